@@ -1,0 +1,588 @@
+/**
+ * Follow-up scheduling and reconcile benchmark.
+ *   npm run bench:followup                          10,000 placements, writes docs/benchmarks.md
+ *   npm run bench:followup -- --placements 500 --no-docs   smoke run
+ *   options: --placements N (10000), --resources N (1000), --concurrency N (1), --no-docs, --no-wait, --no-experiments
+ *
+ * Boots the real Nest application context (ROLE=api: no queue consumers, so every job stays
+ * delayed and countable; ROLE=all would also start the reconcile watchdog, which re-adds jobs on
+ * its own during the measurement) on a throw-away embedded PostgreSQL and its own QUEUE_PREFIX:
+ *   1. bulk-inserts participants (consent obtained), resources and placements in state trial (set-up, SQL),
+ *      then activates every placement through PlacementService.transition → default plan
+ *      (14, 28, 60, 90 days: 4 checkpoints, 8 delayed BullMQ jobs per placement);
+ *   2. checks the queue holds 8 × N delayed jobs;
+ *   3. deletes every Redis key of the follow-up queue (a Redis restart), times ReconcileService.reconcile()
+ *      restoring them, then a second reconcile (must add none);
+ *   3b. (unless --no-experiments) times alternative reconcile strategies written here in the bench, against
+ *      the same data and the same JobRepository/FollowUpRepository methods: proposals, not src/ changes;
+ *   4. prints a markdown table and writes "## Follow-up (npm run bench:followup)" in docs/benchmarks.md;
+ *   5. cleans up (app, database, temp dir, Redis keys under the prefix).
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import type { Actor } from '../src/auth/actor';
+import { projectRoot } from '../src/common/project-root';
+import { loadConfig, type AppConfig } from '../src/config/app-config';
+import { prepareDatabase } from '../src/database/data-source';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { FollowUpRepository } from '../src/follow-up/follow-up.repository';
+import { FollowUpService } from '../src/follow-up/follow-up.service';
+import { JobRepository } from '../src/jobs/job.repository';
+import { jobIds, QueueName } from '../src/jobs/job.constants';
+import { ReconcileService } from '../src/jobs/reconcile.service';
+import { redisConnection } from '../src/jobs/redis-connection';
+import { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
+import type { TransitionDto } from '../src/placements/dto/placement.dto';
+import { PlacementService } from '../src/placements/placement.service';
+import { PlacementViews } from '../src/placements/placement.views';
+
+const SECTION = '## Follow-up (npm run bench:followup)';
+const OTHER_BENCHES = 'bench-search|eval-matching';
+const ADMIN: Actor = { tokenId: null, role: 'admin', organizationId: null, areas: null, route: 'bench' };
+
+interface Options {
+  placements: number;
+  resources: number;
+  concurrency: number;
+  docs: boolean;
+  wait: boolean;
+  experiments: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const opts: Options = { placements: 10_000, resources: 1_000, concurrency: 1, docs: true, wait: true, experiments: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) throw new Error(`${a} needs a positive integer`);
+      return v;
+    };
+    if (a === '--placements') opts.placements = num();
+    else if (a === '--resources') opts.resources = num();
+    else if (a === '--concurrency') opts.concurrency = num();
+    else if (a === '--no-docs') opts.docs = false;
+    else if (a === '--no-wait') opts.wait = false;
+    else if (a === '--no-experiments') opts.experiments = false;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return opts;
+}
+
+const log = (msg: string) => console.log(`[bench-followup ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const fmtInt = (n: number) => n.toLocaleString('en-US');
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const sec = (x: number) => (x / 1000).toFixed(2);
+
+function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+// ---------------------------------------------------------------------------
+// machine and other benchmarks
+
+function machine() {
+  const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  let nproc = String(os.cpus().length);
+  try {
+    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    // keep os.cpus()
+  }
+  const version = (pkg: string) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(projectRoot(), 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+    } catch {
+      return '?';
+    }
+  };
+  return { nproc, cpu, memGiB: (os.totalmem() / 2 ** 30).toFixed(1), node: process.version, pglite: version('@electric-sql/pglite'), bullmq: version('bullmq') };
+}
+
+const loadAvg = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+
+/** Other benchmarks running now (pgrep without a shell, so the pattern does not match us). */
+function otherBenchmarks(): string[] {
+  try {
+    return execFileSync('pgrep', ['-fa', OTHER_BENCHES], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.trim() && !l.includes('bench-followup') && !l.startsWith(`${process.pid} `));
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+/** Polls every 30 s, up to 20 minutes, so the numbers are not polluted by another benchmark. */
+async function waitForOtherBenchmarks(): Promise<string> {
+  const deadline = Date.now() + 20 * 60_000;
+  let waited = 0;
+  for (;;) {
+    const others = otherBenchmarks();
+    if (!others.length) return waited ? `waited ${Math.round(waited / 1000)} s for other benchmarks to finish` : 'no other benchmark running';
+    if (Date.now() > deadline) {
+      log(`other benchmarks still running after 20 minutes, measuring anyway: ${others.join('; ')}`);
+      return `other benchmarks still running after 20 min of waiting (numbers may be polluted): ${others.join('; ')}`;
+    }
+    log(`waiting for other benchmarks to finish: ${others.join('; ')}`);
+    await new Promise((r) => setTimeout(r, 30_000));
+    waited += 30_000;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Redis helpers
+
+async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5_000);
+    cursor = next;
+    keys.push(...batch);
+  } while (cursor !== '0');
+  return keys;
+}
+
+async function deleteKeys(redis: Redis, pattern: string): Promise<number> {
+  const keys = await scanKeys(redis, pattern);
+  for (let i = 0; i < keys.length; i += 1_000) await redis.unlink(...keys.slice(i, i + 1_000));
+  return keys.length;
+}
+
+/** Redis server CPU seconds (user + sys) so far. */
+async function redisCpu(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const get = (k: string) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
+  return get('used_cpu_user') + get('used_cpu_sys');
+}
+
+/** This process's CPU milliseconds (user + sys) so far. */
+const nodeCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function usedMemory(redis: Redis): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? NaN);
+}
+
+// ---------------------------------------------------------------------------
+// set-up (bulk SQL, not measured)
+
+async function setUp(db: DataSource, opts: Options): Promise<string[]> {
+  const [{ id: orgId }] = await db.query(`INSERT INTO organizations (name, kind, area) VALUES ('ベンチ用法人', 'npo', '中央') RETURNING id`);
+  const perResource = Math.ceil(opts.placements / opts.resources);
+  await db.query(
+    `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies)
+     SELECT $1, 'ibasho', 'ベンチ用の居場所 ' || g, '中央', $2, $2 FROM generate_series(1, $3) g`,
+    [orgId, perResource, opts.resources],
+  );
+  await db.query(
+    `INSERT INTO participants (display_name, area, needs, consent_status, consent_date, consent_method, consent_scope)
+     SELECT 'ベンチ' || g || 'さん', '中央', '静かな場所で黙々とできる作業を週1回から', 'obtained', current_date, '面談で書面により確認', '{displayName}'
+       FROM generate_series(1, $1) g`,
+    [opts.placements],
+  );
+  // Placements in trial (the usual step before active), participants spread over the resources.
+  await db.query(
+    `WITH p AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM participants),
+          r AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM resources)
+     INSERT INTO placements (participant_id, resource_id, state, trial_date, proposed_at)
+     SELECT p.id, r.id, 'trial', current_date - 7, now() - interval '30 days' FROM p JOIN r ON r.rn = ((p.rn - 1) % $1) + 1`,
+    [opts.resources],
+  );
+  await db.query(`ANALYZE`);
+  const rows: Array<{ id: string }> = await db.query(`SELECT id FROM placements ORDER BY proposed_at, id`);
+  return rows.map((r) => r.id);
+}
+
+// ---------------------------------------------------------------------------
+// the benchmark
+
+interface Timed {
+  ms: number;
+  calls: number;
+}
+/** Wraps an instance method (bench-side only) to sum the time spent in it. */
+function timeMethod<T extends object>(instance: T, method: keyof T & string): Timed {
+  const timed: Timed = { ms: 0, calls: 0 };
+  const original = (instance[method] as unknown as (...args: unknown[]) => Promise<unknown>).bind(instance);
+  (instance as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+    const t0 = performance.now();
+    try {
+      return await original(...args);
+    } finally {
+      timed.ms += performance.now() - t0;
+      timed.calls++;
+    }
+  };
+  return timed;
+}
+
+interface ReconcileRun {
+  ms: number;
+  followUpMs: number;
+  dbMs: number;
+  redisMs: number;
+  nodeCpuMs: number;
+  redisCpuMs: number;
+  checkpoints: number;
+  delayed: number;
+}
+
+interface Experiment {
+  name: string;
+  describe: string;
+  ms: number;
+  delayed: number;
+  added: number;
+  nodeCpuMs: number;
+  redisCpuMs: number;
+}
+
+interface Results {
+  placements: number;
+  concurrency: number;
+  setUpMs: number;
+  activation: { totalMs: number; latencies: number[]; scheduleMs: number; renderMs: number; failed: number };
+  afterActivation: { delayed: number; checkpoints: number; redisBytes: number; keys: number };
+  wipe: { keys: number; ms: number; delayedAfter: number };
+  reconcile1: ReconcileRun;
+  reconcile2: ReconcileRun;
+  experiments: Experiment[];
+  load: { before: string; after: string };
+  waitNote: string;
+}
+
+async function run(app: INestApplicationContext, config: AppConfig, opts: Options, redis: Redis, waitNote: string): Promise<Results> {
+  const db = app.get(DataSource);
+  const queue = app.get<Queue>(getQueueToken(QueueName.FollowUp));
+  const placements = app.get(PlacementService);
+  const reconciler = app.get(ReconcileService);
+  const expectedJobs = opts.placements * 8;
+  const queuePattern = `${config.queuePrefix}:${QueueName.FollowUp}:*`;
+
+  log(`set-up: ${fmtInt(opts.placements)} participants, ${fmtInt(opts.resources)} resources, ${fmtInt(opts.placements)} placements in trial (bulk SQL)`);
+  let t0 = performance.now();
+  const ids = await setUp(db, opts);
+  const setUpMs = performance.now() - t0;
+  log(`set-up done in ${sec(setUpMs)} s`);
+
+  // The reconcile below also asks the model (embeddings outstanding): load it now, not during the timing.
+  await app.get(EmbeddingModelRepository).ready().catch((err) => log(`model not ready (${String(err)}); ReconcileService.reconcile() will fail after the follow-up part`));
+
+  const scheduleTimer = timeMethod(app.get(JobRepository), 'scheduleCheckpoints');
+  const renderTimer = timeMethod(app.get(PlacementViews), 'render');
+  const followUpTimer = timeMethod(app.get(FollowUpService), 'reconcile');
+  const pageTimer = timeMethod(app.get(FollowUpRepository), 'openCheckpoints');
+  const redisBefore = await usedMemory(redis);
+
+  // 1. Activate every placement through the service (transaction, plan, checkpoints, jobs after commit, view).
+  const loadBefore = loadAvg();
+  log(`activating ${fmtInt(ids.length)} placements through PlacementService.transition (concurrency ${opts.concurrency}); load average ${loadBefore}`);
+  const latencies: number[] = [];
+  let failed = 0;
+  let next = 0;
+  t0 = performance.now();
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++];
+      const s = performance.now();
+      try {
+        await placements.transition(ADMIN, id, { to: 'active' } as TransitionDto);
+      } catch (err) {
+        if (failed++ < 5) log(`activation of ${id} failed: ${String(err)}`);
+      }
+      latencies.push(performance.now() - s);
+      if (latencies.length % 1_000 === 0) log(`  ${fmtInt(latencies.length)} activated, ${(latencies.length / ((performance.now() - t0) / 1000)).toFixed(0)}/s`);
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  const activationMs = performance.now() - t0;
+  const scheduleMs = scheduleTimer.ms;
+  const renderMs = renderTimer.ms;
+  log(`activation: ${sec(activationMs)} s, ${(ids.length / (activationMs / 1000)).toFixed(0)} placements/s, p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms`);
+
+  // 2. Every job there?
+  const delayed = (await queue.getJobCounts('delayed')).delayed;
+  const [{ n: checkpoints }] = await db.query(`SELECT count(*)::int AS n FROM follow_up_checkpoints WHERE status = 'scheduled'`);
+  const keys = (await scanKeys(redis, queuePattern)).length;
+  const redisBytes = (await usedMemory(redis)) - redisBefore;
+  log(`after activation: ${fmtInt(delayed)} delayed jobs (expected ${fmtInt(expectedJobs)}), ${fmtInt(checkpoints)} scheduled checkpoints, ${fmtInt(keys)} Redis keys, +${(redisBytes / 2 ** 20).toFixed(1)} MiB`);
+  if (delayed !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after activation, found ${delayed}`);
+
+  // 3. Redis loses everything of the follow-up queue; the reconciler restores it from the database.
+  t0 = performance.now();
+  const wiped = await deleteKeys(redis, queuePattern);
+  const wipeMs = performance.now() - t0;
+  const delayedAfterWipe = (await queue.getJobCounts('delayed')).delayed;
+  log(`deleted ${fmtInt(wiped)} keys of ${queuePattern} in ${sec(wipeMs)} s; delayed now ${delayedAfterWipe}`);
+  if (delayedAfterWipe !== 0) throw new Error(`expected 0 delayed jobs after the wipe, found ${delayedAfterWipe}`);
+
+  const reconcileOnce = async (label: string): Promise<ReconcileRun> => {
+    for (const t of [followUpTimer, pageTimer, scheduleTimer]) t.ms = 0;
+    const [cpu0, rcpu0] = [nodeCpu(), await redisCpu(redis)];
+    const s = performance.now();
+    const result = await reconciler.reconcile();
+    const total = performance.now() - s;
+    const [nodeCpuMs, redisCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000];
+    const count = (await queue.getJobCounts('delayed')).delayed;
+    log(
+      `${label}: ${sec(total)} s (follow-up part ${sec(followUpTimer.ms)} s: pages from the database ${sec(pageTimer.ms)} s, addBulk ${sec(scheduleTimer.ms)} s), ` +
+        `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s; ${fmtInt(result.checkpointsScheduled)} checkpoints, delayed ${fmtInt(count)}`,
+    );
+    if (count !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after ${label}, found ${count}`);
+    return { ms: total, followUpMs: followUpTimer.ms, dbMs: pageTimer.ms, redisMs: scheduleTimer.ms, nodeCpuMs, redisCpuMs, checkpoints: result.checkpointsScheduled, delayed: count };
+  };
+  const reconcile1 = await reconcileOnce('reconcile after wipe');
+  const reconcile2 = await reconcileOnce('second reconcile');
+  const experiments = opts.experiments ? await runExperiments(app, config, redis, expectedJobs) : [];
+
+  return {
+    placements: ids.length,
+    concurrency: opts.concurrency,
+    setUpMs,
+    activation: { totalMs: activationMs, latencies, scheduleMs, renderMs, failed },
+    afterActivation: { delayed, checkpoints, redisBytes, keys },
+    wipe: { keys: wiped, ms: wipeMs, delayedAfter: delayedAfterWipe },
+    reconcile1,
+    reconcile2,
+    experiments,
+    load: { before: loadBefore, after: loadAvg() },
+    waitNote,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// alternative reconcile strategies (bench-side; proposals for FollowUpService.reconcile)
+
+/** Walks the open checkpoints as FollowUpService.reconcile does, with up to `inFlight` addBulk batches running while the next page is read. */
+async function reconcileOverlapped(followUps: FollowUpRepository, handle: (batch: Awaited<ReturnType<FollowUpRepository['openCheckpoints']>>) => Promise<number>, pageSize: number, inFlight: number): Promise<number> {
+  let afterId: string | null = null;
+  let added = 0;
+  const running = new Set<Promise<void>>();
+  for (;;) {
+    const batch = await followUps.openCheckpoints(afterId, pageSize);
+    if (!batch.length) break;
+    afterId = batch[batch.length - 1].id;
+    const p: Promise<void> = handle(batch).then((n) => {
+      added += n;
+      running.delete(p);
+    });
+    running.add(p);
+    if (running.size >= inFlight) await Promise.race(running);
+  }
+  await Promise.all(running);
+  return added;
+}
+
+async function runExperiments(app: INestApplicationContext, config: AppConfig, redis: Redis, expectedJobs: number): Promise<Experiment[]> {
+  const queue = app.get<Queue>(getQueueToken(QueueName.FollowUp));
+  const followUps = app.get(FollowUpRepository);
+  const jobs = app.get(JobRepository);
+  const queuePattern = `${config.queuePrefix}:${QueueName.FollowUp}:*`;
+  const jobKey = (id: string) => `${config.queuePrefix}:${QueueName.FollowUp}:${id}`;
+  const all = async (batch: Awaited<ReturnType<FollowUpRepository['openCheckpoints']>>) => {
+    await jobs.scheduleCheckpoints(batch);
+    return batch.length;
+  };
+  /** Only the checkpoints with a missing job: one pipelined EXISTS per job id (BullMQ's job hash key). */
+  const missingOnly = async (batch: Awaited<ReturnType<FollowUpRepository['openCheckpoints']>>) => {
+    const pipeline = redis.pipeline();
+    const owners: number[] = [];
+    batch.forEach((c, i) => {
+      if (c.status === 'scheduled') {
+        pipeline.exists(jobKey(jobIds.checkpoint('due', c.id)));
+        owners.push(i);
+      }
+      pipeline.exists(jobKey(jobIds.checkpoint('overdue', c.id)));
+      owners.push(i);
+    });
+    const replies = (await pipeline.exec()) ?? [];
+    const missing = new Set<number>();
+    replies.forEach(([err, exists], k) => {
+      if (err || exists !== 1) missing.add(owners[k]);
+    });
+    const todo = batch.filter((_, i) => missing.has(i));
+    if (todo.length) await jobs.scheduleCheckpoints(todo);
+    return todo.length;
+  };
+  const variants: Array<{ name: string; describe: string; wipe: boolean; run: () => Promise<number> }> = [
+    { name: 'E1 after wipe', describe: 'as now (pages of 1,000, addBulk of 500), but up to 4 pages in flight while the next page is read', wipe: true, run: () => reconcileOverlapped(followUps, all, 1_000, 4) },
+    { name: 'E2 after wipe', describe: 'EXISTS check per job id (pipelined), addBulk only for checkpoints with a missing job; pages in flight as E1', wipe: true, run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 4) },
+    { name: 'E2 nothing missing', describe: 'same as E2 when every job is there (the periodic reconcile, every RECONCILE_INTERVAL_SECONDS)', wipe: false, run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 4) },
+    { name: 'E2 nothing missing, sequential', describe: 'EXISTS check without pages in flight (the smallest change to FollowUpService.reconcile)', wipe: false, run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 1) },
+  ];
+  const results: Experiment[] = [];
+  for (const v of variants) {
+    if (v.wipe) await deleteKeys(redis, queuePattern);
+    if (v.wipe && (await queue.getJobCounts('delayed')).delayed !== 0) throw new Error(`${v.name}: wipe left jobs behind`);
+    const [cpu0, rcpu0] = [nodeCpu(), await redisCpu(redis)];
+    const s = performance.now();
+    const added = await v.run();
+    const elapsed = performance.now() - s;
+    const [nodeCpuMs, redisCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000];
+    const delayed = (await queue.getJobCounts('delayed')).delayed;
+    log(`experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s), ${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}`);
+    if (delayed !== expectedJobs) throw new Error(`experiment ${v.name}: expected ${expectedJobs} delayed jobs, found ${delayed}`);
+    results.push({ name: v.name, describe: v.describe, ms: elapsed, delayed, added, nodeCpuMs, redisCpuMs });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------
+// report
+
+function table(r: Results): string {
+  const a = r.activation;
+  const n = r.placements;
+  const rate = (count: number, msTotal: number) => fmtInt(Math.round(count / (msTotal / 1000)));
+  const jobs = n * 8;
+  const rows: Array<[string, string, string]> = [
+    ['set-up (bulk SQL: participants, resources, placements in trial; ANALYZE)', `${sec(r.setUpMs)} s`, 'not part of the measurement'],
+    [
+      `activate ${fmtInt(n)} placements via PlacementService.transition (concurrency ${r.concurrency})`,
+      `${sec(a.totalMs)} s`,
+      `${rate(n, a.totalMs)} placements/s; ${fmtInt(jobs)} jobs ⇒ ${rate(jobs, a.totalMs)} jobs/s end to end${a.failed ? `; ${a.failed} FAILED` : ''}`,
+    ],
+    ['  per activation p50 / p95 / p99 / max', `${ms(percentile(a.latencies, 50))} / ${ms(percentile(a.latencies, 95))} / ${ms(percentile(a.latencies, 99))} / ${ms(Math.max(...a.latencies))} ms`, 'visible check + transaction + enqueue + response view'],
+    ['  of which JobRepository.scheduleCheckpoints (Redis, after commit)', `${sec(a.scheduleMs)} s`, `${((100 * a.scheduleMs) / a.totalMs).toFixed(0)} % of the total; ${ms(a.scheduleMs / n)} ms per activation (1 addBulk of 8 jobs)`],
+    ['  of which PlacementViews.render (response)', `${sec(a.renderMs)} s`, `${((100 * a.renderMs) / a.totalMs).toFixed(0)} %; ${ms(a.renderMs / n)} ms per activation`],
+    ['  rest: visible check + transaction (lock, consent, vacancy, plan, checkpoints, state, event)', `${sec(a.totalMs - a.scheduleMs - a.renderMs)} s`, `${((100 * (a.totalMs - a.scheduleMs - a.renderMs)) / a.totalMs).toFixed(0)} %; ${ms((a.totalMs - a.scheduleMs - a.renderMs) / n)} ms per activation`],
+    [
+      'delayed jobs after activation (`getJobCounts("delayed")`)',
+      fmtInt(r.afterActivation.delayed),
+      `expected ${fmtInt(jobs)} ${r.afterActivation.delayed === jobs ? '✓' : '✗'}; ${fmtInt(r.afterActivation.checkpoints)} scheduled checkpoints; ${fmtInt(r.afterActivation.keys)} Redis keys, +${(r.afterActivation.redisBytes / 2 ** 20).toFixed(1)} MiB used_memory`,
+    ],
+    ['delete every key of the follow-up queue (SCAN + UNLINK)', `${sec(r.wipe.ms)} s`, `${fmtInt(r.wipe.keys)} keys; delayed afterwards ${r.wipe.delayedAfter}`],
+    [
+      'ReconcileService.reconcile() after the wipe',
+      `${sec(r.reconcile1.ms)} s`,
+      `follow-up part ${sec(r.reconcile1.followUpMs)} s (database pages ${sec(r.reconcile1.dbMs)} s, addBulk ${sec(r.reconcile1.redisMs)} s; CPU: Node ${sec(r.reconcile1.nodeCpuMs)} s, redis-server ${sec(r.reconcile1.redisCpuMs)} s); ${fmtInt(r.reconcile1.checkpoints)} checkpoints ⇒ ${rate(r.reconcile1.checkpoints * 2, r.reconcile1.followUpMs)} jobs/s; delayed ${fmtInt(r.reconcile1.delayed)} ${r.reconcile1.delayed === jobs ? '✓' : '✗'}`,
+    ],
+    [
+      'second ReconcileService.reconcile() (nothing missing)',
+      `${sec(r.reconcile2.ms)} s`,
+      `follow-up part ${sec(r.reconcile2.followUpMs)} s (database pages ${sec(r.reconcile2.dbMs)} s, addBulk ${sec(r.reconcile2.redisMs)} s; CPU: Node ${sec(r.reconcile2.nodeCpuMs)} s, redis-server ${sec(r.reconcile2.redisCpuMs)} s); ${fmtInt(r.reconcile2.checkpoints)} checkpoints re-sent; delayed ${fmtInt(r.reconcile2.delayed)} ${r.reconcile2.delayed === jobs ? '✓ (none added)' : '✗'}`,
+    ],
+  ];
+  const main = ['| step | time | notes |', '|---|---:|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  if (!r.experiments.length) return main;
+  const base = (e: Experiment) => (e.name.includes('wipe') ? r.reconcile1.followUpMs : r.reconcile2.followUpMs);
+  const exp = [
+    '| proposal (bench-side, follow-up part only) | time | vs FollowUpService.reconcile now | CPU Node / redis-server | checkpoints sent to addBulk | delayed after |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...r.experiments.map(
+      (e) => `| ${e.name}: ${e.describe} | ${sec(e.ms)} s | ${sec(base(e))} s → ${(base(e) / e.ms).toFixed(1)}× | ${sec(e.nodeCpuMs)} / ${sec(e.redisCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} |`,
+    ),
+  ].join('\n');
+  return `${main}\n\n${exp}`;
+}
+
+function writeDocs(markdown: string, command: string, m: ReturnType<typeof machine>, r: Results) {
+  const file = path.join(projectRoot(), 'docs', 'benchmarks.md');
+  const section = [
+    SECTION,
+    '',
+    `Date: ${new Date().toISOString().slice(0, 10)}  `,
+    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a child process); BullMQ ${m.bullmq}; Redis on 127.0.0.1  `,
+    `Load average (1/5/15 min) before activation: ${r.load.before}; after the reconciles: ${r.load.after}; ${r.waitNote}  `,
+    `Command: \`${command}\``,
+    '',
+    markdown,
+    '',
+    '- Path measured: `PlacementService.transition(admin, id, { to: "active" })` for each placement, one after another (the embedded database is a single session, so parallel requests queue behind each other anyway). That is the whole service call: visibility check, transaction (row lock, consent, vacancy, plan + 4 checkpoints, state, event), `FollowUpService.schedule` (one `addBulk` of 8 delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ every job is in the future.',
+    '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the reconciles so its start-up is not timed.',
+    '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileService.reconcile()` then walks the open checkpoints 1,000 at a time (keyset on id) and re-adds their jobs with `addBulk` in chunks of 500 (deterministic job ids, so the second run adds none).',
+    '',
+  ].join('\n');
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = existing.indexOf(SECTION);
+  let next: string;
+  if (start === -1) next = `${existing.trimEnd()}\n\n${section}`;
+  else {
+    const after = existing.indexOf('\n## ', start + 3);
+    next = existing.slice(0, start) + section + (after === -1 ? '' : existing.slice(after + 1));
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
+  log(`wrote ${path.relative(process.cwd(), file) || file}`);
+}
+
+// ---------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const m = machine();
+  log(`machine: ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}; load average ${loadAvg()}`);
+  const running = otherBenchmarks();
+  const waitNote = opts.wait
+    ? await waitForOtherBenchmarks()
+    : running.length
+      ? `other benchmarks running, not waited for (--no-wait; numbers may be polluted): ${running.join('; ')}`
+      : 'no other benchmark running';
+  log(waitNote);
+
+  const prefix = `sanka-bench-followup-${process.pid}`;
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'false', ROLE: 'api', QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-bench-followup-'));
+  const redis = new Redis({ ...redisConnection(config.redisUrl), maxRetriesPerRequest: 3 });
+  let db: EmbeddedPostgres | undefined;
+  let app: INestApplicationContext | undefined;
+  let cleaned = false;
+  const cleanUp = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    await app?.close().catch((err) => console.error('app.close failed:', err));
+    await db?.stop().catch((err) => console.error('stopping the embedded database failed:', err));
+    fs.rmSync(tmp, { recursive: true, force: true });
+    try {
+      const n = await deleteKeys(redis, `${prefix}:*`);
+      log(`cleaned up: app, embedded database, ${tmp}, ${fmtInt(n)} Redis keys under ${prefix}:`);
+    } catch (err) {
+      console.error(`could not remove Redis keys ${prefix}:*:`, err);
+    } finally {
+      redis.disconnect();
+    }
+  };
+  const onSignal = () => {
+    log('interrupted: cleaning up…');
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    db = await startEmbeddedPostgres(tmp);
+    await prepareDatabase(db.url);
+    app = await NestFactory.createApplicationContext(AppModule.forRoot(config, db.url), { logger: ['error', 'warn'] });
+    const results = await run(app, config, opts, redis, waitNote);
+    const markdown = table(results);
+    console.log(`\n${markdown}\n`);
+    const command = `npm run bench:followup${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+    if (opts.docs) writeDocs(markdown, command, m, results);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,1043 @@
+/**
+ * `npm run bench:search [-- --sizes 10000,100000 --queries 200]`
+ *
+ * Search performance at catalogue scale, on the embedded PostgreSQL (PGlite + pgvector)
+ * the service runs on. For each size, in a fresh database in a temp dir:
+ *   1. builds a synthetic catalogue (Japanese phrase fragments → distinct texts), with
+ *      search_tokens from JapaneseTokenizer and embeddings from the real local model
+ *      (EmbeddingModelRepository: child process, batches of EMBEDDING_BATCH_SIZE);
+ *   2. builds the HNSW index after loading (the migration's index is dropped first) and times it;
+ *   3. times MatchRepository.findCandidates exactly as MatchService calls it (k = 100, the
+ *      needs already embedded) without filters, with filters and with a selective filter,
+ *      first as deployed (no planner statistics: the embedded database has no autovacuum and
+ *      nothing runs ANALYZE), then POST /api/v1/matches/search on the real app over loopback
+ *      HTTP, then again after ANALYZE, together with proposed changes to the SQL;
+ *   4. measures HNSW recall@10 / @100 against exact search with the same WHERE, and sweeps ef_search;
+ *   5. prints markdown tables and writes them to docs/benchmarks.md.
+ * Everything it starts (app, model processes, database, temp dir, Redis keys under its own
+ * QUEUE_PREFIX) is removed at the end, also on Ctrl-C.
+ *
+ * Other options: --no-http, --no-docs, --no-proposals, --explain (print EXPLAIN ANALYZE of the
+ * service SQL), --keep (keep each database dir, with the load figures in bench-meta.json),
+ * --data-dir DIR (one size only: measure again on a kept database instead of loading a new one;
+ * its planner statistics are deleted first, so that it starts "as deployed" again).
+ */
+import 'reflect-metadata';
+import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/app.setup';
+import { projectRoot } from '../src/common/project-root';
+import { loadConfig, type AppConfig } from '../src/config/app-config';
+import { dataSourceOptions, prepareDatabase } from '../src/database/data-source';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
+import { JapaneseTokenizer } from '../src/matching/japanese-tokenizer';
+import { MatchRepository, type Candidate, type HardFilters } from '../src/matching/match.repository';
+import { DEFAULT_WEIGHTS, rank } from '../src/matching/ranking';
+import {
+  ACCOMMODATION_CODES, DAYS, DAY_LABELS, RESOURCE_TYPES, RESOURCE_TYPE_LABELS,
+  type Accommodation, type Day, type DemandLevel, type ResourceType, type Reward,
+} from '../src/resources/resource.constants';
+import { contentHash, resourceLexicalBody, resourcePassage, type ResourceTextFields } from '../src/resources/resource-text';
+
+// ---------------------------------------------------------------------------
+// options
+
+interface Options {
+  sizes: number[];
+  queries: number;
+  http: boolean;
+  docs: boolean;
+  keep: boolean;
+  explain: boolean;
+  proposals: boolean;
+  dataDir?: string;
+}
+
+const USAGE = 'options: --sizes 10000,100000 --queries 200 --no-http --no-docs --no-proposals --keep --explain --data-dir DIR';
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { sizes: [10_000, 100_000], queries: 200, http: true, docs: true, keep: false, explain: false, proposals: true };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--sizes':
+        o.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000')));
+        break;
+      case '--queries':
+        o.queries = Number(value());
+        break;
+      case '--no-http': o.http = false; break;
+      case '--no-docs': o.docs = false; break;
+      case '--no-proposals': o.proposals = false; break;
+      case '--keep': o.keep = true; break;
+      case '--explain': o.explain = true; break;
+      case '--data-dir': o.dataDir = path.resolve(value()); break;
+      case '--help': case '-h':
+        process.stdout.write(`npm run bench:search -- [${USAGE.slice(9)}]\n`);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]} (${USAGE})`);
+    }
+  }
+  if (!o.sizes.length || o.sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--sizes: comma-separated integers ≥ 100');
+  if (!Number.isInteger(o.queries) || o.queries < 10) throw new Error('--queries: an integer ≥ 10');
+  if (o.dataDir && o.sizes.length !== 1) throw new Error('--data-dir: give the one size of that database with --sizes');
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+// small helpers
+
+/** pgvector text form, as the service writes it (toVectorLiteral in the repositories). */
+function toVectorLiteral(vector: ArrayLike<number>): string {
+  return `[${Array.from(vector, (v) => (Number.isFinite(v) ? v : 0)).join(',')}]`;
+}
+
+/** Deterministic PRNG (mulberry32), so that every run builds the same catalogue. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const weighted = <T>(xs: ReadonlyArray<readonly [T, number]>): T => {
+    const total = xs.reduce((s, [, w]) => s + w, 0);
+    let r = next() * total;
+    for (const [x, w] of xs) if ((r -= w) < 0) return x;
+    return xs[xs.length - 1][0];
+  };
+  const sample = <T>(xs: readonly T[], n: number): T[] => {
+    const copy = [...xs];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [copy[i], copy[j]] = [copy[j], copy[i]];
+    }
+    return copy.slice(0, Math.min(n, copy.length));
+  };
+  return { next, int, pick, weighted, sample, chance: (p: number) => next() < p };
+}
+type Rng = ReturnType<typeof rng>;
+
+function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(xs.length, 1);
+const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(1) : Math.round(x).toString()) : '–');
+const fmtInt = (n: number) => n.toLocaleString('en-US');
+const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+// ---------------------------------------------------------------------------
+// synthetic catalogue
+
+const AREAS: ReadonlyArray<readonly [string, number]> = [
+  ['中央', 18], ['東部', 12], ['西部', 11], ['南部', 10], ['北部', 9], ['本町', 10], ['山手', 8], ['川西', 8], ['港', 7], ['北原', 7],
+];
+const AREA_NAMES = AREAS.map(([a]) => a);
+const TYPE_WEIGHTS: ReadonlyArray<readonly [ResourceType, number]> = [
+  ['ibasho', 30], ['work_experience', 30], ['volunteer', 24], ['housing_support', 7], ['other', 9],
+];
+const NICKNAMES = ['ひだまり', 'えんがわ', 'こもれび', 'つばさ', 'よりみち', 'ほっと', 'わかば', 'そよかぜ', 'あおぞら', 'ぽかぽか', 'みちくさ', 'たんぽぽ', 'ひなた', 'かけはし', 'ともしび', 'いろどり', 'のびのび', 'まほろば', 'ゆるり', 'むすび', 'おひさま', 'ふらっと', 'きずな', 'なごみ'];
+const PLACES = ['古民家', '公民館', '集会所', '農園', '商店街の空き店舗', 'お寺の本堂', '図書館', '体育館', '河川敷の広場', '駅前ビルの一室', '倉庫', '木工房', '団地の集会所', '市民センター', '教会のホール', '社会福祉協議会の会議室', 'パン工房', '旅館', '保育園', '道の駅', 'リサイクルセンター', '高齢者施設', '地域の畑', '港の作業場', '学校の空き教室', 'コミュニティカフェ', '作業所', '事務所'];
+const PEOPLE = ['地域のお年寄り', '子育て中の親子', '学生ボランティア', '障害のある方', 'ひきこもり経験のある方', '仕事を休んでいる方', '外国にルーツのある方', '定年退職した方', '不登校の子ども', '地元の農家さん', '民生委員', '同世代の若者'];
+const ATMOSPHERE = [
+  '静かで落ち着いた雰囲気です。', 'にぎやかで明るい雰囲気です。', '少人数でゆったり過ごせます。', '若い世代が中心で、気軽に参加できます。',
+  '年配の方が多く、穏やかな雰囲気です。', '常連さんが多いですが、新しい人も温かく迎えてくれます。', '話さなくても大丈夫な、干渉しない雰囲気です。',
+  'スタッフがさりげなく声をかけてくれます。', '黙々と作業する人がほとんどです。', '笑い声が絶えない場です。', '作業の合間にお茶の時間があります。',
+  '窓が大きく、明るい部屋です。', '自然に囲まれた気持ちのよい場所です。', '決まった役割はなく、できることから関われます。',
+];
+const CLOSINGS = [
+  '見学だけでも歓迎です。', '途中で帰っても構いません。', '初回は支援者の同行をおすすめします。', '体調に合わせて参加時間を調整できます。',
+  '作業の手順は写真つきのマニュアルで説明します。', '昼食を一緒に食べることもあります。', '交通費の一部を支給します。', '雨天の場合は屋内作業に切り替えます。',
+  '服装は汚れてもよいものでお越しください。', '事前に電話で連絡をいただけると助かります。', '休むときの連絡はメールでも大丈夫です。', '慣れてきたら担当を持ってもらうこともあります。',
+];
+const TASKS: Record<ResourceType, string[]> = {
+  ibasho: ['お茶を飲んで過ごす', 'ボードゲームで遊ぶ', '手芸や編み物', '本や漫画を読む', '将棋や囲碁', '季節の手づくり講座', '昼食づくりの手伝い', 'おしゃべり', '体操やストレッチ', '折り紙', '塗り絵', 'カラオケ', '映画鑑賞', 'ピアサポートの分かち合い', '宿題や学び直し', 'ゲーム大会', '園芸', 'ぼんやり過ごす'],
+  work_experience: ['野菜の収穫', '袋詰め', 'パンの成形', '厨房での皿洗い', '店内の清掃', '商品の陳列', '封入・封かん作業', 'データ入力', '古紙の仕分け', '客室のベッドメイク', '洗車', '配達の補助', '部品の検品', '草刈り', '鶏の世話', '花の苗の植え替え', 'シール貼り', '倉庫でのピッキング', 'ホームページの更新', 'チラシの折り込み', 'レジ打ち', '家電の分解', '魚の加工の補助', '木工製品のやすりがけ'],
+  volunteer: ['公園の草取り', '子ども食堂の配膳', '図書館の本の整理', '高齢者の見守り訪問', '祭りの準備', '花壇の手入れ', 'フードバンクの仕分け', '海岸の清掃活動', 'イベントの受付', '写真撮影', '会報の発送作業', '傾聴ボランティア', '子どもの学習支援', '災害備蓄品の点検', '古着のリサイクル', '放置自転車の整理', '広報誌のイラスト', '多言語の案内づくり'],
+  housing_support: ['住まい探しの相談', '家具の組み立て', '引っ越しの手伝い', '家計の相談', 'ゴミ出しの練習', '掃除の習慣づくり', '入居後の見守り', '生活用品の買い物同行', '公営住宅の申込み支援', 'シェアハウスでの共同生活', '保証人がいない人の賃貸相談', '自炊の練習'],
+  other: ['パソコン講座', 'スマホ教室', '写真教室', '音楽サークル', '陶芸', '書道', 'ヨガ', '卓球', 'ウォーキング', '料理教室', 'オンライン交流会', '英会話サロン', 'ボッチャ', '釣り'],
+};
+const TITLE_TEMPLATES: Record<ResourceType, string[]> = {
+  ibasho: ['{area}{place}サロン「{nick}」', 'コミュニティカフェ「{nick}」', 'フリースペース「{nick}」', '{people}の居場所「{nick}」', '{task}の会「{nick}」', '通いの場「{nick}」（{area}）'],
+  work_experience: ['{place}での{task}体験', '{task}の就労体験（{area}）', '{nick}{place}の{task}スタッフ体験', '{area}の{place}で{task}'],
+  volunteer: ['{task}ボランティア（{area}）', '{area}地区の{task}', '{nick}の会：{task}', '{place}での{task}のお手伝い'],
+  housing_support: ['{task}（{nick}）', '{area}の住まいサポート：{task}', '{nick}ハウスの{task}'],
+  other: ['{task}「{nick}」', '{area}{place}の{task}', 'はじめての{task}（{area}）'],
+};
+const ORG_KINDS = ['npo', 'social_welfare_council', 'social_welfare_corporation', 'company', 'farm', 'shop', 'neighbourhood_association', 'cooperative', 'disability_service', 'religious'];
+const ACCOMMODATION_P: Partial<Record<Accommodation, number>> = {
+  visit_ok: 0.6, accompany_ok: 0.5, trial_ok: 0.35, small_group: 0.3, short_hours: 0.3, quiet: 0.25, seated: 0.2, supporter_on_site: 0.2,
+  flexible_schedule: 0.3, little_talking: 0.2, solo_work: 0.15, barrier_free: 0.2, transport: 0.05, meal: 0.1, women_only: 0.03, youth: 0.08, online: 0.05,
+};
+
+interface SyntheticResource extends ResourceTextFields {
+  organizationIndex: number;
+  area: string;
+  address: string;
+  nearestStation: string;
+  accessMinutes: number | null;
+  schedule: Array<{ day: Day; start: string; end: string }>;
+  scheduleDays: Day[];
+  frequencyNote: string;
+  capacity: number;
+  vacancies: number;
+  acceptsOutsideEligibility: boolean;
+  status: 'open' | 'paused' | 'closed';
+}
+
+const fill = (template: string, slots: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? '');
+const hhmm = (h: number, m = 0) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+
+function syntheticResource(r: Rng, organizations: number): SyntheticResource {
+  const type = r.weighted(TYPE_WEIGHTS);
+  const area = r.weighted(AREAS);
+  const tasks = r.sample(TASKS[type], r.int(1, 4));
+  const place = r.pick(PLACES);
+  const people = r.pick(PEOPLE);
+  const nick = r.pick(NICKNAMES);
+  const title = fill(r.pick(TITLE_TEMPLATES[type]), { area, place, people, nick, task: tasks[0] });
+  const opening = r.pick([
+    `${area}の${place}で、${people}と一緒に${tasks[0]}をしています。`,
+    `${place}を会場に、月に${r.int(2, 8)}回${tasks.join('や')}を行っています。`,
+    `${people}が中心となって運営している${RESOURCE_TYPE_LABELS[type]}です。`,
+    `${area}地区の${place}にある、${tasks[0]}が中心の${RESOURCE_TYPE_LABELS[type]}です。`,
+    `${nick}は${people}のために始まった活動で、${tasks.slice(0, 2).join('と')}に取り組んでいます。`,
+  ]);
+  const description = [opening, ...r.sample(ATMOSPHERE, r.int(1, 2)), ...(r.chance(0.5) ? [`${r.pick(PEOPLE)}も参加しています。`] : []), ...r.sample(CLOSINGS, r.int(1, 2))].join('');
+  const dayCount = r.weighted([[1, 35], [2, 35], [3, 20], [5, 7], [7, 3]] as const);
+  const weekdayWeighted: ReadonlyArray<readonly [Day, number]> = [['mon', 14], ['tue', 16], ['wed', 16], ['thu', 16], ['fri', 14], ['sat', 14], ['sun', 10]];
+  const days = new Set<Day>();
+  while (days.size < dayCount) days.add(r.weighted(weekdayWeighted));
+  const scheduleDays = DAYS.filter((d) => days.has(d));
+  const start = r.int(8, 15);
+  const startMinute = r.pick([0, 0, 30]);
+  const end = Math.min(start + r.int(1, 5), 21);
+  const schedule = scheduleDays.map((day) => ({ day, start: hhmm(start, startMinute), end: hhmm(end, startMinute) }));
+  const frequencyNote = r.pick([
+    `毎週${scheduleDays.map((d) => DAY_LABELS[d]).join('・')}曜`,
+    `第1・第3${DAY_LABELS[scheduleDays[0]]}曜`,
+    `毎週${scheduleDays.map((d) => DAY_LABELS[d]).join('・')}曜（祝日休み）`,
+    '日時は相談のうえ決めます',
+  ]);
+  const capacity = r.int(1, 30);
+  const vacancies = r.chance(0.15) ? 0 : r.int(1, capacity);
+  const accommodations = ACCOMMODATION_CODES.filter((a) => r.chance(ACCOMMODATION_P[a] ?? 0.1));
+  const level = (low: number, high: number): DemandLevel => r.weighted([['low', low], ['medium', 100 - low - high], ['high', high]] as const);
+  const physicalHigh = type === 'work_experience' || type === 'volunteer' ? 35 : 10;
+  const reward: Reward = type === 'work_experience' ? r.weighted([['unpaid', 30], ['honorarium', 40], ['paid', 30]] as const) : r.weighted([['unpaid', 85], ['honorarium', 15]] as const);
+  return {
+    organizationIndex: r.int(0, organizations - 1),
+    type, title, description, tasks, accommodations, reward, area,
+    demandTalking: level(30, 20), demandPhysical: level(35, physicalHigh), demandLiteracy: level(45, 10),
+    address: `みどり市${area}${r.int(1, 5)}-${r.int(1, 30)}-${r.int(1, 20)}`,
+    nearestStation: r.pick([`${area}駅`, `${area}二丁目バス停`, `${area}市民センター前バス停`]),
+    accessMinutes: r.chance(0.1) ? null : r.int(1, 40),
+    schedule, scheduleDays, frequencyNote, capacity, vacancies,
+    acceptsOutsideEligibility: r.chance(0.6),
+    status: r.weighted([['open', 88], ['paused', 8], ['closed', 4]] as const),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// needs texts (queries) and their filters
+
+const NEED_DIFFICULTIES = ['人と話すのが苦手', '朝起きるのがつらい', '長時間の作業は疲れてしまう', '大勢の場所が怖い', '字を読むのが苦手', '体力に自信がない', '外に出るのは半年ぶり', '仕事を辞めてから家にこもりがち', '調子の波があって決まった日に行けるか不安', '電車に長く乗れない', '男性が多い場所は怖い', '人の目が気になる'];
+const NEED_WANTS = ['{task}のような作業', '静かな場所で黙々とできる作業', '同世代と話せる場', '土に触れる仕事', '手を動かす作業', '人の役に立てる活動', '少しでもお金になる仕事', '{task}', 'ゆっくり過ごせる居場所', '体を動かす仕事', 'パソコンを使う作業', '子どもと関われる活動', '住む場所の相談'];
+const NEED_DAYS = ['平日の午後なら出られる', '土日なら家族が送ってくれる', '週1回2時間くらいから', '火曜と木曜が空いている', '午前中を希望', '夕方以降なら動ける', '初回は同行してほしい', ''];
+
+function needsTexts(count: number): string[] {
+  const devset = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'test', 'fixtures', 'matching-devset.json'), 'utf8')) as { needs: Array<{ needs: string }> };
+  const texts = devset.needs.map((n) => n.needs).slice(0, count);
+  const r = rng(20_251_123);
+  const allTasks = Object.values(TASKS).flat();
+  while (texts.length < count) {
+    const want = fill(r.pick(NEED_WANTS), { task: r.pick(allTasks) });
+    texts.push(`${r.pick(NEED_DIFFICULTIES)}。${want}があればやってみたい。${r.pick(NEED_DAYS)}。`.replace(/。。$/, '。'));
+  }
+  return texts;
+}
+
+type Mode = 'none' | 'filtered' | 'selective';
+const MODES: Mode[] = ['none', 'filtered', 'selective'];
+const MODE_LABELS: Record<Mode, string> = {
+  none: 'no filters',
+  filtered: 'types(2)+areas(3)+days(3)',
+  selective: 'type+area+day+accommodation',
+};
+
+function filtersFor(mode: Mode, r: Rng): HardFilters {
+  if (mode === 'none') return { includeFull: false };
+  if (mode === 'filtered') {
+    return { types: r.sample(RESOURCE_TYPES, 2), areas: r.sample(AREA_NAMES, 3), days: r.sample(DAYS, 3), includeFull: false };
+  }
+  return {
+    types: [r.weighted(TYPE_WEIGHTS)], areas: [r.weighted(AREAS)], days: [r.pick(DAYS)],
+    accommodations: [r.pick(['quiet', 'seated', 'short_hours', 'small_group', 'little_talking'] as const)], includeFull: false,
+  };
+}
+
+interface Query {
+  needs: string;
+  vector: Float32Array;
+  terms: string[];
+  filters: Record<Mode, HardFilters>;
+}
+
+// ---------------------------------------------------------------------------
+// the service's SQL, captured (so that EXPLAIN, recall and the proposals start from its exact text)
+
+interface CapturedSql {
+  sets: string[];
+  sql: string;
+  params: unknown[];
+}
+
+async function captureFindCandidates(model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<CapturedSql> {
+  const captured: CapturedSql = { sets: [], sql: '', params: [] };
+  const manager = {
+    query: async (sql: string, params?: unknown[]) => {
+      if (/^\s*SET /i.test(sql)) captured.sets.push(sql);
+      else Object.assign(captured, { sql, params: params ?? [] });
+      return [];
+    },
+  };
+  const fake = { transaction: async (fn: (m: typeof manager) => Promise<unknown>) => fn(manager) } as unknown as DataSource;
+  await new MatchRepository(fake).findCandidates(model, vector, terms, filters, k);
+  if (!captured.sql) throw new Error('MatchRepository.findCandidates ran no query');
+  return captured;
+}
+
+/** by_vector's WHERE clause, renumbered for a query whose parameters are $1 = vector, $2 = model, $3… = filters. */
+function vectorOnlySql(c: CapturedSql, limit: number): { sql: string; params: unknown[] } {
+  const m = /by_vector AS \(\s*SELECT r\.id FROM resources r(?:, q)? WHERE ([\s\S]*?)\s+ORDER BY/.exec(c.sql);
+  if (!m) throw new Error('could not find by_vector in the service SQL');
+  if (/\$[134]\b/.test(m[1])) throw new Error('unexpected use of $1/$3/$4 in the filter clause');
+  // service parameters: $1 vector, $2 model, $3 k, $4 terms, $5… filters
+  const where = m[1].replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) >= 5 ? Number(n) - 2 : Number(n)}`);
+  return {
+    sql: `SELECT r.id, (r.embedding <=> $1::vector) AS d FROM resources r WHERE ${where} ORDER BY r.embedding <=> $1::vector LIMIT ${limit}`,
+    params: [c.params[0], c.params[1], ...c.params.slice(4)],
+  };
+}
+
+async function inTransaction<T>(pg: Client, sets: string[], fn: () => Promise<T>): Promise<T> {
+  await pg.query('BEGIN');
+  try {
+    for (const s of sets) await pg.query(s);
+    return await fn();
+  } finally {
+    await pg.query('ROLLBACK');
+  }
+}
+
+async function explain(pg: Client, sets: string[], sql: string, params: unknown[], analyze = false): Promise<string> {
+  return inTransaction(pg, sets, async () => {
+    const { rows } = await pg.query(`EXPLAIN ${analyze ? '(ANALYZE, BUFFERS) ' : ''}${sql}`, params);
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  });
+}
+
+/** The service SQL as written (before any proposal). */
+const BY_VECTOR = /by_vector AS \(\s*SELECT r\.id FROM resources r, q WHERE ([\s\S]*?)\s+ORDER BY r\.embedding <=> q\.v LIMIT \$3\s*\)/;
+const BY_WORDS = /by_words AS \(\s*SELECT r\.id FROM resources r, q WHERE ([\s\S]*?) AND q\.ts IS NOT NULL AND r\.search_tokens @@ q\.ts\s+ORDER BY ts_rank_cd\(r\.search_tokens, q\.ts\) DESC LIMIT \$3\s*\)/;
+const LEXICAL_CAP = 1000;
+const COMMON_TERM_SHARE = 0.1;
+
+class NotApplicable extends Error {}
+function rewrite(sql: string, re: RegExp, f: (match: string, where: string) => string): string {
+  if (!re.test(sql)) throw new NotApplicable(`the service SQL no longer has the expected shape (${re.source.slice(0, 40)}…)`);
+  return sql.replace(re, f);
+}
+
+/** by_vector without the join to q: ORDER BY a parameter, which the HNSW index can serve. */
+const vectorParam = (sql: string) =>
+  rewrite(sql, BY_VECTOR, (_, where) => `by_vector AS (\n        SELECT r.id FROM resources r WHERE ${where}\n        ORDER BY r.embedding <=> $1::vector LIMIT $3\n      )`);
+/** by_words ranks at most LEXICAL_CAP rows that match (GIN, the tsquery as an InitPlan so the index is usable). */
+const lexicalCap = (sql: string) =>
+  rewrite(sql, BY_WORDS, (_, where) =>
+    `by_words AS (\n        SELECT m.id FROM (SELECT r.id, r.search_tokens FROM resources r WHERE ${where} AND r.search_tokens @@ (SELECT ts FROM q) LIMIT ${LEXICAL_CAP}) m\n` +
+    `        ORDER BY ts_rank_cd(m.search_tokens, (SELECT ts FROM q)) DESC LIMIT $3\n      )`);
+
+interface ProposalContext {
+  commonTerms: Set<string>;
+}
+
+/** Proposed changes to findCandidates, applied to the captured statement and timed the same way. */
+interface Proposal {
+  name: string;
+  describe: string;
+  sql: (sql: string) => string;
+  terms?: (terms: string[], ctx: ProposalContext) => string[];
+}
+
+const PROPOSALS: Proposal[] = [
+  {
+    name: 'A',
+    describe: 'by_vector: `FROM resources r WHERE … ORDER BY r.embedding <=> $1::vector LIMIT $3` instead of `FROM resources r, q WHERE … ORDER BY r.embedding <=> q.v` (q is referenced three times, so PostgreSQL materialises it and cannot use the HNSW index for an ORDER BY on a column of another relation)',
+    sql: vectorParam,
+  },
+  {
+    name: 'A+B',
+    describe: `A, and by_words ranks at most ${fmtInt(LEXICAL_CAP)} matching rows: \`SELECT m.id FROM (SELECT r.id, r.search_tokens FROM resources r WHERE … AND r.search_tokens @@ (SELECT ts FROM q) LIMIT ${LEXICAL_CAP}) m ORDER BY ts_rank_cd(m.search_tokens, (SELECT ts FROM q)) DESC LIMIT $3\``,
+    sql: (sql) => lexicalCap(vectorParam(sql)),
+  },
+  {
+    name: 'A+C',
+    describe: `A, and needs terms that occur in more than ${COMMON_TERM_SHARE * 100} % of resources (from \`ts_stat\`, refreshed periodically) are left out of the tsquery (they match most of the catalogue, and ts_rank_cd has no idf)`,
+    sql: vectorParam,
+    terms: (terms, ctx) => terms.filter((t) => !ctx.commonTerms.has(t)),
+  },
+];
+
+// ---------------------------------------------------------------------------
+// machine
+
+function machine() {
+  const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  let nproc = String(os.cpus().length);
+  try {
+    nproc = execSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    // keep os.cpus()
+  }
+  const version = (pkg: string) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(projectRoot(), 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+    } catch {
+      return '?';
+    }
+  };
+  return {
+    nproc, cpu, memGiB: (os.totalmem() / 2 ** 30).toFixed(1), node: process.version,
+    pglite: version('@electric-sql/pglite'), pglitePgvector: version('@electric-sql/pglite-pgvector'), transformers: version('@xenova/transformers'),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// the benchmark
+
+interface Latency { p50: number; p95: number; p99: number; mean: number }
+const latency = (xs: number[]): Latency => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), mean: mean(xs) });
+
+interface Row { id: string; d: number }
+const EPS = 1e-6;
+
+/** Share of the exact top n found in `got`; a row within the exact n-th distance counts (ties are not misses). */
+function recallAt(exact: Row[], got: Row[], n: number): number {
+  const want = exact.slice(0, n);
+  if (!want.length) return 1;
+  const kth = Number(want[want.length - 1].d);
+  return Math.min(got.slice(0, n).filter((row) => Number(row.d) <= kth + EPS).length, want.length) / want.length;
+}
+
+/** Share of the exact top 10 (by vector) present among a set of candidate ids. */
+function coverage(exact: Row[], ids: Set<string>, n = 10): number {
+  const want = exact.slice(0, n);
+  if (!want.length) return 1;
+  const kth = Number(want[want.length - 1].d);
+  const tied = exact.filter((row) => Number(row.d) <= kth + EPS);
+  return Math.min(tied.filter((row) => ids.has(row.id)).length, want.length) / want.length;
+}
+
+interface ImplResult {
+  latency?: Latency;
+  /** exact vector top-10 found among the candidates */
+  coverage: number;
+  /** overlap of the top 10 after rank() with the top 10 of the current SQL as deployed (exact vectors, all lexical matches) */
+  agreement: number;
+  candidates: number;
+  hnsw: boolean;
+  gin: boolean;
+  error?: string;
+}
+type PhaseResult = Record<string, Record<Mode, ImplResult>>;
+
+interface EfResult { ef: number; mode: Mode; recall10: number; recall100: number; p50: number; p95: number; hnsw: boolean }
+
+interface SizeResult {
+  size: number;
+  open: number;
+  distinctPassages: number;
+  loadSeconds: number;
+  embedSeconds: number;
+  indexSeconds: number;
+  maintenanceWorkMem: string;
+  /** 1-minute load average sampled during the query phases (other processes on the machine show up here) */
+  loadAverage: { min: number; max: number };
+  reused: boolean;
+  analyzeSeconds: number;
+  commonTermsSeconds: number;
+  commonTerms: number;
+  vocabulary: number;
+  matching: Record<Mode, number>;
+  exactMs: Record<Mode, number>;
+  deployed: PhaseResult;
+  analyzed: PhaseResult;
+  ef: EfResult[];
+  http?: { none: Latency; filtered: Latency };
+}
+
+const perMode = <T>(f: (m: Mode) => T): Record<Mode, T> => ({ none: f('none'), filtered: f('filtered'), selective: f('selective') });
+const K = 100; // Math.max(CANDIDATES_PER_INDEX, limit * 4) in MatchService, with the default limit 10
+const EF_SWEEP = [40, 100, 200, 400];
+const FORCE_INDEX = ['SET LOCAL enable_seqscan = off', 'SET LOCAL enable_bitmapscan = off', 'SET LOCAL enable_sort = off'];
+
+async function loadCatalogue(pg: Client, size: number, model: EmbeddingModelRepository, tokenizer: JapaneseTokenizer) {
+  const r = rng(size * 7 + 1);
+  const orgCount = 12;
+  const orgIds: string[] = [];
+  for (let i = 0; i < orgCount; i++) {
+    const { rows } = await pg.query(
+      `INSERT INTO organizations (name, kind, area, contact, development_status) VALUES ($1, $2, $3, $4, 'accepting') RETURNING id`,
+      [`ベンチ受入先${i + 1}（${AREA_NAMES[i % AREA_NAMES.length]}）`, ORG_KINDS[i % ORG_KINDS.length], AREA_NAMES[i % AREA_NAMES.length], JSON.stringify({ person: `担当${i + 1}` })],
+    );
+    orgIds.push(rows[0].id);
+  }
+  const CHUNK = 1024;
+  const ROWS_PER_INSERT = 200;
+  const passages = new Set<string>();
+  let embedMs = 0;
+  let open = 0;
+  let inserting: Promise<void> = Promise.resolve();
+  const started = performance.now();
+  let lastLog = started;
+  for (let done = 0; done < size; done += CHUNK) {
+    const rows = Array.from({ length: Math.min(CHUNK, size - done) }, () => syntheticResource(r, orgCount));
+    const texts = rows.map((row) => resourcePassage(row));
+    texts.forEach((t) => passages.add(t));
+    open += rows.filter((row) => row.status === 'open').length;
+    // The model process embeds this chunk (batches of EMBEDDING_BATCH_SIZE, one request at a
+    // time, as the service does) while this process tokenizes it, yielding so that replies flow.
+    const t0 = performance.now();
+    const embedding = model.embed(texts, 'passage').then((result) => {
+      embedMs += performance.now() - t0;
+      return result;
+    });
+    const tokens: Array<{ title: string[]; body: string[] }> = [];
+    for (const row of rows) {
+      tokens.push({ title: tokenizer.contentWords(row.title), body: tokenizer.contentWords(resourceLexicalBody(row)) });
+      if (tokens.length % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const { model: modelName, vectors } = await embedding;
+    await inserting; // one insert in flight while the next chunk is embedded
+    inserting = (async () => {
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        const params: unknown[] = [];
+        const add = (v: unknown) => `$${params.push(v)}`;
+        const values = rows.slice(i, i + ROWS_PER_INSERT).map((row, j) => {
+          const idx = i + j;
+          return `(${[
+            add(orgIds[row.organizationIndex]), add(row.type), add(row.title), add(row.description), `${add(row.tasks)}::text[]`, add(row.area), add(row.address),
+            add(row.nearestStation), add(row.accessMinutes), `${add(JSON.stringify(row.schedule))}::jsonb`, `${add(row.scheduleDays)}::text[]`, add(row.frequencyNote),
+            add(row.capacity), add(row.vacancies), `${add(row.accommodations)}::text[]`, add(row.demandTalking), add(row.demandPhysical), add(row.demandLiteracy),
+            add(row.reward), add(row.acceptsOutsideEligibility), add(row.status),
+            // as ResourceRepository.writeSearchTokens
+            `setweight(to_tsvector('simple', ${add(tokens[idx].title.join(' '))}), 'A') || setweight(to_tsvector('simple', ${add(tokens[idx].body.join(' '))}), 'B')`,
+            add(contentHash(texts[idx])), `${add(toVectorLiteral(vectors[idx]))}::vector`, add(modelName), `'ready'`, 'now()',
+          ].join(', ')})`;
+        });
+        await pg.query(
+          `INSERT INTO resources (organization_id, type, title, description, tasks, area, address, nearest_station, access_minutes, schedule, schedule_days,
+             frequency_note, capacity, vacancies, accommodations, demand_talking, demand_physical, demand_literacy, reward, accepts_outside_eligibility,
+             status, search_tokens, content_hash, embedding, embedding_model, embedding_status, embedded_at) VALUES ${values.join(', ')}`,
+          params,
+        );
+      }
+    })();
+    inserting.catch(() => undefined); // surfaced by the next await
+    if (performance.now() - lastLog > 30_000) {
+      lastLog = performance.now();
+      const secs = (lastLog - started) / 1000;
+      log(`  loaded ${fmtInt(done + rows.length)}/${fmtInt(size)} (${Math.round((done + rows.length) / secs)} rows/s; embedding ${Math.round((done + rows.length) / (embedMs / 1000))} texts/s)`);
+    }
+  }
+  await inserting;
+  return { loadSeconds: (performance.now() - started) / 1000, embedSeconds: embedMs / 1000, distinctPassages: passages.size, open };
+}
+
+async function embeddingThroughput(model: EmbeddingModelRepository, config: AppConfig) {
+  const r = rng(99);
+  const texts = Array.from({ length: 320 }, () => resourcePassage(syntheticResource(r, 1)));
+  await model.embed(texts.slice(0, 64), 'passage'); // warm-up
+  const single = await timed(async () => {
+    for (const t of texts) await model.embed([t], 'passage');
+  });
+  const batched = await timed(() => model.embed(texts, 'passage')); // EMBEDDING_BATCH_SIZE texts per request
+  return { batch1: texts.length / (single.ms / 1000), batchN: texts.length / (batched.ms / 1000), batchSize: config.embeddingBatchSize, texts: texts.length, meanChars: mean(texts.map((t) => t.length)) };
+}
+
+interface BenchContext {
+  config: AppConfig;
+  model: EmbeddingModelRepository;
+  tokenizer: JapaneseTokenizer;
+  queries: Query[];
+  modelName: string;
+  cleanups: Array<() => Promise<void>>;
+}
+
+async function benchSize(size: number, opts: Options, ctx: BenchContext): Promise<SizeResult> {
+  const reuse = Boolean(opts.dataDir);
+  const dir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-bench-'));
+  log(`size ${fmtInt(size)}: embedded PostgreSQL in ${dir}${reuse ? ' (kept from an earlier run)' : ''}`);
+  let embedded: EmbeddedPostgres | null = null;
+  let pg: Client | null = null;
+  let dataSource: DataSource | null = null;
+  const localCleanup = async () => {
+    await pg?.end().catch(() => undefined);
+    pg = null;
+    if (dataSource?.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    embedded = null;
+    if (!opts.keep && !reuse) fs.rmSync(dir, { recursive: true, force: true });
+    else log(`kept the database dir ${dir} (serve it with: node dist/src/database/embedded-postgres.server.js ${dir} <port>)`);
+  };
+  ctx.cleanups.push(localCleanup);
+  const { queries, modelName } = ctx;
+  try {
+    embedded = await startEmbeddedPostgres(dir);
+    await prepareDatabase(embedded.url);
+    pg = new Client({ connectionString: embedded.url });
+    await pg.connect();
+    const client = pg;
+    const metaFile = path.join(dir, 'bench-meta.json');
+    type Meta = { size: number; load: Awaited<ReturnType<typeof loadCatalogue>>; indexSeconds: number; maintenanceWorkMem: string; modelName: string };
+    let meta: Meta;
+    if (reuse) {
+      meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as Meta;
+      const n = (await client.query('SELECT count(*)::int AS n FROM resources')).rows[0].n as number;
+      if (meta.size !== size || n !== size || meta.modelName !== modelName) throw new Error(`${dir} holds ${n} resources embedded with ${meta.modelName}, not ${size} with ${modelName}`);
+      // back to "as deployed": no planner statistics (pg_class.reltuples stays, as CREATE INDEX leaves it)
+      await client.query(`DELETE FROM pg_statistic WHERE starelid IN ('resources'::regclass, 'organizations'::regclass)`);
+      log(`  reusing the loaded catalogue (loaded in ${meta.load.loadSeconds.toFixed(0)} s, index built in ${meta.indexSeconds.toFixed(1)} s); statistics deleted`);
+    } else {
+      await client.query('DROP INDEX resources_embedding_idx');
+      log(`size ${fmtInt(size)}: loading the catalogue (JapaneseTokenizer + model + multi-row INSERT)…`);
+      const load = await loadCatalogue(client, size, ctx.model, ctx.tokenizer);
+      log(`  loaded in ${load.loadSeconds.toFixed(1)} s (embedding ${load.embedSeconds.toFixed(1)} s, ${Math.round(size / load.embedSeconds)} texts/s; ${fmtInt(load.distinctPassages)} distinct passages)`);
+      const maintenanceWorkMem = (await client.query('SHOW maintenance_work_mem')).rows[0].maintenance_work_mem as string;
+      log(`size ${fmtInt(size)}: CREATE INDEX … USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64), maintenance_work_mem ${maintenanceWorkMem}…`);
+      const index = await timed(() => client.query(`CREATE INDEX resources_embedding_idx ON resources USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)`));
+      log(`  index built in ${(index.ms / 1000).toFixed(1)} s`);
+      meta = { size, load, indexSeconds: index.ms / 1000, maintenanceWorkMem, modelName };
+      if (opts.keep) fs.writeFileSync(metaFile, JSON.stringify(meta, null, 2));
+    }
+    const { load, maintenanceWorkMem } = meta;
+    const loadAverages: number[] = [os.loadavg()[0]];
+
+    dataSource = new DataSource(dataSourceOptions(embedded.url));
+    await dataSource.initialize();
+    const ds = dataSource;
+    const repo = new MatchRepository(ds);
+    const captured = perMode((mode) => [] as CapturedSql[]);
+    for (const mode of MODES) for (const q of queries) captured[mode].push(await captureFindCandidates(modelName, q.vector, q.terms, q.filters[mode], K));
+
+    // rows that pass each mode's filters (median over 20 queries)
+    const matching = perMode(() => 0);
+    for (const mode of MODES) {
+      const counts: number[] = [];
+      for (const c of captured[mode].slice(0, 20)) {
+        const v = vectorOnlySql(c, 1);
+        const where = /WHERE ([\s\S]*) ORDER BY/.exec(v.sql)![1].replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) - 1}`);
+        counts.push((await client.query(`SELECT count(*)::int AS n FROM resources r WHERE ${where}`, v.params.slice(1))).rows[0].n);
+      }
+      matching[mode] = percentile(counts, 50);
+    }
+
+    // ground truth: exact nearest 100 under the same WHERE (no index scan)
+    log(`size ${fmtInt(size)}: exact nearest neighbours for ${queries.length} queries × ${MODES.length} filter modes…`);
+    const truth = perMode(() => [] as Row[][]);
+    const exactMs = perMode(() => 0);
+    for (const mode of MODES) {
+      const times: number[] = [];
+      for (const c of captured[mode]) {
+        const v = vectorOnlySql(c, K);
+        const t = await timed(() => inTransaction(client, [...c.sets, 'SET LOCAL enable_indexscan = off'], async () => (await client.query(v.sql, v.params)).rows as Row[]));
+        truth[mode].push(t.value);
+        times.push(t.ms);
+      }
+      exactMs[mode] = percentile(times, 50);
+    }
+
+    const reference = perMode(() => [] as string[][]); // top 10 after rank() of the current SQL as deployed
+    const measurePhase = async (phase: string, timeProposals: boolean, pctx: ProposalContext): Promise<PhaseResult> => {
+      const result: PhaseResult = {};
+      const impls: Array<Proposal | null> = [null, ...(opts.proposals ? PROPOSALS : [])];
+      for (const impl of impls) {
+        const name = impl?.name ?? 'current';
+        result[name] = perMode(() => ({ coverage: NaN, agreement: NaN, candidates: NaN, hnsw: false, gin: false }));
+        const prepare = async (q: Query, mode: Mode): Promise<CapturedSql> => {
+          if (!impl) return captureFindCandidates(modelName, q.vector, q.terms, q.filters[mode], K);
+          const c = await captureFindCandidates(modelName, q.vector, impl.terms ? impl.terms(q.terms, pctx) : q.terms, q.filters[mode], K);
+          return { ...c, sql: impl.sql(c.sql) };
+        };
+        const run = async (q: Query, mode: Mode): Promise<Candidate[]> => {
+          if (!impl) return repo.findCandidates(modelName, q.vector, q.terms, q.filters[mode], K); // exactly the service's call
+          const c = await prepare(q, mode);
+          return ds.transaction(async (manager) => {
+            for (const s of c.sets) await manager.query(s);
+            const rows: Candidate[] = await manager.query(c.sql, c.params);
+            return rows.map((row) => ({ ...row, vectorSimilarity: Number(row.vectorSimilarity), lexicalRank: Number(row.lexicalRank) }));
+          });
+        };
+        for (const mode of MODES) {
+          const out = result[name][mode];
+          let c0: CapturedSql;
+          try {
+            c0 = await prepare(queries[0], mode);
+          } catch (err) {
+            if (!(err instanceof NotApplicable)) throw err;
+            out.error = err.message;
+            log(`  ${phase}: proposal ${name} skipped: ${err.message}`);
+            break;
+          }
+          const plan = await explain(client, c0.sets, c0.sql, c0.params);
+          out.hnsw = plan.includes('resources_embedding_idx');
+          out.gin = plan.includes('resources_search_tokens_idx');
+          if (opts.explain && (!impl || impl === PROPOSALS[PROPOSALS.length - 2])) {
+            log(`EXPLAIN ANALYZE, ${phase}, ${name}, ${MODE_LABELS[mode]} (${c0.sets.join('; ')}):\n${await explain(client, c0.sets, c0.sql, c0.params, true)}`);
+          }
+          if (impl && !timeProposals) continue;
+          for (const q of queries.slice(0, 10)) await run(q, mode); // warm-up
+          const times: number[] = [];
+          const covers: number[] = [];
+          const agrees: number[] = [];
+          const counts: number[] = [];
+          for (const [i, q] of queries.entries()) {
+            const t = await timed(() => run(q, mode));
+            times.push(t.ms);
+            counts.push(t.value.length);
+            covers.push(coverage(truth[mode][i], new Set(t.value.map((c) => c.id))));
+            const top = rank(t.value, {}, DEFAULT_WEIGHTS).slice(0, 10).map((r) => r.candidate.id);
+            if (phase === 'as deployed' && !impl) reference[mode][i] = top;
+            const ref = reference[mode][i];
+            agrees.push(ref.length ? top.filter((id) => ref.includes(id)).length / ref.length : 1);
+          }
+          Object.assign(out, { latency: latency(times), coverage: mean(covers), agreement: mean(agrees), candidates: mean(counts) });
+          loadAverages.push(os.loadavg()[0]);
+          log(`  ${phase}, ${name}, ${MODE_LABELS[mode]}: p50 ${ms(out.latency!.p50)} ms, p95 ${ms(out.latency!.p95)} ms, p99 ${ms(out.latency!.p99)} ms; ` +
+            `HNSW ${out.hnsw ? 'yes' : 'no'}, GIN ${out.gin ? 'yes' : 'no'}; exact top-10 among candidates ${out.coverage.toFixed(3)}, top-10 agreement ${out.agreement.toFixed(3)}`);
+        }
+      }
+      return result;
+    };
+
+    log(`size ${fmtInt(size)}: findCandidates as deployed (no planner statistics)…`);
+    const noCommon: ProposalContext = { commonTerms: new Set() };
+    const deployed = await measurePhase('as deployed', false, noCommon);
+
+    let http: SizeResult['http'];
+    if (opts.http) http = await benchHttp(embedded.url, queries, modelName);
+    loadAverages.push(os.loadavg()[0]);
+
+    log(`size ${fmtInt(size)}: ANALYZE…`);
+    const analyze = await timed(() => client.query('ANALYZE'));
+    log(`  ANALYZE in ${(analyze.ms / 1000).toFixed(2)} s`);
+    const stat = await timed(() => client.query(`SELECT word, ndoc FROM ts_stat('SELECT search_tokens FROM resources')`));
+    const commonTerms = new Set<string>(stat.value.rows.filter((row) => row.ndoc > COMMON_TERM_SHARE * size).map((row) => row.word as string));
+    log(`  ts_stat in ${(stat.ms / 1000).toFixed(2)} s: ${stat.value.rows.length} distinct terms, ${commonTerms.size} in more than ${COMMON_TERM_SHARE * 100} % of resources`);
+    const analyzed = await measurePhase('after ANALYZE', true, { commonTerms });
+
+    // HNSW recall against exact search (index forced), and the ef_search trade-off
+    log(`size ${fmtInt(size)}: HNSW recall, ef_search ${EF_SWEEP.join(' / ')}…`);
+    const ef: EfResult[] = [];
+    for (const efSearch of EF_SWEEP) {
+      for (const mode of MODES) {
+        const sets = (c: CapturedSql) => [...c.sets.map((s) => s.replace(/hnsw\.ef_search = \d+/, `hnsw.ef_search = ${efSearch}`)), ...FORCE_INDEX];
+        const v0 = vectorOnlySql(captured[mode][0], K);
+        const hnsw = (await explain(client, sets(captured[mode][0]), v0.sql, v0.params)).includes('resources_embedding_idx');
+        const r10: number[] = [];
+        const r100: number[] = [];
+        const times: number[] = [];
+        for (const [i, c] of captured[mode].entries()) {
+          const v10 = vectorOnlySql(c, 10);
+          const v100 = vectorOnlySql(c, K);
+          const got10 = await inTransaction(client, sets(c), async () => (await client.query(v10.sql, v10.params)).rows as Row[]);
+          const got100 = await timed(() => inTransaction(client, sets(c), async () => (await client.query(v100.sql, v100.params)).rows as Row[]));
+          r10.push(recallAt(truth[mode][i], got10, 10));
+          r100.push(recallAt(truth[mode][i], got100.value, K));
+          times.push(got100.ms);
+        }
+        loadAverages.push(os.loadavg()[0]);
+        const e = { ef: efSearch, mode, recall10: mean(r10), recall100: mean(r100), p50: percentile(times, 50), p95: percentile(times, 95), hnsw };
+        ef.push(e);
+        log(`  ef_search ${efSearch}, ${MODE_LABELS[mode]}: recall@10 ${e.recall10.toFixed(3)}, recall@100 ${e.recall100.toFixed(3)}, LIMIT 100 p50 ${ms(e.p50)} ms, p95 ${ms(e.p95)} ms${hnsw ? '' : ' (HNSW not in plan!)'}`);
+      }
+    }
+
+    return {
+      size, open: load.open, distinctPassages: load.distinctPassages, loadSeconds: load.loadSeconds, embedSeconds: load.embedSeconds,
+      indexSeconds: meta.indexSeconds, maintenanceWorkMem, loadAverage: { min: Math.min(...loadAverages), max: Math.max(...loadAverages) }, reused: reuse, analyzeSeconds: analyze.ms / 1000, commonTermsSeconds: stat.ms / 1000,
+      commonTerms: commonTerms.size, vocabulary: stat.value.rows.length, matching, exactMs, deployed, analyzed, ef, http,
+    };
+  } finally {
+    await localCleanup();
+    ctx.cleanups.splice(ctx.cleanups.indexOf(localCleanup), 1);
+  }
+}
+
+/** The real app on a loopback port: POST /api/v1/matches/search with a coordinator token. */
+async function benchHttp(databaseUrl: string, queries: Query[], expectedModel: string): Promise<{ none: Latency; filtered: Latency }> {
+  const prefix = `sanka-bench-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const adminToken = `bench-admin-${randomBytes(12).toString('hex')}`;
+  const config = loadConfig({
+    ...process.env, DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, ADMIN_TOKEN: adminToken, DEMO_DATA: 'false', PORT: '0', HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', RECONCILE_INTERVAL_SECONDS: '3600',
+  });
+  log(`HTTP: booting the app (ROLE=${config.role}, QUEUE_PREFIX=${prefix}, LOG_LEVEL=${config.logLevel})…`);
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  let app: NestExpressApplication | null = null;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
+    configureApp(app, config);
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    await app.get(EmbeddingModelRepository).ready();
+    const post = async (url: string, token: string, body: object) => {
+      const res = await fetch(base + url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${url} → ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    // the admin (ADMIN_TOKEN) issues a coordinator token, as in a real deployment
+    const { token } = (await post('/api/v1/tokens', adminToken, { name: 'bench coordinator', role: 'coordinator' })) as { token: string };
+    const body = (q: Query, mode: 'none' | 'filtered') => {
+      const f = q.filters[mode];
+      return { needs: q.needs, limit: 10, ...(mode === 'filtered' ? { filters: { types: f.types, areas: f.areas, days: f.days } } : {}) };
+    };
+    const first = (await post('/api/v1/matches/search', token, body(queries[0], 'none'))) as { model: string };
+    if (first.model !== expectedModel) throw new Error(`the app uses model ${first.model}, the catalogue was embedded with ${expectedModel}`);
+    const result = { none: latency([]), filtered: latency([]) };
+    for (const mode of ['none', 'filtered'] as const) {
+      for (const q of queries.slice(0, 10)) await post('/api/v1/matches/search', token, body(q, mode));
+      const times: number[] = [];
+      for (const q of queries) times.push((await timed(() => post('/api/v1/matches/search', token, body(q, mode)))).ms);
+      result[mode] = latency(times);
+      log(`  HTTP, ${MODE_LABELS[mode]}: p50 ${ms(result[mode].p50)} ms, p95 ${ms(result[mode].p95)} ms, p99 ${ms(result[mode].p99)} ms`);
+    }
+    return result;
+  } finally {
+    await app?.close().catch((err) => log(`app.close failed: ${String(err)}`));
+    let removed = 0;
+    try {
+      await redis.connect();
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length) removed += await redis.del(...keys);
+      } while (cursor !== '0');
+    } catch (err) {
+      log(`could not clean Redis keys under ${prefix}: ${String(err)}`);
+    }
+    redis.disconnect();
+    log(`HTTP: app closed, ${removed} Redis keys under ${prefix}: removed`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// report
+
+type Throughput = Awaited<ReturnType<typeof embeddingThroughput>>;
+
+function report(results: SizeResult[], tp: Throughput, queries: number, modelName: string): string {
+  const cols = results.map((r) => `${fmtInt(r.size)} resources`);
+  const table = (first: string, rows: string[][], extra: string[] = []) =>
+    [`| ${first} | ${[...cols, ...extra].join(' | ')} |`, `|---|${[...cols.map(() => '---:'), ...extra.map(() => '---')].join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const lat = (l?: Latency) => (l ? `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}` : '–');
+  const yes = (b: boolean) => (b ? 'yes' : '**no**');
+  const row = (name: string, f: (r: SizeResult) => string, target?: string) => [name, ...results.map(f), ...(target !== undefined ? [target] : [])];
+
+  const main = table('Metric', [
+    row(`Embedding throughput, batch 1 (texts/s; ${tp.texts} passages of ~${Math.round(tp.meanChars)} chars)`, () => Math.round(tp.batch1).toString(), ''),
+    row(`Embedding throughput, batch ${tp.batchSize} (texts/s)`, () => Math.round(tp.batchN).toString(), ''),
+    row('Rows embedded with the real model / distinct passages', (r) => `${fmtInt(r.size)} / ${fmtInt(r.distinctPassages)}`, ''),
+    row('Load: generate + tokenize + embed + INSERT (s)', (r) => `${r.loadSeconds.toFixed(0)}${r.reused ? ' (earlier run, database reused)' : ''}`, ''),
+    row('  of which waiting for embeddings (s; texts/s)', (r) => `${r.embedSeconds.toFixed(0)}; ${Math.round(r.size / r.embedSeconds)}`, ''),
+    row('HNSW index build, m = 16, ef_construction = 64 (s)', (r) => `${r.indexSeconds.toFixed(1)} (maintenance_work_mem ${r.maintenanceWorkMem})`, ''),
+    ...MODES.map((m) => row(`Rows passing the filters, ${MODE_LABELS[m]} (median)`, (r) => fmtInt(r.matching[m]), '')),
+    ...MODES.map((m) => row(`findCandidates p50 / p95 / p99 (ms), ${MODE_LABELS[m]}`, (r) => lat(r.deployed.current?.[m].latency), 'p95 < 100 ms at 100k')),
+    ...MODES.map((m) => row(`  plan uses the HNSW index / the GIN index, ${MODE_LABELS[m]}`, (r) => `${yes(r.deployed.current[m].hnsw)} / ${yes(r.deployed.current[m].gin)}`, '')),
+    ...(results.some((r) => r.http) ? (['none', 'filtered'] as const).map((m) => row(`HTTP POST /api/v1/matches/search p50 / p95 / p99 (ms), ${MODE_LABELS[m]}`, (r) => lat(r.http?.[m]), 'p95 < 200 ms')) : []),
+    ...MODES.map((m) => row(`HNSW recall@10 vs exact (ef_search 200, index forced), ${MODE_LABELS[m]}`, (r) => {
+      const e = r.ef.find((x) => x.ef === 200 && x.mode === m);
+      return e ? e.recall10.toFixed(3) : '–';
+    }, '≥ 0.95')),
+    ...MODES.map((m) => row(`HNSW recall@100 vs exact (ef_search 200, index forced), ${MODE_LABELS[m]}`, (r) => {
+      const e = r.ef.find((x) => x.ef === 200 && x.mode === m);
+      return e ? e.recall100.toFixed(3) : '–';
+    }, '')),
+    ...MODES.map((m) => row(`Exact vector search LIMIT 100, p50 (ms), ${MODE_LABELS[m]}`, (r) => ms(r.exactMs[m]), '')),
+    row('ANALYZE (s) / ts_stat over search_tokens (s)', (r) => `${r.analyzeSeconds.toFixed(2)} / ${r.commonTermsSeconds.toFixed(2)}`, ''),
+    row('1-min load average during the query phases (min–max)', (r) => `${r.loadAverage.min.toFixed(1)}–${r.loadAverage.max.toFixed(1)}`, `≈ 1–1.5 with the bench alone (${os.cpus().length} CPUs)`),
+  ], ['Target']);
+
+  const phases: Array<[string, (r: SizeResult) => PhaseResult]> = [['as deployed', (r) => r.deployed], ['after ANALYZE', (r) => r.analyzed]];
+  const implNames = [...new Set(results.flatMap((r) => [...Object.keys(r.deployed), ...Object.keys(r.analyzed)]))];
+  const proposalRows: string[][] = [];
+  for (const [phase, get] of phases) {
+    for (const name of implNames) {
+      for (const m of MODES) {
+        const cells = results.map((r) => {
+          const x = get(r)[name]?.[m];
+          if (!x) return '–';
+          if (x.error) return `n/a (${x.error})`;
+          const plan = `HNSW ${x.hnsw ? 'yes' : 'no'}, GIN ${x.gin ? 'yes' : 'no'}`;
+          return x.latency ? `${lat(x.latency)}; ${plan}; top-10 ${x.agreement.toFixed(2)}; exact top-10 ${x.coverage.toFixed(2)}` : plan;
+        });
+        if (cells.every((c) => c === '–')) continue;
+        proposalRows.push([`${name === 'current' ? 'current SQL' : `proposal ${name}`}, ${phase}, ${MODE_LABELS[m]}`, ...cells]);
+      }
+    }
+  }
+  const proposals = table('findCandidates variant, statistics, filters → p50 / p95 / p99 ms; plan; quality', proposalRows);
+
+  const efRows: string[][] = [];
+  for (const e of EF_SWEEP) {
+    for (const m of MODES) {
+      efRows.push([`ef_search ${e}, ${MODE_LABELS[m]}`, ...results.map((r) => {
+        const x = r.ef.find((y) => y.ef === e && y.mode === m);
+        return x ? `${x.recall10.toFixed(3)} / ${x.recall100.toFixed(3)}; ${ms(x.p50)} / ${ms(x.p95)} ms${x.hnsw ? '' : ' (no HNSW)'}` : '–';
+      })]);
+    }
+  }
+  const ef = table('HNSW, index forced → recall@10 / recall@100; LIMIT 100 p50 / p95', efRows);
+
+  const notes = [
+    `Model: ${modelName}. Queries: ${queries} needs texts (the 35 of test/fixtures/matching-devset.json, then generated ones), embedded beforehand except over HTTP.`,
+    'Filters: "types(2)+areas(3)+days(3)" = two resource types, three of the ten areas, three days; "type+area+day+accommodation" = one of each (selective). Every mode also has the service\'s own conditions (open, embedded, vacancies > 0).',
+    `findCandidates: MatchRepository.findCandidates as MatchService calls it: k = ${K}, terms = distinct JapaneseTokenizer.contentWords(needs), SET LOCAL hnsw.ef_search = 200, hnsw.iterative_scan = relaxed_order, hnsw.max_scan_tuples = 20000.`,
+    '"As deployed": no planner statistics. The embedded PostgreSQL (PGlite) has no autovacuum and the service never runs ANALYZE, so a real deployment stays in this state.',
+    'HTTP: the real app (AppModule.forRoot + configureApp) on a loopback port, coordinator token issued by the admin token, limit 10; includes auth, validation, embedding the needs text, findCandidates, ranking and the search_logs INSERT. Measured as deployed (before ANALYZE).',
+    'Recall: `ORDER BY embedding <=> $1 LIMIT k` with the same WHERE and SET LOCALs as the service, the HNSW index forced (enable_seqscan/bitmapscan/sort off), against the same query with enable_indexscan off; a row within the exact k-th distance counts as found (ties are not misses).',
+    '"top-10" = overlap of the first 10 after rank() (default weights, no constraints) with those of the current SQL as deployed (exact vectors, every lexical match ranked); "exact top-10" = share of the exact 10 nearest resources that are among the candidates.',
+    ...PROPOSALS.map((p) => `Proposal ${p.name}: ${p.describe}.`),
+  ];
+  return [main, '', proposals, '', ef, '', ...notes.map((n) => `- ${n}`)].join('\n');
+}
+
+function writeDocs(markdown: string, command: string, m: ReturnType<typeof machine>, pgvector: string) {
+  const file = path.join(projectRoot(), 'docs', 'benchmarks.md');
+  const section = [
+    '## Search (npm run bench:search)',
+    '',
+    `Date: ${new Date().toISOString().slice(0, 10)}  `,
+    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} with @electric-sql/pglite-pgvector ${m.pglitePgvector} (pgvector ${pgvector}); @xenova/transformers ${m.transformers}  `,
+    `Command: \`${command}\``,
+    '',
+    markdown,
+    '',
+  ].join('\n');
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = existing.indexOf('## Search (npm run bench:search)');
+  let next: string;
+  if (start === -1) next = `${existing.trimEnd()}\n\n${section}`;
+  else {
+    const after = existing.indexOf('\n## ', start + 3);
+    next = existing.slice(0, start) + section + (after === -1 ? '' : existing.slice(after + 1));
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
+  log(`wrote ${path.relative(process.cwd(), file) || file}`);
+}
+
+// ---------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const m = machine();
+  log(`machine: ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}, PGlite ${m.pglite}`);
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'false' });
+  const cleanups: Array<() => Promise<void>> = [];
+  const model = new EmbeddingModelRepository(config);
+  const tokenizer = new JapaneseTokenizer();
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    log('interrupted: cleaning up…');
+    void (async () => {
+      for (const c of [...cleanups].reverse()) await c().catch(() => undefined);
+      await model.onModuleDestroy();
+      process.exit(130);
+    })();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    model.onModuleInit();
+    await tokenizer.ready();
+    const modelName = await model.ready();
+    log(`model: ${modelName} (configured ${config.embeddingModel}, state ${model.status().state}), EMBEDDING_BATCH_SIZE ${config.embeddingBatchSize}`);
+
+    const tp = await embeddingThroughput(model, config);
+    log(`embedding throughput (${tp.texts} passages, ~${Math.round(tp.meanChars)} chars): batch 1 ${Math.round(tp.batch1)} texts/s, batch ${tp.batchSize} ${Math.round(tp.batchN)} texts/s`);
+
+    const texts = needsTexts(opts.queries);
+    const { vectors } = await model.embed(texts, 'query');
+    const fr = rng(4242);
+    const queries: Query[] = texts.map((needs, i) => ({
+      needs, vector: vectors[i], terms: [...new Set(tokenizer.contentWords(needs))], filters: perMode((mode) => filtersFor(mode, fr)),
+    }));
+
+    let pgvector = '?';
+    const results: SizeResult[] = [];
+    const shown = process.argv.slice(2).filter((a) => !['--keep', '--explain', '--no-docs'].includes(a)); // options that do not change the numbers
+    const command = `npm run bench:search${shown.length ? ` -- ${shown.join(' ')}` : ''}`;
+    for (const size of opts.sizes) {
+      const result = await benchSize(size, opts, { config, model, tokenizer, queries, modelName, cleanups });
+      results.push(result);
+      if (pgvector === '?') {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-bench-v-'));
+        const e = await startEmbeddedPostgres(dir);
+        try {
+          pgvector = (await prepareDatabase(e.url)).pgvector;
+        } finally {
+          await e.stop();
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      }
+      const markdown = report(results, tp, opts.queries, modelName);
+      process.stdout.write(`\n${markdown}\n\n`);
+      if (opts.docs) writeDocs(markdown, command, m, pgvector); // after every size, so that a long run keeps what it measured
+    }
+    log(`done (pgvector ${pgvector})`);
+  } finally {
+    for (const c of [...cleanups].reverse()) await c().catch(() => undefined);
+    await model.onModuleDestroy();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`bench-search failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,216 @@
+/**
+ * Offline evaluation of the matcher on test/fixtures/matching-devset.json.
+ *   npm run eval:matching              modes table, score distributions, unmet threshold
+ *   npm run eval:matching -- --tune    also grid-search weights + 5-fold cross-validation
+ * Boots the real Nest application context on a throw-away embedded PostgreSQL.
+ */
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppModule } from '../src/app.module';
+import { projectRoot } from '../src/common/project-root';
+import { loadConfig } from '../src/config/app-config';
+import { prepareDatabase } from '../src/database/data-source';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
+import { EmbeddingService } from '../src/matching/embedding.service';
+import type { Candidate } from '../src/matching/match.repository';
+import { MatchService } from '../src/matching/match.service';
+import { DEFAULT_WEIGHTS, rank, UNMET_THRESHOLD, type PersonPreferences, type Ranked, type RankingWeights } from '../src/matching/ranking';
+import { OrganizationRepository } from '../src/organizations/organization.repository';
+import type { CreateOrganizationDto } from '../src/organizations/dto/organization.dto';
+import type { CreateResourceDto } from '../src/resources/dto/resource.dto';
+import { resourcePassage } from '../src/resources/resource-text';
+import { ResourceRepository } from '../src/resources/resource.repository';
+import { ResourceService } from '../src/resources/resource.service';
+import { Bm25Bigram, folds, hitAt, mean, ndcgAt, spread, type Grades } from './metrics';
+
+interface DevSet {
+  organizations: Array<CreateOrganizationDto & { key: string }>;
+  resources: Array<Omit<CreateResourceDto, 'organizationId'> & { key: string; organization: string }>;
+  needs: Array<{ key: string; needs: string; constraints?: PersonPreferences; relevance: Grades }>;
+}
+
+const K = 10;
+/** hit@3 counts a grade-3 resource in the top 3 (hit@3≥2: any grade ≥ 2). */
+const HIT_GRADE = 3;
+/** Large enough that every resource is a candidate: tuning re-ranks these lists in memory. */
+const POOL_LIMIT = 250;
+const MODES: Record<string, RankingWeights> = {
+  hybrid: DEFAULT_WEIGHTS,
+  'vector-only': { vector: 1, lexical: 0, fit: 0 },
+  'lexical-only': { vector: 1e-6, lexical: 1, fit: 0 },
+  // 1e-6: ties (ts_rank_cd is coarse; fit takes few values) go by vector similarity, not by random ids
+  'fit-only': { vector: 1e-6, lexical: 0, fit: 1 },
+};
+/** Realistic requests the dev-set town has nothing for (some with constraints, as coordinators enter them). */
+const WEEKDAYS: PersonPreferences['availableDays'] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+const UNSERVED: Array<{ needs: string; constraints: PersonPreferences }> = [
+  { needs: 'スキューバダイビングのインストラクターになりたい。', constraints: {} },
+  { needs: '宇宙飛行士の訓練を受けたい。', constraints: {} },
+  { needs: '大型免許を取って、長距離トラックの運転手として働きたい。平日なら動ける。', constraints: { availableDays: WEEKDAYS } },
+  { needs: '保護犬や保護猫の世話をするボランティアがしたい。動物は好きだが、人と話すのは苦手。', constraints: { avoid: ['talking'] } },
+  { needs: 'バンドでドラムを叩きたい。一緒に演奏してくれる仲間を探している。土日なら出られる。', constraints: { availableDays: ['sat', 'sun'] } },
+];
+
+const f3 = (x: number) => x.toFixed(3);
+const fmtW = (w: RankingWeights) => `{ vector: ${w.vector}, lexical: ${w.lexical}, fit: ${w.fit} }`;
+
+async function main(): Promise<void> {
+  const devset: DevSet = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'test/fixtures/matching-devset.json'), 'utf8'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-eval-'));
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'false', ROLE: 'api', QUEUE_PREFIX: `sanka-eval-${process.pid}`, LOG_LEVEL: 'warn' });
+  let db: EmbeddedPostgres | undefined;
+  let app: INestApplicationContext | undefined;
+  try {
+    db = await startEmbeddedPostgres(tmp);
+    await prepareDatabase(db.url);
+    app = await NestFactory.createApplicationContext(AppModule.forRoot(config, db.url), { logger: ['error', 'warn'] });
+    await evaluate(app, devset);
+  } finally {
+    await app?.close().catch((err) => console.error('app.close failed:', err));
+    await db?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+    const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      const keys = await redis.keys(`${config.queuePrefix}:*`);
+      if (keys.length) await redis.del(...keys);
+    } catch (err) {
+      console.error(`could not remove Redis keys ${config.queuePrefix}:*:`, err);
+    } finally {
+      redis.disconnect();
+    }
+  }
+}
+
+async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<void> {
+  // 1. Load organisations and resources, embed everything now (not through the queue).
+  const orgIds = new Map<string, string>();
+  for (const { key, ...dto } of devset.organizations) orgIds.set(key, (await app.get(OrganizationRepository).create(dto)).id);
+  const dtos = devset.resources.map(({ key, organization, ...dto }) => ({ ...dto, organizationId: orgIds.get(organization)! }) as CreateResourceDto);
+  const ids = await app.get(ResourceService).importMany(dtos);
+  const keyOf = new Map(ids.map((id, i) => [id, devset.resources[i].key]));
+  const embedded = await app.get(EmbeddingService).embedPending(() => undefined);
+  if (embedded.failed) throw new Error(`${embedded.failed} resources failed to embed`);
+  const status = app.get(EmbeddingModelRepository).status();
+  const match = app.get(MatchService);
+  const bm25 = new Bm25Bigram((await app.get(ResourceRepository).findForEmbedding(ids)).map((r) => ({ id: keyOf.get(r.id)!, text: resourcePassage(r) })));
+  const search = (needs: string, preferences: PersonPreferences, limit: number, weights: RankingWeights) =>
+    match.rankCandidates({ needs, filters: { includeFull: false }, preferences, limit }, weights);
+
+  // 2. Every mode through the service; one large candidate pool per need for in-memory re-ranking.
+  const modeNames = [...Object.keys(MODES), 'bm25-bigram'];
+  const lists = new Map(modeNames.map((m) => [m, [] as string[][]]));
+  const pools: Candidate[][] = [];
+  const prefs = devset.needs.map((n) => n.constraints ?? {});
+  for (const [i, need] of devset.needs.entries()) {
+    for (const [mode, weights] of Object.entries(MODES)) {
+      let ranked = (await search(need.needs, prefs[i], K, weights)).ranked;
+      if (mode === 'lexical-only') ranked = ranked.filter((r) => r.candidate.lexicalRank > 0);
+      lists.get(mode)!.push(ranked.slice(0, K).map((r) => keyOf.get(r.candidate.id)!));
+    }
+    lists.get('bm25-bigram')!.push(bm25.search(need.needs).slice(0, K).map((r) => r.id));
+    pools.push((await search(need.needs, prefs[i], POOL_LIMIT, DEFAULT_WEIGHTS)).ranked.map((r) => r.candidate));
+  }
+  const unservedPools: Candidate[][] = [];
+  for (const u of UNSERVED) unservedPools.push((await search(u.needs, u.constraints, POOL_LIMIT, DEFAULT_WEIGHTS)).ranked.map((r) => r.candidate));
+
+  const grades = devset.needs.map((n) => n.relevance);
+  const score = (rankedLists: string[][], subset = rankedLists.map((_, i) => i)) => ({
+    ndcg: mean(subset.map((i) => ndcgAt(rankedLists[i], grades[i], K))),
+    hit: mean(subset.map((i) => hitAt(rankedLists[i], grades[i], 3, HIT_GRADE))),
+    hit2: mean(subset.map((i) => hitAt(rankedLists[i], grades[i], 3, 2))),
+  });
+  const reranked = (w: RankingWeights) => pools.map((pool, i) => rank(pool, prefs[i], w).slice(0, K).map((r) => keyOf.get(r.candidate.id)!));
+
+  const sanity = reranked(DEFAULT_WEIGHTS).every((l, i) => l.join() === lists.get('hybrid')![i].join());
+  console.log(`\nmodel: ${status.name} (${status.state}${status.state === 'fallback' ? `; configured ${status.configured} could not be loaded` : ''})`);
+  console.log(`dev set: ${devset.resources.length} resources, ${devset.needs.length} needs; nDCG@${K} gains 2^rel−1; hit@3 = grade-${HIT_GRADE} resource in top 3`);
+  console.log(`in-memory re-ranking of the candidate pool reproduces the hybrid lists: ${sanity ? 'yes' : 'NO'}\n`);
+  console.log('mode           nDCG@10  hit@3  hit@3≥2');
+  const results = modeNames.map((m) => ({ mode: m, ...score(lists.get(m)!) }));
+  for (const r of results) console.log(`${r.mode.padEnd(14)} ${f3(r.ndcg).padStart(7)}  ${f3(r.hit)}  ${f3(r.hit2)}`);
+  const hybrid = results[0];
+  // The text-relevance signals and the baseline the hybrid must beat; fit-only (constraints,
+  // ties by vector) ignores what the person wrote and is printed as a diagnostic only.
+  const required = results.filter((r) => ['vector-only', 'lexical-only', 'bm25-bigram'].includes(r.mode));
+  const beats = required.every((r) => hybrid.ndcg > r.ndcg && hybrid.hit >= r.hit);
+  console.log(`HYBRID BEATS ALL: ${beats ? 'yes' : 'no'} (strictly higher nDCG@10 and no lower hit@3 than vector-only, lexical-only and bm25-bigram)`);
+  const fit = results.find((r) => r.mode === 'fit-only');
+  if (fit && (fit.ndcg >= hybrid.ndcg || fit.hit > hybrid.hit)) console.log(`note: fit-only (diagnostic) is ahead on ${fit.ndcg >= hybrid.ndcg ? 'nDCG@10' : 'hit@3'}`);
+
+  // 3. Best hybrid score per need: dev needs (all servable) vs. unservable needs. Also shown without the
+  //    fit part, which measures the person's constraints rather than whether the town offers the activity.
+  console.log(`\nunserved needs: ${UNSERVED.map((u, i) => `u${i + 1} ${u.needs}${Object.keys(u.constraints).length ? JSON.stringify(u.constraints) : ''}`).join('\n                ')}`);
+  const thresholdReport = (label: string, w: RankingWeights) => {
+    console.log(`\nbest score per need, ${label} ${fmtW(w)}:`);
+    const statistics: Array<[string, (r: Ranked | undefined) => number]> = [
+      ['score (as now)', (r) => r?.score ?? 0],
+      ['score − fit part', (r) => (r ? r.score - w.fit * r.signals.fit : 0)],
+    ];
+    for (const [name, value] of statistics) {
+      const dev = pools.map((pool, i) => value(rank(pool, prefs[i], w)[0]));
+      const uns = unservedPools.map((pool, i) => value(rank(pool, UNSERVED[i].constraints, w)[0]));
+      const d = spread(dev);
+      const below = (xs: number[], t: number) => xs.filter((x) => x < t).length;
+      // midpoints between neighbouring scores: fewest errors, then the widest gap
+      const sorted = [...dev, ...uns].sort((x, y) => x - y);
+      const cuts = sorted.slice(1).map((hi, i) => ({ t: (sorted[i] + hi) / 2, gap: hi - sorted[i] }));
+      const errors = (t: number) => below(dev, t) + uns.length - below(uns, t);
+      const best = cuts.reduce((x, y) => (errors(y.t) < errors(x.t) || (errors(y.t) === errors(x.t) && y.gap > x.gap) ? y : x));
+      console.log(`  ${name.padEnd(17)} dev min ${f3(d.min)} median ${f3(d.median)} max ${f3(d.max)}; unserved ${uns.map(f3).join(' ')}`);
+      console.log(`  ${''.padEnd(17)} at UNMET_THRESHOLD ${UNMET_THRESHOLD}: ${below(dev, UNMET_THRESHOLD)}/${dev.length} dev needs unmet, ${below(uns, UNMET_THRESHOLD)}/${uns.length} unserved unmet`);
+      console.log(`  ${''.padEnd(17)} ${Math.max(...uns) < d.min ? 'separable' : 'NOT separable'}; suggested threshold ${best.t.toFixed(3)}: ${below(dev, best.t)} dev flagged, ${uns.length - below(uns, best.t)} unserved missed`);
+    }
+  };
+  thresholdReport('default weights', DEFAULT_WEIGHTS);
+
+  if (!process.argv.includes('--tune')) return;
+
+  // 4. Grid search (vector fixed at 1) and 5-fold cross-validation of the search itself.
+  const grid: RankingWeights[] = [];
+  for (let l = 0; l <= 20; l++) for (let f = 0; f <= 30; f++) grid.push({ vector: 1, lexical: l / 20, fit: f / 20 });
+  const gridLists = grid.map(reranked);
+  const bestOn = (subset: number[]) =>
+    grid
+      .map((w, g) => ({ w, ...score(gridLists[g], subset) }))
+      .sort((a, b) => b.ndcg - a.ndcg || b.hit - a.hit || a.w.lexical + a.w.fit - (b.w.lexical + b.w.fit));
+  const all = devset.needs.map((_, i) => i);
+  const ranking = bestOn(all);
+  console.log(`\ngrid search on all ${all.length} needs (${grid.length} weight sets), best first:`);
+  console.log('  nDCG@10  hit@3  hit@3≥2  weights');
+  for (const r of ranking.slice(0, 8)) console.log(`  ${f3(r.ndcg)}    ${f3(r.hit)}  ${f3(r.hit2)}    ${fmtW(r.w)}`);
+  const def = ranking.findIndex((r) => r.w.lexical === DEFAULT_WEIGHTS.lexical && r.w.fit === DEFAULT_WEIGHTS.fit && DEFAULT_WEIGHTS.vector === 1);
+  if (def >= 0) console.log(`  default ${fmtW(DEFAULT_WEIGHTS)} is #${def + 1}: nDCG@10 ${f3(ranking[def].ndcg)}, hit@3 ${f3(ranking[def].hit)}`);
+  const tuned = gridLists[grid.indexOf(ranking[0].w)];
+  const delta = all.map((i) => ndcgAt(tuned[i], grades[i], K) - ndcgAt(lists.get('hybrid')![i], grades[i], K));
+  console.log(`  best vs default, per need: better ${delta.filter((x) => x > 1e-9).length}, worse ${delta.filter((x) => x < -1e-9).length}, unchanged ${delta.filter((x) => Math.abs(x) <= 1e-9).length}`);
+
+  const perNeed = new Array<number>(all.length);
+  const perNeedHit = new Array<number>(all.length);
+  console.log('\n5-fold cross-validation (tune on 4/5 of the needs, evaluate on the held-out 1/5):');
+  for (const [f, test] of folds(all.length, 5).entries()) {
+    const train = all.filter((i) => !test.includes(i));
+    const chosen = bestOn(train)[0];
+    const g = grid.indexOf(chosen.w);
+    for (const i of test) {
+      perNeed[i] = ndcgAt(gridLists[g][i], grades[i], K);
+      perNeedHit[i] = hitAt(gridLists[g][i], grades[i], 3, HIT_GRADE);
+    }
+    console.log(`  fold ${f + 1}: chose ${fmtW(chosen.w)}  train ${f3(chosen.ndcg)}  held-out ${f3(score(gridLists[g], test).ndcg)} (${test.length} needs)`);
+  }
+  console.log(`  cross-validated nDCG@10 ${f3(mean(perNeed))}, hit@3 ${f3(mean(perNeedHit))}  (default weights, untuned: ${f3(hybrid.ndcg)}, ${f3(hybrid.hit)})`);
+  thresholdReport('best tuned weights', ranking[0].w);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,20 @@
+'use strict';
+// `npm test`: everything the suite needs (dependencies, build, local model, Redis), then jest.
+const os = require('node:os');
+const path = require('node:path');
+const prepare = require('./prepare');
+
+async function main() {
+  prepare.ensureDependencies();
+  prepare.ensureBuild();
+  prepare.ensureModel();
+  await prepare.ensureRedis({ dataDir: path.join(os.tmpdir(), 'sanka-test-redis'), install: true });
+  prepare.step('テストを実行しています (jest)…');
+  const jest = path.join(prepare.root, 'node_modules', 'jest', 'bin', 'jest.js');
+  prepare.run(process.execPath, [jest, '--runInBand', ...process.argv.slice(2)]);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+});

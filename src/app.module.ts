@@ -1,0 +1,107 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditController } from './audit/audit.controller';
+import { AuditRepository } from './audit/audit.repository';
+import { AuditService } from './audit/audit.service';
+import { ApiTokenController } from './auth/api-token.controller';
+import { ApiTokenRepository } from './auth/api-token.repository';
+import { ApiTokenService } from './auth/api-token.service';
+import { AuthGuard } from './auth/auth.guard';
+import { rateLimitOptions } from './auth/rate-limit';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source';
+import { TransactionRunner } from './database/transaction.runner';
+import { DemoDataService } from './demo/demo-data.service';
+import { FollowUpRepository } from './follow-up/follow-up.repository';
+import { FollowUpService } from './follow-up/follow-up.service';
+import { NotificationController } from './follow-up/notification.controller';
+import { WebhookRepository } from './follow-up/webhook.repository';
+import { FollowUpProcessor } from './jobs/follow-up.processor';
+import { EmbeddingStateRepository } from './matching/embedding-state.repository';
+import { ParticipantController } from './participants/participant.controller';
+import { ParticipantRepository } from './participants/participant.repository';
+import { ParticipantService } from './participants/participant.service';
+import { PlacementController } from './placements/placement.controller';
+import { PlacementRepository } from './placements/placement.repository';
+import { PlacementService } from './placements/placement.service';
+import { PlacementViews } from './placements/placement.views';
+import { HealthController } from './health/health.controller';
+import { HealthRepository } from './health/health.repository';
+import { HealthService } from './health/health.service';
+import { EmbeddingProcessor } from './jobs/embedding.processor';
+import { QueueName } from './jobs/job.constants';
+import { JobRepository } from './jobs/job.repository';
+import { MaintenanceProcessor } from './jobs/maintenance.processor';
+import { ReconcileService } from './jobs/reconcile.service';
+import { redisConnection } from './jobs/redis-connection';
+import { EmbeddingModelRepository } from './matching/embedding-model.repository';
+import { EmbeddingService } from './matching/embedding.service';
+import { JapaneseTokenizer } from './matching/japanese-tokenizer';
+import { MatchController } from './matching/match.controller';
+import { MatchRepository } from './matching/match.repository';
+import { MatchService } from './matching/match.service';
+import { OrganizationController } from './organizations/organization.controller';
+import { OrganizationRepository } from './organizations/organization.repository';
+import { OrganizationService } from './organizations/organization.service';
+import { ReportController } from './reports/report.controller';
+import { ReportRepository } from './reports/report.repository';
+import { ReportService } from './reports/report.service';
+import { ResourceController } from './resources/resource.controller';
+import { ResourceRepository } from './resources/resource.repository';
+import { ResourceService } from './resources/resource.service';
+
+const controllers = [
+  HealthController, ApiTokenController, OrganizationController, ResourceController, MatchController,
+  ParticipantController, PlacementController, NotificationController, ReportController, AuditController,
+];
+const repositories = [
+  ApiTokenRepository, OrganizationRepository, ResourceRepository, MatchRepository, JobRepository, HealthRepository,
+  EmbeddingModelRepository, EmbeddingStateRepository, ParticipantRepository, PlacementRepository, FollowUpRepository, ReportRepository, AuditRepository, TransactionRunner, WebhookRepository,
+];
+const services = [
+  ApiTokenService, OrganizationService, ResourceService, MatchService, EmbeddingService, HealthService, ReconcileService,
+  DemoDataService, JapaneseTokenizer, ParticipantService, PlacementService, PlacementViews, FollowUpService, ReportService, AuditService,
+];
+/** Queue consumers: only in processes with ROLE=worker or all. */
+const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    const providers: Provider[] = [
+      { provide: AppConfig, useValue: config },
+      // Order matters: the rate limit applies before any token lookup.
+      { provide: APP_GUARD, useClass: ThrottlerGuard },
+      { provide: APP_GUARD, useClass: AuthGuard },
+      ...repositories,
+      ...services,
+      ...(config.runsWorker ? processors : []),
+    ];
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Bodies are never logged: they may hold a participant's needs or health details.
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body'], remove: true },
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+            },
+          },
+        }),
+        ThrottlerModule.forRoot(rateLimitOptions(config)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: config.queuePrefix }),
+        BullModule.registerQueue({ name: QueueName.Embedding }, { name: QueueName.FollowUp }, { name: QueueName.Maintenance }),
+      ],
+      controllers: config.runsApi ? controllers : [HealthController],
+      providers,
+    };
+  }
+}

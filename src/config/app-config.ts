@@ -1,0 +1,150 @@
+import * as path from 'node:path';
+
+/**
+ * All configuration, read from the environment exactly once at boot.
+ * Nothing else in src/ reads process.env: inject AppConfig instead.
+ */
+export type Role = 'api' | 'worker' | 'all';
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class AppConfig {
+  port!: number;
+  host!: string;
+  dataDir!: string;
+  adminToken?: string;
+  /** Unset: the service starts its embedded PostgreSQL (PGlite + pgvector) under dataDir. */
+  databaseUrl?: string;
+  redisUrl!: string;
+  queuePrefix!: string;
+  logLevel!: LogLevel;
+  role!: Role;
+  embeddingModel!: string;
+  embeddingModelDir?: string;
+  /** Built by `npm run model:build`; used when the configured model cannot be loaded. */
+  localModelDir!: string;
+  embeddingAllowDownload!: boolean;
+  embeddingBatchSize!: number;
+  demoData!: boolean;
+  bodyLimit!: string;
+  /** How often the reconciler re-creates lost jobs (seconds). */
+  reconcileIntervalSeconds!: number;
+  /** Default follow-up plan: length and checkpoint days after activation (fortnightly, then monthly). */
+  followUpLengthDays!: number;
+  followUpCheckpointDays!: number[];
+  /** A checkpoint without a check-in becomes overdue this long after its date. */
+  followUpOverdueGraceSeconds!: number;
+  /** Optional outbound webhook for notifications (signed with HMAC-SHA256, retried). */
+  webhookUrl?: string;
+  webhookSecret?: string;
+  /** Requests per minute and token (429 with Retry-After beyond). */
+  rateLimitPerMinute!: number;
+
+  get runsApi(): boolean {
+    return this.role === 'api' || this.role === 'all';
+  }
+  get runsWorker(): boolean {
+    return this.role === 'worker' || this.role === 'all';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    expected: string,
+  ) {
+    super(`設定 ${key} が不正です: ${expected} (invalid configuration ${key}: expected ${expected})`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, key: string, fallback?: string): string | undefined {
+  const value = env[key];
+  return value === undefined || value.trim() === '' ? fallback : value.trim();
+}
+
+function int(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, key);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(key, `${min} から ${max} までの整数`);
+  }
+  return value;
+}
+
+function bool(env: Env, key: string, fallback: boolean): boolean {
+  const raw = str(env, key);
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(key, 'true または false');
+}
+
+function oneOf<T extends string>(env: Env, key: string, allowed: readonly T[], fallback: T): T {
+  const raw = str(env, key, fallback)!;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(key, allowed.join(' | '));
+  return raw as T;
+}
+
+function url(env: Env, key: string, protocols: string[], fallback?: string): string | undefined {
+  const raw = str(env, key, fallback);
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (!protocols.includes(parsed.protocol)) throw new Error();
+  } catch {
+    throw new ConfigError(key, `${protocols.map((p) => p + '//…').join(' または ')} 形式の URL`);
+  }
+  return raw;
+}
+
+function dayList(env: Env, key: string, fallback: number[], max: number): number[] {
+  const raw = str(env, key);
+  if (raw === undefined) return fallback.filter((d) => d <= max);
+  const days = raw.split(',').map((d) => Number(d.trim()));
+  if (!days.length || days.some((d) => !Number.isInteger(d) || d < 0 || d > max)) {
+    throw new ConfigError(key, `0 から FOLLOWUP_LENGTH_DAYS (${max}) までの日数をカンマ区切りで（例: 14,28,60,90）`);
+  }
+  return [...new Set(days)].sort((a, b) => a - b);
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const config = new AppConfig();
+  config.port = int(env, 'PORT', 3000, 0, 65535);
+  config.host = str(env, 'HOST', '127.0.0.1')!;
+  config.dataDir = path.resolve(cwd, str(env, 'DATA_DIR', './data')!);
+  config.adminToken = str(env, 'ADMIN_TOKEN');
+  if (config.adminToken !== undefined && config.adminToken.length < 16) {
+    throw new ConfigError('ADMIN_TOKEN', '16 文字以上のランダムな文字列');
+  }
+  config.databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  config.redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!;
+  config.queuePrefix = str(env, 'QUEUE_PREFIX', 'sanka')!;
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(config.queuePrefix)) {
+    throw new ConfigError('QUEUE_PREFIX', '英数字と _ . : - からなる 64 文字以内の文字列');
+  }
+  config.logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info');
+  config.role = oneOf<Role>(env, 'ROLE', ['api', 'worker', 'all'], 'all');
+  config.embeddingModel = str(env, 'EMBEDDING_MODEL', 'Xenova/multilingual-e5-small')!;
+  const modelDir = str(env, 'EMBEDDING_MODEL_DIR');
+  config.embeddingModelDir = modelDir ? path.resolve(cwd, modelDir) : undefined;
+  config.localModelDir = path.resolve(cwd, str(env, 'LOCAL_MODEL_DIR', './models')!);
+  config.embeddingAllowDownload = bool(env, 'EMBEDDING_ALLOW_DOWNLOAD', false);
+  config.embeddingBatchSize = int(env, 'EMBEDDING_BATCH_SIZE', 32, 1, 256);
+  config.demoData = bool(env, 'DEMO_DATA', true);
+  config.bodyLimit = str(env, 'BODY_LIMIT', '256kb')!;
+  if (!/^\d+(kb|mb)$/i.test(config.bodyLimit)) throw new ConfigError('BODY_LIMIT', '例: 256kb, 1mb');
+  config.reconcileIntervalSeconds = int(env, 'RECONCILE_INTERVAL_SECONDS', 300, 5, 86400);
+  config.followUpLengthDays = int(env, 'FOLLOWUP_LENGTH_DAYS', 90, 1, 730);
+  config.followUpCheckpointDays = dayList(env, 'FOLLOWUP_CHECKPOINT_DAYS', [14, 28, 60, 90], config.followUpLengthDays);
+  config.webhookUrl = url(env, 'WEBHOOK_URL', ['https:', 'http:']);
+  config.webhookSecret = str(env, 'WEBHOOK_SECRET');
+  if (config.webhookUrl && (!config.webhookSecret || config.webhookSecret.length < 16)) {
+    throw new ConfigError('WEBHOOK_SECRET', 'WEBHOOK_URL を使うときは 16 文字以上の署名用の秘密');
+  }
+  config.rateLimitPerMinute = int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000);
+  config.followUpOverdueGraceSeconds = int(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS', 7 * 24 * 3600, 0, 365 * 24 * 3600);
+  return config;
+}

@@ -1,0 +1,65 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { Catalogue1764000000000 } from '../../migrations/1764000000000-Catalogue';
+import { Placements1764100000000 } from '../../migrations/1764100000000-Placements';
+import { Reports1764200000000 } from '../../migrations/1764200000000-Reports';
+import { Access1764300000000 } from '../../migrations/1764300000000-Access';
+import { Webhooks1764400000000 } from '../../migrations/1764400000000-Webhooks';
+import { ApiTokenEntity } from '../auth/api-token.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { ResourceEntity } from '../resources/resource.entity';
+
+export const ENTITIES = [OrganizationEntity, ResourceEntity, ApiTokenEntity];
+export const MIGRATIONS = [Catalogue1764000000000, Placements1764100000000, Reports1764200000000, Access1764300000000, Webhooks1764400000000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 },
+  };
+}
+
+/** Arbitrary constant: serialises migrations when several processes start together. */
+const MIGRATION_LOCK_ID = 746_203_118;
+
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+export async function verifyPgvector(dataSource: DataSource): Promise<string> {
+  const rows: Array<{ extversion: string }> = await dataSource.query(
+    `SELECT extversion FROM pg_extension WHERE extname = 'vector'`,
+  );
+  const version = rows[0]?.extversion;
+  const [major, minor] = (version ?? '0.0').split('.').map(Number);
+  if (!version || (major === 0 && minor < 8)) {
+    throw new Error(`pgvector >= 0.8 が必要です (found: ${version ?? 'none'}). DATABASE_URL のサーバーに pgvector 0.8 以上を入れてください。`);
+  }
+  return version;
+}
+
+/** Applies pending migrations (serialised across processes) and checks pgvector. */
+export async function prepareDatabase(url: string): Promise<{ applied: string[]; pgvector: string }> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    const applied = await runMigrations(dataSource);
+    return { applied, pgvector: await verifyPgvector(dataSource) };
+  } finally {
+    await dataSource.destroy();
+  }
+}

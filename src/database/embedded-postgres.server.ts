@@ -1,0 +1,189 @@
+/**
+ * Child process that serves the embedded PostgreSQL (PGlite + pgvector) over the
+ * Postgres wire protocol on a loopback port, so the application reaches it through
+ * the same `pg`/TypeORM path as a real server.
+ *
+ * Why our own loop instead of PGLiteSocketServer: PGlite is a single session, and
+ * pglite-socket interleaves single messages of different connections. Two clients'
+ * unnamed Parse/Bind messages could then clobber each other. Here a connection's
+ * messages run as one batch up to Sync/Query, and a connection that opened a
+ * transaction keeps the database until it commits or rolls back.
+ *
+ * Usage (forked by embedded-postgres.ts): node embedded-postgres.server.js <dataDir> [port]
+ */
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+/** Frontend message types after which the client waits for the server. */
+const BATCH_END = new Set(['S', 'Q', 'X', 'H']);
+
+class DatabaseLock {
+  private owner: number | null = null;
+  private waiters: Array<() => void> = [];
+
+  async acquire(connectionId: number): Promise<void> {
+    while (this.owner !== null && this.owner !== connectionId) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+    this.owner = connectionId;
+  }
+
+  release(): void {
+    this.owner = null;
+    const waiters = this.waiters.splice(0);
+    waiters.forEach((wake) => wake());
+  }
+
+  isHeldBy(connectionId: number): boolean {
+    return this.owner === connectionId;
+  }
+}
+
+class Connection {
+  private buffer = Buffer.alloc(0);
+  private started = false;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly id: number,
+    private readonly socket: net.Socket,
+    private readonly db: PGlite,
+    private readonly lock: DatabaseLock,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (data) => {
+      this.buffer = Buffer.concat([this.buffer, data]);
+      this.chain = this.chain.then(() => this.drain()).catch((err) => this.fail(err));
+    });
+    socket.on('close', () => {
+      this.chain = this.chain.then(() => this.cleanup());
+    });
+    socket.on('error', () => socket.destroy());
+  }
+
+  /** Splits complete messages off the buffer and runs each batch under the lock. */
+  private async drain(): Promise<void> {
+    const batch: Buffer[] = [];
+    for (;;) {
+      const message = this.nextMessage();
+      if (!message) break;
+      if (message === 'handled') continue;
+      batch.push(message);
+      const type = this.started ? String.fromCharCode(message[0]) : '';
+      if (!this.started) {
+        this.started = true;
+        await this.run([message]);
+        batch.length = 0;
+      } else if (BATCH_END.has(type)) {
+        await this.run(batch.splice(0));
+      }
+    }
+    if (batch.length) this.buffer = Buffer.concat([...batch, this.buffer]);
+  }
+
+  private nextMessage(): Buffer | 'handled' | null {
+    if (!this.started) {
+      if (this.buffer.length < 8) return null;
+      const length = this.buffer.readInt32BE(0);
+      const code = this.buffer.readInt32BE(4);
+      if (this.buffer.length < length) return null;
+      const message = this.buffer.subarray(0, length);
+      this.buffer = this.buffer.subarray(length);
+      if (code === SSL_REQUEST) {
+        this.socket.write('N');
+        return 'handled';
+      }
+      if (code === CANCEL_REQUEST) return 'handled';
+      return Buffer.from(message);
+    }
+    if (this.buffer.length < 5) return null;
+    const length = 1 + this.buffer.readInt32BE(1);
+    if (this.buffer.length < length) return null;
+    const message = Buffer.from(this.buffer.subarray(0, length));
+    this.buffer = this.buffer.subarray(length);
+    return message;
+  }
+
+  private async run(messages: Buffer[]): Promise<void> {
+    await this.lock.acquire(this.id);
+    try {
+      for (const [index, message] of messages.entries()) {
+        if (message[0] === 'X'.charCodeAt(0) && this.started) {
+          this.socket.end();
+          continue;
+        }
+        await this.db.execProtocolRawStream(new Uint8Array(message), {
+          syncToFs: index === messages.length - 1,
+          onRawData: (data: Uint8Array) => {
+            if (this.socket.writable) this.socket.write(data);
+          },
+        });
+      }
+    } finally {
+      if (!this.db.isInTransaction()) this.lock.release();
+    }
+  }
+
+  private async cleanup(): Promise<void> {
+    if (!this.lock.isHeldBy(this.id)) return;
+    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+    this.lock.release();
+  }
+
+  private async fail(err: unknown): Promise<void> {
+    process.stderr.write(`embedded-postgres: connection ${this.id} failed: ${String(err)}\n`);
+    this.socket.destroy();
+    await this.cleanup();
+  }
+}
+
+export async function serveEmbeddedPostgres(dataDir: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata'), extensions: { vector } });
+  const lock = new DatabaseLock();
+  let nextId = 1;
+  const server = net.createServer((socket) => new Connection(nextId++, socket, db, lock));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actualPort = (server.address() as net.AddressInfo).port;
+  return {
+    port: actualPort,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const [dataDir, portArg] = process.argv.slice(2);
+  const served = await serveEmbeddedPostgres(path.resolve(dataDir ?? './data'), Number(portArg ?? 0));
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await served.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  // Forked by the service: follow its life so that the data directory is released.
+  process.on('disconnect', shutdown);
+  if (process.send) process.send({ ready: true, port: served.port });
+  else process.stdout.write(`embedded PostgreSQL listening on 127.0.0.1:${served.port}\n`);
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`embedded-postgres: failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+    if (process.send) process.send({ ready: false, error: String(err) });
+    process.exit(1);
+  });
+}

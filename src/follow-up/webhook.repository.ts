@@ -1,0 +1,62 @@
+import { createHmac } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+
+export interface OutgoingNotification {
+  id: string;
+  kind: string;
+  placementId: string | null;
+  checkpointId: string | null;
+  message: string;
+  createdAt: Date;
+}
+
+const DELIVERY_TIMEOUT_MS = 10_000;
+
+/**
+ * The notification outbox and the HTTP call to the deployment's webhook. The body is
+ * signed: X-Sanka-Signature = "sha256=" + HMAC-SHA256(secret, timestamp + "." + body).
+ */
+@Injectable()
+export class WebhookRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  get enabled(): boolean {
+    return Boolean(this.config.webhookUrl);
+  }
+
+  /** Oldest first; notifications older than a week are no longer pushed (they stay in the API). */
+  undelivered(limit: number): Promise<OutgoingNotification[]> {
+    return this.dataSource.query(
+      `SELECT id, kind, placement_id AS "placementId", checkpoint_id AS "checkpointId", message, created_at AS "createdAt"
+         FROM notifications WHERE delivered_at IS NULL AND created_at > now() - interval '7 days' ORDER BY created_at, id LIMIT $1`,
+      [limit],
+    );
+  }
+
+  async markDelivered(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE notifications SET delivered_at = now(), delivery_error = NULL WHERE id = $1`, [id]);
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE notifications SET delivery_error = $2 WHERE id = $1`, [id, error.slice(0, 500)]);
+  }
+
+  async post(notification: OutgoingNotification): Promise<void> {
+    const body = JSON.stringify({ id: notification.id, kind: notification.kind, placementId: notification.placementId, checkpointId: notification.checkpointId, message: notification.message, createdAt: notification.createdAt });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = createHmac('sha256', this.config.webhookSecret!).update(`${timestamp}.${body}`).digest('hex');
+    const response = await fetch(this.config.webhookUrl!, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Sanka-Event': notification.kind, 'X-Sanka-Delivery': notification.id, 'X-Sanka-Timestamp': timestamp, 'X-Sanka-Signature': `sha256=${signature}` },
+      body,
+      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { EmbeddingModelRepository } from '../matching/embedding-model.repository';
+import { HealthRepository } from './health.repository';
+
+type Check = { status: 'up' | 'down'; error?: string };
+
+@Injectable()
+export class HealthService {
+  private readonly logger = new Logger('Health');
+  private lastHealthy: boolean | null = null;
+
+  constructor(
+    private readonly probes: HealthRepository,
+    private readonly model: EmbeddingModelRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async check() {
+    const [database, redis] = await Promise.all([check(() => this.probes.pingDatabase()), check(() => this.probes.pingRedis())]);
+    const model = this.model.status();
+    const healthy = database.status === 'up' && redis.status === 'up' && (model.state === 'ready' || model.state === 'fallback');
+    if (healthy !== this.lastHealthy) {
+      // Logged on change only, so that a load balancer's polling does not flood the log.
+      const log = { database: database.status, redis: redis.status, model: model.state };
+      if (healthy) this.logger.log(log, 'service healthy');
+      else this.logger.warn({ ...log, databaseError: database.error, redisError: redis.error, modelError: model.error }, 'service unhealthy');
+      this.lastHealthy = healthy;
+    }
+    return {
+      healthy,
+      body: {
+        status: healthy ? 'ok' : 'unavailable',
+        role: this.config.role,
+        database,
+        redis,
+        embeddingModel: model,
+        warnings: model.state === 'fallback' ? [`設定されたモデル ${model.configured} ではなく、ローカルモデル ${model.name} で動作しています`] : [],
+      },
+    };
+  }
+}
+
+async function check(probe: () => Promise<void>): Promise<Check> {
+  try {
+    await probe();
+    return { status: 'up' };
+  } catch (err) {
+    return { status: 'down', error: err instanceof Error ? err.message : String(err) };
+  }
+}

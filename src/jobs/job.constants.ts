@@ -1,0 +1,57 @@
+import type { JobsOptions } from 'bullmq';
+
+/** One queue per kind of work, so that a slow embedding backlog never delays a follow-up. */
+export enum QueueName {
+  Embedding = 'embedding',
+  FollowUp = 'follow-up',
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  /** (Re-)embed one resource whose text changed. */
+  EmbedResource = 'embed-resource',
+  /** (Re-)embed one participant whose needs changed. */
+  EmbedParticipant = 'embed-participant',
+  /** Embed everything pending or embedded by another model, in batches, with progress. */
+  EmbedPending = 'embed-pending',
+  /** A follow-up checkpoint reaches its date: mark it due and notify the coordinator. */
+  CheckpointDue = 'checkpoint-due',
+  /** No check-in some days after the date: mark it overdue and notify. */
+  CheckpointOverdue = 'checkpoint-overdue',
+  /** Deliver undelivered notifications to the deployment's webhook (an outbox walk). */
+  DeliverNotifications = 'deliver-notifications',
+  /** 00:10 Asia/Tokyo on the 1st: freeze the previous month's report. */
+  MonthlySnapshot = 'monthly-snapshot',
+  /** Re-create lost work from the database (the source of truth). */
+  Reconcile = 'reconcile',
+}
+
+export interface JobPayloads {
+  [JobName.EmbedResource]: { resourceId: string; contentHash: string };
+  [JobName.EmbedParticipant]: { participantId: string; needsHash: string };
+  [JobName.EmbedPending]: { reason: string };
+  [JobName.CheckpointDue]: { checkpointId: string };
+  [JobName.CheckpointOverdue]: { checkpointId: string };
+  [JobName.DeliverNotifications]: Record<string, never>;
+  [JobName.MonthlySnapshot]: Record<string, never>;
+  [JobName.Reconcile]: Record<string, never>;
+}
+
+/** Every job retries with backoff and cleans up after itself. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 3_600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3_600 },
+};
+
+/** Deterministic ids: re-adding the same work is a no-op in BullMQ. (BullMQ refuses ':' in custom ids.) */
+export const jobIds = {
+  embedResource: (resourceId: string, contentHash: string) => `embed-resource_${resourceId}_${contentHash.slice(0, 16)}`,
+  embedParticipant: (participantId: string, needsHash: string) => `embed-participant_${participantId}_${needsHash.slice(0, 16)}`,
+  embedPending: () => 'embed-pending',
+  checkpoint: (kind: 'due' | 'overdue', checkpointId: string) => `checkpoint-${kind}_${checkpointId}`,
+  reconcileScheduler: () => 'reconcile-every',
+  monthlySnapshotScheduler: () => 'monthly-snapshot',
+  deliverNotifications: () => 'deliver-notifications',
+};

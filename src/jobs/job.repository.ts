@@ -1,0 +1,126 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { DEFAULT_JOB_OPTIONS, JobName, jobIds, QueueName, type JobPayloads } from './job.constants';
+
+export interface CheckpointTiming {
+  id: string;
+  status: string;
+  dueAt: Date;
+  overdueAt: Date;
+}
+
+/** How long an API request waits for Redis before leaving the work to the reconciler. */
+const ENQUEUE_TIMEOUT_MS = 2_000;
+
+/**
+ * All BullMQ producers. Enqueueing never fails a request: the database already holds
+ * the state (e.g. embedding_status = 'pending'), and the reconciler re-creates any
+ * job that could not be added while Redis was away.
+ */
+@Injectable()
+export class JobRepository {
+  private readonly logger = new Logger(JobRepository.name);
+
+  constructor(
+    @InjectQueue(QueueName.Embedding) private readonly embedding: Queue,
+    @InjectQueue(QueueName.FollowUp) private readonly followUp: Queue,
+    @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
+    private readonly config: AppConfig,
+  ) {}
+
+  enqueueResourceEmbedding(resourceId: string, contentHash: string): Promise<boolean> {
+    const payload: JobPayloads[JobName.EmbedResource] = { resourceId, contentHash };
+    return this.tryAdd(this.embedding, JobName.EmbedResource, payload, { jobId: jobIds.embedResource(resourceId, contentHash) });
+  }
+
+  enqueueParticipantEmbedding(participantId: string, needsHash: string): Promise<boolean> {
+    const payload: JobPayloads[JobName.EmbedParticipant] = { participantId, needsHash };
+    return this.tryAdd(this.embedding, JobName.EmbedParticipant, payload, { jobId: jobIds.embedParticipant(participantId, needsHash) });
+  }
+
+  /**
+   * Delayed jobs for follow-up checkpoints, at their due and overdue instants (a past
+   * instant runs at once). Same ids every time: the reconciler may call this freely.
+   * Throws when Redis is unavailable, so callers know the work is left to the reconciler.
+   */
+  async scheduleCheckpoints(checkpoints: CheckpointTiming[]): Promise<void> {
+    const now = Date.now();
+    const jobs = checkpoints.flatMap((c) => [
+      ...(c.status === 'scheduled' ? [this.checkpointJob(JobName.CheckpointDue, 'due', c.id, c.dueAt, now)] : []),
+      this.checkpointJob(JobName.CheckpointOverdue, 'overdue', c.id, c.overdueAt, now),
+    ]);
+    for (let i = 0; i < jobs.length; i += 500) await withTimeout(this.followUp.addBulk(jobs.slice(i, i + 500)));
+  }
+
+  private checkpointJob(name: JobName, kind: 'due' | 'overdue', checkpointId: string, at: Date, now: number) {
+    return {
+      name,
+      data: { checkpointId },
+      opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.checkpoint(kind, checkpointId), delay: Math.max(0, at.getTime() - now), removeOnComplete: { age: 24 * 3_600 } },
+    };
+  }
+
+  /** Bulk work (model change, demo load, reconcile): one job that walks the backlog in batches. */
+  enqueueEmbedPending(reason: string): Promise<boolean> {
+    const payload: JobPayloads[JobName.EmbedPending] = { reason };
+    return this.tryAdd(this.embedding, JobName.EmbedPending, payload, { jobId: jobIds.embedPending(), removeOnComplete: true, removeOnFail: true });
+  }
+
+  async scheduleReconcile(): Promise<void> {
+    await this.maintenance.upsertJobScheduler(
+      jobIds.reconcileScheduler(),
+      { every: this.config.reconcileIntervalSeconds * 1_000 },
+      { name: JobName.Reconcile, data: {}, opts: { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
+    );
+  }
+
+  /** One job walks the outbox; re-adding while one waits is a no-op. Retries back off up to ~8 min. */
+  enqueueNotificationDelivery(): Promise<boolean> {
+    if (!this.config.webhookUrl) return Promise.resolve(false);
+    return this.tryAdd(this.followUp, JobName.DeliverNotifications, {}, {
+      jobId: jobIds.deliverNotifications(), attempts: 8, removeOnComplete: true, removeOnFail: true,
+    });
+  }
+
+  async scheduleMonthlySnapshot(): Promise<void> {
+    await this.maintenance.upsertJobScheduler(
+      jobIds.monthlySnapshotScheduler(),
+      { pattern: '10 0 1 * *', tz: 'Asia/Tokyo' },
+      { name: JobName.MonthlySnapshot, data: {}, opts: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: { count: 24 } } },
+    );
+  }
+
+  /** Both repeatable jobs present? A Redis restart loses them with everything else. */
+  async areSchedulersPresent(): Promise<boolean> {
+    const [reconcile, snapshot] = await Promise.all([
+      this.maintenance.getJobScheduler(jobIds.reconcileScheduler()),
+      this.maintenance.getJobScheduler(jobIds.monthlySnapshotScheduler()),
+    ]);
+    return Boolean(reconcile && snapshot);
+  }
+
+  private async tryAdd(queue: Queue, name: JobName, data: object, opts: object): Promise<boolean> {
+    try {
+      await withTimeout(queue.add(name, data, { ...DEFAULT_JOB_OPTIONS, ...opts }));
+      return true;
+    } catch (err) {
+      this.logger.warn({ queue: queue.name, job: name, err: String(err) }, 'job not enqueued now; the reconciler will create it');
+      return false;
+    }
+  }
+}
+
+/** While Redis is away BullMQ queues commands forever; a request must not wait for it. */
+async function withTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

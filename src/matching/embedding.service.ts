@@ -1,0 +1,90 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { ParticipantRepository } from '../participants/participant.repository';
+import { participantQueryText } from '../participants/participant.views';
+import { ResourceRepository } from '../resources/resource.repository';
+import { resourcePassage } from '../resources/resource-text';
+import { EmbeddingModelRepository, type TextKind } from './embedding-model.repository';
+import { EmbeddingStateRepository, type EmbeddingTarget } from './embedding-state.repository';
+
+export type ProgressReporter = (done: number, total: number) => Promise<void> | void;
+
+interface Row {
+  id: string;
+  hash: string;
+  text: string;
+}
+
+const KIND: Record<EmbeddingTarget, TextKind> = { resource: 'passage', participant: 'query' };
+
+/** Turns resource and participant text into stored vectors. Every method is safe to run twice. */
+@Injectable()
+export class EmbeddingService {
+  private readonly logger = new Logger(EmbeddingService.name);
+
+  constructor(
+    private readonly model: EmbeddingModelRepository,
+    private readonly state: EmbeddingStateRepository,
+    private readonly resources: ResourceRepository,
+    private readonly participants: ParticipantRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Embeds one row if its text is still the one the job was made for. */
+  async embedOne(target: EmbeddingTarget, id: string, expectedHash: string): Promise<'embedded' | 'stale' | 'missing'> {
+    const [row] = await this.load(target, [id]);
+    if (!row) return 'missing';
+    if (row.hash !== expectedHash) return 'stale';
+    await this.embedBatch(target, [row]);
+    return 'embedded';
+  }
+
+  /** Walks every row that is pending, failed or embedded by another model, reporting progress. */
+  async embedPending(report: ProgressReporter): Promise<{ embedded: number; failed: number }> {
+    const model = await this.model.ready();
+    const targets: EmbeddingTarget[] = ['resource', 'participant'];
+    const totals = await Promise.all(targets.map((t) => this.state.countNeeding(t, model)));
+    const total = totals[0] + totals[1];
+    let done = 0;
+    let failed = 0;
+    if (total > 0) this.logger.log({ total, model }, `埋め込み処理を開始します（${total} 件）`);
+    for (const target of targets) {
+      let afterId: string | null = null;
+      for (;;) {
+        const batch = await this.state.findNeeding(target, model, afterId, this.config.embeddingBatchSize);
+        if (!batch.length) break;
+        afterId = batch[batch.length - 1].id;
+        const rows = await this.load(target, batch.map((b) => b.id));
+        try {
+          await this.embedBatch(target, rows);
+        } catch (err) {
+          failed += rows.length;
+          this.logger.warn({ target, err: String(err), count: rows.length }, 'embedding batch failed; those rows are marked failed');
+        }
+        done += rows.length;
+        await report(Math.min(done, total), total);
+        this.logger.log({ done, total }, `埋め込み ${done}/${total} 件（${Math.round((100 * done) / Math.max(total, 1))}%）`);
+      }
+    }
+    return { embedded: done - failed, failed };
+  }
+
+  private async load(target: EmbeddingTarget, ids: string[]): Promise<Row[]> {
+    if (target === 'resource') {
+      return (await this.resources.findForEmbedding(ids)).map((r) => ({ id: r.id, hash: r.contentHash, text: resourcePassage(r) }));
+    }
+    return (await this.participants.findByIds(ids)).filter((p) => !p.erasedAt).map((p) => ({ id: p.id, hash: p.needsHash, text: participantQueryText(p) }));
+  }
+
+  private async embedBatch(target: EmbeddingTarget, rows: Row[]): Promise<void> {
+    try {
+      // Marked failed (and retried by BullMQ) whatever broke: model down, crash, timeout.
+      const { model, vectors } = await this.model.embed(rows.map((r) => r.text), KIND[target]);
+      await Promise.all(rows.map((r, i) => this.state.save(target, r.id, r.hash, model, vectors[i])));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await Promise.all(rows.map((r) => this.state.markFailed(target, r.id, r.hash, message)));
+      throw err;
+    }
+  }
+}

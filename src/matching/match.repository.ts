@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { DemandLevel, ResourceType } from '../resources/resource.constants';
+import type { ScheduleSlot } from '../resources/resource.entity';
+import { toVectorLiteral } from './embedding-state.repository';
+
+export interface HardFilters {
+  types?: string[];
+  areas?: string[];
+  days?: string[];
+  maxTravelMinutes?: number;
+  accommodations?: string[];
+  includeFull: boolean;
+}
+
+export interface Candidate {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  type: ResourceType;
+  title: string;
+  area: string;
+  schedule: ScheduleSlot[];
+  scheduleDays: string[];
+  frequencyNote: string | null;
+  nearestStation: string | null;
+  accessMinutes: number | null;
+  capacity: number;
+  vacancies: number;
+  accommodations: string[];
+  demandTalking: DemandLevel;
+  demandPhysical: DemandLevel;
+  demandLiteracy: DemandLevel;
+  reward: string;
+  /** Cosine similarity of the needs vector and the resource vector. */
+  vectorSimilarity: number;
+  /** ts_rank_cd of the needs' content words against the resource's tokens (0 when none match). */
+  lexicalRank: number;
+  matchedTerms: string[];
+}
+
+export interface SearchLogEntry {
+  actorTokenId: string | null;
+  actorRole: string;
+  participantId: string | null;
+  filters: object;
+  resultIds: string[];
+  bestScore: number | null;
+  unmet: boolean;
+  model: string;
+}
+
+/** HNSW search effort: enough candidates for re-ranking, iterative so filters still fill them. */
+const EF_SEARCH = 200;
+const MAX_SCAN_TUPLES = 20_000;
+
+@Injectable()
+export class MatchRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Union of the nearest resources by vector (HNSW, cosine) and the best lexical
+   * matches (GIN, ts_rank_cd), both under the same hard filters, scored in one pass.
+   */
+  async findCandidates(model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<Candidate[]> {
+    const params: unknown[] = [toVectorLiteral(vector), model, k, terms.length ? terms : null];
+    const where = hardFilterSql(filters, params);
+    const sql = `
+      WITH q AS (
+        SELECT $1::vector AS v,
+               CASE WHEN $4::text[] IS NULL THEN NULL
+                    ELSE to_tsquery('simple', (SELECT string_agg(quote_literal(t), ' | ') FROM unnest($4::text[]) t)) END AS ts
+      ), by_vector AS (
+        SELECT r.id FROM resources r, q WHERE ${where}
+        ORDER BY r.embedding <=> q.v LIMIT $3
+      ), by_words AS (
+        SELECT r.id FROM resources r, q WHERE ${where} AND q.ts IS NOT NULL AND r.search_tokens @@ q.ts
+        ORDER BY ts_rank_cd(r.search_tokens, q.ts) DESC LIMIT $3
+      )
+      SELECT r.id, r.organization_id AS "organizationId", o.name AS "organizationName", r.type, r.title, r.area,
+             r.schedule, r.schedule_days AS "scheduleDays", r.frequency_note AS "frequencyNote",
+             r.nearest_station AS "nearestStation", r.access_minutes AS "accessMinutes", r.capacity, r.vacancies,
+             r.accommodations, r.demand_talking AS "demandTalking", r.demand_physical AS "demandPhysical",
+             r.demand_literacy AS "demandLiteracy", r.reward,
+             1 - (r.embedding <=> q.v) AS "vectorSimilarity",
+             CASE WHEN q.ts IS NULL THEN 0 ELSE ts_rank_cd(r.search_tokens, q.ts) END AS "lexicalRank",
+             CASE WHEN $4::text[] IS NULL THEN '{}'::text[]
+                  ELSE ARRAY(SELECT t FROM unnest(tsvector_to_array(r.search_tokens)) t WHERE t = ANY($4::text[])) END AS "matchedTerms"
+        FROM resources r JOIN organizations o ON o.id = r.organization_id, q
+       WHERE r.id IN (SELECT id FROM by_vector UNION SELECT id FROM by_words)`;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL hnsw.ef_search = ${EF_SEARCH}`);
+      await manager.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
+      await manager.query(`SET LOCAL hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}`);
+      const rows: Candidate[] = await manager.query(sql, params);
+      return rows.map((r) => ({ ...r, vectorSimilarity: Number(r.vectorSimilarity), lexicalRank: Number(r.lexicalRank) }));
+    });
+  }
+
+  async logSearch(entry: SearchLogEntry): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO search_logs (actor_token_id, actor_role, participant_id, filters, result_ids, best_score, unmet, model)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [entry.actorTokenId, entry.actorRole, entry.participantId, JSON.stringify(entry.filters), entry.resultIds, entry.bestScore, entry.unmet, entry.model],
+    );
+  }
+}
+
+/** Appends parameters and returns the WHERE clause shared by both candidate lists. */
+function hardFilterSql(f: HardFilters, params: unknown[]): string {
+  const add = (value: unknown) => `$${params.push(value)}`;
+  const clauses = [`r.status = 'open'`, `r.embedding_status = 'ready'`, `r.embedding_model = $2`];
+  if (!f.includeFull) clauses.push('r.vacancies > 0');
+  if (f.types?.length) clauses.push(`r.type = ANY(${add(f.types)}::text[])`);
+  if (f.areas?.length) clauses.push(`r.area = ANY(${add(f.areas)}::text[])`);
+  if (f.days?.length) clauses.push(`r.schedule_days && ${add(f.days)}::text[]`);
+  if (f.maxTravelMinutes !== undefined) clauses.push(`r.access_minutes <= ${add(f.maxTravelMinutes)}::int`);
+  if (f.accommodations?.length) clauses.push(`r.accommodations @> ${add(f.accommodations)}::text[]`);
+  return clauses.join(' AND ');
+}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/app.exception';
+import { ParticipantRepository, type Participant } from '../participants/participant.repository';
+import { participantQueryText } from '../participants/participant.views';
+import { RESOURCE_TYPE_LABELS, type Day, type DemandKind } from '../resources/resource.constants';
+import { ResourceRepository } from '../resources/resource.repository';
+import type { SearchMatchesDto } from './dto/search.dto';
+import { EmbeddingModelRepository } from './embedding-model.repository';
+import { JapaneseTokenizer } from './japanese-tokenizer';
+import { MatchRepository, type Candidate, type HardFilters } from './match.repository';
+import { DEFAULT_WEIGHTS, fitSignal, rank, reasons, UNMET_THRESHOLD, type PersonPreferences, type Ranked, type RankingWeights } from './ranking';
+
+/** Candidates fetched from each index before re-ranking. */
+const CANDIDATES_PER_INDEX = 100;
+
+export interface SearchInput {
+  needs: string;
+  filters: HardFilters;
+  preferences: PersonPreferences;
+  limit: number;
+}
+
+@Injectable()
+export class MatchService {
+  constructor(
+    private readonly model: EmbeddingModelRepository,
+    private readonly tokenizer: JapaneseTokenizer,
+    private readonly matches: MatchRepository,
+    private readonly participants: ParticipantRepository,
+    private readonly resources: ResourceRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async search(actor: Actor, dto: SearchMatchesDto) {
+    const input = await this.toInput(actor, dto);
+    const { model, ranked } = await this.rankCandidates(input);
+    const top = ranked.slice(0, input.limit);
+    const bestScore = top[0]?.score ?? null;
+    await this.matches.logSearch({
+      actorTokenId: actor.tokenId,
+      actorRole: actor.role,
+      participantId: dto.participantId ?? null,
+      filters: { ...dto.filters, includeFull: input.filters.includeFull },
+      resultIds: top.map((r) => r.candidate.id),
+      bestScore,
+      unmet: bestScore === null || bestScore < UNMET_THRESHOLD,
+      model,
+    });
+    const wantedDays = [...new Set([...(input.preferences.availableDays ?? []), ...((input.filters.days ?? []) as Day[])])];
+    return {
+      model,
+      unmet: bestScore === null || bestScore < UNMET_THRESHOLD,
+      results: top.map((r) => ({
+        resource: toSummary(r),
+        score: round(r.score),
+        signals: { vector: round(r.signals.vector), lexical: round(r.signals.lexical), fit: round(r.signals.fit) },
+        reasons: reasons(r, top[0], input.preferences, wantedDays),
+      })),
+    };
+  }
+
+  /** The ranking itself, without logging: also used by the evaluation script. */
+  async rankCandidates(input: SearchInput, weights: RankingWeights = DEFAULT_WEIGHTS): Promise<{ model: string; ranked: Ranked[] }> {
+    const { model, vectors } = await this.model.embed([input.needs], 'query');
+    const terms = [...new Set(this.tokenizer.contentWords(input.needs))];
+    const candidates = await this.matches.findCandidates(model, vectors[0], terms, input.filters, Math.max(CANDIDATES_PER_INDEX, input.limit * 4));
+    return { model, ranked: rank(candidates, input.preferences, weights) };
+  }
+
+  /**
+   * Waiting participants (consent obtained, nothing in progress) whose needs are nearest
+   * to an opening: for when a host adds or reopens one. Coordinators only.
+   */
+  async candidates(actor: Actor, resourceId: string, limit: number) {
+    const resource = await this.resources.findById(resourceId);
+    if (!resource) throw AppException.notFound('資源', resourceId);
+    const model = await this.model.ready();
+    const nearest = (await this.participants.findWaitingNear(resourceId, model, limit * 3)).filter((p) => !actor.areas || actor.areas.includes(p.area));
+    const asCandidate = (similarity: number): Candidate => ({ ...resource, organizationName: resource.organizationName, vectorSimilarity: similarity, lexicalRank: 0, matchedTerms: [] });
+    const scored = nearest
+      .map((p) => {
+        const preferences = preferencesOf(p);
+        const candidate = asCandidate(p.similarity);
+        const [ranked] = rank([candidate], preferences);
+        return { p, preferences, ranked, fit: fitSignal(candidate, preferences) };
+      })
+      .sort((a, b) => b.ranked.score - a.ranked.score)
+      .slice(0, limit);
+    await this.audit.record(actor, 'read', scored.map(({ p }) => p.id), ['displayName', 'area', 'ageBand', 'readinessStage', 'constraints']);
+    return {
+      model,
+      resource: { id: resource.id, title: resource.title, vacancies: resource.vacancies, status: resource.status },
+      candidates: scored.map(({ p, preferences, ranked }) => ({
+        participant: { id: p.id, displayName: p.displayName, area: p.area, ageBand: p.ageBand, readinessStage: p.readinessStage },
+        score: round(ranked.score),
+        reasons: reasons(ranked, scored[0].ranked, preferences, (preferences.availableDays ?? []) as Day[]).filter((r) => !r.startsWith('空き')),
+      })),
+    };
+  }
+
+  private async toInput(actor: Actor, dto: SearchMatchesDto): Promise<SearchInput> {
+    const participant = dto.participantId ? await this.participants.findById(dto.participantId) : null;
+    if (dto.participantId && (!participant || participant.erasedAt || (actor.areas && !actor.areas.includes(participant.area)))) {
+      throw AppException.validation('participantId', `本人（id: ${dto.participantId}）が見つかりません`);
+    }
+    if (participant) await this.audit.record(actor, 'read', [participant.id], ['needs', 'strengths', 'constraints']);
+    const needs = dto.needs?.trim() || (participant ? participantQueryText(participant) : '');
+    if (!needs) throw AppException.validation('needs', 'needs（本人の希望）を入力するか、participantId を指定してください');
+    const f = dto.filters ?? {};
+    return {
+      needs,
+      filters: { types: f.types, areas: f.areas, days: f.days, maxTravelMinutes: f.maxTravelMinutes, accommodations: f.accommodations, includeFull: dto.includeFull ?? false },
+      preferences: { ...(participant ? preferencesOf(participant) : {}), ...(dto.constraints ?? {}) },
+      limit: dto.limit ?? 10,
+    };
+  }
+}
+
+function preferencesOf(p: Participant): PersonPreferences {
+  const c = p.constraints ?? {};
+  return {
+    availableDays: c.availableDays as Day[] | undefined,
+    maxTravelMinutes: c.maxTravelMinutes,
+    avoid: c.avoid as DemandKind[] | undefined,
+    preferredAccommodations: c.preferredAccommodations,
+  };
+}
+
+function toSummary({ candidate: c }: Ranked) {
+  return {
+    id: c.id,
+    title: c.title,
+    type: c.type,
+    typeLabel: RESOURCE_TYPE_LABELS[c.type],
+    area: c.area,
+    organization: { id: c.organizationId, name: c.organizationName },
+    schedule: c.schedule,
+    frequencyNote: c.frequencyNote,
+    nearestStation: c.nearestStation,
+    accessMinutes: c.accessMinutes,
+    capacity: c.capacity,
+    vacancies: c.vacancies,
+    accommodations: c.accommodations,
+    demands: { talking: c.demandTalking, physical: c.demandPhysical, literacy: c.demandLiteracy },
+    reward: c.reward,
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

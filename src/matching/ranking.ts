@@ -1,0 +1,116 @@
+import { ACCOMMODATIONS, DAY_LABELS, DAYS, type Accommodation, type Day, type DemandKind, type DemandLevel } from '../resources/resource.constants';
+import type { Candidate } from './match.repository';
+
+/**
+ * Hybrid ranking: a weighted sum of three signals, each on a fixed scale so that the
+ * score means the same across searches (the unmet-needs threshold depends on it).
+ *   vector  — cosine similarity of needs and resource text (−1..1, in practice 0..1)
+ *   lexical — ts_rank_cd of shared content words, saturated to 0..1
+ *   fit     — agreement with the person's stated constraints, −1..1
+ * Weights were tuned on test/fixtures/matching-devset.json (npm run eval:matching);
+ * see docs/matching.md.
+ */
+export interface RankingWeights {
+  vector: number;
+  lexical: number;
+  fit: number;
+}
+
+export const DEFAULT_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.15, fit: 0.45 };
+
+/** A search whose best score is below this is counted as an unmet need. */
+export const UNMET_THRESHOLD = 0.28;
+
+/** ts_rank_cd at which the lexical signal reaches half of its maximum. */
+const LEXICAL_HALF_RANK = 0.4;
+
+export interface PersonPreferences {
+  availableDays?: Day[];
+  maxTravelMinutes?: number;
+  avoid?: DemandKind[];
+  preferredAccommodations?: string[];
+}
+
+export interface Ranked {
+  candidate: Candidate;
+  score: number;
+  signals: { vector: number; lexical: number; fit: number };
+}
+
+export function lexicalSignal(rank: number): number {
+  return rank <= 0 ? 0 : rank / (rank + LEXICAL_HALF_RANK);
+}
+
+const DEMAND_COLUMN: Record<DemandKind, 'demandTalking' | 'demandPhysical' | 'demandLiteracy'> = {
+  talking: 'demandTalking',
+  physical: 'demandPhysical',
+  literacy: 'demandLiteracy',
+};
+const AVOID_FIT: Record<DemandLevel, number> = { low: 1, medium: 0, high: -1.5 };
+
+/** How well a resource suits the person's constraints: −1 (clashes) .. 1 (fits all). */
+export function fitSignal(c: Candidate, p: PersonPreferences): number {
+  const parts: number[] = [];
+  if (p.availableDays?.length) {
+    const overlap = c.scheduleDays.some((d) => p.availableDays!.includes(d as Day));
+    parts.push(overlap ? 1 : c.accommodations.includes('flexible_schedule') ? 0 : -1);
+  }
+  if (p.maxTravelMinutes !== undefined && c.accessMinutes !== null) {
+    parts.push(c.accessMinutes <= p.maxTravelMinutes ? 0.5 : -1);
+  }
+  for (const kind of p.avoid ?? []) parts.push(AVOID_FIT[c[DEMAND_COLUMN[kind]]]);
+  if (p.preferredAccommodations?.length) {
+    const present = p.preferredAccommodations.filter((a) => c.accommodations.includes(a)).length;
+    parts.push(present / p.preferredAccommodations.length);
+  }
+  if (!parts.length) return 0;
+  return Math.max(-1, Math.min(1, parts.reduce((a, b) => a + b, 0) / parts.length));
+}
+
+export function rank(candidates: Candidate[], person: PersonPreferences, weights: RankingWeights = DEFAULT_WEIGHTS): Ranked[] {
+  return candidates
+    .map((candidate) => {
+      const signals = {
+        vector: candidate.vectorSimilarity,
+        lexical: lexicalSignal(candidate.lexicalRank),
+        fit: fitSignal(candidate, person),
+      };
+      const score = weights.vector * signals.vector + weights.lexical * signals.lexical + weights.fit * signals.fit;
+      return { candidate, score, signals };
+    })
+    .sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
+}
+
+const NOTABLE_ACCOMMODATIONS: Accommodation[] = ['visit_ok', 'accompany_ok', 'trial_ok', 'short_hours', 'quiet', 'small_group', 'supporter_on_site'];
+const LOW_DEMAND_REASON: Record<DemandKind, string> = {
+  talking: '人と話すことが少ない',
+  physical: '体力的な負担が軽い',
+  literacy: '読み書きがほとんど不要',
+};
+const HIGH_DEMAND_CAUTION: Record<DemandKind, string> = {
+  talking: '注意：人と接することが多い',
+  physical: '注意：体力を使う',
+  literacy: '注意：読み書きが多い',
+};
+
+/** Plain-Japanese reasons a coordinator can read; never a bare number. */
+export function reasons(r: Ranked, best: Ranked, person: PersonPreferences, wantedDays: Day[]): string[] {
+  const c = r.candidate;
+  const out: string[] = [];
+  if (r.signals.vector >= best.signals.vector * 0.85 && r.signals.vector > 0) out.push('希望の内容と近い');
+  if (c.matchedTerms.length) out.push(`キーワードが一致（${c.matchedTerms.slice(0, 4).join('・')}）`);
+  const days = DAYS.filter((d) => wantedDays.includes(d) && c.scheduleDays.includes(d));
+  if (days.length) out.push(`希望の曜日（${days.map((d) => DAY_LABELS[d]).join('・')}）に活動あり`);
+  else if (wantedDays.length && c.accommodations.includes('flexible_schedule')) out.push('日時の相談可');
+  for (const kind of person.avoid ?? []) {
+    const level = c[DEMAND_COLUMN[kind]];
+    if (level === 'low') out.push(LOW_DEMAND_REASON[kind]);
+    if (level === 'high') out.push(HIGH_DEMAND_CAUTION[kind]);
+  }
+  const preferred = (person.preferredAccommodations ?? []).filter((a) => c.accommodations.includes(a));
+  const notable = NOTABLE_ACCOMMODATIONS.filter((a) => c.accommodations.includes(a) && !preferred.includes(a));
+  for (const a of [...preferred, ...notable].slice(0, 4)) out.push(ACCOMMODATIONS[a as Accommodation]);
+  if (c.accessMinutes !== null) out.push(`${c.nearestStation ?? '最寄り'}から ${c.accessMinutes} 分`);
+  out.push(c.vacancies > 0 ? `空き ${c.vacancies} 名` : '現在満員（空き待ち）');
+  return out;
+}

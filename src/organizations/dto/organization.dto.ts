@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { DEVELOPMENT_STATUSES, ORGANIZATION_KINDS, type DevelopmentStatus, type OrganizationKind } from '../../resources/resource.constants';
+
+export class ContactDto {
+  @ApiPropertyOptional({ example: '担当 山田' }) @IsOptional() @IsString() @MaxLength(100) person?: string;
+  @ApiPropertyOptional({ example: '0000-00-0000' }) @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ example: 'info@example.jp' })
+  @IsOptional()
+  @IsEmail({}, { message: 'contact.email はメールアドレスの形式で指定してください' })
+  email?: string;
+}
+
+export class CreateOrganizationDto {
+  @ApiProperty({ example: 'NPO法人みどりの木' }) @IsString() @Length(1, 200, { message: 'name は 1〜200 文字です' }) name!: string;
+
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  @IsIn(ORGANIZATION_KINDS as unknown as string[], { message: `kind は ${ORGANIZATION_KINDS.join(', ')} のいずれかです` })
+  kind!: OrganizationKind;
+
+  @ApiPropertyOptional({ example: '中央', description: '市町村が使う地区名' })
+  @IsOptional() @IsString() @MaxLength(100)
+  area?: string;
+
+  @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+
+  @ApiPropertyOptional({ enum: DEVELOPMENT_STATUSES, description: 'developing 開拓中 / accepting 受入可 / suspended 休止' })
+  @IsOptional()
+  @IsIn(DEVELOPMENT_STATUSES as unknown as string[], { message: `developmentStatus は ${DEVELOPMENT_STATUSES.join(', ')} のいずれかです` })
+  developmentStatus?: DevelopmentStatus;
+}
+
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+
+export class ListOrganizationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS }) @IsOptional() @IsIn(ORGANIZATION_KINDS as unknown as string[]) kind?: OrganizationKind;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) area?: string;
+  @ApiPropertyOptional({ description: '名前の部分一致' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Page } from '../common/pagination';
+import type { CreateOrganizationDto, ListOrganizationsQuery, UpdateOrganizationDto } from './dto/organization.dto';
+import { OrganizationEntity } from './organization.entity';
+
+@Injectable()
+export class OrganizationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(OrganizationEntity);
+  }
+
+  async create(dto: CreateOrganizationDto, manager?: EntityManager): Promise<OrganizationEntity> {
+    const repo = this.repo(manager);
+    const saved = await repo.save(repo.create({ ...dto, contact: dto.contact ?? {} }));
+    return repo.findOneByOrFail({ id: saved.id });
+  }
+
+  findById(id: string): Promise<OrganizationEntity | null> {
+    return this.repo().findOneBy({ id });
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.repo().countBy({ id })) > 0;
+  }
+
+  async update(id: string, dto: UpdateOrganizationDto): Promise<OrganizationEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = this.repo(manager);
+      const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) return null;
+      await repo.save(repo.merge(current, dto as Partial<OrganizationEntity>));
+      return repo.findOneByOrFail({ id });
+    });
+  }
+
+  async list(query: ListOrganizationsQuery, onlyId?: string): Promise<Page<OrganizationEntity>> {
+    const qb = this.repo().createQueryBuilder('o').orderBy('o.createdAt', 'DESC').addOrderBy('o.id');
+    if (onlyId) qb.andWhere('o.id = :onlyId', { onlyId });
+    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.area) qb.andWhere('o.area = :area', { area: query.area });
+    if (query.q) qb.andWhere(`o.name ILIKE '%' || :q || '%'`, { q: escapeLike(query.q) });
+    const [items, total] = await qb.skip((query.page - 1) * query.limit).take(query.limit).getManyAndCount();
+    return { items, total, page: query.page, limit: query.limit };
+  }
+
+  async countAll(): Promise<number> {
+    return this.repo().count();
+  }
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Page } from '../common/pagination';
+import { updateReturning } from '../database/sql';
+import type { ConsentStatus, HostVisibleField, ReadinessStage, ReferralRoute } from './participant.constants';
+
+export interface ParticipantConstraints {
+  availableDays?: string[];
+  maxTravelMinutes?: number;
+  hoursPerWeek?: number;
+  avoid?: string[];
+  avoidNote?: string;
+  preferredAccommodations?: string[];
+}
+
+export interface Participant {
+  id: string;
+  displayName: string;
+  realName: string | null;
+  ageBand: string | null;
+  area: string;
+  householdNote: string | null;
+  referralRoute: ReferralRoute;
+  readinessStage: ReadinessStage | null;
+  needs: string;
+  strengths: string | null;
+  considerationsForHost: string | null;
+  healthNote: string | null;
+  disabilityNote: string | null;
+  criminalRecordNote: string | null;
+  constraints: ParticipantConstraints;
+  coordinatorId: string | null;
+  consentStatus: ConsentStatus;
+  consentDate: string | null;
+  consentMethod: string | null;
+  consentScope: HostVisibleField[];
+  needsHash: string;
+  embeddingStatus: 'pending' | 'ready' | 'failed';
+  embeddingModel: string | null;
+  erasedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Writable columns: API name → SQL column. */
+const COLUMNS: Record<string, string> = {
+  displayName: 'display_name', realName: 'real_name', ageBand: 'age_band', area: 'area', householdNote: 'household_note',
+  referralRoute: 'referral_route', readinessStage: 'readiness_stage', needs: 'needs', strengths: 'strengths',
+  considerationsForHost: 'considerations_for_host', healthNote: 'health_note', disabilityNote: 'disability_note',
+  criminalRecordNote: 'criminal_record_note', constraints: 'constraints', coordinatorId: 'coordinator_id', needsHash: 'needs_hash',
+  embeddingStatus: 'embedding_status',
+};
+
+const SELECT = `
+  SELECT id, display_name AS "displayName", real_name AS "realName", age_band AS "ageBand", area,
+         household_note AS "householdNote", referral_route AS "referralRoute", readiness_stage AS "readinessStage",
+         needs, strengths, considerations_for_host AS "considerationsForHost", health_note AS "healthNote",
+         disability_note AS "disabilityNote", criminal_record_note AS "criminalRecordNote", constraints,
+         coordinator_id AS "coordinatorId", consent_status AS "consentStatus", to_char(consent_date, 'YYYY-MM-DD') AS "consentDate",
+         consent_method AS "consentMethod", consent_scope AS "consentScope", needs_hash AS "needsHash",
+         embedding_status AS "embeddingStatus", embedding_model AS "embeddingModel", erased_at AS "erasedAt",
+         created_at AS "createdAt", updated_at AS "updatedAt"
+    FROM participants`;
+
+@Injectable()
+export class ParticipantRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(values: Partial<Participant>): Promise<string> {
+    const entries = Object.entries(values).filter(([key, v]) => COLUMNS[key] && v !== undefined);
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `INSERT INTO participants (${entries.map(([k]) => COLUMNS[k]).join(', ')})
+       VALUES (${entries.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      entries.map(([k, v]) => (k === 'constraints' ? JSON.stringify(v) : v)),
+    );
+    return rows[0].id;
+  }
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Participant | null> {
+    const rows: Participant[] = await manager.query(`${SELECT} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findByIds(ids: string[]): Promise<Participant[]> {
+    if (!ids.length) return [];
+    return this.dataSource.query(`${SELECT} WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Reads under a lock, lets `change` compute the new values, writes them: one transaction. */
+  async update(id: string, change: (current: Participant) => Partial<Participant>): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findById(id, manager, true);
+      if (!current || current.erasedAt) return false;
+      const entries = Object.entries(change(current)).filter(([key, v]) => COLUMNS[key] && v !== undefined);
+      if (!entries.length) return true;
+      await manager.query(
+        `UPDATE participants SET ${entries.map(([k], i) => `${COLUMNS[k]} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+        [id, ...entries.map(([k, v]) => (k === 'constraints' ? JSON.stringify(v) : v))],
+      );
+      return true;
+    });
+  }
+
+  /** Consent and its history in one transaction. */
+  async setConsent(id: string, consent: { status: ConsentStatus; date: string; method: string; scope: string[] }, actorTokenId: string | null): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await updateReturning(
+        manager,
+        `UPDATE participants SET consent_status = $2, consent_date = $3, consent_method = $4, consent_scope = $5, updated_at = now()
+          WHERE id = $1 AND erased_at IS NULL RETURNING id`,
+        [id, consent.status, consent.date, consent.method, consent.scope],
+      );
+      if (!rows.length) return false;
+      await manager.query(
+        `INSERT INTO consent_events (participant_id, status, method, scope, actor_token_id) VALUES ($1, $2, $3, $4, $5)`,
+        [id, consent.status, consent.method, consent.scope, actorTokenId],
+      );
+      return true;
+    });
+  }
+
+  async list(filter: { area?: string; areas?: string[]; consentStatus?: string; coordinatorId?: string; page: number; limit: number }): Promise<Page<Participant>> {
+    const where = ['erased_at IS NULL'];
+    const params: unknown[] = [];
+    if (filter.area) where.push(`area = $${params.push(filter.area)}`);
+    if (filter.areas) where.push(`area = ANY($${params.push(filter.areas)}::text[])`);
+    if (filter.consentStatus) where.push(`consent_status = $${params.push(filter.consentStatus)}`);
+    if (filter.coordinatorId) where.push(`coordinator_id = $${params.push(filter.coordinatorId)}`);
+    const clause = where.join(' AND ');
+    const [items, count] = await Promise.all([
+      this.dataSource.query(`${SELECT} WHERE ${clause} ORDER BY created_at DESC, id LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`, params),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM participants WHERE ${clause}`, params),
+    ]);
+    return { items, total: count[0].n, page: filter.page, limit: filter.limit };
+  }
+
+  /**
+   * Waiting participants (consent obtained, no placement in progress) nearest to a
+   * resource's vector: the coordinator's list when a host adds or reopens an opening.
+   */
+  async findWaitingNear(resourceId: string, model: string, limit: number): Promise<Array<Participant & { similarity: number }>> {
+    const nearest: Array<{ id: string; similarity: number }> = await this.dataSource.query(
+      `SELECT p.id, 1 - (p.needs_embedding <=> r.embedding) AS similarity
+         FROM participants p JOIN resources r ON r.id = $1 AND r.embedding_model = $2
+        WHERE p.erased_at IS NULL AND p.consent_status = 'obtained'
+          AND p.embedding_status = 'ready' AND p.embedding_model = $2
+          AND NOT EXISTS (SELECT 1 FROM placements pl WHERE pl.participant_id = p.id AND pl.state <> 'closed')
+        ORDER BY p.needs_embedding <=> r.embedding LIMIT $3`,
+      [resourceId, model, limit],
+    );
+    const byId = new Map((await this.findByIds(nearest.map((n) => n.id))).map((p) => [p.id, p]));
+    return nearest.filter((n) => byId.has(n.id)).map((n) => ({ ...byId.get(n.id)!, similarity: Number(n.similarity) }));
+  }
+
+  /** Consent history, placements with their events, check-ins and notifications of one person. */
+  async exportAll(id: string) {
+    const [consentEvents, placements, events, checkins, notifications] = await Promise.all([
+      this.dataSource.query(`SELECT status, method, scope, recorded_at AS "recordedAt" FROM consent_events WHERE participant_id = $1 ORDER BY recorded_at`, [id]),
+      this.dataSource.query(
+        `SELECT p.id, p.resource_id AS "resourceId", r.title AS "resourceTitle", p.state, p.outcome, p.note, p.proposed_at AS "proposedAt",
+                p.active_at AS "activeAt", p.closed_at AS "closedAt"
+           FROM placements p JOIN resources r ON r.id = p.resource_id WHERE p.participant_id = $1 ORDER BY p.proposed_at`, [id]),
+      this.dataSource.query(
+        `SELECT e.placement_id AS "placementId", e.from_state AS "fromState", e.to_state AS "toState", e.outcome, e.note, e.occurred_at AS "occurredAt"
+           FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE p.participant_id = $1 ORDER BY e.occurred_at`, [id]),
+      this.dataSource.query(
+        `SELECT c.placement_id AS "placementId", to_char(c.date, 'YYYY-MM-DD') AS date, c.attendance, c.wellbeing, c.host_feedback AS "hostFeedback", c.note, c.concern
+           FROM checkins c JOIN placements p ON p.id = c.placement_id WHERE p.participant_id = $1 ORDER BY c.date`, [id]),
+      this.dataSource.query(
+        `SELECT n.kind, n.message, n.created_at AS "createdAt" FROM notifications n JOIN placements p ON p.id = n.placement_id WHERE p.participant_id = $1 ORDER BY n.created_at`, [id]),
+    ]);
+    return { consentEvents, placements, placementEvents: events, checkins, notifications };
+  }
+
+  /**
+   * Tombstone: every personal field is cleared, free text about the person in placements,
+   * check-ins and notifications too; ids, dates, area, route and stage stay so that
+   * past report figures do not change.
+   */
+  async erase(id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `UPDATE participants SET display_name = '（削除済み）', real_name = NULL, age_band = NULL, household_note = NULL, needs = '',
+                strengths = NULL, considerations_for_host = NULL, health_note = NULL, disability_note = NULL, criminal_record_note = NULL,
+                constraints = '{}'::jsonb, consent_scope = '{}', consent_method = NULL, needs_embedding = NULL, needs_hash = '',
+                embedding_status = 'pending', embedding_model = NULL, erased_at = now(), updated_at = now()
+          WHERE id = $1`, [id]);
+      await m.query(`UPDATE placements SET note = NULL WHERE participant_id = $1`, [id]);
+      await m.query(`UPDATE placement_events SET note = NULL WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`, [id]);
+      await m.query(`UPDATE checkins SET note = NULL, host_feedback = NULL WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`, [id]);
+      await m.query(`UPDATE follow_up_checkpoints SET host_feedback = NULL WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`, [id]);
+      await m.query(`UPDATE notifications SET message = '（本人の記録は削除されました）' WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`, [id]);
+      await m.query(`UPDATE consent_events SET method = NULL WHERE participant_id = $1`, [id]);
+    });
+  }
+}

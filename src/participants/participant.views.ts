@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { HOST_VISIBLE_FIELDS, type HostVisibleField } from './participant.constants';
+import type { Participant } from './participant.repository';
+
+/** What gets embedded for a person: their needs in their own words, and their strengths. */
+export function participantQueryText(p: Pick<Participant, 'needs' | 'strengths'>): string {
+  return [p.needs, p.strengths].filter(Boolean).join('\n');
+}
+
+export function needsHash(p: Pick<Participant, 'needs' | 'strengths'>): string {
+  return createHash('sha256').update(participantQueryText(p)).digest('hex');
+}
+
+export const COORDINATOR_FIELDS = [
+  'displayName', 'realName', 'ageBand', 'area', 'householdNote', 'referralRoute', 'readinessStage', 'needs', 'strengths',
+  'considerationsForHost', 'healthNote', 'disabilityNote', 'criminalRecordNote', 'constraints', 'consent',
+] as const;
+
+/** Coordinators see the whole record (except search internals). */
+export function toCoordinatorView(p: Participant) {
+  return {
+    id: p.id,
+    displayName: p.displayName,
+    realName: p.realName,
+    ageBand: p.ageBand,
+    area: p.area,
+    householdNote: p.householdNote,
+    referralRoute: p.referralRoute,
+    readinessStage: p.readinessStage,
+    needs: p.needs,
+    strengths: p.strengths,
+    considerationsForHost: p.considerationsForHost,
+    healthNote: p.healthNote,
+    disabilityNote: p.disabilityNote,
+    criminalRecordNote: p.criminalRecordNote,
+    constraints: p.constraints,
+    coordinatorId: p.coordinatorId,
+    consent: { status: p.consentStatus, date: p.consentDate, method: p.consentMethod, scope: p.consentScope },
+    embedding: { status: p.embeddingStatus, model: p.embeddingModel },
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+export type HostParticipantView = Partial<Record<HostVisibleField, string | null>>;
+
+/**
+ * The only projection of a participant a host ever receives. Without obtained
+ * consent the person is invisible (null); with it, exactly the fields in the scope
+ * the person chose — never needs, constraints, other placements or contact data.
+ */
+export function toHostView(p: Participant): HostParticipantView | null {
+  if (p.consentStatus !== 'obtained' || p.erasedAt) return null;
+  const view: HostParticipantView = {};
+  for (const field of HOST_VISIBLE_FIELDS) {
+    if (p.consentScope.includes(field)) view[field] = p[field] ?? null;
+  }
+  return view;
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles, type Actor } from '../auth/actor';
+import { ParseIdPipe } from '../common/id.pipe';
+import { CreateCheckinDto, ExtendFollowUpDto } from '../follow-up/dto/follow-up.dto';
+import { ConfirmDatesDto, CreatePlacementDto, HostFeedbackDto, ListPlacementsQuery, TransitionDto } from './dto/placement.dto';
+import { PlacementService } from './placement.service';
+
+@ApiTags('placements')
+@ApiBearerAuth()
+@Controller('api/v1/placements')
+export class PlacementController {
+  constructor(private readonly service: PlacementService) {}
+
+  @Post()
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: '資源への紹介を提案する（本人同意が必要）' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreatePlacementDto) {
+    return this.service.create(actor, dto);
+  }
+
+  @Get()
+  @Roles('admin', 'coordinator', 'host')
+  @ApiOperation({ summary: '紹介の一覧（本人・資源・担当・状態で絞り込み）。host は自団体の資源の紹介のみ、同意の範囲で表示' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListPlacementsQuery) {
+    return this.service.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'coordinator', 'host')
+  @ApiOperation({ summary: '紹介の詳細（フォロー計画・確認日・記録を含む）' })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+    return this.service.get(actor, id);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: '状態を進める：visit 見学 / trial 体験 / active 参加・受入（フォロー開始）/ closed 終結（outcome 必須）' })
+  transition(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: TransitionDto) {
+    return this.service.transition(actor, id, dto);
+  }
+
+  @Post(':id/checkins')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: '定着フォローの記録（出席・調子・受入先の所見・懸念）。urgent はすぐ通知' })
+  checkin(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateCheckinDto) {
+    return this.service.checkin(actor, id, dto);
+  }
+
+  @Post(':id/follow-up/extend')
+  @HttpCode(200)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'フォロー期間を延長する（延長は記録されます）' })
+  extend(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ExtendFollowUpDto) {
+    return this.service.extend(actor, id, dto);
+  }
+
+  @Post(':id/dates')
+  @HttpCode(200)
+  @Roles('admin', 'coordinator', 'host')
+  @ApiOperation({ summary: '見学・体験の日付を確定する（受入先も可）' })
+  confirmDates(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ConfirmDatesDto) {
+    return this.service.confirmDates(actor, id, dto);
+  }
+
+  @Post(':id/host-feedback')
+  @HttpCode(200)
+  @Roles('admin', 'coordinator', 'host')
+  @ApiOperation({ summary: '確認日に受入先から見た様子を記録する（その確認日の記録に含まれます）' })
+  hostFeedback(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: HostFeedbackDto) {
+    return this.service.hostFeedback(actor, id, dto.checkpointId, dto.feedback);
+  }
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../auth/actor';
+import { ReportQuery } from './report.query';
+import { ReportService } from './report.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports')
+@Roles('admin', 'coordinator', 'viewer')
+export class ReportController {
+  constructor(private readonly service: ReportService) {}
+
+  @Get('monthly/:month')
+  @ApiOperation({ summary: '月次集計（日本時間の暦月）。締めた月はスナップショット（snapshotAt）を返し、live=true で再計算' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  async monthly(@Param('month') month: string, @Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
+    const report = await this.service.monthly(month, query.live ?? false);
+    if (query.format !== 'csv') return report;
+    return csv(res, `sanka-shien-${month}.csv`, this.service.monthlyCsv(report));
+  }
+
+  @Get('fiscal-year/:year')
+  @ApiOperation({ summary: '年度集計（4月〜翌年3月）：月ごとと年度合計' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  async fiscalYear(@Param('year') year: string, @Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
+    const report = await this.service.fiscalYear(year, query.live ?? false);
+    if (query.format !== 'csv') return report;
+    return csv(res, `sanka-shien-fy${year}.csv`, this.service.fiscalYearCsv(report));
+  }
+}
+
+function csv(res: Response, filename: string, body: string): string {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  return body;
+}

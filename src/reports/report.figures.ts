@@ -1,0 +1,47 @@
+/** One reported number, with its breakdowns (地区, 種別, …) where they apply. */
+export interface Figure {
+  key: string;
+  label: string;
+  value: number;
+  breakdowns?: Partial<Record<BreakdownKind, Record<string, number>>>;
+}
+
+export type BreakdownKind = 'area' | 'type' | 'outcome' | 'referralRoute' | 'readinessStage' | 'areaFilter' | 'typeFilter';
+
+export const BREAKDOWN_LABELS: Record<BreakdownKind, string> = {
+  area: '地区',
+  type: '資源の種別',
+  outcome: '終結の理由',
+  referralRoute: 'つながりの経路',
+  readinessStage: '本人の段階',
+  areaFilter: '検索条件の地区',
+  typeFilter: '検索条件の種別',
+};
+
+/** Japanese labels of every figure, in report order. The counting rules are in docs/reports.md. */
+export const FIGURE_LABELS: Record<string, string> = {
+  'placements.proposed.total': '紹介の提案（延べ）',
+  'placements.proposed.people': '紹介の提案（実人数）',
+  'matches.total': 'マッチング件数：参加・受入の開始（延べ）',
+  'matches.people': 'マッチング件数：参加・受入の開始（実人数）',
+  'placements.closed.total': '終結（延べ）',
+  'placements.closed.people': '終結（実人数）',
+  'placements.rematched': 'つなぎなおし',
+  'followup.ended': 'フォローを終えた終結（参加・受入を経た終結）',
+  'followup.settled': '定着（参加・受入を経て定着で終結）',
+  'followup.settledRatePercent': '定着率（%）',
+  'followup.activeAtEnd': '期末の定着フォロー中（参加・受入中）',
+  'followup.checkins': 'フォロー記録の件数',
+  'followup.checkpointsDue': '期日を迎えた確認日',
+  'followup.overdueAtEnd': '期末に記録のない期限超過の確認日',
+  'participants.registered': '新規登録の本人',
+  'participants.consentObtained': '本人同意の取得（実人数）',
+  'participants.consentWithdrawn': '本人同意の撤回（実人数）',
+  'catalogue.openAtEnd': 'つなぎ先（支援メニュー）の数：期末に受付中の資源',
+  'catalogue.ibashoOpenAtEnd': '地域の居場所の数：期末に受付中の居場所',
+  'catalogue.newOrganizations': '新規の受入先（開拓）',
+  'catalogue.newResources': '新規の資源（開拓）',
+  'catalogue.pausedOrClosed': '休止・受付終了にした資源',
+  'searches.total': '資源の検索',
+  'searches.unmet': '合う資源がなかった検索（未充足ニーズ）',
+};

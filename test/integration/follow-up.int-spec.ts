@@ -1,0 +1,160 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Worker, type Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { FollowUpProcessor } from '../../src/jobs/follow-up.processor';
+import { jobIds, QueueName } from '../../src/jobs/job.constants';
+import { ReconcileService } from '../../src/jobs/reconcile.service';
+import { redisConnection } from '../../src/jobs/redis-connection';
+import { createOrganization, createResource } from '../support/factories';
+import { createParticipant, giveConsent, propose, transition } from '../support/people';
+import { createTestApp, waitFor, type TestApp } from '../support/test-app';
+
+/** Short follow-up periods (the period is configurable), real Redis, real BullMQ delayed jobs. */
+describe('fixed-length follow-up on BullMQ', () => {
+  let t: TestApp;
+  let orgId: string;
+  let queue: Queue;
+  let db: DataSource;
+  beforeAll(async () => {
+    t = await createTestApp({ FOLLOWUP_OVERDUE_GRACE_SECONDS: '2' });
+    orgId = (await createOrganization(t)).id;
+    queue = t.app.get<Queue>(getQueueToken(QueueName.FollowUp));
+    db = t.app.get(DataSource);
+  });
+  afterAll(async () => t.close());
+
+  async function activePlacement(checkpointDays: number[], lengthDays = 30) {
+    const resource = await createResource(t, orgId, { capacity: 5, vacancies: 5 });
+    const person = await createParticipant(t);
+    await giveConsent(t, person.id);
+    const placement = await propose(t, person.id, resource.id);
+    const res = await transition(t, placement.id, { to: 'active', followUp: { lengthDays, checkpointDays } }).expect(200);
+    return res.body as { id: string; followUp: { checkpoints: Array<{ id: string; dueOn: string; status: string; isFinal: boolean }> } };
+  }
+  const notifications = async (checkpointId: string) =>
+    db.query(`SELECT kind FROM notifications WHERE checkpoint_id = $1 ORDER BY kind`, [checkpointId]) as Promise<Array<{ kind: string }>>;
+  const statusOf = async (checkpointId: string) => (await db.query(`SELECT status FROM follow_up_checkpoints WHERE id = $1`, [checkpointId]))[0].status;
+
+  it('uses the deployment default plan: days 14, 28, 60, 90 in Tokyo dates', async () => {
+    const resource = await createResource(t, orgId);
+    const person = await createParticipant(t);
+    await giveConsent(t, person.id);
+    const placement = await propose(t, person.id, resource.id);
+    const res = await transition(t, placement.id, { to: 'active' }).expect(200);
+    const start = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    const day = (n: number) => new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    expect(res.body.followUp.checkpoints.map((c: { dueOn: string }) => c.dueOn)).toEqual([day(14), day(28), day(60), day(90)]);
+    expect(res.body.followUp.endsOn).toBe(day(90));
+    expect(res.body.followUp.checkpoints.map((c: { isFinal: boolean }) => c.isFinal)).toEqual([false, false, false, true]);
+    const due = await queue.getJob(jobIds.checkpoint('due', res.body.followUp.checkpoints[0].id));
+    expect(due!.opts.delay).toBeGreaterThan(13 * 86_400_000);
+    expect(due!.opts.attempts).toBeGreaterThan(1);
+  });
+
+  it('marks a checkpoint due on its day and overdue after the grace period, notifying once each', async () => {
+    const placement = await activePlacement([0, 10]);
+    const [today] = placement.followUp.checkpoints;
+    await waitFor(async () => (await statusOf(today.id)) === 'overdue', 'checkpoint overdue', 30_000);
+    expect((await notifications(today.id)).map((n) => n.kind)).toEqual(['checkpoint_due', 'checkpoint_overdue']);
+    // A check-in still closes an overdue checkpoint.
+    await t.http().post(`/api/v1/placements/${placement.id}/checkins`).set(t.admin).send({ checkpointId: today.id, date: '2026-11-23', attendance: 'late', wellbeing: 3, note: '遅刻したが参加' }).expect(201);
+    expect(await statusOf(today.id)).toBe('done');
+  });
+
+  it('asks the coordinator to decide at the last checkpoint, and records an extension', async () => {
+    const placement = await activePlacement([0], 7);
+    const [last] = placement.followUp.checkpoints;
+    await waitFor(async () => (await notifications(last.id)).some((n) => n.kind === 'decision_needed'), 'decision notification');
+    const list = await t.http().get('/api/v1/notifications').query({ unread: true }).set(t.admin).expect(200);
+    const note = list.body.find((n: { checkpointId: string; kind: string }) => n.checkpointId === last.id && n.kind === 'decision_needed');
+    expect(note.message).toContain('延長');
+    await t.http().post(`/api/v1/notifications/${note.id}/read`).set(t.admin).expect(204);
+    const extended = await t.http().post(`/api/v1/placements/${placement.id}/follow-up/extend`).set(t.admin).send({ lengthDays: 30, checkpointDays: [14, 30] }).expect(200);
+    expect(extended.body.followUp.plans.map((p: { extension: boolean }) => p.extension)).toEqual([false, true]);
+    expect(extended.body.followUp.checkpoints.filter((c: { status: string }) => c.status === 'scheduled')).toHaveLength(2);
+    expect(extended.body.events.at(-1).note).toContain('延長');
+  });
+
+  it('notifies at once on an urgent concern', async () => {
+    const placement = await activePlacement([5]);
+    const res = await t.http().post(`/api/v1/placements/${placement.id}/checkins`).set(t.admin).send({ date: '2026-11-23', attendance: 'absent', wellbeing: 1, concern: 'urgent', note: '連絡が取れない' }).expect(201);
+    expect(res.body.checkins.at(-1).concern).toBe('urgent');
+    const urgent = await db.query(`SELECT message FROM notifications WHERE placement_id = $1 AND kind = 'urgent_concern'`, [placement.id]);
+    expect(urgent).toHaveLength(1);
+    expect(urgent[0].message).toContain('至急');
+    expect(urgent[0].message).not.toContain('連絡が取れない');
+  });
+
+  it('restores every pending follow-up after Redis loses its data, without losing or doubling any', async () => {
+    const placements = await Promise.all([0, 1, 2].map(() => activePlacement([3, 10])));
+    const checkpointIds = placements.flatMap((p) => p.followUp.checkpoints.map((c) => c.id));
+    for (const id of checkpointIds) expect(await queue.getJob(jobIds.checkpoint('due', id))).toBeTruthy();
+
+    // Redis restarts empty: every key under our prefix for this queue is gone.
+    const redis = new Redis(redisConnection(t.config.redisUrl));
+    const keys = await redis.keys(`${t.config.queuePrefix}:${QueueName.FollowUp}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    for (const id of checkpointIds) expect(await queue.getJob(jobIds.checkpoint('due', id))).toBeUndefined();
+
+    // Meanwhile one checkpoint's day came: it must be processed as soon as the reconciler runs.
+    const lateId = placements[0].followUp.checkpoints[0].id;
+    await db.query(`UPDATE follow_up_checkpoints SET due_at = now() - interval '1 hour', overdue_at = now() + interval '1 hour' WHERE id = $1`, [lateId]);
+
+    const result = await t.app.get(ReconcileService).reconcile();
+    expect(result.checkpointsScheduled).toBeGreaterThanOrEqual(checkpointIds.length);
+    for (const id of checkpointIds.filter((id) => id !== lateId)) {
+      const job = await queue.getJob(jobIds.checkpoint('due', id));
+      expect(job).toBeTruthy();
+      expect(await job!.getState()).toBe('delayed');
+    }
+    await waitFor(async () => (await statusOf(lateId)) === 'due', 'late checkpoint processed');
+
+    // A second reconcile (e.g. the periodic one) adds nothing new and notifies no one twice.
+    await t.app.get(ReconcileService).reconcile();
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await notifications(lateId)).map((n) => n.kind)).toEqual(['checkpoint_due']);
+    const counts = await queue.getJobCounts('delayed');
+    expect(counts.delayed).toBeGreaterThanOrEqual(checkpointIds.length * 2 - 2);
+  });
+
+  it('re-runs a job whose worker died mid-job, cleanly', async () => {
+    const placement = await activePlacement([5]);
+    const [checkpoint] = placement.followUp.checkpoints;
+    // The app's own worker leaves the queue (last test of the file) so the doomed worker gets the job.
+    await t.app.get(FollowUpProcessor).worker.close();
+    let picked!: (jobId: string) => void;
+    const pickedJob = new Promise<string>((resolve) => (picked = resolve));
+    // A worker that takes the job and dies without finishing (no lock renewal, no completion).
+    const doomed = new Worker(QueueName.FollowUp, (job) => {
+      picked(job.id!);
+      return new Promise(() => undefined);
+    }, { connection: redisConnection(t.config.redisUrl), prefix: t.config.queuePrefix, lockDuration: 1_000, stalledInterval: 600_000 });
+    doomed.on('error', () => undefined); // its lost lock is the point of the test
+
+    // The checkpoint's day comes now: its due job is re-created without delay.
+    await (await queue.getJob(jobIds.checkpoint('due', checkpoint.id)))!.remove();
+    await db.query(`UPDATE follow_up_checkpoints SET due_at = now() WHERE id = $1`, [checkpoint.id]);
+    await t.app.get(ReconcileService).reconcile();
+    expect(await pickedJob).toBe(jobIds.checkpoint('due', checkpoint.id));
+    await doomed.close(true);
+    expect(await statusOf(checkpoint.id)).toBe('scheduled');
+
+    // A fresh worker running the service's own processor finds the stalled job and re-runs it
+    // (a short stalled-check interval instead of the default 30 s keeps the test quick; the
+    // closed worker's throttle key for stalled checks is cleared for the same reason).
+    const redis = new Redis(redisConnection(t.config.redisUrl));
+    await redis.del(`${t.config.queuePrefix}:${QueueName.FollowUp}:stalled-check`);
+    redis.disconnect();
+    const processor = t.app.get(FollowUpProcessor);
+    const rescuer = new Worker(QueueName.FollowUp, (job) => processor.process(job), { connection: redisConnection(t.config.redisUrl), prefix: t.config.queuePrefix, stalledInterval: 500 });
+    try {
+      await waitFor(async () => (await statusOf(checkpoint.id)) === 'due', 'stalled job re-run', 60_000);
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await notifications(checkpoint.id)).map((n) => n.kind)).toEqual(['decision_needed']);
+    } finally {
+      await rescuer.close();
+    }
+  });
+});

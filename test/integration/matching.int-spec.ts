@@ -1,0 +1,163 @@
+import { DataSource } from 'typeorm';
+import { ReconcileService } from '../../src/jobs/reconcile.service';
+import { EmbeddingModelRepository } from '../../src/matching/embedding-model.repository';
+import { createOrganization, createResource } from '../support/factories';
+import { createTestApp, uniqueArea, waitFor, type TestApp } from '../support/test-app';
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', () => {
+  let t: TestApp;
+  let orgId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    orgId = (await createOrganization(t, { name: 'マッチング受入先' })).id;
+  });
+  afterAll(async () => t.close());
+
+  const status = async (id: string) => (await t.http().get(`/api/v1/resources/${id}`).set(t.admin)).body.embedding;
+  const ready = (id: string) => waitFor(async () => ((await status(id)).status === 'ready' ? status(id) : null), `resource ${id} embedded`);
+  const search = (body: object) => t.http().post('/api/v1/matches/search').set(t.admin).send(body);
+
+  async function catalogue(area: string) {
+    const farm = await createResource(t, orgId, {
+      area, type: 'work_experience', title: '畑の草取りと野菜の収穫', tasks: ['草取り', '収穫'],
+      description: '農園で季節の野菜の草取りや収穫をします。外で体を動かす作業です。', schedule: [{ day: 'tue', start: '09:00', end: '11:00' }],
+      demands: { talking: 'low', physical: 'high', literacy: 'low' }, accommodations: ['visit_ok'],
+    });
+    const data = await createResource(t, orgId, {
+      area, type: 'work_experience', title: 'パソコンでのデータ入力', tasks: ['データ入力'],
+      description: '静かな事務所で、アンケートの集計をパソコンに入力します。一人で黙々とできる作業です。', schedule: [{ day: 'thu', start: '13:00', end: '15:00' }],
+      demands: { talking: 'low', physical: 'low', literacy: 'high' }, accommodations: ['quiet', 'seated', 'short_hours'],
+    });
+    const salon = await createResource(t, orgId, {
+      area, type: 'ibasho', title: 'ふれあいサロン', tasks: ['お茶', 'おしゃべり'],
+      description: '地域の人が集まってお茶を飲みながらおしゃべりを楽しむ居場所です。', schedule: [{ day: 'wed', start: '13:00', end: '16:00' }],
+      demands: { talking: 'high', physical: 'low', literacy: 'low' }, accommodations: ['visit_ok', 'small_group'],
+    });
+    await Promise.all([farm, data, salon].map((r) => ready(r.id)));
+    return { farm, data, salon };
+  }
+
+  it('makes a resource searchable once its job has embedded it, and ranks by meaning', async () => {
+    const area = uniqueArea();
+    const minimal = await t.http().post('/api/v1/resources').set(t.admin)
+      .send({ organizationId: orgId, type: 'other', title: '最小限の資源', description: '説明', area, schedule: [], capacity: 1, vacancies: 1 }).expect(201);
+    const { farm, data } = await catalogue(area);
+    const embedded = await ready(minimal.body.id);
+    expect(embedded.model).toBe(t.app.get(EmbeddingModelRepository).status().name);
+
+    const res = await search({ needs: '外で体を動かしたい。畑仕事や草取りをしてみたい', filters: { areas: [area] } }).expect(200);
+    expect(res.body.model).toBe(embedded.model);
+    expect(res.body.results[0].resource.id).toBe(farm.id);
+    const quiet = await search({ needs: '人と話すのが苦手。静かな場所で黙々とパソコン作業がしたい', filters: { areas: [area] } }).expect(200);
+    expect(quiet.body.results[0].resource.id).toBe(data.id);
+  });
+
+  it('explains every result in Japanese', async () => {
+    const area = uniqueArea();
+    await catalogue(area);
+    const res = await search({ needs: '静かな場所で座ってできる作業', filters: { areas: [area] }, constraints: { availableDays: ['thu'], avoid: ['talking'] } }).expect(200);
+    expect(res.body.results.length).toBeGreaterThan(0);
+    for (const result of res.body.results) {
+      expect(result.reasons.length).toBeGreaterThan(0);
+      for (const reason of result.reasons) expect(reason).toMatch(JAPANESE);
+      expect(typeof result.score).toBe('number');
+    }
+    expect(res.body.results[0].reasons).toEqual(expect.arrayContaining(['希望の曜日（木）に活動あり', '人と話すことが少ない']));
+  });
+
+  it('never returns paused, closed or full resources (unless includeFull)', async () => {
+    const area = uniqueArea();
+    const { farm, data, salon } = await catalogue(area);
+    await t.http().patch(`/api/v1/resources/${farm.id}`).set(t.admin).send({ status: 'paused' }).expect(200);
+    await t.http().patch(`/api/v1/resources/${salon.id}`).set(t.admin).send({ status: 'closed' }).expect(200);
+    await t.http().patch(`/api/v1/resources/${data.id}`).set(t.admin).send({ vacancies: 0 }).expect(200);
+    const res = await search({ needs: '畑で草取り', filters: { areas: [area] } }).expect(200);
+    expect(res.body.results).toEqual([]);
+    expect(res.body.unmet).toBe(true);
+    const withFull = await search({ needs: '畑で草取り', filters: { areas: [area] }, includeFull: true }).expect(200);
+    expect(withFull.body.results.map((r: { resource: { id: string } }) => r.resource.id)).toEqual([data.id]);
+    expect(withFull.body.results[0].reasons).toContain('現在満員（空き待ち）');
+  });
+
+  it('honours every hard filter exactly', async () => {
+    const area = uniqueArea();
+    const other = uniqueArea();
+    const { farm, data, salon } = await catalogue(area);
+    const elsewhere = await createResource(t, orgId, { area: other, title: '別地区の畑' });
+    await ready(elsewhere.id);
+    const ids = async (filters: object) =>
+      (await search({ needs: '畑の草取り', filters: { areas: [area], ...filters }, limit: 50 }).expect(200)).body.results.map((r: { resource: { id: string } }) => r.resource.id).sort();
+
+    expect(await ids({})).toEqual([farm.id, data.id, salon.id].sort());
+    expect(await ids({ types: ['ibasho'] })).toEqual([salon.id]);
+    expect(await ids({ days: ['thu'] })).toEqual([data.id]);
+    expect(await ids({ days: ['mon'] })).toEqual([]);
+    expect(await ids({ accommodations: ['quiet', 'seated'] })).toEqual([data.id]);
+    expect(await ids({ accommodations: ['visit_ok'] })).toEqual([farm.id, salon.id].sort());
+    expect(await ids({ areas: [other] })).toEqual([elsewhere.id]);
+
+    await t.http().patch(`/api/v1/resources/${farm.id}`).set(t.admin).send({ accessMinutes: 5 }).expect(200);
+    await t.http().patch(`/api/v1/resources/${data.id}`).set(t.admin).send({ accessMinutes: 40 }).expect(200);
+    expect(await ids({ maxTravelMinutes: 20 })).toEqual([farm.id]);
+  });
+
+  it('re-embeds a resource when its description changes', async () => {
+    const area = uniqueArea();
+    const resource = await createResource(t, orgId, { area, title: '作業所', description: '木工で小物を作ります。' });
+    const first = await ready(resource.id);
+    const before = await t.app.get(DataSource).query('SELECT embedding::text AS v FROM resources WHERE id = $1', [resource.id]);
+    const patched = await t.http().patch(`/api/v1/resources/${resource.id}`).set(t.admin).send({ description: 'パンやお菓子を焼いて販売します。' }).expect(200);
+    expect(patched.body.embedding.status).toMatch(/pending|ready/);
+    await waitFor(async () => {
+      const row = await t.app.get(DataSource).query('SELECT embedding::text AS v, embedding_status AS s FROM resources WHERE id = $1', [resource.id]);
+      return row[0].s === 'ready' && row[0].v !== before[0].v;
+    }, 're-embedding');
+    const res = await search({ needs: 'パンを焼く仕事がしたい', filters: { areas: [area] } }).expect(200);
+    expect(res.body.results[0].resource.id).toBe(resource.id);
+    expect(first.model).toBeTruthy();
+  });
+
+  it('re-embeds everything embedded by another model, and never compares vectors across models', async () => {
+    const area = uniqueArea();
+    const resource = await createResource(t, orgId, { area });
+    await ready(resource.id);
+    const db = t.app.get(DataSource);
+    await db.query(`UPDATE resources SET embedding_model = 'old-model/v0' WHERE id = $1`, [resource.id]);
+    const hidden = await search({ needs: '草取り', filters: { areas: [area] } }).expect(200);
+    expect(hidden.body.results).toEqual([]);
+    const reconciled = await t.app.get(ReconcileService).reconcile();
+    expect(reconciled.embeddingsOutstanding).toBeGreaterThanOrEqual(1);
+    await waitFor(async () => (await db.query('SELECT embedding_model AS m FROM resources WHERE id = $1', [resource.id]))[0].m !== 'old-model/v0', 'model change re-embedding');
+    const back = await search({ needs: '草取り', filters: { areas: [area] } }).expect(200);
+    expect(back.body.results.map((r: { resource: { id: string } }) => r.resource.id)).toEqual([resource.id]);
+  });
+
+  it('marks a resource failed when the model process dies, then recovers and retries', async () => {
+    const model = t.app.get(EmbeddingModelRepository);
+    const area = uniqueArea();
+    process.kill(model.processId()!, 'SIGKILL');
+    await waitFor(async () => model.status().state === 'failed', 'model reported failed');
+    const health = await t.http().get('/health').expect(503);
+    expect(health.body.embeddingModel.state).toBe('failed');
+    const resource = await createResource(t, orgId, { area, title: '失敗からの回復' });
+    await waitFor(async () => (await status(resource.id)).status === 'failed', 'embedding marked failed');
+    await ready(resource.id);
+    await t.http().get('/health').expect(200);
+  });
+
+  it('rejects empty and oversized needs with a 400 naming needs, and keeps needs out of the search log', async () => {
+    const empty = await search({ needs: '' }).expect(400);
+    expect(empty.body.errors[0].field).toBe('needs');
+    const huge = await search({ needs: 'あ'.repeat(20_000) }).expect(400);
+    expect(huge.body.errors[0].field).toBe('needs');
+    expect(JSON.stringify(huge.body)).not.toContain('あああ');
+    await search({ needs: '秘密の相談内容ABC', limit: 3 }).expect(200);
+    const logged = await t.app.get(DataSource).query(`SELECT * FROM search_logs ORDER BY created_at DESC LIMIT 1`);
+    expect(JSON.stringify(logged)).not.toContain('秘密の相談内容');
+    expect(logged[0]).toMatchObject({ actor_role: 'admin' });
+    const limit = await search({ needs: 'テスト', limit: 51 }).expect(400);
+    expect(limit.body.errors[0].field).toBe('limit');
+  });
+});

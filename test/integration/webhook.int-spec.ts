@@ -1,0 +1,63 @@
+import { createHmac } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { createOrganization, createResource } from '../support/factories';
+import { createParticipant, giveConsent, propose, transition } from '../support/people';
+import { createTestApp, waitFor, type TestApp } from '../support/test-app';
+
+const SECRET = 'webhook-secret-0123456789';
+
+describe('outbound webhook for notifications (signed, retried)', () => {
+  let t: TestApp;
+  let server: http.Server;
+  const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+  // The database is shared with other test files, so their undelivered notifications may
+  // arrive here too: fail the first attempt of *each* delivery, not just the first request.
+  const seenDeliveries = new Set<string>();
+
+  beforeAll(async () => {
+    // A receiver on loopback that fails once per delivery, as a chat gateway under load would.
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        const delivery = String(req.headers['x-sanka-delivery']);
+        res.statusCode = seenDeliveries.has(delivery) ? 200 : 503;
+        seenDeliveries.add(delivery);
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as AddressInfo;
+    t = await createTestApp({ WEBHOOK_URL: `http://127.0.0.1:${port}/hook`, WEBHOOK_SECRET: SECRET });
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise((r) => server.close(r));
+  });
+
+  it('delivers an urgent concern with a valid signature, retrying after a failure', async () => {
+    const org = await createOrganization(t);
+    const resource = await createResource(t, org.id);
+    const person = await createParticipant(t);
+    await giveConsent(t, person.id);
+    const placement = await propose(t, person.id, resource.id);
+    await transition(t, placement.id, { to: 'active', followUp: { lengthDays: 30, checkpointDays: [15] } }).expect(200);
+    await t.http().post(`/api/v1/placements/${placement.id}/checkins`).set(t.admin).send({ date: '2026-11-23', attendance: 'absent', wellbeing: 1, concern: 'urgent', note: '連絡がつかない' }).expect(201);
+
+    const db = t.app.get(DataSource);
+    await waitFor(async () => (await db.query(`SELECT delivered_at FROM notifications WHERE placement_id = $1 AND kind = 'urgent_concern'`, [placement.id]))[0]?.delivered_at, 'webhook delivered', 60_000);
+    const attempts = received.filter((r) => r.body.includes(placement.id));
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    const last = attempts.at(-1)!;
+    const expected = createHmac('sha256', SECRET).update(`${last.headers['x-sanka-timestamp']}.${last.body}`).digest('hex');
+    expect(last.headers['x-sanka-signature']).toBe(`sha256=${expected}`);
+    expect(last.headers['x-sanka-event']).toBe('urgent_concern');
+    const payload = JSON.parse(last.body);
+    expect(payload.message).toContain('至急');
+    expect(last.body).not.toContain('連絡がつかない');
+    expect(last.body).not.toContain('通院中');
+  });
+});

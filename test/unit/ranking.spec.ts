@@ -1,0 +1,52 @@
+import type { Candidate } from '../../src/matching/match.repository';
+import { fitSignal, lexicalSignal, rank, reasons } from '../../src/matching/ranking';
+
+function candidate(overrides: Partial<Candidate> = {}): Candidate {
+  return {
+    id: 'a', organizationId: 'o', organizationName: '団体', type: 'work_experience', title: '草取り', area: '中央',
+    schedule: [{ day: 'tue', start: '09:00', end: '11:00' }], scheduleDays: ['tue'], frequencyNote: null,
+    nearestStation: '中央駅', accessMinutes: 10, capacity: 3, vacancies: 2, accommodations: ['visit_ok', 'quiet'],
+    demandTalking: 'low', demandPhysical: 'high', demandLiteracy: 'low', reward: 'unpaid',
+    vectorSimilarity: 0.5, lexicalRank: 0, matchedTerms: [], ...overrides,
+  };
+}
+
+describe('ranking', () => {
+  it('saturates the lexical signal into 0..1', () => {
+    expect(lexicalSignal(0)).toBe(0);
+    expect(lexicalSignal(0.4)).toBeCloseTo(0.5);
+    expect(lexicalSignal(100)).toBeLessThan(1);
+  });
+
+  it('scores fit from days, travel, demands to avoid and wanted accommodations', () => {
+    expect(fitSignal(candidate(), {})).toBe(0);
+    expect(fitSignal(candidate(), { availableDays: ['tue'] })).toBe(1);
+    expect(fitSignal(candidate(), { availableDays: ['fri'] })).toBe(-1);
+    expect(fitSignal(candidate({ accommodations: ['flexible_schedule'] }), { availableDays: ['fri'] })).toBe(0);
+    expect(fitSignal(candidate(), { avoid: ['talking'] })).toBe(1);
+    expect(fitSignal(candidate(), { avoid: ['physical'] })).toBe(-1);
+    expect(fitSignal(candidate(), { maxTravelMinutes: 5 })).toBe(-1);
+    expect(fitSignal(candidate(), { preferredAccommodations: ['quiet', 'seated'] })).toBe(0.5);
+  });
+
+  it('orders by the weighted sum and lets constraints reorder close vector scores', () => {
+    const loud = candidate({ id: 'loud', vectorSimilarity: 0.52, demandTalking: 'high' });
+    const quiet = candidate({ id: 'quiet', vectorSimilarity: 0.5, demandTalking: 'low' });
+    expect(rank([loud, quiet], {}).map((r) => r.candidate.id)).toEqual(['loud', 'quiet']);
+    expect(rank([loud, quiet], { avoid: ['talking'] }).map((r) => r.candidate.id)).toEqual(['quiet', 'loud']);
+  });
+
+  it('explains in Japanese, never with bare numbers alone', () => {
+    const [best] = rank([candidate({ matchedTerms: ['草取り'] })], { avoid: ['talking'], availableDays: ['tue'] });
+    const text = reasons(best, best, { avoid: ['talking'], availableDays: ['tue'] }, ['tue']);
+    expect(text).toEqual(expect.arrayContaining(['希望の内容と近い', 'キーワードが一致（草取り）', '希望の曜日（火）に活動あり', '人と話すことが少ない', '見学可', '空き 2 名']));
+    for (const reason of text) expect(reason).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  it('warns about a demand the person wants to avoid, and about a full resource', () => {
+    const [r] = rank([candidate({ vacancies: 0, demandPhysical: 'high' })], { avoid: ['physical'] });
+    const text = reasons(r, r, { avoid: ['physical'] }, []);
+    expect(text).toContain('注意：体力を使う');
+    expect(text).toContain('現在満員（空き待ち）');
+  });
+});
