@@ -8,7 +8,10 @@ import { TransactionRunner } from '../database/transaction.runner';
 import { JobRepository, type CheckpointTiming } from '../jobs/job.repository';
 import { draftPlan } from './follow-up-plan';
 import { FollowUpRepository, type CheckpointContext } from './follow-up.repository';
-import { WebhookRepository } from './webhook.repository';
+import { WebhookRepository, type OutgoingNotification } from './webhook.repository';
+
+/** Failures after which one walk stops early: the endpoint is probably down, so back off. */
+const WEBHOOK_FAILURES_BEFORE_BACKOFF = 3;
 
 export interface FollowUpOptions {
   lengthDays?: number;
@@ -89,25 +92,37 @@ export class FollowUpService {
     return result;
   }
 
-  /** Job handler: pushes undelivered notifications, oldest first; a failure is retried by BullMQ. */
+  /**
+   * Job handler: pushes undelivered notifications, oldest first. One that fails does not hold
+   * back the others; the walk stops early when the endpoint looks down, and any failure makes
+   * the job throw so that BullMQ retries it with backoff.
+   */
   async deliverNotifications(): Promise<number> {
     if (!this.webhook.enabled) return 0;
     let delivered = 0;
-    for (;;) {
-      const batch = await this.webhook.undelivered(50);
-      if (!batch.length) return delivered;
+    const failed: string[] = [];
+    while (failed.length < WEBHOOK_FAILURES_BEFORE_BACKOFF) {
+      const batch = await this.webhook.undelivered(50, failed);
+      if (!batch.length) break;
       for (const notification of batch) {
-        try {
-          await this.webhook.post(notification);
-        } catch (err) {
-          await this.webhook.markFailed(notification.id, String(err));
-          this.logger.warn({ notification: notification.id, err: String(err) }, 'webhook delivery failed; will retry');
-          throw err;
-        }
-        await this.webhook.markDelivered(notification.id);
-        delivered++;
+        if (await this.deliverOne(notification)) delivered++;
+        else if (failed.push(notification.id) >= WEBHOOK_FAILURES_BEFORE_BACKOFF) break;
       }
     }
+    if (failed.length) throw new Error(`webhook: ${failed.length} notification(s) not delivered, ${delivered} delivered; retrying later`);
+    return delivered;
+  }
+
+  private async deliverOne(notification: OutgoingNotification): Promise<boolean> {
+    try {
+      await this.webhook.post(notification);
+    } catch (err) {
+      await this.webhook.markFailed(notification.id, String(err));
+      this.logger.warn({ notification: notification.id, err: String(err) }, 'webhook delivery failed; will retry');
+      return false;
+    }
+    await this.webhook.markDelivered(notification.id);
+    return true;
   }
 
   /** Records a check-in inside the caller's transaction; an urgent concern notifies at once. */

@@ -30,12 +30,17 @@ export class WebhookRepository {
     return Boolean(this.config.webhookUrl);
   }
 
-  /** Oldest first; notifications older than a week are no longer pushed (they stay in the API). */
-  undelivered(limit: number): Promise<OutgoingNotification[]> {
+  /**
+   * Oldest first, leaving out the ones this walk already tried (so a failing one is not retried
+   * in a loop); notifications older than a week are no longer pushed (they stay in the API).
+   */
+  undelivered(limit: number, excluding: string[] = []): Promise<OutgoingNotification[]> {
     return this.dataSource.query(
       `SELECT id, kind, placement_id AS "placementId", checkpoint_id AS "checkpointId", message, created_at AS "createdAt"
-         FROM notifications WHERE delivered_at IS NULL AND created_at > now() - interval '7 days' ORDER BY created_at, id LIMIT $1`,
-      [limit],
+         FROM notifications
+        WHERE delivered_at IS NULL AND created_at > now() - interval '7 days' AND NOT (id = ANY($2::uuid[]))
+        ORDER BY created_at, id LIMIT $1`,
+      [limit, excluding],
     );
   }
 

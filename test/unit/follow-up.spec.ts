@@ -84,3 +84,43 @@ describe('FollowUpService', () => {
     expect(jobs.scheduleCheckpoints).toHaveBeenCalled();
   });
 });
+
+describe('FollowUpService.deliverNotifications (webhook outbox walk)', () => {
+  const note = (id: string) => ({ id, kind: 'checkpoint_due', placementId: 'p', checkpointId: null, message: 'm', createdAt: new Date() });
+
+  /** An outbox over `ids` whose `post` fails for the ids in `failing`. */
+  function setup(ids: string[], failing: Set<string>) {
+    const delivered = new Set<string>();
+    const webhook = {
+      enabled: true,
+      undelivered: jest.fn(async (limit: number, excluding: string[]) => ids.filter((id) => !delivered.has(id) && !excluding.includes(id)).slice(0, limit).map(note)),
+      post: jest.fn(async (n: { id: string }) => {
+        if (failing.has(n.id)) throw new Error('webhook answered 503');
+      }),
+      markDelivered: jest.fn(async (id: string) => void delivered.add(id)),
+      markFailed: jest.fn(),
+    };
+    const service = new FollowUpService(loadConfig({}), {} as FollowUpRepository, {} as JobRepository, {} as TransactionRunner, webhook as unknown as WebhookRepository);
+    return { service, webhook, delivered };
+  }
+
+  it('delivers the others when one fails, then throws so that BullMQ retries', async () => {
+    const { service, webhook, delivered } = setup(['a', 'b', 'c'], new Set(['a']));
+    await expect(service.deliverNotifications()).rejects.toThrow('1 notification(s) not delivered, 2 delivered');
+    expect([...delivered]).toEqual(['b', 'c']);
+    expect(webhook.markFailed).toHaveBeenCalledWith('a', expect.stringContaining('503'));
+    expect(webhook.post).toHaveBeenCalledTimes(3); // "a" is not retried within the walk
+  });
+
+  it('stops early when the endpoint looks down', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `n${i}`);
+    const { service, webhook } = setup(ids, new Set(ids));
+    await expect(service.deliverNotifications()).rejects.toThrow('3 notification(s) not delivered');
+    expect(webhook.post).toHaveBeenCalledTimes(3);
+  });
+
+  it('returns the count when everything went out', async () => {
+    const { service } = setup(['a', 'b'], new Set());
+    await expect(service.deliverNotifications()).resolves.toBe(2);
+  });
+});
