@@ -19,7 +19,6 @@
  *   5. cleans up (app, database, temp dir, Redis keys under the prefix).
  */
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,7 +31,6 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import type { Actor } from '../src/auth/actor';
-import { projectRoot } from '../src/common/project-root';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { prepareDatabase } from '../src/database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
@@ -46,9 +44,9 @@ import { EmbeddingModelRepository } from '../src/matching/embedding-model.reposi
 import type { TransitionDto } from '../src/placements/dto/placement.dto';
 import { PlacementService } from '../src/placements/placement.service';
 import { PlacementViews } from '../src/placements/placement.views';
+import { deleteKeys, fmtInt, otherBenchmarks, loadAvg, logger, machine, ms, percentile, scanKeys, sec, waitForOtherBenchmarks, writeDocsSection, type Machine } from './bench-support';
 
 const SECTION = '## Follow-up (npm run bench:followup)';
-const OTHER_BENCHES = 'bench-search|eval-matching';
 const ADMIN: Actor = { tokenId: null, role: 'admin', organizationId: null, areas: null, route: 'bench' };
 
 interface Options {
@@ -80,87 +78,10 @@ function parseOptions(argv: string[]): Options {
   return opts;
 }
 
-const log = (msg: string) => console.log(`[bench-followup ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const fmtInt = (n: number) => n.toLocaleString('en-US');
-const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-const sec = (x: number) => (x / 1000).toFixed(2);
-
-function percentile(xs: number[], p: number): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
-
-// ---------------------------------------------------------------------------
-// machine and other benchmarks
-
-function machine() {
-  const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
-  let nproc = String(os.cpus().length);
-  try {
-    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
-  } catch {
-    // keep os.cpus()
-  }
-  const version = (pkg: string) => {
-    try {
-      return JSON.parse(fs.readFileSync(path.join(projectRoot(), 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
-    } catch {
-      return '?';
-    }
-  };
-  return { nproc, cpu, memGiB: (os.totalmem() / 2 ** 30).toFixed(1), node: process.version, pglite: version('@electric-sql/pglite'), bullmq: version('bullmq') };
-}
-
-const loadAvg = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
-
-/** Other benchmarks running now (pgrep without a shell, so the pattern does not match us). */
-function otherBenchmarks(): string[] {
-  try {
-    return execFileSync('pgrep', ['-fa', OTHER_BENCHES], { encoding: 'utf8' })
-      .split('\n')
-      .filter((l) => l.trim() && !l.includes('bench-followup') && !l.startsWith(`${process.pid} `));
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
-}
-
-/** Polls every 30 s, up to 20 minutes, so the numbers are not polluted by another benchmark. */
-async function waitForOtherBenchmarks(): Promise<string> {
-  const deadline = Date.now() + 20 * 60_000;
-  let waited = 0;
-  for (;;) {
-    const others = otherBenchmarks();
-    if (!others.length) return waited ? `waited ${Math.round(waited / 1000)} s for other benchmarks to finish` : 'no other benchmark running';
-    if (Date.now() > deadline) {
-      log(`other benchmarks still running after 20 minutes, measuring anyway: ${others.join('; ')}`);
-      return `other benchmarks still running after 20 min of waiting (numbers may be polluted): ${others.join('; ')}`;
-    }
-    log(`waiting for other benchmarks to finish: ${others.join('; ')}`);
-    await new Promise((r) => setTimeout(r, 30_000));
-    waited += 30_000;
-  }
-}
+const log = logger('bench-followup');
 
 // ---------------------------------------------------------------------------
 // Redis helpers
-
-async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 5_000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== '0');
-  return keys;
-}
-
-async function deleteKeys(redis: Redis, pattern: string): Promise<number> {
-  const keys = await scanKeys(redis, pattern);
-  for (let i = 0; i < keys.length; i += 1_000) await redis.unlink(...keys.slice(i, i + 1_000));
-  return keys.length;
-}
 
 /** Redis server CPU seconds (user + sys) so far. */
 async function redisCpu(redis: Redis): Promise<number> {
@@ -492,11 +413,8 @@ function table(r: Results): string {
   return `${main}\n\n${exp}`;
 }
 
-function writeDocs(markdown: string, command: string, m: ReturnType<typeof machine>, r: Results) {
-  const file = path.join(projectRoot(), 'docs', 'benchmarks.md');
-  const section = [
-    SECTION,
-    '',
+function writeDocs(markdown: string, command: string, m: Machine, r: Results) {
+  writeDocsSection(SECTION, [
     `Date: ${new Date().toISOString().slice(0, 10)}  `,
     `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a child process); BullMQ ${m.bullmq}; Redis on 127.0.0.1  `,
     `Load average (1/5/15 min) before activation: ${r.load.before}; after the reconciles: ${r.load.after}; ${r.waitNote}  `,
@@ -508,18 +426,7 @@ function writeDocs(markdown: string, command: string, m: ReturnType<typeof machi
     '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the reconciles so its start-up is not timed.',
     '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileService.reconcile()` then walks the open checkpoints 1,000 at a time (keyset on id) and re-adds their jobs with `addBulk` in chunks of 500 (deterministic job ids, so the second run adds none).',
     '',
-  ].join('\n');
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(SECTION);
-  let next: string;
-  if (start === -1) next = `${existing.trimEnd()}\n\n${section}`;
-  else {
-    const after = existing.indexOf('\n## ', start + 3);
-    next = existing.slice(0, start) + section + (after === -1 ? '' : existing.slice(after + 1));
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
-  log(`wrote ${path.relative(process.cwd(), file) || file}`);
+  ], log);
 }
 
 // ---------------------------------------------------------------------------
@@ -528,9 +435,9 @@ async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const m = machine();
   log(`machine: ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}; load average ${loadAvg()}`);
-  const running = otherBenchmarks();
+  const running = otherBenchmarks('bench-followup');
   const waitNote = opts.wait
-    ? await waitForOtherBenchmarks()
+    ? await waitForOtherBenchmarks('bench-followup', log)
     : running.length
       ? `other benchmarks running, not waited for (--no-wait; numbers may be polluted): ${running.join('; ')}`
       : 'no other benchmark running';

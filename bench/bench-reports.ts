@@ -31,16 +31,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { projectRoot } from '../src/common/project-root';
 import { tokyoDate } from '../src/common/tokyo-time';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { fiscalYearPeriod, monthPeriod, type Period } from '../src/reports/report.period';
 import { ReportRepository } from '../src/reports/report.repository';
 import { ReportService } from '../src/reports/report.service';
+import { fmtInt, loadAvg, logger, machine, median, ms, otherBenchmarks, sec, timed, waitForOtherBenchmarks, writeDocsSection, type Machine } from './bench-support';
 
 const SECTION = '## Reports (npm run bench:reports)';
-const OTHER_BENCHES = 'bench-search|bench-followup|eval-matching';
 const TARGET_MONTH_MS = 2_000;
 const TARGET_FY_MS = 10_000;
 
@@ -79,68 +78,8 @@ function parseOptions(argv: string[]): Options {
   return opts;
 }
 
-const log = (msg: string) => console.log(`[bench-reports ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
-const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
-const sec = (x: number) => (x / 1000).toFixed(2);
+const log = logger('bench-reports');
 const dur = (x: number) => (x < 1000 ? `${ms(x)} ms` : `${sec(x)} s`);
-
-function percentile(xs: number[], p: number): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
-const median = (xs: number[]) => percentile(xs, 50);
-
-// ---------------------------------------------------------------------------
-// machine and other benchmarks
-
-function machine() {
-  const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
-  let nproc = String(os.cpus().length);
-  try {
-    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
-  } catch {
-    // keep os.cpus()
-  }
-  let pglite = '?';
-  try {
-    pglite = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'node_modules', '@electric-sql/pglite', 'package.json'), 'utf8')).version;
-  } catch {
-    // unknown
-  }
-  return { nproc, cpu, memGiB: (os.totalmem() / 2 ** 30).toFixed(1), node: process.version, pglite };
-}
-
-const loadAvg = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
-
-/** Other benchmarks running now (pgrep without a shell, so the pattern does not match a shell running us). */
-function otherBenchmarks(): string[] {
-  try {
-    return execFileSync('pgrep', ['-fa', OTHER_BENCHES], { encoding: 'utf8' })
-      .split('\n')
-      .filter((l) => l.trim() && !l.includes('bench-reports') && !l.startsWith(`${process.pid} `));
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
-}
-
-/** Polls every 30 s, up to 20 minutes, so the numbers are not polluted by another benchmark. */
-async function waitForOtherBenchmarks(): Promise<string> {
-  const deadline = Date.now() + 20 * 60_000;
-  const started = Date.now();
-  for (;;) {
-    const others = otherBenchmarks();
-    const waited = Math.round((Date.now() - started) / 1000);
-    if (!others.length) return waited ? `waited ${waited} s for other benchmarks to finish` : 'no other benchmark running';
-    if (Date.now() > deadline) {
-      log(`other benchmarks still running after 20 minutes, measuring anyway: ${others.join('; ')}`);
-      return `other benchmarks still running after 20 min of waiting (numbers may be polluted): ${others.join('; ')}`;
-    }
-    log(`waiting for other benchmarks to finish: ${others.join('; ')}`);
-    await new Promise((r) => setTimeout(r, 30_000));
-  }
-}
 
 // ---------------------------------------------------------------------------
 // data generation (bulk SQL, timed, not part of the report measurement)
@@ -509,11 +448,6 @@ interface PhaseResult {
   fiscalYears: Array<{ year: string; ms: number; csvMs: number; csvBytes: number }>;
 }
 
-async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
-  const t = performance.now();
-  const value = await fn();
-  return { value, ms: performance.now() - t };
-}
 
 async function measurePhase(name: string, service: ReportService, months: string[], warmUp: string, years: string[]): Promise<PhaseResult> {
   log(`${name}: warm-up ${warmUp}…`);
@@ -678,11 +612,8 @@ function markdown(r: Results): string {
   return [mainTable(r), '', statementTable(r), ...(r.proposals.length ? ['', proposalTable(r)] : [])].join('\n');
 }
 
-function writeDocs(r: Results, command: string, m: ReturnType<typeof machine>) {
-  const file = path.join(projectRoot(), 'docs', 'benchmarks.md');
-  const section = [
-    SECTION,
-    '',
+function writeDocs(r: Results, command: string, m: Machine) {
+  writeDocsSection(SECTION, [
     `Date: ${new Date().toISOString().slice(0, 10)}  `,
     `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a child process; ${Object.entries(r.settings).map(([k, v]) => `${k} ${v}`).join(', ')})  `,
     `Load average (1/5/15 min) before generation: ${r.load.before}; after the measurements: ${r.load.after}; ${r.waitNote}  `,
@@ -704,19 +635,7 @@ function writeDocs(r: Results, command: string, m: ReturnType<typeof machine>) {
     '',
     ...PROPOSAL_NOTES(r),
     '',
-  ].join('\n');
-  // Re-read right before writing: other benchmarks write their own sections of the same file.
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(SECTION);
-  let next: string;
-  if (start === -1) next = `${existing.trimEnd()}\n\n${section}`;
-  else {
-    const after = existing.indexOf('\n## ', start + SECTION.length);
-    next = existing.slice(0, start) + section + (after === -1 ? '' : `\n${existing.slice(after + 1)}`);
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
-  log(`wrote ${path.relative(process.cwd(), file) || file}`);
+  ], log);
 }
 
 function PROPOSAL_NOTES(r: Results): string[] {
@@ -843,7 +762,7 @@ async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const m = machine();
   log(`machine: ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}; load average ${loadAvg()}`);
-  const waitNote = opts.wait ? await waitForOtherBenchmarks() : 'did not check for other benchmarks (--no-wait)';
+  const waitNote = opts.wait ? await waitForOtherBenchmarks('bench-reports', log) : 'did not check for other benchmarks (--no-wait)';
   log(waitNote);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-bench-reports-'));

@@ -23,7 +23,6 @@
  * its planner statistics are deleted first, so that it starts "as deployed" again).
  */
 import 'reflect-metadata';
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +49,7 @@ import {
   type Accommodation, type Day, type DemandLevel, type ResourceType, type Reward,
 } from '../src/resources/resource.constants';
 import { contentHash, resourceLexicalBody, resourcePassage, type ResourceTextFields } from '../src/resources/resource-text';
+import { deleteKeys, fmtInt, logger, machine, mean, ms, percentile, timed, writeDocsSection, type Machine } from './bench-support';
 
 // ---------------------------------------------------------------------------
 // options
@@ -137,21 +137,7 @@ function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>;
 
-function percentile(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(xs.length, 1);
-const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(1) : Math.round(x).toString()) : '–');
-const fmtInt = (n: number) => n.toLocaleString('en-US');
-const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t0 = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t0, value };
-}
+const log = logger('bench-search');
 
 // ---------------------------------------------------------------------------
 // synthetic catalogue
@@ -418,27 +404,6 @@ const PROPOSALS: Proposal[] = [
 
 // ---------------------------------------------------------------------------
 // machine
-
-function machine() {
-  const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
-  let nproc = String(os.cpus().length);
-  try {
-    nproc = execSync('nproc', { encoding: 'utf8' }).trim();
-  } catch {
-    // keep os.cpus()
-  }
-  const version = (pkg: string) => {
-    try {
-      return JSON.parse(fs.readFileSync(path.join(projectRoot(), 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
-    } catch {
-      return '?';
-    }
-  };
-  return {
-    nproc, cpu, memGiB: (os.totalmem() / 2 ** 30).toFixed(1), node: process.version,
-    pglite: version('@electric-sql/pglite'), pglitePgvector: version('@electric-sql/pglite-pgvector'), transformers: version('@xenova/transformers'),
-  };
-}
 
 // ---------------------------------------------------------------------------
 // the benchmark
@@ -847,12 +812,7 @@ async function benchHttp(databaseUrl: string, queries: Query[], expectedModel: s
     let removed = 0;
     try {
       await redis.connect();
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-        cursor = next;
-        if (keys.length) removed += await redis.del(...keys);
-      } while (cursor !== '0');
+      removed = await deleteKeys(redis, `${prefix}:*`);
     } catch (err) {
       log(`could not clean Redis keys under ${prefix}: ${String(err)}`);
     }
@@ -942,29 +902,14 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
   return [main, '', proposals, '', ef, '', ...notes.map((n) => `- ${n}`)].join('\n');
 }
 
-function writeDocs(markdown: string, command: string, m: ReturnType<typeof machine>, pgvector: string) {
-  const file = path.join(projectRoot(), 'docs', 'benchmarks.md');
-  const section = [
-    '## Search (npm run bench:search)',
-    '',
+function writeDocs(markdown: string, command: string, m: Machine, pgvector: string) {
+  writeDocsSection('## Search (npm run bench:search)', [
     `Date: ${new Date().toISOString().slice(0, 10)}  `,
     `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} with @electric-sql/pglite-pgvector ${m.pglitePgvector} (pgvector ${pgvector}); @xenova/transformers ${m.transformers}  `,
     `Command: \`${command}\``,
     '',
     markdown,
-    '',
-  ].join('\n');
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf('## Search (npm run bench:search)');
-  let next: string;
-  if (start === -1) next = `${existing.trimEnd()}\n\n${section}`;
-  else {
-    const after = existing.indexOf('\n## ', start + 3);
-    next = existing.slice(0, start) + section + (after === -1 ? '' : existing.slice(after + 1));
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
-  log(`wrote ${path.relative(process.cwd(), file) || file}`);
+  ], log);
 }
 
 // ---------------------------------------------------------------------------

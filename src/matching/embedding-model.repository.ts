@@ -124,6 +124,7 @@ export class EmbeddingModelRepository implements OnModuleInit, OnModuleDestroy {
         }
         return;
       } catch (err) {
+        if (this.stopping) return; // shut down while loading: not a model failure
         this.lastError = `${candidate.name}: ${err instanceof Error ? err.message : String(err)}`;
         this.logger.warn({ model: candidate.name, err: this.lastError }, '埋め込みモデルを読み込めませんでした');
       }

@@ -12,20 +12,20 @@ describe('outbound webhook for notifications (signed, retried)', () => {
   let t: TestApp;
   let server: http.Server;
   const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
-  // The database is shared with other test files, so their undelivered notifications may
-  // arrive here too: fail the first attempt of *each* delivery, not just the first request.
-  const seenDeliveries = new Set<string>();
+  // The database is shared with other test files, so their undelivered notifications arrive
+  // here too: only this test's placement gets the failed first attempt.
+  let failOnceFor: string | null = null;
 
   beforeAll(async () => {
-    // A receiver on loopback that fails once per delivery, as a chat gateway under load would.
+    // A receiver on loopback that fails once, as a chat gateway under load would.
     server = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         received.push({ headers: req.headers, body });
-        const delivery = String(req.headers['x-sanka-delivery']);
-        res.statusCode = seenDeliveries.has(delivery) ? 200 : 503;
-        seenDeliveries.add(delivery);
+        const fail = failOnceFor !== null && body.includes(failOnceFor);
+        if (fail) failOnceFor = null;
+        res.statusCode = fail ? 503 : 200;
         res.end();
       });
     });
@@ -44,6 +44,7 @@ describe('outbound webhook for notifications (signed, retried)', () => {
     const person = await createParticipant(t);
     await giveConsent(t, person.id);
     const placement = await propose(t, person.id, resource.id);
+    failOnceFor = placement.id;
     await transition(t, placement.id, { to: 'active', followUp: { lengthDays: 30, checkpointDays: [15] } }).expect(200);
     await t.http().post(`/api/v1/placements/${placement.id}/checkins`).set(t.admin).send({ date: '2026-11-23', attendance: 'absent', wellbeing: 1, concern: 'urgent', note: '連絡がつかない' }).expect(201);
 
