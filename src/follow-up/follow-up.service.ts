@@ -159,7 +159,7 @@ export class FollowUpService {
     return id;
   }
 
-  /** Re-creates every missing job of open checkpoints; jobs are idempotent, ids deterministic. */
+  /** Re-creates every missing job of open checkpoints; returns how many checkpoints needed it. */
   async reconcile(): Promise<number> {
     if (this.webhook.enabled && (await this.webhook.undelivered(1)).length) await this.jobs.enqueueNotificationDelivery();
     let afterId: string | null = null;
@@ -167,9 +167,8 @@ export class FollowUpService {
     for (;;) {
       const batch = await this.followUps.openCheckpoints(afterId, 1_000);
       if (!batch.length) return count;
-      await this.jobs.scheduleCheckpoints(batch);
+      count += await this.jobs.scheduleMissingCheckpoints(batch);
       afterId = batch[batch.length - 1].id;
-      count += batch.length;
     }
   }
 

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_JOB_OPTIONS, JobName, jobIds, QueueName, type JobPayloads } from './job.constants';
 
@@ -52,6 +53,30 @@ export class JobRepository {
       this.checkpointJob(JobName.CheckpointOverdue, 'overdue', c.id, c.overdueAt, now),
     ]);
     for (let i = 0; i < jobs.length; i += 500) await withTimeout(this.followUp.addBulk(jobs.slice(i, i + 500)));
+  }
+
+  /**
+   * The reconciler's path: schedules only the checkpoints with a missing job, found with one
+   * pipelined EXISTS per job key. Same outcome as scheduleCheckpoints (BullMQ skips existing
+   * ids), but a periodic pass over 40,000 present jobs costs Redis almost nothing
+   * (docs/benchmarks.md, follow-up). Returns how many checkpoints were re-scheduled.
+   */
+  async scheduleMissingCheckpoints(checkpoints: CheckpointTiming[]): Promise<number> {
+    const client = (await this.followUp.client) as unknown as Redis; // BullMQ types it loosely
+    const pipeline = client.pipeline();
+    const owners: CheckpointTiming[] = [];
+    for (const c of checkpoints) {
+      if (c.status === 'scheduled') {
+        pipeline.exists(this.followUp.toKey(jobIds.checkpoint('due', c.id)));
+        owners.push(c);
+      }
+      pipeline.exists(this.followUp.toKey(jobIds.checkpoint('overdue', c.id)));
+      owners.push(c);
+    }
+    const replies = (await withTimeout(pipeline.exec())) ?? [];
+    const missing = new Set(owners.filter((_, i) => replies[i]?.[0] || replies[i]?.[1] !== 1));
+    if (missing.size) await this.scheduleCheckpoints([...missing]);
+    return missing.size;
   }
 
   private checkpointJob(name: JobName, kind: 'due' | 'overdue', checkpointId: string, at: Date, now: number) {
