@@ -33,7 +33,7 @@ import { AppModule } from '../src/app.module';
 import type { Actor } from '../src/auth/actor';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { prepareDatabase } from '../src/database/data-source';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { FollowUpRepository } from '../src/follow-up/follow-up.repository';
 import { FollowUpService } from '../src/follow-up/follow-up.service';
 import { JobRepository } from '../src/jobs/job.repository';
@@ -44,7 +44,7 @@ import { EmbeddingModelRepository } from '../src/matching/embedding-model.reposi
 import type { TransitionDto } from '../src/placements/dto/placement.dto';
 import { PlacementService } from '../src/placements/placement.service';
 import { PlacementViews } from '../src/placements/placement.views';
-import { deleteKeys, fmtInt, otherBenchmarks, loadAvg, logger, machine, ms, percentile, scanKeys, sec, waitForOtherBenchmarks, writeDocsSection, type Machine } from './bench-support';
+import { deleteKeys, fmtInt, runBench, loadAvg, logger, machine, ms, percentile, scanKeys, sec, waitForOtherBenchmarks, writeDocsSection, type Machine } from './bench-support';
 
 const SECTION = '## Follow-up (npm run bench:followup)';
 const ADMIN: Actor = { tokenId: null, role: 'admin', organizationId: null, areas: null, route: 'bench' };
@@ -405,65 +405,32 @@ function writeDocs(markdown: string, command: string, m: Machine, r: Results) {
 
 // ---------------------------------------------------------------------------
 
-async function main(): Promise<void> {
+async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const m = machine();
   log(`machine: ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}; load average ${loadAvg()}`);
-  const running = otherBenchmarks('bench-followup');
-  const waitNote = opts.wait
-    ? await waitForOtherBenchmarks('bench-followup', log)
-    : running.length
-      ? `other benchmarks running, not waited for (--no-wait; numbers may be polluted): ${running.join('; ')}`
-      : 'no other benchmark running';
+  const waitNote = opts.wait ? await waitForOtherBenchmarks('bench-followup', log) : 'did not check for other benchmarks (--no-wait)';
   log(waitNote);
 
   const prefix = `sanka-bench-followup-${process.pid}`;
   const config = loadConfig({ ...process.env, DEMO_DATA: 'false', ROLE: 'api', QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-bench-followup-'));
   const redis = new Redis({ ...redisConnection(config.redisUrl), maxRetriesPerRequest: 3 });
-  let db: EmbeddedPostgres | undefined;
-  let app: INestApplicationContext | undefined;
-  let cleaned = false;
-  const cleanUp = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    await app?.close().catch((err) => console.error('app.close failed:', err));
-    await db?.stop().catch((err) => console.error('stopping the embedded database failed:', err));
-    fs.rmSync(tmp, { recursive: true, force: true });
-    try {
-      const n = await deleteKeys(redis, `${prefix}:*`);
-      log(`cleaned up: app, embedded database, ${tmp}, ${fmtInt(n)} Redis keys under ${prefix}:`);
-    } catch (err) {
-      console.error(`could not remove Redis keys ${prefix}:*:`, err);
-    } finally {
-      redis.disconnect();
-    }
-  };
-  const onSignal = () => {
-    log('interrupted: cleaning up…');
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    db = await startEmbeddedPostgres(tmp);
-    await prepareDatabase(db.url);
-    app = await NestFactory.createApplicationContext(AppModule.forRoot(config, db.url), { logger: ['error', 'warn'] });
-    const results = await run(app, config, opts, redis, waitNote);
-    const markdown = table(results);
-    console.log(`\n${markdown}\n`);
-    const command = `npm run bench:followup${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-    if (opts.docs) writeDocs(markdown, command, m, results);
-  } finally {
-    await cleanUp();
-  }
+  onCleanUp(async () => {
+    const n = await deleteKeys(redis, `${prefix}:*`).finally(() => redis.disconnect());
+    log(`cleaned up: ${tmp}, ${fmtInt(n)} Redis keys under ${prefix}:`);
+  });
+  onCleanUp(async () => fs.rmSync(tmp, { recursive: true, force: true }));
+  const db = await startEmbeddedPostgres(tmp);
+  onCleanUp(() => db.stop());
+  await prepareDatabase(db.url);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, db.url), { logger: ['error', 'warn'] });
+  onCleanUp(() => app.close());
+  const results = await run(app, config, opts, redis, waitNote);
+  const markdown = table(results);
+  console.log(`\n${markdown}\n`);
+  const command = `npm run bench:followup${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  if (opts.docs) writeDocs(markdown, command, m, results);
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

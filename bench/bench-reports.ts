@@ -33,11 +33,11 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { tokyoDate } from '../src/common/tokyo-time';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { fiscalYearPeriod, monthPeriod, type Period } from '../src/reports/report.period';
 import { ReportRepository } from '../src/reports/report.repository';
 import { ReportService } from '../src/reports/report.service';
-import { fmtInt, loadAvg, logger, machine, median, ms, otherBenchmarks, sec, timed, waitForOtherBenchmarks, writeDocsSection, type Machine } from './bench-support';
+import { fmtInt, loadAvg, logger, machine, median, ms, runBench, sec, timed, waitForOtherBenchmarks, writeDocsSection, type Machine } from './bench-support';
 
 const SECTION = '## Reports (npm run bench:reports)';
 const TARGET_MONTH_MS = 2_000;
@@ -758,7 +758,7 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
   };
 }
 
-async function main(): Promise<void> {
+async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const m = machine();
   log(`machine: ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}; load average ${loadAvg()}`);
@@ -766,42 +766,20 @@ async function main(): Promise<void> {
   log(waitNote);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-bench-reports-'));
-  let db: EmbeddedPostgres | undefined;
-  let ds: DataSource | undefined;
-  let cleaned = false;
-  const cleanUp = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    if (ds?.isInitialized) await ds.destroy().catch((err) => console.error('closing the DataSource failed:', err));
-    await db?.stop().catch((err) => console.error('stopping the embedded database failed:', err));
+  onCleanUp(async () => {
     fs.rmSync(tmp, { recursive: true, force: true });
     log(`cleaned up: embedded database, ${tmp}`);
-  };
-  const onSignal = () => {
-    log('interrupted: cleaning up…');
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    db = await startEmbeddedPostgres(tmp);
-    await prepareDatabase(db.url);
-    ds = new DataSource(dataSourceOptions(db.url));
-    await ds.initialize();
-    const results = await run(ds, tmp, opts, waitNote);
-    console.log(`\n${sizesTable(results)}\n\n${genTable(results)}\n\n${markdown(results)}\n`);
-    const command = `npm run bench:reports${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-    if (opts.docs) writeDocs(results, command, m);
-  } finally {
-    await cleanUp();
-  }
+  });
+  const db = await startEmbeddedPostgres(tmp);
+  onCleanUp(() => db.stop());
+  await prepareDatabase(db.url);
+  const ds = new DataSource(dataSourceOptions(db.url));
+  await ds.initialize();
+  onCleanUp(() => ds.destroy());
+  const results = await run(ds, tmp, opts, waitNote);
+  console.log(`\n${sizesTable(results)}\n\n${genTable(results)}\n\n${markdown(results)}\n`);
+  const command = `npm run bench:reports${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  if (opts.docs) writeDocs(results, command, m);
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

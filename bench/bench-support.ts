@@ -124,3 +124,30 @@ export function writeDocsSection(heading: string, lines: string[], log: (msg: st
   fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
   log(`wrote ${path.relative(process.cwd(), file) || file}`);
 }
+
+/**
+ * Runs a benchmark's main. Clean-up steps (registered as resources are created) run once, in
+ * reverse order, on success, on failure and on Ctrl-C, so no database, temp dir or Redis key
+ * is left behind; then the process exits (model and database child processes keep it alive).
+ */
+export function runBench(main: (onCleanUp: (step: () => Promise<void>) => void) => Promise<void>): void {
+  const steps: Array<() => Promise<void>> = [];
+  let cleaning: Promise<void> | null = null;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      for (const step of steps.reverse()) await step().catch((err) => console.error('clean-up step failed:', err));
+    })());
+  const onSignal = () => {
+    process.stdout.write('interrupted: cleaning up…\n');
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  main((step) => steps.push(step)).then(
+    () => cleanUp().finally(() => process.exit(0)),
+    (err) => {
+      console.error(err);
+      void cleanUp().finally(() => process.exit(1));
+    },
+  );
+}

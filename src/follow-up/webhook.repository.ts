@@ -3,15 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import type { Notification } from './follow-up.repository';
 
-export interface OutgoingNotification {
-  id: string;
-  kind: string;
-  placementId: string | null;
-  checkpointId: string | null;
-  message: string;
-  createdAt: Date;
-}
+/** What the webhook receives: a notification without its per-reader state. */
+export type OutgoingNotification = Omit<Notification, 'readAt'>;
 
 const DELIVERY_TIMEOUT_MS = 10_000;
 

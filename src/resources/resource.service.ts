@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
 import type { Page } from '../common/pagination';
@@ -14,8 +14,6 @@ import { toResourceView, type ResourceView } from './resource.view';
 
 @Injectable()
 export class ResourceService {
-  private readonly logger = new Logger(ResourceService.name);
-
   constructor(
     private readonly resources: ResourceRepository,
     private readonly organizations: OrganizationRepository,
