@@ -41,6 +41,7 @@ interface Reply {
   event?: 'progress';
   file?: string;
   progress?: number;
+  status?: 'progress' | 'done';
 }
 
 const LOAD_TIMEOUT_MS = 15 * 60_000;
@@ -156,9 +157,9 @@ export class EmbeddingModelRepository implements OnModuleInit, OnModuleDestroy {
 
   private onReply(reply: Reply): void {
     if (reply.event === 'progress') {
-      if (Date.now() - this.lastProgressLog > 2_000 || reply.progress === 100) {
+      if (reply.status === 'done' || ((reply.progress ?? 0) < 100 && Date.now() - this.lastProgressLog > 2_000)) {
         this.lastProgressLog = Date.now();
-        this.logger.log({ file: reply.file, progress: Math.round(reply.progress ?? 0) }, `モデルをダウンロード中 ${reply.file} ${Math.round(reply.progress ?? 0)}%`);
+        this.logger.log({ file: reply.file, progress: Math.round(reply.progress ?? 0) }, `モデルファイルを読み込み中（未取得ならダウンロード） ${reply.file} ${Math.round(reply.progress ?? 0)}%`);
       }
       return;
     }

@@ -6,7 +6,7 @@
 //   → {id, op: 'embed', texts: string[]}
 //   ← {id, ok: true, vectors: Float32Array[]} | {id, ok: false, error}
 //   ← {event: 'progress', file, progress, status}   (model download progress)
-import { env, pipeline } from '@xenova/transformers';
+import { env, mean_pooling, pipeline } from '@xenova/transformers';
 
 let extractor = null;
 
@@ -23,17 +23,63 @@ async function load(message) {
       }
     },
   });
-  const probe = await extractor(['probe'], { pooling: 'mean', normalize: true });
-  return { dims: probe.dims[1] };
+  return { dims: await checkPooling() };
+}
+
+/**
+ * Mean pooling + L2 normalisation over the pipeline's own tokenizer and model. transformers.js
+ * 2.17 does the same in `mean_pooling`, but converts every mask element from BigInt once per
+ * hidden dimension, which took ~90 % of the time per text (docs/benchmarks.md); here the mask
+ * is read once per token. `checkPooling` holds it to the library's result at every load.
+ */
+async function forward(texts) {
+  const inputs = extractor.tokenizer(texts, { padding: true, truncation: true });
+  const output = await extractor.model(inputs);
+  return { hidden: output.last_hidden_state ?? output.logits, mask: inputs.attention_mask };
+}
+
+function meanPoolNormalize(hidden, mask) {
+  const [rows, tokens, dims] = hidden.dims;
+  const vectors = [];
+  for (let i = 0; i < rows; i++) {
+    const v = new Float32Array(dims);
+    let count = 0;
+    for (let k = 0; k < tokens; k++) {
+      if (Number(mask.data[i * tokens + k]) === 0) continue;
+      count++;
+      const offset = (i * tokens + k) * dims;
+      for (let j = 0; j < dims; j++) v[j] += hidden.data[offset + j];
+    }
+    let norm = 0;
+    for (let j = 0; j < dims; j++) {
+      v[j] /= Math.max(count, 1);
+      norm += v[j] * v[j];
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let j = 0; j < dims; j++) v[j] /= norm;
+    vectors.push(v);
+  }
+  return vectors;
+}
+
+/** Compares meanPoolNormalize with the library on texts of different lengths (padding included); returns the dimensions. */
+async function checkPooling() {
+  const { hidden, mask } = await forward(['probe', '静かな場所で、週1回短時間から作業をしてみたい。']);
+  const ours = meanPoolNormalize(hidden, mask);
+  const theirs = mean_pooling(hidden, mask).normalize(2, -1);
+  const dims = hidden.dims[2];
+  for (let i = 0; i < ours.length; i++) {
+    for (let j = 0; j < dims; j++) {
+      if (Math.abs(ours[i][j] - theirs.data[i * dims + j]) > 1e-5) throw new Error('pooling differs from transformers.js mean_pooling');
+    }
+  }
+  return dims;
 }
 
 async function embed(texts) {
   if (!extractor) throw new Error('model not loaded');
-  const output = await extractor(texts, { pooling: 'mean', normalize: true });
-  const [rows, dims] = output.dims;
-  const vectors = [];
-  for (let i = 0; i < rows; i++) vectors.push(Float32Array.from(output.data.subarray(i * dims, (i + 1) * dims)));
-  return { vectors };
+  const { hidden, mask } = await forward(texts);
+  return { vectors: meanPoolNormalize(hidden, mask) };
 }
 
 process.on('message', async (message) => {

@@ -72,8 +72,9 @@ export class MatchRepository {
                CASE WHEN $4::text[] IS NULL THEN NULL
                     ELSE to_tsquery('simple', (SELECT string_agg(quote_literal(t), ' | ') FROM unnest($4::text[]) t)) END AS ts
       ), by_vector AS (
-        SELECT r.id FROM resources r, q WHERE ${where}
-        ORDER BY r.embedding <=> q.v LIMIT $3
+        -- ORDER BY the parameter itself: ordering by q.v (a join column) would hide it from the HNSW index
+        SELECT r.id FROM resources r WHERE ${where}
+        ORDER BY r.embedding <=> $1::vector LIMIT $3
       ), by_words AS (
         SELECT r.id FROM resources r, q WHERE ${where} AND q.ts IS NOT NULL AND r.search_tokens @@ q.ts
         ORDER BY ts_rank_cd(r.search_tokens, q.ts) DESC LIMIT $3
