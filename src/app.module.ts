@@ -22,6 +22,7 @@ import { NotificationController } from './follow-up/notification.controller';
 import { WebhookRepository } from './follow-up/webhook.repository';
 import { FollowUpProcessor } from './jobs/follow-up.processor';
 import { EmbeddingStateRepository } from './matching/embedding-state.repository';
+import { PlannerStatisticsRepository } from './database/planner-statistics.repository';
 import { ParticipantController } from './participants/participant.controller';
 import { ParticipantRepository } from './participants/participant.repository';
 import { ParticipantService } from './participants/participant.service';
@@ -60,7 +61,7 @@ const controllers = [
 ];
 const repositories = [
   ApiTokenRepository, OrganizationRepository, ResourceRepository, MatchRepository, JobRepository, HealthRepository,
-  EmbeddingModelRepository, EmbeddingStateRepository, ParticipantRepository, PlacementRepository, FollowUpRepository, ReportRepository, AuditRepository, TransactionRunner, WebhookRepository,
+  EmbeddingModelRepository, EmbeddingStateRepository, ParticipantRepository, PlacementRepository, FollowUpRepository, ReportRepository, AuditRepository, TransactionRunner, WebhookRepository, PlannerStatisticsRepository,
 ];
 const services = [
   ApiTokenService, OrganizationService, ResourceService, MatchService, EmbeddingService, HealthService, ReconcileService,

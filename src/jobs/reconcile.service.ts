@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { PlannerStatisticsRepository } from '../database/planner-statistics.repository';
 import { FollowUpService } from '../follow-up/follow-up.service';
 import { EmbeddingModelRepository } from '../matching/embedding-model.repository';
 import { EmbeddingStateRepository } from '../matching/embedding-state.repository';
@@ -12,11 +13,14 @@ import { JobRepository } from './job.repository';
  * deterministic job id, so that lost jobs come back and existing ones are not doubled.
  */
 const WATCHDOG_MS = 30_000;
+/** How often planner statistics are refreshed where no autovacuum does it (seconds of ANALYZE at 1M rows). */
+const STATISTICS_EVERY_MS = 6 * 3_600_000;
 
 @Injectable()
 export class ReconcileService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReconcileService.name);
   private watchdog: NodeJS.Timeout | null = null;
+  private statisticsCheckedAt: number | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -25,6 +29,7 @@ export class ReconcileService implements OnApplicationBootstrap, OnApplicationSh
     private readonly model: EmbeddingModelRepository,
     private readonly followUp: FollowUpService,
     private readonly reports: ReportService,
+    private readonly statistics: PlannerStatisticsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -56,8 +61,9 @@ export class ReconcileService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Follow-up first: it does not need the model, and a forgotten check-in is the costlier loss. */
-  async reconcile(): Promise<{ checkpointsScheduled: number; embeddingsOutstanding: number }> {
+  async reconcile(): Promise<{ checkpointsScheduled: number; embeddingsOutstanding: number; statisticsRefreshed: boolean }> {
     const checkpointsScheduled = await this.followUp.reconcile();
+    const statisticsRefreshed = await this.refreshPlannerStatistics();
     const model = await this.model.ready();
     const [resources, participants] = await Promise.all([
       this.embeddingState.countNeeding('resource', model),
@@ -65,7 +71,23 @@ export class ReconcileService implements OnApplicationBootstrap, OnApplicationSh
     ]);
     const embeddingsOutstanding = resources + participants;
     if (embeddingsOutstanding > 0) await this.jobs.enqueueEmbedPending('reconcile');
-    this.logger.log({ checkpointsScheduled, embeddingsOutstanding }, 'reconcile done');
-    return { checkpointsScheduled, embeddingsOutstanding };
+    this.logger.log({ checkpointsScheduled, embeddingsOutstanding, statisticsRefreshed }, 'reconcile done');
+    return { checkpointsScheduled, embeddingsOutstanding, statisticsRefreshed };
+  }
+
+  /** ANALYZE at the first reconcile and then every six hours, only where autovacuum is absent. */
+  private async refreshPlannerStatistics(): Promise<boolean> {
+    if (this.statisticsCheckedAt !== null && Date.now() - this.statisticsCheckedAt < STATISTICS_EVERY_MS) return false;
+    try {
+      this.statisticsCheckedAt = Date.now();
+      if (!(await this.statistics.needsManualAnalyze())) return false;
+      await this.statistics.analyze();
+      this.logger.log({ ms: Date.now() - this.statisticsCheckedAt }, 'planner statistics refreshed (ANALYZE)');
+      return true;
+    } catch (err) {
+      this.statisticsCheckedAt = null; // try again at the next reconcile
+      this.logger.warn({ err: String(err) }, 'ANALYZE failed; retrying at the next reconcile');
+      return false;
+    }
   }
 }

@@ -1,5 +1,10 @@
 import { DataSource } from 'typeorm';
+import { PlannerStatisticsRepository } from '../../src/database/planner-statistics.repository';
+import { FollowUpService } from '../../src/follow-up/follow-up.service';
+import { JobRepository } from '../../src/jobs/job.repository';
 import { ReconcileService } from '../../src/jobs/reconcile.service';
+import { EmbeddingStateRepository } from '../../src/matching/embedding-state.repository';
+import { ReportService } from '../../src/reports/report.service';
 import { EmbeddingModelRepository } from '../../src/matching/embedding-model.repository';
 import { createOrganization, createResource } from '../support/factories';
 import { createTestApp, uniqueArea, waitFor, type TestApp } from '../support/test-app';
@@ -159,5 +164,21 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     expect(logged[0]).toMatchObject({ actor_role: 'admin' });
     const limit = await search({ needs: 'テスト', limit: 51 }).expect(400);
     expect(limit.body.errors[0].field).toBe('limit');
+  });
+
+  it('refreshes planner statistics itself on the embedded database, which has no autovacuum', async () => {
+    const db = t.app.get(DataSource);
+    const statistics = t.app.get(PlannerStatisticsRepository);
+    expect(await statistics.needsManualAnalyze()).toBe(true);
+    await db.query(`DELETE FROM pg_statistic WHERE starelid = 'resources'::regclass`);
+    const before = await db.query(`SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = 'public' AND tablename = 'resources'`);
+    expect(before[0].n).toBe(0);
+    // A fresh reconciler (as after a restart) analyses at its first run.
+    const get = <T>(type: new (...args: never[]) => T) => t.app.get(type);
+    const fresh = new ReconcileService(t.config, get(JobRepository), get(EmbeddingStateRepository), get(EmbeddingModelRepository), get(FollowUpService), get(ReportService), statistics);
+    expect((await fresh.reconcile()).statisticsRefreshed).toBe(true);
+    expect((await fresh.reconcile()).statisticsRefreshed).toBe(false); // not again within six hours
+    const after = await db.query(`SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = 'public' AND tablename = 'resources'`);
+    expect(after[0].n).toBeGreaterThan(0);
   });
 });
