@@ -42,7 +42,7 @@ import { dataSourceOptions, prepareDatabase } from '../src/database/data-source'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
 import { JapaneseTokenizer } from '../src/matching/japanese-tokenizer';
-import { MatchRepository, type Candidate, type HardFilters } from '../src/matching/match.repository';
+import { EF_SEARCH, MAX_SCAN_TUPLES, MatchRepository, type Candidate, type HardFilters } from '../src/matching/match.repository';
 import { DEFAULT_WEIGHTS, rank } from '../src/matching/ranking';
 import {
   ACCOMMODATION_CODES, DAYS, DAY_LABELS, RESOURCE_TYPES, RESOURCE_TYPE_LABELS,
@@ -350,22 +350,10 @@ async function explain(pg: Client, sets: string[], sql: string, params: unknown[
   });
 }
 
-/** The service SQL as written (before any proposal). */
-const BY_WORDS = /by_words AS \(\s*SELECT r\.id FROM resources r, q WHERE ([\s\S]*?) AND q\.ts IS NOT NULL AND r\.search_tokens @@ q\.ts\s+ORDER BY ts_rank_cd\(r\.search_tokens, q\.ts\) DESC LIMIT \$3\s*\)/;
-const LEXICAL_CAP = 1000;
 const COMMON_TERM_SHARE = 0.1;
 
+/** Thrown by a proposal that no longer fits the service SQL: reported, not fatal. */
 class NotApplicable extends Error {}
-function rewrite(sql: string, re: RegExp, f: (match: string, where: string) => string): string {
-  if (!re.test(sql)) throw new NotApplicable(`the service SQL no longer has the expected shape (${re.source.slice(0, 40)}…)`);
-  return sql.replace(re, f);
-}
-
-/** by_words ranks at most LEXICAL_CAP rows that match (GIN, the tsquery as an InitPlan so the index is usable). */
-const lexicalCap = (sql: string) =>
-  rewrite(sql, BY_WORDS, (_, where) =>
-    `by_words AS (\n        SELECT m.id FROM (SELECT r.id, r.search_tokens FROM resources r WHERE ${where} AND r.search_tokens @@ (SELECT ts FROM q) LIMIT ${LEXICAL_CAP}) m\n` +
-    `        ORDER BY ts_rank_cd(m.search_tokens, (SELECT ts FROM q)) DESC LIMIT $3\n      )`);
 
 interface ProposalContext {
   commonTerms: Set<string>;
@@ -380,11 +368,6 @@ interface Proposal {
 }
 
 const PROPOSALS: Proposal[] = [
-  {
-    name: 'B',
-    describe: `by_words ranks at most ${fmtInt(LEXICAL_CAP)} matching rows: \`SELECT m.id FROM (SELECT r.id, r.search_tokens FROM resources r WHERE … AND r.search_tokens @@ (SELECT ts FROM q) LIMIT ${LEXICAL_CAP}) m ORDER BY ts_rank_cd(m.search_tokens, (SELECT ts FROM q)) DESC LIMIT $3\``,
-    sql: lexicalCap,
-  },
   {
     name: 'C',
     describe: `needs terms that occur in more than ${COMMON_TERM_SHARE * 100} % of resources (from \`ts_stat\`, refreshed periodically) are left out of the tsquery (they match most of the catalogue, and ts_rank_cd has no idf)`,
@@ -838,12 +821,12 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
     ...MODES.map((m) => row(`  plan uses the HNSW index / the GIN index, ${MODE_LABELS[m]}`, (r) => `${yes(r.analyzed.current[m].hnsw)} / ${yes(r.analyzed.current[m].gin)}`, '')),
     ...MODES.map((m) => row(`findCandidates p50 / p95 / p99 (ms), no statistics yet, ${MODE_LABELS[m]}`, (r) => lat(r.deployed.current?.[m].latency), '')),
     ...(results.some((r) => r.http) ? (['none', 'filtered'] as const).map((m) => row(`HTTP POST /api/v1/matches/search p50 / p95 / p99 (ms), ${MODE_LABELS[m]}`, (r) => lat(r.http?.[m]), 'p95 < 200 ms')) : []),
-    ...MODES.map((m) => row(`HNSW recall@10 vs exact (ef_search 200, index forced), ${MODE_LABELS[m]}`, (r) => {
-      const e = r.ef.find((x) => x.ef === 200 && x.mode === m);
+    ...MODES.map((m) => row(`HNSW recall@10 vs exact (ef_search ${EF_SEARCH} as the service, index forced), ${MODE_LABELS[m]}`, (r) => {
+      const e = r.ef.find((x) => x.ef === EF_SEARCH && x.mode === m);
       return e ? e.recall10.toFixed(3) : '–';
     }, '≥ 0.95')),
-    ...MODES.map((m) => row(`HNSW recall@100 vs exact (ef_search 200, index forced), ${MODE_LABELS[m]}`, (r) => {
-      const e = r.ef.find((x) => x.ef === 200 && x.mode === m);
+    ...MODES.map((m) => row(`HNSW recall@100 vs exact (ef_search ${EF_SEARCH} as the service, index forced), ${MODE_LABELS[m]}`, (r) => {
+      const e = r.ef.find((x) => x.ef === EF_SEARCH && x.mode === m);
       return e ? e.recall100.toFixed(3) : '–';
     }, '')),
     ...MODES.map((m) => row(`Exact vector search LIMIT 100, p50 (ms), ${MODE_LABELS[m]}`, (r) => ms(r.exactMs[m]), '')),
@@ -885,7 +868,7 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
   const notes = [
     `Model: ${modelName}. Queries: ${queries} needs texts (the 35 of test/fixtures/matching-devset.json, then generated ones), embedded beforehand except over HTTP.`,
     'Filters: "types(2)+areas(3)+days(3)" = two resource types, three of the ten areas, three days; "type+area+day+accommodation" = one of each (selective). Every mode also has the service\'s own conditions (open, embedded, vacancies > 0).',
-    `findCandidates: MatchRepository.findCandidates as MatchService calls it: k = ${K}, terms = distinct JapaneseTokenizer.contentWords(needs), SET LOCAL hnsw.ef_search = 200, hnsw.iterative_scan = relaxed_order, hnsw.max_scan_tuples = 20000.`,
+    `findCandidates: MatchRepository.findCandidates as MatchService calls it: k = ${K}, terms = distinct JapaneseTokenizer.contentWords(needs), SET LOCAL hnsw.ef_search = ${EF_SEARCH}, hnsw.iterative_scan = relaxed_order, hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}.`,
     '"As deployed" = no planner statistics: a fresh embedded database until the reconciler\'s first `ANALYZE` (PGlite has no autovacuum, so the reconciler runs one at its first run and every six hours). "After ANALYZE" / "with statistics" is the steady state of a running service.',
     'HTTP: the real app (AppModule.forRoot + configureApp) on a loopback port, coordinator token issued by the admin token, limit 10; includes auth, validation, embedding the needs text, findCandidates, ranking and the search_logs INSERT. Measured after ANALYZE, as a running service has it.',
     'Recall: `ORDER BY embedding <=> $1 LIMIT k` with the same WHERE and SET LOCALs as the service, the HNSW index forced (enable_seqscan/bitmapscan/sort off), against the same query with enable_indexscan off; a row within the exact k-th distance counts as found (ties are not misses).',
