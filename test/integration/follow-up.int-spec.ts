@@ -127,7 +127,11 @@ describe('fixed-length follow-up on BullMQ', () => {
     let picked!: (jobId: string) => void;
     const pickedJob = new Promise<string>((resolve) => (picked = resolve));
     // A worker that takes the job and dies without finishing (no lock renewal, no completion).
+    // Other jobs falling due meanwhile (earlier tests' overdue checks) run normally.
+    const target = jobIds.checkpoint('due', checkpoint.id);
+    const processor = t.app.get(FollowUpProcessor);
     const doomed = new Worker(QueueName.FollowUp, (job) => {
+      if (job.id !== target) return processor.process(job);
       picked(job.id!);
       return new Promise(() => undefined);
     }, { connection: redisConnection(t.config.redisUrl), prefix: t.config.queuePrefix, lockDuration: 1_000, stalledInterval: 600_000 });
@@ -136,9 +140,12 @@ describe('fixed-length follow-up on BullMQ', () => {
     // The checkpoint's day comes now: its due job is re-created without delay.
     await (await queue.getJob(jobIds.checkpoint('due', checkpoint.id)))!.remove();
     await db.query(`UPDATE follow_up_checkpoints SET due_at = now() WHERE id = $1`, [checkpoint.id]);
-    await t.app.get(ReconcileService).reconcile();
-    expect(await pickedJob).toBe(jobIds.checkpoint('due', checkpoint.id));
-    await doomed.close(true);
+    try {
+      await t.app.get(ReconcileService).reconcile();
+      expect(await pickedJob).toBe(target);
+    } finally {
+      await doomed.close(true); // also on failure: an open worker would keep jest from exiting
+    }
     expect(await statusOf(checkpoint.id)).toBe('scheduled');
 
     // A fresh worker running the service's own processor finds the stalled job and re-runs it
@@ -147,7 +154,6 @@ describe('fixed-length follow-up on BullMQ', () => {
     const redis = new Redis(redisConnection(t.config.redisUrl));
     await redis.del(`${t.config.queuePrefix}:${QueueName.FollowUp}:stalled-check`);
     redis.disconnect();
-    const processor = t.app.get(FollowUpProcessor);
     const rescuer = new Worker(QueueName.FollowUp, (job) => processor.process(job), { connection: redisConnection(t.config.redisUrl), prefix: t.config.queuePrefix, stalledInterval: 500 });
     try {
       await waitFor(async () => (await statusOf(checkpoint.id)) === 'due', 'stalled job re-run', 60_000);
