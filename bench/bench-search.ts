@@ -352,9 +352,6 @@ async function explain(pg: Client, sets: string[], sql: string, params: unknown[
 
 const COMMON_TERM_SHARE = 0.1;
 
-/** Thrown by a proposal that no longer fits the service SQL: reported, not fatal. */
-class NotApplicable extends Error {}
-
 interface ProposalContext {
   commonTerms: Set<string>;
 }
@@ -414,7 +411,6 @@ interface ImplResult {
   candidates: number;
   hnsw: boolean;
   gin: boolean;
-  error?: string;
 }
 type PhaseResult = Record<string, Record<Mode, ImplResult>>;
 
@@ -647,19 +643,11 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
         };
         for (const mode of MODES) {
           const out = result[name][mode];
-          let c0: CapturedSql;
-          try {
-            c0 = await prepare(queries[0], mode);
-          } catch (err) {
-            if (!(err instanceof NotApplicable)) throw err;
-            out.error = err.message;
-            log(`  ${phase}: proposal ${name} skipped: ${err.message}`);
-            break;
-          }
+          const c0 = await prepare(queries[0], mode);
           const plan = await explain(client, c0.sets, c0.sql, c0.params);
           out.hnsw = plan.includes('resources_embedding_idx');
           out.gin = plan.includes('resources_search_tokens_idx');
-          if (opts.explain && (!impl || impl === PROPOSALS[PROPOSALS.length - 2])) {
+          if (opts.explain && !impl) {
             log(`EXPLAIN ANALYZE, ${phase}, ${name}, ${MODE_LABELS[mode]} (${c0.sets.join('; ')}):\n${await explain(client, c0.sets, c0.sql, c0.params, true)}`);
           }
           if (impl && !timeProposals) continue;
@@ -843,7 +831,6 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
         const cells = results.map((r) => {
           const x = get(r)[name]?.[m];
           if (!x) return '–';
-          if (x.error) return `n/a (${x.error})`;
           const plan = `HNSW ${x.hnsw ? 'yes' : 'no'}, GIN ${x.gin ? 'yes' : 'no'}`;
           return x.latency ? `${lat(x.latency)}; ${plan}; top-10 ${x.agreement.toFixed(2)}; exact top-10 ${x.coverage.toFixed(2)}` : plan;
         });

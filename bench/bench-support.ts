@@ -62,7 +62,7 @@ export type Machine = ReturnType<typeof machine>;
 const BENCH_PROCESSES = 'bench-search|bench-followup|bench-reports|eval-matching';
 
 /** Other benchmarks running now (pgrep without a shell, so the pattern does not match a shell running us). */
-export function otherBenchmarks(self: string): string[] {
+function otherBenchmarks(self: string): string[] {
   try {
     return execFileSync('pgrep', ['-fa', BENCH_PROCESSES], { encoding: 'utf8' })
       .split('\n')

@@ -5,7 +5,7 @@
 //   ← {id, ok: true, dims} | {id, ok: false, error}
 //   → {id, op: 'embed', texts: string[]}
 //   ← {id, ok: true, vectors: Float32Array[]} | {id, ok: false, error}
-//   ← {event: 'progress', file, progress, status}   (model download progress)
+//   ← {event: 'progress', file, progress, status}   (model file loading / download progress)
 import { env, mean_pooling, pipeline } from '@xenova/transformers';
 
 let extractor = null;
@@ -26,18 +26,19 @@ async function load(message) {
   return { dims: await checkPooling() };
 }
 
-/**
- * Mean pooling + L2 normalisation over the pipeline's own tokenizer and model. transformers.js
- * 2.17 does the same in `mean_pooling`, but converts every mask element from BigInt once per
- * hidden dimension, which took ~90 % of the time per text (docs/benchmarks.md); here the mask
- * is read once per token. `checkPooling` holds it to the library's result at every load.
- */
+/** The pipeline's own tokenizer and model, without its pooling (see meanPoolNormalize). */
 async function forward(texts) {
   const inputs = extractor.tokenizer(texts, { padding: true, truncation: true });
   const output = await extractor.model(inputs);
   return { hidden: output.last_hidden_state ?? output.logits, mask: inputs.attention_mask };
 }
 
+/**
+ * Mean pooling + L2 normalisation over the pipeline's own tokenizer and model. transformers.js
+ * 2.17 does the same in `mean_pooling`, but converts every mask element from BigInt once per
+ * hidden dimension, which took ~90 % of the time per text (docs/benchmarks.md); here the mask
+ * is read once per token. `checkPooling` holds it to the library's result at every load.
+ */
 function meanPoolNormalize(hidden, mask) {
   const [rows, tokens, dims] = hidden.dims;
   const vectors = [];
