@@ -421,7 +421,7 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
     log(`cleaned up: ${tmp}, ${fmtInt(n)} Redis keys under ${prefix}:`);
   });
   onCleanUp(async () => fs.rmSync(tmp, { recursive: true, force: true }));
-  const db = await startEmbeddedPostgres(tmp);
+  const db = await startEmbeddedPostgres(tmp, { sharedBuffers: config.embeddedDbSharedBuffers });
   onCleanUp(() => db.stop());
   await prepareDatabase(db.url);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, db.url), { logger: ['error', 'warn'] });

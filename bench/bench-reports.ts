@@ -32,6 +32,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { tokyoDate } from '../src/common/tokyo-time';
+import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { fiscalYearPeriod, monthPeriod, type Period } from '../src/reports/report.period';
@@ -770,7 +771,7 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
     fs.rmSync(tmp, { recursive: true, force: true });
     log(`cleaned up: embedded database, ${tmp}`);
   });
-  const db = await startEmbeddedPostgres(tmp);
+  const db = await startEmbeddedPostgres(tmp, { sharedBuffers: loadConfig(process.env).embeddedDbSharedBuffers }); // as the service runs it
   onCleanUp(() => db.stop());
   await prepareDatabase(db.url);
   const ds = new DataSource(dataSourceOptions(db.url));

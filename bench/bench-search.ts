@@ -305,17 +305,19 @@ interface CapturedSql {
   params: unknown[];
 }
 
-async function captureFindCandidates(model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<CapturedSql> {
+/** The service's statements for one search; its row estimate (exact or HNSW path) is asked of `pg`. */
+async function captureFindCandidates(pg: Client, config: AppConfig, model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<CapturedSql> {
   const captured: CapturedSql = { sets: [], sql: '', params: [] };
   const manager = {
     query: async (sql: string, params?: unknown[]) => {
+      if (/^\s*EXPLAIN /i.test(sql)) return (await pg.query(sql, params)).rows;
       if (/^\s*SET /i.test(sql)) captured.sets.push(sql);
       else Object.assign(captured, { sql, params: params ?? [] });
       return [];
     },
   };
   const fake = { transaction: async (fn: (m: typeof manager) => Promise<unknown>) => fn(manager) } as unknown as DataSource;
-  await new MatchRepository(fake).findCandidates(model, vector, terms, filters, k);
+  await new MatchRepository(fake, config).findCandidates(model, vector, terms, filters, k);
   if (!captured.sql) throw new Error('MatchRepository.findCandidates ran no query');
   return captured;
 }
@@ -324,12 +326,12 @@ async function captureFindCandidates(model: string, vector: Float32Array, terms:
 function vectorOnlySql(c: CapturedSql, limit: number): { sql: string; params: unknown[] } {
   const m = /by_vector AS \(\s*(?:--[^\n]*\n\s*)?SELECT r\.id FROM resources r(?:, q)? WHERE ([\s\S]*?)\s+ORDER BY/.exec(c.sql);
   if (!m) throw new Error('could not find by_vector in the service SQL');
-  if (/\$[134]\b/.test(m[1])) throw new Error('unexpected use of $1/$3/$4 in the filter clause');
-  // service parameters: $1 vector, $2 model, $3 k, $4 terms, $5… filters
-  const where = m[1].replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) >= 5 ? Number(n) - 2 : Number(n)}`);
+  if (/\$[123]\b/.test(m[1])) throw new Error('unexpected use of $1/$2/$3 in the filter clause');
+  // service parameters: $1 vector, $2 k, $3 terms, $4 model, $5… filters
+  const where = m[1].replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) - 2}`);
   return {
     sql: `SELECT r.id, (r.embedding <=> $1::vector) AS d FROM resources r WHERE ${where} ORDER BY r.embedding <=> $1::vector LIMIT ${limit}`,
-    params: [c.params[0], c.params[1], ...c.params.slice(4)],
+    params: [c.params[0], ...c.params.slice(3)],
   };
 }
 
@@ -409,6 +411,8 @@ interface ImplResult {
   /** overlap of the top 10 after rank() with the top 10 of the current SQL as deployed (exact vectors, all lexical matches) */
   agreement: number;
   candidates: number;
+  /** share of queries whose vector list the service computes exactly (filters leave ≤ SEARCH_EXACT_MAX_ROWS rows) */
+  exactShare: number;
   hnsw: boolean;
   gin: boolean;
 }
@@ -424,6 +428,9 @@ interface SizeResult {
   embedSeconds: number;
   indexSeconds: number;
   maintenanceWorkMem: string;
+  sharedBuffers: string;
+  /** resources table + its indexes (MB) */
+  relationMb: number;
   /** 1-minute load average sampled during the query phases (other processes on the machine show up here) */
   loadAverage: { min: number; max: number };
   reused: boolean;
@@ -551,12 +558,12 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     await embedded?.stop().catch(() => undefined);
     embedded = null;
     if (!opts.keep && !reuse) fs.rmSync(dir, { recursive: true, force: true });
-    else log(`kept the database dir ${dir} (serve it with: node dist/src/database/embedded-postgres.server.js ${dir} <port>)`);
+    else log(`kept the database dir ${dir} (serve it with: node dist/src/database/embedded-postgres.server.js ${dir} <port> ${ctx.config.embeddedDbSharedBuffers})`);
   };
   ctx.cleanups.push(localCleanup);
   const { queries, modelName } = ctx;
   try {
-    embedded = await startEmbeddedPostgres(dir);
+    embedded = await startEmbeddedPostgres(dir, { sharedBuffers: ctx.config.embeddedDbSharedBuffers });
     await prepareDatabase(embedded.url);
     pg = new Client({ connectionString: embedded.url });
     await pg.connect();
@@ -584,14 +591,16 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
       if (opts.keep) fs.writeFileSync(metaFile, JSON.stringify(meta, null, 2));
     }
     const { load, maintenanceWorkMem } = meta;
+    const sharedBuffers = (await client.query('SHOW shared_buffers')).rows[0].shared_buffers as string;
+    const relationMb = Number((await client.query(`SELECT pg_total_relation_size('resources') AS b`)).rows[0].b) / 2 ** 20;
     const loadAverages: number[] = [os.loadavg()[0]];
 
     dataSource = new DataSource(dataSourceOptions(embedded.url));
     await dataSource.initialize();
     const ds = dataSource;
-    const repo = new MatchRepository(ds);
+    const repo = new MatchRepository(ds, ctx.config);
     const captured = perMode((mode) => [] as CapturedSql[]);
-    for (const mode of MODES) for (const q of queries) captured[mode].push(await captureFindCandidates(modelName, q.vector, q.terms, q.filters[mode], K));
+    for (const mode of MODES) for (const q of queries) captured[mode].push(await captureFindCandidates(client, ctx.config, modelName, q.vector, q.terms, q.filters[mode], K));
 
     // rows that pass each mode's filters (median over 20 queries)
     const matching = perMode(() => 0);
@@ -626,10 +635,10 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
       const impls: Array<Proposal | null> = [null, ...(opts.proposals ? PROPOSALS : [])];
       for (const impl of impls) {
         const name = impl?.name ?? 'current';
-        result[name] = perMode(() => ({ coverage: NaN, agreement: NaN, candidates: NaN, hnsw: false, gin: false }));
+        result[name] = perMode(() => ({ coverage: NaN, agreement: NaN, candidates: NaN, exactShare: NaN, hnsw: false, gin: false }));
         const prepare = async (q: Query, mode: Mode): Promise<CapturedSql> => {
-          if (!impl) return captureFindCandidates(modelName, q.vector, q.terms, q.filters[mode], K);
-          const c = await captureFindCandidates(modelName, q.vector, impl.terms ? impl.terms(q.terms, pctx) : q.terms, q.filters[mode], K);
+          if (!impl) return captureFindCandidates(client, ctx.config, modelName, q.vector, q.terms, q.filters[mode], K);
+          const c = await captureFindCandidates(client, ctx.config, modelName, q.vector, impl.terms ? impl.terms(q.terms, pctx) : q.terms, q.filters[mode], K);
           return { ...c, sql: impl.sql(c.sql) };
         };
         const run = async (q: Query, mode: Mode): Promise<Candidate[]> => {
@@ -656,7 +665,9 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
           const covers: number[] = [];
           const agrees: number[] = [];
           const counts: number[] = [];
+          let exact = 0;
           for (const [i, q] of queries.entries()) {
+            if (!impl && !(await prepare(q, mode)).sets.length) exact++; // no HNSW settings: the exact path
             const t = await timed(() => run(q, mode));
             times.push(t.ms);
             counts.push(t.value.length);
@@ -666,10 +677,10 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
             const ref = reference[mode][i];
             agrees.push(ref.length ? top.filter((id) => ref.includes(id)).length / ref.length : 1);
           }
-          Object.assign(out, { latency: latency(times), coverage: mean(covers), agreement: mean(agrees), candidates: mean(counts) });
+          Object.assign(out, { latency: latency(times), coverage: mean(covers), agreement: mean(agrees), candidates: mean(counts), exactShare: exact / queries.length });
           loadAverages.push(os.loadavg()[0]);
           log(`  ${phase}, ${name}, ${MODE_LABELS[mode]}: p50 ${ms(out.latency!.p50)} ms, p95 ${ms(out.latency!.p95)} ms, p99 ${ms(out.latency!.p99)} ms; ` +
-            `HNSW ${out.hnsw ? 'yes' : 'no'}, GIN ${out.gin ? 'yes' : 'no'}; exact top-10 among candidates ${out.coverage.toFixed(3)}, top-10 agreement ${out.agreement.toFixed(3)}`);
+            `HNSW ${out.hnsw ? 'yes' : 'no'}, GIN ${out.gin ? 'yes' : 'no'}; exact vector list ${Math.round(out.exactShare * 100)} % of queries; exact top-10 among candidates ${out.coverage.toFixed(3)}, top-10 agreement ${out.agreement.toFixed(3)}`);
         }
       }
       return result;
@@ -697,17 +708,18 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     const ef: EfResult[] = [];
     for (const efSearch of EF_SWEEP) {
       for (const mode of MODES) {
-        const sets = (c: CapturedSql) => [...c.sets.map((s) => s.replace(/hnsw\.ef_search = \d+/, `hnsw.ef_search = ${efSearch}`)), ...FORCE_INDEX];
+        // the service's HNSW settings (a narrow filter's captured statement has none: it searches exactly)
+        const sets = [`SET LOCAL hnsw.ef_search = ${efSearch}`, 'SET LOCAL hnsw.iterative_scan = relaxed_order', `SET LOCAL hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}`, ...FORCE_INDEX];
         const v0 = vectorOnlySql(captured[mode][0], K);
-        const hnsw = (await explain(client, sets(captured[mode][0]), v0.sql, v0.params)).includes('resources_embedding_idx');
+        const hnsw = (await explain(client, sets, v0.sql, v0.params)).includes('resources_embedding_idx');
         const r10: number[] = [];
         const r100: number[] = [];
         const times: number[] = [];
         for (const [i, c] of captured[mode].entries()) {
           const v10 = vectorOnlySql(c, 10);
           const v100 = vectorOnlySql(c, K);
-          const got10 = await inTransaction(client, sets(c), async () => (await client.query(v10.sql, v10.params)).rows as Row[]);
-          const got100 = await timed(() => inTransaction(client, sets(c), async () => (await client.query(v100.sql, v100.params)).rows as Row[]));
+          const got10 = await inTransaction(client, sets, async () => (await client.query(v10.sql, v10.params)).rows as Row[]);
+          const got100 = await timed(() => inTransaction(client, sets, async () => (await client.query(v100.sql, v100.params)).rows as Row[]));
           r10.push(recallAt(truth[mode][i], got10, 10));
           r100.push(recallAt(truth[mode][i], got100.value, K));
           times.push(got100.ms);
@@ -721,7 +733,7 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
 
     return {
       size, open: load.open, distinctPassages: load.distinctPassages, loadSeconds: load.loadSeconds, embedSeconds: load.embedSeconds,
-      indexSeconds: meta.indexSeconds, maintenanceWorkMem, loadAverage: { min: Math.min(...loadAverages), max: Math.max(...loadAverages) }, reused: reuse, analyzeSeconds: analyze.ms / 1000, commonTermsSeconds: stat.ms / 1000,
+      indexSeconds: meta.indexSeconds, maintenanceWorkMem, sharedBuffers, relationMb, loadAverage: { min: Math.min(...loadAverages), max: Math.max(...loadAverages) }, reused: reuse, analyzeSeconds: analyze.ms / 1000, commonTermsSeconds: stat.ms / 1000,
       commonTerms: commonTerms.size, vocabulary: stat.value.rows.length, matching, exactMs, deployed, analyzed, ef, http,
     };
   } finally {
@@ -789,7 +801,7 @@ async function benchHttp(databaseUrl: string, queries: Query[], expectedModel: s
 
 type Throughput = Awaited<ReturnType<typeof embeddingThroughput>>;
 
-function report(results: SizeResult[], tp: Throughput, queries: number, modelName: string): string {
+function report(results: SizeResult[], tp: Throughput, queries: number, modelName: string, exactMaxRows: number): string {
   const cols = results.map((r) => `${fmtInt(r.size)} resources`);
   const table = (first: string, rows: string[][], extra: string[] = []) =>
     [`| ${first} | ${[...cols, ...extra].join(' | ')} |`, `|---|${[...cols.map(() => '---:'), ...extra.map(() => '---')].join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -804,9 +816,12 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
     row('Load: generate + tokenize + embed + INSERT (s)', (r) => `${r.loadSeconds.toFixed(0)}${r.reused ? ' (earlier run, database reused)' : ''}`, ''),
     row('  of which waiting for embeddings (s; texts/s)', (r) => `${r.embedSeconds.toFixed(0)}; ${Math.round(r.size / r.embedSeconds)}`, ''),
     row('HNSW index build, m = 16, ef_construction = 64 (s)', (r) => `${r.indexSeconds.toFixed(1)} (maintenance_work_mem ${r.maintenanceWorkMem})`, ''),
+    row('resources table with its indexes (MB) / shared_buffers', (r) => `${Math.round(r.relationMb)} / ${r.sharedBuffers}`, ''),
     ...MODES.map((m) => row(`Rows passing the filters, ${MODE_LABELS[m]} (median)`, (r) => fmtInt(r.matching[m]), '')),
     ...MODES.map((m) => row(`findCandidates p50 / p95 / p99 (ms), with statistics, ${MODE_LABELS[m]}`, (r) => lat(r.analyzed.current?.[m].latency), 'p95 < 100 ms at 100k')),
     ...MODES.map((m) => row(`  plan uses the HNSW index / the GIN index, ${MODE_LABELS[m]}`, (r) => `${yes(r.analyzed.current[m].hnsw)} / ${yes(r.analyzed.current[m].gin)}`, '')),
+    ...MODES.map((m) => row(`  queries searched exactly (≤ ${fmtInt(exactMaxRows)} filtered rows) / exact 10 nearest among the candidates, ${MODE_LABELS[m]}`,
+      (r) => `${Math.round(r.analyzed.current[m].exactShare * 100)} % / ${r.analyzed.current[m].coverage.toFixed(3)}`, '≥ 0.95')),
     ...MODES.map((m) => row(`findCandidates p50 / p95 / p99 (ms), no statistics yet, ${MODE_LABELS[m]}`, (r) => lat(r.deployed.current?.[m].latency), '')),
     ...(results.some((r) => r.http) ? (['none', 'filtered'] as const).map((m) => row(`HTTP POST /api/v1/matches/search p50 / p95 / p99 (ms), ${MODE_LABELS[m]}`, (r) => lat(r.http?.[m]), 'p95 < 200 ms')) : []),
     ...MODES.map((m) => row(`HNSW recall@10 vs exact (ef_search ${EF_SEARCH} as the service, index forced), ${MODE_LABELS[m]}`, (r) => {
@@ -855,7 +870,7 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
   const notes = [
     `Model: ${modelName}. Queries: ${queries} needs texts (the 35 of test/fixtures/matching-devset.json, then generated ones), embedded beforehand except over HTTP.`,
     'Filters: "types(2)+areas(3)+days(3)" = two resource types, three of the ten areas, three days; "type+area+day+accommodation" = one of each (selective). Every mode also has the service\'s own conditions (open, embedded, vacancies > 0).',
-    `findCandidates: MatchRepository.findCandidates as MatchService calls it: k = ${K}, terms = distinct JapaneseTokenizer.contentWords(needs), SET LOCAL hnsw.ef_search = ${EF_SEARCH}, hnsw.iterative_scan = relaxed_order, hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}.`,
+    `findCandidates: MatchRepository.findCandidates as MatchService calls it: k = ${K}, terms = distinct JapaneseTokenizer.contentWords(needs); the vector list is exact when the planner expects ≤ ${fmtInt(exactMaxRows)} rows to pass the filters (SEARCH_EXACT_MAX_ROWS), otherwise HNSW with SET LOCAL hnsw.ef_search = ${EF_SEARCH}, hnsw.iterative_scan = relaxed_order, hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}.`,
     '"As deployed" = no planner statistics: a fresh embedded database until the reconciler\'s first `ANALYZE` (PGlite has no autovacuum, so the reconciler runs one at its first run and every six hours). "After ANALYZE" / "with statistics" is the steady state of a running service.',
     'HTTP: the real app (AppModule.forRoot + configureApp) on a loopback port, coordinator token issued by the admin token, limit 10; includes auth, validation, embedding the needs text, findCandidates, ranking and the search_logs INSERT. Measured after ANALYZE, as a running service has it.',
     'Recall: `ORDER BY embedding <=> $1 LIMIT k` with the same WHERE and SET LOCALs as the service, the HNSW index forced (enable_seqscan/bitmapscan/sort off), against the same query with enable_indexscan off; a row within the exact k-th distance counts as found (ties are not misses).',
@@ -931,7 +946,7 @@ async function main(): Promise<void> {
           fs.rmSync(dir, { recursive: true, force: true });
         }
       }
-      const markdown = report(results, tp, opts.queries, modelName);
+      const markdown = report(results, tp, opts.queries, modelName, config.searchExactMaxRows);
       process.stdout.write(`\n${markdown}\n\n`);
       if (opts.docs) writeDocs(markdown, command, m, pgvector); // after every size, so that a long run keeps what it measured
     }

@@ -27,7 +27,7 @@ async function bootstrap(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     log('info', `組み込み PostgreSQL (PGlite + pgvector) を起動しています: ${config.dataDir}`);
-    embedded = await startEmbeddedPostgres(config.dataDir, 0, (msg) => log('error', msg));
+    embedded = await startEmbeddedPostgres(config.dataDir, { log: (msg) => log('error', msg), sharedBuffers: config.embeddedDbSharedBuffers });
     databaseUrl = embedded.url;
   }
   const { applied, pgvector } = await prepareDatabase(databaseUrl);

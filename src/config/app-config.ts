@@ -15,6 +15,9 @@ export class AppConfig {
   adminToken?: string;
   /** Unset: the service starts its embedded PostgreSQL (PGlite + pgvector) under dataDir. */
   databaseUrl?: string;
+  /** shared_buffers of the embedded PostgreSQL: searches are fast only while the catalogue and its
+   *  indexes fit (about 650 MB at 100,000 resources). Allocated in full at start. */
+  embeddedDbSharedBuffers!: string;
   redisUrl!: string;
   queuePrefix!: string;
   logLevel!: LogLevel;
@@ -25,6 +28,9 @@ export class AppConfig {
   localModelDir!: string;
   embeddingAllowDownload!: boolean;
   embeddingBatchSize!: number;
+  /** Searches whose hard filters leave at most this many resources compute every distance exactly;
+   *  above it the HNSW index answers (approximately). */
+  searchExactMaxRows!: number;
   demoData!: boolean;
   bodyLimit!: string;
   /** How often the reconciler re-creates lost jobs (seconds). */
@@ -100,6 +106,15 @@ function url(env: Env, key: string, protocols: string[], fallback?: string): str
   return raw;
 }
 
+/** A PostgreSQL memory setting in MB or GB, within [minMb, maxMb]. */
+function memorySize(env: Env, key: string, fallback: string, minMb: number, maxMb: number): string {
+  const raw = str(env, key, fallback)!;
+  const m = /^(\d+)(MB|GB)$/.exec(raw);
+  const mb = m ? Number(m[1]) * (m[2] === 'GB' ? 1024 : 1) : NaN;
+  if (!(mb >= minMb && mb <= maxMb)) throw new ConfigError(key, `${minMb}MB から ${maxMb / 1024}GB までの大きさ（例: 256MB, 1GB）`);
+  return raw;
+}
+
 function dayList(env: Env, key: string, fallback: number[], max: number): number[] {
   const raw = str(env, key);
   if (raw === undefined) return fallback.filter((d) => d <= max);
@@ -120,6 +135,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError('ADMIN_TOKEN', '16 文字以上のランダムな文字列');
   }
   config.databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  config.embeddedDbSharedBuffers = memorySize(env, 'EMBEDDED_DB_SHARED_BUFFERS', '1GB', 32, 1024);
   config.redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!;
   config.queuePrefix = str(env, 'QUEUE_PREFIX', 'sanka')!;
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(config.queuePrefix)) {
@@ -133,6 +149,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   config.localModelDir = path.resolve(cwd, str(env, 'LOCAL_MODEL_DIR', './models')!);
   config.embeddingAllowDownload = bool(env, 'EMBEDDING_ALLOW_DOWNLOAD', false);
   config.embeddingBatchSize = int(env, 'EMBEDDING_BATCH_SIZE', 32, 1, 256);
+  config.searchExactMaxRows = int(env, 'SEARCH_EXACT_MAX_ROWS', 10_000, 0, 1_000_000);
   config.demoData = bool(env, 'DEMO_DATA', true);
   config.bodyLimit = str(env, 'BODY_LIMIT', '256kb')!;
   if (!/^\d+(kb|mb)$/i.test(config.bodyLimit)) throw new ConfigError('BODY_LIMIT', '例: 256kb, 1mb');

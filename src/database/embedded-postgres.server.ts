@@ -9,7 +9,7 @@
  * messages run as one batch up to Sync/Query, and a connection that opened a
  * transaction keeps the database until it commits or rolls back.
  *
- * Usage (forked by embedded-postgres.ts): node embedded-postgres.server.js <dataDir> [port]
+ * Usage (forked by embedded-postgres.ts): node embedded-postgres.server.js <dataDir> [port] [sharedBuffers]
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -142,9 +142,19 @@ class Connection {
   }
 }
 
-export async function serveEmbeddedPostgres(dataDir: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
+/** HNSW builds (bench, model change) slow down ~4× once the graph outgrows this (100,000 resources: 195 MB). */
+const MAINTENANCE_WORK_MEM = '256MB';
+
+export async function serveEmbeddedPostgres(dataDir: string, port: number, sharedBuffers?: string): Promise<{ port: number; close(): Promise<void> }> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata'), extensions: { vector } });
+  // PGlite reads pages through its virtual file system, far slower than a buffer hit: searches are
+  // fast only while the catalogue and its indexes fit in shared_buffers (docs/benchmarks.md).
+  const settings = [...(sharedBuffers ? ['-c', `shared_buffers=${sharedBuffers}`] : []), '-c', `maintenance_work_mem=${MAINTENANCE_WORK_MEM}`];
+  const db = await PGlite.create({
+    dataDir: path.join(dataDir, 'pgdata'),
+    extensions: { vector },
+    startParams: [...PGlite.defaultStartParams, ...settings],
+  });
   const lock = new DatabaseLock();
   let nextId = 1;
   const server = net.createServer((socket) => new Connection(nextId++, socket, db, lock));
@@ -163,8 +173,8 @@ export async function serveEmbeddedPostgres(dataDir: string, port: number): Prom
 }
 
 async function main(): Promise<void> {
-  const [dataDir, portArg] = process.argv.slice(2);
-  const served = await serveEmbeddedPostgres(path.resolve(dataDir ?? './data'), Number(portArg ?? 0));
+  const [dataDir, portArg, sharedBuffers] = process.argv.slice(2);
+  const served = await serveEmbeddedPostgres(path.resolve(dataDir ?? './data'), Number(portArg ?? 0), sharedBuffers);
   let closing = false;
   const shutdown = async () => {
     if (closing) return;

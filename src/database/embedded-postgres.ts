@@ -17,7 +17,15 @@ const RESTART_DELAY_MS = 1_000;
  * If the child dies, it is restarted on the same port: the pool reconnects and
  * /health reports the database as down meanwhile. The child exits with this process.
  */
-export async function startEmbeddedPostgres(dataDir: string, port = 0, log: (msg: string) => void = () => undefined): Promise<EmbeddedPostgres> {
+export interface EmbeddedPostgresOptions {
+  port?: number;
+  log?: (msg: string) => void;
+  /** PostgreSQL's shared_buffers, e.g. '1GB' (AppConfig.embeddedDbSharedBuffers); PGlite's 128MB when unset. */
+  sharedBuffers?: string;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const { port = 0, log = () => undefined, sharedBuffers } = options;
   // Always the compiled server, also when this module runs from TypeScript (tests, benches).
   const script = path.join(projectRoot(), 'dist', 'src', 'database', 'embedded-postgres.server.js');
   if (!fs.existsSync(script)) {
@@ -26,7 +34,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: (msg
   let stopping = false;
   let child: ChildProcess;
   const spawn = async (onPort: number): Promise<number> => {
-    child = fork(script, [dataDir, String(onPort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child = fork(script, [dataDir, String(onPort), ...(sharedBuffers ? [sharedBuffers] : [])], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const actualPort = await waitForReady(child);
     child.once('exit', (code, signal) => {
       if (stopping) return;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../src/config/app-config';
 import { PlannerStatisticsRepository } from '../../src/database/planner-statistics.repository';
 import { FollowUpService } from '../../src/follow-up/follow-up.service';
 import { JobRepository } from '../../src/jobs/job.repository';
@@ -6,6 +7,7 @@ import { ReconcileService } from '../../src/jobs/reconcile.service';
 import { EmbeddingStateRepository } from '../../src/matching/embedding-state.repository';
 import { ReportService } from '../../src/reports/report.service';
 import { EmbeddingModelRepository } from '../../src/matching/embedding-model.repository';
+import { MatchRepository, type HardFilters } from '../../src/matching/match.repository';
 import { createOrganization, createResource } from '../support/factories';
 import { createTestApp, uniqueArea, waitFor, type TestApp } from '../support/test-app';
 
@@ -106,6 +108,23 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     await t.http().patch(`/api/v1/resources/${farm.id}`).set(t.admin).send({ accessMinutes: 5 }).expect(200);
     await t.http().patch(`/api/v1/resources/${data.id}`).set(t.admin).send({ accessMinutes: 40 }).expect(200);
     expect(await ids({ maxTravelMinutes: 20 })).toEqual([farm.id]);
+  });
+
+  it('finds the same candidates whether the filters leave few rows (exact) or many (HNSW index)', async () => {
+    const area = uniqueArea();
+    const { farm, data, salon } = await catalogue(area);
+    const db = t.app.get(DataSource);
+    const { model, vectors } = await t.app.get(EmbeddingModelRepository).embed(['静かな場所で黙々と作業したい'], 'query');
+    const exact = new MatchRepository(db, t.config); // a test catalogue is far below SEARCH_EXACT_MAX_ROWS
+    const indexed = new MatchRepository(db, Object.assign(new AppConfig(), t.config, { searchExactMaxRows: 0 }));
+    const ids = async (repo: MatchRepository, filters: Partial<HardFilters>) =>
+      (await repo.findCandidates(model, vectors[0], ['静か', '作業'], { includeFull: false, areas: [area], ...filters }, 10)).map((c) => c.id).sort();
+
+    const all = await ids(exact, {});
+    expect(all).toEqual([farm.id, data.id, salon.id].sort());
+    expect(await ids(indexed, {})).toEqual(all);
+    expect(await ids(exact, { types: ['work_experience'], days: ['thu'] })).toEqual([data.id]);
+    expect(await ids(indexed, { types: ['work_experience'], days: ['thu'] })).toEqual([data.id]);
   });
 
   it('re-embeds a resource when its description changes', async () => {

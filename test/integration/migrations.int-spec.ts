@@ -41,4 +41,35 @@ describe('migrations on an empty embedded PostgreSQL', () => {
       await db.destroy();
     }
   });
+
+  it('moves vectors stored out of line (TOAST) into their rows', async () => {
+    await prepareDatabase(embedded.url);
+    const db = new DataSource(dataSourceOptions(embedded.url));
+    await db.initialize();
+    try {
+      await db.undoLastMigration({ transaction: 'each' }); // back to before SearchStorage
+      const vector = `[${Array.from({ length: 384 }, (_, i) => ((i % 7) - 3) / 10).join(',')}]`;
+      const [org] = await db.query(`INSERT INTO organizations (name, kind) VALUES ('テスト法人', 'npo') RETURNING id`);
+      // A row over the 2 kB TOAST threshold, as every real resource with its search tokens is; the text
+      // does not compress, so the vector, the largest value, is the one moved out of the row.
+      const description = Array.from({ length: 330 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+      const [row] = await db.query(
+        `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, description, embedding, embedding_model, embedding_status)
+         VALUES ($1, 'ibasho', '居場所', '中央', 5, 5, $2, $3::vector, 'm', 'ready') RETURNING id`,
+        [org.id, description, vector],
+      );
+      const toastRows = async () => {
+        const [{ toast }] = await db.query(`SELECT reltoastrelid::regclass::text AS toast FROM pg_class WHERE relname = 'resources'`);
+        return Number((await db.query(`SELECT count(*) AS n FROM ${toast} t WHERE octet_length(t.chunk_data) > 1000`))[0].n);
+      };
+      expect(await toastRows()).toBeGreaterThan(0);
+
+      await db.runMigrations({ transaction: 'each' });
+      expect(await toastRows()).toBe(0);
+      const [after] = await db.query(`SELECT embedding::text AS v FROM resources WHERE id = $1`, [row.id]);
+      expect(JSON.parse(after.v)).toEqual(JSON.parse(vector));
+    } finally {
+      await db.destroy();
+    }
+  });
 });

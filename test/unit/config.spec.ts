@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       role: 'all',
       embeddingModel: 'Xenova/multilingual-e5-small',
       demoData: true,
+      embeddedDbSharedBuffers: '1GB',
+      searchExactMaxRows: 10_000,
     });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.runsApi && config.runsWorker).toBe(true);
@@ -27,9 +29,16 @@ describe('loadConfig', () => {
     ['ADMIN_TOKEN', 'short'],
     ['DEMO_DATA', 'maybe'],
     ['QUEUE_PREFIX', 'has space'],
+    ['EMBEDDED_DB_SHARED_BUFFERS', '2GB'],
+    ['EMBEDDED_DB_SHARED_BUFFERS', '512'],
+    ['SEARCH_EXACT_MAX_ROWS', '-1'],
   ])('stops on a bad %s and names the key', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [key]: value })).toThrow(key);
+  });
+
+  it('accepts embedded database memory in MB or GB', () => {
+    expect(loadConfig({ EMBEDDED_DB_SHARED_BUFFERS: '256MB' }).embeddedDbSharedBuffers).toBe('256MB');
   });
 
   it('splits roles', () => {
