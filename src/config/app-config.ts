@@ -16,7 +16,7 @@ export class AppConfig {
   /** Unset: the service starts its embedded PostgreSQL (PGlite + pgvector) under dataDir. */
   databaseUrl?: string;
   /** shared_buffers of the embedded PostgreSQL: searches are fast only while the catalogue and its
-   *  indexes fit (about 650 MB at 100,000 resources). Allocated in full at start. */
+   *  indexes fit (about 600 MB at 100,000 resources). Allocated in full at start. */
   embeddedDbSharedBuffers!: string;
   redisUrl!: string;
   queuePrefix!: string;
