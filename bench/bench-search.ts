@@ -42,7 +42,7 @@ import { dataSourceOptions, prepareDatabase } from '../src/database/data-source'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
 import { JapaneseTokenizer } from '../src/matching/japanese-tokenizer';
-import { EF_SEARCH, MAX_SCAN_TUPLES, MatchRepository, type Candidate, type HardFilters } from '../src/matching/match.repository';
+import { EF_SEARCH, hnswSettings, MAX_SCAN_TUPLES, MatchRepository, type Candidate, type HardFilters } from '../src/matching/match.repository';
 import { DEFAULT_WEIGHTS, rank } from '../src/matching/ranking';
 import {
   ACCOMMODATION_CODES, DAYS, DAY_LABELS, RESOURCE_TYPES, RESOURCE_TYPE_LABELS,
@@ -709,7 +709,7 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     for (const efSearch of EF_SWEEP) {
       for (const mode of MODES) {
         // the service's HNSW settings (a narrow filter's captured statement has none: it searches exactly)
-        const sets = [`SET LOCAL hnsw.ef_search = ${efSearch}`, 'SET LOCAL hnsw.iterative_scan = relaxed_order', `SET LOCAL hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}`, ...FORCE_INDEX];
+        const sets = [...hnswSettings(efSearch), ...FORCE_INDEX];
         const v0 = vectorOnlySql(captured[mode][0], K);
         const hnsw = (await explain(client, sets, v0.sql, v0.params)).includes('resources_embedding_idx');
         const r10: number[] = [];

@@ -57,6 +57,10 @@ export interface SearchLogEntry {
  *  0.945–0.968 over four builds; 800 costs ~15 ms more per search than 400 (docs/benchmarks.md). */
 export const EF_SEARCH = 800;
 export const MAX_SCAN_TUPLES = 20_000;
+/** The settings of an HNSW search, SET LOCAL in its transaction (bench:search sweeps ef_search through them). */
+export function hnswSettings(efSearch = EF_SEARCH): string[] {
+  return [`SET LOCAL hnsw.ef_search = ${efSearch}`, 'SET LOCAL hnsw.iterative_scan = relaxed_order', `SET LOCAL hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}`];
+}
 /** Lexical matches ranked per search; binds only in catalogues far larger than a municipality's. */
 const LEXICAL_CANDIDATES = 1_000;
 
@@ -81,11 +85,7 @@ export class MatchRepository {
     const where = hardFilterSql(model, filters, params);
     return this.dataSource.transaction(async (manager) => {
       const exact = (await estimateFilteredRows(manager, model, filters)) <= this.config.searchExactMaxRows;
-      if (!exact) {
-        await manager.query(`SET LOCAL hnsw.ef_search = ${EF_SEARCH}`);
-        await manager.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-        await manager.query(`SET LOCAL hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}`);
-      }
+      if (!exact) for (const setting of hnswSettings()) await manager.query(setting);
       const rows: Candidate[] = await manager.query(candidateSql(where, exact), params);
       return rows.map((r) => ({ ...r, vectorSimilarity: Number(r.vectorSimilarity), lexicalRank: Number(r.lexicalRank) }));
     });
