@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AppConfig } from '../config/app-config';
 import { AppException, ErrorCode } from '../common/app.exception';
+import { addressOf } from '../common/person-name';
 import { tokyoDate } from '../common/tokyo-time';
 import { TransactionRunner } from '../database/transaction.runner';
 import { JobRepository, type CheckpointTiming } from '../jobs/job.repository';
@@ -61,7 +62,7 @@ export class FollowUpService {
         kind: c!.isFinal ? 'decision_needed' : 'checkpoint_due',
         placementId: c!.placementId,
         checkpointId,
-        message: c!.isFinal ? finalMessage(c!) : `${c!.displayName}さん（${c!.resourceTitle}）の定着フォロー（${c!.dayOffset}日目、${c!.dueOn}）の時期です。面談して記録してください。`,
+        message: c!.isFinal ? finalMessage(c!) : `${addressOf(c!.displayName)}（${c!.resourceTitle}）の定着フォロー（${c!.dayOffset}日目、${c!.dueOn}）の時期です。面談して記録してください。`,
         dedupeKey: `${checkpointId}:due`,
       });
       return 'notified' as const;
@@ -78,7 +79,7 @@ export class FollowUpService {
         kind: 'checkpoint_overdue',
         placementId: c!.placementId,
         checkpointId,
-        message: `${c!.displayName}さん（${c!.resourceTitle}）の定着フォロー（${c!.dueOn}）の記録がまだありません。`,
+        message: `${addressOf(c!.displayName)}（${c!.resourceTitle}）の定着フォロー（${c!.dueOn}）の記録がまだありません。`,
         dedupeKey: `${checkpointId}:overdue`,
       });
       return 'notified' as const;
@@ -152,7 +153,7 @@ export class FollowUpService {
         kind: 'urgent_concern',
         placementId: placement.id,
         checkpointId: checkpoint?.id ?? null,
-        message: `【至急】${placement.displayName}さん（${placement.resourceTitle}）について、緊急の懸念が記録されました（${dto.date}）。確認してください。`,
+        message: `【至急】${addressOf(placement.displayName)}（${placement.resourceTitle}）について、緊急の懸念が記録されました（${dto.date}）。確認してください。`,
         dedupeKey: `${id}:urgent`,
       });
     }
@@ -190,7 +191,7 @@ export class FollowUpService {
 }
 
 function finalMessage(c: CheckpointContext): string {
-  return `${c.displayName}さん（${c.resourceTitle}）の定着フォローが最後の確認日（${c.dueOn}）を迎えました。面談のうえ、終結（定着）・期間の延長・つなぎなおしのいずれかを決めてください。`;
+  return `${addressOf(c.displayName)}（${c.resourceTitle}）の定着フォローが最後の確認日（${c.dueOn}）を迎えました。面談のうえ、終結（定着）・期間の延長・つなぎなおしのいずれかを決めてください。`;
 }
 
 /** undefined = every notification (admins); otherwise the coordinator's own and unaddressed ones. */

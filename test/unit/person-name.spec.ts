@@ -1,0 +1,63 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../src/auth/actor';
+import { addressOf } from '../../src/common/person-name';
+import { loadConfig } from '../../src/config/app-config';
+import type { TransactionRunner } from '../../src/database/transaction.runner';
+import type { FollowUpRepository } from '../../src/follow-up/follow-up.repository';
+import { FollowUpService } from '../../src/follow-up/follow-up.service';
+import type { WebhookRepository } from '../../src/follow-up/webhook.repository';
+import type { JobRepository } from '../../src/jobs/job.repository';
+
+describe('addressOf: how a person is addressed', () => {
+  it.each([
+    ['テストB', 'テストBさん'],
+    ['テストBさん', 'テストBさん'],
+    ['山田様', '山田様'],
+    ['A君', 'A君'],
+    ['Aくん', 'Aくん'],
+    ['はなちゃん', 'はなちゃん'],
+    ['  Cさん  ', 'Cさん'],
+    ['ﾀﾅｶｻﾝ', 'タナカサン'],
+    ['', 'ご本人'],
+    [null, 'ご本人'],
+  ])('%p → %p', (name, expected) => {
+    expect(addressOf(name)).toBe(expected);
+  });
+});
+
+describe('follow-up messages address a person once', () => {
+  const manager = {} as EntityManager;
+  const tx = { run: (work: (m: EntityManager) => Promise<unknown>) => work(manager) } as unknown as TransactionRunner;
+  const actor: Actor = { tokenId: 't1', role: 'coordinator', organizationId: null, areas: null, route: 'test' };
+
+  function setup(displayName: string, isFinal = false) {
+    const context = { id: 'c1', placementId: 'p1', coordinatorId: 't1', displayName, resourceTitle: '畑', dayOffset: 14, dueOn: '2026-12-07', isFinal };
+    const repo = {
+      advance: jest.fn().mockResolvedValue(true),
+      context: jest.fn().mockResolvedValue(context),
+      notify: jest.fn().mockResolvedValue(true),
+      earliestOpenDue: jest.fn().mockResolvedValue(null),
+      addCheckin: jest.fn().mockResolvedValue('k1'),
+    };
+    const jobs = { enqueueNotificationDelivery: jest.fn() };
+    const service = new FollowUpService(loadConfig({}), repo as unknown as FollowUpRepository, jobs as unknown as JobRepository, tx, { enabled: false } as WebhookRepository);
+    const messages = () => repo.notify.mock.calls.map(([, n]) => n.message as string);
+    return { service, messages };
+  }
+
+  it.each(['テストBさん', 'テストB様', 'テストB'])('never doubles the honorific of %p', async (name) => {
+    const due = setup(name);
+    await due.service.markDue('c1');
+    await due.service.markOverdue('c1');
+    await due.service.recordCheckin(manager, actor, { id: 'p1', coordinatorId: 't1', displayName: name, resourceTitle: '畑' },
+      { date: '2026-12-07', attendance: 'attended', wellbeing: 2, concern: 'urgent' });
+    const final = setup(name, true);
+    await final.service.markDue('c1');
+    const all = [...due.messages(), ...final.messages()];
+    expect(all).toHaveLength(4);
+    for (const message of all) {
+      expect(message).not.toMatch(/(さん|様)さん/);
+      expect(message).toContain(name.endsWith('様') || name.endsWith('さん') ? `${name}（畑）` : `${name}さん（畑）`);
+    }
+  });
+});
