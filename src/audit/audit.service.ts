@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { toCsvFile } from '../common/csv';
 import { AuditRepository, type AuditAction, type AuditFilter } from './audit.repository';
 
 /**
@@ -25,8 +26,7 @@ export class AuditService {
 
   /** UTF-8 with BOM for Excel: 日時, トークン, 役割, 操作, 本人, 項目, 経路. */
   toCsv(entries: Array<{ at: Date; tokenId: string | null; role: string; action: string; participantId: string; fields: string[]; route: string }>): string {
-    const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const lines = [['日時', 'トークン', '役割', '操作', '本人', '項目', '経路'], ...entries.map((e) => [new Date(e.at).toISOString(), e.tokenId ?? 'ADMIN_TOKEN', e.role, e.action, e.participantId, e.fields.join(' '), e.route])];
-    return '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
+    return toCsvFile(lines);
   }
 }
