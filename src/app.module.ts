@@ -42,6 +42,8 @@ import { redisConnection } from './jobs/redis-connection';
 import { EmbeddingModelRepository } from './matching/embedding-model.repository';
 import { EmbeddingService } from './matching/embedding.service';
 import { JapaneseTokenizer } from './matching/japanese-tokenizer';
+import { TextIndexRepository } from './matching/text-index.repository';
+import { TextReindexService } from './matching/text-reindex.service';
 import { MatchController } from './matching/match.controller';
 import { MatchRepository } from './matching/match.repository';
 import { MatchService } from './matching/match.service';
@@ -62,10 +64,12 @@ const controllers = [
 const repositories = [
   ApiTokenRepository, OrganizationRepository, ResourceRepository, MatchRepository, JobRepository, HealthRepository,
   EmbeddingModelRepository, EmbeddingStateRepository, ParticipantRepository, PlacementRepository, FollowUpRepository, ReportRepository, AuditRepository, TransactionRunner, WebhookRepository, PlannerStatisticsRepository,
+  TextIndexRepository,
 ];
 const services = [
   ApiTokenService, OrganizationService, ResourceService, MatchService, EmbeddingService, HealthService, ReconcileService,
   DemoDataService, JapaneseTokenizer, ParticipantService, PlacementService, PlacementViews, FollowUpService, ReportService, AuditService,
+  TextReindexService,
 ];
 /** Queue consumers: only in processes with ROLE=worker or all. */
 const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor];

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import * as kuromoji from 'kuromoji';
+import { normalizeJapanese } from '../common/japanese/normalize';
 
 interface KuromojiToken {
   surface_form: string;
@@ -43,13 +44,14 @@ export class JapaneseTokenizer implements OnModuleInit {
     return this.loading;
   }
 
-  /** Content-word lemmas (nouns, verbs, adjectives), NFKC-normalised, in text order. */
+  /** Content-word lemmas (nouns, verbs, adjectives), normalised (normalizeJapanese, lower case), in text order. */
   contentWords(text: string): string[] {
     if (!this.tokenizer) throw new Error('JapaneseTokenizer used before ready()');
-    const normalised = text.normalize('NFKC').toLowerCase();
+    const normalised = normalizeJapanese(text).toLowerCase();
     const words: string[] = [];
     for (const token of this.tokenizer.tokenize(normalised) as KuromojiToken[]) {
-      const lemma = token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form;
+      // The dictionary's lemma may itself be an old form (IPADIC lists some): normalised like the input.
+      const lemma = normalizeJapanese(token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form);
       if (!isContentWord(token) || STOP_WORDS.has(lemma) || lemma.length === 0) continue;
       if (/^[\p{P}\p{S}\s]+$/u.test(lemma)) continue;
       words.push(lemma);

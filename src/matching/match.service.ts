@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
+import { normalizeJapanese } from '../common/japanese/normalize';
 import { ParticipantRepository, type Participant } from '../participants/participant.repository';
 import { participantQueryText } from '../participants/participant.views';
 import { RESOURCE_TYPE_LABELS, type Day, type DemandKind } from '../resources/resource.constants';
@@ -63,7 +64,7 @@ export class MatchService {
 
   /** The ranking itself, without logging: also used by the evaluation script. */
   async rankCandidates(input: SearchInput, weights: RankingWeights = DEFAULT_WEIGHTS): Promise<{ model: string; ranked: Ranked[] }> {
-    const { model, vectors } = await this.model.embed([input.needs], 'query');
+    const { model, vectors } = await this.model.embed([normalizeJapanese(input.needs)], 'query');
     const terms = [...new Set(this.tokenizer.contentWords(input.needs))];
     const candidates = await this.matches.findCandidates(model, vectors[0], terms, input.filters, Math.max(CANDIDATES_PER_INDEX, input.limit * 4));
     return { model, ranked: rank(candidates, input.preferences, weights) };

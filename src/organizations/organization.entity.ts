@@ -17,6 +17,8 @@ export class OrganizationEntity {
   @Column('jsonb', { default: {} }) contact!: OrganizationContact;
   @Column('text', { nullable: true }) notes!: string | null;
   @Column('text', { name: 'development_status', default: 'accepting' }) developmentStatus!: DevelopmentStatus;
+  /** normalizeJapanese(name), for the `q` filter; never sent to clients. */
+  @Column('text', { name: 'search_name', select: false, default: '' }) searchName?: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { normalizeJapanese } from '../common/japanese/normalize';
 import type { Page } from '../common/pagination';
 import type { CreateOrganizationDto, ListOrganizationsQuery, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationEntity } from './organization.entity';
@@ -15,7 +16,7 @@ export class OrganizationRepository {
 
   async create(dto: CreateOrganizationDto, manager?: EntityManager): Promise<OrganizationEntity> {
     const repo = this.repo(manager);
-    const saved = await repo.save(repo.create({ ...dto, contact: dto.contact ?? {} }));
+    const saved = await repo.save(repo.create({ ...dto, contact: dto.contact ?? {}, searchName: normalizeJapanese(dto.name) }));
     return repo.findOneByOrFail({ id: saved.id });
   }
 
@@ -32,7 +33,8 @@ export class OrganizationRepository {
       const repo = this.repo(manager);
       const current = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) return null;
-      await repo.save(repo.merge(current, dto as Partial<OrganizationEntity>));
+      const searchName = dto.name !== undefined ? { searchName: normalizeJapanese(dto.name) } : {};
+      await repo.save(repo.merge(current, { ...(dto as Partial<OrganizationEntity>), ...searchName }));
       return repo.findOneByOrFail({ id });
     });
   }
@@ -42,7 +44,7 @@ export class OrganizationRepository {
     if (onlyId) qb.andWhere('o.id = :onlyId', { onlyId });
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.area) qb.andWhere('o.area = :area', { area: query.area });
-    if (query.q) qb.andWhere(`o.name ILIKE '%' || :q || '%'`, { q: escapeLike(query.q) });
+    if (query.q) qb.andWhere(`o.search_name ILIKE '%' || :q || '%'`, { q: escapeLike(normalizeJapanese(query.q)) });
     const [items, total] = await qb.skip((query.page - 1) * query.limit).take(query.limit).getManyAndCount();
     return { items, total, page: query.page, limit: query.limit };
   }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { normalizeJapanese } from '../common/japanese/normalize';
 import { HOST_VISIBLE_FIELDS, type HostVisibleField } from './participant.constants';
 import type { Participant } from './participant.repository';
 
-/** What gets embedded for a person: their needs in their own words, and their strengths. */
+/** What gets embedded for a person: their needs in their own words, and their strengths (normalised). */
 export function participantQueryText(p: Pick<Participant, 'needs' | 'strengths'>): string {
-  return [p.needs, p.strengths].filter(Boolean).join('\n');
+  return [p.needs, p.strengths].filter(Boolean).map((t) => normalizeJapanese(t!)).join('\n');
 }
 
 export function needsHash(p: Pick<Participant, 'needs' | 'strengths'>): string {

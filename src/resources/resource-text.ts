@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalizeJapanese as n } from '../common/japanese/normalize';
 import { ACCOMMODATIONS, RESOURCE_TYPE_LABELS, REWARD_LABELS, type Accommodation, type DemandLevel, type ResourceType, type Reward } from './resource.constants';
 
 /** The fields of a resource that its embedding and lexical index are made from. */
@@ -17,13 +18,15 @@ export interface ResourceTextFields {
 /**
  * Renders a resource as one Japanese passage: what the embedding model reads.
  * Attributes are written as words so that needs like 「静かな場所」 meet 「静かな環境」.
+ * What the host typed is normalised (normalizeJapanese); the fixed wording is not, so that the content
+ * hash, and with it the embedding, changes only for resources whose own text changes.
  */
 export function resourcePassage(r: ResourceTextFields): string {
   const parts = [
-    `${RESOURCE_TYPE_LABELS[r.type]}：${r.title}。`,
-    r.description,
-    r.tasks.length ? `作業・活動：${r.tasks.join('、')}。` : '',
-    r.accommodations.length ? `配慮：${r.accommodations.map((a) => ACCOMMODATIONS[a as Accommodation] ?? a).join('、')}。` : '',
+    `${RESOURCE_TYPE_LABELS[r.type]}：${n(r.title)}。`,
+    n(r.description),
+    r.tasks.length ? `作業・活動：${r.tasks.map(n).join('、')}。` : '',
+    r.accommodations.length ? `配慮：${r.accommodations.map((a) => ACCOMMODATIONS[a as Accommodation] ?? n(a)).join('、')}。` : '',
     demandPhrases(r).join('、'),
     `${REWARD_LABELS[r.reward]}。`,
   ];
@@ -33,6 +36,11 @@ export function resourcePassage(r: ResourceTextFields): string {
 /** Text for the lexical index: title is weighted separately (tsvector weight A). */
 export function resourceLexicalBody(r: ResourceTextFields): string {
   return [r.description, r.tasks.join(' '), r.accommodations.map((a) => ACCOMMODATIONS[a as Accommodation] ?? a).join(' ')].join('\n');
+}
+
+/** What the catalogue's `q` filter reads (column search_text): title, description and tasks, normalised. */
+export function resourceSearchText(r: Pick<ResourceTextFields, 'title' | 'description' | 'tasks'>): string {
+  return n([r.title, r.description, r.tasks.join(' ')].join('\n'));
 }
 
 export function contentHash(passage: string): string {

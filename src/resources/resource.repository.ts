@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
+import { normalizeJapanese, TEXT_RULES_VERSION } from '../common/japanese/normalize';
 import { updateReturning } from '../database/sql';
 import { escapeLike } from '../organizations/organization.repository';
 import type { ListResourcesQuery } from './dto/resource.dto';
@@ -11,6 +12,8 @@ import { ResourceEntity } from './resource.entity';
 export interface LexicalTokens {
   title: string[];
   body: string[];
+  /** Normalised text for the `q` filter (resourceSearchText). */
+  text: string;
 }
 
 export type ResourceRow = Omit<ResourceEntity, 'organization'>;
@@ -94,10 +97,8 @@ export class ResourceRepository {
     if (query.area?.length) qb.andWhere('r.area IN (:...areas)', { areas: query.area });
     if (query.status?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: query.status });
     if (query.q) {
-      qb.andWhere(
-        `(r.title ILIKE '%' || :q || '%' OR r.description ILIKE '%' || :q || '%' OR array_to_string(r.tasks, ' ') ILIKE '%' || :q || '%')`,
-        { q: escapeLike(query.q) },
-      );
+      // Both sides normalised: search_text is written with the lexical index (ﾊﾟｿｺﾝ, ＰＣ, ゲ－ム, 髙 all match).
+      qb.andWhere(`r.search_text ILIKE '%' || :q || '%'`, { q: escapeLike(normalizeJapanese(query.q)) });
     }
     const [rows, total] = await qb.skip((query.page - 1) * query.limit).take(query.limit).getManyAndCount();
     return { items: rows.map(withOrganizationName), total, page: query.page, limit: query.limit };
@@ -111,9 +112,10 @@ export class ResourceRepository {
   private async writeSearchTokens(manager: EntityManager, id: string, tokens: LexicalTokens): Promise<void> {
     await manager.query(
       `UPDATE resources SET search_tokens =
-         setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')
+         setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B'),
+         search_text = $4, text_rules = $5
         WHERE id = $1`,
-      [id, tokens.title.join(' '), tokens.body.join(' ')],
+      [id, tokens.title.join(' '), tokens.body.join(' '), tokens.text, TEXT_RULES_VERSION],
     );
   }
 }

@@ -9,7 +9,7 @@ import type { CreateResourceDto, ListResourcesQuery, UpdateResourceDto } from '.
 import { DAYS } from './resource.constants';
 import type { ResourceEntity, ScheduleSlot } from './resource.entity';
 import { ResourceRepository, type LexicalTokens } from './resource.repository';
-import { contentHash, resourceLexicalBody, resourcePassage, type ResourceTextFields } from './resource-text';
+import { contentHash, resourceLexicalBody, resourcePassage, resourceSearchText, type ResourceTextFields } from './resource-text';
 import { toResourceView, type ResourceView } from './resource.view';
 
 @Injectable()
@@ -111,11 +111,16 @@ export class ResourceService {
     }
   }
 
-  private textIndex(fields: ResourceTextFields): { hash: string; tokens: LexicalTokens } {
+  /** Content hash and lexical index of a resource's text (also used by TextReindexService). */
+  textIndex(fields: ResourceTextFields): { hash: string; tokens: LexicalTokens } {
     const passage = resourcePassage(fields);
     return {
       hash: contentHash(passage),
-      tokens: { title: this.tokenizer.contentWords(fields.title), body: this.tokenizer.contentWords(resourceLexicalBody(fields)) },
+      tokens: {
+        title: this.tokenizer.contentWords(fields.title),
+        body: this.tokenizer.contentWords(resourceLexicalBody(fields)),
+        text: resourceSearchText(fields),
+      },
     };
   }
 }
