@@ -37,6 +37,7 @@ import { dataSourceOptions, prepareDatabase } from '../src/database/data-source'
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { fiscalYearPeriod, monthPeriod, type Period } from '../src/reports/report.period';
 import { ReportRepository } from '../src/reports/report.repository';
+import { Clock } from '../src/common/clock';
 import { ReportService } from '../src/reports/report.service';
 import { fmtInt, loadAvg, logger, machine, median, ms, runBench, sec, timed, waitForOtherBenchmarks, writeDocsSection, type Machine } from './bench-support';
 
@@ -693,7 +694,7 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
 
   const sink = { on: false, statements: [] as Captured[] };
   const repo = new ReportRepository(capturing(ds, sink));
-  const service = new ReportService(repo);
+  const service = new ReportService(repo, new Clock());
   const phases: PhaseResult[] = [];
   const explains: Results['explains'] = [];
 

@@ -44,6 +44,7 @@ import { EmbeddingService } from './matching/embedding.service';
 import { JapaneseTokenizer } from './matching/japanese-tokenizer';
 import { TextIndexRepository } from './matching/text-index.repository';
 import { TextReindexService } from './matching/text-reindex.service';
+import { Clock } from './common/clock';
 import { MatchController } from './matching/match.controller';
 import { MatchRepository } from './matching/match.repository';
 import { MatchService } from './matching/match.service';
@@ -69,7 +70,7 @@ const repositories = [
 const services = [
   ApiTokenService, OrganizationService, ResourceService, MatchService, EmbeddingService, HealthService, ReconcileService,
   DemoDataService, JapaneseTokenizer, ParticipantService, PlacementService, PlacementViews, FollowUpService, ReportService, AuditService,
-  TextReindexService,
+  TextReindexService, Clock,
 ];
 /** Queue consumers: only in processes with ROLE=worker or all. */
 const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor];

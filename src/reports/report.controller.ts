@@ -13,7 +13,13 @@ export class ReportController {
   constructor(private readonly service: ReportService) {}
 
   @Get('monthly/:month')
-  @ApiOperation({ summary: '月次集計（日本時間の暦月）。締めた月はスナップショット（snapshotAt）を返し、live=true で再計算' })
+  @ApiOperation({
+    summary: '月次集計（日本時間の暦月）。締めた月はスナップショット（snapshotAt）を返し、live=true で再計算',
+    description:
+      '数値は月末と現在の早い方の時点（asOf）のもの。進行中の月は inProgress: true（CSV の表題と期間に「集計途中」）、' +
+      'まだ始まっていない月は 400。rulesVersion は集計規則の版、servedFromSnapshot はスナップショットをそのまま返したかどうか' +
+      '（スナップショットは作成時の版のまま。live=true は現在の規則で再計算）。',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async monthly(@Param('month') month: string, @Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
@@ -23,7 +29,10 @@ export class ReportController {
   }
 
   @Get('fiscal-year/:year')
-  @ApiOperation({ summary: '年度集計（4月〜翌年3月）：月ごとと年度合計' })
+  @ApiOperation({
+    summary: '年度集計（4月〜翌年3月）：月ごとと年度合計',
+    description: 'まだ始まっていない月は months の中で null。進行中の年度・月は inProgress: true で現在時点の数値。始まっていない年度は 400。',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async fiscalYear(@Param('year') year: string, @Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {

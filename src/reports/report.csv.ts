@@ -3,10 +3,11 @@ import { BREAKDOWN_LABELS, type BreakdownKind, type Figure } from './report.figu
 
 /**
  * One row per figure and breakdown value, UTF-8 with BOM and CRLF so that Japanese
- * Excel opens it with the right encoding: 期間, 指標, 内訳の種類, 内訳, 値.
+ * Excel opens it with the right encoding: 期間, 指標, 内訳の種類, 内訳, 値. The title row, when given, comes first
+ * (report, 集計途中, counting-rules version).
  */
-export function toCsv(sections: Array<{ period: string; figures: Figure[] }>, labels: Record<string, string> = {}): string {
-  const lines: Array<Array<string | number>> = [['期間', '指標', '内訳の種類', '内訳', '値']];
+export function toCsv(sections: Array<{ period: string; figures: Figure[] }>, labels: Record<string, string> = {}, title?: string): string {
+  const lines: Array<Array<string | number>> = [...(title ? [[title]] : []), ['期間', '指標', '内訳の種類', '内訳', '値']];
   for (const { period, figures } of sections) {
     for (const figure of figures) {
       lines.push([period, figure.label, '合計', '', figure.value]);

@@ -1,3 +1,10 @@
+/**
+ * Version of the counting rules (docs/reports.md). Raise it whenever a rule changes what a figure counts:
+ * snapshots keep the version they were made with and are served as they were.
+ * 1: the first rules. 2: figures as of the earlier of the period's end and now (months in progress).
+ */
+export const REPORT_RULES_VERSION = 2;
+
 /** One reported number, with its breakdowns (地区, 種別, …) where they apply. */
 export interface Figure {
   key: string;

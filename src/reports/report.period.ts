@@ -46,3 +46,13 @@ export function monthsBetween(first: string, last: string): string[] {
   for (let m = first; m <= last; m = monthPeriod(m).toDate.slice(0, 7)) out.push(m);
   return out;
 }
+
+/**
+ * The period as far as it has happened at `now`: figures "at the end" are as of the earlier of the period's
+ * end and now, and calendar-day figures (checkpoints due, check-ins) stop after today (Tokyo).
+ */
+export function asOf(period: Period, now: Date): Period {
+  if (now >= period.to) return period;
+  const tomorrow = addDays(tokyoDate(now), 1);
+  return { ...period, to: now, toDate: tomorrow < period.toDate ? tomorrow : period.toDate };
+}

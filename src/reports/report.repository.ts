@@ -170,16 +170,19 @@ export class ReportRepository {
 
   // --- snapshots --------------------------------------------------------------
 
-  async findSnapshot(period: string): Promise<{ figures: Figure[]; createdAt: Date } | null> {
-    const rows = await this.dataSource.query(`SELECT figures, created_at AS "createdAt" FROM report_snapshots WHERE period = $1`, [period]);
+  async findSnapshot(period: string): Promise<{ figures: Figure[]; createdAt: Date; rulesVersion: number } | null> {
+    const rows = await this.dataSource.query(
+      `SELECT figures, created_at AS "createdAt", rules_version AS "rulesVersion" FROM report_snapshots WHERE period = $1`,
+      [period],
+    );
     return rows[0] ?? null;
   }
 
   /** Immutable: a second snapshot of the same month is ignored. */
-  async saveSnapshot(period: string, figures: Figure[]): Promise<boolean> {
+  async saveSnapshot(period: string, figures: Figure[], rulesVersion: number): Promise<boolean> {
     const rows = await this.dataSource.query(
-      `INSERT INTO report_snapshots (period, figures) VALUES ($1, $2) ON CONFLICT (period) DO NOTHING RETURNING period`,
-      [period, JSON.stringify(figures)],
+      `INSERT INTO report_snapshots (period, figures, rules_version) VALUES ($1, $2, $3) ON CONFLICT (period) DO NOTHING RETURNING period`,
+      [period, JSON.stringify(figures), rulesVersion],
     );
     return rows.length > 0;
   }

@@ -3,10 +3,12 @@ import { OUTCOME_LABELS } from '../placements/placement.constants';
 import { READINESS_STAGE_LABELS, REFERRAL_ROUTE_LABELS } from '../participants/participant.constants';
 import { RESOURCE_TYPE_LABELS } from '../resources/resource.constants';
 import { UNMET_THRESHOLD } from '../matching/ranking';
+import { AppException } from '../common/app.exception';
+import { Clock } from '../common/clock';
 import { tokyoDate } from '../common/tokyo-time';
 import { toCsv } from './report.csv';
-import { FIGURE_LABELS, type Figure } from './report.figures';
-import { fiscalYearPeriod, monthPeriod, monthsBetween, previousMonth, type Period } from './report.period';
+import { FIGURE_LABELS, REPORT_RULES_VERSION, type Figure } from './report.figures';
+import { asOf, fiscalYearPeriod, monthPeriod, monthsBetween, previousMonth, type Period } from './report.period';
 import { ReportRepository } from './report.repository';
 
 /** Codes in breakdowns shown in Japanese in the CSV. */
@@ -17,6 +19,14 @@ export interface MonthReport {
   /** Set when the figures come from the immutable snapshot taken after the month ended. */
   snapshotAt: Date | null;
   live: boolean;
+  /** True when the figures are a stored snapshot, served as it was made (with its own rulesVersion). */
+  servedFromSnapshot: boolean;
+  /** The counting rules the figures were made with (REPORT_RULES_VERSION when computed now). */
+  rulesVersion: number;
+  /** The month has not ended: figures are as of `asOf`, not of the month's end. */
+  inProgress: boolean;
+  /** The instant the figures are as of: the earlier of the month's end and now (for a snapshot, the month's end). */
+  asOf: Date;
   unmetThreshold: number;
   figures: Figure[];
 }
@@ -25,52 +35,88 @@ export interface MonthReport {
 export class ReportService {
   private readonly logger = new Logger(ReportService.name);
 
-  constructor(private readonly reports: ReportRepository) {}
+  constructor(
+    private readonly reports: ReportRepository,
+    private readonly clock: Clock,
+  ) {}
 
+  /** A month that has not started is refused; one in progress is counted as of now and marked. */
   async monthly(month: string, live = false): Promise<MonthReport> {
     const period = monthPeriod(month);
-    const snapshot = live ? null : await this.reports.findSnapshot(month);
+    const now = this.clock.now();
+    if (period.from > now) {
+      throw AppException.validation('month', `${month} はまだ始まっていないため集計できません（現在 ${tokyoDate(now)}）`);
+    }
+    return this.monthReport(period, month, now, live);
+  }
+
+  private async monthReport(period: Period, month: string, now: Date, live: boolean): Promise<MonthReport> {
+    const inProgress = now < period.to;
+    // A snapshot exists only for finished months; one found for a month in progress (clock set back) is not used.
+    const snapshot = live || inProgress ? null : await this.reports.findSnapshot(month);
+    const counted = asOf(period, now);
     return {
       period: describe(period, month),
       snapshotAt: snapshot?.createdAt ?? null,
       live: !snapshot,
+      servedFromSnapshot: Boolean(snapshot),
+      rulesVersion: snapshot ? snapshot.rulesVersion : REPORT_RULES_VERSION,
+      inProgress,
+      asOf: counted.to,
       unmetThreshold: UNMET_THRESHOLD,
-      figures: snapshot ? snapshot.figures : labelled(await this.reports.compute(period)),
+      figures: snapshot ? snapshot.figures : labelled(await this.reports.compute(counted)),
     };
   }
 
-  /** 年度: each month (snapshot when one exists, unless live) and the year's own total. */
+  /**
+   * 年度: each month (snapshot when one exists, unless live) and the year's own total. Months of the year
+   * that have not started are null; the total and a month in progress are as of now.
+   */
   async fiscalYear(year: string, live = false) {
     const { total, months } = fiscalYearPeriod(year);
+    const now = this.clock.now();
+    if (total.from > now) {
+      throw AppException.validation('year', `${year}年度はまだ始まっていないため集計できません（現在 ${tokyoDate(now)}）`);
+    }
+    const counted = asOf(total, now);
     return {
       period: { fiscalYear: Number(year), from: total.fromDate, to: lastDay(total), timeZone: 'Asia/Tokyo' as const },
       unmetThreshold: UNMET_THRESHOLD,
-      months: await Promise.all(months.map((m) => this.monthly(m.label, live))),
-      // Computed over the whole year: 実人数 counts a person once a year, stocks are at 31 March.
-      total: { live: true, figures: labelled(await this.reports.compute(total)) },
+      rulesVersion: REPORT_RULES_VERSION,
+      inProgress: now < total.to,
+      months: await Promise.all(months.map((m) => (m.from > now ? null : this.monthReport(m, m.label, now, live)))),
+      // Computed over the whole year: 実人数 counts a person once a year, stocks are at 31 March (or now).
+      total: { live: true, inProgress: now < total.to, asOf: counted.to, rulesVersion: REPORT_RULES_VERSION, figures: labelled(await this.reports.compute(counted)) },
     };
   }
 
   monthlyCsv(report: MonthReport): string {
-    return toCsv([{ period: report.period.month, figures: report.figures }], VALUE_LABELS);
+    const title = `参加支援 月次集計 ${report.period.month}${progressNote(report)}｜${rulesNote([report])}`;
+    return toCsv([{ period: periodLabel(report), figures: report.figures }], VALUE_LABELS, title);
   }
 
   fiscalYearCsv(report: Awaited<ReturnType<ReportService['fiscalYear']>>): string {
+    const months = report.months.filter((m): m is MonthReport => m !== null);
+    const yearLabel = `${report.period.fiscalYear}年度 合計${report.total.inProgress ? '（集計途中）' : ''}`;
+    const title = `参加支援 年度集計 ${report.period.fiscalYear}年度${report.inProgress ? `（集計途中・${jst(report.total.asOf)} 時点）` : ''}｜${rulesNote(months)}`;
     return toCsv(
-      [...report.months.map((m) => ({ period: m.period.month, figures: m.figures })), { period: `${report.period.fiscalYear}年度 合計`, figures: report.total.figures }],
+      [...months.map((m) => ({ period: periodLabel(m), figures: m.figures })), { period: yearLabel, figures: report.total.figures }],
       VALUE_LABELS,
+      title,
     );
   }
 
   /** Job handler: freezes a finished month. Immutable: a second run keeps the first. */
   async snapshot(month: string): Promise<boolean> {
-    const saved = await this.reports.saveSnapshot(month, labelled(await this.reports.compute(monthPeriod(month))));
+    const period = monthPeriod(month);
+    if (this.clock.now() < period.to) return false; // a month in progress is not frozen
+    const saved = await this.reports.saveSnapshot(month, labelled(await this.reports.compute(period)), REPORT_RULES_VERSION);
     if (saved) this.logger.log({ month }, `月次集計のスナップショットを保存しました（${month}）`);
     return saved;
   }
 
   /** Catches up snapshots missed while the service was down (every finished month with data). */
-  async catchUp(now: Date = new Date()): Promise<string[]> {
+  async catchUp(now: Date = this.clock.now()): Promise<string[]> {
     const first = await this.reports.firstDataAt();
     if (!first) return [];
     const last = previousMonth(now);
@@ -95,4 +141,26 @@ function describe(period: Period, month: string) {
 
 function lastDay(period: Period): string {
   return new Date(Date.parse(`${period.toDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "2026-11-29 13:05" in Tokyo. */
+function jst(instant: Date): string {
+  return new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function progressNote(m: MonthReport): string {
+  if (m.inProgress) return `（集計途中・${jst(m.asOf)} 時点）`;
+  return m.servedFromSnapshot && m.snapshotAt ? `（${jst(new Date(m.snapshotAt))} 作成のスナップショット）` : '';
+}
+
+function periodLabel(m: MonthReport): string {
+  return m.inProgress ? `${m.period.month}（集計途中）` : m.period.month;
+}
+
+/** Which counting rules made the figures; snapshots made under other rules are named. */
+function rulesNote(months: MonthReport[]): string {
+  const older = months.filter((m) => m.rulesVersion !== REPORT_RULES_VERSION);
+  const note = `集計規則 第${REPORT_RULES_VERSION}版`;
+  if (!older.length) return note;
+  return `${note}（${older.map((m) => `${m.period.month} はスナップショットのため第${m.rulesVersion}版`).join('、')}）`;
 }

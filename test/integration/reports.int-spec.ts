@@ -168,7 +168,8 @@ describe('monthly and fiscal-year reports', () => {
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString('utf8').slice(1));
-    expect(rows[0]).toEqual(['期間', '指標', '内訳の種類', '内訳', '値']);
+    expect(rows[0]).toEqual(['参加支援 月次集計 2025-10｜集計規則 第2版']);
+    expect(rows[1]).toEqual(['期間', '指標', '内訳の種類', '内訳', '値']);
     const json = (await t.http().get('/api/v1/reports/monthly/2025-10').set(t.admin)).body;
     for (const figure of json.figures) {
       const total = rows.find((r) => r[1] === figure.label && r[2] === '合計');
