@@ -38,6 +38,8 @@ interface Reply {
   error?: string;
   dims?: number;
   vectors?: Float32Array[];
+  chunks?: number[];
+  tokens?: number[];
   event?: 'progress';
   file?: string;
   progress?: number;
@@ -95,16 +97,25 @@ export class EmbeddingModelRepository implements OnModuleInit, OnModuleDestroy {
     return this.current.name;
   }
 
-  async embed(texts: string[], kind: TextKind): Promise<{ model: string; vectors: Float32Array[] }> {
+  /**
+   * Vectors of the texts. A text longer than the model's window is embedded in overlapping chunks and
+   * pooled (embedding-process.mjs): `chunks[i]` > 1 says so; `tokens[i]` is its length in model tokens.
+   */
+  async embed(texts: string[], kind: TextKind): Promise<{ model: string; vectors: Float32Array[]; chunks: number[]; tokens: number[] }> {
     const model = await this.ready();
+    // Sent apart from the text so that every chunk of a long text carries it.
     const prefix = kind === 'query' ? this.current!.queryPrefix : this.current!.passagePrefix;
     const vectors: Float32Array[] = [];
+    const chunks: number[] = [];
+    const tokens: number[] = [];
     for (let i = 0; i < texts.length; i += this.config.embeddingBatchSize) {
-      const batch = texts.slice(i, i + this.config.embeddingBatchSize).map((t) => prefix + t);
-      const reply = await this.request({ op: 'embed', texts: batch }, EMBED_TIMEOUT_MS);
+      const batch = texts.slice(i, i + this.config.embeddingBatchSize);
+      const reply = await this.request({ op: 'embed', texts: batch, prefix }, EMBED_TIMEOUT_MS);
       vectors.push(...reply.vectors!);
+      chunks.push(...reply.chunks!);
+      tokens.push(...reply.tokens!);
     }
-    return { model, vectors };
+    return { model, vectors, chunks, tokens };
   }
 
   private async load(): Promise<void> {

@@ -36,7 +36,7 @@ export class MatchService {
 
   async search(actor: Actor, dto: SearchMatchesDto) {
     const input = await this.toInput(actor, dto);
-    const { model, ranked } = await this.rankCandidates(input);
+    const { model, ranked, needsChunks } = await this.rankCandidates(input);
     const top = ranked.slice(0, input.limit);
     const bestScore = top[0]?.score ?? null;
     await this.matches.logSearch({
@@ -52,6 +52,9 @@ export class MatchService {
     const wantedDays = [...new Set([...(input.preferences.availableDays ?? []), ...((input.filters.days ?? []) as Day[])])];
     return {
       model,
+      // The needs were longer than the model's window: embedded in overlapping chunks, every part counts.
+      needsLong: needsChunks > 1,
+      needsChunks,
       unmet: bestScore === null || bestScore < UNMET_THRESHOLD,
       results: top.map((r) => ({
         resource: toSummary(r),
@@ -63,11 +66,11 @@ export class MatchService {
   }
 
   /** The ranking itself, without logging: also used by the evaluation script. */
-  async rankCandidates(input: SearchInput, weights: RankingWeights = DEFAULT_WEIGHTS): Promise<{ model: string; ranked: Ranked[] }> {
-    const { model, vectors } = await this.model.embed([normalizeJapanese(input.needs)], 'query');
+  async rankCandidates(input: SearchInput, weights: RankingWeights = DEFAULT_WEIGHTS): Promise<{ model: string; ranked: Ranked[]; needsChunks: number }> {
+    const { model, vectors, chunks } = await this.model.embed([normalizeJapanese(input.needs)], 'query');
     const terms = [...new Set(this.tokenizer.contentWords(input.needs))];
     const candidates = await this.matches.findCandidates(model, vectors[0], terms, input.filters, Math.max(CANDIDATES_PER_INDEX, input.limit * 4));
-    return { model, ranked: rank(candidates, input.preferences, weights) };
+    return { model, ranked: rank(candidates, input.preferences, weights), needsChunks: chunks[0] };
   }
 
   /**
