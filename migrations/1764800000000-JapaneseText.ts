@@ -15,9 +15,12 @@ export class JapaneseText1764800000000 implements MigrationInterface {
   name = 'JapaneseText1764800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE resources ADD COLUMN search_text text NOT NULL DEFAULT '', ADD COLUMN text_rules smallint NOT NULL DEFAULT 0`);
-    await q.query(`UPDATE resources SET search_text = normalize(title || E'\\n' || description || E'\\n' || array_to_string(tasks, ' '), NFKC)`);
-    await q.query(`ALTER TABLE organizations ADD COLUMN search_name text NOT NULL DEFAULT '', ADD COLUMN text_rules smallint NOT NULL DEFAULT 0`);
+    await q.query(`ALTER TABLE resources ADD COLUMN search_text text NOT NULL DEFAULT '',
+                                      ADD COLUMN text_rules smallint NOT NULL DEFAULT 0`);
+    await q.query(`UPDATE resources
+                     SET search_text = normalize(title || E'\\n' || description || E'\\n' || array_to_string(tasks, ' '), NFKC)`);
+    await q.query(`ALTER TABLE organizations ADD COLUMN search_name text NOT NULL DEFAULT '',
+                                          ADD COLUMN text_rules smallint NOT NULL DEFAULT 0`);
     await q.query(`UPDATE organizations SET search_name = normalize(name, NFKC)`);
     await q.query(`ALTER TABLE organizations ALTER COLUMN text_rules SET DEFAULT 1`);
     await q.query(`ALTER TABLE participants ADD COLUMN text_rules smallint NOT NULL DEFAULT 0`);

@@ -66,7 +66,10 @@ export class MatchService {
   }
 
   /** The ranking itself, without logging: also used by the evaluation script. */
-  async rankCandidates(input: SearchInput, weights: RankingWeights = DEFAULT_WEIGHTS): Promise<{ model: string; ranked: Ranked[]; needsChunks: number }> {
+  async rankCandidates(
+    input: SearchInput,
+    weights: RankingWeights = DEFAULT_WEIGHTS,
+  ): Promise<{ model: string; ranked: Ranked[]; needsChunks: number }> {
     const { model, vectors, chunks } = await this.model.embed([normalizeJapanese(input.needs)], 'query');
     const terms = [...new Set(this.tokenizer.contentWords(input.needs))];
     const candidates = await this.matches.findCandidates(model, vectors[0], terms, input.filters, Math.max(CANDIDATES_PER_INDEX, input.limit * 4));

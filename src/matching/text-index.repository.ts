@@ -41,7 +41,11 @@ export class TextIndexRepository {
     return rows.length > 0;
   }
 
-  outdatedParticipants(version: number, afterId: string | null, limit: number): Promise<Array<{ id: string; needs: string; strengths: string | null; needsHash: string }>> {
+  outdatedParticipants(
+    version: number,
+    afterId: string | null,
+    limit: number,
+  ): Promise<Array<{ id: string; needs: string; strengths: string | null; needsHash: string }>> {
     return this.dataSource.query(
       `SELECT id, needs, strengths, needs_hash AS "needsHash" FROM participants
         WHERE text_rules < $1 AND erased_at IS NULL AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3`,
@@ -73,6 +77,8 @@ export class TextIndexRepository {
   }
 
   async saveOrganization(id: string, name: string, searchName: string, version: number): Promise<void> {
-    await this.dataSource.query(`UPDATE organizations SET search_name = $3, text_rules = $4 WHERE id = $1 AND name = $2`, [id, name, searchName, version]);
+    await this.dataSource.query(`UPDATE organizations SET search_name = $3, text_rules = $4 WHERE id = $1 AND name = $2`, [
+      id, name, searchName, version,
+    ]);
   }
 }

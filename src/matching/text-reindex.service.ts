@@ -77,7 +77,9 @@ export class TextReindexService implements OnApplicationBootstrap {
       // Redis away: the reconciler finds the pending rows later.
       await this.jobs.enqueueEmbedPending('text-rules').catch(() => undefined);
     }
-    if (result.resources + result.participants + result.organizations > 0) this.logger.log({ ...result, version }, '文字の正規化規則の更新に合わせて索引を作り直しました');
+    if (result.resources + result.participants + result.organizations > 0) {
+      this.logger.log({ ...result, version }, '文字の正規化規則の更新に合わせて索引を作り直しました');
+    }
     return result;
   }
 }

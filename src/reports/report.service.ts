@@ -86,7 +86,13 @@ export class ReportService {
       inProgress: now < total.to,
       months: await Promise.all(months.map((m) => (m.from > now ? null : this.monthReport(m, m.label, now, live)))),
       // Computed over the whole year: 実人数 counts a person once a year, stocks are at 31 March (or now).
-      total: { live: true, inProgress: now < total.to, asOf: counted.to, rulesVersion: REPORT_RULES_VERSION, figures: labelled(await this.reports.compute(counted)) },
+      total: {
+        live: true,
+        inProgress: now < total.to,
+        asOf: counted.to,
+        rulesVersion: REPORT_RULES_VERSION,
+        figures: labelled(await this.reports.compute(counted)),
+      },
     };
   }
 
@@ -98,7 +104,8 @@ export class ReportService {
   fiscalYearCsv(report: Awaited<ReturnType<ReportService['fiscalYear']>>): string {
     const months = report.months.filter((m): m is MonthReport => m !== null);
     const yearLabel = `${report.period.fiscalYear}年度 合計${report.total.inProgress ? '（集計途中）' : ''}`;
-    const title = `参加支援 年度集計 ${report.period.fiscalYear}年度${report.inProgress ? `（集計途中・${jst(report.total.asOf)} 時点）` : ''}｜${rulesNote(months)}`;
+    const progress = report.inProgress ? `（集計途中・${jst(report.total.asOf)} 時点）` : '';
+    const title = `参加支援 年度集計 ${report.period.fiscalYear}年度${progress}｜${rulesNote(months)}`;
     return toCsv(
       [...months.map((m) => ({ period: periodLabel(m), figures: m.figures })), { period: yearLabel, figures: report.total.figures }],
       VALUE_LABELS,
