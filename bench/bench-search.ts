@@ -599,7 +599,7 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     await dataSource.initialize();
     const ds = dataSource;
     const repo = new MatchRepository(ds, ctx.config);
-    const captured = perMode((mode) => [] as CapturedSql[]);
+    const captured = perMode((_mode) => [] as CapturedSql[]);
     for (const mode of MODES) for (const q of queries) captured[mode].push(await captureFindCandidates(client, ctx.config, modelName, q.vector, q.terms, q.filters[mode], K));
 
     // rows that pass each mode's filters (median over 20 queries)

@@ -82,6 +82,7 @@ function ensureDependencies() {
     throw new Error(
       `npm ci に失敗しました。package-lock.json が package.json と一致しているか確認してください。\n` +
         `npm ci failed; check that package-lock.json matches package.json (${err.message}).`,
+      { cause: err },
     );
   }
 }
