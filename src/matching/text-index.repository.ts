@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { updateReturning } from '../database/sql';
+import { updateReturning } from '../common/sql';
 import type { LexicalTokens } from '../resources/resource.repository';
 import type { ResourceTextFields } from '../resources/resource-text';
 

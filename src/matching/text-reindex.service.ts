@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { JobRepository } from '../jobs/job.repository';
 import { needsHash } from '../participants/participant.views';
 import { ResourceService } from '../resources/resource.service';
-import { JapaneseTokenizer } from './japanese-tokenizer';
+import { JapaneseTokenizer } from '../common/japanese/tokenizer';
 import { TextIndexRepository } from './text-index.repository';
 
 const BATCH = 200;

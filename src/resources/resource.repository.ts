@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
 import { normalizeJapanese, TEXT_RULES_VERSION } from '../common/japanese/normalize';
-import { updateReturning } from '../database/sql';
-import { escapeLike } from '../organizations/organization.repository';
+import { escapeLike, updateReturning } from '../common/sql';
 import type { ListResourcesQuery } from './dto/resource.dto';
 import { ResourceEntity } from './resource.entity';
 

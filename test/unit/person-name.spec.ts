@@ -5,7 +5,8 @@ import { loadConfig } from '../../src/config/app-config';
 import type { TransactionRunner } from '../../src/database/transaction.runner';
 import type { FollowUpRepository } from '../../src/follow-up/follow-up.repository';
 import { FollowUpService } from '../../src/follow-up/follow-up.service';
-import type { WebhookRepository } from '../../src/follow-up/webhook.repository';
+import type { ReconcileRegistry } from '../../src/jobs/reconcile.registry';
+import type { NotificationService } from '../../src/notifications/notification.service';
 import type { JobRepository } from '../../src/jobs/job.repository';
 
 describe('addressOf: how a person is addressed', () => {
@@ -35,13 +36,14 @@ describe('follow-up messages address a person once', () => {
     const repo = {
       advance: jest.fn().mockResolvedValue(true),
       context: jest.fn().mockResolvedValue(context),
-      notify: jest.fn().mockResolvedValue(true),
       earliestOpenDue: jest.fn().mockResolvedValue(null),
       addCheckin: jest.fn().mockResolvedValue('k1'),
     };
-    const jobs = { enqueueNotificationDelivery: jest.fn() };
-    const service = new FollowUpService(loadConfig({}), repo as unknown as FollowUpRepository, jobs as unknown as JobRepository, tx, { enabled: false } as WebhookRepository);
-    const messages = () => repo.notify.mock.calls.map(([, n]) => n.message as string);
+    const notifications = { notify: jest.fn().mockResolvedValue(true), afterNotifying: <T>(work: Promise<T>) => work };
+    const registry = { register: jest.fn() };
+    const service = new FollowUpService(loadConfig({}), repo as unknown as FollowUpRepository, {} as JobRepository, tx,
+      notifications as unknown as NotificationService, registry as unknown as ReconcileRegistry);
+    const messages = () => notifications.notify.mock.calls.map(([, n]) => n.message as string);
     return { service, messages };
   }
 

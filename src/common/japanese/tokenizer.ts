@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import * as kuromoji from 'kuromoji';
-import { normalizeJapanese } from '../common/japanese/normalize';
+import { normalizeJapanese } from './normalize';
 
 interface KuromojiToken {
   surface_form: string;
