@@ -78,7 +78,10 @@ export class TextIndexRepository {
 
   async saveOrganization(id: string, name: string, searchName: string, version: number): Promise<void> {
     await this.dataSource.query(`UPDATE organizations SET search_name = $3, text_rules = $4 WHERE id = $1 AND name = $2`, [
-      id, name, searchName, version,
+      id,
+      name,
+      searchName,
+      version,
     ]);
   }
 }

@@ -43,7 +43,7 @@ export class TextReindexService implements OnApplicationBootstrap {
   async run(version = TEXT_RULES_VERSION): Promise<ReindexResult> {
     await this.tokenizer.ready();
     const result: ReindexResult = { resources: 0, participants: 0, organizations: 0, reembed: 0 };
-    for (let afterId: string | null = null; ; ) {
+    for (let afterId: string | null = null; ;) {
       const rows = await this.repo.outdatedResources(version, afterId, BATCH);
       if (!rows.length) break;
       afterId = rows[rows.length - 1].id;
@@ -55,7 +55,7 @@ export class TextReindexService implements OnApplicationBootstrap {
       }
     }
     await this.repo.markErasedParticipants(version);
-    for (let afterId: string | null = null; ; ) {
+    for (let afterId: string | null = null; ;) {
       const rows = await this.repo.outdatedParticipants(version, afterId, BATCH);
       if (!rows.length) break;
       afterId = rows[rows.length - 1].id;
@@ -66,7 +66,7 @@ export class TextReindexService implements OnApplicationBootstrap {
         if (hash !== row.needsHash) result.reembed++;
       }
     }
-    for (let afterId: string | null = null; ; ) {
+    for (let afterId: string | null = null; ;) {
       const rows = await this.repo.outdatedOrganizations(version, afterId, BATCH);
       if (!rows.length) break;
       afterId = rows[rows.length - 1].id;

@@ -4,7 +4,10 @@ import type { Participant } from './participant.repository';
 
 /** What gets embedded for a person: their needs in their own words, and their strengths (normalised). */
 export function participantQueryText(p: Pick<Participant, 'needs' | 'strengths'>): string {
-  return [p.needs, p.strengths].filter(Boolean).map((t) => normalizeJapanese(t!)).join('\n');
+  return [p.needs, p.strengths]
+    .filter(Boolean)
+    .map((t) => normalizeJapanese(t!))
+    .join('\n');
 }
 
 export function needsHash(p: Pick<Participant, 'needs' | 'strengths'>): string {
@@ -12,8 +15,21 @@ export function needsHash(p: Pick<Participant, 'needs' | 'strengths'>): string {
 }
 
 export const COORDINATOR_FIELDS = [
-  'displayName', 'realName', 'ageBand', 'area', 'householdNote', 'referralRoute', 'readinessStage', 'needs', 'strengths',
-  'considerationsForHost', 'healthNote', 'disabilityNote', 'criminalRecordNote', 'constraints', 'consent',
+  'displayName',
+  'realName',
+  'ageBand',
+  'area',
+  'householdNote',
+  'referralRoute',
+  'readinessStage',
+  'needs',
+  'strengths',
+  'considerationsForHost',
+  'healthNote',
+  'disabilityNote',
+  'criminalRecordNote',
+  'constraints',
+  'consent',
 ] as const;
 
 /** Coordinators see the whole record (except search internals). */

@@ -31,7 +31,8 @@ export class ReportController {
   @Get('fiscal-year/:year')
   @ApiOperation({
     summary: '年度集計（4月〜翌年3月）：月ごとと年度合計',
-    description: 'まだ始まっていない月は months の中で null。進行中の年度・月は inProgress: true で現在時点の数値。始まっていない年度は 400。',
+    description:
+      'まだ始まっていない月は months の中で null。進行中の年度・月は inProgress: true で現在時点の数値。始まっていない年度は 400。',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })

@@ -12,7 +12,13 @@ import { asOf, fiscalYearPeriod, monthPeriod, monthsBetween, previousMonth, type
 import { ReportRepository } from './report.repository';
 
 /** Codes in breakdowns shown in Japanese in the CSV. */
-const VALUE_LABELS: Record<string, string> = { ...RESOURCE_TYPE_LABELS, ...OUTCOME_LABELS, ...REFERRAL_ROUTE_LABELS, ...READINESS_STAGE_LABELS, unknown: '未設定' };
+const VALUE_LABELS: Record<string, string> = {
+  ...RESOURCE_TYPE_LABELS,
+  ...OUTCOME_LABELS,
+  ...REFERRAL_ROUTE_LABELS,
+  ...READINESS_STAGE_LABELS,
+  unknown: '未設定',
+};
 
 export interface MonthReport {
   period: { month: string; from: string; to: string; timeZone: 'Asia/Tokyo' };

@@ -32,10 +32,19 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
   };
 
   it.each([
-    ['パソコン', 3], ['ﾊﾟｿｺﾝ', 3], ['ぱそこん', 0],
-    ['PC', 2], ['ＰＣ', 2], ['pc', 2],
-    ['ゲーム', 2], ['ゲ－ム', 2], ['ｹﾞｰﾑ', 2],
-    ['高島', 2], ['髙島', 2], ['山崎', 1], ['山﨑', 1],
+    ['パソコン', 3],
+    ['ﾊﾟｿｺﾝ', 3],
+    ['ぱそこん', 0],
+    ['PC', 2],
+    ['ＰＣ', 2],
+    ['pc', 2],
+    ['ゲーム', 2],
+    ['ゲ－ム', 2],
+    ['ｹﾞｰﾑ', 2],
+    ['高島', 2],
+    ['髙島', 2],
+    ['山崎', 1],
+    ['山﨑', 1],
   ])('q=%p finds the same resources however it is typed (%p)', async (q, expected) => {
     expect(await list(q)).toBe(expected);
   });
@@ -52,7 +61,13 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
       const res = await t.http().get('/api/v1/resources').query({ area, limit: 50 }).set(t.admin);
       return res.body.items.every((r: { embedding: { status: string } }) => r.embedding.status === 'ready');
     }, 'resources embedded');
-    const search = (needs: string) => t.http().post('/api/v1/matches/search').set(t.admin).send({ needs, filters: { areas: [area] } }).expect(200);
+    const search = (needs: string) =>
+      t
+        .http()
+        .post('/api/v1/matches/search')
+        .set(t.admin)
+        .send({ needs, filters: { areas: [area] } })
+        .expect(200);
     const usual = (await search('ボードゲームで遊べる居場所がいい')).body;
     for (const typed of ['ボードゲ－ムで遊べる居場所がいい', 'ﾎﾞｰﾄﾞｹﾞｰﾑで遊べる居場所がいい', 'ボードゲ〜ムで遊べる居場所がいい']) {
       const res = (await search(typed)).body;
@@ -72,16 +87,26 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
     const model = await t.app.get(EmbeddingModelRepository).ready();
     const vector = `[${Array.from({ length: 384 }, (_, i) => (i === 0 ? 1 : 0)).join(',')}]`;
     const fields = (title: string, description: string): ResourceTextFields => ({
-      type: 'ibasho', title, description, tasks: [], accommodations: [], demandTalking: 'medium', demandPhysical: 'medium', demandLiteracy: 'medium', reward: 'unpaid',
+      type: 'ibasho',
+      title,
+      description,
+      tasks: [],
+      accommodations: [],
+      demandTalking: 'medium',
+      demandPhysical: 'medium',
+      demandLiteracy: 'medium',
+      reward: 'unpaid',
     });
     // As rows looked before this change: the hash of the text as typed, no search_text, rules 0.
     const oldRow = async (f: ResourceTextFields, hash: string) =>
-      (await db.query(
-        `INSERT INTO resources (organization_id, type, title, description, area, capacity, vacancies, content_hash, embedding, embedding_model,
+      (
+        await db.query(
+          `INSERT INTO resources (organization_id, type, title, description, area, capacity, vacancies, content_hash, embedding, embedding_model,
                                 embedding_status, embedded_at, text_rules)
          VALUES ($1, 'ibasho', $2, $3, $4, 1, 1, $5, $6::vector, $7, 'ready', '2025-01-01T00:00:00Z', 0) RETURNING id`,
-        [orgId, f.title, f.description, area, hash, vector, model],
-      ))[0].id as string;
+          [orgId, f.title, f.description, area, hash, vector, model],
+        )
+      )[0].id as string;
     const variant = fields('ﾎﾞｰﾄﾞｹﾞｰﾑ旧データ', '濵田さんの家の近く');
     const plain = fields('将棋の旧データ', '駅の近くの集会所');
     const changed = await oldRow(variant, 'hash-of-the-text-as-typed');
@@ -94,7 +119,12 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
     await t.app.get(TextReindexService).run();
 
     const row = async (id: string) =>
-      (await db.query(`SELECT content_hash, embedded_at, text_rules, search_text, search_tokens::text AS tokens FROM resources WHERE id = $1`, [id]))[0];
+      (
+        await db.query(
+          `SELECT content_hash, embedded_at, text_rules, search_text, search_tokens::text AS tokens FROM resources WHERE id = $1`,
+          [id],
+        )
+      )[0];
     const a = await row(changed);
     expect(a.content_hash).toBe(contentHash(resourcePassage(variant)));
     expect(a.text_rules).toBe(1);

@@ -37,7 +37,10 @@ describe('long needs texts (real local model)', () => {
 
   it('lets a wish written after a long life history change the vector', async () => {
     const model = t.app.get(EmbeddingModelRepository);
-    const { vectors, chunks, tokens } = await model.embed([LONG_HISTORY + WISH_FARM, LONG_HISTORY + WISH_DATA, WISH_FARM, WISH_DATA, '短い希望'], 'query');
+    const { vectors, chunks, tokens } = await model.embed(
+      [LONG_HISTORY + WISH_FARM, LONG_HISTORY + WISH_DATA, WISH_FARM, WISH_DATA, '短い希望'],
+      'query',
+    );
     expect(tokens[0]).toBeGreaterThan(512);
     expect(chunks[0]).toBeGreaterThan(1);
     expect(chunks.slice(2)).toEqual([1, 1, 1]);
@@ -59,26 +62,51 @@ describe('long needs texts (real local model)', () => {
     const area = uniqueArea('長文');
     const orgId = (await createOrganization(t, { name: '長文テスト受入先' })).id;
     const farm = await createResource(t, orgId, {
-      area, title: '畑の草取りと野菜の収穫', tasks: ['草取り', '収穫'], description: '農園で季節の野菜を育てます。外で体を動かす作業です。',
+      area,
+      title: '畑の草取りと野菜の収穫',
+      tasks: ['草取り', '収穫'],
+      description: '農園で季節の野菜を育てます。外で体を動かす作業です。',
     });
     const data = await createResource(t, orgId, {
-      area, title: 'パソコンでのデータ入力', tasks: ['データ入力'], description: '静かな事務所で、アンケートの集計をパソコンに入力します。',
+      area,
+      title: 'パソコンでのデータ入力',
+      tasks: ['データ入力'],
+      description: '静かな事務所で、アンケートの集計をパソコンに入力します。',
     });
     await waitFor(async () => {
-      const states = await Promise.all([farm.id, data.id].map(async (id) => (await t.http().get(`/api/v1/resources/${id}`).set(t.admin)).body.embedding.status));
+      const states = await Promise.all(
+        [farm.id, data.id].map(async (id) => (await t.http().get(`/api/v1/resources/${id}`).set(t.admin)).body.embedding.status),
+      );
       return states.every((s) => s === 'ready');
     }, 'resources embedded');
     const needs = (LONG_HISTORY.slice(0, 1900 - WISH_DATA.length) + WISH_DATA).slice(0, 2000);
-    const res = await t.http().post('/api/v1/matches/search').set(t.admin).send({ needs, filters: { areas: [area] } }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/v1/matches/search')
+      .set(t.admin)
+      .send({ needs, filters: { areas: [area] } })
+      .expect(200);
     expect(res.body.needsLong).toBe(true);
     expect(res.body.needsChunks).toBeGreaterThan(1);
-    const short = await t.http().post('/api/v1/matches/search').set(t.admin).send({ needs: WISH_DATA, filters: { areas: [area] } }).expect(200);
+    const short = await t
+      .http()
+      .post('/api/v1/matches/search')
+      .set(t.admin)
+      .send({ needs: WISH_DATA, filters: { areas: [area] } })
+      .expect(200);
     expect(short.body.needsLong).toBe(false);
     expect(short.body.needsChunks).toBe(1);
-    const farmRes = await t.http().post('/api/v1/matches/search').set(t.admin)
-      .send({ needs: LONG_HISTORY.slice(0, 1900 - WISH_FARM.length) + WISH_FARM, filters: { areas: [area] } }).expect(200);
-    const position = (body: { results: Array<{ resource: { id: string }; score: number }> }, id: string) => body.results.find((r) => r.resource.id === id)!.score;
+    const farmRes = await t
+      .http()
+      .post('/api/v1/matches/search')
+      .set(t.admin)
+      .send({ needs: LONG_HISTORY.slice(0, 1900 - WISH_FARM.length) + WISH_FARM, filters: { areas: [area] } })
+      .expect(200);
+    const position = (body: { results: Array<{ resource: { id: string }; score: number }> }, id: string) =>
+      body.results.find((r) => r.resource.id === id)!.score;
     // The same history, a different wish at the end: each wish lifts its own resource.
-    expect(position(res.body, data.id) - position(res.body, farm.id)).toBeGreaterThan(position(farmRes.body, data.id) - position(farmRes.body, farm.id));
+    expect(position(res.body, data.id) - position(res.body, farm.id)).toBeGreaterThan(
+      position(farmRes.body, data.id) - position(farmRes.body, farm.id),
+    );
   });
 });

@@ -25,8 +25,13 @@ describe('reports of months in progress, months not started, and snapshots under
     const db = t.app.get(DataSource);
     const one = async (sql: string, params: unknown[] = []) => (await db.query(sql, params))[0].id as string;
     const org = await one(`INSERT INTO organizations (name, kind, area) VALUES ('集計途中テスト', 'npo', '途中') RETURNING id`);
-    const resource = await one(`INSERT INTO resources (organization_id, type, title, area, capacity, vacancies) VALUES ($1, 'ibasho', '集計途中テスト', '途中', 3, 3) RETURNING id`, [org]);
-    const person = await one(`INSERT INTO participants (display_name, area, needs) VALUES ('集計途中テスト', '途中', '（省略）') RETURNING id`);
+    const resource = await one(
+      `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies) VALUES ($1, 'ibasho', '集計途中テスト', '途中', 3, 3) RETURNING id`,
+      [org],
+    );
+    const person = await one(
+      `INSERT INTO participants (display_name, area, needs) VALUES ('集計途中テスト', '途中', '（省略）') RETURNING id`,
+    );
     const placement = await one(
       `INSERT INTO placements (participant_id, resource_id, state, proposed_at, active_at) VALUES ($1, $2, 'active', $3, $4) RETURNING id`,
       [person, resource, JST('2024-05-20T10:00:00'), JST('2024-05-27T10:00:00')],
@@ -35,7 +40,10 @@ describe('reports of months in progress, months not started, and snapshots under
       `INSERT INTO follow_up_plans (placement_id, sequence, starts_on, ends_on, length_days, checkpoint_days) VALUES ($1, 1, '2024-05-27', '2024-08-25', 90, '{14,29}') RETURNING id`,
       [placement],
     );
-    for (const [day, dueOn, overdueAt] of [[14, '2024-06-10', '2024-06-17T00:00:00'], [29, '2024-06-25', '2024-07-02T00:00:00']] as const) {
+    for (const [day, dueOn, overdueAt] of [
+      [14, '2024-06-10', '2024-06-17T00:00:00'],
+      [29, '2024-06-25', '2024-07-02T00:00:00'],
+    ] as const) {
       await db.query(
         `INSERT INTO follow_up_checkpoints (placement_id, plan_id, day_offset, due_on, due_at, overdue_at, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'scheduled', $7)`,
@@ -80,15 +88,16 @@ describe('reports of months in progress, months not started, and snapshots under
     expect(first.startsWith('2024-06（集計途中）,')).toBe(true);
   });
 
-  it.each([['2024-07', '2024-06-20T12:00:00'], ['2030-01', '2024-06-20T12:00:00'], ['2099-12', null]])(
-    'refuses month %s that has not started with a 400',
-    async (month, now) => {
-      if (now) setNow(JST(now));
-      else clock.mockRestore(), (clock = jest.spyOn(t.app.get(Clock), 'now'));
-      const res = await monthly(month).expect(400);
-      expect(res.body.errors[0].field).toBe('month');
-    },
-  );
+  it.each([
+    ['2024-07', '2024-06-20T12:00:00'],
+    ['2030-01', '2024-06-20T12:00:00'],
+    ['2099-12', null],
+  ])('refuses month %s that has not started with a 400', async (month, now) => {
+    if (now) setNow(JST(now));
+    else (clock.mockRestore(), (clock = jest.spyOn(t.app.get(Clock), 'now')));
+    const res = await monthly(month).expect(400);
+    expect(res.body.errors[0].field).toBe('month');
+  });
 
   it('gives null for months of the 年度 that have not started, and marks the year and month in progress', async () => {
     setNow(JST('2024-06-20T12:00:00'));
@@ -96,7 +105,9 @@ describe('reports of months in progress, months not started, and snapshots under
     expect(res.inProgress).toBe(true);
     expect(res.months).toHaveLength(12);
     expect(res.months.slice(0, 3).map((m: { period: { month: string }; inProgress: boolean }) => [m.period.month, m.inProgress])).toEqual([
-      ['2024-04', false], ['2024-05', false], ['2024-06', true],
+      ['2024-04', false],
+      ['2024-05', false],
+      ['2024-06', true],
     ]);
     expect(res.months.slice(3)).toEqual(Array(9).fill(null));
     expect(res.total.inProgress).toBe(true);
@@ -113,7 +124,10 @@ describe('reports of months in progress, months not started, and snapshots under
     setNow(JST('2024-06-20T12:00:00'));
     const db = t.app.get(DataSource);
     const old = [{ key: 'followup.checkpointsDue', label: '期日を迎えた確認日', value: 99 }];
-    await db.query(`INSERT INTO report_snapshots (period, figures, rules_version, created_at) VALUES ('2024-04', $1, 1, $2)`, [JSON.stringify(old), JST('2024-05-01T00:10:00')]);
+    await db.query(`INSERT INTO report_snapshots (period, figures, rules_version, created_at) VALUES ('2024-04', $1, 1, $2)`, [
+      JSON.stringify(old),
+      JST('2024-05-01T00:10:00'),
+    ]);
     const served = (await monthly('2024-04').expect(200)).body;
     expect(served).toMatchObject({ servedFromSnapshot: true, rulesVersion: 1, inProgress: false, figures: old });
     const csv = (await monthly('2024-04', { format: 'csv' }).expect(200)).text;

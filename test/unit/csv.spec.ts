@@ -35,14 +35,28 @@ describe('CSV injection (OWASP): neutraliseCell and restoreCell', () => {
   it('quotes after neutralising, and writes numbers as numbers', () => {
     expect(csvCell('=A1,"x"')).toBe(`"'=A1,""x"""`);
     expect(csvCell(-3)).toBe('-3');
-    expect(toCsvFile([['a', '=b'], [1, null]])).toBe("\uFEFFa,'=b\r\n1,\r\n");
+    expect(
+      toCsvFile([
+        ['a', '=b'],
+        [1, null],
+      ]),
+    ).toBe("\uFEFFa,'=b\r\n1,\r\n");
   });
 });
 
 describe('report CSV with hostile names', () => {
   it('writes an area named like a formula as text, keeping figures numeric', () => {
-    const csv = toCsv([{ period: '2026-10', figures: [{ key: 'k', label: '新規の資源', value: 2, breakdowns: { area: { '=HYPERLINK("x")': 1, '-西部': 1 } } }] }]);
-    const cells = csv.slice(1).split('\r\n').filter(Boolean).flatMap((line) => line.split(','));
+    const csv = toCsv([
+      {
+        period: '2026-10',
+        figures: [{ key: 'k', label: '新規の資源', value: 2, breakdowns: { area: { '=HYPERLINK("x")': 1, '-西部': 1 } } }],
+      },
+    ]);
+    const cells = csv
+      .slice(1)
+      .split('\r\n')
+      .filter(Boolean)
+      .flatMap((line) => line.split(','));
     for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@＝＋＠-]/);
     expect(csv).toContain(`2026-10,新規の資源,地区,"'=HYPERLINK(""x"")",1\r\n`);
     expect(csv).toContain("2026-10,新規の資源,地区,'-西部,1\r\n");

@@ -32,7 +32,16 @@ describe('follow-up messages address a person once', () => {
   const actor: Actor = { tokenId: 't1', role: 'coordinator', organizationId: null, areas: null, route: 'test' };
 
   function setup(displayName: string, isFinal = false) {
-    const context = { id: 'c1', placementId: 'p1', coordinatorId: 't1', displayName, resourceTitle: '畑', dayOffset: 14, dueOn: '2026-12-07', isFinal };
+    const context = {
+      id: 'c1',
+      placementId: 'p1',
+      coordinatorId: 't1',
+      displayName,
+      resourceTitle: '畑',
+      dayOffset: 14,
+      dueOn: '2026-12-07',
+      isFinal,
+    };
     const repo = {
       advance: jest.fn().mockResolvedValue(true),
       context: jest.fn().mockResolvedValue(context),
@@ -41,8 +50,14 @@ describe('follow-up messages address a person once', () => {
     };
     const notifications = { notify: jest.fn().mockResolvedValue(true), afterNotifying: <T>(work: Promise<T>) => work };
     const registry = { register: jest.fn() };
-    const service = new FollowUpService(loadConfig({}), repo as unknown as FollowUpRepository, {} as JobRepository, tx,
-      notifications as unknown as NotificationService, registry as unknown as ReconcileRegistry);
+    const service = new FollowUpService(
+      loadConfig({}),
+      repo as unknown as FollowUpRepository,
+      {} as JobRepository,
+      tx,
+      notifications as unknown as NotificationService,
+      registry as unknown as ReconcileRegistry,
+    );
     const messages = () => notifications.notify.mock.calls.map(([, n]) => n.message as string);
     return { service, messages };
   }
@@ -51,8 +66,12 @@ describe('follow-up messages address a person once', () => {
     const due = setup(name);
     await due.service.markDue('c1');
     await due.service.markOverdue('c1');
-    await due.service.recordCheckin(manager, actor, { id: 'p1', coordinatorId: 't1', displayName: name, resourceTitle: '畑' },
-      { date: '2026-12-07', attendance: 'attended', wellbeing: 2, concern: 'urgent' });
+    await due.service.recordCheckin(
+      manager,
+      actor,
+      { id: 'p1', coordinatorId: 't1', displayName: name, resourceTitle: '畑' },
+      { date: '2026-12-07', attendance: 'attended', wellbeing: 2, concern: 'urgent' },
+    );
     const final = setup(name, true);
     await final.service.markDue('c1');
     const all = [...due.messages(), ...final.messages()];
