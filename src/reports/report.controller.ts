@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/actor';
+import { ParseMonthPipe } from '../common/date.pipe';
 import { ReportQuery } from './report.query';
 import { ReportService } from './report.service';
 
@@ -16,7 +17,7 @@ export class ReportController {
   @ApiOperation({ summary: '月次集計（日本時間の暦月）。締めた月はスナップショット（snapshotAt）を返し、live=true で再計算' })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  async monthly(@Param('month') month: string, @Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
+  async monthly(@Param('month', ParseMonthPipe) month: string, @Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     const report = await this.service.monthly(month, query.live ?? false);
     if (query.format !== 'csv') return report;
     return csv(res, `sanka-shien-${month}.csv`, this.service.monthlyCsv(report));

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../../common/validators';
 import { ATTENDANCE, CONCERNS } from '../../placements/placement.constants';
 
 export class CreateCheckinDto {
@@ -9,7 +10,7 @@ export class CreateCheckinDto {
   checkpointId?: string;
 
   @ApiProperty({ example: '2026-11-20', description: '面談・確認の日付（日本時間の日付）' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD 形式です' })
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ enum: ATTENDANCE, description: 'attended 参加 / late 遅刻 / absent_notified 連絡ありの欠席 / absent 無断欠席' })
@@ -34,7 +35,8 @@ export class ExtendFollowUpDto {
   lengthDays?: number;
 
   @ApiPropertyOptional({ type: [Number], description: '延長期間内の確認日（延長開始からの日数）' })
-  @IsOptional() @IsInt({ each: true, message: 'checkpointDays は 0 以上の整数の配列です' }) @Min(0, { each: true })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30)
+  @IsInt({ each: true, message: 'checkpointDays は 0 以上の整数の配列です' }) @Min(0, { each: true }) @Max(730, { each: true })
   checkpointDays?: number[];
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
@@ -42,6 +44,6 @@ export class ExtendFollowUpDto {
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ default: false })
-  @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean()
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   unread?: boolean;
 }

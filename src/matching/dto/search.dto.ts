@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength,
 } from 'class-validator';
+import { NestedObject } from '../../common/validators';
 import { ACCOMMODATION_CODES, DAYS, DEMAND_KINDS, RESOURCE_TYPES, type Day, type DemandKind, type ResourceType } from '../../resources/resource.constants';
 
 export const MAX_NEEDS_LENGTH = 2000;
@@ -63,9 +64,9 @@ export class SearchMatchesDto {
   @IsOptional() @IsUUID('all', { message: 'participantId は UUID で指定してください' })
   participantId?: string;
 
-  @ApiPropertyOptional({ type: SearchFiltersDto }) @IsOptional() @ValidateNested() @Type(() => SearchFiltersDto) filters?: SearchFiltersDto;
+  @ApiPropertyOptional({ type: SearchFiltersDto }) @IsOptional() @NestedObject(() => SearchFiltersDto) filters?: SearchFiltersDto;
 
-  @ApiPropertyOptional({ type: PersonConstraintsDto }) @IsOptional() @ValidateNested() @Type(() => PersonConstraintsDto) constraints?: PersonConstraintsDto;
+  @ApiPropertyOptional({ type: PersonConstraintsDto }) @IsOptional() @NestedObject(() => PersonConstraintsDto) constraints?: PersonConstraintsDto;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
   @IsOptional() @IsInt({ message: 'limit は 1〜50 の整数です' }) @Min(1, { message: 'limit は 1〜50 の整数です' }) @Max(50, { message: 'limit は 1〜50 の整数です' })

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID,
-  Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, IsUUID,
+  Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { IsClockTime, NestedObject } from '../../common/validators';
 import {
   ACCOMMODATION_CODES, DAYS, DEMAND_LEVELS, RESOURCE_STATUSES, RESOURCE_TYPES, REWARDS,
   type Day, type DemandLevel, type ResourceStatus, type ResourceType, type Reward,
@@ -15,10 +16,10 @@ const list = (values: readonly string[]) => values.join(', ');
 export class ScheduleSlotDto {
   @ApiProperty({ enum: DAYS }) @IsIn(DAYS as unknown as string[], { message: `day は ${list(DAYS)} のいずれかです` }) day!: Day;
   @ApiProperty({ example: '10:00' })
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'start は HH:MM（00:00〜23:59）の形式です' })
+  @IsClockTime()
   start!: string;
   @ApiProperty({ example: '12:00' })
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'end は HH:MM（00:00〜23:59）の形式です' })
+  @IsClockTime()
   end!: string;
 }
 
@@ -52,12 +53,12 @@ export class CreateResourceDto {
   tasks?: string[];
 
   @ApiProperty({ example: '中央', description: '市町村が使う地区名' }) @IsString() @Length(1, 100, { message: 'area は 1〜100 文字です' }) area!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude({ message: 'latitude は -90〜90 の数値です' }) latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude({ message: 'longitude は -180〜180 の数値です' }) longitude?: number;
-  @ApiPropertyOptional({ example: 'みどり中央駅' }) @IsOptional() @IsString() @MaxLength(100) nearestStation?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) address?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber() @IsLatitude({ message: 'latitude は -90〜90 の数値です' }) latitude?: number;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber() @IsLongitude({ message: 'longitude は -180〜180 の数値です' }) longitude?: number;
+  @ApiPropertyOptional({ example: 'みどり中央駅', nullable: true }) @IsOptional() @IsString() @MaxLength(100) nearestStation?: string;
 
-  @ApiPropertyOptional({ description: '最寄り駅・バス停からの所要時間（分）' })
+  @ApiPropertyOptional({ description: '最寄り駅・バス停からの所要時間（分）', nullable: true })
   @IsOptional() @IsInt({ message: 'accessMinutes は 0 以上の整数（分）です' }) @Min(0, { message: 'accessMinutes は 0 以上の整数（分）です' }) @Max(600)
   accessMinutes?: number;
 
@@ -65,7 +66,7 @@ export class CreateResourceDto {
   @IsArray({ message: 'schedule は [{day, start, end}] の配列です' }) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ScheduleSlotDto)
   schedule!: ScheduleSlotDto[];
 
-  @ApiPropertyOptional({ example: '月2回（第1・第3水曜）' }) @IsOptional() @IsString() @MaxLength(200) frequencyNote?: string;
+  @ApiPropertyOptional({ example: '月2回（第1・第3水曜）', nullable: true }) @IsOptional() @IsString() @MaxLength(200) frequencyNote?: string;
 
   @ApiProperty({ minimum: 0 }) @IsInt({ message: 'capacity は 0 以上の整数です' }) @Min(0, { message: 'capacity は 0 以上の整数です' }) @Max(100000) capacity!: number;
   @ApiProperty({ minimum: 0, description: '現在の空き（capacity 以下）' })
@@ -77,7 +78,7 @@ export class CreateResourceDto {
   @IsIn(ACCOMMODATION_CODES, { each: true, message: `accommodations の値は ${list(ACCOMMODATION_CODES)} のいずれかです` })
   accommodations?: string[];
 
-  @ApiPropertyOptional({ type: DemandsDto }) @IsOptional() @ValidateNested() @Type(() => DemandsDto) demands?: DemandsDto;
+  @ApiPropertyOptional({ type: DemandsDto }) @IsOptional() @NestedObject(() => DemandsDto) demands?: DemandsDto;
 
   @ApiPropertyOptional({ enum: REWARDS, description: 'unpaid 無償 / honorarium 謝礼 / paid 有償' })
   @IsOptional() @IsIn(REWARDS as unknown as string[], { message: `reward は ${list(REWARDS)} のいずれかです` })
@@ -98,7 +99,7 @@ export class ListResourcesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: RESOURCE_TYPES, isArray: true }) @IsOptional() @Transform(toArray)
   @IsIn(RESOURCE_TYPES as unknown as string[], { each: true, message: `type は ${list(RESOURCE_TYPES)} のいずれかです` })
   type?: ResourceType[];
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @Transform(toArray) @IsString({ each: true }) area?: string[];
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @Transform(toArray) @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true }) area?: string[];
   @ApiPropertyOptional({ enum: RESOURCE_STATUSES, isArray: true }) @IsOptional() @Transform(toArray)
   @IsIn(RESOURCE_STATUSES as unknown as string[], { each: true, message: `status は ${list(RESOURCE_STATUSES)} のいずれかです` })
   status?: ResourceStatus[];
