@@ -18,3 +18,16 @@ export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
  */
 export const HOST_VISIBLE_FIELDS = ['displayName', 'ageBand', 'strengths', 'considerationsForHost', 'healthNote', 'disabilityNote', 'criminalRecordNote', 'householdNote'] as const;
 export type HostVisibleField = (typeof HOST_VISIBLE_FIELDS)[number];
+
+/**
+ * Fields a host sees only under an explicit, per-item consent, and then labelled as such:
+ * 要配慮個人情報 (Act on the Protection of Personal Information art. 2(3)) and the household.
+ */
+export const SENSITIVE_FIELDS = ['healthNote', 'disabilityNote', 'criminalRecordNote', 'householdNote'] as const satisfies readonly HostVisibleField[];
+export type SensitiveField = (typeof SENSITIVE_FIELDS)[number];
+export const SENSITIVE_FIELD_LABELS: Record<SensitiveField, { label: string; category: string }> = {
+  healthNote: { label: '健康状態', category: '要配慮個人情報' },
+  disabilityNote: { label: '障害', category: '要配慮個人情報' },
+  criminalRecordNote: { label: '犯罪歴等', category: '要配慮個人情報' },
+  householdNote: { label: '世帯の状況', category: '世帯の情報（本人の同意により共有）' },
+};

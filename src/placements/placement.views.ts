@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { FollowUpRepository } from '../follow-up/follow-up.repository';
 import { ParticipantRepository } from '../participants/participant.repository';
-import { toHostView } from '../participants/participant.views';
+import { hostViewFields, toHostView } from '../participants/participant.views';
 import { PLACEMENT_STATE_LABELS } from './placement.constants';
 import { PlacementRepository, type Placement } from './placement.repository';
 
@@ -33,7 +33,7 @@ export class PlacementViews {
       : null;
     if (actor.role === 'host') {
       const view = participant ? toHostView(participant) : null;
-      if (view) await this.audit.record(actor, 'read', [p.participantId], Object.keys(view));
+      if (view) await this.audit.record(actor, 'read', [p.participantId], hostViewFields(view));
       return { ...this.hostBase(p), participant: view, followUp: followUp && { endsOn: followUp.endsOn, checkpoints: followUp.checkpoints } };
     }
     const [events, checkins] = await Promise.all([this.placements.events(p.id), this.followUps.checkins(p.id)]);
@@ -54,7 +54,7 @@ export class PlacementViews {
     const participant = await this.participants.findById(p.participantId);
     if (actor.role === 'host') {
       const view = participant ? toHostView(participant) : null;
-      if (view) await this.audit.record(actor, 'read', [p.participantId], Object.keys(view));
+      if (view) await this.audit.record(actor, 'read', [p.participantId], hostViewFields(view));
       return { ...this.hostBase(p), participant: view };
     }
     await this.audit.record(actor, 'read', [p.participantId], ['displayName']);
