@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -21,6 +21,9 @@ import { FollowUpService } from './follow-up/follow-up.service';
 import { NotificationController } from './follow-up/notification.controller';
 import { WebhookRepository } from './follow-up/webhook.repository';
 import { FollowUpProcessor } from './jobs/follow-up.processor';
+import { DeploymentClaim, DeploymentClaimRepository } from './jobs/deployment-claim';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { EmbeddingStateRepository } from './matching/embedding-state.repository';
 import { PlannerStatisticsRepository } from './database/planner-statistics.repository';
 import { ParticipantController } from './participants/participant.controller';
@@ -62,10 +65,12 @@ const controllers = [
 const repositories = [
   ApiTokenRepository, OrganizationRepository, ResourceRepository, MatchRepository, JobRepository, HealthRepository,
   EmbeddingModelRepository, EmbeddingStateRepository, ParticipantRepository, PlacementRepository, FollowUpRepository, ReportRepository, AuditRepository, TransactionRunner, WebhookRepository, PlannerStatisticsRepository,
+  IdempotencyRepository, DeploymentClaimRepository,
 ];
 const services = [
   ApiTokenService, OrganizationService, ResourceService, MatchService, EmbeddingService, HealthService, ReconcileService,
   DemoDataService, JapaneseTokenizer, ParticipantService, PlacementService, PlacementViews, FollowUpService, ReportService, AuditService,
+  DeploymentClaim,
 ];
 /** Queue consumers: only in processes with ROLE=worker or all. */
 const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor];
@@ -78,6 +83,7 @@ export class AppModule {
       // Order matters: the rate limit applies before any token lookup.
       { provide: APP_GUARD, useClass: ThrottlerGuard },
       { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ...repositories,
       ...services,
       ...(config.runsWorker ? processors : []),

@@ -5,6 +5,7 @@ import { ParseIdPipe } from '../common/id.pipe';
 import { CreateCheckinDto, ExtendFollowUpDto } from '../follow-up/dto/follow-up.dto';
 import { ConfirmDatesDto, CreatePlacementDto, HostFeedbackDto, ListPlacementsQuery, TransitionDto } from './dto/placement.dto';
 import { PlacementService } from './placement.service';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 @ApiTags('placements')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class PlacementController {
   constructor(private readonly service: PlacementService) {}
 
   @Post()
+  @Idempotent()
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: '資源への紹介を提案する（本人同意が必要）' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePlacementDto) {
@@ -42,6 +44,7 @@ export class PlacementController {
   }
 
   @Post(':id/checkins')
+  @Idempotent()
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: '定着フォローの記録（出席・調子・受入先の所見・懸念）。urgent はすぐ通知' })
   checkin(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateCheckinDto) {
