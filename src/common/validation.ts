@@ -65,13 +65,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return errors.flatMap((error) => {
     const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     const names = Object.keys(error.constraints ?? {});
-    // An unknown property is reported on its own path (class-validator puts it on the parent).
-    const own = names.map((name) => {
-      if (name !== 'whitelistValidation') return { field, message: message(field, error, name) };
-      const unknown = /^property (.+) should not exist$/.exec(error.constraints![name])?.[1];
-      const path = unknown ? (field ? `${field}.${unknown}` : unknown) : field;
-      return { field: path, message: message(path, error, name) };
-    });
+    const own = names.map((name) => ({ field, message: message(field, error, name) }));
     // Item errors of an object array are reported on the items; a bare "must be an object" on the
     // array itself only repeats them.
     const children = flattenValidationErrors(error.children ?? [], field);

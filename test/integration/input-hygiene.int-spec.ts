@@ -203,6 +203,8 @@ describe('input hygiene: every route refuses malformed input with 400 and a Japa
     const org = await createOrganization(t);
     const filters = await t.http().post('/api/v1/matches/search').set(t.admin).send({ needs: '静かな作業', filters: [{ types: ['ibasho'] }] });
     expect([filters.status, filters.body.errors?.[0]?.field]).toEqual([400, 'filters']);
+    const unknown = await t.http().post('/api/v1/matches/search').set(t.admin).send({ needs: 'x', filters: { colour: 'red' } });
+    expect([unknown.status, unknown.body.errors]).toEqual([400, [{ field: 'filters.colour', message: expect.stringMatching(/受け付けない/) }]]);
     const demands = await t.http().post('/api/v1/resources').set(t.admin).send(resourceBody(org.id, { demands: [{ talking: 'low' }] }));
     expect([demands.status, demands.body.errors?.[0]?.field]).toEqual([400, 'demands']);
     const contact = await t.http().post('/api/v1/organizations').set(t.admin).send({ name: 'x', kind: 'npo', contact: ['a'] });
