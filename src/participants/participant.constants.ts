@@ -12,22 +12,11 @@ export const READINESS_STAGE_LABELS: Record<ReadinessStage, string> = { daily_li
 export const CONSENT_STATUSES = ['not_obtained', 'obtained', 'withdrawn'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
-/**
- * Fields a participant may allow a host to see (本人同意の範囲). The last four are
- * 要配慮個人情報 or household details: shown only when the person allowed that field.
- */
-export const HOST_VISIBLE_FIELDS = ['displayName', 'ageBand', 'strengths', 'considerationsForHost', 'healthNote', 'disabilityNote', 'criminalRecordNote', 'householdNote'] as const;
-export type HostVisibleField = (typeof HOST_VISIBLE_FIELDS)[number];
-
-/**
- * Fields a host sees only under an explicit, per-item consent, and then labelled as such:
- * 要配慮個人情報 (Act on the Protection of Personal Information art. 2(3)) and the household.
- */
-export const SENSITIVE_FIELDS = ['healthNote', 'disabilityNote', 'criminalRecordNote', 'householdNote'] as const satisfies readonly HostVisibleField[];
-export type SensitiveField = (typeof SENSITIVE_FIELDS)[number];
-export const SENSITIVE_FIELD_LABELS: Record<SensitiveField, { label: string; category: string }> = {
-  healthNote: { label: '健康状態', category: '要配慮個人情報' },
-  disabilityNote: { label: '障害', category: '要配慮個人情報' },
-  criminalRecordNote: { label: '犯罪歴等', category: '要配慮個人情報' },
-  householdNote: { label: '世帯の状況', category: '世帯の情報（本人の同意により共有）' },
-};
+/** The consent scope vocabulary is part of the access rules (src/access/consent-projection.ts). */
+export {
+  HOST_VISIBLE_FIELDS,
+  SENSITIVE_FIELDS,
+  SENSITIVE_FIELD_LABELS,
+  type HostVisibleField,
+  type SensitiveField,
+} from '../access/consent-projection';

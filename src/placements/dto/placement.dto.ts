@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, NestedObject } from '../../common/validators';
 import { PageQuery } from '../../common/pagination';
 import { OUTCOMES, PLACEMENT_STATES, type Outcome, type PlacementState } from '../placement.constants';
@@ -51,9 +51,4 @@ export class ListPlacementsQuery extends PageQuery {
 export class ConfirmDatesDto {
   @ApiPropertyOptional({ example: '2026-12-02' }) @IsOptional() @IsCalendarDate() visitDate?: string;
   @ApiPropertyOptional({ example: '2026-12-09' }) @IsOptional() @IsCalendarDate() trialDate?: string;
-}
-
-export class HostFeedbackDto {
-  @ApiProperty() @IsUUID('all', { message: 'checkpointId は UUID で指定してください' }) checkpointId!: string;
-  @ApiProperty({ description: '受入先から見た様子' }) @IsString() @Length(1, 2000, { message: 'feedback は 1〜2000 文字です' }) feedback!: string;
 }
