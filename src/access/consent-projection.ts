@@ -18,7 +18,12 @@ export type HostVisibleField = (typeof HOST_VISIBLE_FIELDS)[number];
  * Fields a host sees only under an explicit, per-item consent, and then labelled as such:
  * 要配慮個人情報 (Act on the Protection of Personal Information art. 2(3)) and the household.
  */
-export const SENSITIVE_FIELDS = ['healthNote', 'disabilityNote', 'criminalRecordNote', 'householdNote'] as const satisfies readonly HostVisibleField[];
+export const SENSITIVE_FIELDS = [
+  'healthNote',
+  'disabilityNote',
+  'criminalRecordNote',
+  'householdNote',
+] as const satisfies readonly HostVisibleField[];
 export type SensitiveField = (typeof SENSITIVE_FIELDS)[number];
 export const SENSITIVE_FIELD_LABELS: Record<SensitiveField, { label: string; category: string }> = {
   healthNote: { label: '健康状態', category: '要配慮個人情報' },
@@ -34,7 +39,9 @@ export interface SensitiveItem {
   category: string;
   value: string | null;
 }
-export type HostParticipantView = Partial<Record<Exclude<HostVisibleField, SensitiveField>, string | null>> & { sensitive?: SensitiveItem[] };
+export type HostParticipantView = Partial<Record<Exclude<HostVisibleField, SensitiveField>, string | null>> & {
+  sensitive?: SensitiveItem[];
+};
 
 /** What the projection reads of a participant (structural, so access needs no feature import). */
 export type ConsentScopedRecord = { consentStatus: string; consentScope: string[]; erasedAt: Date | null } & {

@@ -9,11 +9,16 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 // SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect now).
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
-const UNAVAILABLE_MESSAGE = /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed|Connection is not established/i;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed|Connection is not established/i;
 
 /** The database is gone or refusing connections (as opposed to a query that is wrong). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+  for (
+    let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
     if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
     e = (e.driverError ?? e.cause) as typeof e;
@@ -68,7 +73,11 @@ export class AppExceptionFilter implements ExceptionFilter {
       if (mapped) return mapped;
     }
     if (isDatabaseUnavailable(error)) {
-      return { statusCode: 503, code: ErrorCode.DependencyUnavailable, message: 'データベースに接続できません。しばらく待ってから再度お試しください。' };
+      return {
+        statusCode: 503,
+        code: ErrorCode.DependencyUnavailable,
+        message: 'データベースに接続できません。しばらく待ってから再度お試しください。',
+      };
     }
     return { statusCode: 500, code: ErrorCode.Internal, message: 'サーバー内部でエラーが発生しました。時間をおいて再度お試しください。' };
   }
@@ -76,13 +85,19 @@ export class AppExceptionFilter implements ExceptionFilter {
   private fromHttpException(error: HttpException): ErrorBody {
     const status = error.getStatus();
     const code =
-      status === 401 ? ErrorCode.Unauthorized
-      : status === 403 ? ErrorCode.Forbidden
-      : status === 404 ? ErrorCode.NotFound
-      : status === 413 ? ErrorCode.PayloadTooLarge
-      : status === 429 ? ErrorCode.RateLimited
-      : status >= 500 ? ErrorCode.Internal
-      : ErrorCode.Validation;
+      status === 401
+        ? ErrorCode.Unauthorized
+        : status === 403
+          ? ErrorCode.Forbidden
+          : status === 404
+            ? ErrorCode.NotFound
+            : status === 413
+              ? ErrorCode.PayloadTooLarge
+              : status === 429
+                ? ErrorCode.RateLimited
+                : status >= 500
+                  ? ErrorCode.Internal
+                  : ErrorCode.Validation;
     const messages: Partial<Record<number, string>> = {
       404: 'お探しのページ（URL）は存在しません。',
       429: 'リクエストが多すぎます。しばらく待ってから再度お試しください。',

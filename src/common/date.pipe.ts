@@ -14,7 +14,10 @@ export class ParseMonthPipe implements PipeTransform<string, string> {
     const field = metadata.data ?? 'month';
     const year = Number(String(value).slice(0, 4));
     if (!isCalendarMonth(value) || year < REPORT_MIN_YEAR || year > REPORT_MAX_YEAR) {
-      throw AppException.validation(field, `${fieldLabel(field)}は実在する年月を YYYY-MM 形式（${REPORT_MIN_YEAR}-01〜${REPORT_MAX_YEAR}-12）で指定してください`);
+      throw AppException.validation(
+        field,
+        `${fieldLabel(field)}は実在する年月を YYYY-MM 形式（${REPORT_MIN_YEAR}-01〜${REPORT_MAX_YEAR}-12）で指定してください`,
+      );
     }
     return value;
   }

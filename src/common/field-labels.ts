@@ -105,6 +105,10 @@ export const FIELD_LABELS: Record<string, string> = {
 
 /** The label of a JSON path such as `schedule[0].start` or `filters.types`. */
 export function fieldLabel(path: string): string {
-  const last = path.replace(/\[\d+\]/g, '').split('.').pop() ?? path;
+  const last =
+    path
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .pop() ?? path;
   return FIELD_LABELS[last] ?? last;
 }

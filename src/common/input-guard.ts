@@ -99,5 +99,6 @@ export function inputGuard(req: Request, _res: Response, next: NextFunction): vo
 
 /** body-parser `verify`: a body that is not valid UTF-8 is refused instead of silently repaired. */
 export function verifyUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
-  if (!isUtf8(buf)) throw AppException.validation('body', 'リクエスト本文に UTF-8 として不正な文字（対になっていないサロゲートなど）が含まれています');
+  if (!isUtf8(buf))
+    throw AppException.validation('body', 'リクエスト本文に UTF-8 として不正な文字（対になっていないサロゲートなど）が含まれています');
 }

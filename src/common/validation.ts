@@ -23,7 +23,8 @@ const TEMPLATES: Record<string, (label: string, args: Args) => string> = {
   nestedValidation: (l) => `${l}はオブジェクト（{…}）で指定してください`,
   min: (l, [n]) => `${l}は ${n} 以上にしてください`,
   max: (l, [n]) => `${l}は ${n} 以下にしてください`,
-  isLength: (l, [min, max]) => (max === undefined ? `${l}は ${min} 文字以上で入力してください` : `${l}は ${min}〜${max} 文字で入力してください`),
+  isLength: (l, [min, max]) =>
+    max === undefined ? `${l}は ${min} 文字以上で入力してください` : `${l}は ${min}〜${max} 文字で入力してください`,
   minLength: (l, [n]) => (n === 1 ? `${l}を入力してください` : `${l}は ${n} 文字以上で入力してください`),
   maxLength: (l, [n]) => `${l}は ${n} 文字以内で入力してください`,
   arrayMaxSize: (l, [n]) => `${l}は ${n} 件までです`,
@@ -78,7 +79,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  * PartialType, unlike class-validator's @IsOptional which lets null through everywhere).
  */
 function isNullable(instance: object, property: string): boolean {
-  const meta = Reflect.getMetadata('swagger/apiModelProperties', Object.getPrototypeOf(instance), property) as { nullable?: boolean } | undefined;
+  const meta = Reflect.getMetadata('swagger/apiModelProperties', Object.getPrototypeOf(instance), property) as
+    { nullable?: boolean } | undefined;
   return meta?.nullable === true;
 }
 

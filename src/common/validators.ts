@@ -31,7 +31,10 @@ export function IsTimestamp(options?: ValidationOptions): PropertyDecorator {
 
 /** 'HH:MM', 00:00..23:59. */
 export function IsClockTime(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: CLOCK_TIME, validator: { validate: (v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v) } }, options);
+  return ValidateBy(
+    { name: CLOCK_TIME, validator: { validate: (v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v) } },
+    options,
+  );
 }
 
 /**

@@ -137,7 +137,10 @@ const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 function proxyList(env: Env, key: string): string[] {
   const raw = str(env, key);
   if (raw === undefined) return [];
-  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const valid = (item: string): boolean => {
     if (PROXY_NAMES.includes(item)) return true;
     const [address, bits, ...rest] = item.split('/');

@@ -46,15 +46,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(context: ExecutionContext, next: CallHandler, req: Request & { actor?: Actor }, key: string): Promise<unknown> {
-    if (!KEY.test(key)) throw AppException.validation('Idempotency-Key', 'Idempotency-Key ヘッダーは 1〜200 文字の英数字・記号で指定してください');
+    if (!KEY.test(key))
+      throw AppException.validation('Idempotency-Key', 'Idempotency-Key ヘッダーは 1〜200 文字の英数字・記号で指定してください');
     const actor = req.actor?.tokenId ?? `role:${req.actor?.role ?? 'anonymous'}`;
     const route = `${req.method} ${req.path}`;
-    const hash = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(req.body ?? null))
+      .digest('hex');
     const earlier = await this.keys.reserve(actor, route, key, hash, IDEMPOTENCY_TTL_SECONDS);
     const res = context.switchToHttp().getResponse<Response>();
     if (earlier) {
       if (earlier.requestHash !== hash) {
-        throw new AppException(ErrorCode.IdempotencyKeyReused, 'この Idempotency-Key は別の内容のリクエストですでに使われています。新しいキーを使ってください。');
+        throw new AppException(
+          ErrorCode.IdempotencyKeyReused,
+          'この Idempotency-Key は別の内容のリクエストですでに使われています。新しいキーを使ってください。',
+        );
       }
       if (earlier.statusCode === null) {
         throw new AppException(

@@ -16,7 +16,11 @@ export class IdempotencyRepository {
   /** Takes the key; null when taken now, else the earlier record (finished or still in flight). */
   async reserve(actor: string, route: string, key: string, requestHash: string, ttlSeconds: number): Promise<IdempotencyRecord | null> {
     // Expired keys of this caller and route go first, so a key can be used again after a day.
-    await this.db.query(`DELETE FROM idempotency_keys WHERE actor = $1 AND route = $2 AND key = $3 AND expires_at <= now()`, [actor, route, key]);
+    await this.db.query(`DELETE FROM idempotency_keys WHERE actor = $1 AND route = $2 AND key = $3 AND expires_at <= now()`, [
+      actor,
+      route,
+      key,
+    ]);
     const inserted = await this.db.query(
       `INSERT INTO idempotency_keys (actor, route, key, request_hash, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))
        ON CONFLICT DO NOTHING RETURNING key`,
@@ -32,13 +36,21 @@ export class IdempotencyRepository {
 
   async complete(actor: string, route: string, key: string, statusCode: number, response: unknown): Promise<void> {
     await this.db.query(`UPDATE idempotency_keys SET status_code = $4, response = $5::jsonb WHERE actor = $1 AND route = $2 AND key = $3`, [
-      actor, route, key, statusCode, JSON.stringify(response ?? null),
+      actor,
+      route,
+      key,
+      statusCode,
+      JSON.stringify(response ?? null),
     ]);
   }
 
   /** The request failed before anything was created: the key may be used again. */
   async release(actor: string, route: string, key: string): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE actor = $1 AND route = $2 AND key = $3 AND status_code IS NULL`, [actor, route, key]);
+    await this.db.query(`DELETE FROM idempotency_keys WHERE actor = $1 AND route = $2 AND key = $3 AND status_code IS NULL`, [
+      actor,
+      route,
+      key,
+    ]);
   }
 
   async deleteExpired(): Promise<void> {

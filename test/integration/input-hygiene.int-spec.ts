@@ -12,7 +12,13 @@ type Schema = {
   allOf?: Schema[];
 };
 type Doc = {
-  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { name: string; in: string; schema: Schema }[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { name: string; in: string; schema: Schema }[] }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 };
 
@@ -90,13 +96,18 @@ describe('input hygiene: every route refuses malformed input with 400 and a Japa
             const errors: FieldError[] = res.body.errors ?? [];
             const own = errors.filter((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.startsWith(`${field}[`));
             const problem =
-              res.status !== 400 ? `status ${res.status}`
-              : !own.length ? `not blamed: ${JSON.stringify(errors)}`
-              : errors.some((e) => !JAPANESE.test(e.message)) ? `not Japanese: ${JSON.stringify(errors)}`
-              : !own.some((e) => e.message.includes(fieldLabel(e.field))) ? `no label: ${JSON.stringify(own)}`
-              // A PATCH sends only this field: nothing else may be blamed for it.
-              : method === 'patch' && own.length !== errors.length ? `blames others: ${JSON.stringify(errors)}`
-              : null;
+              res.status !== 400
+                ? `status ${res.status}`
+                : !own.length
+                  ? `not blamed: ${JSON.stringify(errors)}`
+                  : errors.some((e) => !JAPANESE.test(e.message))
+                    ? `not Japanese: ${JSON.stringify(errors)}`
+                    : !own.some((e) => e.message.includes(fieldLabel(e.field)))
+                      ? `no label: ${JSON.stringify(own)}`
+                      : // A PATCH sends only this field: nothing else may be blamed for it.
+                        method === 'patch' && own.length !== errors.length
+                        ? `blames others: ${JSON.stringify(errors)}`
+                        : null;
             if (problem) failures.push({ route: `${method.toUpperCase()} ${path}`, field, value, problem });
           }
         }
@@ -114,15 +125,31 @@ describe('input hygiene: every route refuses malformed input with 400 and a Japa
         for (const param of op.parameters ?? []) {
           const s = param.schema ?? {};
           const bad: string[] =
-            param.in === 'path' ? (param.name === 'id' ? ['not-a-uuid'] : ['2026-13', '0000-00', '1899-12', '9999-01', 'x'])
-            : s.type === 'integer' ? ['abc', '1.5', '1e20', '-1']
-            : s.type === 'boolean' ? ['maybe']
-            : s.enum ? ['zzz']
-            : s.type === 'array' ? (s.items?.enum ? ['zzz'] : [])
-            : s.type === 'string' ? [] : [];
+            param.in === 'path'
+              ? param.name === 'id'
+                ? ['not-a-uuid']
+                : ['2026-13', '0000-00', '1899-12', '9999-01', 'x']
+              : s.type === 'integer'
+                ? ['abc', '1.5', '1e20', '-1']
+                : s.type === 'boolean'
+                  ? ['maybe']
+                  : s.enum
+                    ? ['zzz']
+                    : s.type === 'array'
+                      ? s.items?.enum
+                        ? ['zzz']
+                        : []
+                      : s.type === 'string'
+                        ? []
+                        : [];
           for (const value of bad) {
-            const target = param.in === 'path' ? path.replace(`{${param.name}}`, encodeURIComponent(value)).replace(/\{(\w+)\}/g, (_, n) => PARAMS[n]) : url;
-            const res = await send(method, target).query(param.in === 'query' ? { [param.name]: value } : {}).send();
+            const target =
+              param.in === 'path'
+                ? path.replace(`{${param.name}}`, encodeURIComponent(value)).replace(/\{(\w+)\}/g, (_, n) => PARAMS[n])
+                : url;
+            const res = await send(method, target)
+              .query(param.in === 'query' ? { [param.name]: value } : {})
+              .send();
             const errors: FieldError[] = res.body.errors ?? [];
             if (res.status !== 400 || !errors.some((e) => e.field === param.name) || errors.some((e) => !JAPANESE.test(e.message))) {
               failures.push({ route: `${method.toUpperCase()} ${path}`, param: param.name, value, status: res.status, errors });
@@ -131,7 +158,8 @@ describe('input hygiene: every route refuses malformed input with 400 and a Japa
           // A repeated scalar arrives as an array: refused, not silently read.
           if (param.in === 'query' && s.type !== 'array') {
             const res = await send(method, `${url}?${param.name}=1&${param.name}=2`).send();
-            if (res.status !== 400) failures.push({ route: `${method.toUpperCase()} ${path}`, param: param.name, repeated: true, status: res.status });
+            if (res.status !== 400)
+              failures.push({ route: `${method.toUpperCase()} ${path}`, param: param.name, repeated: true, status: res.status });
           }
         }
       }
@@ -152,7 +180,12 @@ describe('input hygiene: every route refuses malformed input with 400 and a Japa
         [`/api/v1/placements/${ID}/dates`, { trialDate: date }, 'trialDate'],
       ] as const) {
         const res = await t.http()[url.endsWith('consent') ? 'put' : 'post'](url).set(t.admin).send(body);
-        expect({ url, date, status: res.status, fields: res.body.errors?.map((e: FieldError) => e.field) }).toEqual({ url, date, status: 400, fields: [field] });
+        expect({ url, date, status: res.status, fields: res.body.errors?.map((e: FieldError) => e.field) }).toEqual({
+          url,
+          date,
+          status: 400,
+          fields: [field],
+        });
       }
     }
     for (const from of ['2026-02-30T10:00:00+09:00', '2026-10-01T25:00', '2026-10-01', 'yesterday']) {
@@ -170,13 +203,22 @@ describe('input hygiene: every route refuses malformed input with 400 and a Japa
   it('refuses NUL and lone surrogates in bodies, queries and paths, naming the field', async () => {
     const nul = await t.http().post('/api/v1/organizations').set(t.admin).send({ name: 'a\u0000b', kind: 'npo' });
     expect([nul.status, nul.body.errors]).toEqual([400, [{ field: 'name', message: expect.stringContaining('名前') }]]);
-    const surrogate = await t.http().post('/api/v1/organizations').set(t.admin).set('Content-Type', 'application/json')
+    const surrogate = await t
+      .http()
+      .post('/api/v1/organizations')
+      .set(t.admin)
+      .set('Content-Type', 'application/json')
       .send('{"name":"ok","kind":"npo","contact":{"person":"a\\ud800b"}}');
     expect([surrogate.status, surrogate.body.errors?.[0]?.field]).toEqual([400, 'contact.person']);
     const rawBytes = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('","kind":"npo"}')]);
     const raw = await t.http().post('/api/v1/organizations').set(t.admin).set('Content-Type', 'application/json').send(rawBytes);
     expect(raw.status).toBe(400);
-    const key = await t.http().post('/api/v1/organizations').set(t.admin).set('Content-Type', 'application/json').send('{"na\\u0000me":"x","kind":"npo"}');
+    const key = await t
+      .http()
+      .post('/api/v1/organizations')
+      .set(t.admin)
+      .set('Content-Type', 'application/json')
+      .send('{"na\\u0000me":"x","kind":"npo"}');
     expect(key.status).toBe(400);
     for (const q of ['%00', 'a%00b', '%ED%A0%80', '%F0%9F']) {
       const res = await t.http().get(`/api/v1/resources?q=${q}`).set(t.admin);
@@ -193,7 +235,11 @@ describe('input hygiene: every route refuses malformed input with 400 and a Japa
     const resource = await createResource(t, org.id);
     const res = await t.http().patch(`/api/v1/resources/${resource.id}`).set(t.admin).send({ capacity: null });
     expect([res.status, res.body.errors]).toEqual([400, [{ field: 'capacity', message: expect.stringContaining('定員') }]]);
-    const title = await t.http().patch(`/api/v1/resources/${resource.id}`).set(t.admin).send({ title: null, demands: { talking: null } });
+    const title = await t
+      .http()
+      .patch(`/api/v1/resources/${resource.id}`)
+      .set(t.admin)
+      .send({ title: null, demands: { talking: null } });
     expect(title.body.errors.map((e: FieldError) => e.field).sort()).toEqual(['demands.talking', 'title']);
     // Nullable columns may be cleared with null.
     await t.http().patch(`/api/v1/resources/${resource.id}`).set(t.admin).send({ nearestStation: null, accessMinutes: null }).expect(200);
@@ -201,19 +247,45 @@ describe('input hygiene: every route refuses malformed input with 400 and a Japa
 
   it('refuses arrays for objects, scalars for arrays, prototype keys, deep nesting and huge numbers', async () => {
     const org = await createOrganization(t);
-    const filters = await t.http().post('/api/v1/matches/search').set(t.admin).send({ needs: '静かな作業', filters: [{ types: ['ibasho'] }] });
+    const filters = await t
+      .http()
+      .post('/api/v1/matches/search')
+      .set(t.admin)
+      .send({ needs: '静かな作業', filters: [{ types: ['ibasho'] }] });
     expect([filters.status, filters.body.errors?.[0]?.field]).toEqual([400, 'filters']);
-    const unknown = await t.http().post('/api/v1/matches/search').set(t.admin).send({ needs: 'x', filters: { colour: 'red' } });
-    expect([unknown.status, unknown.body.errors]).toEqual([400, [{ field: 'filters.colour', message: expect.stringMatching(/受け付けない/) }]]);
-    const demands = await t.http().post('/api/v1/resources').set(t.admin).send(resourceBody(org.id, { demands: [{ talking: 'low' }] }));
+    const unknown = await t
+      .http()
+      .post('/api/v1/matches/search')
+      .set(t.admin)
+      .send({ needs: 'x', filters: { colour: 'red' } });
+    expect([unknown.status, unknown.body.errors]).toEqual([
+      400,
+      [{ field: 'filters.colour', message: expect.stringMatching(/受け付けない/) }],
+    ]);
+    const demands = await t
+      .http()
+      .post('/api/v1/resources')
+      .set(t.admin)
+      .send(resourceBody(org.id, { demands: [{ talking: 'low' }] }));
     expect([demands.status, demands.body.errors?.[0]?.field]).toEqual([400, 'demands']);
-    const contact = await t.http().post('/api/v1/organizations').set(t.admin).send({ name: 'x', kind: 'npo', contact: ['a'] });
+    const contact = await t
+      .http()
+      .post('/api/v1/organizations')
+      .set(t.admin)
+      .send({ name: 'x', kind: 'npo', contact: ['a'] });
     expect([contact.status, contact.body.errors?.[0]?.field]).toEqual([400, 'contact']);
     const days = await t.http().post(`/api/v1/placements/${ID}/follow-up/extend`).set(t.admin).send({ checkpointDays: 5 });
     expect([days.status, days.body.errors?.[0]?.field]).toEqual([400, 'checkpointDays']);
-    const long = await t.http().post(`/api/v1/placements/${ID}/follow-up/extend`).set(t.admin).send({ lengthDays: 731, checkpointDays: [731] });
+    const long = await t
+      .http()
+      .post(`/api/v1/placements/${ID}/follow-up/extend`)
+      .set(t.admin)
+      .send({ lengthDays: 731, checkpointDays: [731] });
     expect([long.status, long.body.errors?.map((e: FieldError) => e.field)]).toEqual([400, ['lengthDays', 'checkpointDays']]);
-    for (const json of ['{"__proto__":{"admin":true},"name":"x","kind":"npo"}', '{"name":"x","kind":"npo","contact":{"constructor":{"a":1}}}']) {
+    for (const json of [
+      '{"__proto__":{"admin":true},"name":"x","kind":"npo"}',
+      '{"name":"x","kind":"npo","contact":{"constructor":{"a":1}}}',
+    ]) {
       const res = await t.http().post('/api/v1/organizations').set(t.admin).set('Content-Type', 'application/json').send(json);
       expect(res.status).toBe(400);
     }
@@ -221,7 +293,9 @@ describe('input hygiene: every route refuses malformed input with 400 and a Japa
     const deepRes = await t.http().post('/api/v1/organizations').set(t.admin).set('Content-Type', 'application/json').send(deep);
     expect([deepRes.status, deepRes.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const deepArray = '{"needs":"x","filters":{"types":' + '['.repeat(5000) + ']'.repeat(5000) + '}}';
-    expect((await t.http().post('/api/v1/matches/search').set(t.admin).set('Content-Type', 'application/json').send(deepArray)).status).toBe(400);
+    expect(
+      (await t.http().post('/api/v1/matches/search').set(t.admin).set('Content-Type', 'application/json').send(deepArray)).status,
+    ).toBe(400);
     for (const page of ['1e20', '100001', '9007199254740993']) {
       const res = await t.http().get('/api/v1/resources').query({ page }).set(t.admin);
       expect({ page, status: res.status, field: res.body.errors?.[0]?.field }).toEqual({ page, status: 400, field: 'page' });

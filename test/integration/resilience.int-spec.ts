@@ -26,11 +26,20 @@ describe('Idempotency-Key on creating routes', () => {
 
   it('is documented on every creating POST route', async () => {
     const doc = (await t.http().get('/api/docs/openapi.json').expect(200)).body;
-    const withHeader = Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>).flatMap(([p, ops]) =>
-      Object.entries(ops).filter(([, op]) => op.parameters?.some((x) => x.in === 'header' && x.name === 'Idempotency-Key')).map(([m]) => `${m.toUpperCase()} ${p}`),
+    const withHeader = Object.entries(doc.paths as Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>).flatMap(
+      ([p, ops]) =>
+        Object.entries(ops)
+          .filter(([, op]) => op.parameters?.some((x) => x.in === 'header' && x.name === 'Idempotency-Key'))
+          .map(([m]) => `${m.toUpperCase()} ${p}`),
     );
     expect(withHeader.sort()).toEqual(
-      ['POST /api/v1/organizations', 'POST /api/v1/participants', 'POST /api/v1/placements', 'POST /api/v1/placements/{id}/checkins', 'POST /api/v1/resources'].sort(),
+      [
+        'POST /api/v1/organizations',
+        'POST /api/v1/participants',
+        'POST /api/v1/placements',
+        'POST /api/v1/placements/{id}/checkins',
+        'POST /api/v1/resources',
+      ].sort(),
     );
   });
 
@@ -43,7 +52,13 @@ describe('Idempotency-Key on creating routes', () => {
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect((await db.query(`SELECT count(*)::int AS n FROM organizations WHERE name = $1`, [name]))[0].n).toBe(1);
 
-    const other = await t.http().post('/api/v1/organizations').set(t.admin).set('Idempotency-Key', 'org-1').send({ ...body, kind: 'farm' }).expect(422);
+    const other = await t
+      .http()
+      .post('/api/v1/organizations')
+      .set(t.admin)
+      .set('Idempotency-Key', 'org-1')
+      .send({ ...body, kind: 'farm' })
+      .expect(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const coordinator = await createToken(t, 'coordinator');
@@ -52,7 +67,13 @@ describe('Idempotency-Key on creating routes', () => {
 
     // A refused request creates nothing and frees its key.
     await t.http().post('/api/v1/organizations').set(t.admin).set('Idempotency-Key', 'org-2').send({ name }).expect(400);
-    await t.http().post('/api/v1/organizations').set(t.admin).set('Idempotency-Key', 'org-2').send({ name: `${name}-2`, kind: 'npo' }).expect(201);
+    await t
+      .http()
+      .post('/api/v1/organizations')
+      .set(t.admin)
+      .set('Idempotency-Key', 'org-2')
+      .send({ name: `${name}-2`, kind: 'npo' })
+      .expect(201);
     await t.http().post('/api/v1/organizations').set(t.admin).set('Idempotency-Key', 'bad key with spaces').send(body).expect(400);
   });
 
@@ -71,7 +92,12 @@ describe('Idempotency-Key on creating routes', () => {
     const person = await twice('/api/v1/participants', { displayName: 'Iさん', area: '中央', needs: '静かな作業を少しずつ' });
     await giveConsent(t, person.id);
     const placement = await twice('/api/v1/placements', { participantId: person.id, resourceId: resource.id });
-    await t.http().post(`/api/v1/placements/${placement.id}/transitions`).set(t.admin).send({ to: 'active', followUp: { lengthDays: 10, checkpointDays: [5, 10] } }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/transitions`)
+      .set(t.admin)
+      .send({ to: 'active', followUp: { lengthDays: 10, checkpointDays: [5, 10] } })
+      .expect(200);
     await twice(`/api/v1/placements/${placement.id}/checkins`, { date: '2026-11-20', attendance: 'attended', wellbeing: 4 });
     expect((await db.query(`SELECT count(*)::int AS n FROM checkins WHERE placement_id = $1`, [placement.id]))[0].n).toBe(1);
     expect(await createParticipant(t)).toBeDefined();
