@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -26,6 +26,9 @@ import { NotificationRepository } from './notifications/notification.repository'
 import { NotificationService } from './notifications/notification.service';
 import { WebhookRepository } from './notifications/webhook.repository';
 import { FollowUpProcessor } from './follow-up/follow-up.processor';
+import { DeploymentClaim, DeploymentClaimRepository } from './jobs/deployment-claim';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { EmbeddingStateRepository } from './matching/embedding-state.repository';
 import { PlannerStatisticsReconciler } from './database/planner-statistics.reconciler';
 import { PlannerStatisticsRepository } from './database/planner-statistics.repository';
@@ -100,6 +103,8 @@ const repositories = [
   NotificationRepository,
   PlannerStatisticsRepository,
   TextIndexRepository,
+  IdempotencyRepository,
+  DeploymentClaimRepository,
 ];
 const services = [
   ApiTokenService,
@@ -125,6 +130,7 @@ const services = [
   PlannerStatisticsReconciler,
   TextReindexService,
   Clock,
+  DeploymentClaim,
 ];
 /** Queue consumers: only in processes with ROLE=worker or all. */
 const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor];
@@ -137,6 +143,7 @@ export class AppModule {
       // Order matters: the rate limit applies before any token lookup.
       { provide: APP_GUARD, useClass: ThrottlerGuard },
       { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ...repositories,
       ...services,
       // Placements ask follow-up through this port, so that placements/ does not import follow-up/.

@@ -4,7 +4,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { failedAuthLimiter } from './auth/rate-limit';
 import { AppExceptionFilter } from './common/app-exception.filter';
+import { inputGuard, verifyUtf8 } from './common/input-guard';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 
@@ -12,12 +14,24 @@ import { AppConfig } from './config/app-config';
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.use(helmet({ contentSecurityPolicy: false })); // Swagger UI needs inline scripts
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // Client addresses (rate limit per address) come from X-Forwarded-For only through these proxies.
+  if (config.trustedProxy.length) app.set('trust proxy', config.trustedProxy);
+  app.use('/api', noStore);
+  app.use(failedAuthLimiter(config));
+  app.useBodyParser('json', { limit: config.bodyLimit, verify: verifyUtf8 });
   const filter = new AppExceptionFilter();
+  app.use(inputGuard);
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => (err ? filter.send(err, res) : next()));
   app.useGlobalFilters(filter);
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app);
+}
+
+/** API answers carry personal data (and errors may echo it): never stored by browsers or proxies. */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Pragma', 'no-cache');
+  next();
 }
 
 function setupOpenApi(app: INestApplication): void {

@@ -56,6 +56,10 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((err) => {
+  if (err instanceof ConfigError) {
+    log('error', err.message);
+    process.exit(78); // EX_CONFIG
+  }
   log('error', 'start-up failed', { err: err instanceof Error ? err.stack : String(err) });
   process.exit(1);
 });

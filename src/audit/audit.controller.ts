@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { Roles } from '../auth/actor';
 import { PageQuery } from '../common/pagination';
+import { IsTimestamp } from '../common/validators';
 import { AuditService } from './audit.service';
 
 export class AuditQuery extends PageQuery {
@@ -12,11 +13,8 @@ export class AuditQuery extends PageQuery {
   @IsUUID('all', { message: 'participantId は UUID で指定してください' })
   participantId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'tokenId は UUID で指定してください' }) tokenId?: string;
-  @ApiPropertyOptional({ example: '2026-10-01T00:00:00+09:00' })
-  @IsOptional()
-  @IsISO8601({}, { message: 'from は ISO 8601 の日時です' })
-  from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({}, { message: 'to は ISO 8601 の日時です' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-10-01T00:00:00+09:00' }) @IsOptional() @IsTimestamp() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsTimestamp() to?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] })
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format は json または csv です' })

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import { AppException, ErrorCode } from '../common/app.exception';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -15,5 +16,41 @@ export function rateLimitOptions(config: AppConfig): ThrottlerModuleOptions {
       const header = request.headers.authorization ?? '';
       return header ? createHash('sha256').update(header).digest('hex') : `ip:${request.ip}`;
     },
+  };
+}
+
+const WINDOW_MS = 60_000;
+/** Bounds the memory a flood from many addresses can take within one window. */
+const MAX_TRACKED_ADDRESSES = 100_000;
+
+/**
+ * The per-token limit never throttles a flood of random bearer tokens (each is a new key), so
+ * requests answered 401 — no token, an unknown, revoked or expired token, a failed login — are
+ * also counted per client address (`req.ip`: the socket, or X-Forwarded-For from a TRUSTED_PROXY).
+ * An address over the limit gets 429 for the rest of the window, whatever it sends.
+ */
+export function failedAuthLimiter(config: Pick<AppConfig, 'rateLimitFailedAuthPerMinute'>, now: () => number = Date.now) {
+  let windowStart = now();
+  let failures = new Map<string, number>();
+  const roll = (): void => {
+    if (now() - windowStart >= WINDOW_MS || failures.size > MAX_TRACKED_ADDRESSES) {
+      windowStart = now();
+      failures = new Map();
+    }
+  };
+  return (req: Request, res: Response, next: NextFunction): void => {
+    roll();
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    if ((failures.get(address) ?? 0) >= config.rateLimitFailedAuthPerMinute) {
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil((windowStart + WINDOW_MS - now()) / 1000))));
+      next(new AppException(ErrorCode.RateLimited, '認証に失敗したリクエストが多すぎます。しばらく待ってから再度お試しください。'));
+      return;
+    }
+    res.on('finish', () => {
+      if (res.statusCode !== 401) return;
+      roll();
+      failures.set(address, (failures.get(address) ?? 0) + 1);
+    });
+    next();
   };
 }

@@ -3,6 +3,29 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { AppException, ErrorCode, HTTP_STATUS } from './app.exception';
 
+/** A client may retry this long after a 503 caused by the database being unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, cannot connect now).
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection error|timeout exceeded when trying to connect|Client was closed|Connection is not established/i;
+
+/** The database is gone or refusing connections (as opposed to a query that is wrong). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
+    if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 interface ErrorBody {
   statusCode: number;
   code: ErrorCode | string;
@@ -27,6 +50,10 @@ export class AppExceptionFilter implements ExceptionFilter {
       body.retryAfterSeconds = retryAfter;
       body.message = `リクエストが多すぎます。${retryAfter} 秒後に再試行してください。`;
     }
+    if (body.statusCode === 503 && body.code === ErrorCode.DependencyUnavailable && !response.headersSent) {
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      body.retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS;
+    }
     if (body.statusCode >= 500) {
       this.logger.error({ err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, 'unhandled error');
     }
@@ -44,6 +71,13 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (error instanceof QueryFailedError) {
       const mapped = this.fromDatabase(error as QueryFailedError & { code?: string });
       if (mapped) return mapped;
+    }
+    if (isDatabaseUnavailable(error)) {
+      return {
+        statusCode: 503,
+        code: ErrorCode.DependencyUnavailable,
+        message: 'データベースに接続できません。しばらく待ってから再度お試しください。',
+      };
     }
     return { statusCode: 500, code: ErrorCode.Internal, message: 'サーバー内部でエラーが発生しました。時間をおいて再度お試しください。' };
   }

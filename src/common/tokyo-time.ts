@@ -18,11 +18,3 @@ export function addDays(date: string, days: number): string {
 export function startOfTokyoDay(date: string): Date {
   return new Date(`${date}T00:00:00+09:00`);
 }
-
-export function isIsoDate(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-  );
-}

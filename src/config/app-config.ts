@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 
 /**
@@ -45,6 +46,11 @@ export class AppConfig {
   webhookSecret?: string;
   /** Requests per minute and token (429 with Retry-After beyond). */
   rateLimitPerMinute!: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (express `trust proxy`): addresses, CIDRs or
+   *  names such as `loopback`. Empty: the socket address is the client. */
+  trustedProxy!: string[];
+  /** Requests answered 401 per minute and client address (429 beyond). */
+  rateLimitFailedAuthPerMinute!: number;
 
   get runsApi(): boolean {
     return this.role === 'api' || this.role === 'all';
@@ -125,6 +131,29 @@ function dayList(env: Env, key: string, fallback: number[], max: number): number
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUSTED_PROXY: comma-separated IPv4/IPv6 addresses, CIDRs, or loopback / linklocal / uniquelocal. */
+function proxyList(env: Env, key: string): string[] {
+  const raw = str(env, key);
+  if (raw === undefined) return [];
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const valid = (item: string): boolean => {
+    if (PROXY_NAMES.includes(item)) return true;
+    const [address, bits, ...rest] = item.split('/');
+    const family = isIP(address);
+    if (!family || rest.length) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  };
+  if (!items.length || !items.every(valid)) {
+    throw new ConfigError(key, 'IP アドレス・CIDR（例: 10.0.0.0/8）または loopback / linklocal / uniquelocal のカンマ区切り');
+  }
+  return items;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const config = new AppConfig();
   config.port = int(env, 'PORT', 3000, 0, 65535);
@@ -162,6 +191,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError('WEBHOOK_SECRET', 'WEBHOOK_URL を使うときは 16 文字以上の署名用の秘密');
   }
   config.rateLimitPerMinute = int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000);
+  config.trustedProxy = proxyList(env, 'TRUSTED_PROXY');
+  config.rateLimitFailedAuthPerMinute = int(env, 'RATE_LIMIT_FAILED_AUTH_PER_MINUTE', 60, 1, 1_000_000);
   config.followUpOverdueGraceSeconds = int(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS', 7 * 24 * 3600, 0, 365 * 24 * 3600);
   return config;
 }

@@ -7,6 +7,7 @@ import { Webhooks1764400000000 } from '../../migrations/1764400000000-Webhooks';
 import { SearchStorage1764500000000 } from '../../migrations/1764500000000-SearchStorage';
 import { JapaneseText1764800000000 } from '../../migrations/1764800000000-JapaneseText';
 import { ReportRulesVersion1764800000001 } from '../../migrations/1764800000001-ReportRulesVersion';
+import { Hygiene1764850000000 } from '../../migrations/1764850000000-Hygiene';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   SearchStorage1764500000000,
   JapaneseText1764800000000,
   ReportRulesVersion1764800000001,
+  Hygiene1764850000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

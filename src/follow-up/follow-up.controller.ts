@@ -4,6 +4,7 @@ import { CurrentActor, Roles, type Actor } from '../auth/actor';
 import { ParseIdPipe } from '../common/id.pipe';
 import { CreateCheckinDto, ExtendFollowUpDto, HostFeedbackDto } from './dto/follow-up.dto';
 import { FollowUpPlacementService } from './follow-up-placement.service';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 /** Follow-up (定着フォロー) of one placement; the paths stay under the placement they belong to. */
 @ApiTags('placements')
@@ -13,6 +14,7 @@ export class FollowUpController {
   constructor(private readonly service: FollowUpPlacementService) {}
 
   @Post(':id/checkins')
+  @Idempotent()
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: '定着フォローの記録（出席・調子・受入先の所見・懸念）。urgent はすぐ通知' })
   checkin(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateCheckinDto) {

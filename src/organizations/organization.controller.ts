@@ -4,6 +4,7 @@ import { CurrentActor, Roles, type Actor } from '../auth/actor';
 import { ParseIdPipe } from '../common/id.pipe';
 import { CreateOrganizationDto, ListOrganizationsQuery, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationService } from './organization.service';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ export class OrganizationController {
   constructor(private readonly service: OrganizationService) {}
 
   @Post()
+  @Idempotent()
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: '受入先（団体）を登録する' })
   create(@Body() dto: CreateOrganizationDto) {

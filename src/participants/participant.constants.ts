@@ -23,4 +23,10 @@ export const CONSENT_STATUSES = ['not_obtained', 'obtained', 'withdrawn'] as con
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
 /** The consent scope vocabulary is part of the access rules (src/access/consent-projection.ts). */
-export { HOST_VISIBLE_FIELDS, type HostVisibleField } from '../access/consent-projection';
+export {
+  HOST_VISIBLE_FIELDS,
+  SENSITIVE_FIELDS,
+  SENSITIVE_FIELD_LABELS,
+  type HostVisibleField,
+  type SensitiveField,
+} from '../access/consent-projection';

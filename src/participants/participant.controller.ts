@@ -4,6 +4,7 @@ import { CurrentActor, Roles, type Actor } from '../auth/actor';
 import { ParseIdPipe } from '../common/id.pipe';
 import { ConsentDto, CreateParticipantDto, ListParticipantsQuery, UpdateParticipantDto } from './dto/participant.dto';
 import { ParticipantService } from './participant.service';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class ParticipantController {
   constructor(private readonly service: ParticipantService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: '本人を登録する（仮名・コードでよい）' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateParticipantDto) {
     return this.service.create(actor, dto);

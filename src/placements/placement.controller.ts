@@ -4,6 +4,7 @@ import { CurrentActor, Roles, type Actor } from '../auth/actor';
 import { ParseIdPipe } from '../common/id.pipe';
 import { ConfirmDatesDto, CreatePlacementDto, ListPlacementsQuery, TransitionDto } from './dto/placement.dto';
 import { PlacementService } from './placement.service';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 @ApiTags('placements')
 @ApiBearerAuth()
@@ -12,6 +13,7 @@ export class PlacementController {
   constructor(private readonly service: PlacementService) {}
 
   @Post()
+  @Idempotent()
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: '資源への紹介を提案する（本人同意が必要）' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePlacementDto) {

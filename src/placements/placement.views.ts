@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { isHost } from '../access/access.rules';
-import { toHostView } from '../access/consent-projection';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { ParticipantRepository } from '../participants/participant.repository';
+import { hostViewFields, toHostView } from '../access/consent-projection';
 import { PlacementFollowUp } from './placement-follow-up';
 import { PLACEMENT_STATE_LABELS } from './placement.constants';
 import { PlacementRepository, type Placement } from './placement.repository';
@@ -41,7 +41,7 @@ export class PlacementViews {
       : null;
     if (isHost(actor)) {
       const view = participant ? toHostView(participant) : null;
-      if (view) await this.audit.record(actor, 'read', [p.participantId], Object.keys(view));
+      if (view) await this.audit.record(actor, 'read', [p.participantId], hostViewFields(view));
       return {
         ...this.hostBase(p),
         participant: view,
@@ -66,7 +66,7 @@ export class PlacementViews {
     const participant = await this.participants.findById(p.participantId);
     if (isHost(actor)) {
       const view = participant ? toHostView(participant) : null;
-      if (view) await this.audit.record(actor, 'read', [p.participantId], Object.keys(view));
+      if (view) await this.audit.record(actor, 'read', [p.participantId], hostViewFields(view));
       return { ...this.hostBase(p), participant: view };
     }
     await this.audit.record(actor, 'read', [p.participantId], ['displayName']);

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/actor';
+import { ParseMonthPipe } from '../common/date.pipe';
 import { ReportQuery } from './report.query';
 import { ReportService } from './report.service';
 
@@ -22,7 +23,7 @@ export class ReportController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  async monthly(@Param('month') month: string, @Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
+  async monthly(@Param('month', ParseMonthPipe) month: string, @Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     const report = await this.service.monthly(month, query.live ?? false);
     if (query.format !== 'csv') return report;
     return csv(res, `sanka-shien-${month}.csv`, this.service.monthlyCsv(report));

@@ -1,4 +1,5 @@
 import { AppException } from '../common/app.exception';
+import { isCalendarMonth } from '../common/dates';
 import { addDays, startOfTokyoDay, tokyoDate } from '../common/tokyo-time';
 
 /** A reporting period in Asia/Tokyo: [from, to) as instants and as calendar dates. */
@@ -14,7 +15,7 @@ export interface Period {
 export function monthPeriod(month: string): Period {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   const m = match ? Number(match[2]) : 0;
-  if (!match || m < 1 || m > 12)
+  if (!match || !isCalendarMonth(month))
     throw AppException.validation('month', `年月は YYYY-MM 形式で指定してください（例: 2026-10）。受け取った値: ${month.slice(0, 20)}`);
   const fromDate = `${match[1]}-${match[2]}-01`;
   const toDate = m === 12 ? `${Number(match[1]) + 1}-01-01` : `${match[1]}-${String(m + 1).padStart(2, '0')}-01`;

@@ -5,6 +5,7 @@ import { ParseIdPipe } from '../common/id.pipe';
 import { AdjustVacanciesDto } from './dto/adjust-vacancies.dto';
 import { CreateResourceDto, ListResourcesQuery, UpdateResourceDto } from './dto/resource.dto';
 import { ResourceService } from './resource.service';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 @ApiTags('resources')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ export class ResourceController {
   constructor(private readonly service: ResourceService) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: '資源（居場所・就労体験・ボランティア等の受入枠）を登録する。host は自団体のみ。' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateResourceDto) {
     return this.service.create(actor, dto);

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { HOST_VISIBLE_FIELDS } from '../../src/participants/participant.constants';
+import { HOST_VISIBLE_FIELDS, SENSITIVE_FIELDS } from '../../src/participants/participant.constants';
+import { hostViewFields } from '../../src/access/consent-projection';
 import { createOrganization, createResource, createToken, resourceBody } from '../support/factories';
 import { createParticipant, giveConsent, propose, transition } from '../support/people';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -152,11 +153,20 @@ describe('roles, consent-scoped views and the audit log', () => {
     );
     const placement = await propose(t, person.id, resource.id);
     const without = (await t.http().get(`/api/v1/placements/${placement.id}`).set(tokens.host).expect(200)).body.participant;
-    expect(Object.keys(without)).not.toContain(field);
-    expect(Object.keys(without).length).toBe(HOST_VISIBLE_FIELDS.length - 1);
+    expect(hostViewFields(without)).not.toContain(field);
+    expect(hostViewFields(without).length).toBe(HOST_VISIBLE_FIELDS.length - 1);
     await giveConsent(t, person.id, [field]);
     const only = (await t.http().get(`/api/v1/placements/${placement.id}`).set(tokens.host).expect(200)).body.participant;
-    expect(Object.keys(only)).toEqual([field]);
+    expect(hostViewFields(only)).toEqual([field]);
+    // 要配慮個人情報 and the household come only labelled, and every such read is in the audit log.
+    if ((SENSITIVE_FIELDS as readonly string[]).includes(field)) {
+      expect(Object.keys(only)).toEqual(['sensitive']);
+      expect(only.sensitive[0]).toMatchObject({ field, label: expect.any(String), category: expect.any(String) });
+      const audit = (
+        await t.http().get('/api/v1/audit').query({ participantId: person.id, tokenId: tokens.host.id }).set(t.admin).expect(200)
+      ).body.items;
+      expect(audit[0].fields).toEqual([field]);
+    }
   });
 
   it('lets a host confirm dates, pause an opening and leave feedback that joins the check-in', async () => {

@@ -50,9 +50,9 @@ describe('migrations on an empty embedded PostgreSQL', () => {
     const db = new DataSource(dataSourceOptions(embedded.url));
     await db.initialize();
     try {
-      // back to before SearchStorage, undoing the migrations that came after it
-      const since = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'SearchStorage1764500000000');
-      for (let i = 0; i < since; i++) await db.undoLastMigration({ transaction: 'each' });
+      // Back to before SearchStorage (and the migrations after it).
+      const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'SearchStorage1764500000000');
+      for (let i = 0; i < later; i++) await db.undoLastMigration({ transaction: 'each' });
       const vector = `[${Array.from({ length: 384 }, (_, i) => ((i % 7) - 3) / 10).join(',')}]`;
       const [org] = await db.query(`INSERT INTO organizations (name, kind) VALUES ('テスト法人', 'npo') RETURNING id`);
       // A row over the 2 kB TOAST threshold, as every real resource with its search tokens is; the text

@@ -3,9 +3,9 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Roles } from '../../src/auth/actor';
 import { AuthGuard } from '../../src/auth/auth.guard';
 import type { ApiTokenService } from '../../src/auth/api-token.service';
-import { HOST_VISIBLE_FIELDS } from '../../src/participants/participant.constants';
+import { HOST_VISIBLE_FIELDS, SENSITIVE_FIELDS } from '../../src/participants/participant.constants';
 import type { Participant } from '../../src/participants/participant.repository';
-import { toHostView } from '../../src/access/consent-projection';
+import { hostViewFields, toHostView } from '../../src/access/consent-projection';
 
 function context(handler: () => void, authorization = 'Bearer token') {
   const request = { headers: { authorization }, method: 'GET', path: '/x', route: { path: '/x' } };
@@ -60,8 +60,16 @@ describe('toHostView', () => {
   });
 
   it.each(HOST_VISIBLE_FIELDS)('shows %s only when it is in the scope', (field) => {
-    expect(Object.keys(toHostView({ ...person, consentScope: [field] })!)).toEqual([field]);
-    expect(Object.keys(toHostView({ ...person, consentScope: HOST_VISIBLE_FIELDS.filter((f) => f !== field) })!)).not.toContain(field);
+    expect(hostViewFields(toHostView({ ...person, consentScope: [field] })!)).toEqual([field]);
+    expect(hostViewFields(toHostView({ ...person, consentScope: HOST_VISIBLE_FIELDS.filter((f) => f !== field) })!)).not.toContain(field);
+  });
+
+  it.each(SENSITIVE_FIELDS)('labels %s as sensitive and never shows it as a plain field', (field) => {
+    const view = toHostView({ ...person, consentScope: [field] })!;
+    expect(Object.keys(view)).toEqual(['sensitive']);
+    expect(view.sensitive).toEqual([{ field, label: expect.any(String), category: expect.any(String), value: person[field] }]);
+    if (field !== 'householdNote') expect(view.sensitive![0].category).toBe('要配慮個人情報');
+    expect(toHostView({ ...person, consentScope: ['displayName', 'strengths'] })!.sensitive).toBeUndefined();
   });
 
   it('never shows needs or the real name, whatever the scope says', () => {

@@ -1,6 +1,11 @@
 import { ConfigError, loadConfig } from '../../src/config/app-config';
 
 describe('loadConfig', () => {
+  it('reads TRUSTED_PROXY as addresses, CIDRs or express names', () => {
+    expect(loadConfig({}).trustedProxy).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustedProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+  });
+
   it('gives documented defaults', () => {
     const config = loadConfig({}, '/srv/app');
     expect(config).toMatchObject({
@@ -28,6 +33,9 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'not a url'],
     ['ADMIN_TOKEN', 'short'],
     ['DEMO_DATA', 'maybe'],
+    ['TRUSTED_PROXY', 'proxy.example'],
+    ['TRUSTED_PROXY', '10.0.0.0/33'],
+    ['RATE_LIMIT_FAILED_AUTH_PER_MINUTE', '0'],
     ['QUEUE_PREFIX', 'has space'],
     ['EMBEDDED_DB_SHARED_BUFFERS', '2GB'],
     ['EMBEDDED_DB_SHARED_BUFFERS', '512'],

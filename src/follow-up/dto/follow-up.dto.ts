@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsCalendarDate } from '../../common/validators';
 import { ATTENDANCE, CONCERNS } from '../follow-up.constants';
 
 export class CreateCheckinDto {
@@ -9,7 +23,7 @@ export class CreateCheckinDto {
   checkpointId?: string;
 
   @ApiProperty({ example: '2026-11-20', description: '面談・確認の日付（日本時間の日付）' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD 形式です' })
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ enum: ATTENDANCE, description: 'attended 参加 / late 遅刻 / absent_notified 連絡ありの欠席 / absent 無断欠席' })
@@ -41,8 +55,12 @@ export class ExtendFollowUpDto {
 
   @ApiPropertyOptional({ type: [Number], description: '延長期間内の確認日（延長開始からの日数）' })
   @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
   @IsInt({ each: true, message: 'checkpointDays は 0 以上の整数の配列です' })
   @Min(0, { each: true })
+  @Max(730, { each: true })
   checkpointDays?: number[];
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;

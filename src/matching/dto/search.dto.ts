@@ -13,8 +13,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject } from '../../common/validators';
 import { ACCOMMODATION_CODES, DAYS, RESOURCE_TYPES, type Day, type ResourceType } from '../../common/catalogue.constants';
 import { MAX_NEEDS_LENGTH } from '../../common/limits';
 import { PersonConstraintsDto } from '../../participants/dto/person-constraints.dto';
@@ -74,12 +74,11 @@ export class SearchMatchesDto {
   @IsUUID('all', { message: 'participantId は UUID で指定してください' })
   participantId?: string;
 
-  @ApiPropertyOptional({ type: SearchFiltersDto }) @IsOptional() @ValidateNested() @Type(() => SearchFiltersDto) filters?: SearchFiltersDto;
+  @ApiPropertyOptional({ type: SearchFiltersDto }) @IsOptional() @NestedObject(() => SearchFiltersDto) filters?: SearchFiltersDto;
 
   @ApiPropertyOptional({ type: PersonConstraintsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => PersonConstraintsDto)
+  @NestedObject(() => PersonConstraintsDto)
   constraints?: PersonConstraintsDto;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })

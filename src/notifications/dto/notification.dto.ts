@@ -5,7 +5,7 @@ import { IsBoolean, IsOptional } from 'class-validator';
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ default: false })
   @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true')
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unread?: boolean;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { NestedObject } from '../../common/validators';
 import { DEVELOPMENT_STATUSES, ORGANIZATION_KINDS, type DevelopmentStatus, type OrganizationKind } from '../../common/catalogue.constants';
 
 export class ContactDto {
@@ -20,15 +20,15 @@ export class CreateOrganizationDto {
   @IsIn(ORGANIZATION_KINDS as unknown as string[], { message: `kind は ${ORGANIZATION_KINDS.join(', ')} のいずれかです` })
   kind!: OrganizationKind;
 
-  @ApiPropertyOptional({ example: '中央', description: '市町村が使う地区名' })
+  @ApiPropertyOptional({ example: '中央', description: '市町村が使う地区名', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   area?: string;
 
-  @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
+  @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @NestedObject(() => ContactDto) contact?: ContactDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
 
   @ApiPropertyOptional({ enum: DEVELOPMENT_STATUSES, description: 'developing 開拓中 / accepting 受入可 / suspended 休止' })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -9,14 +9,13 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { IsCalendarDate, NestedObject } from '../../common/validators';
 import { MAX_NEEDS_LENGTH } from '../../common/limits';
 import { PersonConstraintsDto } from './person-constraints.dto';
 import {
@@ -48,8 +47,8 @@ export class CreateParticipantDto {
   @Length(1, 100, { message: 'displayName は 1〜100 文字です' })
   displayName!: string;
 
-  @ApiPropertyOptional({ description: '実名（任意）' }) @IsOptional() @IsString() @NOTE('realName', 100) realName?: string;
-  @ApiPropertyOptional({ example: '30代' }) @IsOptional() @IsString() @NOTE('ageBand', 20) ageBand?: string;
+  @ApiPropertyOptional({ description: '実名（任意）', nullable: true }) @IsOptional() @IsString() @NOTE('realName', 100) realName?: string;
+  @ApiPropertyOptional({ example: '30代', nullable: true }) @IsOptional() @IsString() @NOTE('ageBand', 20) ageBand?: string;
   @ApiProperty({ example: '中央' }) @IsString() @Length(1, 100, { message: 'area は 1〜100 文字です' }) area!: string;
 
   @ApiProperty({ description: `本人の希望・やりたいこと・苦手なこと（${MAX_NEEDS_LENGTH} 文字以内）` })
@@ -58,16 +57,28 @@ export class CreateParticipantDto {
   @MaxLength(MAX_NEEDS_LENGTH, { message: `needs は ${MAX_NEEDS_LENGTH} 文字以内です` })
   needs!: string;
 
-  @ApiPropertyOptional({ description: '得意なこと・興味' }) @IsOptional() @IsString() @NOTE('strengths') strengths?: string;
-  @ApiPropertyOptional({ description: '受入先に伝えたい配慮（本人の同意範囲で表示）' })
+  @ApiPropertyOptional({ description: '得意なこと・興味', nullable: true }) @IsOptional() @IsString() @NOTE('strengths') strengths?: string;
+  @ApiPropertyOptional({ description: '受入先に伝えたい配慮（本人の同意範囲で表示）', nullable: true })
   @IsOptional()
   @IsString()
   @NOTE('considerationsForHost')
   considerationsForHost?: string;
-  @ApiPropertyOptional({ description: '世帯の状況（要配慮）' }) @IsOptional() @IsString() @NOTE('householdNote') householdNote?: string;
-  @ApiPropertyOptional({ description: '健康状態（要配慮個人情報）' }) @IsOptional() @IsString() @NOTE('healthNote') healthNote?: string;
-  @ApiPropertyOptional({ description: '障害（要配慮個人情報）' }) @IsOptional() @IsString() @NOTE('disabilityNote') disabilityNote?: string;
-  @ApiPropertyOptional({ description: '犯罪歴等（要配慮個人情報）' })
+  @ApiPropertyOptional({ description: '世帯の状況（要配慮）', nullable: true })
+  @IsOptional()
+  @IsString()
+  @NOTE('householdNote')
+  householdNote?: string;
+  @ApiPropertyOptional({ description: '健康状態（要配慮個人情報）', nullable: true })
+  @IsOptional()
+  @IsString()
+  @NOTE('healthNote')
+  healthNote?: string;
+  @ApiPropertyOptional({ description: '障害（要配慮個人情報）', nullable: true })
+  @IsOptional()
+  @IsString()
+  @NOTE('disabilityNote')
+  disabilityNote?: string;
+  @ApiPropertyOptional({ description: '犯罪歴等（要配慮個人情報）', nullable: true })
   @IsOptional()
   @IsString()
   @NOTE('criminalRecordNote')
@@ -80,6 +91,7 @@ export class CreateParticipantDto {
 
   @ApiPropertyOptional({
     enum: READINESS_STAGES,
+    nullable: true,
     description: 'daily_living 日常生活自立 / social_life 社会生活自立 / employment 就労自立',
   })
   @IsOptional()
@@ -88,8 +100,7 @@ export class CreateParticipantDto {
 
   @ApiPropertyOptional({ type: ParticipantConstraintsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ParticipantConstraintsDto)
+  @NestedObject(() => ParticipantConstraintsDto)
   constraints?: ParticipantConstraintsDto;
 
   @ApiPropertyOptional({ description: '担当コーディネーターのトークン id（省略時は登録したコーディネーター）' })
@@ -112,12 +123,13 @@ export class ConsentDto {
 
   @ApiPropertyOptional({ example: '2026-11-20', description: '同意の日付（省略時は今日、日本時間）' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD 形式です' })
+  @IsCalendarDate()
   date?: string;
 
   @ApiProperty({ enum: HOST_VISIBLE_FIELDS, isArray: true, description: '受入先に見せてよい項目' })
   @IsArray({ message: 'scope は項目名の配列です' })
   @ArrayMaxSize(HOST_VISIBLE_FIELDS.length)
+  @ArrayUnique()
   @IsIn(HOST_VISIBLE_FIELDS as unknown as string[], {
     each: true,
     message: `scope の値は ${HOST_VISIBLE_FIELDS.join(', ')} のいずれかです`,

@@ -1,20 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, NestedObject } from '../../common/validators';
 import { PageQuery } from '../../common/pagination';
 import { OUTCOMES, PLACEMENT_STATES, type Outcome, type PlacementState } from '../placement.constants';
 
@@ -47,6 +33,7 @@ export class FollowUpOptionsDto {
   @ArrayMaxSize(30)
   @IsInt({ each: true, message: 'followUp.checkpointDays は 0 以上の整数の配列です' })
   @Min(0, { each: true, message: 'followUp.checkpointDays は 0 以上の整数の配列です' })
+  @Max(730, { each: true })
   checkpointDays?: number[];
 }
 
@@ -68,17 +55,13 @@ export class TransitionDto {
   @IsUUID('all', { message: 'rematchedTo は UUID で指定してください' })
   rematchedTo?: string;
 
-  @ApiPropertyOptional({ description: '見学・体験の日付（YYYY-MM-DD）' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD 形式です' })
-  date?: string;
+  @ApiPropertyOptional({ description: '見学・体験の日付（YYYY-MM-DD）' }) @IsOptional() @IsCalendarDate() date?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 
   @ApiPropertyOptional({ type: FollowUpOptionsDto, description: 'to が active のときのフォロー計画' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => FollowUpOptionsDto)
+  @NestedObject(() => FollowUpOptionsDto)
   followUp?: FollowUpOptionsDto;
 }
 
@@ -93,12 +76,6 @@ export class ListPlacementsQuery extends PageQuery {
 }
 
 export class ConfirmDatesDto {
-  @ApiPropertyOptional({ example: '2026-12-02' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'visitDate は YYYY-MM-DD 形式です' })
-  visitDate?: string;
-  @ApiPropertyOptional({ example: '2026-12-09' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'trialDate は YYYY-MM-DD 形式です' })
-  trialDate?: string;
+  @ApiPropertyOptional({ example: '2026-12-02' }) @IsOptional() @IsCalendarDate() visitDate?: string;
+  @ApiPropertyOptional({ example: '2026-12-09' }) @IsOptional() @IsCalendarDate() trialDate?: string;
 }

@@ -8,17 +8,18 @@ import {
   IsInt,
   IsLatitude,
   IsLongitude,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
+import { IsClockTime, NestedObject } from '../../common/validators';
 import {
   ACCOMMODATION_CODES,
   DAYS,
@@ -38,10 +39,10 @@ const list = (values: readonly string[]) => values.join(', ');
 export class ScheduleSlotDto {
   @ApiProperty({ enum: DAYS }) @IsIn(DAYS as unknown as string[], { message: `day は ${list(DAYS)} のいずれかです` }) day!: Day;
   @ApiProperty({ example: '10:00' })
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'start は HH:MM（00:00〜23:59）の形式です' })
+  @IsClockTime()
   start!: string;
   @ApiProperty({ example: '12:00' })
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'end は HH:MM（00:00〜23:59）の形式です' })
+  @IsClockTime()
   end!: string;
 }
 
@@ -89,12 +90,20 @@ export class CreateResourceDto {
   @IsString()
   @Length(1, 100, { message: 'area は 1〜100 文字です' })
   area!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude({ message: 'latitude は -90〜90 の数値です' }) latitude?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude({ message: 'longitude は -180〜180 の数値です' }) longitude?: number;
-  @ApiPropertyOptional({ example: 'みどり中央駅' }) @IsOptional() @IsString() @MaxLength(100) nearestStation?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) address?: string;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @IsLatitude({ message: 'latitude は -90〜90 の数値です' })
+  latitude?: number;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @IsLongitude({ message: 'longitude は -180〜180 の数値です' })
+  longitude?: number;
+  @ApiPropertyOptional({ example: 'みどり中央駅', nullable: true }) @IsOptional() @IsString() @MaxLength(100) nearestStation?: string;
 
-  @ApiPropertyOptional({ description: '最寄り駅・バス停からの所要時間（分）' })
+  @ApiPropertyOptional({ description: '最寄り駅・バス停からの所要時間（分）', nullable: true })
   @IsOptional()
   @IsInt({ message: 'accessMinutes は 0 以上の整数（分）です' })
   @Min(0, { message: 'accessMinutes は 0 以上の整数（分）です' })
@@ -108,7 +117,11 @@ export class CreateResourceDto {
   @Type(() => ScheduleSlotDto)
   schedule!: ScheduleSlotDto[];
 
-  @ApiPropertyOptional({ example: '月2回（第1・第3水曜）' }) @IsOptional() @IsString() @MaxLength(200) frequencyNote?: string;
+  @ApiPropertyOptional({ example: '月2回（第1・第3水曜）', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  frequencyNote?: string;
 
   @ApiProperty({ minimum: 0 })
   @IsInt({ message: 'capacity は 0 以上の整数です' })
@@ -128,7 +141,7 @@ export class CreateResourceDto {
   @IsIn(ACCOMMODATION_CODES, { each: true, message: `accommodations の値は ${list(ACCOMMODATION_CODES)} のいずれかです` })
   accommodations?: string[];
 
-  @ApiPropertyOptional({ type: DemandsDto }) @IsOptional() @ValidateNested() @Type(() => DemandsDto) demands?: DemandsDto;
+  @ApiPropertyOptional({ type: DemandsDto }) @IsOptional() @NestedObject(() => DemandsDto) demands?: DemandsDto;
 
   @ApiPropertyOptional({ enum: REWARDS, description: 'unpaid 無償 / honorarium 謝礼 / paid 有償' })
   @IsOptional()
@@ -154,7 +167,13 @@ export class ListResourcesQuery extends PageQuery {
   @Transform(toArray)
   @IsIn(RESOURCE_TYPES as unknown as string[], { each: true, message: `type は ${list(RESOURCE_TYPES)} のいずれかです` })
   type?: ResourceType[];
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @Transform(toArray) @IsString({ each: true }) area?: string[];
+  @ApiPropertyOptional({ isArray: true, type: String })
+  @IsOptional()
+  @Transform(toArray)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  area?: string[];
   @ApiPropertyOptional({ enum: RESOURCE_STATUSES, isArray: true })
   @IsOptional()
   @Transform(toArray)
