@@ -93,8 +93,12 @@ describe('reports of months in progress, months not started, and snapshots under
     ['2030-01', '2024-06-20T12:00:00'],
     ['2099-12', null],
   ])('refuses month %s that has not started with a 400', async (month, now) => {
-    if (now) setNow(JST(now));
-    else (clock.mockRestore(), (clock = jest.spyOn(t.app.get(Clock), 'now')));
+    if (now) {
+      setNow(JST(now));
+    } else {
+      clock.mockRestore();
+      clock = jest.spyOn(t.app.get(Clock), 'now');
+    }
     const res = await monthly(month).expect(400);
     expect(res.body.errors[0].field).toBe('month');
   });
