@@ -70,7 +70,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     // Item errors of an object array are reported on the items; a bare "must be an object" on the
     // array itself only repeats them.
     const children = flattenValidationErrors(error.children ?? [], field);
-    return [...own.filter((e) => !(children.length && names.length === 1 && names[0] === 'nestedValidation')), ...children];
+    const onlyRepeatsChildren = children.length > 0 && names.length === 1 && names[0] === 'nestedValidation';
+    return [...(onlyRepeatsChildren ? [] : own), ...children];
   });
 }
 
