@@ -47,6 +47,7 @@ import {
   hnswSettings,
   MAX_SCAN_TUPLES,
   MatchRepository,
+  toCandidate,
   type Candidate,
   type HardFilters,
 } from '../src/matching/match.repository';
@@ -1084,8 +1085,8 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
           const c = await prepare(q, mode);
           return ds.transaction(async (manager) => {
             for (const s of c.sets) await manager.query(s);
-            const rows: Candidate[] = await manager.query(c.sql, c.params);
-            return rows.map((row) => ({ ...row, vectorSimilarity: Number(row.vectorSimilarity), lexicalRank: Number(row.lexicalRank) }));
+            const rows: Array<Record<string, unknown>> = await manager.query(c.sql, c.params);
+            return rows.map(toCandidate);
           });
         };
         for (const mode of MODES) {
