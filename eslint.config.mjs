@@ -11,7 +11,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Nest DI: abstract classes double as injection tokens; interfaces merged with classes are deliberate.
       '@typescript-eslint/no-extraneous-class': 'off',
     },
@@ -19,7 +22,17 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', URL: 'readonly', TextDecoder: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
@@ -32,7 +45,14 @@ export default tseslint.config(
     rules: {
       'max-len': [
         'error',
-        { code: 140, ignoreComments: false, ignoreStrings: false, ignoreTemplateLiterals: false, ignoreUrls: false, ignoreRegExpLiterals: false },
+        {
+          code: 140,
+          ignoreComments: false,
+          ignoreStrings: false,
+          ignoreTemplateLiterals: false,
+          ignoreUrls: false,
+          ignoreRegExpLiterals: false,
+        },
       ],
     },
   },
