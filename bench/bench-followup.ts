@@ -213,7 +213,8 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   const queuePattern = `${config.queuePrefix}:${QueueName.FollowUp}:*`;
 
   log(
-    `set-up: ${fmtInt(opts.placements)} participants, ${fmtInt(opts.resources)} resources, ${fmtInt(opts.placements)} placements in trial (bulk SQL)`,
+    `set-up: ${fmtInt(opts.placements)} participants, ${fmtInt(opts.resources)} resources, ${fmtInt(opts.placements)} placements in ` +
+      `trial (bulk SQL)`,
   );
   let t0 = performance.now();
   const ids = await setUp(db, opts);
@@ -236,7 +237,8 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   // 1. Activate every placement through the service (transaction, plan, checkpoints, jobs after commit, view).
   const loadBefore = loadAvg();
   log(
-    `activating ${fmtInt(ids.length)} placements through PlacementService.transition (concurrency ${opts.concurrency}); load average ${loadBefore}`,
+    `activating ${fmtInt(ids.length)} placements through PlacementService.transition (concurrency ${opts.concurrency}); load average ` +
+      `${loadBefore}`,
   );
   const latencies: number[] = [];
   let failed = 0;
@@ -261,7 +263,8 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   const scheduleMs = scheduleTimer.ms;
   const renderMs = renderTimer.ms;
   log(
-    `activation: ${sec(activationMs)} s, ${(ids.length / (activationMs / 1000)).toFixed(0)} placements/s, p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms`,
+    `activation: ${sec(activationMs)} s, ${(ids.length / (activationMs / 1000)).toFixed(0)} placements/s, p50 ` +
+      `${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms`,
   );
 
   // 2. Every job there?
@@ -270,7 +273,8 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   const keys = (await scanKeys(redis, queuePattern)).length;
   const redisBytes = (await usedMemory(redis)) - redisBefore;
   log(
-    `after activation: ${fmtInt(delayed)} delayed jobs (expected ${fmtInt(expectedJobs)}), ${fmtInt(checkpoints)} scheduled checkpoints, ${fmtInt(keys)} Redis keys, +${(redisBytes / 2 ** 20).toFixed(1)} MiB`,
+    `after activation: ${fmtInt(delayed)} delayed jobs (expected ${fmtInt(expectedJobs)}), ${fmtInt(checkpoints)} scheduled checkpoints, ` +
+      `${fmtInt(keys)} Redis keys, +${(redisBytes / 2 ** 20).toFixed(1)} MiB`,
   );
   if (delayed !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after activation, found ${delayed}`);
 
@@ -291,8 +295,10 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
     const [nodeCpuMs, redisCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000];
     const count = (await queue.getJobCounts('delayed')).delayed;
     log(
-      `${label}: ${sec(total)} s (follow-up part ${sec(followUpTimer.ms)} s: pages from the database ${sec(pageTimer.ms)} s, Redis EXISTS + addBulk ${sec(missingTimer.ms)} s), ` +
-        `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s; ${fmtInt(Number(result.checkpointsScheduled))} checkpoints, delayed ${fmtInt(count)}`,
+      `${label}: ${sec(total)} s (follow-up part ${sec(followUpTimer.ms)} s: pages from the database ${sec(pageTimer.ms)} s, Redis ` +
+        `EXISTS + addBulk ${sec(missingTimer.ms)} s), ` +
+        `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s; ${fmtInt(Number(result.checkpointsScheduled))} ` +
+        `checkpoints, delayed ${fmtInt(count)}`,
     );
     if (count !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after ${label}, found ${count}`);
     return {
@@ -328,7 +334,8 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
 // ---------------------------------------------------------------------------
 // alternative reconcile strategies (bench-side; proposals for FollowUpService.reconcile)
 
-/** Walks the open checkpoints as FollowUpService.reconcile does, with up to `inFlight` addBulk batches running while the next page is read. */
+/** Walks the open checkpoints as FollowUpService.reconcile does, with up to `inFlight` addBulk batches running
+ *  while the next page is read. */
 async function reconcileOverlapped(
   followUps: FollowUpRepository,
   handle: (batch: Awaited<ReturnType<FollowUpRepository['openCheckpoints']>>) => Promise<number>,
@@ -385,7 +392,8 @@ async function runExperiments(app: INestApplicationContext, config: AppConfig, r
     const [nodeCpuMs, redisCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000];
     const delayed = (await queue.getJobCounts('delayed')).delayed;
     log(
-      `experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s), ${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}`,
+      `experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s), ` +
+        `${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}`,
     );
     if (delayed !== expectedJobs) throw new Error(`experiment ${v.name}: expected ${expectedJobs} delayed jobs, found ${delayed}`);
     results.push({ name: v.name, describe: v.describe, ms: elapsed, delayed, added, nodeCpuMs, redisCpuMs });
@@ -406,11 +414,13 @@ function table(r: Results): string {
     [
       `activate ${fmtInt(n)} placements via PlacementService.transition (concurrency ${r.concurrency})`,
       `${sec(a.totalMs)} s`,
-      `${rate(n, a.totalMs)} placements/s; ${fmtInt(jobs)} jobs ⇒ ${rate(jobs, a.totalMs)} jobs/s end to end${a.failed ? `; ${a.failed} FAILED` : ''}`,
+      `${rate(n, a.totalMs)} placements/s; ${fmtInt(jobs)} jobs ⇒ ` +
+        `${rate(jobs, a.totalMs)} jobs/s end to end${a.failed ? `; ${a.failed} FAILED` : ''}`,
     ],
     [
       '  per activation p50 / p95 / p99 / max',
-      `${ms(percentile(a.latencies, 50))} / ${ms(percentile(a.latencies, 95))} / ${ms(percentile(a.latencies, 99))} / ${ms(Math.max(...a.latencies))} ms`,
+      `${ms(percentile(a.latencies, 50))} / ${ms(percentile(a.latencies, 95))} / ${ms(percentile(a.latencies, 99))} / ` +
+        `${ms(Math.max(...a.latencies))} ms`,
       'visible check + transaction + enqueue + response view',
     ],
     [
@@ -426,12 +436,15 @@ function table(r: Results): string {
     [
       '  rest: visible check + transaction (lock, consent, vacancy, plan, checkpoints, state, event)',
       `${sec(a.totalMs - a.scheduleMs - a.renderMs)} s`,
-      `${((100 * (a.totalMs - a.scheduleMs - a.renderMs)) / a.totalMs).toFixed(0)} %; ${ms((a.totalMs - a.scheduleMs - a.renderMs) / n)} ms per activation`,
+      `${((100 * (a.totalMs - a.scheduleMs - a.renderMs)) / a.totalMs).toFixed(0)} %; ${ms((a.totalMs - a.scheduleMs - a.renderMs) / n)} ` +
+        `ms per activation`,
     ],
     [
       'delayed jobs after activation (`getJobCounts("delayed")`)',
       fmtInt(r.afterActivation.delayed),
-      `expected ${fmtInt(jobs)} ${r.afterActivation.delayed === jobs ? '✓' : '✗'}; ${fmtInt(r.afterActivation.checkpoints)} scheduled checkpoints; ${fmtInt(r.afterActivation.keys)} Redis keys, +${(r.afterActivation.redisBytes / 2 ** 20).toFixed(1)} MiB used_memory`,
+      `expected ${fmtInt(jobs)} ${r.afterActivation.delayed === jobs ? '✓' : '✗'}; ${fmtInt(r.afterActivation.checkpoints)} scheduled ` +
+        `checkpoints; ${fmtInt(r.afterActivation.keys)} Redis keys, +${(r.afterActivation.redisBytes / 2 ** 20).toFixed(1)} MiB ` +
+        `used_memory`,
     ],
     [
       'delete every key of the follow-up queue (SCAN + UNLINK)',
@@ -441,23 +454,31 @@ function table(r: Results): string {
     [
       'ReconcileScheduler.reconcile() after the wipe',
       `${sec(r.reconcile1.ms)} s`,
-      `follow-up part ${sec(r.reconcile1.followUpMs)} s (database pages ${sec(r.reconcile1.dbMs)} s, Redis EXISTS + addBulk ${sec(r.reconcile1.redisMs)} s; CPU: Node ${sec(r.reconcile1.nodeCpuMs)} s, redis-server ${sec(r.reconcile1.redisCpuMs)} s); ${fmtInt(r.reconcile1.checkpoints)} checkpoints re-scheduled ⇒ ${rate(r.reconcile1.checkpoints * 2, r.reconcile1.followUpMs)} jobs/s; delayed ${fmtInt(r.reconcile1.delayed)} ${r.reconcile1.delayed === jobs ? '✓' : '✗'}`,
+      `follow-up part ${sec(r.reconcile1.followUpMs)} s (database pages ${sec(r.reconcile1.dbMs)} s, Redis EXISTS + addBulk ` +
+        `${sec(r.reconcile1.redisMs)} s; CPU: Node ${sec(r.reconcile1.nodeCpuMs)} s, redis-server ${sec(r.reconcile1.redisCpuMs)} s); ` +
+        `${fmtInt(r.reconcile1.checkpoints)} checkpoints re-scheduled ⇒ ${rate(r.reconcile1.checkpoints * 2, r.reconcile1.followUpMs)} ` +
+        `jobs/s; delayed ${fmtInt(r.reconcile1.delayed)} ${r.reconcile1.delayed === jobs ? '✓' : '✗'}`,
     ],
     [
       'second ReconcileScheduler.reconcile() (nothing missing)',
       `${sec(r.reconcile2.ms)} s`,
-      `follow-up part ${sec(r.reconcile2.followUpMs)} s (database pages ${sec(r.reconcile2.dbMs)} s, Redis EXISTS ${sec(r.reconcile2.redisMs)} s; CPU: Node ${sec(r.reconcile2.nodeCpuMs)} s, redis-server ${sec(r.reconcile2.redisCpuMs)} s); ${fmtInt(r.reconcile2.checkpoints)} checkpoints re-scheduled; delayed ${fmtInt(r.reconcile2.delayed)} ${r.reconcile2.delayed === jobs ? '✓ (none added)' : '✗'}`,
+      `follow-up part ${sec(r.reconcile2.followUpMs)} s (database pages ${sec(r.reconcile2.dbMs)} s, Redis EXISTS ` +
+        `${sec(r.reconcile2.redisMs)} s; CPU: Node ${sec(r.reconcile2.nodeCpuMs)} s, redis-server ${sec(r.reconcile2.redisCpuMs)} s); ` +
+        `${fmtInt(r.reconcile2.checkpoints)} checkpoints re-scheduled; delayed ${fmtInt(r.reconcile2.delayed)} ` +
+        `${r.reconcile2.delayed === jobs ? '✓ (none added)' : '✗'}`,
     ],
   ];
   const main = ['| step | time | notes |', '|---|---:|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
   if (!r.experiments.length) return main;
   const base = (e: Experiment) => (e.name.includes('wipe') ? r.reconcile1.followUpMs : r.reconcile2.followUpMs);
   const exp = [
-    '| proposal (bench-side, follow-up part only) | time | vs FollowUpService.reconcile now | CPU Node / redis-server | checkpoints sent to addBulk | delayed after |',
+    '| proposal (bench-side, follow-up part only) | time | vs FollowUpService.reconcile now | CPU Node / redis-server | checkpoints sent ' +
+      'to addBulk | delayed after |',
     '|---|---:|---:|---:|---:|---:|',
     ...r.experiments.map(
       (e) =>
-        `| ${e.name}: ${e.describe} | ${sec(e.ms)} s | ${sec(base(e))} s → ${(base(e) / e.ms).toFixed(1)}× | ${sec(e.nodeCpuMs)} / ${sec(e.redisCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} |`,
+        `| ${e.name}: ${e.describe} | ${sec(e.ms)} s | ${sec(base(e))} s → ${(base(e) / e.ms).toFixed(1)}× | ${sec(e.nodeCpuMs)} / ` +
+        `${sec(e.redisCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} |`,
     ),
   ].join('\n');
   return `${main}\n\n${exp}`;
@@ -468,15 +489,24 @@ function writeDocs(markdown: string, command: string, m: Machine, r: Results) {
     SECTION,
     [
       `Date: ${new Date().toISOString().slice(0, 10)}  `,
-      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a child process); BullMQ ${m.bullmq}; Redis on 127.0.0.1  `,
+      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a ` +
+        `child process); BullMQ ${m.bullmq}; Redis on 127.0.0.1  `,
       `Load average (1/5/15 min) before activation: ${r.load.before}; after the reconciles: ${r.load.after}; ${r.waitNote}  `,
       `Command: \`${command}\``,
       '',
       markdown,
       '',
-      '- Path measured: `PlacementService.transition(admin, id, { to: "active" })` for each placement, one after another (the embedded database is a single session, so parallel requests queue behind each other anyway). That is the whole service call: visibility check, transaction (row lock, consent, vacancy, plan + 4 checkpoints, state, event), `FollowUpService.schedule` (one `addBulk` of 8 delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ every job is in the future.',
-      '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the reconciles so its start-up is not timed.',
-      '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileScheduler.reconcile()` then walks the open checkpoints 1,000 at a time (keyset on id), checks their job keys with one pipelined `EXISTS` per job and re-adds the missing ones with `addBulk` in chunks of 500 (deterministic job ids). The second run is the periodic reconcile (every RECONCILE_INTERVAL_SECONDS): nothing is missing, so it only reads.',
+      '- Path measured: `PlacementService.transition(admin, id, { to: "active" })` for each placement, one after another (the embedded ' +
+        'database is a single session, so parallel requests queue behind each other anyway). That is the whole service call: visibility ' +
+        'check, transaction (row lock, consent, vacancy, plan + 4 checkpoints, state, event), `FollowUpService.schedule` (one ' +
+        '`addBulk` of 8 delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ every job is in the future.',
+      '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does ' +
+        'not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the ' +
+        'reconciles so its start-up is not timed.',
+      '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileScheduler.reconcile()` then walks the open ' +
+        'checkpoints 1,000 at a time (keyset on id), checks their job keys with one pipelined `EXISTS` per job and re-adds the missing ' +
+        'ones with `addBulk` in chunks of 500 (deterministic job ids). The second run is the periodic reconcile (every ' +
+        'RECONCILE_INTERVAL_SECONDS): nothing is missing, so it only reads.',
       '',
     ],
     log,

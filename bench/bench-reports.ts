@@ -176,7 +176,8 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
      SELECT rn, gen_random_uuid() AS id, created_at, t_pause, t_reopen,
             -- an organisation that already existed when the resource was created
             1 + floor((${NOPRE} + floor(${NO - NOPRE} * frac)) * z)::int AS org_rn,
-            CASE WHEN y < 0.08 THEN GREATEST(created_at, t_pause, t_reopen) + (${E} - GREATEST(created_at, t_pause, t_reopen)) * random() END AS t_close
+            CASE WHEN y < 0.08 THEN GREATEST(created_at, t_pause, t_reopen) + (${E} - GREATEST(created_at, t_pause, t_reopen)) * random()
+              END AS t_close
        FROM q`,
     `INSERT INTO resources (id, organization_id, type, title, description, area, capacity, vacancies, status, created_at, updated_at)
      SELECT r.id, o.id, ${pick(TYPES, 1.4)}, 'ベンチ用の活動 ' || r.rn, '（ベンチ用の説明文）', ${pick(AREAS)}, r.cap, floor(r.cap * random())::int,
@@ -201,12 +202,14 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
        SELECT g AS rn, ${S} + (${E} - ${S}) * ((g - 1 + random()) / ${NP}) AS created_at, random() AS u, random() AS v, random() AS w
          FROM generate_series(1, ${NP}) g
      ), c AS MATERIALIZED (
-       SELECT *, CASE WHEN u < 0.92 AND created_at + interval '14 days' * w < ${E} THEN created_at + interval '14 days' * w END AS t_ok FROM b
+       SELECT *, CASE WHEN u < 0.92 AND created_at + interval '14 days' * w < ${E} THEN created_at + interval '14 days' * w END AS t_ok
+         FROM b
      )
      SELECT rn, gen_random_uuid() AS id, created_at, t_ok,
             CASE WHEN t_ok IS NOT NULL AND u < 0.055 THEN t_ok + (${E} - t_ok) * v END AS t_withdrawn
        FROM c`,
-    `INSERT INTO participants (id, display_name, area, needs, referral_route, readiness_stage, consent_status, consent_date, consent_method, consent_scope, created_at, updated_at)
+    `INSERT INTO participants (id, display_name, area, needs, referral_route, readiness_stage, consent_status, consent_date,
+      consent_method, consent_scope, created_at, updated_at)
      SELECT id, 'ベンチ' || rn || 'さん', ${pick(AREAS)}, '人と話すのは苦手だが、静かな場所で黙々とできる作業なら週1回から始めたい（ベンチ用）',
             ${pick(ROUTES, 1.1)}, CASE WHEN random() < 0.1 THEN NULL ELSE ${pick(STAGES, 1.2)} END,
             CASE WHEN t_withdrawn IS NOT NULL THEN 'withdrawn' WHEN t_ok IS NOT NULL THEN 'obtained' ELSE 'not_obtained' END,
@@ -216,7 +219,8 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
        FROM bench_part ORDER BY created_at`,
     `INSERT INTO consent_events (participant_id, status, method, scope, recorded_at)
      SELECT id, status, method, scope, at FROM (
-       SELECT id, 'obtained' AS status, '面談で書面により確認' AS method, '{displayName,ageBand,strengths}'::text[] AS scope, t_ok AS at FROM bench_part WHERE t_ok IS NOT NULL
+       SELECT id, 'obtained' AS status, '面談で書面により確認' AS method, '{displayName,ageBand,strengths}'::text[] AS scope, t_ok AS at
+         FROM bench_part WHERE t_ok IS NOT NULL
        UNION ALL SELECT id, 'withdrawn', '電話で撤回の申出', '{}', t_withdrawn FROM bench_part WHERE t_withdrawn IS NOT NULL
      ) e ORDER BY at`,
   );
@@ -235,15 +239,19 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
          FROM generate_series(1, ${NPL}) g
      ), t0 AS MATERIALIZED (SELECT *, ${S} + (${E} - ${S}) * f AS t_prop FROM b
      ), t1 AS MATERIALIZED (SELECT *, CASE WHEN u_visit < 0.75 THEN t_prop + interval '1 day' * (2 + 12 * d1) END AS t_visit FROM t0
-     ), t2 AS MATERIALIZED (SELECT *, CASE WHEN u_trial < 0.6 THEN COALESCE(t_visit, t_prop) + interval '1 day' * (3 + 14 * d2) END AS t_trial FROM t1
-     ), t3 AS MATERIALIZED (SELECT *, CASE WHEN u_active < 0.5 THEN COALESCE(t_trial, t_visit, t_prop) + interval '1 day' * (2 + 14 * d3) END AS t_active FROM t2
+     ), t2 AS MATERIALIZED (SELECT *, CASE WHEN u_trial < 0.6 THEN COALESCE(t_visit, t_prop) + interval '1 day' * (3 + 14 * d2)
+       END AS t_trial FROM t1
+     ), t3 AS MATERIALIZED (SELECT *, CASE WHEN u_active < 0.5 THEN COALESCE(t_trial, t_visit, t_prop) + interval '1 day' * (2 + 14 * d3)
+       END AS t_active FROM t2
      ), t4 AS MATERIALIZED (
        SELECT *,
               CASE WHEN t_active IS NOT NULL THEN t_active + interval '1 day' * (30 + 400 * d4)
                    WHEN u_close < 0.9 THEN COALESCE(t_trial, t_visit, t_prop) + interval '1 day' * (3 + 30 * d4) END AS t_close_raw,
               CASE WHEN t_active IS NOT NULL THEN
-                     CASE WHEN u_out < 0.55 THEN 'settled' WHEN u_out < 0.75 THEN 'withdrew' WHEN u_out < 0.83 THEN 'host_declined' WHEN u_out < 0.95 THEN 'rematched' ELSE 'other' END
-                   ELSE CASE WHEN u_out < 0.4 THEN 'withdrew' WHEN u_out < 0.7 THEN 'host_declined' WHEN u_out < 0.9 THEN 'rematched' ELSE 'other' END
+                     CASE WHEN u_out < 0.55 THEN 'settled' WHEN u_out < 0.75 THEN 'withdrew' WHEN u_out < 0.83 THEN 'host_declined'
+                       WHEN u_out < 0.95 THEN 'rematched' ELSE 'other' END
+                   ELSE CASE WHEN u_out < 0.4 THEN 'withdrew' WHEN u_out < 0.7 THEN 'host_declined' WHEN u_out < 0.9 THEN 'rematched'
+                     ELSE 'other' END
               END AS close_outcome
          FROM t3
      )
@@ -259,9 +267,11 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
             CASE WHEN t_close_raw < ${E} THEN t_close_raw END AS t_close,
             CASE WHEN t_close_raw < ${E} THEN close_outcome END AS outcome
        FROM t4`,
-    `INSERT INTO placements (id, participant_id, resource_id, state, outcome, holds_vacancy, visit_date, trial_date, proposed_at, active_at, closed_at, created_at, updated_at)
+    `INSERT INTO placements (id, participant_id, resource_id, state, outcome, holds_vacancy, visit_date, trial_date, proposed_at,
+      active_at, closed_at, created_at, updated_at)
      SELECT pl.id, pa.id, r.id,
-            CASE WHEN pl.t_close IS NOT NULL THEN 'closed' WHEN pl.t_active IS NOT NULL THEN 'active' WHEN pl.t_trial IS NOT NULL THEN 'trial'
+            CASE WHEN pl.t_close IS NOT NULL THEN 'closed' WHEN pl.t_active IS NOT NULL THEN 'active'
+              WHEN pl.t_trial IS NOT NULL THEN 'trial'
                  WHEN pl.t_visit IS NOT NULL THEN 'visit' ELSE 'proposed' END,
             pl.outcome, pl.t_active IS NOT NULL AND pl.t_close IS NULL, ${tokyoDay('pl.t_visit')}, ${tokyoDay('pl.t_trial')},
             pl.t_prop, pl.t_active, pl.t_close, pl.t_prop, GREATEST(pl.t_prop, pl.t_visit, pl.t_trial, pl.t_active, pl.t_close)
@@ -290,7 +300,8 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
          FROM k CROSS JOIN LATERAL generate_series(1, k.k) j
      ), padded AS (
        SELECT id, at, u,
-              CASE WHEN t_active <= at THEN 'active' WHEN t_trial <= at THEN 'trial' WHEN t_visit <= at THEN 'visit' ELSE 'proposed' END AS st
+              CASE WHEN t_active <= at THEN 'active' WHEN t_trial <= at THEN 'trial' WHEN t_visit <= at THEN 'visit' ELSE 'proposed'
+                END AS st
          FROM pad
      )
      SELECT id, from_state, to_state, outcome, note, actor_role, at FROM (
@@ -300,8 +311,10 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
           (NULL, 'proposed', NULL, NULL, 'coordinator', pl.t_prop),
           ('proposed', 'visit', NULL, '見学の日程を受入先と調整済み', 'coordinator', pl.t_visit),
           (CASE WHEN pl.t_visit IS NOT NULL THEN 'visit' ELSE 'proposed' END, 'trial', NULL, NULL, 'coordinator', pl.t_trial),
-          (CASE WHEN pl.t_trial IS NOT NULL THEN 'trial' WHEN pl.t_visit IS NOT NULL THEN 'visit' ELSE 'proposed' END, 'active', NULL, NULL, 'coordinator', pl.t_active),
-          (CASE WHEN pl.t_active IS NOT NULL THEN 'active' WHEN pl.t_trial IS NOT NULL THEN 'trial' WHEN pl.t_visit IS NOT NULL THEN 'visit' ELSE 'proposed' END,
+          (CASE WHEN pl.t_trial IS NOT NULL THEN 'trial' WHEN pl.t_visit IS NOT NULL THEN 'visit' ELSE 'proposed'
+            END, 'active', NULL, NULL, 'coordinator', pl.t_active),
+          (CASE WHEN pl.t_active IS NOT NULL THEN 'active' WHEN pl.t_trial IS NOT NULL THEN 'trial'
+            WHEN pl.t_visit IS NOT NULL THEN 'visit' ELSE 'proposed' END,
            'closed', pl.outcome, '終結の理由を記録', 'coordinator', pl.t_close)
         ) x(from_state, to_state, outcome, note, actor_role, at)
         WHERE x.at IS NOT NULL
@@ -326,7 +339,8 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
     // closing the placement cancels what is still open (done_at = closing time), as the service does.
     `CREATE TABLE bench_cp AS
      WITH c AS MATERIALIZED (
-       SELECT f.*, d AS day_offset, f.starts_on + d AS due_on, ((f.starts_on + d)::timestamp AT TIME ZONE 'Asia/Tokyo') AS due_at, random() AS u, random() AS v
+       SELECT f.*, d AS day_offset, f.starts_on + d AS due_on, ((f.starts_on + d)::timestamp AT TIME ZONE 'Asia/Tokyo') AS due_at,
+         random() AS u, random() AS v
          FROM bench_fu f CROSS JOIN unnest('{14,28,60,90}'::int[]) d
      ), s AS MATERIALIZED (
        SELECT *, due_at + interval '7 days' AS overdue_at, CASE WHEN u < 0.93 THEN due_at + interval '1 day' * (9 * v) END AS t_done FROM c
@@ -334,10 +348,12 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
        SELECT *, t_done <= ${E} AND (t_close IS NULL OR t_done <= t_close) AS is_done FROM s
      )
      SELECT gen_random_uuid() AS id, placement_id, plan_id, day_offset, due_on, due_at, overdue_at, t_active,
-            CASE WHEN is_done THEN 'done' WHEN t_close IS NOT NULL THEN 'cancelled' WHEN overdue_at <= ${E} THEN 'overdue' WHEN due_at <= ${E} THEN 'due' ELSE 'scheduled' END AS status,
+            CASE WHEN is_done THEN 'done' WHEN t_close IS NOT NULL THEN 'cancelled' WHEN overdue_at <= ${E} THEN 'overdue'
+              WHEN due_at <= ${E} THEN 'due' ELSE 'scheduled' END AS status,
             CASE WHEN is_done THEN t_done WHEN t_close IS NOT NULL THEN t_close END AS done_at
        FROM st`,
-    `INSERT INTO follow_up_checkpoints (id, placement_id, plan_id, day_offset, due_on, due_at, overdue_at, is_final, status, done_at, created_at)
+    `INSERT INTO follow_up_checkpoints (id, placement_id, plan_id, day_offset, due_on, due_at, overdue_at, is_final, status, done_at,
+      created_at)
      SELECT id, placement_id, plan_id, day_offset, due_on, due_at, overdue_at, day_offset = 90, status, done_at, t_active
        FROM bench_cp ORDER BY t_active, day_offset`,
   );
@@ -368,7 +384,8 @@ async function generate(ds: DataSource, sizes: Sizes, start: Date, end: Date): P
             CASE WHEN u < 0.3 THEN '{}'::jsonb
                  WHEN u < 0.7 THEN jsonb_build_object('areas', jsonb_build_array(${pick(AREAS)}))
                  WHEN u < 0.85 THEN jsonb_build_object('types', jsonb_build_array(${pick(TYPES, 1.4)}))
-                 ELSE jsonb_build_object('areas', jsonb_build_array(${pick(AREAS)}, ${pick(AREAS)}), 'types', jsonb_build_array(${pick(TYPES, 1.4)})) END,
+                 ELSE jsonb_build_object('areas', jsonb_build_array(${pick(AREAS)}, ${pick(AREAS)}), 'types',
+                   jsonb_build_array(${pick(TYPES, 1.4)})) END,
             CASE WHEN v < 0.2 THEN '{}'::uuid[] ELSE ARRAY[${Array(10).fill('gen_random_uuid()').join(', ')}] END,
             CASE WHEN v < 0.2 THEN 0.2 * random() ELSE 0.35 + 0.5 * random() END, v < 0.2, 'bench-model'
        FROM x ORDER BY at`,
@@ -383,21 +400,26 @@ async function checkData(ds: DataSource, end: Date): Promise<{ violations: Recor
   const one = async (sql: string) => Number((await ds.query(sql))[0].n);
   const violations: Record<string, number> = {
     'placement state ≠ last transition': await one(
-      `SELECT count(*) AS n FROM placements p JOIN LATERAL (SELECT e.to_state FROM placement_events e WHERE e.placement_id = p.id AND e.from_state IS DISTINCT FROM e.to_state
+      `SELECT count(*) AS n FROM placements p JOIN LATERAL (SELECT e.to_state FROM placement_events e WHERE e.placement_id = p.id
+        AND e.from_state IS DISTINCT FROM e.to_state
          ORDER BY e.occurred_at DESC LIMIT 1) last ON true WHERE last.to_state <> p.state`,
     ),
     'transition chain broken (from_state ≠ previous to_state)': await one(
-      `SELECT count(*) AS n FROM (SELECT from_state, lag(to_state) OVER (PARTITION BY placement_id ORDER BY occurred_at) AS prev FROM placement_events WHERE from_state IS DISTINCT FROM to_state) t
+      `SELECT count(*) AS n FROM (SELECT from_state, lag(to_state) OVER (PARTITION BY placement_id ORDER BY occurred_at) AS prev
+        FROM placement_events WHERE from_state IS DISTINCT FROM to_state) t
         WHERE from_state IS DISTINCT FROM prev`,
     ),
     'event outside [proposed_at, closed_at]': await one(
-      `SELECT count(*) AS n FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE e.occurred_at < p.proposed_at OR e.occurred_at > COALESCE(p.closed_at, ${E})`,
+      `SELECT count(*) AS n FROM placement_events e JOIN placements p ON p.id = e.placement_id
+        WHERE e.occurred_at < p.proposed_at OR e.occurred_at > COALESCE(p.closed_at, ${E})`,
     ),
     'active_at ≠ time of the active event': await one(
-      `SELECT count(*) AS n FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE e.to_state = 'active' AND e.from_state <> 'active' AND e.occurred_at <> p.active_at`,
+      `SELECT count(*) AS n FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE e.to_state = 'active'
+        AND e.from_state <> 'active' AND e.occurred_at <> p.active_at`,
     ),
     'participant or resource created after the proposal': await one(
-      `SELECT count(*) AS n FROM placements p JOIN participants pa ON pa.id = p.participant_id JOIN resources r ON r.id = p.resource_id WHERE pa.created_at > p.proposed_at OR r.created_at > p.proposed_at`,
+      `SELECT count(*) AS n FROM placements p JOIN participants pa ON pa.id = p.participant_id JOIN resources r ON r.id = p.resource_id
+        WHERE pa.created_at > p.proposed_at OR r.created_at > p.proposed_at`,
     ),
     'resource created before its organisation': await one(
       `SELECT count(*) AS n FROM resources r JOIN organizations o ON o.id = r.organization_id WHERE o.created_at > r.created_at`,
@@ -409,7 +431,8 @@ async function checkData(ds: DataSource, end: Date): Promise<{ violations: Recor
       `SELECT count(*) AS n FROM follow_up_checkpoints WHERE done_at < created_at`,
     ),
     'anything in the future': await one(
-      `SELECT (SELECT count(*) FROM placement_events WHERE occurred_at > ${E}) + (SELECT count(*) FROM checkins WHERE created_at > ${E}) + (SELECT count(*) FROM search_logs WHERE created_at > ${E}) AS n`,
+      `SELECT (SELECT count(*) FROM placement_events WHERE occurred_at > ${E}) + (SELECT count(*) FROM checkins
+        WHERE created_at > ${E}) + (SELECT count(*) FROM search_logs WHERE created_at > ${E}) AS n`,
     ),
   };
   const dist = async (label: string, sql: string) => {
@@ -424,11 +447,13 @@ async function checkData(ds: DataSource, end: Date): Promise<{ violations: Recor
     ),
     await dist(
       'events by to_state (transitions / same-state)',
-      `SELECT to_state || CASE WHEN from_state IS DISTINCT FROM to_state THEN '' ELSE '=' END AS k, count(*) AS n FROM placement_events GROUP BY 1 ORDER BY 2 DESC`,
+      `SELECT to_state || CASE WHEN from_state IS DISTINCT FROM to_state THEN '' ELSE '=' END AS k, count(*) AS n FROM placement_events
+        GROUP BY 1 ORDER BY 2 DESC`,
     ),
     await dist(
       'placements proposed per fiscal year',
-      `SELECT 'FY' || (EXTRACT(YEAR FROM (proposed_at AT TIME ZONE 'Asia/Tokyo') - interval '3 months'))::int AS k, count(*) AS n FROM placements GROUP BY 1 ORDER BY 1`,
+      `SELECT 'FY' || (EXTRACT(YEAR FROM (proposed_at AT TIME ZONE 'Asia/Tokyo') - interval '3 months'))::int AS k, count(*) AS n
+        FROM placements GROUP BY 1 ORDER BY 1`,
     ),
     await dist('checkpoints by status', `SELECT status AS k, count(*) AS n FROM follow_up_checkpoints GROUP BY 1 ORDER BY 2 DESC`),
     await dist('resources by status', `SELECT status AS k, count(*) AS n FROM resources GROUP BY 1 ORDER BY 2 DESC`),
@@ -675,7 +700,8 @@ function mainTable(r: Results): string {
 function statementTable(r: Results): string {
   const a = new Map(r.statements.analyzed.map((s) => [s.name, s]));
   const lines = [
-    '| statement (one ReportRepository query, run alone) | month, no stats | month, ANALYZE | fiscal-year total, no stats | fiscal-year total, ANALYZE |',
+    '| statement (one ReportRepository query, run alone) | month, no stats | month, ANALYZE | fiscal-year total, no stats | fiscal-year ' +
+      'total, ANALYZE |',
     '|---|---:|---:|---:|---:|',
   ];
   const sorted = [...r.statements.deployed].sort((x, y) => y.yearMs - x.yearMs);
@@ -685,7 +711,8 @@ function statementTable(r: Results): string {
   }
   const sum = (xs: StatementTiming[], k: 'monthMs' | 'yearMs') => xs.reduce((acc, s) => acc + s[k], 0);
   lines.push(
-    `| **sum** | ${ms(sum(r.statements.deployed, 'monthMs'))} ms | ${ms(sum(r.statements.analyzed, 'monthMs'))} ms | ${ms(sum(r.statements.deployed, 'yearMs'))} ms | ${ms(sum(r.statements.analyzed, 'yearMs'))} ms |`,
+    `| **sum** | ${ms(sum(r.statements.deployed, 'monthMs'))} ms | ${ms(sum(r.statements.analyzed, 'monthMs'))} ms | ` +
+      `${ms(sum(r.statements.deployed, 'yearMs'))} ms | ${ms(sum(r.statements.analyzed, 'yearMs'))} ms |`,
   );
   return lines.join('\n');
 }
@@ -699,7 +726,8 @@ function proposalTable(r: Results): string {
   for (const { p, createMs, statements } of r.proposals) {
     for (const [i, s] of statements.entries()) {
       lines.push(
-        `| ${i === 0 ? `${p.key}: ${p.title}` : ''} | ${s.name} | ${ms(s.beforeMonth)} → ${ms(s.afterMonth)} ms | ${ms(s.beforeYear)} → ${ms(s.afterYear)} ms | ${i === 0 ? dur(createMs) : ''} |`,
+        `| ${i === 0 ? `${p.key}: ${p.title}` : ''} | ${s.name} | ${ms(s.beforeMonth)} → ${ms(s.afterMonth)} ms | ${ms(s.beforeYear)} → ` +
+          `${ms(s.afterYear)} ms | ${i === 0 ? dur(createMs) : ''} |`,
       );
     }
   }
@@ -734,14 +762,15 @@ function writeDocs(r: Results, command: string, m: Machine) {
     SECTION,
     [
       `Date: ${new Date().toISOString().slice(0, 10)}  `,
-      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a child process; ${Object.entries(
-        r.settings,
-      )
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')})  `,
+      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a ` +
+        `child process; ${Object.entries(r.settings)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})  `,
       `Load average (1/5/15 min) before generation: ${r.load.before}; after the measurements: ${r.load.after}; ${r.waitNote}  `,
       `Command: \`${command}\`  `,
-      `Data window: ${r.window.from} – ${r.window.to} (3 years up to the run; Asia/Tokyo); months measured ${r.monthsMeasured.join(', ')} (warm-up ${r.warmUp}); fiscal years ${r.years.join(', ')}`,
+      `Data window: ${r.window.from} – ${r.window.to} (3 years up to the run; Asia/Tokyo); months measured ${r.monthsMeasured.join(
+        ', ' + '',
+      )} (warm-up ${r.warmUp}); fiscal years ${r.years.join(', ')}`,
       '',
       '### Data',
       '',
@@ -765,9 +794,15 @@ function writeDocs(r: Results, command: string, m: Machine) {
 
 function PROPOSAL_NOTES(r: Results): string[] {
   return [
-    '- Path measured: `ReportService.monthly(month, true)` and `ReportService.fiscalYear(year, true)` (live: no snapshot look-up) on a TypeORM DataSource with the service\'s `dataSourceOptions` (pool of 10); the repository sends its statements concurrently, the embedded database runs them one after another. "Run alone" = one statement at a time, median of 3 runs (months: median over the measured months).',
-    '- "no stats": the planner works from page counts only, as on a fresh embedded database (PGlite has no autovacuum) until the reconciler\'s first `ANALYZE`; the reconciler runs one at its first run and every six hours, so "ANALYZE" is the steady state.',
-    `- Placement events: ${r.sizes.find((s) => s.table === 'placement_events')?.rows.toLocaleString('en-US')} rows = every transition (proposed → visit → trial → active → closed, steps skipped as the state machine allows) plus same-state events (from_state = to_state: notes, follow-up extensions as active → active), spread over each placement's open period in proportion to its length.`,
+    '- Path measured: `ReportService.monthly(month, true)` and `ReportService.fiscalYear(year, true)` (live: no snapshot look-up) on a ' +
+      "TypeORM DataSource with the service's `dataSourceOptions` (pool of 10); the repository sends its statements concurrently, the " +
+      'embedded database runs them one after another. "Run alone" = one statement at a time, median of 3 runs (months: median over the ' +
+      'measured months).',
+    '- "no stats": the planner works from page counts only, as on a fresh embedded database (PGlite has no autovacuum) until the ' +
+      'reconciler\'s first `ANALYZE`; the reconciler runs one at its first run and every six hours, so "ANALYZE" is the steady state.',
+    `- Placement events: ${r.sizes.find((s) => s.table === 'placement_events')?.rows.toLocaleString('en-US')} rows = every transition ` +
+      `(proposed → visit → trial → active → closed, steps skipped as the state machine allows) plus same-state events (from_state = ` +
+      `to_state: notes, follow-up extensions as active → active), spread over each placement's open period in proportion to its length.`,
   ];
 }
 
@@ -885,7 +920,8 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
           afterYear: median(yearTimes),
         });
         log(
-          `proposal ${p.key} ${name}: month ${ms(byName.get(name)!.monthMs)} → ${ms(median(monthTimes))} ms, year ${ms(byName.get(name)!.yearMs)} → ${ms(median(yearTimes))} ms`,
+          `proposal ${p.key} ${name}: month ${ms(byName.get(name)!.monthMs)} → ${ms(median(monthTimes))} ms, year ` +
+            `${ms(byName.get(name)!.yearMs)} → ${ms(median(yearTimes))} ms`,
         );
       }
       proposals.push({ p, createMs, statements: rows });

@@ -47,6 +47,7 @@ import {
   hnswSettings,
   MAX_SCAN_TUPLES,
   MatchRepository,
+  toCandidate,
   type Candidate,
   type HardFilters,
 } from '../src/matching/match.repository';
@@ -682,7 +683,8 @@ function vectorOnlySql(c: CapturedSql, limit: number): { sql: string; params: un
   // service parameters: $1 vector, $2 k, $3 terms, $4 model, $5… filters
   const where = m[1].replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) - 2}`);
   return {
-    sql: `SELECT r.id, (r.embedding <=> $1::vector) AS d FROM resources r WHERE ${where} ORDER BY r.embedding <=> $1::vector LIMIT ${limit}`,
+    sql: `SELECT r.id, (r.embedding <=> $1::vector) AS d FROM resources r WHERE ${where}
+      ORDER BY r.embedding <=> $1::vector LIMIT ${limit}`,
     params: [c.params[0], ...c.params.slice(3)],
   };
 }
@@ -721,7 +723,9 @@ interface Proposal {
 const PROPOSALS: Proposal[] = [
   {
     name: 'C',
-    describe: `needs terms that occur in more than ${COMMON_TERM_SHARE * 100} % of resources (from \`ts_stat\`, refreshed periodically) are left out of the tsquery (they match most of the catalogue, and ts_rank_cd has no idf)`,
+    describe:
+      `needs terms that occur in more than ${COMMON_TERM_SHARE * 100} % of resources (from \`ts_stat\`, refreshed periodically) ` +
+      `are left out of the tsquery (they match most of the catalogue, and ts_rank_cd has no idf)`,
     sql: (sql) => sql,
     terms: (terms, ctx) => terms.filter((t) => !ctx.commonTerms.has(t)),
   },
@@ -891,7 +895,8 @@ async function loadCatalogue(pg: Client, size: number, model: EmbeddingModelRepo
             add(row.acceptsOutsideEligibility),
             add(row.status),
             // as ResourceRepository.writeSearchTokens
-            `setweight(to_tsvector('simple', ${add(tokens[idx].title.join(' '))}), 'A') || setweight(to_tsvector('simple', ${add(tokens[idx].body.join(' '))}), 'B')`,
+            `setweight(to_tsvector('simple', ${add(tokens[idx].title.join(' '))}), 'A') || setweight(to_tsvector('simple',
+              ${add(tokens[idx].body.join(' '))}), 'B')`,
             add(contentHash(texts[idx])),
             `${add(toVectorLiteral(vectors[idx]))}::vector`,
             add(modelName),
@@ -900,8 +905,10 @@ async function loadCatalogue(pg: Client, size: number, model: EmbeddingModelRepo
           ].join(', ')})`;
         });
         await pg.query(
-          `INSERT INTO resources (organization_id, type, title, description, tasks, area, address, nearest_station, access_minutes, schedule, schedule_days,
-             frequency_note, capacity, vacancies, accommodations, demand_talking, demand_physical, demand_literacy, reward, accepts_outside_eligibility,
+          `INSERT INTO resources (organization_id, type, title, description, tasks, area, address, nearest_station, access_minutes,
+            schedule, schedule_days,
+             frequency_note, capacity, vacancies, accommodations, demand_talking, demand_physical, demand_literacy, reward,
+               accepts_outside_eligibility,
              status, search_tokens, content_hash, embedding, embedding_model, embedding_status, embedded_at) VALUES ${values.join(', ')}`,
           params,
         );
@@ -912,7 +919,8 @@ async function loadCatalogue(pg: Client, size: number, model: EmbeddingModelRepo
       lastLog = performance.now();
       const secs = (lastLog - started) / 1000;
       log(
-        `  loaded ${fmtInt(done + rows.length)}/${fmtInt(size)} (${Math.round((done + rows.length) / secs)} rows/s; embedding ${Math.round((done + rows.length) / (embedMs / 1000))} texts/s)`,
+        `  loaded ${fmtInt(done + rows.length)}/${fmtInt(size)} (${Math.round((done + rows.length) / secs)} rows/s; embedding ` +
+          `${Math.round((done + rows.length) / (embedMs / 1000))} texts/s)`,
       );
     }
   }
@@ -962,7 +970,8 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     if (!opts.keep && !reuse) fs.rmSync(dir, { recursive: true, force: true });
     else
       log(
-        `kept the database dir ${dir} (serve it with: node dist/src/database/embedded-postgres.server.js ${dir} <port> ${ctx.config.embeddedDbSharedBuffers})`,
+        `kept the database dir ${dir} (serve it with: node dist/src/database/embedded-postgres.server.js ${dir} <port> ` +
+          `${ctx.config.embeddedDbSharedBuffers})`,
       );
   };
   ctx.cleanups.push(localCleanup);
@@ -990,18 +999,21 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
       // back to "as deployed": no planner statistics (pg_class.reltuples stays, as CREATE INDEX leaves it)
       await client.query(`DELETE FROM pg_statistic WHERE starelid IN ('resources'::regclass, 'organizations'::regclass)`);
       log(
-        `  reusing the loaded catalogue (loaded in ${meta.load.loadSeconds.toFixed(0)} s, index built in ${meta.indexSeconds.toFixed(1)} s); statistics deleted`,
+        `  reusing the loaded catalogue (loaded in ${meta.load.loadSeconds.toFixed(0)} s, index built in ${meta.indexSeconds.toFixed(1)} ` +
+          `s); statistics deleted`,
       );
     } else {
       await client.query('DROP INDEX resources_embedding_idx');
       log(`size ${fmtInt(size)}: loading the catalogue (JapaneseTokenizer + model + multi-row INSERT)…`);
       const load = await loadCatalogue(client, size, ctx.model, ctx.tokenizer);
       log(
-        `  loaded in ${load.loadSeconds.toFixed(1)} s (embedding ${load.embedSeconds.toFixed(1)} s, ${Math.round(size / load.embedSeconds)} texts/s; ${fmtInt(load.distinctPassages)} distinct passages)`,
+        `  loaded in ${load.loadSeconds.toFixed(1)} s (embedding ${load.embedSeconds.toFixed(1)} s, ` +
+          `${Math.round(size / load.embedSeconds)} texts/s; ${fmtInt(load.distinctPassages)} distinct passages)`,
       );
       const maintenanceWorkMem = (await client.query('SHOW maintenance_work_mem')).rows[0].maintenance_work_mem as string;
       log(
-        `size ${fmtInt(size)}: CREATE INDEX … USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64), maintenance_work_mem ${maintenanceWorkMem}…`,
+        `size ${fmtInt(size)}: CREATE INDEX … USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64), ` +
+          `maintenance_work_mem ${maintenanceWorkMem}…`,
       );
       const index = await timed(() =>
         client.query(
@@ -1084,8 +1096,8 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
           const c = await prepare(q, mode);
           return ds.transaction(async (manager) => {
             for (const s of c.sets) await manager.query(s);
-            const rows: Candidate[] = await manager.query(c.sql, c.params);
-            return rows.map((row) => ({ ...row, vectorSimilarity: Number(row.vectorSimilarity), lexicalRank: Number(row.lexicalRank) }));
+            const rows: Array<Record<string, unknown>> = await manager.query(c.sql, c.params);
+            return rows.map(toCandidate);
           });
         };
         for (const mode of MODES) {
@@ -1096,7 +1108,9 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
           out.gin = plan.includes('resources_search_tokens_idx');
           if (opts.explain && !impl) {
             log(
-              `EXPLAIN ANALYZE, ${phase}, ${name}, ${MODE_LABELS[mode]} (${c0.sets.join('; ')}):\n${await explain(client, c0.sets, c0.sql, c0.params, true)}`,
+              `EXPLAIN ANALYZE, ${phase}, ${name}, ${MODE_LABELS[mode]} (${c0.sets.join(
+                '; ' + '',
+              )}):\n${await explain(client, c0.sets, c0.sql, c0.params, true)}`,
             );
           }
           if (impl && !timeProposals) continue;
@@ -1128,8 +1142,10 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
           });
           loadAverages.push(os.loadavg()[0]);
           log(
-            `  ${phase}, ${name}, ${MODE_LABELS[mode]}: p50 ${ms(out.latency!.p50)} ms, p95 ${ms(out.latency!.p95)} ms, p99 ${ms(out.latency!.p99)} ms; ` +
-              `HNSW ${out.hnsw ? 'yes' : 'no'}, GIN ${out.gin ? 'yes' : 'no'}; exact vector list ${Math.round(out.exactShare * 100)} % of queries; exact top-10 among candidates ${out.coverage.toFixed(3)}, top-10 agreement ${out.agreement.toFixed(3)}`,
+            `  ${phase}, ${name}, ${MODE_LABELS[mode]}: p50 ${ms(out.latency!.p50)} ms, p95 ${ms(out.latency!.p95)} ms, p99 ` +
+              `${ms(out.latency!.p99)} ms; ` +
+              `HNSW ${out.hnsw ? 'yes' : 'no'}, GIN ${out.gin ? 'yes' : 'no'}; exact vector list ${Math.round(out.exactShare * 100)} % ` +
+              `of queries; exact top-10 among candidates ${out.coverage.toFixed(3)}, top-10 agreement ${out.agreement.toFixed(3)}`,
           );
         }
       }
@@ -1148,7 +1164,8 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
       stat.value.rows.filter((row) => row.ndoc > COMMON_TERM_SHARE * size).map((row) => row.word as string),
     );
     log(
-      `  ts_stat in ${(stat.ms / 1000).toFixed(2)} s: ${stat.value.rows.length} distinct terms, ${commonTerms.size} in more than ${COMMON_TERM_SHARE * 100} % of resources`,
+      `  ts_stat in ${(stat.ms / 1000).toFixed(2)} s: ${stat.value.rows.length} distinct terms, ${commonTerms.size} in more than ` +
+        `${COMMON_TERM_SHARE * 100} % of resources`,
     );
     const analyzed = await measurePhase('after ANALYZE', true, { commonTerms });
 
@@ -1192,7 +1209,8 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
         };
         ef.push(e);
         log(
-          `  ef_search ${efSearch}, ${MODE_LABELS[mode]}: recall@10 ${e.recall10.toFixed(3)}, recall@100 ${e.recall100.toFixed(3)}, LIMIT 100 p50 ${ms(e.p50)} ms, p95 ${ms(e.p95)} ms${hnsw ? '' : ' (HNSW not in plan!)'}`,
+          `  ef_search ${efSearch}, ${MODE_LABELS[mode]}: recall@10 ${e.recall10.toFixed(3)}, recall@100 ${e.recall100.toFixed(3)}, ` +
+            `LIMIT 100 p50 ${ms(e.p50)} ms, p95 ${ms(e.p95)} ms${hnsw ? '' : ' (HNSW not in plan!)'}`,
         );
       }
     }
@@ -1439,13 +1457,25 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
   const ef = table('HNSW, index forced → recall@10 / recall@100; LIMIT 100 p50 / p95', efRows);
 
   const notes = [
-    `Model: ${modelName}. Queries: ${queries} needs texts (the 35 of test/fixtures/matching-devset.json, then generated ones), embedded beforehand except over HTTP.`,
-    'Filters: "types(2)+areas(3)+days(3)" = two resource types, three of the ten areas, three days; "type+area+day+accommodation" = one of each (selective). Every mode also has the service\'s own conditions (open, embedded, vacancies > 0).',
-    `findCandidates: MatchRepository.findCandidates as MatchService calls it: k = ${K}, terms = distinct JapaneseTokenizer.contentWords(needs); the vector list is exact when the planner expects ≤ ${fmtInt(exactMaxRows)} rows to pass the filters (SEARCH_EXACT_MAX_ROWS), otherwise HNSW with SET LOCAL hnsw.ef_search = ${EF_SEARCH}, hnsw.iterative_scan = relaxed_order, hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}.`,
-    '"As deployed" = no planner statistics: a fresh embedded database until the reconciler\'s first `ANALYZE` (PGlite has no autovacuum, so the reconciler runs one at its first run and every six hours). "After ANALYZE" / "with statistics" is the steady state of a running service.',
-    'HTTP: the real app (AppModule.forRoot + configureApp) on a loopback port, coordinator token issued by the admin token, limit 10; includes auth, validation, embedding the needs text, findCandidates, ranking and the search_logs INSERT. Measured after ANALYZE, as a running service has it.',
-    'Recall: `ORDER BY embedding <=> $1 LIMIT k` with the same WHERE and SET LOCALs as the service, the HNSW index forced (enable_seqscan/bitmapscan/sort off), against the same query with enable_indexscan off; a row within the exact k-th distance counts as found (ties are not misses).',
-    '"top-10" = overlap of the first 10 after rank() (default weights, no constraints) with those of the current SQL as deployed (exact vectors, every lexical match ranked); "exact top-10" = share of the exact 10 nearest resources that are among the candidates.',
+    `Model: ${modelName}. Queries: ${queries} needs texts (the 35 of test/fixtures/matching-devset.json, then generated ones), embedded ` +
+      `beforehand except over HTTP.`,
+    'Filters: "types(2)+areas(3)+days(3)" = two resource types, three of the ten areas, three days; "type+area+day+accommodation" = one ' +
+      "of each (selective). Every mode also has the service's own conditions (open, embedded, vacancies > 0).",
+    `findCandidates: MatchRepository.findCandidates as MatchService calls it: k = ${K}, terms = distinct ` +
+      `JapaneseTokenizer.contentWords(needs); the vector list is exact when the planner expects ≤ ${fmtInt(exactMaxRows)} rows to pass ` +
+      `the filters (SEARCH_EXACT_MAX_ROWS), otherwise HNSW with SET LOCAL hnsw.ef_search = ${EF_SEARCH}, hnsw.iterative_scan = ` +
+      `relaxed_order, hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}.`,
+    '"As deployed" = no planner statistics: a fresh embedded database until the reconciler\'s first `ANALYZE` (PGlite has no autovacuum, ' +
+      'so the reconciler runs one at its first run and every six hours). "After ANALYZE" / "with statistics" is the steady state of a ' +
+      'running service.',
+    'HTTP: the real app (AppModule.forRoot + configureApp) on a loopback port, coordinator token issued by the admin token, limit 10; ' +
+      'includes auth, validation, embedding the needs text, findCandidates, ranking and the search_logs INSERT. Measured after ANALYZE, ' +
+      'as a running service has it.',
+    'Recall: `ORDER BY embedding <=> $1 LIMIT k` with the same WHERE and SET LOCALs as the service, the HNSW index forced ' +
+      '(enable_seqscan/bitmapscan/sort off), against the same query with enable_indexscan off; a row within the exact k-th distance ' +
+      'counts as found (ties are not misses).',
+    '"top-10" = overlap of the first 10 after rank() (default weights, no constraints) with those of the current SQL as deployed (exact ' +
+      'vectors, every lexical match ranked); "exact top-10" = share of the exact 10 nearest resources that are among the candidates.',
     ...PROPOSALS.map((p) => `Proposal ${p.name}: ${p.describe}.`),
   ];
   return [main, '', proposals, '', ef, '', ...notes.map((n) => `- ${n}`)].join('\n');
@@ -1456,7 +1486,8 @@ function writeDocs(markdown: string, command: string, m: Machine, pgvector: stri
     '## Search (npm run bench:search)',
     [
       `Date: ${new Date().toISOString().slice(0, 10)}  `,
-      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} with @electric-sql/pglite-pgvector ${m.pglitePgvector} (pgvector ${pgvector}); @xenova/transformers ${m.transformers}  `,
+      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} with ` +
+        `@electric-sql/pglite-pgvector ${m.pglitePgvector} (pgvector ${pgvector}); @xenova/transformers ${m.transformers}  `,
       `Command: \`${command}\``,
       '',
       markdown,
@@ -1493,12 +1524,14 @@ async function main(): Promise<void> {
     await tokenizer.ready();
     const modelName = await model.ready();
     log(
-      `model: ${modelName} (configured ${config.embeddingModel}, state ${model.status().state}), EMBEDDING_BATCH_SIZE ${config.embeddingBatchSize}`,
+      `model: ${modelName} (configured ${config.embeddingModel}, state ${model.status().state}), EMBEDDING_BATCH_SIZE ` +
+        `${config.embeddingBatchSize}`,
     );
 
     const tp = await embeddingThroughput(model, config);
     log(
-      `embedding throughput (${tp.texts} passages, ~${Math.round(tp.meanChars)} chars): batch 1 ${Math.round(tp.batch1)} texts/s, batch ${tp.batchSize} ${Math.round(tp.batchN)} texts/s`,
+      `embedding throughput (${tp.texts} passages, ~${Math.round(tp.meanChars)} chars): batch 1 ${Math.round(tp.batch1)} texts/s, batch ` +
+        `${tp.batchSize} ${Math.round(tp.batchN)} texts/s`,
     );
 
     const texts = needsTexts(opts.queries);
@@ -1513,7 +1546,8 @@ async function main(): Promise<void> {
 
     let pgvector = '?';
     const results: SizeResult[] = [];
-    const shown = process.argv.slice(2).filter((a) => !['--keep', '--explain', '--no-docs'].includes(a)); // options that do not change the numbers
+    // options that do not change the numbers
+    const shown = process.argv.slice(2).filter((a) => !['--keep', '--explain', '--no-docs'].includes(a));
     const command = `npm run bench:search${shown.length ? ` -- ${shown.join(' ')}` : ''}`;
     for (const size of opts.sizes) {
       const result = await benchSize(size, opts, { config, model, tokenizer, queries, modelName, cleanups });

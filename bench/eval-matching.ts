@@ -153,10 +153,13 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
 
   const sanity = reranked(DEFAULT_WEIGHTS).every((l, i) => l.join() === lists.get('hybrid')![i].join());
   console.log(
-    `\nmodel: ${status.name} (${status.state}${status.state === 'fallback' ? `; configured ${status.configured} could not be loaded` : ''})`,
+    `\nmodel: ${status.name} (${status.state}${
+      status.state === 'fallback' ? `; configured ${status.configured} could not be ` + `loaded` : ''
+    })`,
   );
   console.log(
-    `dev set: ${devset.resources.length} resources, ${devset.needs.length} needs; nDCG@${K} gains 2^rel−1; hit@3 = grade-${HIT_GRADE} resource in top 3`,
+    `dev set: ${devset.resources.length} resources, ${devset.needs.length} needs; nDCG@${K} gains 2^rel−1; hit@3 = grade-${HIT_GRADE} ` +
+      `resource in top 3`,
   );
   console.log(`in-memory re-ranking of the candidate pool reproduces the hybrid lists: ${sanity ? 'yes' : 'NO'}\n`);
   console.log('mode           nDCG@10  hit@3  hit@3≥2');
@@ -177,7 +180,9 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   // 3. Best hybrid score per need: dev needs (all servable) vs. unservable needs. Also shown without the
   //    fit part, which measures the person's constraints rather than whether the town offers the activity.
   console.log(
-    `\nunserved needs: ${UNSERVED.map((u, i) => `u${i + 1} ${u.needs}${Object.keys(u.constraints).length ? JSON.stringify(u.constraints) : ''}`).join('\n                ')}`,
+    `\nunserved needs: ${UNSERVED.map(
+      (u, i) => `u${i + 1} ` + `${u.needs}${Object.keys(u.constraints).length ? JSON.stringify(u.constraints) : ''}`,
+    ).join('\n                ')}`,
   );
   const thresholdReport = (label: string, w: RankingWeights) => {
     console.log(`\nbest score per need, ${label} ${fmtW(w)}:`);
@@ -197,10 +202,12 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
       const best = cuts.reduce((x, y) => (errors(y.t) < errors(x.t) || (errors(y.t) === errors(x.t) && y.gap > x.gap) ? y : x));
       console.log(`  ${name.padEnd(17)} dev min ${f3(d.min)} median ${f3(d.median)} max ${f3(d.max)}; unserved ${uns.map(f3).join(' ')}`);
       console.log(
-        `  ${''.padEnd(17)} at UNMET_THRESHOLD ${UNMET_THRESHOLD}: ${below(dev, UNMET_THRESHOLD)}/${dev.length} dev needs unmet, ${below(uns, UNMET_THRESHOLD)}/${uns.length} unserved unmet`,
+        `  ${''.padEnd(17)} at UNMET_THRESHOLD ${UNMET_THRESHOLD}: ${below(dev, UNMET_THRESHOLD)}/${dev.length} dev needs unmet, ` +
+          `${below(uns, UNMET_THRESHOLD)}/${uns.length} unserved unmet`,
       );
       console.log(
-        `  ${''.padEnd(17)} ${Math.max(...uns) < d.min ? 'separable' : 'NOT separable'}; suggested threshold ${best.t.toFixed(3)}: ${below(dev, best.t)} dev flagged, ${uns.length - below(uns, best.t)} unserved missed`,
+        `  ${''.padEnd(17)} ${Math.max(...uns) < d.min ? 'separable' : 'NOT separable'}; suggested threshold ${best.t.toFixed(3)}: ` +
+          `${below(dev, best.t)} dev flagged, ${uns.length - below(uns, best.t)} unserved missed`,
       );
     }
   };
@@ -229,7 +236,8 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   const tuned = gridLists[grid.indexOf(ranking[0].w)];
   const delta = all.map((i) => ndcgAt(tuned[i], grades[i], K) - ndcgAt(lists.get('hybrid')![i], grades[i], K));
   console.log(
-    `  best vs default, per need: better ${delta.filter((x) => x > 1e-9).length}, worse ${delta.filter((x) => x < -1e-9).length}, unchanged ${delta.filter((x) => Math.abs(x) <= 1e-9).length}`,
+    `  best vs default, per need: better ${delta.filter((x) => x > 1e-9).length}, worse ${delta.filter((x) => x < -1e-9).length}, ` +
+      `unchanged ${delta.filter((x) => Math.abs(x) <= 1e-9).length}`,
   );
 
   const perNeed = new Array<number>(all.length);
@@ -244,11 +252,13 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
       perNeedHit[i] = hitAt(gridLists[g][i], grades[i], 3, HIT_GRADE);
     }
     console.log(
-      `  fold ${f + 1}: chose ${fmtW(chosen.w)}  train ${f3(chosen.ndcg)}  held-out ${f3(score(gridLists[g], test).ndcg)} (${test.length} needs)`,
+      `  fold ${f + 1}: chose ${fmtW(chosen.w)}  train ${f3(chosen.ndcg)}  held-out ${f3(score(gridLists[g], test).ndcg)} ` +
+        `(${test.length} needs)`,
     );
   }
   console.log(
-    `  cross-validated nDCG@10 ${f3(mean(perNeed))}, hit@3 ${f3(mean(perNeedHit))}  (default weights, untuned: ${f3(hybrid.ndcg)}, ${f3(hybrid.hit)})`,
+    `  cross-validated nDCG@10 ${f3(mean(perNeed))}, hit@3 ${f3(mean(perNeedHit))}  (default weights, untuned: ${f3(hybrid.ndcg)}, ` +
+      `${f3(hybrid.hit)})`,
   );
   thresholdReport('best tuned weights', ranking[0].w);
 }

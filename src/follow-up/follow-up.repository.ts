@@ -63,7 +63,8 @@ export class FollowUpRepository {
 
   async createPlan(manager: EntityManager, placementId: string, sequence: number, plan: PlanDraft): Promise<CheckpointTiming[]> {
     const [{ id: planId }] = await manager.query(
-      `INSERT INTO follow_up_plans (placement_id, sequence, starts_on, ends_on, length_days, checkpoint_days) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      `INSERT INTO follow_up_plans (placement_id, sequence, starts_on, ends_on, length_days, checkpoint_days)
+        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [placementId, sequence, plan.startsOn, plan.endsOn, plan.lengthDays, plan.checkpointDays],
     );
     const c = plan.checkpoints;
@@ -87,7 +88,8 @@ export class FollowUpRepository {
   async cancelOpen(manager: EntityManager, placementId: string): Promise<void> {
     // done_at records when the checkpoint stopped being open, so past reports stay reproducible.
     await manager.query(
-      `UPDATE follow_up_checkpoints SET status = 'cancelled', done_at = now() WHERE placement_id = $1 AND status IN ('scheduled', 'due', 'overdue')`,
+      `UPDATE follow_up_checkpoints SET status = 'cancelled', done_at = now() WHERE placement_id = $1
+        AND status IN ('scheduled', 'due', 'overdue')`,
       [placementId],
     );
   }
@@ -151,7 +153,8 @@ export class FollowUpRepository {
 
   async addCheckin(manager: EntityManager, checkin: NewCheckin, actor: Actor): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO checkins (placement_id, checkpoint_id, date, attendance, wellbeing, host_feedback, note, concern, actor_token_id, actor_role)
+      `INSERT INTO checkins (placement_id, checkpoint_id, date, attendance, wellbeing, host_feedback, note, concern, actor_token_id,
+        actor_role)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         checkin.placementId,
@@ -173,7 +176,8 @@ export class FollowUpRepository {
   checkins(placementId: string) {
     return this.dataSource.query(
       `SELECT c.id, c.checkpoint_id AS "checkpointId", to_char(c.date, 'YYYY-MM-DD') AS date, c.attendance, c.wellbeing,
-              COALESCE(c.host_feedback, cp.host_feedback) AS "hostFeedback", c.note, c.concern, c.actor_role AS "actorRole", c.created_at AS "createdAt"
+              COALESCE(c.host_feedback, cp.host_feedback) AS "hostFeedback", c.note, c.concern, c.actor_role AS "actorRole",
+                c.created_at AS "createdAt"
          FROM checkins c LEFT JOIN follow_up_checkpoints cp ON cp.id = c.checkpoint_id
         WHERE c.placement_id = $1 ORDER BY c.date, c.created_at`,
       [placementId],

@@ -28,7 +28,8 @@ export class IdempotencyRepository {
     );
     if (inserted.length) return null;
     const [row] = await this.db.query(
-      `SELECT request_hash AS "requestHash", status_code AS "statusCode", response FROM idempotency_keys WHERE actor = $1 AND route = $2 AND key = $3`,
+      `SELECT request_hash AS "requestHash", status_code AS "statusCode", response
+       FROM idempotency_keys WHERE actor = $1 AND route = $2 AND key = $3`,
       [actor, route, key],
     );
     return row ?? null;

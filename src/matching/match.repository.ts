@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import type { DemandLevel, ResourceType } from '../common/catalogue.constants';
-import type { ScheduleSlot } from '../resources/resource.entity';
+import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from '../resources/resource.columns';
 import { toVectorLiteral } from './embedding-state.repository';
 
 export interface HardFilters {
@@ -15,30 +14,49 @@ export interface HardFilters {
   includeFull: boolean;
 }
 
-export interface Candidate {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  type: ResourceType;
-  title: string;
-  area: string;
-  schedule: ScheduleSlot[];
-  scheduleDays: string[];
-  frequencyNote: string | null;
-  nearestStation: string | null;
-  accessMinutes: number | null;
-  capacity: number;
-  vacancies: number;
-  accommodations: string[];
-  demandTalking: DemandLevel;
-  demandPhysical: DemandLevel;
-  demandLiteracy: DemandLevel;
-  reward: string;
+/** The scores the candidate query adds to a resource's columns. */
+export interface CandidateScores {
   /** Cosine similarity of the needs vector and the resource vector. */
   vectorSimilarity: number;
   /** ts_rank_cd of the needs' content words against the resource's tokens (0 when none match). */
   lexicalRank: number;
   matchedTerms: string[];
+}
+
+/** What ranking reads of a resource (a search returns the whole resource, see SearchCandidate). */
+export type Candidate = Pick<
+  Resource,
+  | 'id'
+  | 'organizationId'
+  | 'organizationName'
+  | 'type'
+  | 'title'
+  | 'area'
+  | 'schedule'
+  | 'scheduleDays'
+  | 'frequencyNote'
+  | 'nearestStation'
+  | 'accessMinutes'
+  | 'capacity'
+  | 'vacancies'
+  | 'accommodations'
+  | 'demandTalking'
+  | 'demandPhysical'
+  | 'demandLiteracy'
+  | 'reward'
+> &
+  CandidateScores;
+
+export type SearchCandidate = Resource & CandidateScores;
+
+/** A row of the candidate query → the resource (the catalogue's mapper) with its scores. */
+export function toCandidate(row: Record<string, unknown>): SearchCandidate {
+  return {
+    ...toResource(row),
+    vectorSimilarity: Number(row.vectorSimilarity),
+    lexicalRank: Number(row.lexicalRank),
+    matchedTerms: row.matchedTerms as string[],
+  };
 }
 
 export interface SearchLogEntry {
@@ -84,14 +102,14 @@ export class MatchRepository {
    * A narrow filter makes the HNSW walk long and lossy instead: for ≈5,000 of 100,000 resources it
    * took p95 196 ms at recall@10 0.87, where the 5,000 distances take ~35 ms (docs/benchmarks.md).
    */
-  async findCandidates(model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<Candidate[]> {
+  async findCandidates(model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<SearchCandidate[]> {
     const params: unknown[] = [toVectorLiteral(vector), k, terms.length ? terms : null];
     const where = hardFilterSql(model, filters, params);
     return this.dataSource.transaction(async (manager) => {
       const exact = (await estimateFilteredRows(manager, model, filters)) <= this.config.searchExactMaxRows;
       if (!exact) for (const setting of hnswSettings()) await manager.query(setting);
-      const rows: Candidate[] = await manager.query(candidateSql(where, exact), params);
-      return rows.map((r) => ({ ...r, vectorSimilarity: Number(r.vectorSimilarity), lexicalRank: Number(r.lexicalRank) }));
+      const rows: Array<Record<string, unknown>> = await manager.query(candidateSql(where, exact), params);
+      return rows.map(toCandidate);
     });
   }
 
@@ -137,16 +155,12 @@ function candidateSql(where: string, exact: boolean): string {
       ) m
       ORDER BY ts_rank_cd(m.search_tokens, (SELECT ts FROM q)) DESC LIMIT $2
     )
-    SELECT r.id, r.organization_id AS "organizationId", o.name AS "organizationName", r.type, r.title, r.area,
-           r.schedule, r.schedule_days AS "scheduleDays", r.frequency_note AS "frequencyNote",
-           r.nearest_station AS "nearestStation", r.access_minutes AS "accessMinutes", r.capacity, r.vacancies,
-           r.accommodations, r.demand_talking AS "demandTalking", r.demand_physical AS "demandPhysical",
-           r.demand_literacy AS "demandLiteracy", r.reward,
+    SELECT ${RESOURCE_SELECT},
            1 - (r.embedding <=> q.v) AS "vectorSimilarity",
            CASE WHEN q.ts IS NULL THEN 0 ELSE ts_rank_cd(r.search_tokens, q.ts) END AS "lexicalRank",
            CASE WHEN $3::text[] IS NULL THEN '{}'::text[]
                 ELSE ARRAY(SELECT t FROM unnest(tsvector_to_array(r.search_tokens)) t WHERE t = ANY($3::text[])) END AS "matchedTerms"
-      FROM resources r JOIN organizations o ON o.id = r.organization_id, q
+      FROM ${RESOURCE_FROM}, q
      WHERE r.id IN (SELECT id FROM by_vector UNION SELECT id FROM by_words)`;
 }
 

@@ -6,12 +6,13 @@ import { AppException } from '../common/app.exception';
 import { normalizeJapanese } from '../common/japanese/normalize';
 import { ParticipantRepository, type Participant } from '../participants/participant.repository';
 import { participantQueryText } from '../participants/participant.views';
-import { RESOURCE_TYPE_LABELS, type Day, type DemandKind } from '../common/catalogue.constants';
+import type { Day, DemandKind } from '../common/catalogue.constants';
 import { ResourceRepository } from '../resources/resource.repository';
+import { toResourceSummary } from '../resources/resource.view';
 import type { SearchMatchesDto } from './dto/search.dto';
 import { EmbeddingModelRepository } from './embedding-model.repository';
 import { JapaneseTokenizer } from '../common/japanese/tokenizer';
-import { MatchRepository, type Candidate, type HardFilters } from './match.repository';
+import { MatchRepository, type HardFilters, type SearchCandidate } from './match.repository';
 import {
   DEFAULT_WEIGHTS,
   fitSignal,
@@ -67,7 +68,7 @@ export class MatchService {
       needsChunks,
       unmet: bestScore === null || bestScore < UNMET_THRESHOLD,
       results: top.map((r) => ({
-        resource: toSummary(r),
+        resource: toResourceSummary(r.candidate),
         score: round(r.score),
         signals: { vector: round(r.signals.vector), lexical: round(r.signals.lexical), fit: round(r.signals.fit) },
         reasons: reasons(r, top[0], input.preferences, wantedDays),
@@ -79,7 +80,7 @@ export class MatchService {
   async rankCandidates(
     input: SearchInput,
     weights: RankingWeights = DEFAULT_WEIGHTS,
-  ): Promise<{ model: string; ranked: Ranked[]; needsChunks: number }> {
+  ): Promise<{ model: string; ranked: Ranked<SearchCandidate>[]; needsChunks: number }> {
     const { model, vectors, chunks } = await this.model.embed([normalizeJapanese(input.needs)], 'query');
     const terms = [...new Set(this.tokenizer.contentWords(input.needs))];
     const candidates = await this.matches.findCandidates(
@@ -101,9 +102,8 @@ export class MatchService {
     if (!resource) throw AppException.notFound('資源', resourceId);
     const model = await this.model.ready();
     const nearest = (await this.participants.findWaitingNear(resourceId, model, limit * 3)).filter((p) => inActorAreas(actor, p.area));
-    const asCandidate = (similarity: number): Candidate => ({
+    const asCandidate = (similarity: number): SearchCandidate => ({
       ...resource,
-      organizationName: resource.organizationName,
       vectorSimilarity: similarity,
       lexicalRank: 0,
       matchedTerms: [],
@@ -168,26 +168,6 @@ function preferencesOf(p: Participant): PersonPreferences {
     maxTravelMinutes: c.maxTravelMinutes,
     avoid: c.avoid as DemandKind[] | undefined,
     preferredAccommodations: c.preferredAccommodations,
-  };
-}
-
-function toSummary({ candidate: c }: Ranked) {
-  return {
-    id: c.id,
-    title: c.title,
-    type: c.type,
-    typeLabel: RESOURCE_TYPE_LABELS[c.type],
-    area: c.area,
-    organization: { id: c.organizationId, name: c.organizationName },
-    schedule: c.schedule,
-    frequencyNote: c.frequencyNote,
-    nearestStation: c.nearestStation,
-    accessMinutes: c.accessMinutes,
-    capacity: c.capacity,
-    vacancies: c.vacancies,
-    accommodations: c.accommodations,
-    demands: { talking: c.demandTalking, physical: c.demandPhysical, literacy: c.demandLiteracy },
-    reward: c.reward,
   };
 }
 

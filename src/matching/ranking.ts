@@ -39,8 +39,8 @@ export interface PersonPreferences {
   preferredAccommodations?: string[];
 }
 
-export interface Ranked {
-  candidate: Candidate;
+export interface Ranked<C extends Candidate = Candidate> {
+  candidate: C;
   score: number;
   signals: { vector: number; lexical: number; fit: number };
 }
@@ -75,7 +75,11 @@ export function fitSignal(c: Candidate, p: PersonPreferences): number {
   return Math.max(-1, Math.min(1, parts.reduce((a, b) => a + b, 0) / parts.length));
 }
 
-export function rank(candidates: Candidate[], person: PersonPreferences, weights: RankingWeights = DEFAULT_WEIGHTS): Ranked[] {
+export function rank<C extends Candidate>(
+  candidates: C[],
+  person: PersonPreferences,
+  weights: RankingWeights = DEFAULT_WEIGHTS,
+): Ranked<C>[] {
   return candidates
     .map((candidate) => {
       const signals = {

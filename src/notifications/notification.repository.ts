@@ -44,7 +44,8 @@ export class NotificationRepository {
       where.push(`(recipient_token_id = $${params.push(filter.recipientTokenId)} OR recipient_token_id IS NULL)`);
     if (filter.unreadOnly) where.push('read_at IS NULL');
     return this.dataSource.query(
-      `SELECT id, kind, placement_id AS "placementId", checkpoint_id AS "checkpointId", message, created_at AS "createdAt", read_at AS "readAt"
+      `SELECT id, kind, placement_id AS "placementId", checkpoint_id AS "checkpointId", message, created_at AS "createdAt",
+        read_at AS "readAt"
          FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ${filter.limit}`,
       params,
     );

@@ -193,17 +193,20 @@ export class ParticipantRepository {
         [id],
       ),
       this.dataSource.query(
-        `SELECT e.placement_id AS "placementId", e.from_state AS "fromState", e.to_state AS "toState", e.outcome, e.note, e.occurred_at AS "occurredAt"
+        `SELECT e.placement_id AS "placementId", e.from_state AS "fromState", e.to_state AS "toState", e.outcome, e.note,
+          e.occurred_at AS "occurredAt"
            FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE p.participant_id = $1 ORDER BY e.occurred_at`,
         [id],
       ),
       this.dataSource.query(
-        `SELECT c.placement_id AS "placementId", to_char(c.date, 'YYYY-MM-DD') AS date, c.attendance, c.wellbeing, c.host_feedback AS "hostFeedback", c.note, c.concern
+        `SELECT c.placement_id AS "placementId", to_char(c.date, 'YYYY-MM-DD') AS date, c.attendance, c.wellbeing,
+          c.host_feedback AS "hostFeedback", c.note, c.concern
            FROM checkins c JOIN placements p ON p.id = c.placement_id WHERE p.participant_id = $1 ORDER BY c.date`,
         [id],
       ),
       this.dataSource.query(
-        `SELECT n.kind, n.message, n.created_at AS "createdAt" FROM notifications n JOIN placements p ON p.id = n.placement_id WHERE p.participant_id = $1 ORDER BY n.created_at`,
+        `SELECT n.kind, n.message, n.created_at AS "createdAt" FROM notifications n JOIN placements p ON p.id = n.placement_id
+          WHERE p.participant_id = $1 ORDER BY n.created_at`,
         [id],
       ),
     ]);

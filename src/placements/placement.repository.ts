@@ -101,7 +101,8 @@ export class PlacementRepository {
 
   async setDates(manager: EntityManager, id: string, dates: { visitDate?: string; trialDate?: string }): Promise<void> {
     await manager.query(
-      `UPDATE placements SET visit_date = COALESCE($2::date, visit_date), trial_date = COALESCE($3::date, trial_date), updated_at = now() WHERE id = $1`,
+      `UPDATE placements SET visit_date = COALESCE($2::date, visit_date), trial_date = COALESCE($3::date, trial_date), updated_at = now()
+        WHERE id = $1`,
       [id, dates.visitDate ?? null, dates.trialDate ?? null],
     );
   }
@@ -113,7 +114,8 @@ export class PlacementRepository {
     actor: Actor,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO placement_events (placement_id, from_state, to_state, outcome, note, actor_token_id, actor_role) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO placement_events (placement_id, from_state, to_state, outcome, note, actor_token_id, actor_role)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [placementId, event.fromState, event.toState, event.outcome, event.note, actor.tokenId, actor.role],
     );
   }

@@ -46,7 +46,8 @@ export class ReportRepository {
   /** Starts (参加・受入) are the matches; closures carry their outcome. */
   private async transitions(p: Period): Promise<Figure[]> {
     const rows = await this.query(
-      `SELECT CASE WHEN GROUPING(r.area) = 0 THEN 'area' WHEN GROUPING(r.type) = 0 THEN 'type' WHEN GROUPING(e.outcome) = 0 THEN 'outcome' END AS dim,
+      `SELECT CASE WHEN GROUPING(r.area) = 0 THEN 'area' WHEN GROUPING(r.type) = 0 THEN 'type' WHEN GROUPING(e.outcome) = 0 THEN 'outcome'
+        END AS dim,
               CASE WHEN GROUPING(r.area) = 0 THEN r.area WHEN GROUPING(r.type) = 0 THEN r.type ELSE e.outcome END AS dim_value,
               count(*) FILTER (WHERE e.to_state = 'active') AS started,
               count(DISTINCT pl.participant_id) FILTER (WHERE e.to_state = 'active') AS started_people,
@@ -88,19 +89,22 @@ export class ReportRepository {
         p,
       ),
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM checkins c JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM checkins c JOIN placements pl ON pl.id = c.placement_id JOIN resources r
+          ON r.id = pl.resource_id
           WHERE c.date >= $3::date AND c.date < $4::date GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
         p,
       ),
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id
+          JOIN resources r ON r.id = pl.resource_id
           WHERE c.due_on >= $3::date AND c.due_on < $4::date AND c.created_at < $2
           GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
         p,
       ),
       // Overdue at the period's end, from timestamps only, so a later check-in does not rewrite the past.
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id
+          JOIN resources r ON r.id = pl.resource_id
           WHERE c.overdue_at < $2 AND (c.done_at IS NULL OR c.done_at >= $2) AND (pl.closed_at IS NULL OR pl.closed_at >= $2)
           GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
         p,
@@ -117,8 +121,10 @@ export class ReportRepository {
   private async participants(p: Period): Promise<Figure[]> {
     const [registered, consent] = await Promise.all([
       this.query(
-        `SELECT CASE WHEN GROUPING(area) = 0 THEN 'area' WHEN GROUPING(referral_route) = 0 THEN 'referralRoute' WHEN GROUPING(readiness_stage) = 0 THEN 'readinessStage' END AS dim,
-                CASE WHEN GROUPING(area) = 0 THEN area WHEN GROUPING(referral_route) = 0 THEN referral_route ELSE COALESCE(readiness_stage, 'unknown') END AS dim_value,
+        `SELECT CASE WHEN GROUPING(area) = 0 THEN 'area' WHEN GROUPING(referral_route) = 0 THEN 'referralRoute'
+          WHEN GROUPING(readiness_stage) = 0 THEN 'readinessStage' END AS dim,
+                CASE WHEN GROUPING(area) = 0 THEN area WHEN GROUPING(referral_route) = 0 THEN referral_route
+                  ELSE COALESCE(readiness_stage, 'unknown') END AS dim_value,
                 count(*) AS n
            FROM participants WHERE created_at >= $1 AND created_at < $2
           GROUP BY GROUPING SETS ((), (area), (referral_route), (readiness_stage))`,
@@ -155,7 +161,8 @@ export class ReportRepository {
         p,
       ),
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM resources r WHERE r.created_at >= $1 AND r.created_at < $2 GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM resources r WHERE r.created_at >= $1 AND r.created_at < $2
+          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
         p,
       ),
       this.query(
@@ -186,7 +193,8 @@ export class ReportRepository {
           `SELECT CASE WHEN GROUPING(f.v) = 0 THEN '${filter === 'areas' ? 'areaFilter' : 'typeFilter'}' END AS dim,
                   COALESCE(f.v, '（指定なし）') AS dim_value, count(DISTINCT s.id) AS total, count(DISTINCT s.id) FILTER (WHERE s.unmet) AS unmet
              FROM search_logs s
-             LEFT JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(s.filters -> '${filter}') = 'array' THEN s.filters -> '${filter}' ELSE '[]'::jsonb END) f(v) ON true
+             LEFT JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(s.filters -> '${filter}') = 'array'
+               THEN s.filters -> '${filter}' ELSE '[]'::jsonb END) f(v) ON true
             WHERE s.created_at >= $1 AND s.created_at < $2
             GROUP BY GROUPING SETS ((), (f.v))`,
           p,

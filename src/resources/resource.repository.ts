@@ -5,6 +5,7 @@ import type { Page } from '../common/pagination';
 import { normalizeJapanese, TEXT_RULES_VERSION } from '../common/japanese/normalize';
 import { escapeLike, updateReturning } from '../common/sql';
 import type { ListResourcesQuery } from './dto/resource.dto';
+import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from './resource.columns';
 import { ResourceEntity } from './resource.entity';
 
 /** Tokens for the lexical index, produced by JapaneseTokenizer in the service. */
@@ -13,12 +14,6 @@ export interface LexicalTokens {
   body: string[];
   /** Normalised text for the `q` filter (resourceSearchText). */
   text: string;
-}
-
-export type ResourceRow = Omit<ResourceEntity, 'organization'>;
-
-export interface ResourceWithOrganization extends ResourceRow {
-  organizationName: string;
 }
 
 @Injectable()
@@ -82,15 +77,16 @@ export class ResourceRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async findById(id: string): Promise<ResourceWithOrganization | null> {
-    const row = await this.repo().findOne({ where: { id }, relations: { organization: true } });
-    return row ? withOrganizationName(row) : null;
+  async findById(id: string): Promise<Resource | null> {
+    const [row] = await this.dataSource.query(`SELECT ${RESOURCE_SELECT} FROM ${RESOURCE_FROM} WHERE r.id = $1`, [id]);
+    return row ? toResource(row) : null;
   }
 
-  async list(query: ListResourcesQuery, onlyOrganizationId?: string): Promise<Page<ResourceWithOrganization>> {
+  async list(query: ListResourcesQuery, onlyOrganizationId?: string): Promise<Page<Resource>> {
     const qb = this.repo()
       .createQueryBuilder('r')
-      .leftJoinAndSelect('r.organization', 'o')
+      .innerJoin('r.organization', 'o')
+      .select(RESOURCE_SELECT)
       .orderBy('r.createdAt', 'DESC')
       .addOrderBy('r.id');
     const organizationId = onlyOrganizationId ?? query.organizationId;
@@ -102,16 +98,19 @@ export class ResourceRepository {
       // Both sides normalised: search_text is written with the lexical index (ﾊﾟｿｺﾝ, ＰＣ, ゲ－ム, 髙 all match).
       qb.andWhere(`r.search_text ILIKE '%' || :q || '%'`, { q: escapeLike(normalizeJapanese(query.q)) });
     }
-    const [rows, total] = await qb
-      .skip((query.page - 1) * query.limit)
-      .take(query.limit)
-      .getManyAndCount();
-    return { items: rows.map(withOrganizationName), total, page: query.page, limit: query.limit };
+    const total = await qb.getCount();
+    const rows = await qb
+      .offset((query.page - 1) * query.limit)
+      .limit(query.limit)
+      .getRawMany();
+    return { items: rows.map(toResource), total, page: query.page, limit: query.limit };
   }
 
-  async findForEmbedding(ids: string[]): Promise<ResourceRow[]> {
+  async findForEmbedding(ids: string[]): Promise<Resource[]> {
     if (!ids.length) return [];
-    return this.repo().createQueryBuilder('r').where('r.id IN (:...ids)', { ids }).getMany();
+    return (await this.dataSource.query(`SELECT ${RESOURCE_SELECT} FROM ${RESOURCE_FROM} WHERE r.id = ANY($1::uuid[])`, [ids])).map(
+      toResource,
+    );
   }
 
   private async writeSearchTokens(manager: EntityManager, id: string, tokens: LexicalTokens): Promise<void> {
@@ -123,9 +122,4 @@ export class ResourceRepository {
       [id, tokens.title.join(' '), tokens.body.join(' '), tokens.text, TEXT_RULES_VERSION],
     );
   }
-}
-
-function withOrganizationName(row: ResourceEntity): ResourceWithOrganization {
-  const { organization, ...rest } = row;
-  return { ...rest, organizationName: organization?.name ?? '' };
 }

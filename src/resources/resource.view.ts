@@ -1,7 +1,8 @@
-import type { ResourceWithOrganization } from './resource.repository';
+import { RESOURCE_TYPE_LABELS } from '../common/catalogue.constants';
+import type { Resource } from './resource.columns';
 
 /** What the API returns for a resource: no search internals, embedding state summarised. */
-export function toResourceView(r: ResourceWithOrganization) {
+export function toResourceView(r: Resource) {
   return {
     id: r.id,
     organizationId: r.organizationId,
@@ -32,3 +33,30 @@ export function toResourceView(r: ResourceWithOrganization) {
 }
 
 export type ResourceView = ReturnType<typeof toResourceView>;
+
+/** The fields of a search result's resource, in response order (typeLabel is added for display). */
+const SUMMARY_FIELDS = [
+  'id',
+  'title',
+  'type',
+  'typeLabel',
+  'area',
+  'organization',
+  'schedule',
+  'frequencyNote',
+  'nearestStation',
+  'accessMinutes',
+  'capacity',
+  'vacancies',
+  'accommodations',
+  'demands',
+  'reward',
+] as const;
+
+type SummaryField = (typeof SUMMARY_FIELDS)[number];
+
+/** What a search result shows of a resource: part of its view, with the type's label. */
+export function toResourceSummary(r: Resource): Pick<ResourceView & { typeLabel: string }, SummaryField> {
+  const view: ResourceView & { typeLabel: string } = { ...toResourceView(r), typeLabel: RESOURCE_TYPE_LABELS[r.type] };
+  return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, view[field]])) as Pick<typeof view, SummaryField>;
+}

@@ -101,7 +101,8 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
     const oldRow = async (f: ResourceTextFields, hash: string) =>
       (
         await db.query(
-          `INSERT INTO resources (organization_id, type, title, description, area, capacity, vacancies, content_hash, embedding, embedding_model,
+          `INSERT INTO resources (organization_id, type, title, description, area, capacity, vacancies, content_hash,
+            embedding, embedding_model,
                                 embedding_status, embedded_at, text_rules)
          VALUES ($1, 'ibasho', $2, $3, $4, 1, 1, $5, $6::vector, $7, 'ready', '2025-01-01T00:00:00Z', 0) RETURNING id`,
           [orgId, f.title, f.description, area, hash, vector, model],
@@ -112,7 +113,8 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
     const changed = await oldRow(variant, 'hash-of-the-text-as-typed');
     const unchanged = await oldRow(plain, contentHash(resourcePassage(plain)));
     const [person] = await db.query(
-      `INSERT INTO participants (display_name, area, needs, needs_hash, embedding_status, text_rules) VALUES ('再索引テスト', $1, 'ｹﾞｰﾑが好き', 'old', 'ready', 0) RETURNING id`,
+      `INSERT INTO participants (display_name, area, needs, needs_hash, embedding_status, text_rules)
+       VALUES ('再索引テスト', $1, 'ｹﾞｰﾑが好き', 'old', 'ready', 0) RETURNING id`,
       [area],
     );
 

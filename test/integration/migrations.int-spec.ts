@@ -59,7 +59,8 @@ describe('migrations on an empty embedded PostgreSQL', () => {
       // does not compress, so the vector, the largest value, is the one moved out of the row.
       const description = Array.from({ length: 330 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
       const [row] = await db.query(
-        `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, description, embedding, embedding_model, embedding_status)
+        `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, description, embedding, embedding_model,
+          embedding_status)
          VALUES ($1, 'ibasho', '居場所', '中央', 5, 5, $2, $3::vector, 'm', 'ready') RETURNING id`,
         [org.id, description, vector],
       );

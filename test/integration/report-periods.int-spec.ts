@@ -26,7 +26,8 @@ describe('reports of months in progress, months not started, and snapshots under
     const one = async (sql: string, params: unknown[] = []) => (await db.query(sql, params))[0].id as string;
     const org = await one(`INSERT INTO organizations (name, kind, area) VALUES ('集計途中テスト', 'npo', '途中') RETURNING id`);
     const resource = await one(
-      `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies) VALUES ($1, 'ibasho', '集計途中テスト', '途中', 3, 3) RETURNING id`,
+      `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies)
+       VALUES ($1, 'ibasho', '集計途中テスト', '途中', 3, 3) RETURNING id`,
       [org],
     );
     const person = await one(
@@ -37,7 +38,8 @@ describe('reports of months in progress, months not started, and snapshots under
       [person, resource, JST('2024-05-20T10:00:00'), JST('2024-05-27T10:00:00')],
     );
     const plan = await one(
-      `INSERT INTO follow_up_plans (placement_id, sequence, starts_on, ends_on, length_days, checkpoint_days) VALUES ($1, 1, '2024-05-27', '2024-08-25', 90, '{14,29}') RETURNING id`,
+      `INSERT INTO follow_up_plans (placement_id, sequence, starts_on, ends_on, length_days, checkpoint_days)
+       VALUES ($1, 1, '2024-05-27', '2024-08-25', 90, '{14,29}') RETURNING id`,
       [placement],
     );
     for (const [day, dueOn, overdueAt] of [

@@ -18,7 +18,8 @@ async function fixture(db: DataSource): Promise<void> {
   const o2 = await org('報告テスト受入先2', '2025-10-05T10:00:00');
   const resource = async (o: string, type: string, area: string, at: string, statuses: Array<[string, string]> = []) => {
     const id = await one(
-      `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, created_at, status) VALUES ($1, $2, '報告テスト', $3, 5, 5, $4, $5) RETURNING id`,
+      `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, created_at, status)
+        VALUES ($1, $2, '報告テスト', $3, 5, 5, $4, $5) RETURNING id`,
       [o, type, area, JST(at), statuses.at(-1)?.[0] ?? 'open'],
     );
     await db.query(`INSERT INTO resource_status_events (resource_id, status, initial, occurred_at) VALUES ($1, 'open', true, $2)`, [
@@ -39,7 +40,8 @@ async function fixture(db: DataSource): Promise<void> {
 
   const person = async (area: string, route: string, stage: string, at: string, consent: Array<[string, string]>) => {
     const id = await one(
-      `INSERT INTO participants (display_name, area, needs, referral_route, readiness_stage, created_at) VALUES ('報告テスト', $1, '（省略）', $2, $3, $4) RETURNING id`,
+      `INSERT INTO participants (display_name, area, needs, referral_route, readiness_stage, created_at)
+        VALUES ('報告テスト', $1, '（省略）', $2, $3, $4) RETURNING id`,
       [area, route, stage, JST(at)],
     );
     for (const [status, when] of consent)
@@ -62,13 +64,15 @@ async function fixture(db: DataSource): Promise<void> {
     const active = steps.find(([s]) => s === 'active');
     const closed = steps.find(([s]) => s === 'closed');
     const id = await one(
-      `INSERT INTO placements (participant_id, resource_id, state, outcome, proposed_at, active_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO placements (participant_id, resource_id, state, outcome, proposed_at, active_at, closed_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [p, r, steps.at(-1)![0], closed?.[2] ?? null, JST(steps[0][1]), active ? JST(active[1]) : null, closed ? JST(closed[1]) : null],
     );
     let from: string | null = null;
     for (const [state, when, outcome] of steps) {
       await db.query(
-        `INSERT INTO placement_events (placement_id, from_state, to_state, outcome, actor_role, occurred_at) VALUES ($1, $2, $3, $4, 'coordinator', $5)`,
+        `INSERT INTO placement_events (placement_id, from_state, to_state, outcome, actor_role, occurred_at)
+          VALUES ($1, $2, $3, $4, 'coordinator', $5)`,
         [id, from, state, outcome ?? null, JST(when)],
       );
       from = state;
@@ -107,7 +111,8 @@ async function fixture(db: DataSource): Promise<void> {
       plans.set(
         pl,
         await one(
-          `INSERT INTO follow_up_plans (placement_id, sequence, starts_on, ends_on, length_days, checkpoint_days) VALUES ($1, 1, '2025-10-01', '2025-12-30', 90, '{0}') RETURNING id`,
+          `INSERT INTO follow_up_plans (placement_id, sequence, starts_on, ends_on, length_days, checkpoint_days)
+            VALUES ($1, 1, '2025-10-01', '2025-12-30', 90, '{0}') RETURNING id`,
           [pl],
         ),
       );
@@ -116,7 +121,8 @@ async function fixture(db: DataSource): Promise<void> {
   const checkpoint = async (pl: string, dueOn: string, overdueAt: string, status: string, doneAt: string | null) => {
     const planId = await plan(pl);
     return one(
-      `INSERT INTO follow_up_checkpoints (placement_id, plan_id, day_offset, due_on, due_at, overdue_at, status, done_at, created_at) VALUES ($1, $2, 0, $3, $4, $5, $6, $7, '2025-09-30T00:00:00Z') RETURNING id`,
+      `INSERT INTO follow_up_checkpoints (placement_id, plan_id, day_offset, due_on, due_at, overdue_at, status, done_at, created_at)
+        VALUES ($1, $2, 0, $3, $4, $5, $6, $7, '2025-09-30T00:00:00Z') RETURNING id`,
       [pl, planId, dueOn, JST(`${dueOn}T00:00:00`), JST(overdueAt), status, doneAt ? JST(doneAt) : null],
     );
   };
@@ -127,7 +133,8 @@ async function fixture(db: DataSource): Promise<void> {
   await checkpoint(pl2, '2025-10-31', '2025-11-07T00:00:00', 'due', null);
   const checkin = (pl: string, c: string | null, date: string) =>
     db.query(
-      `INSERT INTO checkins (placement_id, checkpoint_id, date, attendance, wellbeing, concern, actor_role) VALUES ($1, $2, $3, 'attended', 4, 'none', 'coordinator')`,
+      `INSERT INTO checkins (placement_id, checkpoint_id, date, attendance, wellbeing, concern, actor_role)
+        VALUES ($1, $2, $3, 'attended', 4, 'none', 'coordinator')`,
       [pl, c, date],
     );
   await checkin(pl1, c3, '2025-10-14');
