@@ -12,6 +12,16 @@ import { ApiTokenRepository } from './auth/api-token.repository';
 import { ApiTokenService } from './auth/api-token.service';
 import { AuthGuard } from './auth/auth.guard';
 import { rateLimitOptions } from './auth/rate-limit';
+import { InvitationRepository } from './auth/invitation.repository';
+import { InvitationService } from './auth/invitation.service';
+import { MailRepository } from './auth/mail.repository';
+import { SessionController } from './auth/session.controller';
+import { SessionRepository } from './auth/session.repository';
+import { SessionService } from './auth/session.service';
+import { SignInThrottleRepository } from './auth/sign-in-throttle.repository';
+import { UserController } from './users/user.controller';
+import { UserRepository } from './users/user.repository';
+import { UserService } from './users/user.service';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { TransactionRunner } from './database/transaction.runner';
@@ -58,14 +68,17 @@ import { ResourceService } from './resources/resource.service';
 const controllers = [
   HealthController, ApiTokenController, OrganizationController, ResourceController, MatchController,
   ParticipantController, PlacementController, NotificationController, ReportController, AuditController,
+  SessionController, UserController,
 ];
 const repositories = [
   ApiTokenRepository, OrganizationRepository, ResourceRepository, MatchRepository, JobRepository, HealthRepository,
   EmbeddingModelRepository, EmbeddingStateRepository, ParticipantRepository, PlacementRepository, FollowUpRepository, ReportRepository, AuditRepository, TransactionRunner, WebhookRepository, PlannerStatisticsRepository,
+  UserRepository, SessionRepository, InvitationRepository, SignInThrottleRepository, MailRepository,
 ];
 const services = [
   ApiTokenService, OrganizationService, ResourceService, MatchService, EmbeddingService, HealthService, ReconcileService,
   DemoDataService, JapaneseTokenizer, ParticipantService, PlacementService, PlacementViews, FollowUpService, ReportService, AuditService,
+  SessionService, InvitationService, UserService,
 ];
 /** Queue consumers: only in processes with ROLE=worker or all. */
 const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor];

@@ -27,6 +27,10 @@ export class AppExceptionFilter implements ExceptionFilter {
       body.retryAfterSeconds = retryAfter;
       body.message = `リクエストが多すぎます。${retryAfter} 秒後に再試行してください。`;
     }
+    // A locked sign-in says when to try again, in the header too.
+    if (body.statusCode === 423 && typeof body.retryAfterSeconds === 'number' && !response.headersSent) {
+      response.setHeader('Retry-After', String(body.retryAfterSeconds));
+    }
     if (body.statusCode >= 500) {
       this.logger.error({ err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, 'unhandled error');
     }

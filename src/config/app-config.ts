@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 
 /**
@@ -45,6 +46,21 @@ export class AppConfig {
   webhookSecret?: string;
   /** Requests per minute and token (429 with Retry-After beyond). */
   rateLimitPerMinute!: number;
+  /** Browser sessions: idle timeout and absolute lifetime. */
+  sessionIdleMinutes!: number;
+  sessionAbsoluteHours!: number;
+  /** Express "trust proxy": unset = no proxy (client address and HTTPS taken from the socket). */
+  trustedProxy?: string | number;
+  /** Base of invitation links (default http://HOST:PORT). */
+  publicUrl!: string;
+  /** Optional delivery of invitation and reset links by e-mail; without it the link is shown once to the admin. */
+  smtpUrl?: string;
+  mailFrom!: string;
+  /** Sign-in lockout: this many failures within the window lock a login (or a client address) for lockMinutes. */
+  loginLockThreshold!: number;
+  loginLockAddressThreshold!: number;
+  loginLockWindowMinutes!: number;
+  loginLockMinutes!: number;
 
   get runsApi(): boolean {
     return this.role === 'api' || this.role === 'all';
@@ -163,5 +179,36 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   }
   config.rateLimitPerMinute = int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000);
   config.followUpOverdueGraceSeconds = int(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS', 7 * 24 * 3600, 0, 365 * 24 * 3600);
+  config.sessionIdleMinutes = int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60);
+  config.sessionAbsoluteHours = int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 30 * 24);
+  if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {
+    throw new ConfigError('SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS 以下の分数');
+  }
+  config.trustedProxy = trustedProxy(env, 'TRUSTED_PROXY');
+  const linkHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  config.publicUrl = url(env, 'PUBLIC_URL', ['https:', 'http:'], `http://${linkHost}:${config.port}`)!.replace(/\/+$/, '');
+  config.smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  config.mailFrom = str(env, 'MAIL_FROM', 'no-reply@localhost')!;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(config.mailFrom)) throw new ConfigError('MAIL_FROM', 'メールアドレス（例: sanka@example.jp）');
+  config.loginLockThreshold = int(env, 'LOGIN_LOCK_THRESHOLD', 5, 1, 100);
+  config.loginLockAddressThreshold = int(env, 'LOGIN_LOCK_ADDRESS_THRESHOLD', 50, 1, 10_000);
+  config.loginLockWindowMinutes = int(env, 'LOGIN_LOCK_WINDOW_MINUTES', 15, 1, 24 * 60);
+  config.loginLockMinutes = int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60);
   return config;
+}
+
+/** Express's "trust proxy": a hop count, or addresses/CIDR ranges (and loopback, linklocal, uniquelocal). */
+function trustedProxy(env: Env, key: string): string | number | undefined {
+  const raw = str(env, key);
+  if (raw === undefined || raw.toLowerCase() === 'false') return undefined;
+  if (/^\d+$/.test(raw)) return int(env, key, 0, 1, 10);
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const ok = raw.split(',').every((part) => {
+    const [address, bits, ...rest] = part.trim().split('/');
+    if (named.includes(address) && bits === undefined) return true;
+    const family = isIP(address);
+    return family > 0 && !rest.length && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+  });
+  if (!ok) throw new ConfigError(key, 'プロキシのアドレスか CIDR のカンマ区切り（例: 127.0.0.1,10.0.0.0/8）、loopback、または段数（1〜10）');
+  return raw;
 }

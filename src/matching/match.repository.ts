@@ -43,6 +43,7 @@ export interface Candidate {
 
 export interface SearchLogEntry {
   actorTokenId: string | null;
+  actorUserId?: string | null;
   actorRole: string;
   participantId: string | null;
   filters: object;
@@ -93,9 +94,9 @@ export class MatchRepository {
 
   async logSearch(entry: SearchLogEntry): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO search_logs (actor_token_id, actor_role, participant_id, filters, result_ids, best_score, unmet, model)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [entry.actorTokenId, entry.actorRole, entry.participantId, JSON.stringify(entry.filters), entry.resultIds, entry.bestScore, entry.unmet, entry.model],
+      `INSERT INTO search_logs (actor_token_id, actor_role, participant_id, filters, result_ids, best_score, unmet, model, actor_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [entry.actorTokenId, entry.actorRole, entry.participantId, JSON.stringify(entry.filters), entry.resultIds, entry.bestScore, entry.unmet, entry.model, entry.actorUserId ?? null],
     );
   }
 }

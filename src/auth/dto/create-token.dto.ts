@@ -25,4 +25,9 @@ export class CreateTokenDto {
   @ApiPropertyOptional({ type: [String], description: 'coordinator を担当地区に限定する（省略時は全地区）', example: ['中央', '東部'] })
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
   areas?: string[];
+
+  @ApiPropertyOptional({ description: 'トークンの持ち主（利用者 id）。トークンは持ち主の権限を超えず、持ち主を無効にすると失効します。省略時は自動処理用（持ち主なし）' })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId は UUID で指定してください' })
+  userId?: string;
 }
