@@ -78,6 +78,16 @@ export class UserRepository {
     return (await this.dataSource.query(`SELECT count(*)::int AS n FROM users`))[0].n;
   }
 
+  async countActive(role: Role): Promise<number> {
+    return (await this.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE role = $1 AND status = 'active'`, [role]))[0].n;
+  }
+
+  /** For the demo host user: the demo organisation by its name. */
+  async organizationIdByName(name: string): Promise<string | null> {
+    const rows = await this.dataSource.query(`SELECT id FROM organizations WHERE name = $1 ORDER BY created_at LIMIT 1`, [name]);
+    return rows[0]?.id ?? null;
+  }
+
   async update(id: string, patch: { displayName?: string; email?: string | null; areas?: string[] | null }): Promise<User | null> {
     const rows = await updateReturning<User>(
       this.dataSource,

@@ -1,6 +1,6 @@
 import type { TestApp } from './test-app';
 
-type Headers = { Authorization: string };
+type Headers = Record<string, string>;
 
 export async function createOrganization(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
   const res = await t.http().post('/api/v1/organizations').set(t.admin).send({ name: 'テスト受入先', kind: 'npo', area: '中央', ...overrides });
@@ -33,7 +33,7 @@ export async function createResource(t: TestApp, organizationId: string, overrid
   return res.body as { id: string; embedding: { status: string; model: string | null }; vacancies: number };
 }
 
-export async function createToken(t: TestApp, role: string, organizationId?: string): Promise<Headers & { id: string }> {
+export async function createToken(t: TestApp, role: string, organizationId?: string): Promise<{ Authorization: string; id: string }> {
   const res = await t.http().post('/api/v1/tokens').set(t.admin).send({ name: `${role} token`, role, organizationId });
   if (res.status !== 201) throw new Error(`token not created: ${res.status} ${JSON.stringify(res.body)}`);
   return { Authorization: `Bearer ${res.body.token}`, id: res.body.id };
