@@ -64,7 +64,7 @@ export class AuthGuard implements CanActivate {
       throw AppException.forbidden('この操作には X-CSRF-Token ヘッダー（サインイン時に受け取った csrfToken）が必要です。画面を再読み込みしてからやり直してください。');
     }
     const resolved = await this.sessions.resolve(secret, request.headers[BACKGROUND_HEADER] === '1', route);
-    if (!resolved) throw new AppException(ErrorCode.Unauthorized, 'サインインの有効期限が切れました。もう一度サインインしてください。');
+    if (!resolved) throw new AppException(ErrorCode.Unauthorized, 'サインインの有効期限が切れたか、サインアウトしています。もう一度サインインしてください。');
     request.sessionSecret = secret;
     return resolved.actor;
   }

@@ -60,7 +60,7 @@ export class SessionController {
   async current(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     if (!request.sessionSecret) throw new AppException(ErrorCode.NotFound, 'ブラウザのセッションでサインインしていません（API トークンにはセッションがありません）。');
     const found = await this.sessions.findValid(sha256(request.sessionSecret), this.config.sessionIdleMinutes, false);
-    if (!found) throw new AppException(ErrorCode.Unauthorized, 'サインインの有効期限が切れました。もう一度サインインしてください。');
+    if (!found) throw new AppException(ErrorCode.Unauthorized, 'サインインの有効期限が切れたか、サインアウトしています。もう一度サインインしてください。');
     response.setHeader('Cache-Control', 'no-store');
     return this.service.view(found.session, request.sessionSecret);
   }

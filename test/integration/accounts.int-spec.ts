@@ -123,7 +123,7 @@ describe('accounts: invitations, sign-in, sessions, lockout, CSRF', () => {
 
     await db.query(`UPDATE user_sessions SET last_activity_at = now() - interval '31 minutes' WHERE user_id = $1`, [user.id]);
     const idle = await t.http().get('/api/v1/me').set(s).expect(401);
-    expect(idle.body.message).toMatch(/有効期限が切れました/);
+    expect(idle.body.message).toMatch(/有効期限が切れた/);
 
     const s2 = await signIn(t, user.login, user.password);
     await db.query(`UPDATE user_sessions SET absolute_expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
