@@ -2,25 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
+import type { AccountAuditEntry } from '../auth/account-audit';
 
+export type { AccountAuditAction, AccountAuditEntry } from '../auth/account-audit';
 export type AuditAction = 'read' | 'write' | 'export' | 'erase';
-/** Account events: about a user (subjectUserId), not a participant. */
-export type AccountAuditAction =
-  | 'sign_in' | 'sign_in_failed' | 'sign_in_locked' | 'sign_out' | 'password_changed'
-  | 'user_created' | 'user_updated' | 'user_disabled' | 'invitation_issued' | 'invitation_accepted' | 'reset_issued';
-
-export interface AccountAuditEntry {
-  action: AccountAuditAction;
-  /** Who acted (null: nobody signed in, e.g. a failed sign-in). */
-  userId: string | null;
-  tokenId: string | null;
-  role: string;
-  /** The account concerned (null when the login is unknown: we do not record what was typed). */
-  subjectUserId: string | null;
-  route: string;
-  address: string | null;
-}
-
 export interface AuditEntry {
   tokenId: string | null;
   /** The person who acted (the session's user, or the token's owner). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { updateReturning } from '../database/sql';
+import { updateReturning } from '../common/sql';
 
 export type InvitationPurpose = 'invite' | 'reset';
 

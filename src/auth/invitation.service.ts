@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppException } from '../common/app.exception';
 import { AppConfig } from '../config/app-config';
-import { AuditService } from '../audit/audit.service';
-import { UserRepository, type User } from '../users/user.repository';
+import { AccountAuditLog } from './account-audit';
+import { UserRepository, type User } from './user.repository';
 import type { Actor } from './actor';
 import { InvitationRepository, type InvitationPurpose } from './invitation.repository';
 import { MailRepository } from './mail.repository';
@@ -35,7 +35,7 @@ export class InvitationService {
     private readonly invitations: InvitationRepository,
     private readonly users: UserRepository,
     private readonly mail: MailRepository,
-    private readonly audit: AuditService,
+    private readonly audit: AccountAuditLog,
   ) {}
 
   /** A new link replaces the user's earlier unused ones. Invitation while no password is set, reset afterwards. */

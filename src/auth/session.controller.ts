@@ -5,7 +5,6 @@ import {
 import type { Request, Response } from 'express';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { AppConfig } from '../config/app-config';
-import { UserService } from '../users/user.service';
 import { CurrentActor, Public, Roles, type Actor } from './actor';
 import type { AuthenticatedRequest } from './auth.guard';
 import { AcceptedInvitationDto, AcceptInvitationDto, MeDto, SessionDto, SignInDto } from './dto/session.dto';
@@ -24,7 +23,6 @@ export class SessionController {
     private readonly service: SessionService,
     private readonly sessions: SessionRepository,
     private readonly invitations: InvitationService,
-    private readonly users: UserService,
   ) {}
 
   private secure(request: Request): boolean {
@@ -82,7 +80,7 @@ export class SessionController {
   @ApiOperation({ summary: '呼び出している利用者（セッションの利用者、または API トークンの持ち主）' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
-    return this.users.me(actor);
+    return this.service.me(actor);
   }
 
   @Post('invitations/accept')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { updateReturning } from '../database/sql';
+import { updateReturning } from '../common/sql';
 import type { Role } from './api-token.entity';
 
 export interface SessionRow {

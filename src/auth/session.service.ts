@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AccountAuditLog } from './account-audit';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { AppConfig } from '../config/app-config';
-import { UserRepository } from '../users/user.repository';
+import { UserRepository } from './user.repository';
 import type { Actor } from './actor';
+import type { Role } from './api-token.entity';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from './password';
 import { csrfTokenFor, sha256 } from './session-cookie';
 import { SessionRepository, type SessionRow } from './session.repository';
@@ -27,7 +28,7 @@ export class SessionService {
     private readonly sessions: SessionRepository,
     private readonly users: UserRepository,
     private readonly throttle: SignInThrottleRepository,
-    private readonly audit: AuditService,
+    private readonly audit: AccountAuditLog,
   ) {}
 
   private get policy() {
@@ -108,4 +109,28 @@ export class SessionService {
     const ended = await this.sessions.deleteByHash(sha256(secret));
     if (ended) await this.audit.recordAccount({ action: 'sign_out', userId: ended.userId, tokenId: null, role: actor.role, subjectUserId: ended.userId, route: actor.route, address });
   }
+
+  /** The caller as a person: the session's user, or the API token's owner (null fields for ADMIN_TOKEN). */
+  async me(actor: Actor): Promise<MeView> {
+    const user = actor.userId ? await this.users.findById(actor.userId) : null;
+    return {
+      id: user?.id ?? null,
+      login: user?.login ?? null,
+      displayName: actor.displayName ?? user?.displayName ?? '',
+      role: actor.role,
+      organizationId: actor.organizationId,
+      areas: actor.areas,
+      email: user?.email ?? null,
+    };
+  }
+}
+
+export interface MeView {
+  id: string | null;
+  login: string | null;
+  displayName: string;
+  role: Role;
+  organizationId: string | null;
+  areas: string[] | null;
+  email: string | null;
 }

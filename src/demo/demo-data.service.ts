@@ -4,7 +4,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/password';
 import { AppConfig } from '../config/app-config';
-import { UserRepository } from '../users/user.repository';
+import { UserRepository } from '../auth/user.repository';
 import { projectRoot } from '../common/project-root';
 import type { CreateOrganizationDto } from '../organizations/dto/organization.dto';
 import { OrganizationRepository } from '../organizations/organization.repository';

@@ -12,7 +12,7 @@ import { sha256 } from '../auth/session-cookie';
 import { loadConfig } from '../config/app-config';
 import { dataSourceOptions, prepareDatabase } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
-import { UserRepository } from './user.repository';
+import { UserRepository } from '../auth/user.repository';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -3,9 +3,9 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { InvitationService } from '../auth/invitation.service';
 import { AppException, ErrorCode } from '../common/app.exception';
-import { OrganizationRepository } from '../organizations/organization.repository';
-import type { CreateUserDto, InvitationLinkDto, ListUsersQuery, MeView, UpdateUserDto } from './dto/user.dto';
-import { UserRepository, type User } from './user.repository';
+import { OrganizationDirectory } from '../auth/organization-directory';
+import type { CreateUserDto, InvitationLinkDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
+import { UserRepository, type User } from '../auth/user.repository';
 
 /**
  * Staff accounts. Only admins create users and issue links in this version (a host's own admin
@@ -15,7 +15,7 @@ import { UserRepository, type User } from './user.repository';
 export class UserService {
   constructor(
     private readonly users: UserRepository,
-    private readonly organizations: OrganizationRepository,
+    private readonly organizations: OrganizationDirectory,
     private readonly invitations: InvitationService,
     private readonly audit: AuditService,
   ) {}
@@ -77,14 +77,6 @@ export class UserService {
   }
 
   /** Who is calling: the session's user, the token's owner, or (tokens without an owner) the token itself. */
-  async me(actor: Actor): Promise<MeView> {
-    const user = actor.userId ? await this.users.findById(actor.userId) : null;
-    return {
-      id: user?.id ?? null, login: user?.login ?? null, displayName: actor.displayName ?? user?.displayName ?? '',
-      role: actor.role, organizationId: actor.organizationId, areas: actor.areas, email: user?.email ?? null,
-    };
-  }
-
   private record(actor: Actor, action: 'user_created' | 'user_updated' | 'user_disabled', subjectUserId: string): Promise<void> {
     return this.audit.recordAccount({ action, userId: actor.userId ?? null, tokenId: actor.tokenId, role: actor.role, subjectUserId, route: actor.route, address: null });
   }

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../../auth/api-token.entity';
 import { PageQuery } from '../../common/pagination';
-import { USER_STATUSES, type UserStatus } from '../user.repository';
+import { USER_STATUSES, type UserStatus } from '../../auth/user.repository';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFKC').trim() : value);
 
@@ -96,12 +96,3 @@ export class InvitationLinkDto {
   @ApiProperty({ description: 'SMTP_URL が設定され、利用者にメールアドレスがあるとき、リンクをメールでも送った' }) emailed!: boolean;
 }
 
-export interface MeView {
-  id: string | null;
-  login: string | null;
-  displayName: string;
-  role: Role;
-  organizationId: string | null;
-  areas: string[] | null;
-  email: string | null;
-}

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '../auth/api-token.entity';
+import type { Role } from './api-token.entity';
 import type { Page } from '../common/pagination';
-import { updateReturning } from '../database/sql';
+import { updateReturning } from '../common/sql';
 
 export const USER_STATUSES = ['invited', 'active', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
