@@ -89,7 +89,9 @@ export class Accounts1764700000000 implements MigrationInterface {
 
     // The audit log also records account events (sign-in, failures, locks, password changes, invitations):
     // these concern a user, not a participant.
-    await q.query(`ALTER TABLE audit_log ADD COLUMN actor_user_id uuid REFERENCES users (id), ADD COLUMN subject_user_id uuid REFERENCES users (id), ADD COLUMN address text`);
+    await q.query(
+      `ALTER TABLE audit_log ADD COLUMN actor_user_id uuid REFERENCES users (id), ADD COLUMN subject_user_id uuid REFERENCES users (id), ADD COLUMN address text`,
+    );
     await q.query(`ALTER TABLE audit_log ALTER COLUMN participant_id DROP NOT NULL`);
     await q.query(`ALTER TABLE audit_log DROP CONSTRAINT audit_log_action_check`);
     await q.query(`
@@ -119,14 +121,18 @@ export class Accounts1764700000000 implements MigrationInterface {
     await q.query(`DROP INDEX IF EXISTS audit_log_subject_user_idx`);
     await q.query(`ALTER TABLE audit_log DROP CONSTRAINT IF EXISTS audit_log_action_check`);
     // Account events stay in the append-only log; the old rule applies to new rows only.
-    await q.query(`ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check CHECK (action IN ('read', 'write', 'export', 'erase')) NOT VALID`);
+    await q.query(
+      `ALTER TABLE audit_log ADD CONSTRAINT audit_log_action_check CHECK (action IN ('read', 'write', 'export', 'erase')) NOT VALID`,
+    );
     await q.query(`
       DO $$ BEGIN
         IF NOT EXISTS (SELECT 1 FROM audit_log WHERE participant_id IS NULL) THEN
           ALTER TABLE audit_log ALTER COLUMN participant_id SET NOT NULL;
         END IF;
       END $$`);
-    await q.query(`ALTER TABLE audit_log DROP COLUMN IF EXISTS actor_user_id, DROP COLUMN IF EXISTS subject_user_id, DROP COLUMN IF EXISTS address`);
+    await q.query(
+      `ALTER TABLE audit_log DROP COLUMN IF EXISTS actor_user_id, DROP COLUMN IF EXISTS subject_user_id, DROP COLUMN IF EXISTS address`,
+    );
     for (const table of ['placement_events', 'checkins', 'consent_events', 'search_logs']) {
       await q.query(`ALTER TABLE ${table} DROP COLUMN IF EXISTS actor_user_id`);
     }

@@ -40,8 +40,13 @@ export class AuditRepository {
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $7::uuid[]) AS e(token_id, role, action, participant_id, actor_user_id)
        CROSS JOIN LATERAL (SELECT $5::text[] AS fields, $6::text AS route) x`,
       [
-        entries.map((e) => e.tokenId), entries.map((e) => e.role), entries.map((e) => e.action), entries.map((e) => e.participantId),
-        entries[0].fields, entries[0].route, entries.map((e) => e.userId ?? null),
+        entries.map((e) => e.tokenId),
+        entries.map((e) => e.role),
+        entries.map((e) => e.action),
+        entries.map((e) => e.participantId),
+        entries[0].fields,
+        entries[0].route,
+        entries.map((e) => e.userId ?? null),
       ],
     );
   }
@@ -58,7 +63,8 @@ export class AuditRepository {
     const params: unknown[] = [];
     if (filter.participantId) where.push(`a.participant_id = $${params.push(filter.participantId)}`);
     if (filter.tokenId) where.push(`a.token_id = $${params.push(filter.tokenId)}`);
-    if (filter.userId) where.push(`(COALESCE(a.actor_user_id, t.user_id) = $${params.push(filter.userId)} OR a.subject_user_id = $${params.length})`);
+    if (filter.userId)
+      where.push(`(COALESCE(a.actor_user_id, t.user_id) = $${params.push(filter.userId)} OR a.subject_user_id = $${params.length})`);
     if (filter.from) where.push(`a.at >= $${params.push(filter.from)}`);
     if (filter.to) where.push(`a.at < $${params.push(filter.to)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';

@@ -11,10 +11,24 @@ import { AuditRepository, type AccountAuditEntry, type AuditAction, type AuditFi
 export class AuditService {
   constructor(private readonly audit: AuditRepository) {}
 
-  async record(actor: Actor, action: AuditAction, participantIds: string[], fields: readonly string[], manager?: EntityManager): Promise<void> {
+  async record(
+    actor: Actor,
+    action: AuditAction,
+    participantIds: string[],
+    fields: readonly string[],
+    manager?: EntityManager,
+  ): Promise<void> {
     const unique = [...new Set(participantIds)];
     await this.audit.record(
-      unique.map((participantId) => ({ tokenId: actor.tokenId, userId: actor.userId ?? null, role: actor.role, action, participantId, fields: [...fields], route: actor.route })),
+      unique.map((participantId) => ({
+        tokenId: actor.tokenId,
+        userId: actor.userId ?? null,
+        role: actor.role,
+        action,
+        participantId,
+        fields: [...fields],
+        route: actor.route,
+      })),
       manager,
     );
   }
@@ -28,11 +42,31 @@ export class AuditService {
   }
 
   /** UTF-8 with BOM for Excel: 日時, 利用者, トークン, 役割, 操作, 本人, 項目, 経路. */
-  toCsv(entries: Array<{ at: Date; userName?: string | null; tokenId: string | null; role: string; action: string; participantId: string | null; fields: string[]; route: string }>): string {
+  toCsv(
+    entries: Array<{
+      at: Date;
+      userName?: string | null;
+      tokenId: string | null;
+      role: string;
+      action: string;
+      participantId: string | null;
+      fields: string[];
+      route: string;
+    }>,
+  ): string {
     const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const lines = [
       ['日時', '利用者', 'トークン', '役割', '操作', '本人', '項目', '経路'],
-      ...entries.map((e) => [new Date(e.at).toISOString(), e.userName ?? '', e.tokenId ?? (e.userName ? '' : 'ADMIN_TOKEN'), e.role, e.action, e.participantId ?? '', e.fields.join(' '), e.route]),
+      ...entries.map((e) => [
+        new Date(e.at).toISOString(),
+        e.userName ?? '',
+        e.tokenId ?? (e.userName ? '' : 'ADMIN_TOKEN'),
+        e.role,
+        e.action,
+        e.participantId ?? '',
+        e.fields.join(' '),
+        e.route,
+      ]),
     ];
     return '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
   }

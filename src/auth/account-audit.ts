@@ -1,7 +1,16 @@
 /** Account events: about a user (subjectUserId), not a participant. */
 export type AccountAuditAction =
-  | 'sign_in' | 'sign_in_failed' | 'sign_in_locked' | 'sign_out' | 'password_changed'
-  | 'user_created' | 'user_updated' | 'user_disabled' | 'invitation_issued' | 'invitation_accepted' | 'reset_issued';
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_in_locked'
+  | 'sign_out'
+  | 'password_changed'
+  | 'user_created'
+  | 'user_updated'
+  | 'user_disabled'
+  | 'invitation_issued'
+  | 'invitation_accepted'
+  | 'reset_issued';
 
 export interface AccountAuditEntry {
   action: AccountAuditAction;

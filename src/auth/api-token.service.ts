@@ -35,7 +35,10 @@ export class ApiTokenService {
     const token = await this.tokens.findByHash(hash);
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) return null;
     const owner = token.userId ? await this.tokens.owner(token.userId) : null;
-    const rights = tokenRights({ role: token.role, organizationId: token.organizationId, areas: token.areas?.length ? token.areas : null }, owner);
+    const rights = tokenRights(
+      { role: token.role, organizationId: token.organizationId, areas: token.areas?.length ? token.areas : null },
+      owner,
+    );
     if (!rights) return null;
     this.tokens.touch(token.id).catch((err) => this.logger.warn({ err: String(err) }, 'could not record token use'));
     return { tokenId: token.id, userId: token.userId, displayName: owner?.displayName ?? token.name, ...rights, route };
@@ -57,15 +60,28 @@ export class ApiTokenService {
       throw AppException.validation('expiresAt', '有効期限は未来の日時を指定してください');
     }
     const secret = `sk_${randomBytes(32).toString('base64url')}`;
-    if (dto.areas?.length && dto.role !== 'coordinator') throw AppException.validation('areas', 'areas（担当地区の限定）は coordinator トークンにだけ指定できます');
+    if (dto.areas?.length && dto.role !== 'coordinator')
+      throw AppException.validation('areas', 'areas（担当地区の限定）は coordinator トークンにだけ指定できます');
     const userId = dto.userId ?? null;
     if (userId) {
       const owner = await this.tokens.owner(userId);
       if (!owner) throw AppException.validation('userId', `利用者（id: ${userId}）が見つかりません`);
       const rights = tokenRights({ role: dto.role, organizationId, areas: dto.areas?.length ? dto.areas : null }, owner);
-      if (!rights) throw AppException.validation('userId', 'トークンには持ち主（利用者）の権限を超える役割・受入先・地区を指定できません（無効にされた利用者のトークンも作れません）');
+      if (!rights)
+        throw AppException.validation(
+          'userId',
+          'トークンには持ち主（利用者）の権限を超える役割・受入先・地区を指定できません（無効にされた利用者のトークンも作れません）',
+        );
     }
-    const saved = await this.tokens.create({ name: dto.name, role: dto.role, organizationId, tokenHash: hashToken(secret), expiresAt, areas: dto.areas?.length ? dto.areas : null, userId });
+    const saved = await this.tokens.create({
+      name: dto.name,
+      role: dto.role,
+      organizationId,
+      tokenHash: hashToken(secret),
+      expiresAt,
+      areas: dto.areas?.length ? dto.areas : null,
+      userId,
+    });
     return { ...saved, token: secret };
   }
 

@@ -49,22 +49,32 @@ export class AuthGuard implements CanActivate {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AppException(ErrorCode.Unauthorized, 'Authorization ヘッダーは「Bearer <トークン>」の形で送ってください。');
       const actor = await this.tokens.authenticate(match[1], route);
-      if (!actor) throw new AppException(ErrorCode.Unauthorized, 'トークンが無効です（未登録・失効・期限切れ、または持ち主の利用者が無効）。');
+      if (!actor)
+        throw new AppException(ErrorCode.Unauthorized, 'トークンが無効です（未登録・失効・期限切れ、または持ち主の利用者が無効）。');
       return actor;
     }
     const secret = readSessionSecret(request);
     if (!secret) {
-      throw new AppException(ErrorCode.Unauthorized, 'サインインが必要です（ブラウザではサインイン、API では Authorization: Bearer <トークン> ヘッダー）。');
+      throw new AppException(
+        ErrorCode.Unauthorized,
+        'サインインが必要です（ブラウザではサインイン、API では Authorization: Bearer <トークン> ヘッダー）。',
+      );
     }
     const unsafe = isUnsafeMethod(request.method);
     // Checked before the session is looked up, so that a forged request does not even count as activity.
     const crossSite = crossSiteReason(request, this.config.publicUrl);
     if (unsafe && crossSite) throw AppException.forbidden(crossSite);
     if (unsafe && !hasCsrfProof(request, secret)) {
-      throw AppException.forbidden('この操作には X-CSRF-Token ヘッダー（サインイン時に受け取った csrfToken）が必要です。画面を再読み込みしてからやり直してください。');
+      throw AppException.forbidden(
+        'この操作には X-CSRF-Token ヘッダー（サインイン時に受け取った csrfToken）が必要です。画面を再読み込みしてからやり直してください。',
+      );
     }
     const resolved = await this.sessions.resolve(secret, request.headers[BACKGROUND_HEADER] === '1', route);
-    if (!resolved) throw new AppException(ErrorCode.Unauthorized, 'サインインの有効期限が切れたか、サインアウトしています。もう一度サインインしてください。');
+    if (!resolved)
+      throw new AppException(
+        ErrorCode.Unauthorized,
+        'サインインの有効期限が切れたか、サインアウトしています。もう一度サインインしてください。',
+      );
     request.sessionSecret = secret;
     return resolved.actor;
   }

@@ -11,13 +11,24 @@ export class InvitationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A new link replaces every unused one of the same user. */
-  async create(link: { tokenHash: string; userId: string; purpose: InvitationPurpose; createdByUserId: string | null; expiresAt: Date }): Promise<void> {
+  async create(link: {
+    tokenHash: string;
+    userId: string;
+    purpose: InvitationPurpose;
+    createdByUserId: string | null;
+    expiresAt: Date;
+  }): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      await m.query(`UPDATE invitations SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [link.userId]);
-      await m.query(
-        `INSERT INTO invitations (token_hash, user_id, purpose, created_by_user_id, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-        [link.tokenHash, link.userId, link.purpose, link.createdByUserId, link.expiresAt],
-      );
+      await m.query(`UPDATE invitations SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [
+        link.userId,
+      ]);
+      await m.query(`INSERT INTO invitations (token_hash, user_id, purpose, created_by_user_id, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
+        link.tokenHash,
+        link.userId,
+        link.purpose,
+        link.createdByUserId,
+        link.expiresAt,
+      ]);
     });
   }
 

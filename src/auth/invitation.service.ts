@@ -40,14 +40,26 @@ export class InvitationService {
 
   /** A new link replaces the user's earlier unused ones. Invitation while no password is set, reset afterwards. */
   async issue(user: User, actor: Pick<Actor, 'userId' | 'tokenId' | 'role' | 'route'>): Promise<IssuedLink> {
-    if (user.status === 'disabled') throw AppException.validation('status', '無効にされた利用者にはリンクを発行できません。先に有効に戻してください');
+    if (user.status === 'disabled')
+      throw AppException.validation('status', '無効にされた利用者にはリンクを発行できません。先に有効に戻してください');
     const purpose: InvitationPurpose = user.status === 'invited' ? 'invite' : 'reset';
     const secret = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + INVITATION_HOURS * 3600_000);
-    await this.invitations.create({ tokenHash: sha256(secret), userId: user.id, purpose, createdByUserId: actor.userId ?? null, expiresAt });
+    await this.invitations.create({
+      tokenHash: sha256(secret),
+      userId: user.id,
+      purpose,
+      createdByUserId: actor.userId ?? null,
+      expiresAt,
+    });
     await this.audit.recordAccount({
-      action: purpose === 'invite' ? 'invitation_issued' : 'reset_issued', userId: actor.userId ?? null, tokenId: actor.tokenId, role: actor.role,
-      subjectUserId: user.id, route: actor.route, address: null,
+      action: purpose === 'invite' ? 'invitation_issued' : 'reset_issued',
+      userId: actor.userId ?? null,
+      tokenId: actor.tokenId,
+      role: actor.role,
+      subjectUserId: user.id,
+      route: actor.route,
+      address: null,
     });
     const url = invitationUrl(this.config.publicUrl, secret);
     return { invitationUrl: url, purpose, expiresAt, emailed: await this.sendMail(user, purpose, url, expiresAt) };
@@ -81,7 +93,10 @@ export class InvitationService {
   /** Sets the password through a link. The link is used up only when the password is accepted. */
   async accept(secret: string, password: string, address: string | null): Promise<User> {
     const invalid = () =>
-      AppException.validation('token', 'このリンクは使えません（使用済み、期限切れ、または新しいリンクが発行されています）。管理者に新しいリンクを依頼してください');
+      AppException.validation(
+        'token',
+        'このリンクは使えません（使用済み、期限切れ、または新しいリンクが発行されています）。管理者に新しいリンクを依頼してください',
+      );
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(secret)) throw invalid();
     const tokenHash = sha256(secret);
     const link = await this.invitations.findUsable(tokenHash);
@@ -96,7 +111,14 @@ export class InvitationService {
       return true;
     });
     if (!used) throw invalid();
-    const base = { userId: user.id, tokenId: null, role: user.role, subjectUserId: user.id, route: 'POST /api/v1/invitations/accept', address };
+    const base = {
+      userId: user.id,
+      tokenId: null,
+      role: user.role,
+      subjectUserId: user.id,
+      route: 'POST /api/v1/invitations/accept',
+      address,
+    };
     await this.audit.recordAccount({ ...base, action: 'invitation_accepted' });
     await this.audit.recordAccount({ ...base, action: 'password_changed' });
     return (await this.users.findById(user.id))!;

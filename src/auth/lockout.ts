@@ -22,7 +22,10 @@ export function isLocked(state: ThrottleState | null, now: Date): boolean {
  * again needs `threshold` failures (not one). `locked` is true only for the failure that set the lock.
  */
 export function afterFailure(state: ThrottleState | null, now: Date, policy: LockoutPolicy): ThrottleState & { locked: boolean } {
-  const fresh = !state || now.getTime() - state.windowStartedAt.getTime() >= policy.windowMs || (state.lockedUntil !== null && state.lockedUntil <= now);
+  const fresh =
+    !state ||
+    now.getTime() - state.windowStartedAt.getTime() >= policy.windowMs ||
+    (state.lockedUntil !== null && state.lockedUntil <= now);
   const failures = (fresh ? 0 : state!.failures) + 1;
   const windowStartedAt = fresh ? now : state!.windowStartedAt;
   if (failures >= policy.threshold) {

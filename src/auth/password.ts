@@ -20,7 +20,12 @@ let commonPasswords: Set<string> | null = null;
 function loadCommonPasswords(): Set<string> {
   if (commonPasswords) return commonPasswords;
   const text = fs.readFileSync(path.join(projectRoot(), 'src', 'auth', 'common-passwords.txt'), 'utf8');
-  commonPasswords = new Set(text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+  commonPasswords = new Set(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
+  );
   return commonPasswords;
 }
 
@@ -41,7 +46,8 @@ function isRepetitiveOrSequential(password: string): boolean {
 export function checkPasswordPolicy(password: string, context: { login?: string; displayName?: string } = {}): string | null {
   const normalized = normalizePassword(password);
   const length = [...normalized].length;
-  if (length < PASSWORD_MIN_LENGTH) return `パスワードは ${PASSWORD_MIN_LENGTH} 文字以上にしてください（記号や数字を混ぜる必要はありません。長い文やことばの組み合わせがおすすめです）`;
+  if (length < PASSWORD_MIN_LENGTH)
+    return `パスワードは ${PASSWORD_MIN_LENGTH} 文字以上にしてください（記号や数字を混ぜる必要はありません。長い文やことばの組み合わせがおすすめです）`;
   if (length > PASSWORD_MAX_LENGTH) return `パスワードは ${PASSWORD_MAX_LENGTH} 文字以内にしてください`;
   const lower = normalized.toLowerCase();
   if (loadCommonPasswords().has(lower)) return 'よく使われていて推測されやすいパスワードです。別のものにしてください';

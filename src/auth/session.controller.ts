@@ -1,6 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
-  ApiCookieAuth, ApiHeader, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, ApiUnauthorizedResponse,
+  ApiCookieAuth,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppException, ErrorCode } from '../common/app.exception';
@@ -34,7 +42,8 @@ export class SessionController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'パスワードでサインインする（httpOnly・SameSite=Strict の Cookie「sanka_session」を設定）',
-    description: '失敗が続くとログイン ID ごと・接続元ごとに一時的にロックされます（423、Retry-After）。応答の csrfToken を、Cookie で認証する POST/PUT/PATCH/DELETE の X-CSRF-Token ヘッダーに付けてください。',
+    description:
+      '失敗が続くとログイン ID ごと・接続元ごとに一時的にロックされます（423、Retry-After）。応答の csrfToken を、Cookie で認証する POST/PUT/PATCH/DELETE の X-CSRF-Token ヘッダーに付けてください。',
   })
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ description: 'ログイン ID またはパスワードが正しくない（どちらかは明かしません）' })
@@ -42,7 +51,10 @@ export class SessionController {
   async signIn(@Body() dto: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
     const crossSite = crossSiteReason(request, this.config.publicUrl);
     if (crossSite) throw AppException.forbidden(crossSite);
-    const { secret, view } = await this.service.signIn(dto.login, dto.password, { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null });
+    const { secret, view } = await this.service.signIn(dto.login, dto.password, {
+      ip: request.ip ?? null,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
     response.setHeader('Set-Cookie', sessionCookie(secret, this.secure(request)));
     response.setHeader('Cache-Control', 'no-store');
     return view;
@@ -51,14 +63,26 @@ export class SessionController {
   @Get('session')
   @Roles(...ALL_ROLES)
   @ApiCookieAuth()
-  @ApiHeader({ name: 'X-Background', required: false, description: '1: 自動の問い合わせ（通知バッジなど）。操作に数えず、無操作の時間を延ばしません' })
+  @ApiHeader({
+    name: 'X-Background',
+    required: false,
+    description: '1: 自動の問い合わせ（通知バッジなど）。操作に数えず、無操作の時間を延ばしません',
+  })
   @ApiOperation({ summary: '今のセッション（残り時間と csrfToken）。X-Background: 1 なら無操作の時間を延ばさない' })
   @ApiOkResponse({ type: SessionDto })
   @ApiNotFoundResponse({ description: 'API トークンで呼んだとき（セッションはありません）' })
   async current(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<SessionDto> {
-    if (!request.sessionSecret) throw new AppException(ErrorCode.NotFound, 'ブラウザのセッションでサインインしていません（API トークンにはセッションがありません）。');
+    if (!request.sessionSecret)
+      throw new AppException(
+        ErrorCode.NotFound,
+        'ブラウザのセッションでサインインしていません（API トークンにはセッションがありません）。',
+      );
     const found = await this.sessions.findValid(sha256(request.sessionSecret), this.config.sessionIdleMinutes, false);
-    if (!found) throw new AppException(ErrorCode.Unauthorized, 'サインインの有効期限が切れたか、サインアウトしています。もう一度サインインしてください。');
+    if (!found)
+      throw new AppException(
+        ErrorCode.Unauthorized,
+        'サインインの有効期限が切れたか、サインアウトしています。もう一度サインインしてください。',
+      );
     response.setHeader('Cache-Control', 'no-store');
     return this.service.view(found.session, request.sessionSecret);
   }
@@ -69,7 +93,11 @@ export class SessionController {
   @HttpCode(204)
   @ApiOperation({ summary: 'サインアウトする（サーバー側のセッションを削除し、Cookie を消す）' })
   @ApiNoContentResponse()
-  async signOut(@CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async signOut(
+    @CurrentActor() actor: Actor,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     if (request.sessionSecret) await this.service.signOut(request.sessionSecret, actor, request.ip ?? null);
     response.setHeader('Set-Cookie', clearedSessionCookie(this.secure(request)));
   }

@@ -23,7 +23,13 @@ export interface SessionRow {
 export class SessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(session: { sessionHash: string; userId: string; absoluteExpiresAt: Date; ip: string | null; userAgent: string | null }): Promise<void> {
+  async create(session: {
+    sessionHash: string;
+    userId: string;
+    absoluteExpiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO user_sessions (session_hash, user_id, absolute_expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5)`,
       [session.sessionHash, session.userId, session.absoluteExpiresAt, session.ip, session.userAgent],
@@ -59,7 +65,11 @@ export class SessionRepository {
   }
 
   async deleteByHash(sessionHash: string): Promise<{ userId: string } | null> {
-    const rows = await updateReturning<{ userId: string }>(this.dataSource, `DELETE FROM user_sessions WHERE session_hash = $1 RETURNING user_id AS "userId"`, [sessionHash]);
+    const rows = await updateReturning<{ userId: string }>(
+      this.dataSource,
+      `DELETE FROM user_sessions WHERE session_hash = $1 RETURNING user_id AS "userId"`,
+      [sessionHash],
+    );
     return rows[0] ?? null;
   }
 

@@ -39,7 +39,11 @@ export class SessionService {
    * The same answer and about the same time whether the login exists or not: unknown logins cost one
    * argon2 verification too, and the lock counts any login string, existing or not.
    */
-  async signIn(login: string, password: string, client: { ip: string | null; userAgent: string | null }): Promise<{ secret: string; view: SessionView }> {
+  async signIn(
+    login: string,
+    password: string,
+    client: { ip: string | null; userAgent: string | null },
+  ): Promise<{ secret: string; view: SessionView }> {
     const route = 'POST /api/v1/session';
     const loginKey = sha256(`login\0${login.normalize('NFKC').toLowerCase()}`);
     const addressKey = sha256(`address\0${client.ip ?? ''}`);
@@ -54,8 +58,12 @@ export class SessionService {
     if (!ok) {
       await this.audit.recordAccount({ ...base, action: 'sign_in_failed', userId: null, role: 'anonymous' });
       const byLogin = await this.throttle.recordFailure(loginKey, 'login', { ...this.policy, threshold: this.config.loginLockThreshold });
-      const byAddress = await this.throttle.recordFailure(addressKey, 'address', { ...this.policy, threshold: this.config.loginLockAddressThreshold });
-      if (byLogin.locked || byAddress.locked) await this.audit.recordAccount({ ...base, action: 'sign_in_locked', userId: null, role: 'anonymous' });
+      const byAddress = await this.throttle.recordFailure(addressKey, 'address', {
+        ...this.policy,
+        threshold: this.config.loginLockAddressThreshold,
+      });
+      if (byLogin.locked || byAddress.locked)
+        await this.audit.recordAccount({ ...base, action: 'sign_in_locked', userId: null, role: 'anonymous' });
       throw new AppException(ErrorCode.Unauthorized, WRONG_CREDENTIALS);
     }
     await this.throttle.clear(loginKey);
@@ -63,8 +71,11 @@ export class SessionService {
     await this.sessions.deleteExpired(this.config.sessionIdleMinutes);
     const secret = randomBytes(32).toString('base64url');
     await this.sessions.create({
-      sessionHash: sha256(secret), userId: user!.id, absoluteExpiresAt: new Date(Date.now() + this.config.sessionAbsoluteHours * 3600_000),
-      ip: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null,
+      sessionHash: sha256(secret),
+      userId: user!.id,
+      absoluteExpiresAt: new Date(Date.now() + this.config.sessionAbsoluteHours * 3600_000),
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
     });
     await this.users.recordSignIn(user!.id);
     await this.audit.recordAccount({ ...base, action: 'sign_in', userId: user!.id, role: user!.role });
@@ -88,8 +99,14 @@ export class SessionService {
     if (!found) return null;
     const s = found.session;
     const actor: Actor = {
-      tokenId: null, userId: s.userId, displayName: s.displayName, sessionId: s.id, role: s.role,
-      organizationId: s.organizationId, areas: s.areas?.length ? s.areas : null, route,
+      tokenId: null,
+      userId: s.userId,
+      displayName: s.displayName,
+      sessionId: s.id,
+      role: s.role,
+      organizationId: s.organizationId,
+      areas: s.areas?.length ? s.areas : null,
+      route,
     };
     return { actor, session: s };
   }
@@ -98,7 +115,13 @@ export class SessionService {
     const idle = new Date(new Date(session.lastActivityAt).getTime() + this.config.sessionIdleMinutes * 60_000);
     const absolute = new Date(session.absoluteExpiresAt);
     return {
-      user: { id: session.userId, displayName: session.displayName, role: session.role, organizationId: session.organizationId, areas: session.areas?.length ? session.areas : null },
+      user: {
+        id: session.userId,
+        displayName: session.displayName,
+        role: session.role,
+        organizationId: session.organizationId,
+        areas: session.areas?.length ? session.areas : null,
+      },
       csrfToken: csrfTokenFor(secret),
       idleExpiresAt: idle < absolute ? idle : absolute,
       absoluteExpiresAt: absolute,
@@ -107,7 +130,16 @@ export class SessionService {
 
   async signOut(secret: string, actor: Actor, address: string | null): Promise<void> {
     const ended = await this.sessions.deleteByHash(sha256(secret));
-    if (ended) await this.audit.recordAccount({ action: 'sign_out', userId: ended.userId, tokenId: null, role: actor.role, subjectUserId: ended.userId, route: actor.route, address });
+    if (ended)
+      await this.audit.recordAccount({
+        action: 'sign_out',
+        userId: ended.userId,
+        tokenId: null,
+        role: actor.role,
+        subjectUserId: ended.userId,
+        route: actor.route,
+        address,
+      });
   }
 
   /** The caller as a person: the session's user, or the API token's owner (null fields for ADMIN_TOKEN). */

@@ -19,14 +19,30 @@ export class SignInThrottleRepository {
   }
 
   /** Counts one failure (row-locked, so parallel failures all count). Returns the state after it. */
-  async recordFailure(keyHash: string, kind: ThrottleKind, policy: LockoutPolicy, now = new Date()): Promise<ThrottleState & { locked: boolean }> {
+  async recordFailure(
+    keyHash: string,
+    kind: ThrottleKind,
+    policy: LockoutPolicy,
+    now = new Date(),
+  ): Promise<ThrottleState & { locked: boolean }> {
     return this.dataSource.transaction(async (m) => {
-      await m.query(`INSERT INTO sign_in_throttle (key_hash, kind, failures, window_started_at) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING`, [keyHash, kind, now]);
+      await m.query(
+        `INSERT INTO sign_in_throttle (key_hash, kind, failures, window_started_at) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING`,
+        [keyHash, kind, now],
+      );
       const [row] = await m.query(
         `SELECT failures, window_started_at AS "windowStartedAt", locked_until AS "lockedUntil" FROM sign_in_throttle WHERE key_hash = $1 FOR UPDATE`,
         [keyHash],
       );
-      const next = afterFailure({ failures: row.failures, windowStartedAt: new Date(row.windowStartedAt), lockedUntil: row.lockedUntil && new Date(row.lockedUntil) }, now, policy);
+      const next = afterFailure(
+        {
+          failures: row.failures,
+          windowStartedAt: new Date(row.windowStartedAt),
+          lockedUntil: row.lockedUntil && new Date(row.lockedUntil),
+        },
+        now,
+        policy,
+      );
       await m.query(
         `UPDATE sign_in_throttle SET failures = $2, window_started_at = $3, locked_until = $4, updated_at = now() WHERE key_hash = $1`,
         [keyHash, next.failures, next.windowStartedAt, next.lockedUntil],

@@ -56,7 +56,10 @@ export class UserRepository {
 
   /** With the password hash: for sign-in only. */
   async findForSignIn(login: string): Promise<(User & { passwordHash: string | null }) | null> {
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS}, password_hash AS "passwordHash" FROM users WHERE lower(login) = lower($1)`, [login]);
+    const rows = await this.dataSource.query(
+      `SELECT ${COLUMNS}, password_hash AS "passwordHash" FROM users WHERE lower(login) = lower($1)`,
+      [login],
+    );
     return rows[0] ?? null;
   }
 
@@ -68,7 +71,10 @@ export class UserRepository {
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [items, count] = await Promise.all([
-      this.dataSource.query(`SELECT ${COLUMNS} FROM users ${clause} ORDER BY created_at, id LIMIT ${limit} OFFSET ${(page - 1) * limit}`, params),
+      this.dataSource.query(
+        `SELECT ${COLUMNS} FROM users ${clause} ORDER BY created_at, id LIMIT ${limit} OFFSET ${(page - 1) * limit}`,
+        params,
+      ),
       this.dataSource.query(`SELECT count(*)::int AS n FROM users ${clause}`, params),
     ]);
     return { items, total: count[0].n, page, limit };

@@ -209,6 +209,7 @@ function trustedProxy(env: Env, key: string): string | number | undefined {
     const family = isIP(address);
     return family > 0 && !rest.length && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
   });
-  if (!ok) throw new ConfigError(key, 'プロキシのアドレスか CIDR のカンマ区切り（例: 127.0.0.1,10.0.0.0/8）、loopback、または段数（1〜10）');
+  if (!ok)
+    throw new ConfigError(key, 'プロキシのアドレスか CIDR のカンマ区切り（例: 127.0.0.1,10.0.0.0/8）、loopback、または段数（1〜10）');
   return raw;
 }

@@ -72,7 +72,14 @@ export class DemoDataService implements OnApplicationBootstrap {
     for (const person of people) {
       if (person.role === 'host' && !organizationId) continue;
       const password = randomBytes(12).toString('base64url');
-      const user = await this.users.create({ login: person.login, email: null, displayName: person.displayName, role: person.role, organizationId: person.organizationId ?? null, areas: null });
+      const user = await this.users.create({
+        login: person.login,
+        email: null,
+        displayName: person.displayName,
+        role: person.role,
+        organizationId: person.organizationId ?? null,
+        areas: null,
+      });
       await this.users.setPassword(user.id, await hashPassword(password));
       signIns.push({ role: person.role, login: person.login, password, displayName: person.displayName });
     }
@@ -100,7 +107,9 @@ export class DemoDataService implements OnApplicationBootstrap {
     for (const { key, ...organization } of catalogue.organizations) {
       ids.set(key, (await this.organizations.create(organization)).id);
     }
-    const dtos = catalogue.resources.map(({ organization, ...resource }) => ({ ...resource, organizationId: ids.get(organization)! }) as CreateResourceDto);
+    const dtos = catalogue.resources.map(
+      ({ organization, ...resource }) => ({ ...resource, organizationId: ids.get(organization)! }) as CreateResourceDto,
+    );
     await this.resources.importMany(dtos, (done, total) => {
       if (done % 20 === 0 || done === total) this.logger.log({ done, total }, `デモデータ読み込み中 ${done}/${total}`);
     });

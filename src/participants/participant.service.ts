@@ -46,7 +46,12 @@ export class ParticipantService {
 
   async list(actor: Actor, query: ListParticipantsQuery) {
     const page = await this.participants.list({ ...query, areas: areaFilter(actor) });
-    await this.audit.record(actor, 'read', page.items.map((p) => p.id), COORDINATOR_FIELDS);
+    await this.audit.record(
+      actor,
+      'read',
+      page.items.map((p) => p.id),
+      COORDINATOR_FIELDS,
+    );
     return { ...page, items: page.items.map(toCoordinatorView) };
   }
 
@@ -55,7 +60,10 @@ export class ParticipantService {
     if (dto.area) assertAreaWritable(actor, dto.area);
     let newHash: string | null = null;
     const found = await this.participants.update(id, (current) => {
-      const hash = needsHash({ needs: dto.needs ?? current.needs, strengths: dto.strengths !== undefined ? dto.strengths : current.strengths });
+      const hash = needsHash({
+        needs: dto.needs ?? current.needs,
+        strengths: dto.strengths !== undefined ? dto.strengths : current.strengths,
+      });
       if (hash === current.needsHash) return dto as Partial<Participant>;
       newHash = hash;
       return { ...(dto as Partial<Participant>), needsHash: hash, embeddingStatus: 'pending' };
@@ -71,7 +79,12 @@ export class ParticipantService {
     await this.require(actor, id);
     const date = dto.date ?? tokyoDate();
     const scope = dto.status === 'withdrawn' ? [] : [...new Set(dto.scope)];
-    const found = await this.participants.setConsent(id, { status: dto.status, date, method: dto.method, scope }, actor.tokenId, actor.userId ?? null);
+    const found = await this.participants.setConsent(
+      id,
+      { status: dto.status, date, method: dto.method, scope },
+      actor.tokenId,
+      actor.userId ?? null,
+    );
     if (!found) throw AppException.notFound('本人', id);
     await this.audit.record(actor, 'write', [id], ['consent']);
     return this.get(actor, id);

@@ -16,12 +16,21 @@ import { UserRepository } from '../auth/user.repository';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { role: { type: 'string' }, login: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, organization: { type: 'string' }, areas: { type: 'string' } },
+    options: {
+      role: { type: 'string' },
+      login: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      organization: { type: 'string' },
+      areas: { type: 'string' },
+    },
   });
   const role = values.role as Role;
   const login = values.login?.normalize('NFKC').trim();
   if (!ROLES.includes(role) || !login || /\s/.test(login)) {
-    throw new Error(`使い方: npm run user:invite -- --role ${ROLES.join('|')} --login <メールアドレスまたはログイン名> [--name 表示名] [--email …] [--organization 受入先id]`);
+    throw new Error(
+      `使い方: npm run user:invite -- --role ${ROLES.join('|')} --login <メールアドレスまたはログイン名> [--name 表示名] [--email …] [--organization 受入先id]`,
+    );
   }
   if ((role === 'host') !== Boolean(values.organization)) throw new Error('--organization は host にだけ、host では必ず指定してください');
   const config = loadConfig();
@@ -34,18 +43,41 @@ async function main(): Promise<void> {
     try {
       const users = new UserRepository(db);
       const existing = await users.findForSignIn(login);
-      if (existing?.status === 'disabled') throw new Error(`利用者「${login}」は無効にされています。管理画面（PATCH /api/v1/users/:id）で有効に戻してください`);
+      if (existing?.status === 'disabled')
+        throw new Error(`利用者「${login}」は無効にされています。管理画面（PATCH /api/v1/users/:id）で有効に戻してください`);
       const user =
         existing ??
         (await users.create({
-          login, email: values.email ?? null, displayName: values.name ?? login, role, organizationId: values.organization ?? null,
-          areas: role === 'coordinator' && values.areas ? values.areas.split(',').map((a) => a.trim()).filter(Boolean) : null,
+          login,
+          email: values.email ?? null,
+          displayName: values.name ?? login,
+          role,
+          organizationId: values.organization ?? null,
+          areas:
+            role === 'coordinator' && values.areas
+              ? values.areas
+                  .split(',')
+                  .map((a) => a.trim())
+                  .filter(Boolean)
+              : null,
         }));
       const secret = randomBytes(32).toString('base64url');
       const purpose = user.status === 'active' ? 'reset' : 'invite';
-      await new InvitationRepository(db).create({ tokenHash: sha256(secret), userId: user.id, purpose, createdByUserId: null, expiresAt: new Date(Date.now() + INVITATION_HOURS * 3600_000) });
+      await new InvitationRepository(db).create({
+        tokenHash: sha256(secret),
+        userId: user.id,
+        purpose,
+        createdByUserId: null,
+        expiresAt: new Date(Date.now() + INVITATION_HOURS * 3600_000),
+      });
       await new AuditRepository(db).recordAccountEvent({
-        action: purpose === 'invite' ? 'invitation_issued' : 'reset_issued', userId: null, tokenId: null, role: 'admin', subjectUserId: user.id, route: 'npm run user:invite', address: null,
+        action: purpose === 'invite' ? 'invitation_issued' : 'reset_issued',
+        userId: null,
+        tokenId: null,
+        role: 'admin',
+        subjectUserId: user.id,
+        route: 'npm run user:invite',
+        address: null,
       });
       process.stdout.write(
         `${existing ? '既存の利用者' : '利用者を作成しました'}: ${user.displayName}（${user.role}, ログイン ID: ${user.login}）\n` +

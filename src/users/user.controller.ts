@@ -36,7 +36,9 @@ export class UserController {
 
   @Post(':id/invitation')
   @HttpCode(201)
-  @ApiOperation({ summary: '新しいリンクを発行する（パスワード未設定なら招待、設定済みならパスワード再設定）。それまでの未使用リンクは使えなくなる' })
+  @ApiOperation({
+    summary: '新しいリンクを発行する（パスワード未設定なら招待、設定済みならパスワード再設定）。それまでの未使用リンクは使えなくなる',
+  })
   @ApiCreatedResponse({ type: InvitationLinkDto })
   issueLink(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<InvitationLinkDto> {
     return this.service.issueLink(id, actor);

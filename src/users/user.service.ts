@@ -22,15 +22,23 @@ export class UserService {
 
   async create(dto: CreateUserDto, actor: Actor): Promise<InvitationLinkDto> {
     const organizationId = dto.organizationId ?? null;
-    if (dto.role === 'host' && !organizationId) throw AppException.validation('organizationId', 'host には受入先（organizationId）の指定が必要です');
+    if (dto.role === 'host' && !organizationId)
+      throw AppException.validation('organizationId', 'host には受入先（organizationId）の指定が必要です');
     if (dto.role !== 'host' && organizationId) throw AppException.validation('organizationId', 'organizationId は host にだけ指定できます');
     if (organizationId && !(await this.organizations.exists(organizationId))) {
       throw AppException.validation('organizationId', `受入先（id: ${organizationId}）が見つかりません`);
     }
-    if (dto.areas?.length && dto.role !== 'coordinator') throw AppException.validation('areas', 'areas（担当地区）は coordinator にだけ指定できます');
-    if (await this.users.loginTaken(dto.login)) throw new AppException(ErrorCode.Conflict, `ログイン ID「${dto.login}」はすでに使われています。`);
+    if (dto.areas?.length && dto.role !== 'coordinator')
+      throw AppException.validation('areas', 'areas（担当地区）は coordinator にだけ指定できます');
+    if (await this.users.loginTaken(dto.login))
+      throw new AppException(ErrorCode.Conflict, `ログイン ID「${dto.login}」はすでに使われています。`);
     const user = await this.users.create({
-      login: dto.login, email: dto.email ?? null, displayName: dto.displayName, role: dto.role, organizationId, areas: dto.areas?.length ? dto.areas : null,
+      login: dto.login,
+      email: dto.email ?? null,
+      displayName: dto.displayName,
+      role: dto.role,
+      organizationId,
+      areas: dto.areas?.length ? dto.areas : null,
     });
     await this.record(actor, 'user_created', user.id);
     return this.link(user, actor);
@@ -48,12 +56,17 @@ export class UserService {
 
   async update(id: string, dto: UpdateUserDto, actor: Actor): Promise<User> {
     const user = await this.get(id);
-    if (dto.areas?.length && user.role !== 'coordinator') throw AppException.validation('areas', 'areas（担当地区）は coordinator にだけ指定できます');
+    if (dto.areas?.length && user.role !== 'coordinator')
+      throw AppException.validation('areas', 'areas（担当地区）は coordinator にだけ指定できます');
     if (dto.status === 'disabled' && actor.userId === id) {
       throw new AppException(ErrorCode.Conflict, '自分自身を無効にすることはできません（ほかの管理者に依頼してください）。');
     }
     if (dto.displayName !== undefined || dto.email !== undefined || dto.areas !== undefined) {
-      await this.users.update(id, { displayName: dto.displayName, email: dto.email, areas: dto.areas === undefined ? undefined : dto.areas?.length ? dto.areas : null });
+      await this.users.update(id, {
+        displayName: dto.displayName,
+        email: dto.email,
+        areas: dto.areas === undefined ? undefined : dto.areas?.length ? dto.areas : null,
+      });
       await this.record(actor, 'user_updated', id);
     }
     if (dto.status === 'disabled' && user.status !== 'disabled') {
@@ -73,11 +86,26 @@ export class UserService {
 
   private async link(user: User, actor: Actor): Promise<InvitationLinkDto> {
     const issued = await this.invitations.issue(user, actor);
-    return { id: user.id, status: user.status, invitationUrl: issued.invitationUrl, purpose: issued.purpose, invitationExpiresAt: issued.expiresAt, emailed: issued.emailed };
+    return {
+      id: user.id,
+      status: user.status,
+      invitationUrl: issued.invitationUrl,
+      purpose: issued.purpose,
+      invitationExpiresAt: issued.expiresAt,
+      emailed: issued.emailed,
+    };
   }
 
   /** Who is calling: the session's user, the token's owner, or (tokens without an owner) the token itself. */
   private record(actor: Actor, action: 'user_created' | 'user_updated' | 'user_disabled', subjectUserId: string): Promise<void> {
-    return this.audit.recordAccount({ action, userId: actor.userId ?? null, tokenId: actor.tokenId, role: actor.role, subjectUserId, route: actor.route, address: null });
+    return this.audit.recordAccount({
+      action,
+      userId: actor.userId ?? null,
+      tokenId: actor.tokenId,
+      role: actor.role,
+      subjectUserId,
+      route: actor.route,
+      address: null,
+    });
   }
 }

@@ -71,13 +71,24 @@ describe('sign-in lockout', () => {
 describe('token rights never exceed the owner', () => {
   const coordinator = { status: 'active' as const, role: 'coordinator' as const, organizationId: null, areas: ['中央', '東部'] };
   it('narrows areas, refuses other roles and disabled owners', () => {
-    expect(tokenRights({ role: 'coordinator', organizationId: null, areas: null }, coordinator)).toEqual({ role: 'coordinator', organizationId: null, areas: ['中央', '東部'] });
+    expect(tokenRights({ role: 'coordinator', organizationId: null, areas: null }, coordinator)).toEqual({
+      role: 'coordinator',
+      organizationId: null,
+      areas: ['中央', '東部'],
+    });
     expect(tokenRights({ role: 'coordinator', organizationId: null, areas: ['東部', '西部'] }, coordinator)?.areas).toEqual(['東部']);
     expect(tokenRights({ role: 'coordinator', organizationId: null, areas: ['西部'] }, coordinator)).toBeNull();
     expect(tokenRights({ role: 'admin', organizationId: null, areas: null }, coordinator)).toBeNull();
     expect(tokenRights({ role: 'viewer', organizationId: null, areas: null }, coordinator)?.role).toBe('viewer');
-    expect(tokenRights({ role: 'viewer', organizationId: null, areas: null }, { status: 'active', role: 'host', organizationId: 'o', areas: null })).toBeNull();
-    expect(tokenRights({ role: 'host', organizationId: 'b', areas: null }, { status: 'active', role: 'host', organizationId: 'a', areas: null })).toBeNull();
+    expect(
+      tokenRights(
+        { role: 'viewer', organizationId: null, areas: null },
+        { status: 'active', role: 'host', organizationId: 'o', areas: null },
+      ),
+    ).toBeNull();
+    expect(
+      tokenRights({ role: 'host', organizationId: 'b', areas: null }, { status: 'active', role: 'host', organizationId: 'a', areas: null }),
+    ).toBeNull();
     expect(tokenRights({ role: 'coordinator', organizationId: null, areas: null }, { ...coordinator, status: 'disabled' })).toBeNull();
     expect(tokenRights({ role: 'admin', organizationId: null, areas: null }, null)?.role).toBe('admin');
   });

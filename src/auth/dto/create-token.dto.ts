@@ -8,7 +8,10 @@ export class CreateTokenDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiProperty({ enum: ROLES, description: 'admin: 全権限 / coordinator: 参加支援コーディネーター / host: 受入先（1 団体に限定） / viewer: 集計のみ' })
+  @ApiProperty({
+    enum: ROLES,
+    description: 'admin: 全権限 / coordinator: 参加支援コーディネーター / host: 受入先（1 団体に限定） / viewer: 集計のみ',
+  })
   @IsIn(ROLES as unknown as string[], { message: `role は ${ROLES.join(', ')} のいずれかです` })
   role!: Role;
 
@@ -23,10 +26,17 @@ export class CreateTokenDto {
   expiresAt?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'coordinator を担当地区に限定する（省略時は全地区）', example: ['中央', '東部'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   areas?: string[];
 
-  @ApiPropertyOptional({ description: 'トークンの持ち主（利用者 id）。トークンは持ち主の権限を超えず、持ち主を無効にすると失効します。省略時は自動処理用（持ち主なし）' })
+  @ApiPropertyOptional({
+    description:
+      'トークンの持ち主（利用者 id）。トークンは持ち主の権限を超えず、持ち主を無効にすると失効します。省略時は自動処理用（持ち主なし）',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'userId は UUID で指定してください' })
   userId?: string;

@@ -25,12 +25,14 @@ export class SessionUserDto {
 export class SessionDto {
   @ApiProperty({ type: SessionUserDto }) user!: SessionUserDto;
   @ApiProperty({ description: 'Cookie で認証する POST/PUT/PATCH/DELETE に X-CSRF-Token ヘッダーで付ける値' }) csrfToken!: string;
-  @ApiProperty({ description: '操作がなければこの時刻にセッションが切れます（X-Background: 1 の要求は操作に数えません）' }) idleExpiresAt!: Date;
+  @ApiProperty({ description: '操作がなければこの時刻にセッションが切れます（X-Background: 1 の要求は操作に数えません）' })
+  idleExpiresAt!: Date;
   @ApiProperty({ description: '操作があってもこの時刻にセッションが切れます' }) absoluteExpiresAt!: Date;
 }
 
 export class MeDto {
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '持ち主のない API トークン（ADMIN_TOKEN など）では null' }) id!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '持ち主のない API トークン（ADMIN_TOKEN など）では null' })
+  id!: string | null;
   @ApiProperty({ type: String, nullable: true }) login!: string | null;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
@@ -45,7 +47,11 @@ export class AcceptInvitationDto {
   @MaxLength(200, { message: 'token が長すぎます' })
   token!: string;
 
-  @ApiProperty({ description: '新しいパスワード（12 文字以上。記号や数字を混ぜる必要はありません。よく使われるもの、ログイン ID を含むものは使えません）', format: 'password' })
+  @ApiProperty({
+    description:
+      '新しいパスワード（12 文字以上。記号や数字を混ぜる必要はありません。よく使われるもの、ログイン ID を含むものは使えません）',
+    format: 'password',
+  })
   @IsString({ message: 'password は文字列です' })
   @Length(1, 1024, { message: 'password は 1〜1024 文字です' })
   password!: string;
