@@ -10,9 +10,20 @@ import { AuditService } from './audit/audit.service';
 import { ApiTokenController } from './auth/api-token.controller';
 import { ApiTokenRepository } from './auth/api-token.repository';
 import { ApiTokenService } from './auth/api-token.service';
+import { AccountAuditLog } from './auth/account-audit';
 import { AuthGuard } from './auth/auth.guard';
 import { OrganizationDirectory } from './auth/organization-directory';
 import { rateLimitOptions } from './auth/rate-limit';
+import { InvitationRepository } from './auth/invitation.repository';
+import { InvitationService } from './auth/invitation.service';
+import { MailRepository } from './auth/mail.repository';
+import { SessionController } from './auth/session.controller';
+import { SessionRepository } from './auth/session.repository';
+import { SessionService } from './auth/session.service';
+import { SignInThrottleRepository } from './auth/sign-in-throttle.repository';
+import { UserController } from './users/user.controller';
+import { UserRepository } from './auth/user.repository';
+import { UserService } from './users/user.service';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { TransactionRunner } from './database/transaction.runner';
@@ -83,6 +94,8 @@ const controllers = [
   NotificationController,
   ReportController,
   AuditController,
+  SessionController,
+  UserController,
 ];
 const repositories = [
   ApiTokenRepository,
@@ -105,6 +118,11 @@ const repositories = [
   TextIndexRepository,
   IdempotencyRepository,
   DeploymentClaimRepository,
+  UserRepository,
+  SessionRepository,
+  InvitationRepository,
+  SignInThrottleRepository,
+  MailRepository,
 ];
 const services = [
   ApiTokenService,
@@ -131,6 +149,9 @@ const services = [
   TextReindexService,
   Clock,
   DeploymentClaim,
+  SessionService,
+  InvitationService,
+  UserService,
 ];
 /** Queue consumers: only in processes with ROLE=worker or all. */
 const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor];
@@ -149,6 +170,7 @@ export class AppModule {
       // Placements ask follow-up through this port, so that placements/ does not import follow-up/.
       { provide: PlacementFollowUp, useExisting: FollowUpService },
       { provide: OrganizationDirectory, useExisting: OrganizationRepository },
+      { provide: AccountAuditLog, useExisting: AuditService },
       ...(config.runsWorker ? processors : []),
     ];
     return {

@@ -13,6 +13,7 @@ import { AppConfig } from './config/app-config';
 /** HTTP wiring shared by main.ts and the integration tests, so tests see what users see. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  // Behind a reverse proxy: client address (sign-in lockout) and HTTPS (Secure cookie) from X-Forwarded-*.
   app.use(helmet({ contentSecurityPolicy: false })); // Swagger UI needs inline scripts
   // Client addresses (rate limit per address) come from X-Forwarded-For only through these proxies.
   if (config.trustedProxy.length) app.set('trust proxy', config.trustedProxy);
@@ -40,10 +41,12 @@ function setupOpenApi(app: INestApplication): void {
     new DocumentBuilder()
       .setTitle('参加支援 地域資源マッチング API')
       .setDescription(
-        '受入先・資源のカタログ、本人の希望にもとづく資源の順位付け、定着フォロー、月次・年度集計。すべての /api/v1 は Authorization: Bearer <トークン> が必要です。',
+        '受入先・資源のカタログ、本人の希望にもとづく資源の順位付け、定着フォロー、月次・年度集計。/api/v1 は Authorization: Bearer <トークン>、' +
+          'またはサインイン（POST /api/v1/session）で得た Cookie「sanka_session」が必要です。Cookie で POST/PUT/PATCH/DELETE するときは X-CSRF-Token ヘッダーも必要です。',
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth('sanka_session')
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

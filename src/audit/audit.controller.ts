@@ -13,6 +13,10 @@ export class AuditQuery extends PageQuery {
   @IsUUID('all', { message: 'participantId は UUID で指定してください' })
   participantId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'tokenId は UUID で指定してください' }) tokenId?: string;
+  @ApiPropertyOptional({ description: 'この利用者が行ったこと、またはこの利用者のアカウントに関すること（サインインなど）' })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId は UUID で指定してください' })
+  userId?: string;
   @ApiPropertyOptional({ example: '2026-10-01T00:00:00+09:00' }) @IsOptional() @IsTimestamp() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsTimestamp() to?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] })

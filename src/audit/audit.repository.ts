@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
+import type { AccountAuditEntry } from '../auth/account-audit';
 
+export type { AccountAuditAction, AccountAuditEntry } from '../auth/account-audit';
 export type AuditAction = 'read' | 'write' | 'export' | 'erase';
-
 export interface AuditEntry {
   tokenId: string | null;
+  /** The person who acted (the session's user, or the token's owner). */
+  userId?: string | null;
   role: string;
   action: AuditAction;
   participantId: string;
@@ -17,6 +20,7 @@ export interface AuditEntry {
 export interface AuditFilter {
   participantId?: string;
   tokenId?: string;
+  userId?: string;
   from?: string;
   to?: string;
   page: number;
@@ -31,8 +35,9 @@ export class AuditRepository {
   async record(entries: AuditEntry[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (!entries.length) return;
     await manager.query(
-      `INSERT INTO audit_log (token_id, role, action, participant_id, fields, route)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS e(token_id, role, action, participant_id)
+      `INSERT INTO audit_log (token_id, role, action, participant_id, fields, route, actor_user_id)
+       SELECT e.token_id, e.role, e.action, e.participant_id, x.fields, x.route, e.actor_user_id
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $7::uuid[]) AS e(token_id, role, action, participant_id, actor_user_id)
        CROSS JOIN LATERAL (SELECT $5::text[] AS fields, $6::text AS route) x`,
       [
         entries.map((e) => e.tokenId),
@@ -41,25 +46,39 @@ export class AuditRepository {
         entries.map((e) => e.participantId),
         entries[0].fields,
         entries[0].route,
+        entries.map((e) => e.userId ?? null),
       ],
+    );
+  }
+
+  async recordAccountEvent(entry: AccountAuditEntry): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO audit_log (token_id, role, action, participant_id, route, actor_user_id, subject_user_id, address)
+       VALUES ($1, $2, $3, NULL, $4, $5, $6, $7)`,
+      [entry.tokenId, entry.role, entry.action, entry.route, entry.userId, entry.subjectUserId, entry.address],
     );
   }
 
   async list(filter: AuditFilter): Promise<Page<AuditEntry & { id: string; at: Date }>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.participantId) where.push(`participant_id = $${params.push(filter.participantId)}`);
-    if (filter.tokenId) where.push(`token_id = $${params.push(filter.tokenId)}`);
-    if (filter.from) where.push(`at >= $${params.push(filter.from)}`);
-    if (filter.to) where.push(`at < $${params.push(filter.to)}`);
+    if (filter.participantId) where.push(`a.participant_id = $${params.push(filter.participantId)}`);
+    if (filter.tokenId) where.push(`a.token_id = $${params.push(filter.tokenId)}`);
+    if (filter.userId)
+      where.push(`(COALESCE(a.actor_user_id, t.user_id) = $${params.push(filter.userId)} OR a.subject_user_id = $${params.length})`);
+    if (filter.from) where.push(`a.at >= $${params.push(filter.from)}`);
+    if (filter.to) where.push(`a.at < $${params.push(filter.to)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [items, count] = await Promise.all([
+      // Rows written before user accounts name only a token: its owner is the person (see the Accounts migration).
       this.dataSource.query(
-        `SELECT id::text, at, token_id AS "tokenId", role, action, participant_id AS "participantId", fields, route
-           FROM audit_log ${clause} ORDER BY at DESC, id DESC LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`,
+        `SELECT a.id::text, a.at, a.token_id AS "tokenId", COALESCE(a.actor_user_id, t.user_id) AS "userId", u.display_name AS "userName",
+                a.role, a.action, a.participant_id AS "participantId", a.subject_user_id AS "subjectUserId", a.fields, a.route
+           FROM audit_log a LEFT JOIN api_tokens t ON t.id = a.token_id LEFT JOIN users u ON u.id = COALESCE(a.actor_user_id, t.user_id)
+           ${clause} ORDER BY a.at DESC, a.id DESC LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`,
         params,
       ),
-      this.dataSource.query(`SELECT count(*)::int AS n FROM audit_log ${clause}`, params),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM audit_log a LEFT JOIN api_tokens t ON t.id = a.token_id ${clause}`, params),
     ]);
     return { items, total: count[0].n, page: filter.page, limit: filter.limit };
   }

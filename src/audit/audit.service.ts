@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { toCsvFile } from '../common/csv';
-import { AuditRepository, type AuditAction, type AuditFilter } from './audit.repository';
+import { AuditRepository, type AccountAuditEntry, type AuditAction, type AuditFilter } from './audit.repository';
 
 /**
  * Every read or write of participant data is recorded before the data leaves the
@@ -23,6 +23,7 @@ export class AuditService {
     await this.audit.record(
       unique.map((participantId) => ({
         tokenId: actor.tokenId,
+        userId: actor.userId ?? null,
         role: actor.role,
         action,
         participantId,
@@ -33,30 +34,36 @@ export class AuditService {
     );
   }
 
+  recordAccount(entry: AccountAuditEntry): Promise<void> {
+    return this.audit.recordAccountEvent(entry);
+  }
+
   list(filter: AuditFilter) {
     return this.audit.list(filter);
   }
 
-  /** UTF-8 with BOM for Excel: 日時, トークン, 役割, 操作, 本人, 項目, 経路. */
+  /** UTF-8 with BOM for Excel: 日時, 利用者, トークン, 役割, 操作, 本人, 項目, 経路. */
   toCsv(
     entries: Array<{
       at: Date;
+      userName?: string | null;
       tokenId: string | null;
       role: string;
       action: string;
-      participantId: string;
+      participantId: string | null;
       fields: string[];
       route: string;
     }>,
   ): string {
     const lines = [
-      ['日時', 'トークン', '役割', '操作', '本人', '項目', '経路'],
+      ['日時', '利用者', 'トークン', '役割', '操作', '本人', '項目', '経路'],
       ...entries.map((e) => [
         new Date(e.at).toISOString(),
-        e.tokenId ?? 'ADMIN_TOKEN',
+        e.userName ?? '',
+        e.tokenId ?? (e.userName ? '' : 'ADMIN_TOKEN'),
         e.role,
         e.action,
-        e.participantId,
+        e.participantId ?? '',
         e.fields.join(' '),
         e.route,
       ]),

@@ -1,9 +1,19 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Role } from './api-token.entity';
 
-/** Who is calling: resolved from the bearer token by AuthGuard. */
+/** Who is calling: resolved by AuthGuard from the bearer token or the session cookie. */
 export interface Actor {
+  /** The API token used (null for ADMIN_TOKEN and for browser sessions). */
   tokenId: string | null;
+  /**
+   * The person: the session's user, or the token's owner (null for ADMIN_TOKEN and tokens without an owner).
+   * Always set by AuthGuard; optional only so that actors built by jobs and tests without a person compile.
+   */
+  userId?: string | null;
+  /** The person's name (or the token's name when it has no owner), for display next to what they did. */
+  displayName?: string;
+  /** Set for browser sessions only (internal id of user_sessions, never the secret). */
+  sessionId?: string;
   role: Role;
   organizationId: string | null;
   /** Coordinators may be limited to some areas; null = all areas. */

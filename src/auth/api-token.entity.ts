@@ -17,4 +17,6 @@ export class ApiTokenEntity {
   @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt!: Date | null;
   /** Coordinator limited to these areas (null = all). */
   @Column('text', { array: true, nullable: true }) areas!: string[] | null;
+  /** The person the token acts for: it carries at most that user's rights. Null: automation (like ADMIN_TOKEN). */
+  @Column('uuid', { name: 'user_id', nullable: true }) userId!: string | null;
 }

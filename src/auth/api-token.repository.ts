@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiTokenEntity, type Role } from './api-token.entity';
+import type { Owner } from './token-rights';
 
 export interface NewToken {
   name: string;
@@ -10,6 +11,7 @@ export interface NewToken {
   tokenHash: string;
   expiresAt: Date | null;
   areas: string[] | null;
+  userId: string | null;
 }
 
 @Injectable()
@@ -35,6 +37,15 @@ export class ApiTokenRepository {
 
   findById(id: string): Promise<ApiTokenEntity | null> {
     return this.repo.findOneBy({ id });
+  }
+
+  /** The owner's current rights, read at every use so that a change to the user applies at once. */
+  async owner(userId: string): Promise<(Owner & { displayName: string }) | null> {
+    const rows = await this.dataSource.query(
+      `SELECT status, role, organization_id AS "organizationId", areas, display_name AS "displayName" FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0] ?? null;
   }
 
   async revoke(id: string): Promise<void> {

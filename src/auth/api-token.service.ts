@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenRepository } from './api-token.repository';
 import type { CreateTokenDto } from './dto/create-token.dto';
+import { tokenRights } from './token-rights';
 
 export function hashToken(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -29,18 +30,18 @@ export class ApiTokenService {
   async authenticate(secret: string, route: string): Promise<Actor | null> {
     const hash = hashToken(secret);
     if (this.adminTokenHash && timingSafeEqual(this.adminTokenHash, Buffer.from(hash, 'hex'))) {
-      return { tokenId: null, role: 'admin', organizationId: null, areas: null, route };
+      return { tokenId: null, userId: null, displayName: 'ADMIN_TOKEN', role: 'admin', organizationId: null, areas: null, route };
     }
     const token = await this.tokens.findByHash(hash);
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) return null;
+    const owner = token.userId ? await this.tokens.owner(token.userId) : null;
+    const rights = tokenRights(
+      { role: token.role, organizationId: token.organizationId, areas: token.areas?.length ? token.areas : null },
+      owner,
+    );
+    if (!rights) return null;
     this.tokens.touch(token.id).catch((err) => this.logger.warn({ err: String(err) }, 'could not record token use'));
-    return {
-      tokenId: token.id,
-      role: token.role,
-      organizationId: token.organizationId,
-      areas: token.areas?.length ? token.areas : null,
-      route,
-    };
+    return { tokenId: token.id, userId: token.userId, displayName: owner?.displayName ?? token.name, ...rights, route };
   }
 
   async create(dto: CreateTokenDto): Promise<{ token: string } & ApiTokenEntity> {
@@ -61,6 +62,17 @@ export class ApiTokenService {
     const secret = `sk_${randomBytes(32).toString('base64url')}`;
     if (dto.areas?.length && dto.role !== 'coordinator')
       throw AppException.validation('areas', 'areas（担当地区の限定）は coordinator トークンにだけ指定できます');
+    const userId = dto.userId ?? null;
+    if (userId) {
+      const owner = await this.tokens.owner(userId);
+      if (!owner) throw AppException.validation('userId', `利用者（id: ${userId}）が見つかりません`);
+      const rights = tokenRights({ role: dto.role, organizationId, areas: dto.areas?.length ? dto.areas : null }, owner);
+      if (!rights)
+        throw AppException.validation(
+          'userId',
+          'トークンには持ち主（利用者）の権限を超える役割・受入先・地区を指定できません（無効にされた利用者のトークンも作れません）',
+        );
+    }
     const saved = await this.tokens.create({
       name: dto.name,
       role: dto.role,
@@ -68,6 +80,7 @@ export class ApiTokenService {
       tokenHash: hashToken(secret),
       expiresAt,
       areas: dto.areas?.length ? dto.areas : null,
+      userId,
     });
     return { ...saved, token: secret };
   }

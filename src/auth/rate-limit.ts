@@ -3,9 +3,10 @@ import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
 import { AppException, ErrorCode } from '../common/app.exception';
 import type { AppConfig } from '../config/app-config';
+import { readSessionSecret } from './session-cookie';
 
 /**
- * Rate limit per token (per client address when no token is sent). The tracker is a
+ * Rate limit per token or browser session (per client address when neither is sent). The tracker is a
  * hash, so no secret ends up as a key. The 429 carries Retry-After (seconds).
  */
 export function rateLimitOptions(config: AppConfig): ThrottlerModuleOptions {
@@ -13,8 +14,8 @@ export function rateLimitOptions(config: AppConfig): ThrottlerModuleOptions {
     throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute }],
     getTracker: (req: Record<string, unknown>) => {
       const request = req as unknown as Request;
-      const header = request.headers.authorization ?? '';
-      return header ? createHash('sha256').update(header).digest('hex') : `ip:${request.ip}`;
+      const credential = request.headers.authorization || readSessionSecret(request);
+      return credential ? createHash('sha256').update(credential).digest('hex') : `ip:${request.ip}`;
     },
   };
 }

@@ -54,6 +54,10 @@ export class AppExceptionFilter implements ExceptionFilter {
       response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       body.retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS;
     }
+    // A locked sign-in says when to try again, in the header too.
+    if (body.statusCode === 423 && typeof body.retryAfterSeconds === 'number' && !response.headersSent) {
+      response.setHeader('Retry-After', String(body.retryAfterSeconds));
+    }
     if (body.statusCode >= 500) {
       this.logger.error({ err: error instanceof Error ? { name: error.name, stack: error.stack } : String(error) }, 'unhandled error');
     }

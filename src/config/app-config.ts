@@ -51,6 +51,19 @@ export class AppConfig {
   trustedProxy!: string[];
   /** Requests answered 401 per minute and client address (429 beyond). */
   rateLimitFailedAuthPerMinute!: number;
+  /** Browser sessions: idle timeout and absolute lifetime. */
+  sessionIdleMinutes!: number;
+  sessionAbsoluteHours!: number;
+  /** Base of invitation links (default http://HOST:PORT). */
+  publicUrl!: string;
+  /** Optional delivery of invitation and reset links by e-mail; without it the link is shown once to the admin. */
+  smtpUrl?: string;
+  mailFrom!: string;
+  /** Sign-in lockout: this many failures within the window lock a login (or a client address) for lockMinutes. */
+  loginLockThreshold!: number;
+  loginLockAddressThreshold!: number;
+  loginLockWindowMinutes!: number;
+  loginLockMinutes!: number;
 
   get runsApi(): boolean {
     return this.role === 'api' || this.role === 'all';
@@ -194,5 +207,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   config.trustedProxy = proxyList(env, 'TRUSTED_PROXY');
   config.rateLimitFailedAuthPerMinute = int(env, 'RATE_LIMIT_FAILED_AUTH_PER_MINUTE', 60, 1, 1_000_000);
   config.followUpOverdueGraceSeconds = int(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS', 7 * 24 * 3600, 0, 365 * 24 * 3600);
+  config.sessionIdleMinutes = int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60);
+  config.sessionAbsoluteHours = int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 30 * 24);
+  if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {
+    throw new ConfigError('SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS 以下の分数');
+  }
+  const linkHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  config.publicUrl = url(env, 'PUBLIC_URL', ['https:', 'http:'], `http://${linkHost}:${config.port}`)!.replace(/\/+$/, '');
+  config.smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  config.mailFrom = str(env, 'MAIL_FROM', 'no-reply@localhost')!;
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(config.mailFrom)) throw new ConfigError('MAIL_FROM', 'メールアドレス（例: sanka@example.jp）');
+  config.loginLockThreshold = int(env, 'LOGIN_LOCK_THRESHOLD', 5, 1, 100);
+  config.loginLockAddressThreshold = int(env, 'LOGIN_LOCK_ADDRESS_THRESHOLD', 50, 1, 10_000);
+  config.loginLockWindowMinutes = int(env, 'LOGIN_LOCK_WINDOW_MINUTES', 15, 1, 24 * 60);
+  config.loginLockMinutes = int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60);
   return config;
 }

@@ -5,6 +5,7 @@ import { Reports1764200000000 } from '../../migrations/1764200000000-Reports';
 import { Access1764300000000 } from '../../migrations/1764300000000-Access';
 import { Webhooks1764400000000 } from '../../migrations/1764400000000-Webhooks';
 import { SearchStorage1764500000000 } from '../../migrations/1764500000000-SearchStorage';
+import { Accounts1764700000000 } from '../../migrations/1764700000000-Accounts';
 import { JapaneseText1764800000000 } from '../../migrations/1764800000000-JapaneseText';
 import { ReportRulesVersion1764800000001 } from '../../migrations/1764800000001-ReportRulesVersion';
 import { Hygiene1764850000000 } from '../../migrations/1764850000000-Hygiene';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   Access1764300000000,
   Webhooks1764400000000,
   SearchStorage1764500000000,
+  Accounts1764700000000,
   JapaneseText1764800000000,
   ReportRulesVersion1764800000001,
   Hygiene1764850000000,

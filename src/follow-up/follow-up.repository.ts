@@ -154,8 +154,8 @@ export class FollowUpRepository {
   async addCheckin(manager: EntityManager, checkin: NewCheckin, actor: Actor): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO checkins (placement_id, checkpoint_id, date, attendance, wellbeing, host_feedback, note, concern, actor_token_id,
-        actor_role)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        actor_role, actor_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         checkin.placementId,
         checkin.checkpointId,
@@ -167,6 +167,7 @@ export class FollowUpRepository {
         checkin.concern,
         actor.tokenId,
         actor.role,
+        actor.userId ?? null,
       ],
     );
     return rows[0].id;

@@ -61,6 +61,7 @@ export function toCandidate(row: Record<string, unknown>): SearchCandidate {
 
 export interface SearchLogEntry {
   actorTokenId: string | null;
+  actorUserId?: string | null;
   actorRole: string;
   participantId: string | null;
   filters: object;
@@ -115,8 +116,8 @@ export class MatchRepository {
 
   async logSearch(entry: SearchLogEntry): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO search_logs (actor_token_id, actor_role, participant_id, filters, result_ids, best_score, unmet, model)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO search_logs (actor_token_id, actor_role, participant_id, filters, result_ids, best_score, unmet, model, actor_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         entry.actorTokenId,
         entry.actorRole,
@@ -126,6 +127,7 @@ export class MatchRepository {
         entry.bestScore,
         entry.unmet,
         entry.model,
+        entry.actorUserId ?? null,
       ],
     );
   }

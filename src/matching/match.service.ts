@@ -52,6 +52,7 @@ export class MatchService {
     const bestScore = top[0]?.score ?? null;
     await this.matches.logSearch({
       actorTokenId: actor.tokenId,
+      actorUserId: actor.userId ?? null,
       actorRole: actor.role,
       participantId: dto.participantId ?? null,
       filters: { ...dto.filters, includeFull: input.filters.includeFull },

@@ -119,6 +119,7 @@ export class ParticipantRepository {
     id: string,
     consent: { status: ConsentStatus; date: string; method: string; scope: string[] },
     actorTokenId: string | null,
+    actorUserId: string | null = null,
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await updateReturning(
@@ -129,8 +130,8 @@ export class ParticipantRepository {
       );
       if (!rows.length) return false;
       await manager.query(
-        `INSERT INTO consent_events (participant_id, status, method, scope, actor_token_id) VALUES ($1, $2, $3, $4, $5)`,
-        [id, consent.status, consent.method, consent.scope, actorTokenId],
+        `INSERT INTO consent_events (participant_id, status, method, scope, actor_token_id, actor_user_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, consent.status, consent.method, consent.scope, actorTokenId, actorUserId],
       );
       return true;
     });

@@ -79,7 +79,12 @@ export class ParticipantService {
     await this.require(actor, id);
     const date = dto.date ?? tokyoDate();
     const scope = dto.status === 'withdrawn' ? [] : [...new Set(dto.scope)];
-    const found = await this.participants.setConsent(id, { status: dto.status, date, method: dto.method, scope }, actor.tokenId);
+    const found = await this.participants.setConsent(
+      id,
+      { status: dto.status, date, method: dto.method, scope },
+      actor.tokenId,
+      actor.userId ?? null,
+    );
     if (!found) throw AppException.notFound('本人', id);
     await this.audit.record(actor, 'write', [id], ['consent']);
     return this.get(actor, id);

@@ -114,9 +114,9 @@ export class PlacementRepository {
     actor: Actor,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO placement_events (placement_id, from_state, to_state, outcome, note, actor_token_id, actor_role)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [placementId, event.fromState, event.toState, event.outcome, event.note, actor.tokenId, actor.role],
+      `INSERT INTO placement_events (placement_id, from_state, to_state, outcome, note, actor_token_id, actor_role, actor_user_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [placementId, event.fromState, event.toState, event.outcome, event.note, actor.tokenId, actor.role, actor.userId ?? null],
     );
   }
 

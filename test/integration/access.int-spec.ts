@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { HOST_VISIBLE_FIELDS, SENSITIVE_FIELDS } from '../../src/participants/participant.constants';
 import { hostViewFields } from '../../src/access/consent-projection';
 import { createOrganization, createResource, createToken, resourceBody } from '../support/factories';
-import { createParticipant, giveConsent, propose, transition } from '../support/people';
+import { createParticipant, createUser, giveConsent, propose, signIn, transition, type SessionHeaders } from '../support/people';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 type Role = 'admin' | 'coordinator' | 'host' | 'viewer';
@@ -50,6 +50,15 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/v1/reports/monthly/{month}': ['admin', 'coordinator', 'viewer'],
   'GET /api/v1/reports/fiscal-year/{year}': ['admin', 'coordinator', 'viewer'],
   'GET /api/v1/audit': ['admin'],
+  'POST /api/v1/users': ['admin'],
+  'GET /api/v1/users': ['admin'],
+  'PATCH /api/v1/users/{id}': ['admin'],
+  'POST /api/v1/users/{id}/invitation': ['admin'],
+  'POST /api/v1/session': PUBLIC,
+  'GET /api/v1/session': ALL,
+  'DELETE /api/v1/session': ALL,
+  'GET /api/v1/me': ALL,
+  'POST /api/v1/invitations/accept': PUBLIC,
 };
 
 const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', month: '2026-10', year: '2026' };
@@ -58,6 +67,9 @@ describe('roles, consent-scoped views and the audit log', () => {
   let t: TestApp;
   let db: DataSource;
   const tokens = {} as Record<Role, { Authorization: string; id?: string }>;
+  /** The same four roles as signed-in people (browser sessions). */
+  const sessions = {} as Record<Role, SessionHeaders>;
+  const people = {} as Record<Role, { login: string; password: string }>;
   let orgA: string;
   let orgB: string;
   beforeAll(async () => {
@@ -69,10 +81,15 @@ describe('roles, consent-scoped views and the audit log', () => {
     tokens.coordinator = await createToken(t, 'coordinator');
     tokens.host = await createToken(t, 'host', orgA);
     tokens.viewer = await createToken(t, 'viewer');
+    for (const role of ALL) {
+      const user = (people[role] = await createUser(t, role, role === 'host' ? { organizationId: orgA } : {}));
+      sessions[role] = await signIn(t, user.login, user.password);
+    }
   });
   afterAll(async () => t.close());
 
-  it('has an access rule for every route, and enforces it for every role', async () => {
+  it.each(['bearer token', 'cookie session'])('has an access rule for every route, and enforces it for every role (%s)', async (via) => {
+    const headers = via === 'bearer token' ? tokens : sessions;
     const doc = (await t.http().get('/api/docs/openapi.json').expect(200)).body;
     const routes = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
@@ -82,7 +99,11 @@ describe('roles, consent-scoped views and the audit log', () => {
       const [method, path] = route.split(' ');
       const url = path.replace(/\{(\w+)\}/g, (_, name) => PARAMS[name]);
       for (const role of ALL) {
-        const res = await t.http()[method.toLowerCase() as 'get'](url).set(tokens[role]).send({});
+        const res = await t.http()[method.toLowerCase() as 'get'](url).set(headers[role]).send({});
+        // Signing out ends the session the rest of the walk needs: sign in again.
+        if (via === 'cookie session' && route === 'DELETE /api/v1/session') {
+          sessions[role] = await signIn(t, people[role].login, people[role].password);
+        }
         const rule = RULES[route];
         const allowed = rule === PUBLIC || rule.includes(role);
         if (allowed)
@@ -101,12 +122,12 @@ describe('roles, consent-scoped views and the audit log', () => {
     }
   });
 
-  it("keeps host A out of host B's data, however the ids are passed", async () => {
+  it.each(['bearer token', 'cookie session'])("keeps host A out of host B's data, however the ids are passed (%s)", async (via) => {
     const resourceB = await createResource(t, orgB);
     const person = await createParticipant(t);
     await giveConsent(t, person.id);
     const placementB = await propose(t, person.id, resourceB.id);
-    const hostA = tokens.host;
+    const hostA = via === 'bearer token' ? tokens.host : sessions.host;
 
     await t.http().get(`/api/v1/organizations/${orgB}`).set(hostA).expect(404);
     await t.http().get(`/api/v1/resources/${resourceB.id}`).set(hostA).expect(404);
@@ -240,7 +261,7 @@ describe('roles, consent-scoped views and the audit log', () => {
       ]),
     );
     const csv = await t.http().get('/api/v1/audit').query({ participantId: person.id, format: 'csv' }).set(t.admin).expect(200);
-    expect(csv.text).toContain('日時,トークン,役割,操作,本人,項目,経路');
+    expect(csv.text).toContain('日時,利用者,トークン,役割,操作,本人,項目,経路');
     await expect(db.query(`UPDATE audit_log SET role = 'x' WHERE participant_id = $1`, [person.id])).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM audit_log WHERE participant_id = $1`, [person.id])).rejects.toThrow(/append-only/);
   });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, MIGRATIONS, prepareDatabase } from '../../src/database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { undoThrough } from '../support/migrations';
 
 describe('migrations on an empty embedded PostgreSQL', () => {
   let embedded: EmbeddedPostgres;
@@ -50,9 +51,7 @@ describe('migrations on an empty embedded PostgreSQL', () => {
     const db = new DataSource(dataSourceOptions(embedded.url));
     await db.initialize();
     try {
-      // Back to before SearchStorage (and the migrations after it).
-      const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'SearchStorage1764500000000');
-      for (let i = 0; i < later; i++) await db.undoLastMigration({ transaction: 'each' });
+      await undoThrough(db, 'SearchStorage1764500000000'); // back to before SearchStorage
       const vector = `[${Array.from({ length: 384 }, (_, i) => ((i % 7) - 3) / 10).join(',')}]`;
       const [org] = await db.query(`INSERT INTO organizations (name, kind) VALUES ('テスト法人', 'npo') RETURNING id`);
       // A row over the 2 kB TOAST threshold, as every real resource with its search tokens is; the text

@@ -1,6 +1,6 @@
 import type { TestApp } from './test-app';
 
-type Headers = { Authorization: string };
+type Headers = Record<string, string>;
 
 export async function createOrganization(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
   const res = await t
@@ -42,7 +42,7 @@ export async function createResource(
   return res.body as { id: string; embedding: { status: string; model: string | null }; vacancies: number };
 }
 
-export async function createToken(t: TestApp, role: string, organizationId?: string): Promise<Headers & { id: string }> {
+export async function createToken(t: TestApp, role: string, organizationId?: string): Promise<{ Authorization: string; id: string }> {
   const res = await t
     .http()
     .post('/api/v1/tokens')

@@ -1,6 +1,6 @@
 import type { TestApp } from './test-app';
 
-type Headers = { Authorization: string };
+type Headers = Record<string, string>;
 
 export async function createParticipant(t: TestApp, overrides: Record<string, unknown> = {}, headers: Headers = t.admin) {
   const res = await t
@@ -47,4 +47,29 @@ export async function propose(t: TestApp, participantId: string, resourceId: str
 
 export function transition(t: TestApp, placementId: string, body: object) {
   return t.http().post(`/api/v1/placements/${placementId}/transitions`).set(t.admin).send(body);
+}
+
+/** A user with a password set through their invitation link, and a browser session for them. */
+export async function createUser(t: TestApp, role: string, extra: Record<string, unknown> = {}) {
+  const login = `${role}-${Math.random().toString(36).slice(2, 10)}@example.jp`;
+  const password = `しずかな朝の散歩-${Math.random().toString(36).slice(2, 8)}`;
+  const created = await t
+    .http()
+    .post('/api/v1/users')
+    .set(t.admin)
+    .send({ login, displayName: `${role} さん`, role, ...extra });
+  if (created.status !== 201) throw new Error(`user not created: ${created.status} ${JSON.stringify(created.body)}`);
+  const token = created.body.invitationUrl.split('/').pop();
+  const accepted = await t.http().post('/api/v1/invitations/accept').send({ token, password });
+  if (accepted.status !== 200) throw new Error(`invitation not accepted: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return { id: created.body.id as string, login, password };
+}
+
+export type SessionHeaders = { Cookie: string; 'X-CSRF-Token': string };
+
+export async function signIn(t: TestApp, login: string, password: string): Promise<SessionHeaders> {
+  const res = await t.http().post('/api/v1/session').send({ login, password });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('sanka_session='))!;
+  return { Cookie: cookie.split(';')[0], 'X-CSRF-Token': res.body.csrfToken };
 }

@@ -20,7 +20,7 @@ describe('AuthGuard', () => {
   const tokens = {
     authenticate: jest.fn().mockResolvedValue({ tokenId: 't', role: 'coordinator', organizationId: null, areas: null, route: 'GET /x' }),
   };
-  const guard = new AuthGuard(new Reflector(), tokens as unknown as ApiTokenService);
+  const guard = new AuthGuard(new Reflector(), tokens as unknown as ApiTokenService, {} as never, {} as never);
 
   it('refuses a route that declares no access rule (deny by default)', async () => {
     await expect(guard.canActivate(context(() => undefined))).rejects.toMatchObject({ code: 'FORBIDDEN' });

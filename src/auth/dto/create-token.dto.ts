@@ -32,4 +32,12 @@ export class CreateTokenDto {
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   areas?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'トークンの持ち主（利用者 id）。トークンは持ち主の権限を超えず、持ち主を無効にすると失効します。省略時は自動処理用（持ち主なし）',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'userId は UUID で指定してください' })
+  userId?: string;
 }
