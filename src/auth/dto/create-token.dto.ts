@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../api-token.entity';
+import { IsTimestamp } from '../../common/validators';
 
 export class CreateTokenDto {
   @ApiProperty({ description: 'トークンの名前（誰・何に渡すか）', example: 'みどり社協 参加支援担当' })
@@ -22,7 +23,7 @@ export class CreateTokenDto {
 
   @ApiPropertyOptional({ description: '有効期限（ISO 8601）', example: '2027-03-31T23:59:59+09:00' })
   @IsOptional()
-  @IsISO8601({}, { message: 'expiresAt は ISO 8601 の日時で指定してください' })
+  @IsTimestamp()
   expiresAt?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'coordinator を担当地区に限定する（省略時は全地区）', example: ['中央', '東部'] })
