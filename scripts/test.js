@@ -1,5 +1,5 @@
 'use strict';
-// `npm test`: everything the suite needs (dependencies, build, local model, Redis), then jest.
+// `npm test`: everything the suite needs (dependencies, builds, bundle budget, Chromium, local model, Redis), then jest.
 const os = require('node:os');
 const path = require('node:path');
 const prepare = require('./prepare');
@@ -7,6 +7,9 @@ const prepare = require('./prepare');
 async function main() {
   prepare.ensureDependencies();
   prepare.ensureBuild();
+  prepare.ensureWebBuild();
+  prepare.run(process.execPath, [path.join(prepare.root, 'scripts', 'check-bundle.js')]);
+  prepare.ensureChromium();
   prepare.ensureModel();
   await prepare.ensureRedis({ dataDir: path.join(os.tmpdir(), 'sanka-test-redis'), install: true });
   prepare.step('テストを実行しています (jest)…');
