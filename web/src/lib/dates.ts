@@ -32,8 +32,9 @@ export function formatWareki(value: Date | string): string {
   const noonUtc = new Date(Date.UTC(year, month - 1, day, 3)); // noon in Tokyo: the right day in any zone
   const p = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: TIME_ZONE, era: 'long', year: 'numeric' }).formatToParts(noonUtc);
   const era = p.find((x) => x.type === 'era')?.value ?? '';
-  const eraYear = Number(p.find((x) => x.type === 'year')?.value);
-  return `${era}${eraYear === 1 ? '元' : eraYear}年${month}月${day}日`;
+  // Some ICU versions already write the first year as 元, others as 1.
+  const eraYear = p.find((x) => x.type === 'year')?.value ?? '';
+  return `${era}${eraYear === '1' ? '元' : eraYear}年${month}月${day}日`;
 }
 
 /** 2026年11月29日（日）; with `wareki: true`: 2026年11月29日（日）〔令和8年〕. */
