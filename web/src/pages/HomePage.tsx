@@ -10,7 +10,7 @@ export function HomePage() {
   return (
     <Page title="ホーム">
       <p className="lead">
-        {session?.user.displayName} さん、今日は {formatDateJa(new Date(), { wareki: true })} です。
+        {session?.user.displayName} さん、今日は{formatDateJa(new Date(), { wareki: true })}です。
       </p>
       <section aria-labelledby="home-menu">
         <h2 id="home-menu">メニュー</h2>
