@@ -14,7 +14,10 @@ import { loadAvg, logger, machine, median, ms, runBench, writeDocsSection } from
  * Until the accounts routes land a signed-out visit to `/` ends on ログイン (same bundle, fonts, CSS).
  */
 const RUNS = 7;
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run',
+];
 const log = logger('bench:web');
 
 function freePort(): Promise<number> {
@@ -41,7 +44,10 @@ runBench(async (onCleanUp) => {
   onCleanUp(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false', QUEUE_PREFIX: 'sanka-bench-web', EMBEDDED_DB_SHARED_BUFFERS: '64MB', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false', QUEUE_PREFIX: 'sanka-bench-web',
+      EMBEDDED_DB_SHARED_BUFFERS: '64MB', LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
   });
   onCleanUp(async () => {
@@ -88,12 +94,14 @@ runBench(async (onCleanUp) => {
     await context.close();
   }
   const row = (name: string, xs: Load[]) =>
-    `| ${name} | ${ms(median(xs.map((x) => x.visibleMs)))} | ${ms(median(xs.map((x) => x.dclMs)))} | ${ms(median(xs.map((x) => x.loadMs)))} | ` +
+    `| ${name} | ${ms(median(xs.map((x) => x.visibleMs)))} | ${ms(median(xs.map((x) => x.dclMs)))} | ` +
+    `${ms(median(xs.map((x) => x.loadMs)))} | ` +
     `${median(xs.map((x) => x.requests))} | ${Math.round(median(xs.map((x) => x.kB)))} |`;
   const m = machine();
   const lines = [
     `Date: ${new Date().toISOString().slice(0, 10)}  `,
-    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; Chromium ${browser.version()} (Debian, headless) on loopback  `,
+    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; ` +
+      `Chromium ${browser.version()} (Debian, headless) on loopback  `,
     `Load average (1/5/15 min) after the runs: ${loadAvg()}  `,
     'Command: `npm run bench:web` (web/dist as built by `npm start`; medians of ' + RUNS + ' runs, each in a new browser context)',
     '',

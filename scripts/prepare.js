@@ -69,7 +69,8 @@ function ensureWebBuild() {
   const newest = Math.max(...sources.map((s) => newestMtime(path.join(webDir, s))));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest) return;
   step('Web アプリをビルドしています (web/: 型検査と vite build)…');
-  run(process.execPath, [path.join(webDir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: webDir });
+  const tsc = path.join(webDir, 'node_modules', 'typescript', 'bin', 'tsc');
+  run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], { cwd: webDir });
   run(process.execPath, [path.join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: webDir });
 }
 
@@ -81,7 +82,8 @@ function ensureChromium() {
   if (process.getuid && process.getuid() === 0 && which('apt-get')) {
     step('chromium が見つからないため、Debian パッケージからインストールします（ブラウザテスト用）…');
     run('apt-get', ['update', '-q']);
-    run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { env });
   }
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`ブラウザテストには Chromium (${CHROMIUM}) が必要です。\n  Debian/Ubuntu: sudo apt-get install chromium`);

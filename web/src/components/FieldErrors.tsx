@@ -19,7 +19,11 @@ export function FieldErrorText({ name, message }: { name: string; message?: stri
  * Puts the `errors[]` of a 400 beside the fields they name (react-hook-form's setError).
  * Returns the messages that name no field on this form, to show above it.
  */
-export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly Path<T>[]): string[] {
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+): string[] {
   if (!(error instanceof ValidationError)) return [];
   const rest: string[] = [];
   for (const { field, message } of error.fieldErrors) {

@@ -5,25 +5,34 @@
 export const TIME_ZONE = 'Asia/Tokyo';
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
+const TOKYO_DAY = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric' });
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date ('2026-11-29') is that day everywhere; a date-time is read in Asia/Tokyo. */
-function parts(value: Date | string): { year: number; month: number; day: number; weekday: number; instant: Date; dateOnly: boolean } {
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  instant: Date;
+}
+
+function parts(value: Date | string): DateParts {
   if (typeof value === 'string') {
     const m = DATE_ONLY.exec(value);
     if (m) {
       const instant = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      return { year: +m[1], month: +m[2], day: +m[3], weekday: instant.getUTCDay(), instant, dateOnly: true };
+      return { year: +m[1], month: +m[2], day: +m[3], weekday: instant.getUTCDay(), instant };
     }
   }
   const instant = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(instant.getTime())) throw new RangeError(`日付として読めません: ${String(value)}`);
-  const p = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(instant);
+  const p = TOKYO_DAY.formatToParts(instant);
   const get = (type: string) => Number(p.find((x) => x.type === type)!.value);
   const year = get('year');
   const month = get('month');
   const day = get('day');
-  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), instant, dateOnly: false };
+  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), instant };
 }
 
 /** 令和8年11月29日 (the Japanese calendar; 元年 for the first year of an era). */
