@@ -15,7 +15,12 @@ import { loadAvg, logger, machine, median, ms, runBench, writeDocsSection } from
  */
 const RUNS = 7;
 const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--no-first-run',
 ];
 const log = logger('bench:web');
@@ -45,8 +50,14 @@ runBench(async (onCleanUp) => {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
     cwd: root,
     env: {
-      ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'false', QUEUE_PREFIX: 'sanka-bench-web',
-      EMBEDDED_DB_SHARED_BUFFERS: '64MB', LOG_LEVEL: 'warn',
+      ...process.env,
+      DATABASE_URL: '',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      QUEUE_PREFIX: 'sanka-bench-web',
+      EMBEDDED_DB_SHARED_BUFFERS: '64MB',
+      LOG_LEVEL: 'warn',
     },
     stdio: 'ignore',
   });
@@ -56,7 +67,13 @@ runBench(async (onCleanUp) => {
     await exited;
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; (await fetch(`${base}/health`).then((r) => r.status).catch(() => 0)) !== 200; i++) {
+  for (
+    let i = 0;
+    (await fetch(`${base}/health`)
+      .then((r) => r.status)
+      .catch(() => 0)) !== 200;
+    i++
+  ) {
     if (i > 600 || child.exitCode !== null) throw new Error('the service did not become healthy');
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -114,7 +131,7 @@ runBench(async (onCleanUp) => {
     '  Re-measure ホーム signed in once the accounts routes exist.',
     '- Fonts: Noto Sans JP is split by unicode-range into many small subsets; the browser fetches only those the page uses.',
     '- The service sends static files uncompressed (no compression middleware yet); JS is ~150 kB gzipped (npm run check:bundle).',
-    '- Other helpers\' builds and tests shared the 2 CPUs during the run when the load average is high.',
+    "- Other helpers' builds and tests shared the 2 CPUs during the run when the load average is high.",
   ];
   log(lines.join('\n'));
   writeDocsSection('## Web app first load (npm run bench:web)', lines, log);

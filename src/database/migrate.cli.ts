@@ -5,7 +5,9 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, { sharedBuffers: config.embeddedDbSharedBuffers });
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres(config.dataDir, { sharedBuffers: config.embeddedDbSharedBuffers });
   try {
     const { applied, pgvector } = await prepareDatabase(config.databaseUrl ?? embedded!.url);
     process.stdout.write(`pgvector ${pgvector}; applied: ${applied.length ? applied.join(', ') : '(none, schema up to date)'}\n`);

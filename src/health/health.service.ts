@@ -24,7 +24,8 @@ export class HealthService {
       // Logged on change only, so that a load balancer's polling does not flood the log.
       const log = { database: database.status, redis: redis.status, model: model.state };
       if (healthy) this.logger.log(log, 'service healthy');
-      else this.logger.warn({ ...log, databaseError: database.error, redisError: redis.error, modelError: model.error }, 'service unhealthy');
+      else
+        this.logger.warn({ ...log, databaseError: database.error, redisError: redis.error, modelError: model.error }, 'service unhealthy');
       this.lastHealthy = healthy;
     }
     return {
@@ -35,7 +36,10 @@ export class HealthService {
         database,
         redis,
         embeddingModel: model,
-        warnings: model.state === 'fallback' ? [`設定されたモデル ${model.configured} ではなく、ローカルモデル ${model.name} で動作しています`] : [],
+        warnings:
+          model.state === 'fallback'
+            ? [`設定されたモデル ${model.configured} ではなく、ローカルモデル ${model.name} で動作しています`]
+            : [],
       },
     };
   }

@@ -58,16 +58,16 @@ export function webDistDir(): string {
  */
 export function serveWebApp(app: NestExpressApplication, distDir = webDistDir()): void {
   const indexFile = path.join(distDir, 'index.html');
-  app.use(
-    '/assets',
-    express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }),
-  );
+  app.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true }));
   app.use(express.static(distDir, { index: false, maxAge: 0, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path) || req.path.startsWith('/assets/')) return next();
     if (!req.accepts('html')) return next();
     if (!fs.existsSync(indexFile)) {
-      res.status(503).type('text/plain; charset=utf-8').send('Web アプリがビルドされていません。npm start または npm test を実行するとビルドされます。');
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Web アプリがビルドされていません。npm start または npm test を実行するとビルドされます。');
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');

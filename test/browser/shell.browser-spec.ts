@@ -62,7 +62,13 @@ describe('app shell (session routes answered in the browser until the accounts r
     await page.getByRole('button', { name: 'ログアウト' }).waitFor();
     const menu = page.getByRole('navigation', { name: 'メインメニュー' });
     await expect(menu.getByRole('link').allTextContents()).resolves.toEqual([
-      'ホーム', '本人', 'マッチング検索', '紹介', '通知', '資源・受入先', '集計',
+      'ホーム',
+      '本人',
+      'マッチング検索',
+      '紹介',
+      '通知',
+      '資源・受入先',
+      '集計',
     ]);
     await expect(menu.getByRole('link', { name: 'ホーム' }).getAttribute('aria-current')).resolves.toBe('page');
     await expect(page.getByText(/今日は\d{4}年\d{1,2}月\d{1,2}日（[日月火水木金土]）〔令和\d+年〕です。/).count()).resolves.toBe(1);

@@ -26,7 +26,7 @@ describe('web API errors', () => {
     expect(error.message).toBe('入力内容に誤りがあります。');
   });
 
-  it('maps each status to its own type, with the service\'s Japanese message', () => {
+  it("maps each status to its own type, with the service's Japanese message", () => {
     expect(toApiError(401, { message: 'ログインしてください。' })).toBeInstanceOf(UnauthorizedError);
     expect(toApiError(403, {})).toBeInstanceOf(ForbiddenError);
     expect(toApiError(404, {})).toBeInstanceOf(NotFoundError);
@@ -37,7 +37,7 @@ describe('web API errors', () => {
     expect(toApiError(403, null).message).toBe('この操作を行う権限がありません。');
   });
 
-  it('never passes a server failure\'s details on: a 5xx says what to do', () => {
+  it("never passes a server failure's details on: a 5xx says what to do", () => {
     const error = toApiError(502, { message: 'upstream connect error: ECONNREFUSED 10.0.0.1:5432' });
     expect(error).toBeInstanceOf(ServerError);
     expect(error.message).toBe(SERVER_ERROR_MESSAGE);

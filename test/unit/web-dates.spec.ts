@@ -14,7 +14,7 @@ describe('Japanese date formatting', () => {
     expect(formatDateTimeJa('2026-11-29T05:05:00Z')).toBe('2026年11月29日（日） 14:05');
   });
 
-  it('adds the Japanese era when asked, with 元年 for an era\'s first year', () => {
+  it("adds the Japanese era when asked, with 元年 for an era's first year", () => {
     expect(formatWareki('2026-11-29')).toBe('令和8年11月29日');
     expect(formatWareki('2019-05-01')).toBe('令和元年5月1日');
     expect(formatWareki('2019-04-30')).toBe('平成31年4月30日');

@@ -57,7 +57,9 @@ export async function startService(): Promise<RunningService> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const status = await fetch(`${baseUrl}/health`).then((r) => r.status).catch(() => 0);
+    const status = await fetch(`${baseUrl}/health`)
+      .then((r) => r.status)
+      .catch(() => 0);
     if (status === 200) break;
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
