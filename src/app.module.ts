@@ -181,7 +181,8 @@ export class AppModule {
             level: config.logLevel,
             // Bodies are never logged: they may hold a participant's needs or health details.
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body'], remove: true },
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            // Static files of the web app are not worth a log line each (fonts come in many small subsets).
+            autoLogging: { ignore: (req) => req.url === '/health' || Boolean(req.url?.startsWith('/assets/')) },
             serializers: {
               req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
             },
