@@ -11,6 +11,7 @@ import { ApiTokenController } from './auth/api-token.controller';
 import { ApiTokenRepository } from './auth/api-token.repository';
 import { ApiTokenService } from './auth/api-token.service';
 import { AuthGuard } from './auth/auth.guard';
+import { BackupModule } from './backup/backup.module';
 import { rateLimitOptions } from './auth/rate-limit';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
@@ -100,6 +101,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: QueueName.Embedding }, { name: QueueName.FollowUp }, { name: QueueName.Maintenance }),
+        BackupModule.forRoot(config), // nightly backup job + status for /health (src/backup/)
       ],
       controllers: config.runsApi ? controllers : [HealthController],
       providers,

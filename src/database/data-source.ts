@@ -5,12 +5,15 @@ import { Reports1764200000000 } from '../../migrations/1764200000000-Reports';
 import { Access1764300000000 } from '../../migrations/1764300000000-Access';
 import { Webhooks1764400000000 } from '../../migrations/1764400000000-Webhooks';
 import { SearchStorage1764500000000 } from '../../migrations/1764500000000-SearchStorage';
+import { BackupRuns1764900000000 } from '../../migrations/1764900000000-BackupRuns';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 
 export const ENTITIES = [OrganizationEntity, ResourceEntity, ApiTokenEntity];
-export const MIGRATIONS = [Catalogue1764000000000, Placements1764100000000, Reports1764200000000, Access1764300000000, Webhooks1764400000000, SearchStorage1764500000000];
+export const MIGRATIONS = [Catalogue1764000000000, Placements1764100000000, Reports1764200000000, Access1764300000000, Webhooks1764400000000, SearchStorage1764500000000,
+  BackupRuns1764900000000,
+];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
