@@ -16,8 +16,8 @@ export interface SchemaScript {
 /** TypeORM's own table, as its migration runner creates it. */
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "schema_migrations" ("id" SERIAL NOT NULL, "timestamp" bigint NOT NULL, "name" character varying NOT NULL, CONSTRAINT "PK_schema_migrations" PRIMARY KEY ("id"))`;
 const INDEX_DDL = /^\s*(CREATE\s+(UNIQUE\s+)?INDEX|ALTER\s+INDEX)\b/i;
-/** Data changes in migrations (back-fills, seeds) are not schema: the dump's data section carries the rows. */
-const DATA_DML = /^\s*(INSERT|UPDATE|DELETE|WITH)\b/i;
+/** Data changes and maintenance in migrations (back-fills, seeds, gin_clean_pending_list) are not schema: the data section carries the rows. */
+const DATA_DML = /^\s*(INSERT|UPDATE|DELETE|WITH|SELECT|VACUUM|ANALYZE)\b/i;
 
 function recorder(statements: string[]): QueryRunner {
   const target = {
