@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +11,10 @@ import { DataSource } from 'typeorm';
 import { dumpToFile, restoreBackup, tableChecksums, RestoreRefused } from '../../src/backup/backup';
 import { BackupFileError, verifyBackupFile } from '../../src/backup/backup-file';
 import { BackupService } from '../../src/backup/backup.service';
+import { backupBeforeMigrations, pendingMigrations } from '../../src/backup/pre-migration-backup';
+import { loadConfig } from '../../src/config/app-config';
+import { dataSourceOptions, MIGRATIONS, prepareDatabase } from '../../src/database/data-source';
+import { projectRoot } from '../../src/common/project-root';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { jobIds, QueueName } from '../../src/jobs/job.constants';
 import { ReconcileService } from '../../src/jobs/reconcile.service';
@@ -272,5 +276,43 @@ describe('backup and restore of the embedded database', () => {
       await admin.query(`DROP DATABASE IF EXISTS ${db}`);
       await admin.end();
     }
+  });
+
+  it('takes a backup before migrations change an existing schema, and none for a new database', async () => {
+    const target = await newTarget();
+    const config = loadConfig({ ...process.env, DATABASE_URL: target.url, BACKUP_DIR: path.join(work, 'pre-migration') });
+    expect(await backupBeforeMigrations(config, target.url, () => undefined)).toBeNull();
+    await prepareDatabase(target.url);
+    expect(await pendingMigrations(target.url)).toEqual([]);
+    expect(await backupBeforeMigrations(config, target.url, () => undefined)).toBeNull();
+    const ds = new DataSource(dataSourceOptions(target.url));
+    await ds.initialize();
+    await ds.undoLastMigration({ transaction: 'each' });
+    await ds.destroy();
+    const last = new MIGRATIONS[MIGRATIONS.length - 1]().name;
+    expect(await pendingMigrations(target.url)).toEqual([last]);
+    const messages: string[] = [];
+    const result = await backupBeforeMigrations(config, target.url, (msg) => messages.push(msg));
+    expect(result!.file).toContain('pre-migration');
+    expect(messages.join('\n')).toContain(result!.file);
+    const { header } = await verifyBackupFile(result!.file, undefined);
+    expect(header.migrations).not.toContain(last);
+  });
+
+  it('backs up and refuses a damaged file from the command line, with clear messages and exit codes', async () => {
+    const cli = path.join(projectRoot(), 'dist', 'src', 'backup', 'backup.cli.js');
+    const env = { ...process.env, BACKUP_DIR: path.join(work, 'cli') };
+    const backup = spawnSync(process.execPath, [cli, 'backup'], { env, encoding: 'utf8' });
+    expect(backup.stderr).toBe('');
+    expect(backup.status).toBe(0);
+    expect(backup.stdout).toContain('読み戻して確認しました');
+    const file = fs.readdirSync(path.join(work, 'cli')).find((f) => f.endsWith('.sql.gz'))!;
+    const damaged = path.join(work, 'cli-damaged.sql.gz');
+    fs.writeFileSync(damaged, fs.readFileSync(path.join(work, 'cli', file)).subarray(0, 200));
+    const target = await newTarget();
+    const restore = spawnSync(process.execPath, [cli, 'restore', damaged], { env: { ...env, DATABASE_URL: target.url }, encoding: 'utf8' });
+    expect(restore.status).toBe(2);
+    expect(restore.stderr).toContain('バックアップファイルを使えません');
+    expect(await tablesIn(target.url)).toEqual([]);
   });
 });
