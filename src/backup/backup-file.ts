@@ -135,6 +135,7 @@ function openSql(file: string, key: Buffer | undefined): Readable {
   const forward = (err: Error) => gunzip.destroy(err instanceof BackupFileError ? err : damaged(`読み込めません (${err.message})`, err.message));
   compressed.on('error', forward);
   compressed.pipe(gunzip);
+  gunzip.once('close', () => compressed.destroy());
   return gunzip;
 }
 
@@ -214,6 +215,10 @@ export async function* readBackup(file: string, key: Buffer | undefined): AsyncG
     if (err instanceof BackupFileError) throw err;
     if (err instanceof SyntaxError) throw damaged('ヘッダーまたは終端マーカーが壊れています', err.message);
     throw damaged(`読み込めません (${(err as Error).message})`, (err as Error).message);
+  } finally {
+    // Also when the consumer stops early: errors still in flight must not become uncaught exceptions.
+    sql.on('error', () => undefined);
+    sql.destroy();
   }
   if (!trailer) throw damaged('終端マーカーがありません（途中で切れたファイル）', 'end marker missing: file truncated');
   if (statement.length) throw damaged('最後の SQL 文が終わっていません', 'unterminated statement');

@@ -191,6 +191,13 @@ describe('backup and restore of the embedded database', () => {
     for (let i = 0; i < 16; i++) copy[Math.floor(copy.length / 3) + i] ^= 0xff;
     fs.writeFileSync(corrupted, copy);
     await expect(restoreBackup({ file: corrupted, databaseUrl: target.url })).rejects.toThrow(/バックアップファイルを使えません/);
+    // Damage at other places fails in other ways (inflate error, CRC, garbled rows): each must be a clear refusal.
+    for (const at of [0.1, 0.5, 0.9, 0.99]) {
+      const other = Buffer.from(bytes);
+      other[Math.floor(other.length * at)] ^= 0x55;
+      fs.writeFileSync(corrupted, other);
+      await expect(verifyBackupFile(corrupted, undefined)).rejects.toThrow(BackupFileError);
+    }
     // A file cut at a statement boundary and re-compressed: gzip is intact, the end marker is missing.
     const sql = zlib_gunzip(bytes).toString('utf8');
     const cut = path.join(work, 'cut.sql.gz');

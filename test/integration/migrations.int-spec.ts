@@ -47,7 +47,9 @@ describe('migrations on an empty embedded PostgreSQL', () => {
     const db = new DataSource(dataSourceOptions(embedded.url));
     await db.initialize();
     try {
-      await db.undoLastMigration({ transaction: 'each' }); // back to before SearchStorage
+      // Back to before SearchStorage (later migrations first).
+      const applied = async () => ((await db.query(`SELECT name FROM schema_migrations`)) as Array<{ name: string }>).map((m) => m.name);
+      while ((await applied()).includes('SearchStorage1764500000000')) await db.undoLastMigration({ transaction: 'each' });
       const vector = `[${Array.from({ length: 384 }, (_, i) => ((i % 7) - 3) / 10).join(',')}]`;
       const [org] = await db.query(`INSERT INTO organizations (name, kind) VALUES ('テスト法人', 'npo') RETURNING id`);
       // A row over the 2 kB TOAST threshold, as every real resource with its search tokens is; the text
