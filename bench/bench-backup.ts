@@ -35,7 +35,10 @@ async function generate(url: string, resources: number, placements: number): Pro
     await c.query(`SELECT setseed(0.2026)`);
     // Growing the HNSW graph row by row is far slower than one build; the index itself is not in a backup (rebuilt at restore).
     await c.query(`DROP INDEX resources_embedding_idx`);
-    await step('organizations', `INSERT INTO organizations (name, kind, area) SELECT 'ベンチ法人' || g, 'npo', '中央' FROM generate_series(1, ${Math.max(1, resources / 20)}) g`);
+    await step(
+      'organizations',
+      `INSERT INTO organizations (name, kind, area) SELECT 'ベンチ法人' || g, 'npo', '中央' FROM generate_series(1, ${Math.max(1, resources / 20)}) g`,
+    );
     await step(
       `resources (${fmtInt(resources)}, with vectors)`,
       `INSERT INTO resources (organization_id, type, title, description, area, capacity, vacancies, embedding, embedding_model, embedding_status, embedded_at)
@@ -57,7 +60,10 @@ async function generate(url: string, resources: number, placements: number): Pro
          FROM generate_series(1, ${placements}) g
          JOIN p ON p.rn = 1 + g % ${participants} JOIN r ON r.rn = 1 + g % ${resources}`,
     );
-    await step('placement_events', `INSERT INTO placement_events (placement_id, from_state, to_state, actor_role, occurred_at) SELECT id, NULL, 'proposed', 'coordinator', proposed_at FROM placements`);
+    await step(
+      'placement_events',
+      `INSERT INTO placement_events (placement_id, from_state, to_state, actor_role, occurred_at) SELECT id, NULL, 'proposed', 'coordinator', proposed_at FROM placements`,
+    );
     await step(
       'follow_up_plans + checkpoints (4 per placement)',
       `WITH f AS (INSERT INTO follow_up_plans (placement_id, sequence, starts_on, ends_on, length_days, checkpoint_days)
@@ -67,8 +73,14 @@ async function generate(url: string, resources: number, placements: number): Pro
               CASE WHEN d = 14 THEN 'done' ELSE 'scheduled' END
          FROM f CROSS JOIN unnest('{14,28,60,90}'::int[]) d`,
     );
-    await step('audit_log (1 per placement)', `INSERT INTO audit_log (role, action, participant_id, fields, route) SELECT 'coordinator', 'read', participant_id, '{needs}', '/api/v1/participants/:id' FROM placements`);
-    await step('HNSW index (one build)', `CREATE INDEX resources_embedding_idx ON resources USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)`);
+    await step(
+      'audit_log (1 per placement)',
+      `INSERT INTO audit_log (role, action, participant_id, fields, route) SELECT 'coordinator', 'read', participant_id, '{needs}', '/api/v1/participants/:id' FROM placements`,
+    );
+    await step(
+      'HNSW index (one build)',
+      `CREATE INDEX resources_embedding_idx ON resources USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)`,
+    );
     await step('ANALYZE', 'ANALYZE');
   } finally {
     await c.end();
@@ -113,12 +125,46 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
   await generate(db.url, resources, placements);
 
   const key = Buffer.alloc(32, 1);
-  const runs: Array<{ label: string; durationMs: number; lockedMs: number; sizeBytes: number; maxWait: number; p50Wait: number; probes: number; file: string; rows: number }> = [];
-  for (const [label, withKey] of [['gzip', undefined], ['gzip + AES-256-GCM', key]] as const) {
-    const { value: r, waits } = await probing(db.url, () => createBackup({ databaseUrl: db.url, backupDir: path.join(tmp, 'backups'), keep: 10, key: withKey, reason: 'bench', source: 'embedded' }));
+  const runs: Array<{
+    label: string;
+    durationMs: number;
+    lockedMs: number;
+    sizeBytes: number;
+    maxWait: number;
+    p50Wait: number;
+    probes: number;
+    file: string;
+    rows: number;
+  }> = [];
+  for (const [label, withKey] of [
+    ['gzip', undefined],
+    ['gzip + AES-256-GCM', key],
+  ] as const) {
+    const { value: r, waits } = await probing(db.url, () =>
+      createBackup({
+        databaseUrl: db.url,
+        backupDir: path.join(tmp, 'backups'),
+        keep: 10,
+        key: withKey,
+        reason: 'bench',
+        source: 'embedded',
+      }),
+    );
     const rows = Object.values(r.rows).reduce((a, b) => a + b, 0);
-    runs.push({ label, durationMs: r.durationMs, lockedMs: r.lockedMs, sizeBytes: r.sizeBytes, maxWait: Math.max(...waits), p50Wait: percentile(waits, 50), probes: waits.length, file: r.file, rows });
-    log(`${label}: ${sec(r.durationMs)} s total, database held ${sec(r.lockedMs)} s, longest probe wait ${ms(Math.max(...waits))} ms, ${(r.sizeBytes / 2 ** 20).toFixed(1)} MiB`);
+    runs.push({
+      label,
+      durationMs: r.durationMs,
+      lockedMs: r.lockedMs,
+      sizeBytes: r.sizeBytes,
+      maxWait: Math.max(...waits),
+      p50Wait: percentile(waits, 50),
+      probes: waits.length,
+      file: r.file,
+      rows,
+    });
+    log(
+      `${label}: ${sec(r.durationMs)} s total, database held ${sec(r.lockedMs)} s, longest probe wait ${ms(Math.max(...waits))} ms, ${(r.sizeBytes / 2 ** 20).toFixed(1)} MiB`,
+    );
   }
   const target = await startEmbeddedPostgres(path.join(tmp, 'target'));
   onCleanUp(() => target.stop());
@@ -126,19 +172,26 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
   log(`restore: ${sec(restore.durationMs)} s`);
 
   const m = machine();
-  writeDocsSection('## Backup (bench:backup)', [
-    `Command: \`npm run bench:backup -- --resources ${resources} --placements ${placements}\` on ${m.nproc} vCPU (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}, PGlite ${m.pglite}; ${waited}.`,
-    `Data: ${fmtInt(resources)} resources with 384-dimension vectors, ${fmtInt(placements)} placements with one event, a plan and 4 checkpoints each, ${fmtInt(placements)} audit entries (${fmtInt(runs[0].rows)} rows in all).`,
-    'A probe connection ran `SELECT 1` every 20 ms during each backup: its longest wait is how long an API request was held up.',
-    '',
-    '| backup | total | database held (read transaction) | longest probe wait | median probe wait | probes | file size |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...runs.map((r) => `| ${r.label} | ${sec(r.durationMs)} s | ${sec(r.lockedMs)} s | ${ms(r.maxWait)} ms | ${ms(r.p50Wait)} ms | ${r.probes} | ${(r.sizeBytes / 2 ** 20).toFixed(1)} MiB |`),
-    '',
-    `Restore of the gzip file into a new embedded data directory (verify, load, index builds, row-count check, one transaction): ${sec(restore.durationMs)} s.`,
-    'Total = read + verification pass (decompress, decrypt, count every row) + manifest. The embedded database serves one session: during the read',
-    'transaction every other query waits, so the longest probe wait is about the read time. On a real PostgreSQL the same dump blocks nobody (MVCC).',
-  ], log);
+  writeDocsSection(
+    '## Backup (bench:backup)',
+    [
+      `Command: \`npm run bench:backup -- --resources ${resources} --placements ${placements}\` on ${m.nproc} vCPU (${m.cpu}), ${m.memGiB} GiB, Node ${m.node}, PGlite ${m.pglite}; ${waited}.`,
+      `Data: ${fmtInt(resources)} resources with 384-dimension vectors, ${fmtInt(placements)} placements with one event, a plan and 4 checkpoints each, ${fmtInt(placements)} audit entries (${fmtInt(runs[0].rows)} rows in all).`,
+      'A probe connection ran `SELECT 1` every 20 ms during each backup: its longest wait is how long an API request was held up.',
+      '',
+      '| backup | total | database held (read transaction) | longest probe wait | median probe wait | probes | file size |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...runs.map(
+        (r) =>
+          `| ${r.label} | ${sec(r.durationMs)} s | ${sec(r.lockedMs)} s | ${ms(r.maxWait)} ms | ${ms(r.p50Wait)} ms | ${r.probes} | ${(r.sizeBytes / 2 ** 20).toFixed(1)} MiB |`,
+      ),
+      '',
+      `Restore of the gzip file into a new embedded data directory (verify, load, index builds, row-count check, one transaction): ${sec(restore.durationMs)} s.`,
+      'Total = read + verification pass (decompress, decrypt, count every row) + manifest. The embedded database serves one session: during the read',
+      'transaction every other query waits, so the longest probe wait is about the read time. On a real PostgreSQL the same dump blocks nobody (MVCC).',
+    ],
+    log,
+  );
 }
 
 runBench(main);

@@ -87,7 +87,9 @@ function decryptStream(key: Buffer, iv: Buffer): Transform {
       try {
         done(null, decipher.final());
       } catch {
-        done(damaged('暗号化されたファイルの認証に失敗しました（改ざんまたは破損）', 'authentication tag mismatch: file altered or damaged'));
+        done(
+          damaged('暗号化されたファイルの認証に失敗しました（改ざんまたは破損）', 'authentication tag mismatch: file altered or damaged'),
+        );
       }
     },
   });
@@ -118,11 +120,15 @@ function openSql(file: string, key: Buffer | undefined): Readable {
   let compressed: Readable;
   if (headLength >= MAGIC.length && head.subarray(0, MAGIC.length).equals(MAGIC)) {
     if (!key) {
-      throw new BackupFileError('このバックアップは暗号化されています: BACKUP_ENCRYPTION_KEY に作成時の鍵を設定してください (backup is encrypted: set BACKUP_ENCRYPTION_KEY)');
+      throw new BackupFileError(
+        'このバックアップは暗号化されています: BACKUP_ENCRYPTION_KEY に作成時の鍵を設定してください (backup is encrypted: set BACKUP_ENCRYPTION_KEY)',
+      );
     }
     if (headLength < head.length) throw damaged('暗号化ヘッダーが途中で切れています', 'encryption header truncated');
     if (!head.subarray(MAGIC.length, MAGIC.length + KEY_CHECK_LENGTH).equals(keyCheck(key))) {
-      throw new BackupFileError('暗号鍵が違います: このバックアップは別の BACKUP_ENCRYPTION_KEY で暗号化されています (wrong encryption key for this backup)');
+      throw new BackupFileError(
+        '暗号鍵が違います: このバックアップは別の BACKUP_ENCRYPTION_KEY で暗号化されています (wrong encryption key for this backup)',
+      );
     }
     const iv = head.subarray(MAGIC.length + KEY_CHECK_LENGTH);
     compressed = fs.createReadStream(file, { start: head.length }).pipe(decryptStream(key, iv));
@@ -132,7 +138,8 @@ function openSql(file: string, key: Buffer | undefined): Readable {
     throw damaged('このサービスのバックアップ（gzip または暗号化形式）ではありません', 'not a backup of this service');
   }
   const gunzip = createGunzip();
-  const forward = (err: Error) => gunzip.destroy(err instanceof BackupFileError ? err : damaged(`読み込めません (${err.message})`, err.message));
+  const forward = (err: Error) =>
+    gunzip.destroy(err instanceof BackupFileError ? err : damaged(`読み込めません (${err.message})`, err.message));
   compressed.on('error', forward);
   compressed.pipe(gunzip);
   gunzip.once('close', () => compressed.destroy());
@@ -162,7 +169,10 @@ export async function* readBackup(file: string, key: Buffer | undefined): AsyncG
   const closeSection = () => {
     if (!section) return;
     if (section.seen !== section.expected) {
-      throw damaged(`表 ${section.table} の行数が合いません（${section.expected} 行のはずが ${section.seen} 行）`, `row count mismatch in ${section.table}`);
+      throw damaged(
+        `表 ${section.table} の行数が合いません（${section.expected} 行のはずが ${section.seen} 行）`,
+        `row count mismatch in ${section.table}`,
+      );
     }
     counted[section.table] = section.seen;
     section = null;
@@ -173,7 +183,8 @@ export async function* readBackup(file: string, key: Buffer | undefined): AsyncG
       if (lineNo === 1) {
         if (!line.startsWith(HEADER_PREFIX)) throw damaged('先頭にバックアップのヘッダーがありません', 'missing header');
         const header = JSON.parse(line.slice(HEADER_PREFIX.length)) as DumpHeader;
-        if (header.format !== FORMAT_VERSION) throw damaged(`形式 ${header.format} には対応していません`, `unsupported format ${header.format}`);
+        if (header.format !== FORMAT_VERSION)
+          throw damaged(`形式 ${header.format} には対応していません`, `unsupported format ${header.format}`);
         yield { kind: 'header', header };
         continue;
       }

@@ -18,11 +18,17 @@ const out = (msg: string) => process.stdout.write(`${msg}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The database to work on: DATABASE_URL, the running service's embedded server, or our own embedded server. */
-async function openDatabase(config: AppConfig, mode: 'read' | 'restore'): Promise<{ url: string; embedded: EmbeddedPostgres | null; source: 'embedded' | 'postgresql' }> {
+async function openDatabase(
+  config: AppConfig,
+  mode: 'read' | 'restore',
+): Promise<{ url: string; embedded: EmbeddedPostgres | null; source: 'embedded' | 'postgresql' }> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: null, source: 'postgresql' };
   const running = runningEmbeddedUrl(config.dataDir);
   if (running) {
-    if (mode === 'restore') throw new RestoreRefused(`サービスが ${config.dataDir} で動いています: 停止してから復元してください (stop the service before restoring)`);
+    if (mode === 'restore')
+      throw new RestoreRefused(
+        `サービスが ${config.dataDir} で動いています: 停止してから復元してください (stop the service before restoring)`,
+      );
     return { url: running, embedded: null, source: 'embedded' };
   }
   if (mode === 'read' && !fs.existsSync(path.join(config.dataDir, 'pgdata'))) {
@@ -40,14 +46,38 @@ async function backup(config: AppConfig): Promise<void> {
     const runs = new BackupRunRepository(dataSource);
     const startedAt = new Date();
     try {
-      const r = await createBackup({ databaseUrl: db.url, backupDir: config.backupDir, keep: config.backupKeep, key: config.backupEncryptionKey, reason: 'manual', source: db.source });
+      const r = await createBackup({
+        databaseUrl: db.url,
+        backupDir: config.backupDir,
+        keep: config.backupKeep,
+        key: config.backupEncryptionKey,
+        reason: 'manual',
+        source: db.source,
+      });
       await runs.record({ ...r, reason: 'manual', ok: true, rowCounts: r.rows, error: null });
       const rows = Object.values(r.rows).reduce((a, b) => a + b, 0);
       out(`バックアップを作成し、読み戻して確認しました: ${r.file}`);
-      out(`  ${mb(r.sizeBytes)}, ${Object.keys(r.rows).length} 表 ${rows} 行, ${(r.durationMs / 1000).toFixed(1)} 秒（データベースを占有したのは ${(r.lockedMs / 1000).toFixed(1)} 秒）${r.encrypted ? ', 暗号化済み' : ''}`);
+      out(
+        `  ${mb(r.sizeBytes)}, ${Object.keys(r.rows).length} 表 ${rows} 行, ${(r.durationMs / 1000).toFixed(1)} 秒` +
+          `（データベースを占有したのは ${(r.lockedMs / 1000).toFixed(1)} 秒）${r.encrypted ? ', 暗号化済み' : ''}`,
+      );
       if (r.removed.length) out(`  古い世代を削除しました（BACKUP_KEEP=${config.backupKeep}）: ${r.removed.join(', ')}`);
     } catch (err) {
-      await runs.record({ startedAt, finishedAt: new Date(), reason: 'manual', ok: false, file: null, sizeBytes: null, durationMs: Date.now() - startedAt.getTime(), lockedMs: null, encrypted: Boolean(config.backupEncryptionKey), rowCounts: null, error: String(err) }).catch(() => undefined);
+      await runs
+        .record({
+          startedAt,
+          finishedAt: new Date(),
+          reason: 'manual',
+          ok: false,
+          file: null,
+          sizeBytes: null,
+          durationMs: Date.now() - startedAt.getTime(),
+          lockedMs: null,
+          encrypted: Boolean(config.backupEncryptionKey),
+          rowCounts: null,
+          error: String(err),
+        })
+        .catch(() => undefined);
       throw err;
     }
   } finally {
@@ -61,10 +91,19 @@ async function restore(config: AppConfig, args: string[]): Promise<void> {
   if (!file) throw new Error('使い方: npm run restore -- FILE [--force]');
   const db = await openDatabase(config, 'restore');
   try {
-    const r = await restoreBackup({ file: path.resolve(file), databaseUrl: db.url, key: config.backupEncryptionKey, force: args.includes('--force') });
+    const r = await restoreBackup({
+      file: path.resolve(file),
+      databaseUrl: db.url,
+      key: config.backupEncryptionKey,
+      force: args.includes('--force'),
+    });
     const rows = Object.values(r.rows).reduce((a, b) => a + b, 0);
-    out(`復元しました: ${Object.keys(r.rows).length} 表 ${rows} 行（${r.header.createdAt} のバックアップ, ${(r.durationMs / 1000).toFixed(1)} 秒）`);
-    out(`  復元先: ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}。npm start で起動すると、フォローアップのジョブはデータベースから作り直されます。`);
+    out(
+      `復元しました: ${Object.keys(r.rows).length} 表 ${rows} 行（${r.header.createdAt} のバックアップ, ${(r.durationMs / 1000).toFixed(1)} 秒）`,
+    );
+    out(
+      `  復元先: ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}。npm start で起動すると、フォローアップのジョブはデータベースから作り直されます。`,
+    );
   } finally {
     await db.embedded?.stop();
   }

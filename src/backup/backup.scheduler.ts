@@ -40,7 +40,11 @@ export class BackupScheduler implements OnApplicationBootstrap, OnApplicationShu
       await this.queue.upsertJobScheduler(
         id,
         { pattern: this.config.backupCron, tz: 'Asia/Tokyo' },
-        { name: JobName.Backup, data: { reason: 'scheduled' }, opts: { ...DEFAULT_JOB_OPTIONS, attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 30 } } },
+        {
+          name: JobName.Backup,
+          data: { reason: 'scheduled' },
+          opts: { ...DEFAULT_JOB_OPTIONS, attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 30 } },
+        },
       );
       this.logger.log({ cron: this.config.backupCron, tz: 'Asia/Tokyo' }, 'nightly backup scheduled');
       return true;

@@ -24,12 +24,22 @@ export class BackupService {
     const startedAt = new Date();
     try {
       const result = await createBackup({
-        databaseUrl, backupDir: this.config.backupDir, keep: this.config.backupKeep, key: this.config.backupEncryptionKey,
-        reason, source: this.config.databaseUrl ? 'postgresql' : 'embedded',
+        databaseUrl,
+        backupDir: this.config.backupDir,
+        keep: this.config.backupKeep,
+        key: this.config.backupEncryptionKey,
+        reason,
+        source: this.config.databaseUrl ? 'postgresql' : 'embedded',
       });
       await this.runs.record({ ...result, reason, ok: true, rowCounts: result.rows, error: null });
       this.logger.log(
-        { file: result.file, sizeBytes: result.sizeBytes, durationMs: Math.round(result.durationMs), lockedMs: Math.round(result.lockedMs), removed: result.removed.length },
+        {
+          file: result.file,
+          sizeBytes: result.sizeBytes,
+          durationMs: Math.round(result.durationMs),
+          lockedMs: Math.round(result.lockedMs),
+          removed: result.removed.length,
+        },
         'バックアップを作成し、読み戻して確認しました',
       );
       const { rows, ...rest } = result;
@@ -37,7 +47,19 @@ export class BackupService {
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       await this.runs
-        .record({ startedAt, finishedAt: new Date(), reason, ok: false, file: null, sizeBytes: null, durationMs: Date.now() - startedAt.getTime(), lockedMs: null, encrypted: Boolean(this.config.backupEncryptionKey), rowCounts: null, error })
+        .record({
+          startedAt,
+          finishedAt: new Date(),
+          reason,
+          ok: false,
+          file: null,
+          sizeBytes: null,
+          durationMs: Date.now() - startedAt.getTime(),
+          lockedMs: null,
+          encrypted: Boolean(this.config.backupEncryptionKey),
+          rowCounts: null,
+          error,
+        })
         .catch(() => undefined);
       this.logger.error({ error }, 'バックアップに失敗しました');
       throw err;
@@ -52,7 +74,8 @@ export class BackupService {
       const ageHours = last ? Math.round(((now.getTime() - last.finishedAt.getTime()) / HOUR_MS) * 10) / 10 : null;
       const warnings: string[] = [];
       if (!last) warnings.push('成功したバックアップがまだありません（npm run backup で作成できます）');
-      else if (ageHours! > this.config.backupWarnAfterHours) warnings.push(`最後に成功したバックアップは ${Math.floor(ageHours!)} 時間前です`);
+      else if (ageHours! > this.config.backupWarnAfterHours)
+        warnings.push(`最後に成功したバックアップは ${Math.floor(ageHours!)} 時間前です`);
       if (failure) warnings.push(`最新のバックアップは失敗しました（${failure.finishedAt.toISOString()}）`);
       return {
         lastSuccessAt: last?.finishedAt.toISOString() ?? null,
@@ -64,7 +87,14 @@ export class BackupService {
         ...(warnings.length ? { warning: warnings.join(' / ') } : {}),
       };
     } catch (err) {
-      return { lastSuccessAt: null, ageHours: null, sizeBytes: null, durationMs: null, lockedMs: null, warning: `バックアップの状態を読めません: ${String(err)}` };
+      return {
+        lastSuccessAt: null,
+        ageHours: null,
+        sizeBytes: null,
+        durationMs: null,
+        lockedMs: null,
+        warning: `バックアップの状態を読めません: ${String(err)}`,
+      };
     }
   }
 }

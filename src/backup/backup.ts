@@ -38,7 +38,11 @@ export interface BackupResult {
 }
 
 /** Writes a dump to `file` through gzip (and encryption): to a temporary name, renamed once complete. */
-export async function dumpToFile(databaseUrl: string, file: string, options: { key?: Buffer; reason: string; source: DumpHeader['source']; gzip?: boolean }) {
+export async function dumpToFile(
+  databaseUrl: string,
+  file: string,
+  options: { key?: Buffer; reason: string; source: DumpHeader['source']; gzip?: boolean },
+) {
   const partial = `${file}.partial`;
   const gzip = options.gzip !== false;
   const source = new PassThrough();
@@ -75,7 +79,10 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const startedAt = new Date();
   const t0 = performance.now();
   fs.mkdirSync(options.backupDir, { recursive: true, mode: 0o700 });
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = startedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const reason = options.reason.replace(/[^a-z-]/g, '-');
   const name = `sanka-backup-${stamp}-${reason}-${randomBytes(3).toString('hex')}.sql.gz${options.key ? '.enc' : ''}`;
   const file = path.join(options.backupDir, name);
@@ -84,7 +91,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   try {
     const { trailer } = await verifyBackupFile(file, options.key);
     for (const [table, n] of Object.entries(dump.rows)) {
-      if (trailer.rows[table] !== n) throw new BackupFileError(`verification: ${table} has ${trailer.rows[table]} rows in the file, ${n} in the database`);
+      if (trailer.rows[table] !== n)
+        throw new BackupFileError(`verification: ${table} has ${trailer.rows[table]} rows in the file, ${n} in the database`);
     }
   } catch (err) {
     fs.renameSync(file, `${file}.failed`);
@@ -93,10 +101,26 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const sizeBytes = fs.statSync(file).size;
   const finishedAt = new Date();
   const result: BackupResult = {
-    file, sizeBytes, durationMs: performance.now() - t0, lockedMs: dump.lockedMs, rows: dump.rows,
-    encrypted: Boolean(options.key), startedAt, finishedAt, removed: [],
+    file,
+    sizeBytes,
+    durationMs: performance.now() - t0,
+    lockedMs: dump.lockedMs,
+    rows: dump.rows,
+    encrypted: Boolean(options.key),
+    startedAt,
+    finishedAt,
+    removed: [],
   };
-  const manifest = { ...dump.header, file: name, sizeBytes, durationMs: Math.round(result.durationMs), lockedMs: Math.round(dump.lockedMs), encrypted: result.encrypted, rows: dump.rows, verifiedAt: finishedAt.toISOString() };
+  const manifest = {
+    ...dump.header,
+    file: name,
+    sizeBytes,
+    durationMs: Math.round(result.durationMs),
+    lockedMs: Math.round(dump.lockedMs),
+    encrypted: result.encrypted,
+    rows: dump.rows,
+    verifiedAt: finishedAt.toISOString(),
+  };
   fs.writeFileSync(`${file}.json`, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   result.removed = pruneBackups(options.backupDir, options.keep);
   return result;
@@ -104,7 +128,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
 /** Keeps the newest `keep` backups (by the time in their names); removes older ones and their manifests. */
 export function pruneBackups(dir: string, keep: number): string[] {
-  const files = fs.readdirSync(dir).filter((f) => BACKUP_FILE.test(f)).sort().reverse();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => BACKUP_FILE.test(f))
+    .sort()
+    .reverse();
   const removed = files.slice(keep);
   for (const f of removed) {
     fs.rmSync(path.join(dir, f), { force: true });
@@ -127,7 +155,9 @@ export class RestoreRefused extends Error {}
  * Restores into an empty database in one transaction: the file is verified completely first, then
  * loaded; row counts are compared before COMMIT. Any failure rolls back: never half-restored.
  */
-export async function restoreBackup(options: RestoreOptions): Promise<{ rows: Record<string, number>; header: DumpHeader; durationMs: number }> {
+export async function restoreBackup(
+  options: RestoreOptions,
+): Promise<{ rows: Record<string, number>; header: DumpHeader; durationMs: number }> {
   const t0 = performance.now();
   const { header, trailer } = await verifyBackupFile(options.file, options.key);
   const client = new Client({ connectionString: options.databaseUrl, application_name: 'sanka-restore' });
@@ -140,7 +170,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<{ rows: Re
     );
     if (existing.rows[0].n > 0 && !options.force) {
       throw new RestoreRefused(
-        `復元先のデータベースは空ではありません（表が ${existing.rows[0].n} 個あります）。上書きするときは --force を付けてください (target database is not empty; use --force to replace it)`,
+        `復元先のデータベースは空ではありません（表が ${existing.rows[0].n} 個あります）。上書きするときは --force を付けてください` +
+          ' (target database is not empty; use --force to replace it)',
       );
     }
     await client.query('BEGIN');
@@ -172,11 +203,14 @@ export async function tableChecksums(databaseUrl: string): Promise<Record<string
   await client.connect();
   try {
     await client.query(`SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET extra_float_digits = 3`);
-    const tables = await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
+    const tables = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    );
     const out: Record<string, { rows: number; checksum: string }> = {};
     for (const { name } of tables.rows) {
       const r = await client.query<{ n: number; sum: string }>(
-        `SELECT count(*)::int AS n, coalesce(sum(('x' || substr(md5(t::text), 1, 15))::bit(60)::bigint::numeric), 0)::text AS sum FROM public."${name}" t`,
+        `SELECT count(*)::int AS n, coalesce(sum(('x' || substr(md5(t::text), 1, 15))::bit(60)::bigint::numeric), 0)::text AS sum
+           FROM public."${name}" t`,
       );
       out[name] = { rows: r.rows[0].n, checksum: r.rows[0].sum };
     }

@@ -22,17 +22,28 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[] |
  * Before migrations change an existing schema, take a backup: an upgrade that goes wrong then has a
  * way back (`npm run restore -- FILE`). A failed backup stops the start (BACKUP_BEFORE_MIGRATIONS=false skips it).
  */
-export async function backupBeforeMigrations(config: AppConfig, databaseUrl: string, log: (msg: string, extra?: object) => void): Promise<BackupResult | null> {
+export async function backupBeforeMigrations(
+  config: AppConfig,
+  databaseUrl: string,
+  log: (msg: string, extra?: object) => void,
+): Promise<BackupResult | null> {
   if (!config.backupBeforeMigrations) return null;
   const pending = await pendingMigrations(databaseUrl);
   if (!pending?.length) return null;
   log('スキーマを更新する前にバックアップを作成しています', { pending });
   try {
     const result = await createBackup({
-      databaseUrl, backupDir: config.backupDir, keep: config.backupKeep, key: config.backupEncryptionKey,
-      reason: 'pre-migration', source: config.databaseUrl ? 'postgresql' : 'embedded',
+      databaseUrl,
+      backupDir: config.backupDir,
+      keep: config.backupKeep,
+      key: config.backupEncryptionKey,
+      reason: 'pre-migration',
+      source: config.databaseUrl ? 'postgresql' : 'embedded',
     });
-    log(`スキーマ更新前のバックアップ: ${result.file}（戻すとき: npm run restore -- ${result.file} --force）`, { sizeBytes: result.sizeBytes, durationMs: Math.round(result.durationMs) });
+    log(`スキーマ更新前のバックアップ: ${result.file}（戻すとき: npm run restore -- ${result.file} --force）`, {
+      sizeBytes: result.sizeBytes,
+      durationMs: Math.round(result.durationMs),
+    });
     return result;
   } catch (err) {
     throw new Error(

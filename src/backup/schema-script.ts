@@ -14,9 +14,11 @@ export interface SchemaScript {
 }
 
 /** TypeORM's own table, as its migration runner creates it. */
-const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "schema_migrations" ("id" SERIAL NOT NULL, "timestamp" bigint NOT NULL, "name" character varying NOT NULL, CONSTRAINT "PK_schema_migrations" PRIMARY KEY ("id"))`;
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "schema_migrations" ("id" SERIAL NOT NULL, "timestamp" bigint NOT NULL,
+  "name" character varying NOT NULL, CONSTRAINT "PK_schema_migrations" PRIMARY KEY ("id"))`;
 const INDEX_DDL = /^\s*(CREATE\s+(UNIQUE\s+)?INDEX|ALTER\s+INDEX)\b/i;
-/** Data changes and maintenance in migrations (back-fills, seeds, gin_clean_pending_list) are not schema: the data section carries the rows. */
+/** Data changes and maintenance in migrations (back-fills, seeds, gin_clean_pending_list) are not schema:
+ *  the data section carries the rows. */
 const DATA_DML = /^\s*(INSERT|UPDATE|DELETE|WITH|SELECT|VACUUM|ANALYZE)\b/i;
 
 function recorder(statements: string[]): QueryRunner {
@@ -44,7 +46,9 @@ export async function schemaScript(applied: string[]): Promise<SchemaScript> {
   for (const name of applied) {
     const Migration = byName.get(name);
     if (!Migration) {
-      throw new Error(`データベースに、このバージョンのサービスが知らないマイグレーション ${name} があります: 新しいバージョンでバックアップしてください (unknown migration ${name})`);
+      throw new Error(
+        `データベースに、このバージョンのサービスが知らないマイグレーション ${name} があります: 新しいバージョンでバックアップしてください (unknown migration ${name})`,
+      );
     }
     await (new Migration() as MigrationInterface).up(recorder(statements));
   }
@@ -55,7 +59,8 @@ export async function schemaScript(applied: string[]): Promise<SchemaScript> {
     (INDEX_DDL.test(sql) ? after : before).push(sql);
   }
   for (const sql of [...before, ...after]) {
-    if (sql.split('\n').some((line) => line.trim() === ';')) throw new Error(`a migration statement contains a line with only ';': ${sql.slice(0, 80)}`);
+    if (sql.split('\n').some((line) => line.trim() === ';'))
+      throw new Error(`a migration statement contains a line with only ';': ${sql.slice(0, 80)}`);
   }
   return { before, after };
 }

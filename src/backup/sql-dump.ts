@@ -6,7 +6,17 @@
  */
 import type { Client } from 'pg';
 import { performance } from 'node:perf_hooks';
-import { DATA_END, DATA_PREFIX, FORMAT_VERSION, HEADER_PREFIX, STATEMENT_END, TRAILER_PREFIX, ident, literal, type DumpHeader } from './backup-file';
+import {
+  DATA_END,
+  DATA_PREFIX,
+  FORMAT_VERSION,
+  HEADER_PREFIX,
+  STATEMENT_END,
+  TRAILER_PREFIX,
+  ident,
+  literal,
+  type DumpHeader,
+} from './backup-file';
 import { createdTables, schemaScript } from './schema-script';
 
 /** Rows per INSERT: big enough for fast loading, small enough for psql and the embedded server. */
@@ -22,7 +32,12 @@ const SESSION_SETTINGS = [
   `SET extra_float_digits = 3`,
 ];
 /** Only for loading. */
-const LOAD_SETTINGS = [`SET statement_timeout = 0`, `SET lock_timeout = 0`, `SET check_function_bodies = false`, `SET client_min_messages = warning`];
+const LOAD_SETTINGS = [
+  `SET statement_timeout = 0`,
+  `SET lock_timeout = 0`,
+  `SET check_function_bodies = false`,
+  `SET client_min_messages = warning`,
+];
 
 export interface DumpResult {
   rows: Record<string, number>;
@@ -60,16 +75,26 @@ export async function writeDump(client: Client, write: Write, meta: { source: Du
       `SELECT sequencename AS name, last_value::text AS value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`,
     );
     const serverVersion = (await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v;
-    const header: DumpHeader = { format: FORMAT_VERSION, createdAt: new Date().toISOString(), source: meta.source, serverVersion, migrations: applied, reason: meta.reason };
+    const header: DumpHeader = {
+      format: FORMAT_VERSION,
+      createdAt: new Date().toISOString(),
+      source: meta.source,
+      serverVersion,
+      migrations: applied,
+      reason: meta.reason,
+    };
 
     await write(`${HEADER_PREFIX}${JSON.stringify(header)}\n`);
-    await write(`-- 参加支援マッチングサービスのバックアップ (SQL). Load into an empty database: psql -v ON_ERROR_STOP=1 -f FILE, or npm run restore -- FILE\n`);
+    await write(
+      `-- 参加支援マッチングサービスのバックアップ (SQL). Load into an empty database: psql -v ON_ERROR_STOP=1 -f FILE, or npm run restore -- FILE\n`,
+    );
     for (const sql of [...SESSION_SETTINGS, ...LOAD_SETTINGS]) await statement(sql);
     await statement('BEGIN');
     await write('-- schema (from the migrations)\n');
     for (const sql of schema.before) await statement(sql);
     // A placement may point at one dumped after it (rematched_to): check such references at the end.
-    for (const fk of selfReferences) await statement(`ALTER TABLE ${ident(fk.table)} ALTER CONSTRAINT ${ident(fk.name)} DEFERRABLE INITIALLY DEFERRED`);
+    for (const fk of selfReferences)
+      await statement(`ALTER TABLE ${ident(fk.table)} ALTER CONSTRAINT ${ident(fk.name)} DEFERRABLE INITIALLY DEFERRED`);
     const rows: Record<string, number> = {};
     for (const table of order) rows[table.name] = await dumpTable(client, table, write, () => statements++);
     await write(`${DATA_END}\n`);
@@ -78,7 +103,10 @@ export async function writeDump(client: Client, write: Write, meta: { source: Du
     await write('-- indexes\n');
     for (const sql of schema.after) await statement(sql);
     for (const seq of sequences.rows) {
-      const call = seq.value === null ? `${literal(`public.${ident(seq.name)}`)}, 1, false` : `${literal(`public.${ident(seq.name)}`)}, ${seq.value}, true`;
+      const call =
+        seq.value === null
+          ? `${literal(`public.${ident(seq.name)}`)}, 1, false`
+          : `${literal(`public.${ident(seq.name)}`)}, ${seq.value}, true`;
       await statement(`SELECT pg_catalog.setval(${call})`);
     }
     await statement('COMMIT');
@@ -112,7 +140,10 @@ async function listTables(client: Client): Promise<TableInfo[]> {
 }
 
 /** Referenced tables first; references of a table to itself are deferred instead. */
-async function loadOrder(client: Client, tables: TableInfo[]): Promise<{ order: TableInfo[]; selfReferences: Array<{ table: string; name: string }> }> {
+async function loadOrder(
+  client: Client,
+  tables: TableInfo[],
+): Promise<{ order: TableInfo[]; selfReferences: Array<{ table: string; name: string }> }> {
   const fks = await client.query<{ name: string; child: string; parent: string }>(`
     SELECT con.conname AS name, ch.relname AS child, pa.relname AS parent
       FROM pg_constraint con

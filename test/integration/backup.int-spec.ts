@@ -66,7 +66,10 @@ describe('backup and restore of the embedded database', () => {
     t = await createTestApp({ BACKUP_DIR: path.join(work, 'backups'), BACKUP_KEEP: '2' });
     // Participants, placements with checkpoints (one re-matched), consent, audit, a report snapshot.
     const org = await createOrganization(t);
-    const resources = [await createResource(t, org.id, { capacity: 5, vacancies: 5 }), await createResource(t, org.id, { capacity: 5, vacancies: 5 })];
+    const resources = [
+      await createResource(t, org.id, { capacity: 5, vacancies: 5 }),
+      await createResource(t, org.id, { capacity: 5, vacancies: 5 }),
+    ];
     for (let i = 0; i < 3; i++) {
       const person = await createParticipant(t, { displayName: `復元テスト${i}`, needs: "改行も\n'引用符'も \\ バックスラッシュも" });
       await giveConsent(t, person.id);
@@ -92,7 +95,10 @@ describe('backup and restore of the embedded database', () => {
     expect(before.report_snapshots.rows).toBeGreaterThan(0);
     expect(before.audit_log.rows).toBeGreaterThan(0);
     expect(before.follow_up_checkpoints.rows).toBeGreaterThan(0);
-    const [{ n: vectors }] = await queryRows<{ n: number }>(t.config.databaseUrl!, `SELECT count(*)::int AS n FROM resources WHERE embedding IS NOT NULL`);
+    const [{ n: vectors }] = await queryRows<{ n: number }>(
+      t.config.databaseUrl!,
+      `SELECT count(*)::int AS n FROM resources WHERE embedding IS NOT NULL`,
+    );
     expect(vectors).toBeGreaterThan(0);
 
     // Requests keep being answered during the backup.
@@ -131,12 +137,22 @@ describe('backup and restore of the embedded database', () => {
     const { file } = await t.app.get(BackupService).run('manual');
     const target = await newTarget();
     await restoreBackup({ file, databaseUrl: target.url });
-    const open = await queryRows<{ id: string; status: string }>(target.url, `SELECT id, status FROM follow_up_checkpoints WHERE status IN ('scheduled', 'due')`);
+    const open = await queryRows<{ id: string; status: string }>(
+      target.url,
+      `SELECT id, status FROM follow_up_checkpoints WHERE status IN ('scheduled', 'due')`,
+    );
     expect(open.length).toBeGreaterThan(0);
-    const expected = open.flatMap((c) => [...(c.status === 'scheduled' ? [jobIds.checkpoint('due', c.id)] : []), jobIds.checkpoint('overdue', c.id)]);
+    const expected = open.flatMap((c) => [
+      ...(c.status === 'scheduled' ? [jobIds.checkpoint('due', c.id)] : []),
+      jobIds.checkpoint('overdue', c.id),
+    ]);
 
     const prefix = `sanka-test-restore-${process.pid}`;
-    const restored = await createTestApp({ DATABASE_URL: target.url, QUEUE_PREFIX: prefix, BACKUP_DIR: path.join(work, 'restored-backups') });
+    const restored = await createTestApp({
+      DATABASE_URL: target.url,
+      QUEUE_PREFIX: prefix,
+      BACKUP_DIR: path.join(work, 'restored-backups'),
+    });
     try {
       const queue = restored.app.get<Queue>(getQueueToken(QueueName.FollowUp));
       await waitFor(async () => (await Promise.all(expected.map((id) => queue.getJob(id)))).every(Boolean), 'follow-up jobs rebuilt');
@@ -173,7 +189,9 @@ describe('backup and restore of the embedded database', () => {
     const copy = Buffer.from(bytes);
     copy[Math.floor(copy.length / 2)] ^= 0x01;
     fs.writeFileSync(tampered, copy);
-    await expect(restoreBackup({ file: tampered, databaseUrl: target.url, key: Buffer.from(KEY_A, 'base64') })).rejects.toThrow(/認証に失敗/);
+    await expect(restoreBackup({ file: tampered, databaseUrl: target.url, key: Buffer.from(KEY_A, 'base64') })).rejects.toThrow(
+      /認証に失敗/,
+    );
     expect(await tablesIn(target.url)).toEqual([]);
     await restoreBackup({ file, databaseUrl: target.url, key: Buffer.from(KEY_A, 'base64') });
     expect((await tablesIn(target.url)).length).toBeGreaterThan(5);
@@ -236,7 +254,10 @@ describe('backup and restore of the embedded database', () => {
     expect(sql).toMatch(/SELECT pg_catalog\.setval\(E'public\."audit_log_id_seq"', \d+, true\)/);
     expect(sql).not.toMatch(/transaction_timeout/); // a PostgreSQL 17 setting that 15 rejects
 
-    const local = await queryRows<{ vector: boolean }>(LOCAL_PG, `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') AS vector`).catch(() => null);
+    const local = await queryRows<{ vector: boolean }>(
+      LOCAL_PG,
+      `SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') AS vector`,
+    ).catch(() => null);
     const psql = (() => {
       try {
         execFileSync('psql', ['--version']);
@@ -246,7 +267,9 @@ describe('backup and restore of the embedded database', () => {
       }
     })();
     if (!local || !psql) {
-      process.stdout.write('\n[backup.int-spec] NOT CHECKED: no PostgreSQL at 127.0.0.1:5432 or no psql: the export was not loaded into a real server\n');
+      process.stdout.write(
+        '\n[backup.int-spec] NOT CHECKED: no PostgreSQL at 127.0.0.1:5432 or no psql: the export was not loaded into a real server\n',
+      );
       return;
     }
     const db = `sanka_export_${process.pid}`;

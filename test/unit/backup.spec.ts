@@ -6,7 +6,13 @@ import { literal } from '../../src/backup/backup-file';
 describe('backup configuration', () => {
   it('defaults: DATA_DIR/backups, 14 generations, 02:00 Asia/Tokyo, no encryption', () => {
     const config = loadConfig({ DATA_DIR: '/srv/data' }, '/srv/app');
-    expect(config).toMatchObject({ backupDir: '/srv/data/backups', backupKeep: 14, backupCron: '0 2 * * *', backupWarnAfterHours: 48, backupBeforeMigrations: true });
+    expect(config).toMatchObject({
+      backupDir: '/srv/data/backups',
+      backupKeep: 14,
+      backupCron: '0 2 * * *',
+      backupWarnAfterHours: 48,
+      backupBeforeMigrations: true,
+    });
     expect(config.backupEncryptionKey).toBeUndefined();
   });
 
