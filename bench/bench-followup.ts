@@ -11,7 +11,7 @@
  *      then activates every placement through PlacementService.transition → default plan
  *      (14, 28, 60, 90 days: 4 checkpoints, 8 delayed BullMQ jobs per placement);
  *   2. checks the queue holds 8 × N delayed jobs;
- *   3. deletes every Redis key of the follow-up queue (a Redis restart), times ReconcileService.reconcile()
+ *   3. deletes every Redis key of the follow-up queue (a Redis restart), times ReconcileScheduler.reconcile()
  *      restoring them, then a second reconcile (must add none);
  *   3b. (unless --no-experiments) times alternative reconcile strategies written here in the bench, against
  *      the same data and the same JobRepository/FollowUpRepository methods: proposals, not src/ changes;
@@ -38,7 +38,7 @@ import { FollowUpRepository } from '../src/follow-up/follow-up.repository';
 import { FollowUpService } from '../src/follow-up/follow-up.service';
 import { JobRepository } from '../src/jobs/job.repository';
 import { QueueName } from '../src/jobs/job.constants';
-import { ReconcileService } from '../src/jobs/reconcile.service';
+import { ReconcileScheduler } from '../src/jobs/reconcile.scheduler';
 import { redisConnection } from '../src/jobs/redis-connection';
 import { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
 import type { TransitionDto } from '../src/placements/dto/placement.dto';
@@ -192,7 +192,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   const db = app.get(DataSource);
   const queue = app.get<Queue>(getQueueToken(QueueName.FollowUp));
   const placements = app.get(PlacementService);
-  const reconciler = app.get(ReconcileService);
+  const reconciler = app.get(ReconcileScheduler);
   const expectedJobs = opts.placements * 8;
   const queuePattern = `${config.queuePrefix}:${QueueName.FollowUp}:*`;
 
@@ -203,7 +203,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   log(`set-up done in ${sec(setUpMs)} s`);
 
   // The reconcile below also asks the model (embeddings outstanding): load it now, not during the timing.
-  await app.get(EmbeddingModelRepository).ready().catch((err) => log(`model not ready (${String(err)}); ReconcileService.reconcile() will fail after the follow-up part`));
+  await app.get(EmbeddingModelRepository).ready().catch((err) => log(`model not ready (${String(err)}); ReconcileScheduler.reconcile() will fail after the follow-up part`));
 
   const scheduleTimer = timeMethod(app.get(JobRepository), 'scheduleCheckpoints');
   const renderTimer = timeMethod(app.get(PlacementViews), 'render');
@@ -264,10 +264,10 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
     const count = (await queue.getJobCounts('delayed')).delayed;
     log(
       `${label}: ${sec(total)} s (follow-up part ${sec(followUpTimer.ms)} s: pages from the database ${sec(pageTimer.ms)} s, Redis EXISTS + addBulk ${sec(missingTimer.ms)} s), ` +
-        `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s; ${fmtInt(result.checkpointsScheduled)} checkpoints, delayed ${fmtInt(count)}`,
+        `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s; ${fmtInt(Number(result.checkpointsScheduled))} checkpoints, delayed ${fmtInt(count)}`,
     );
     if (count !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after ${label}, found ${count}`);
-    return { ms: total, followUpMs: followUpTimer.ms, dbMs: pageTimer.ms, redisMs: missingTimer.ms, nodeCpuMs, redisCpuMs, checkpoints: result.checkpointsScheduled, delayed: count };
+    return { ms: total, followUpMs: followUpTimer.ms, dbMs: pageTimer.ms, redisMs: missingTimer.ms, nodeCpuMs, redisCpuMs, checkpoints: Number(result.checkpointsScheduled), delayed: count };
   };
   const reconcile1 = await reconcileOnce('reconcile after wipe');
   const reconcile2 = await reconcileOnce('second reconcile');
@@ -364,12 +364,12 @@ function table(r: Results): string {
     ],
     ['delete every key of the follow-up queue (SCAN + UNLINK)', `${sec(r.wipe.ms)} s`, `${fmtInt(r.wipe.keys)} keys; delayed afterwards ${r.wipe.delayedAfter}`],
     [
-      'ReconcileService.reconcile() after the wipe',
+      'ReconcileScheduler.reconcile() after the wipe',
       `${sec(r.reconcile1.ms)} s`,
       `follow-up part ${sec(r.reconcile1.followUpMs)} s (database pages ${sec(r.reconcile1.dbMs)} s, Redis EXISTS + addBulk ${sec(r.reconcile1.redisMs)} s; CPU: Node ${sec(r.reconcile1.nodeCpuMs)} s, redis-server ${sec(r.reconcile1.redisCpuMs)} s); ${fmtInt(r.reconcile1.checkpoints)} checkpoints re-scheduled ⇒ ${rate(r.reconcile1.checkpoints * 2, r.reconcile1.followUpMs)} jobs/s; delayed ${fmtInt(r.reconcile1.delayed)} ${r.reconcile1.delayed === jobs ? '✓' : '✗'}`,
     ],
     [
-      'second ReconcileService.reconcile() (nothing missing)',
+      'second ReconcileScheduler.reconcile() (nothing missing)',
       `${sec(r.reconcile2.ms)} s`,
       `follow-up part ${sec(r.reconcile2.followUpMs)} s (database pages ${sec(r.reconcile2.dbMs)} s, Redis EXISTS ${sec(r.reconcile2.redisMs)} s; CPU: Node ${sec(r.reconcile2.nodeCpuMs)} s, redis-server ${sec(r.reconcile2.redisCpuMs)} s); ${fmtInt(r.reconcile2.checkpoints)} checkpoints re-scheduled; delayed ${fmtInt(r.reconcile2.delayed)} ${r.reconcile2.delayed === jobs ? '✓ (none added)' : '✗'}`,
     ],
@@ -398,7 +398,7 @@ function writeDocs(markdown: string, command: string, m: Machine, r: Results) {
     '',
     '- Path measured: `PlacementService.transition(admin, id, { to: "active" })` for each placement, one after another (the embedded database is a single session, so parallel requests queue behind each other anyway). That is the whole service call: visibility check, transaction (row lock, consent, vacancy, plan + 4 checkpoints, state, event), `FollowUpService.schedule` (one `addBulk` of 8 delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ every job is in the future.',
     '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the reconciles so its start-up is not timed.',
-    '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileService.reconcile()` then walks the open checkpoints 1,000 at a time (keyset on id), checks their job keys with one pipelined `EXISTS` per job and re-adds the missing ones with `addBulk` in chunks of 500 (deterministic job ids). The second run is the periodic reconcile (every RECONCILE_INTERVAL_SECONDS): nothing is missing, so it only reads.',
+    '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileScheduler.reconcile()` then walks the open checkpoints 1,000 at a time (keyset on id), checks their job keys with one pipelined `EXISTS` per job and re-adds the missing ones with `addBulk` in chunks of 500 (deterministic job ids). The second run is the periodic reconcile (every RECONCILE_INTERVAL_SECONDS): nothing is missing, so it only reads.',
     '',
   ], log);
 }

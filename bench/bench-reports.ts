@@ -643,7 +643,7 @@ function PROPOSAL_NOTES(r: Results): string[] {
   return [
     '- Path measured: `ReportService.monthly(month, true)` and `ReportService.fiscalYear(year, true)` (live: no snapshot look-up) on a TypeORM DataSource with the service\'s `dataSourceOptions` (pool of 10); the repository sends its statements concurrently, the embedded database runs them one after another. "Run alone" = one statement at a time, median of 3 runs (months: median over the measured months).',
     '- "no stats": the planner works from page counts only, as on a fresh embedded database (PGlite has no autovacuum) until the reconciler\'s first `ANALYZE`; the reconciler runs one at its first run and every six hours, so "ANALYZE" is the steady state.',
-    `- Placement events: ${r.sizes.find((s) => s.table === 'placement_events')?.rows.toLocaleString('en-US')} rows = every transition (proposed → visit → trial → active → closed, steps skipped as the state machine allows) plus same-state events (from_state = to_state: notes, follow-up extensions as active → active), spread over each placement\'s open period in proportion to its length.`,
+    `- Placement events: ${r.sizes.find((s) => s.table === 'placement_events')?.rows.toLocaleString('en-US')} rows = every transition (proposed → visit → trial → active → closed, steps skipped as the state machine allows) plus same-state events (from_state = to_state: notes, follow-up extensions as active → active), spread over each placement's open period in proportion to its length.`,
   ];
 }
 

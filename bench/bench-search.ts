@@ -41,13 +41,13 @@ import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
-import { JapaneseTokenizer } from '../src/matching/japanese-tokenizer';
+import { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import { EF_SEARCH, hnswSettings, MAX_SCAN_TUPLES, MatchRepository, type Candidate, type HardFilters } from '../src/matching/match.repository';
 import { DEFAULT_WEIGHTS, rank } from '../src/matching/ranking';
 import {
   ACCOMMODATION_CODES, DAYS, DAY_LABELS, RESOURCE_TYPES, RESOURCE_TYPE_LABELS,
   type Accommodation, type Day, type DemandLevel, type ResourceType, type Reward,
-} from '../src/resources/resource.constants';
+} from '../src/common/catalogue.constants';
 import { contentHash, resourceLexicalBody, resourcePassage, type ResourceTextFields } from '../src/resources/resource-text';
 import { deleteKeys, fmtInt, logger, machine, mean, ms, percentile, timed, writeDocsSection, type Machine } from './bench-support';
 
@@ -599,7 +599,7 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     await dataSource.initialize();
     const ds = dataSource;
     const repo = new MatchRepository(ds, ctx.config);
-    const captured = perMode((mode) => [] as CapturedSql[]);
+    const captured = perMode((_mode) => [] as CapturedSql[]);
     for (const mode of MODES) for (const q of queries) captured[mode].push(await captureFindCandidates(client, ctx.config, modelName, q.vector, q.terms, q.filters[mode], K));
 
     // rows that pass each mode's filters (median over 20 queries)

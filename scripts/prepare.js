@@ -19,14 +19,72 @@ function run(command, args, options = {}) {
   }
 }
 
+/**
+ * Why the lock file cannot be installed as it is, or null. `npm ci` refuses a lock that differs from
+ * package.json, and (npm 11) one that lacks any platform's entry of a package with per-platform optional
+ * binaries (msgpackr-extract, @node-rs/*, @tailwindcss/oxide, rollup, …): a lock written by an older
+ * npm, or edited by hand, keeps only the platform it was made on. Checked on every start and test run,
+ * so an out-of-sync lock fails here rather than in a Docker build or CI.
+ */
+function lockProblems(pkg, lock) {
+  const problems = [];
+  const rootEntry = (lock.packages && lock.packages['']) || {};
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+    const wanted = pkg[field] || {};
+    const locked = rootEntry[field] || {};
+    for (const name of new Set([...Object.keys(wanted), ...Object.keys(locked)])) {
+      if (wanted[name] !== locked[name]) problems.push(`${field}.${name}: package.json ${wanted[name] ?? '-'} / lock ${locked[name] ?? '-'}`);
+    }
+  }
+  for (const [where, entry] of Object.entries(lock.packages || {})) {
+    for (const name of Object.keys(entry.optionalDependencies || {})) {
+      // npm resolves a dependency in the nearest node_modules up the tree.
+      let dir = where;
+      let found = false;
+      for (;;) {
+        if (lock.packages[`${dir ? `${dir}/` : ''}node_modules/${name}`]) found = true;
+        if (found || !dir) break;
+        const up = dir.lastIndexOf('/node_modules/');
+        dir = up < 0 ? '' : dir.slice(0, up);
+      }
+      if (!found) problems.push(`${where || '(root)'}: optional ${name} missing from the lock`);
+    }
+  }
+  return problems;
+}
+
 function ensureDependencies() {
-  const marker = path.join(root, 'node_modules', '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
-  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
-  // `npm install` with the committed lock file, not `npm ci`: the npm 11 here rejects
-  // its own lock file in `npm ci` (platform-only optional packages of msgpackr-extract).
-  step('依存パッケージをインストールしています (npm install)…');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  const manifest = path.join(root, 'package.json');
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  if (!fs.existsSync(lock)) {
+    if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(manifest).mtimeMs) return;
+    step('依存パッケージをインストールしています (npm install、ロックファイルなし)…');
+    run('npm', ['install', '--no-audit', '--no-fund']);
+    return;
+  }
+  const problems = lockProblems(JSON.parse(fs.readFileSync(manifest, 'utf8')), JSON.parse(fs.readFileSync(lock, 'utf8')));
+  if (problems.length) {
+    throw new Error(
+      'package-lock.json が package.json と一致していません（npm ci が失敗します）。\n' +
+        'package-lock.json is out of sync with package.json (npm ci would fail):\n' +
+        problems.slice(0, 20).map((p) => `  - ${p}`).join('\n') +
+        '\n対処 / Fix: npm install --package-lock-only を実行し、package-lock.json をコミットしてください' +
+        ' (run `npm install --package-lock-only` and commit package-lock.json).',
+    );
+  }
+  const newest = Math.max(fs.statSync(lock).mtimeMs, fs.statSync(manifest).mtimeMs);
+  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= newest) return;
+  step('依存パッケージをロックファイルどおりにインストールしています (npm ci)…');
+  try {
+    run('npm', ['ci', '--no-audit', '--no-fund']);
+  } catch (err) {
+    throw new Error(
+      `npm ci に失敗しました。package-lock.json が package.json と一致しているか確認してください。\n` +
+        `npm ci failed; check that package-lock.json matches package.json (${err.message}).`,
+      { cause: err },
+    );
+  }
 }
 
 function ensureBuild() {
@@ -95,4 +153,4 @@ async function ensureRedis({ dataDir, install }) {
   throw new Error(`Redis を起動しましたが応答しません。ログ: ${path.join(redisDir, 'redis.log')}`);
 }
 
-module.exports = { root, step, run, ensureDependencies, ensureBuild, ensureModel, ensureRedis };
+module.exports = { root, step, run, lockProblems, ensureDependencies, ensureBuild, ensureModel, ensureRedis };

@@ -1,5 +1,5 @@
 'use strict';
-// `npm test`: everything the suite needs (dependencies, build, local model, Redis), then jest.
+// `npm test`: everything the suite needs (dependencies, build, lint, local model, Redis), then jest.
 const os = require('node:os');
 const path = require('node:path');
 const prepare = require('./prepare');
@@ -7,6 +7,9 @@ const prepare = require('./prepare');
 async function main() {
   prepare.ensureDependencies();
   prepare.ensureBuild();
+  // Lint is part of the test command, so CI fails on a lint or format error.
+  prepare.step('ESLint と Prettier で検査しています (npm run lint)…');
+  prepare.run('npm', ['run', '--silent', 'lint']);
   prepare.ensureModel();
   await prepare.ensureRedis({ dataDir: path.join(os.tmpdir(), 'sanka-test-redis'), install: true });
   prepare.step('テストを実行しています (jest)…');

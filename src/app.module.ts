@@ -12,17 +12,23 @@ import { ApiTokenRepository } from './auth/api-token.repository';
 import { ApiTokenService } from './auth/api-token.service';
 import { AuthGuard } from './auth/auth.guard';
 import { BackupModule } from './backup/backup.module';
+import { OrganizationDirectory } from './auth/organization-directory';
 import { rateLimitOptions } from './auth/rate-limit';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { TransactionRunner } from './database/transaction.runner';
 import { DemoDataService } from './demo/demo-data.service';
+import { FollowUpPlacementService } from './follow-up/follow-up-placement.service';
+import { FollowUpController } from './follow-up/follow-up.controller';
 import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpService } from './follow-up/follow-up.service';
-import { NotificationController } from './follow-up/notification.controller';
-import { WebhookRepository } from './follow-up/webhook.repository';
-import { FollowUpProcessor } from './jobs/follow-up.processor';
+import { NotificationController } from './notifications/notification.controller';
+import { NotificationRepository } from './notifications/notification.repository';
+import { NotificationService } from './notifications/notification.service';
+import { WebhookRepository } from './notifications/webhook.repository';
+import { FollowUpProcessor } from './follow-up/follow-up.processor';
 import { EmbeddingStateRepository } from './matching/embedding-state.repository';
+import { PlannerStatisticsReconciler } from './database/planner-statistics.reconciler';
 import { PlannerStatisticsRepository } from './database/planner-statistics.repository';
 import { ParticipantController } from './participants/participant.controller';
 import { ParticipantRepository } from './participants/participant.repository';
@@ -30,19 +36,22 @@ import { ParticipantService } from './participants/participant.service';
 import { PlacementController } from './placements/placement.controller';
 import { PlacementRepository } from './placements/placement.repository';
 import { PlacementService } from './placements/placement.service';
+import { PlacementFollowUp } from './placements/placement-follow-up';
 import { PlacementViews } from './placements/placement.views';
 import { HealthController } from './health/health.controller';
 import { HealthRepository } from './health/health.repository';
 import { HealthService } from './health/health.service';
-import { EmbeddingProcessor } from './jobs/embedding.processor';
+import { EmbeddingProcessor } from './matching/embedding.processor';
 import { QueueName } from './jobs/job.constants';
 import { JobRepository } from './jobs/job.repository';
 import { MaintenanceProcessor } from './jobs/maintenance.processor';
-import { ReconcileService } from './jobs/reconcile.service';
+import { ReconcileRegistry } from './jobs/reconcile.registry';
+import { ReconcileScheduler } from './jobs/reconcile.scheduler';
 import { redisConnection } from './jobs/redis-connection';
 import { EmbeddingModelRepository } from './matching/embedding-model.repository';
+import { EmbeddingReconciler } from './matching/embedding.reconciler';
 import { EmbeddingService } from './matching/embedding.service';
-import { JapaneseTokenizer } from './matching/japanese-tokenizer';
+import { JapaneseTokenizer } from './common/japanese/tokenizer';
 import { MatchController } from './matching/match.controller';
 import { MatchRepository } from './matching/match.repository';
 import { MatchService } from './matching/match.service';
@@ -51,6 +60,7 @@ import { OrganizationRepository } from './organizations/organization.repository'
 import { OrganizationService } from './organizations/organization.service';
 import { ReportController } from './reports/report.controller';
 import { ReportRepository } from './reports/report.repository';
+import { ReportSnapshotTask } from './reports/report-snapshot.task';
 import { ReportService } from './reports/report.service';
 import { ResourceController } from './resources/resource.controller';
 import { ResourceRepository } from './resources/resource.repository';
@@ -58,15 +68,16 @@ import { ResourceService } from './resources/resource.service';
 
 const controllers = [
   HealthController, ApiTokenController, OrganizationController, ResourceController, MatchController,
-  ParticipantController, PlacementController, NotificationController, ReportController, AuditController,
+  ParticipantController, PlacementController, FollowUpController, NotificationController, ReportController, AuditController,
 ];
 const repositories = [
   ApiTokenRepository, OrganizationRepository, ResourceRepository, MatchRepository, JobRepository, HealthRepository,
-  EmbeddingModelRepository, EmbeddingStateRepository, ParticipantRepository, PlacementRepository, FollowUpRepository, ReportRepository, AuditRepository, TransactionRunner, WebhookRepository, PlannerStatisticsRepository,
+  EmbeddingModelRepository, EmbeddingStateRepository, ParticipantRepository, PlacementRepository, FollowUpRepository, ReportRepository, AuditRepository, TransactionRunner, WebhookRepository, NotificationRepository, PlannerStatisticsRepository,
 ];
 const services = [
-  ApiTokenService, OrganizationService, ResourceService, MatchService, EmbeddingService, HealthService, ReconcileService,
-  DemoDataService, JapaneseTokenizer, ParticipantService, PlacementService, PlacementViews, FollowUpService, ReportService, AuditService,
+  ApiTokenService, OrganizationService, ResourceService, MatchService, EmbeddingService, HealthService, ReconcileRegistry, ReconcileScheduler,
+  DemoDataService, JapaneseTokenizer, ParticipantService, PlacementService, PlacementViews, FollowUpService, FollowUpPlacementService, NotificationService, ReportService, AuditService,
+  ReportSnapshotTask, EmbeddingReconciler, PlannerStatisticsReconciler,
 ];
 /** Queue consumers: only in processes with ROLE=worker or all. */
 const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor];
@@ -81,6 +92,9 @@ export class AppModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       ...repositories,
       ...services,
+      // Placements ask follow-up through this port, so that placements/ does not import follow-up/.
+      { provide: PlacementFollowUp, useExisting: FollowUpService },
+      { provide: OrganizationDirectory, useExisting: OrganizationRepository },
       ...(config.runsWorker ? processors : []),
     ];
     return {

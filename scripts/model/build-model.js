@@ -68,7 +68,6 @@ const PUNCT_RE = /[\p{P}\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]/u;
 const ALL_PUNCT_RE = /^[\p{P}\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]+$/u;
 const HAN_RE = /\p{Script=Han}/u;
 const HIRA_RE = /^[\u3041-\u309f]+$/;
-const KATA_RE = /^[\u30a0-\u30ff]+$/;
 const KANA_ONLY_RE = /^[\u3041-\u309f\u30a0-\u30ff]+$/;
 const ASCII_ALNUM_RE = /^[a-z0-9]+$/;
 

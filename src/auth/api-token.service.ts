@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { AppException, ErrorCode } from '../common/app.exception';
-import { OrganizationRepository } from '../organizations/organization.repository';
+import { OrganizationDirectory } from './organization-directory';
 import type { Actor } from './actor';
 import { ApiTokenEntity } from './api-token.entity';
 import { ApiTokenRepository } from './api-token.repository';
@@ -20,7 +20,7 @@ export class ApiTokenService {
   constructor(
     config: AppConfig,
     private readonly tokens: ApiTokenRepository,
-    private readonly organizations: OrganizationRepository,
+    private readonly organizations: OrganizationDirectory,
   ) {
     this.adminTokenHash = config.adminToken ? Buffer.from(hashToken(config.adminToken), 'hex') : null;
   }

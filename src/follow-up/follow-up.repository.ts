@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { updateReturning } from '../database/sql';
-import type { CheckpointTiming } from '../jobs/job.repository';
+import { updateReturning } from '../common/sql';
+import type { CheckpointJobTiming } from '../jobs/job.repository';
 import type { PlanDraft } from './follow-up-plan';
+
+/** A checkpoint's due and overdue instants, as the follow-up jobs are scheduled from them. */
+export type CheckpointTiming = CheckpointJobTiming;
 
 export type CheckpointStatus = 'scheduled' | 'due' | 'overdue' | 'done' | 'cancelled';
 
@@ -49,16 +52,6 @@ export interface NewCheckin {
   hostFeedback: string | null;
   note: string | null;
   concern: string;
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  placementId: string | null;
-  checkpointId: string | null;
-  message: string;
-  createdAt: Date;
-  readAt: Date | null;
 }
 
 const CHECKPOINT_COLUMNS = `c.id, c.plan_id AS "planId", c.day_offset AS "dayOffset", to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn",
@@ -164,39 +157,6 @@ export class FollowUpRepository {
       this.dataSource,
       `UPDATE follow_up_checkpoints SET host_feedback = $3, host_feedback_at = now() WHERE id = $2 AND placement_id = $1 RETURNING id`,
       [placementId, checkpointId, feedback],
-    );
-    return rows.length > 0;
-  }
-
-  /** Idempotent on dedupe_key (e.g. "<checkpointId>:due"): a job that runs twice notifies once. */
-  async notify(manager: EntityManager, n: { recipientTokenId: string | null; kind: string; placementId: string; checkpointId: string | null; message: string; dedupeKey: string }): Promise<boolean> {
-    const rows = await manager.query(
-      `INSERT INTO notifications (recipient_token_id, kind, placement_id, checkpoint_id, message, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [n.recipientTokenId, n.kind, n.placementId, n.checkpointId, n.message, n.dedupeKey],
-    );
-    return rows.length > 0;
-  }
-
-  notifications(filter: { recipientTokenId?: string | null; unreadOnly: boolean; limit: number }): Promise<Notification[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    // A coordinator sees what is addressed to them and what is addressed to nobody yet.
-    if (filter.recipientTokenId !== undefined) where.push(`(recipient_token_id = $${params.push(filter.recipientTokenId)} OR recipient_token_id IS NULL)`);
-    if (filter.unreadOnly) where.push('read_at IS NULL');
-    return this.dataSource.query(
-      `SELECT id, kind, placement_id AS "placementId", checkpoint_id AS "checkpointId", message, created_at AS "createdAt", read_at AS "readAt"
-         FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ${filter.limit}`,
-      params,
-    );
-  }
-
-  async markRead(id: string, recipientTokenId: string | null | undefined): Promise<boolean> {
-    const rows = await updateReturning(
-      this.dataSource,
-      `UPDATE notifications SET read_at = COALESCE(read_at, now())
-        WHERE id = $1 AND ($2::boolean OR recipient_token_id = $3 OR recipient_token_id IS NULL) RETURNING id`,
-      [id, recipientTokenId === undefined, recipientTokenId ?? null],
     );
     return rows.length > 0;
   }

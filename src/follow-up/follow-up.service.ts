@@ -1,17 +1,16 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AppConfig } from '../config/app-config';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { tokyoDate } from '../common/tokyo-time';
 import { TransactionRunner } from '../database/transaction.runner';
-import { JobRepository, type CheckpointTiming } from '../jobs/job.repository';
-import { draftPlan } from './follow-up-plan';
-import { FollowUpRepository, type CheckpointContext } from './follow-up.repository';
-import { WebhookRepository, type OutgoingNotification } from './webhook.repository';
-
-/** Failures after which one walk stops early: the endpoint is probably down, so back off. */
-const WEBHOOK_FAILURES_BEFORE_BACKOFF = 3;
+import { JobRepository } from '../jobs/job.repository';
+import { ReconcileRegistry } from '../jobs/reconcile.registry';
+import { NotificationService } from '../notifications/notification.service';
+import { PlacementFollowUp } from '../placements/placement-follow-up';
+import { draftPlan, type PlanDraft } from './follow-up-plan';
+import { FollowUpRepository, type CheckpointContext, type CheckpointTiming } from './follow-up.repository';
 
 export interface FollowUpOptions {
   lengthDays?: number;
@@ -19,7 +18,7 @@ export interface FollowUpOptions {
 }
 
 @Injectable()
-export class FollowUpService {
+export class FollowUpService implements PlacementFollowUp, OnModuleInit {
   private readonly logger = new Logger(FollowUpService.name);
 
   constructor(
@@ -27,11 +26,16 @@ export class FollowUpService {
     private readonly followUps: FollowUpRepository,
     private readonly jobs: JobRepository,
     private readonly tx: TransactionRunner,
-    private readonly webhook: WebhookRepository,
+    private readonly notifications: NotificationService,
+    private readonly registry: ReconcileRegistry,
   ) {}
 
-  /** Creates plan `sequence` inside the caller's transaction; the caller schedules the returned jobs after commit. */
-  async createPlan(manager: EntityManager, placementId: string, sequence: number, startsOn: string, options: FollowUpOptions = {}): Promise<CheckpointTiming[]> {
+  onModuleInit(): void {
+    this.registry.register({ key: 'checkpointsScheduled', order: 10, run: () => this.reconcile() });
+  }
+
+  /** The plan that starts on `startsOn` (Tokyo date), with the service's defaults for what `options` leaves out. */
+  draft(startsOn: string, options: FollowUpOptions = {}): PlanDraft {
     const lengthDays = options.lengthDays ?? this.config.followUpLengthDays;
     const days = options.checkpointDays ?? this.config.followUpCheckpointDays.filter((d) => d <= lengthDays);
     const tooLate = days.find((d) => d > lengthDays);
@@ -39,7 +43,37 @@ export class FollowUpService {
       throw AppException.validation('followUp.checkpointDays', `確認日（${tooLate} 日目）はフォロー期間（${lengthDays} 日）以内にしてください`);
     }
     if (!days.length) throw AppException.validation('followUp.checkpointDays', '確認日を 1 つ以上指定してください');
-    return this.followUps.createPlan(manager, placementId, sequence, draftPlan(startsOn, lengthDays, days, this.config.followUpOverdueGraceSeconds));
+    return draftPlan(startsOn, lengthDays, days, this.config.followUpOverdueGraceSeconds);
+  }
+
+  /** Creates plan `sequence` inside the caller's transaction; the caller schedules the returned jobs after commit. */
+  async createPlan(manager: EntityManager, placementId: string, sequence: number, startsOn: string, options: FollowUpOptions = {}): Promise<CheckpointTiming[]> {
+    return this.savePlan(manager, placementId, sequence, this.draft(startsOn, options));
+  }
+
+  savePlan(manager: EntityManager, placementId: string, sequence: number, plan: PlanDraft): Promise<CheckpointTiming[]> {
+    return this.followUps.createPlan(manager, placementId, sequence, plan);
+  }
+
+  /** PlacementFollowUp: the first plan starts today when the placement becomes active. */
+  start(manager: EntityManager, placementId: string, options?: FollowUpOptions): Promise<CheckpointTiming[]> {
+    return this.createPlan(manager, placementId, 1, this.today(), options);
+  }
+
+  cancelOpen(manager: EntityManager, placementId: string): Promise<void> {
+    return this.followUps.cancelOpen(manager, placementId);
+  }
+
+  plans(placementId: string) {
+    return this.followUps.plans(placementId);
+  }
+
+  checkpoints(placementId: string) {
+    return this.followUps.checkpoints(placementId);
+  }
+
+  checkins(placementId: string): Promise<unknown[]> {
+    return this.followUps.checkins(placementId);
   }
 
   /** After commit. If Redis is away the reconciler creates the jobs later: nothing is lost. */
@@ -53,10 +87,10 @@ export class FollowUpService {
 
   /** Job handler: the checkpoint's day has come. */
   async markDue(checkpointId: string): Promise<'notified' | 'unchanged'> {
-    return this.afterNotifying(this.tx.run(async (manager) => {
+    return this.notifications.afterNotifying(this.tx.run(async (manager) => {
       if (!(await this.followUps.advance(manager, checkpointId, 'due', ['scheduled']))) return 'unchanged';
       const c = await this.followUps.context(checkpointId, manager);
-      await this.followUps.notify(manager, {
+      await this.notifications.notify(manager, {
         recipientTokenId: c!.coordinatorId,
         kind: c!.isFinal ? 'decision_needed' : 'checkpoint_due',
         placementId: c!.placementId,
@@ -70,10 +104,10 @@ export class FollowUpService {
 
   /** Job handler: no check-in recorded within the grace period. */
   async markOverdue(checkpointId: string): Promise<'notified' | 'unchanged'> {
-    return this.afterNotifying(this.tx.run(async (manager) => {
+    return this.notifications.afterNotifying(this.tx.run(async (manager) => {
       if (!(await this.followUps.advance(manager, checkpointId, 'overdue', ['scheduled', 'due']))) return 'unchanged';
       const c = await this.followUps.context(checkpointId, manager);
-      await this.followUps.notify(manager, {
+      await this.notifications.notify(manager, {
         recipientTokenId: c!.coordinatorId,
         kind: 'checkpoint_overdue',
         placementId: c!.placementId,
@@ -83,46 +117,6 @@ export class FollowUpService {
       });
       return 'notified' as const;
     }));
-  }
-
-  /** After the notification is committed, hand it to the webhook outbox (when configured). */
-  async afterNotifying<T>(work: Promise<T>): Promise<T> {
-    const result = await work;
-    if (result !== 'unchanged') await this.jobs.enqueueNotificationDelivery();
-    return result;
-  }
-
-  /**
-   * Job handler: pushes undelivered notifications, oldest first. One that fails does not hold
-   * back the others; the walk stops early when the endpoint looks down, and any failure makes
-   * the job throw so that BullMQ retries it with backoff.
-   */
-  async deliverNotifications(): Promise<number> {
-    if (!this.webhook.enabled) return 0;
-    let delivered = 0;
-    const failed: string[] = [];
-    while (failed.length < WEBHOOK_FAILURES_BEFORE_BACKOFF) {
-      const batch = await this.webhook.undelivered(50, failed);
-      if (!batch.length) break;
-      for (const notification of batch) {
-        if (await this.deliverOne(notification)) delivered++;
-        else if (failed.push(notification.id) >= WEBHOOK_FAILURES_BEFORE_BACKOFF) break;
-      }
-    }
-    if (failed.length) throw new Error(`webhook: ${failed.length} notification(s) not delivered, ${delivered} delivered; retrying later`);
-    return delivered;
-  }
-
-  private async deliverOne(notification: OutgoingNotification): Promise<boolean> {
-    try {
-      await this.webhook.post(notification);
-    } catch (err) {
-      await this.webhook.markFailed(notification.id, String(err));
-      this.logger.warn({ notification: notification.id, err: String(err) }, 'webhook delivery failed; will retry');
-      return false;
-    }
-    await this.webhook.markDelivered(notification.id);
-    return true;
   }
 
   /** Records a check-in inside the caller's transaction; an urgent concern notifies at once. */
@@ -147,7 +141,7 @@ export class FollowUpService {
       actor,
     );
     if (concern === 'urgent') {
-      await this.followUps.notify(manager, {
+      await this.notifications.notify(manager, {
         recipientTokenId: placement.coordinatorId,
         kind: 'urgent_concern',
         placementId: placement.id,
@@ -161,7 +155,6 @@ export class FollowUpService {
 
   /** Re-creates every missing job of open checkpoints; returns how many checkpoints needed it. */
   async reconcile(): Promise<number> {
-    if (this.webhook.enabled && (await this.webhook.undelivered(1)).length) await this.jobs.enqueueNotificationDelivery();
     let afterId: string | null = null;
     let count = 0;
     for (;;) {
@@ -170,14 +163,6 @@ export class FollowUpService {
       count += await this.jobs.scheduleMissingCheckpoints(batch);
       afterId = batch[batch.length - 1].id;
     }
-  }
-
-  notifications(actor: Actor, unreadOnly: boolean) {
-    return this.followUps.notifications({ recipientTokenId: recipient(actor), unreadOnly, limit: 200 });
-  }
-
-  async markNotificationRead(actor: Actor, id: string): Promise<void> {
-    if (!(await this.followUps.markRead(id, recipient(actor)))) throw AppException.notFound('通知', id);
   }
 
   get defaultLengthDays(): number {
@@ -191,9 +176,4 @@ export class FollowUpService {
 
 function finalMessage(c: CheckpointContext): string {
   return `${c.displayName}さん（${c.resourceTitle}）の定着フォローが最後の確認日（${c.dueOn}）を迎えました。面談のうえ、終結（定着）・期間の延長・つなぎなおしのいずれかを決めてください。`;
-}
-
-/** undefined = every notification (admins); otherwise the coordinator's own and unaddressed ones. */
-function recipient(actor: Actor): string | null | undefined {
-  return actor.role === 'admin' ? undefined : actor.tokenId;
 }

@@ -5,7 +5,8 @@ import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_JOB_OPTIONS, JobName, jobIds, QueueName, type JobPayloads } from './job.constants';
 
-export interface CheckpointTiming {
+/** What the queue needs of a follow-up checkpoint to schedule its due and overdue jobs. */
+export interface CheckpointJobTiming {
   id: string;
   status: string;
   dueAt: Date;
@@ -46,7 +47,7 @@ export class JobRepository {
    * instant runs at once). Same ids every time: the reconciler may call this freely.
    * Throws when Redis is unavailable, so callers know the work is left to the reconciler.
    */
-  async scheduleCheckpoints(checkpoints: CheckpointTiming[]): Promise<void> {
+  async scheduleCheckpoints(checkpoints: CheckpointJobTiming[]): Promise<void> {
     const now = Date.now();
     const jobs = checkpoints.flatMap((c) => [
       ...(c.status === 'scheduled' ? [this.checkpointJob(JobName.CheckpointDue, 'due', c.id, c.dueAt, now)] : []),
@@ -61,10 +62,10 @@ export class JobRepository {
    * ids), but a periodic pass over 40,000 present jobs costs Redis almost nothing
    * (docs/benchmarks.md, follow-up). Returns how many checkpoints were re-scheduled.
    */
-  async scheduleMissingCheckpoints(checkpoints: CheckpointTiming[]): Promise<number> {
+  async scheduleMissingCheckpoints(checkpoints: CheckpointJobTiming[]): Promise<number> {
     const client = (await this.followUp.client) as unknown as Redis; // BullMQ types it loosely
     const pipeline = client.pipeline();
-    const owners: CheckpointTiming[] = [];
+    const owners: CheckpointJobTiming[] = [];
     for (const c of checkpoints) {
       if (c.status === 'scheduled') {
         pipeline.exists(this.followUp.toKey(jobIds.checkpoint('due', c.id)));

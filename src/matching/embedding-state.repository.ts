@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { updateReturning } from '../database/sql';
+import { updateReturning } from '../common/sql';
 
 /** Rows that carry an embedding: resources (passages) and participants (needs, as queries). */
 export type EmbeddingTarget = 'resource' | 'participant';

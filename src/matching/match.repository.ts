@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import type { DemandLevel, ResourceType } from '../resources/resource.constants';
+import type { DemandLevel, ResourceType } from '../common/catalogue.constants';
 import type { ScheduleSlot } from '../resources/resource.entity';
 import { toVectorLiteral } from './embedding-state.repository';
 

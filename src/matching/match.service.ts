@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { canSeeParticipant, inActorAreas } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
 import { ParticipantRepository, type Participant } from '../participants/participant.repository';
 import { participantQueryText } from '../participants/participant.views';
-import { RESOURCE_TYPE_LABELS, type Day, type DemandKind } from '../resources/resource.constants';
+import { RESOURCE_TYPE_LABELS, type Day, type DemandKind } from '../common/catalogue.constants';
 import { ResourceRepository } from '../resources/resource.repository';
 import type { SearchMatchesDto } from './dto/search.dto';
 import { EmbeddingModelRepository } from './embedding-model.repository';
-import { JapaneseTokenizer } from './japanese-tokenizer';
+import { JapaneseTokenizer } from '../common/japanese/tokenizer';
 import { MatchRepository, type Candidate, type HardFilters } from './match.repository';
 import { DEFAULT_WEIGHTS, fitSignal, rank, reasons, UNMET_THRESHOLD, type PersonPreferences, type Ranked, type RankingWeights } from './ranking';
 
@@ -77,7 +78,7 @@ export class MatchService {
     const resource = await this.resources.findById(resourceId);
     if (!resource) throw AppException.notFound('資源', resourceId);
     const model = await this.model.ready();
-    const nearest = (await this.participants.findWaitingNear(resourceId, model, limit * 3)).filter((p) => !actor.areas || actor.areas.includes(p.area));
+    const nearest = (await this.participants.findWaitingNear(resourceId, model, limit * 3)).filter((p) => inActorAreas(actor, p.area));
     const asCandidate = (similarity: number): Candidate => ({ ...resource, organizationName: resource.organizationName, vectorSimilarity: similarity, lexicalRank: 0, matchedTerms: [] });
     const scored = nearest
       .map((p) => {
@@ -102,7 +103,7 @@ export class MatchService {
 
   private async toInput(actor: Actor, dto: SearchMatchesDto): Promise<SearchInput> {
     const participant = dto.participantId ? await this.participants.findById(dto.participantId) : null;
-    if (dto.participantId && (!participant || participant.erasedAt || (actor.areas && !actor.areas.includes(participant.area)))) {
+    if (dto.participantId && !canSeeParticipant(actor, participant)) {
       throw AppException.validation('participantId', `本人（id: ${dto.participantId}）が見つかりません`);
     }
     if (participant) await this.audit.record(actor, 'read', [participant.id], ['needs', 'strengths', 'constraints']);

@@ -1,4 +1,4 @@
-import { ACCOMMODATIONS, DAY_LABELS, DAYS, type Accommodation, type Day, type DemandKind, type DemandLevel } from '../resources/resource.constants';
+import { ACCOMMODATIONS, DAY_LABELS, DAYS, type Accommodation, type Day, type DemandKind, type DemandLevel } from '../common/catalogue.constants';
 import type { Candidate } from './match.repository';
 
 /**

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { DevelopmentStatus, OrganizationKind } from '../resources/resource.constants';
+import type { DevelopmentStatus, OrganizationKind } from '../common/catalogue.constants';
 
 export interface OrganizationContact {
   person?: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
+import { escapeLike } from '../common/sql';
 import type { CreateOrganizationDto, ListOrganizationsQuery, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationEntity } from './organization.entity';
 
@@ -50,8 +51,4 @@ export class OrganizationRepository {
   async countAll(): Promise<number> {
     return this.repo().count();
   }
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { canSeeOrganization, hostOrganizationFilter } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app.exception';
 import type { Page } from '../common/pagination';
@@ -22,7 +23,7 @@ export class OrganizationService {
   }
 
   list(actor: Actor, query: ListOrganizationsQuery): Promise<Page<OrganizationEntity>> {
-    return this.organizations.list(query, actor.role === 'host' ? actor.organizationId! : undefined);
+    return this.organizations.list(query, hostOrganizationFilter(actor));
   }
 
   async update(actor: Actor, id: string, dto: UpdateOrganizationDto): Promise<OrganizationEntity> {
@@ -34,6 +35,6 @@ export class OrganizationService {
 
   /** A host token is bound to one organisation; another's id looks like it does not exist. */
   private assertCanAccess(actor: Actor, id: string): void {
-    if (actor.role === 'host' && actor.organizationId !== id) throw AppException.notFound('受入先', id);
+    if (!canSeeOrganization(actor, id)) throw AppException.notFound('受入先', id);
   }
 }

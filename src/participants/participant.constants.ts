@@ -12,9 +12,5 @@ export const READINESS_STAGE_LABELS: Record<ReadinessStage, string> = { daily_li
 export const CONSENT_STATUSES = ['not_obtained', 'obtained', 'withdrawn'] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
-/**
- * Fields a participant may allow a host to see (本人同意の範囲). The last four are
- * 要配慮個人情報 or household details: shown only when the person allowed that field.
- */
-export const HOST_VISIBLE_FIELDS = ['displayName', 'ageBand', 'strengths', 'considerationsForHost', 'healthNote', 'disabilityNote', 'criminalRecordNote', 'householdNote'] as const;
-export type HostVisibleField = (typeof HOST_VISIBLE_FIELDS)[number];
+/** The consent scope vocabulary is part of the access rules (src/access/consent-projection.ts). */
+export { HOST_VISIBLE_FIELDS, type HostVisibleField } from '../access/consent-projection';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
-import { updateReturning } from '../database/sql';
+import { updateReturning } from '../common/sql';
 import type { ConsentStatus, HostVisibleField, ReadinessStage, ReferralRoute } from './participant.constants';
 
 export interface ParticipantConstraints {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { areaFilter, assertAreaWritable, canSeeParticipant } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
@@ -17,7 +18,7 @@ export class ParticipantService {
   ) {}
 
   async create(actor: Actor, dto: CreateParticipantDto) {
-    assertArea(actor, dto.area);
+    assertAreaWritable(actor, dto.area);
     const hash = needsHash({ needs: dto.needs, strengths: dto.strengths ?? null });
     const id = await this.participants.create({
       ...(dto as Partial<Participant>),
@@ -39,19 +40,19 @@ export class ParticipantService {
   /** Throws not found for a missing, erased or out-of-area participant. */
   async require(actor: Actor, id: string): Promise<Participant> {
     const participant = await this.participants.findById(id);
-    if (!participant || participant.erasedAt || !inArea(actor, participant.area)) throw AppException.notFound('本人', id);
+    if (!canSeeParticipant(actor, participant)) throw AppException.notFound('本人', id);
     return participant;
   }
 
   async list(actor: Actor, query: ListParticipantsQuery) {
-    const page = await this.participants.list({ ...query, areas: actor.areas ?? undefined });
+    const page = await this.participants.list({ ...query, areas: areaFilter(actor) });
     await this.audit.record(actor, 'read', page.items.map((p) => p.id), COORDINATOR_FIELDS);
     return { ...page, items: page.items.map(toCoordinatorView) };
   }
 
   async update(actor: Actor, id: string, dto: UpdateParticipantDto) {
     await this.require(actor, id);
-    if (dto.area) assertArea(actor, dto.area);
+    if (dto.area) assertAreaWritable(actor, dto.area);
     let newHash: string | null = null;
     const found = await this.participants.update(id, (current) => {
       const hash = needsHash({ needs: dto.needs ?? current.needs, strengths: dto.strengths !== undefined ? dto.strengths : current.strengths });
@@ -90,12 +91,4 @@ export class ParticipantService {
     await this.participants.erase(id);
     await this.audit.record(actor, 'erase', [id], COORDINATOR_FIELDS);
   }
-}
-
-function inArea(actor: Actor, area: string): boolean {
-  return !actor.areas || actor.areas.includes(area);
-}
-
-function assertArea(actor: Actor, area: string): void {
-  if (!inArea(actor, area)) throw AppException.forbidden(`担当地区（${actor.areas!.join('・')}）以外の本人は登録・変更できません。`);
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { HOST_VISIBLE_FIELDS, type HostVisibleField } from './participant.constants';
 import type { Participant } from './participant.repository';
 
 /** What gets embedded for a person: their needs in their own words, and their strengths. */
@@ -40,20 +39,4 @@ export function toCoordinatorView(p: Participant) {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
-}
-
-export type HostParticipantView = Partial<Record<HostVisibleField, string | null>>;
-
-/**
- * The only projection of a participant a host ever receives. Without obtained
- * consent the person is invisible (null); with it, exactly the fields in the scope
- * the person chose — never needs, constraints, other placements or contact data.
- */
-export function toHostView(p: Participant): HostParticipantView | null {
-  if (p.consentStatus !== 'obtained' || p.erasedAt) return null;
-  const view: HostParticipantView = {};
-  for (const field of HOST_VISIBLE_FIELDS) {
-    if (p.consentScope.includes(field)) view[field] = p[field] ?? null;
-  }
-  return view;
 }

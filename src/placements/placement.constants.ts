@@ -19,6 +19,3 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   settled: '定着', withdrew: '中断（本人）', host_declined: '受入先の辞退', rematched: 'つなぎなおし', other: 'その他',
 };
-
-export const ATTENDANCE = ['attended', 'late', 'absent_notified', 'absent'] as const;
-export const CONCERNS = ['none', 'watch', 'urgent'] as const;

@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '../auth/actor';
 import { ParseIdPipe } from '../common/id.pipe';
-import { CreateCheckinDto, ExtendFollowUpDto } from '../follow-up/dto/follow-up.dto';
-import { ConfirmDatesDto, CreatePlacementDto, HostFeedbackDto, ListPlacementsQuery, TransitionDto } from './dto/placement.dto';
+import { ConfirmDatesDto, CreatePlacementDto, ListPlacementsQuery, TransitionDto } from './dto/placement.dto';
 import { PlacementService } from './placement.service';
 
 @ApiTags('placements')
@@ -41,34 +40,11 @@ export class PlacementController {
     return this.service.transition(actor, id, dto);
   }
 
-  @Post(':id/checkins')
-  @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: '定着フォローの記録（出席・調子・受入先の所見・懸念）。urgent はすぐ通知' })
-  checkin(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateCheckinDto) {
-    return this.service.checkin(actor, id, dto);
-  }
-
-  @Post(':id/follow-up/extend')
-  @HttpCode(200)
-  @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'フォロー期間を延長する（延長は記録されます）' })
-  extend(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ExtendFollowUpDto) {
-    return this.service.extend(actor, id, dto);
-  }
-
   @Post(':id/dates')
   @HttpCode(200)
   @Roles('admin', 'coordinator', 'host')
   @ApiOperation({ summary: '見学・体験の日付を確定する（受入先も可）' })
   confirmDates(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ConfirmDatesDto) {
     return this.service.confirmDates(actor, id, dto);
-  }
-
-  @Post(':id/host-feedback')
-  @HttpCode(200)
-  @Roles('admin', 'coordinator', 'host')
-  @ApiOperation({ summary: '確認日に受入先から見た様子を記録する（その確認日の記録に含まれます）' })
-  hostFeedback(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: HostFeedbackDto) {
-    return this.service.hostFeedback(actor, id, dto.checkpointId, dto.feedback);
   }
 }

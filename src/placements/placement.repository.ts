@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import type { Page } from '../common/pagination';
-import { updateReturning } from '../database/sql';
+import { updateReturning } from '../common/sql';
 import type { Outcome, PlacementState } from './placement.constants';
 
 export interface Placement {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { isHost } from '../access/access.rules';
+import { toHostView } from '../access/consent-projection';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { FollowUpRepository } from '../follow-up/follow-up.repository';
 import { ParticipantRepository } from '../participants/participant.repository';
-import { toHostView } from '../participants/participant.views';
+import { PlacementFollowUp } from './placement-follow-up';
 import { PLACEMENT_STATE_LABELS } from './placement.constants';
 import { PlacementRepository, type Placement } from './placement.repository';
 
@@ -13,15 +14,15 @@ export class PlacementViews {
   constructor(
     private readonly placements: PlacementRepository,
     private readonly participants: ParticipantRepository,
-    private readonly followUps: FollowUpRepository,
+    private readonly followUp: PlacementFollowUp,
     private readonly audit: AuditService,
   ) {}
 
   async render(actor: Actor, p: Placement) {
     const [participant, plans, checkpoints] = await Promise.all([
       this.participants.findById(p.participantId),
-      this.followUps.plans(p.id),
-      this.followUps.checkpoints(p.id),
+      this.followUp.plans(p.id),
+      this.followUp.checkpoints(p.id),
     ]);
     const followUp = plans.length
       ? {
@@ -31,12 +32,12 @@ export class PlacementViews {
           checkpoints: checkpoints.map(({ id, dueOn, status, dayOffset, isFinal }) => ({ id, dueOn, status, dayOffset, isFinal })),
         }
       : null;
-    if (actor.role === 'host') {
+    if (isHost(actor)) {
       const view = participant ? toHostView(participant) : null;
       if (view) await this.audit.record(actor, 'read', [p.participantId], Object.keys(view));
       return { ...this.hostBase(p), participant: view, followUp: followUp && { endsOn: followUp.endsOn, checkpoints: followUp.checkpoints } };
     }
-    const [events, checkins] = await Promise.all([this.placements.events(p.id), this.followUps.checkins(p.id)]);
+    const [events, checkins] = await Promise.all([this.placements.events(p.id), this.followUp.checkins(p.id)]);
     await this.audit.record(actor, 'read', [p.participantId], ['displayName', 'consentStatus', 'checkins', 'events']);
     return {
       ...this.hostBase(p),
@@ -52,7 +53,7 @@ export class PlacementViews {
 
   async summary(actor: Actor, p: Placement) {
     const participant = await this.participants.findById(p.participantId);
-    if (actor.role === 'host') {
+    if (isHost(actor)) {
       const view = participant ? toHostView(participant) : null;
       if (view) await this.audit.record(actor, 'read', [p.participantId], Object.keys(view));
       return { ...this.hostBase(p), participant: view };

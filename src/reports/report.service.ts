@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OUTCOME_LABELS } from '../placements/placement.constants';
 import { READINESS_STAGE_LABELS, REFERRAL_ROUTE_LABELS } from '../participants/participant.constants';
-import { RESOURCE_TYPE_LABELS } from '../resources/resource.constants';
+import { RESOURCE_TYPE_LABELS } from '../common/catalogue.constants';
 import { UNMET_THRESHOLD } from '../matching/ranking';
 import { tokyoDate } from '../common/tokyo-time';
 import { toCsv } from './report.csv';

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import type { Day, DemandLevel, ResourceStatus, ResourceType, Reward } from './resource.constants';
+import type { Day, DemandLevel, ResourceStatus, ResourceType, Reward } from '../common/catalogue.constants';
 
 export interface ScheduleSlot {
   day: Day;

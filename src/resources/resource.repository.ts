@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
-import { updateReturning } from '../database/sql';
-import { escapeLike } from '../organizations/organization.repository';
+import { escapeLike, updateReturning } from '../common/sql';
 import type { ListResourcesQuery } from './dto/resource.dto';
 import { ResourceEntity } from './resource.entity';
 

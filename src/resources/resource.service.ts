@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { assertOwnOrganization, canSeeOrganization, hostOrganizationFilter } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
 import type { Page } from '../common/pagination';
 import { JobRepository } from '../jobs/job.repository';
-import { JapaneseTokenizer } from '../matching/japanese-tokenizer';
+import { JapaneseTokenizer } from '../common/japanese/tokenizer';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import type { CreateResourceDto, ListResourcesQuery, UpdateResourceDto } from './dto/resource.dto';
-import { DAYS } from './resource.constants';
+import { DAYS } from '../common/catalogue.constants';
 import type { ResourceEntity, ScheduleSlot } from './resource.entity';
 import { ResourceRepository, type LexicalTokens } from './resource.repository';
 import { contentHash, resourceLexicalBody, resourcePassage, type ResourceTextFields } from './resource-text';
@@ -22,9 +23,7 @@ export class ResourceService {
   ) {}
 
   async create(actor: Actor, dto: CreateResourceDto): Promise<ResourceView> {
-    if (actor.role === 'host' && dto.organizationId !== actor.organizationId) {
-      throw AppException.forbidden('受入先トークンでは、自団体の資源だけを登録できます。');
-    }
+    assertOwnOrganization(actor, dto.organizationId, '受入先トークンでは、自団体の資源だけを登録できます。');
     if (!(await this.organizations.exists(dto.organizationId))) {
       throw AppException.validation('organizationId', `受入先（id: ${dto.organizationId}）が登録されていません`);
     }
@@ -52,25 +51,23 @@ export class ResourceService {
 
   async get(actor: Actor, id: string): Promise<ResourceView> {
     const resource = await this.resources.findById(id);
-    if (!resource || !canSee(actor, resource.organizationId)) throw AppException.notFound('資源', id);
+    if (!resource || !canSeeOrganization(actor, resource.organizationId)) throw AppException.notFound('資源', id);
     return toResourceView(resource);
   }
 
   async list(actor: Actor, query: ListResourcesQuery): Promise<Page<ResourceView>> {
-    const page = await this.resources.list(query, actor.role === 'host' ? actor.organizationId! : undefined);
+    const page = await this.resources.list(query, hostOrganizationFilter(actor));
     return { ...page, items: page.items.map(toResourceView) };
   }
 
   async update(actor: Actor, id: string, dto: UpdateResourceDto): Promise<ResourceView> {
-    if (actor.role === 'host' && dto.organizationId && dto.organizationId !== actor.organizationId) {
-      throw AppException.forbidden('資源を他の団体に移すことはできません。');
-    }
+    if (dto.organizationId) assertOwnOrganization(actor, dto.organizationId, '資源を他の団体に移すことはできません。');
     if (dto.organizationId && !(await this.organizations.exists(dto.organizationId))) {
       throw AppException.validation('organizationId', `受入先（id: ${dto.organizationId}）が登録されていません`);
     }
     let newHash: string | null = null;
     const found = await this.resources.update(id, (current) => {
-      if (!canSee(actor, current.organizationId)) throw AppException.notFound('資源', id);
+      if (!canSeeOrganization(actor, current.organizationId)) throw AppException.notFound('資源', id);
       const values = toColumns(dto);
       const merged = { ...current, ...values } as ResourceEntity;
       assertConsistent(merged);
@@ -131,10 +128,6 @@ const RESOURCE_DEFAULTS: Partial<ResourceEntity> = {
   acceptsOutsideEligibility: false,
   status: 'open',
 };
-
-function canSee(actor: Actor, organizationId: string): boolean {
-  return actor.role !== 'host' || actor.organizationId === organizationId;
-}
 
 /** DTO (API names) → entity columns; only the keys present in the DTO. */
 function toColumns(dto: UpdateResourceDto): Partial<ResourceEntity> {

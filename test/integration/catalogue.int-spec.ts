@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { createOrganization, createResource, createToken, resourceBody } from '../support/factories';
 import { createTestApp, uniqueArea, type TestApp } from '../support/test-app';
 
@@ -151,7 +152,7 @@ describe('catalogue over HTTP (embedded PostgreSQL + pgvector, Redis)', () => {
       const listed = list.body.find((x: { id: string }) => x.id === created.body.id);
       expect(listed.token).toBeUndefined();
       expect(listed.tokenHash).toBeUndefined();
-      const stored = await t.app.get(require('typeorm').DataSource).query('SELECT token_hash FROM api_tokens WHERE id = $1', [created.body.id]);
+      const stored = await t.app.get(DataSource).query('SELECT token_hash FROM api_tokens WHERE id = $1', [created.body.id]);
       expect(stored[0].token_hash).not.toContain(created.body.token);
       expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
 

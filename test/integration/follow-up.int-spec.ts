@@ -2,9 +2,9 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Worker, type Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { FollowUpProcessor } from '../../src/jobs/follow-up.processor';
+import { FollowUpProcessor } from '../../src/follow-up/follow-up.processor';
 import { jobIds, QueueName } from '../../src/jobs/job.constants';
-import { ReconcileService } from '../../src/jobs/reconcile.service';
+import { ReconcileScheduler } from '../../src/jobs/reconcile.scheduler';
 import { redisConnection } from '../../src/jobs/redis-connection';
 import { createOrganization, createResource } from '../support/factories';
 import { createParticipant, giveConsent, propose, transition } from '../support/people';
@@ -102,7 +102,7 @@ describe('fixed-length follow-up on BullMQ', () => {
     const lateId = placements[0].followUp.checkpoints[0].id;
     await db.query(`UPDATE follow_up_checkpoints SET due_at = now() - interval '1 hour', overdue_at = now() + interval '1 hour' WHERE id = $1`, [lateId]);
 
-    const result = await t.app.get(ReconcileService).reconcile();
+    const result = await t.app.get(ReconcileScheduler).reconcile();
     expect(result.checkpointsScheduled).toBeGreaterThanOrEqual(checkpointIds.length);
     for (const id of checkpointIds.filter((id) => id !== lateId)) {
       const job = await queue.getJob(jobIds.checkpoint('due', id));
@@ -112,7 +112,7 @@ describe('fixed-length follow-up on BullMQ', () => {
     await waitFor(async () => (await statusOf(lateId)) === 'due', 'late checkpoint processed');
 
     // A second reconcile (e.g. the periodic one) finds nothing missing and notifies no one twice.
-    expect((await t.app.get(ReconcileService).reconcile()).checkpointsScheduled).toBe(0);
+    expect((await t.app.get(ReconcileScheduler).reconcile()).checkpointsScheduled).toBe(0);
     await new Promise((r) => setTimeout(r, 1_000));
     expect((await notifications(lateId)).map((n) => n.kind)).toEqual(['checkpoint_due']);
     const counts = await queue.getJobCounts('delayed');
@@ -141,7 +141,7 @@ describe('fixed-length follow-up on BullMQ', () => {
     await (await queue.getJob(jobIds.checkpoint('due', checkpoint.id)))!.remove();
     await db.query(`UPDATE follow_up_checkpoints SET due_at = now() WHERE id = $1`, [checkpoint.id]);
     try {
-      await t.app.get(ReconcileService).reconcile();
+      await t.app.get(ReconcileScheduler).reconcile();
       expect(await pickedJob).toBe(target);
     } finally {
       await doomed.close(true); // also on failure: an open worker would keep jest from exiting

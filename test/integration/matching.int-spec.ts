@@ -1,11 +1,9 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../src/config/app-config';
 import { PlannerStatisticsRepository } from '../../src/database/planner-statistics.repository';
-import { FollowUpService } from '../../src/follow-up/follow-up.service';
-import { JobRepository } from '../../src/jobs/job.repository';
-import { ReconcileService } from '../../src/jobs/reconcile.service';
-import { EmbeddingStateRepository } from '../../src/matching/embedding-state.repository';
-import { ReportService } from '../../src/reports/report.service';
+import { ReconcileScheduler } from '../../src/jobs/reconcile.scheduler';
+import { ReconcileRegistry } from '../../src/jobs/reconcile.registry';
+import { PlannerStatisticsReconciler } from '../../src/database/planner-statistics.reconciler';
 import { EmbeddingModelRepository } from '../../src/matching/embedding-model.repository';
 import { MatchRepository, type HardFilters } from '../../src/matching/match.repository';
 import { createOrganization, createResource } from '../support/factories';
@@ -151,7 +149,7 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     await db.query(`UPDATE resources SET embedding_model = 'old-model/v0' WHERE id = $1`, [resource.id]);
     const hidden = await search({ needs: '草取り', filters: { areas: [area] } }).expect(200);
     expect(hidden.body.results).toEqual([]);
-    const reconciled = await t.app.get(ReconcileService).reconcile();
+    const reconciled = await t.app.get(ReconcileScheduler).reconcile();
     expect(reconciled.embeddingsOutstanding).toBeGreaterThanOrEqual(1);
     await waitFor(async () => (await db.query('SELECT embedding_model AS m FROM resources WHERE id = $1', [resource.id]))[0].m !== 'old-model/v0', 'model change re-embedding');
     const back = await search({ needs: '草取り', filters: { areas: [area] } }).expect(200);
@@ -193,10 +191,9 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     const before = await db.query(`SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = 'public' AND tablename = 'resources'`);
     expect(before[0].n).toBe(0);
     // A fresh reconciler (as after a restart) analyses at its first run.
-    const get = <T>(type: new (...args: never[]) => T) => t.app.get(type);
-    const fresh = new ReconcileService(t.config, get(JobRepository), get(EmbeddingStateRepository), get(EmbeddingModelRepository), get(FollowUpService), get(ReportService), statistics);
-    expect((await fresh.reconcile()).statisticsRefreshed).toBe(true);
-    expect((await fresh.reconcile()).statisticsRefreshed).toBe(false); // not again within six hours
+    const fresh = new PlannerStatisticsReconciler(statistics, new ReconcileRegistry());
+    expect(await fresh.refresh()).toBe(true);
+    expect(await fresh.refresh()).toBe(false); // not again within six hours
     const after = await db.query(`SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = 'public' AND tablename = 'resources'`);
     expect(after[0].n).toBeGreaterThan(0);
   });

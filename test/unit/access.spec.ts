@@ -5,7 +5,7 @@ import { AuthGuard } from '../../src/auth/auth.guard';
 import type { ApiTokenService } from '../../src/auth/api-token.service';
 import { HOST_VISIBLE_FIELDS } from '../../src/participants/participant.constants';
 import type { Participant } from '../../src/participants/participant.repository';
-import { toHostView } from '../../src/participants/participant.views';
+import { toHostView } from '../../src/access/consent-projection';
 
 function context(handler: () => void, authorization = 'Bearer token') {
   const request = { headers: { authorization }, method: 'GET', path: '/x', route: { path: '/x' } };

@@ -5,8 +5,11 @@ import type { TransactionRunner } from '../../src/database/transaction.runner';
 import { draftPlan } from '../../src/follow-up/follow-up-plan';
 import type { FollowUpRepository } from '../../src/follow-up/follow-up.repository';
 import { FollowUpService } from '../../src/follow-up/follow-up.service';
-import type { WebhookRepository } from '../../src/follow-up/webhook.repository';
 import type { JobRepository } from '../../src/jobs/job.repository';
+import type { ReconcileRegistry } from '../../src/jobs/reconcile.registry';
+import type { NotificationRepository } from '../../src/notifications/notification.repository';
+import { NotificationService } from '../../src/notifications/notification.service';
+import type { WebhookRepository } from '../../src/notifications/webhook.repository';
 
 describe('draftPlan (Asia/Tokyo calendar days)', () => {
   it('puts checkpoints at the start of their Tokyo day and the overdue time after the grace period', () => {
@@ -44,7 +47,9 @@ describe('FollowUpService', () => {
     };
     const jobs = { scheduleCheckpoints: jest.fn().mockRejectedValue(new Error('redis down')), enqueueNotificationDelivery: jest.fn() };
     const webhook = { enabled: false } as unknown as WebhookRepository;
-    const service = new FollowUpService(loadConfig({}), repo as unknown as FollowUpRepository, jobs as unknown as JobRepository, tx, webhook);
+    // Notifications are written through NotificationService; the mock records them like the repository did.
+    const notifications = new NotificationService({ notify: repo.notify } as unknown as NotificationRepository, webhook, jobs as unknown as JobRepository, {} as ReconcileRegistry);
+    const service = new FollowUpService(loadConfig({}), repo as unknown as FollowUpRepository, jobs as unknown as JobRepository, tx, notifications, {} as ReconcileRegistry);
     return { service, repo, jobs };
   }
 
@@ -85,7 +90,7 @@ describe('FollowUpService', () => {
   });
 });
 
-describe('FollowUpService.deliverNotifications (webhook outbox walk)', () => {
+describe('NotificationService.deliverNotifications (webhook outbox walk)', () => {
   const note = (id: string) => ({ id, kind: 'checkpoint_due', placementId: 'p', checkpointId: null, message: 'm', createdAt: new Date() });
 
   /** An outbox over `ids` whose `post` fails for the ids in `failing`. */
@@ -100,7 +105,7 @@ describe('FollowUpService.deliverNotifications (webhook outbox walk)', () => {
       markDelivered: jest.fn(async (id: string) => void delivered.add(id)),
       markFailed: jest.fn(),
     };
-    const service = new FollowUpService(loadConfig({}), {} as FollowUpRepository, {} as JobRepository, {} as TransactionRunner, webhook as unknown as WebhookRepository);
+    const service = new NotificationService({} as NotificationRepository, webhook as unknown as WebhookRepository, {} as JobRepository, {} as ReconcileRegistry);
     return { service, webhook, delivered };
   }
 

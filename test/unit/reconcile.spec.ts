@@ -1,32 +1,40 @@
-import { loadConfig } from '../../src/config/app-config';
+import { PlannerStatisticsReconciler } from '../../src/database/planner-statistics.reconciler';
 import type { PlannerStatisticsRepository } from '../../src/database/planner-statistics.repository';
-import type { FollowUpService } from '../../src/follow-up/follow-up.service';
+import { loadConfig } from '../../src/config/app-config';
 import type { JobRepository } from '../../src/jobs/job.repository';
-import { ReconcileService } from '../../src/jobs/reconcile.service';
-import type { EmbeddingModelRepository } from '../../src/matching/embedding-model.repository';
-import type { EmbeddingStateRepository } from '../../src/matching/embedding-state.repository';
-import type { ReportService } from '../../src/reports/report.service';
+import { ReconcileRegistry } from '../../src/jobs/reconcile.registry';
+import { ReconcileScheduler } from '../../src/jobs/reconcile.scheduler';
 
-describe('ReconcileService planner statistics', () => {
+describe('ReconcileScheduler', () => {
+  it('asks each registered feature in order and reports their figures', async () => {
+    const registry = new ReconcileRegistry();
+    const calls: string[] = [];
+    registry.register({ key: 'embeddingsOutstanding', order: 30, run: async () => (calls.push('embeddings'), 2) });
+    registry.register({ key: null, order: 5, run: async () => void calls.push('notifications') });
+    registry.register({ key: 'checkpointsScheduled', order: 10, run: async () => (calls.push('follow-up'), 1) });
+    const result = await new ReconcileScheduler(loadConfig({}), {} as JobRepository, registry).reconcile();
+    expect(calls).toEqual(['notifications', 'follow-up', 'embeddings']);
+    expect(result).toEqual({ checkpointsScheduled: 1, embeddingsOutstanding: 2 });
+  });
+});
+
+describe('PlannerStatisticsReconciler', () => {
   function setup(statistics: { needsManualAnalyze: jest.Mock; analyze: jest.Mock }) {
-    const followUp = { reconcile: jest.fn().mockResolvedValue(0) } as unknown as FollowUpService;
-    const model = { ready: jest.fn().mockResolvedValue('m') } as unknown as EmbeddingModelRepository;
-    const state = { countNeeding: jest.fn().mockResolvedValue(0) } as unknown as EmbeddingStateRepository;
-    return new ReconcileService(loadConfig({}), {} as JobRepository, state, model, followUp, {} as ReportService, statistics as unknown as PlannerStatisticsRepository);
+    return new PlannerStatisticsReconciler(statistics as unknown as PlannerStatisticsRepository, new ReconcileRegistry());
   }
 
   it('leaves statistics to autovacuum where it runs', async () => {
     const statistics = { needsManualAnalyze: jest.fn().mockResolvedValue(false), analyze: jest.fn() };
-    expect((await setup(statistics).reconcile()).statisticsRefreshed).toBe(false);
+    expect(await setup(statistics).refresh()).toBe(false);
     expect(statistics.analyze).not.toHaveBeenCalled();
   });
 
   it('does not fail the reconcile when ANALYZE fails, and tries again at the next one', async () => {
     const statistics = { needsManualAnalyze: jest.fn().mockResolvedValue(true), analyze: jest.fn().mockRejectedValueOnce(new Error('database gone')).mockResolvedValue(undefined) };
     const reconciler = setup(statistics);
-    expect((await reconciler.reconcile()).statisticsRefreshed).toBe(false);
-    expect((await reconciler.reconcile()).statisticsRefreshed).toBe(true);
-    expect((await reconciler.reconcile()).statisticsRefreshed).toBe(false);
+    expect(await reconciler.refresh()).toBe(false);
+    expect(await reconciler.refresh()).toBe(true);
+    expect(await reconciler.refresh()).toBe(false);
     expect(statistics.analyze).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,7 +1,7 @@
 import type { Actor } from '../../src/auth/actor';
 import { AppException } from '../../src/common/app.exception';
 import type { JobRepository } from '../../src/jobs/job.repository';
-import type { JapaneseTokenizer } from '../../src/matching/japanese-tokenizer';
+import type { JapaneseTokenizer } from '../../src/common/japanese/tokenizer';
 import type { OrganizationRepository } from '../../src/organizations/organization.repository';
 import type { CreateResourceDto } from '../../src/resources/dto/resource.dto';
 import type { ResourceRepository } from '../../src/resources/resource.repository';

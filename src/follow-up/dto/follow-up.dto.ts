@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ATTENDANCE, CONCERNS } from '../../placements/placement.constants';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ATTENDANCE, CONCERNS } from '../follow-up.constants';
 
 export class CreateCheckinDto {
   @ApiPropertyOptional({ description: '対応する確認日（checkpoint）の id。省略時は期日を過ぎた最も古い確認日に充てます' })
@@ -40,8 +39,7 @@ export class ExtendFollowUpDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
-export class ListNotificationsQuery {
-  @ApiPropertyOptional({ default: false })
-  @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean()
-  unread?: boolean;
+export class HostFeedbackDto {
+  @ApiProperty() @IsUUID('all', { message: 'checkpointId は UUID で指定してください' }) checkpointId!: string;
+  @ApiProperty({ description: '受入先から見た様子' }) @IsString() @Length(1, 2000, { message: 'feedback は 1〜2000 文字です' }) feedback!: string;
 }

@@ -3,9 +3,9 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
-import { ACCOMMODATION_CODES, DAYS, DEMAND_KINDS, RESOURCE_TYPES, type Day, type DemandKind, type ResourceType } from '../../resources/resource.constants';
-
-export const MAX_NEEDS_LENGTH = 2000;
+import { ACCOMMODATION_CODES, DAYS, RESOURCE_TYPES, type Day, type ResourceType } from '../../common/catalogue.constants';
+import { MAX_NEEDS_LENGTH } from '../../common/limits';
+import { PersonConstraintsDto } from '../../participants/dto/person-constraints.dto';
 
 /** Hard filters: a result always satisfies every one of them. */
 export class SearchFiltersDto {
@@ -31,25 +31,6 @@ export class SearchFiltersDto {
   @IsOptional() @IsArray() @ArrayMaxSize(ACCOMMODATION_CODES.length)
   @IsIn(ACCOMMODATION_CODES, { each: true, message: `filters.accommodations の値は ${ACCOMMODATION_CODES.join(', ')} のいずれかです` })
   accommodations?: string[];
-}
-
-/** Soft preferences of the person: they raise or lower the score and explain it, never exclude. */
-export class PersonConstraintsDto {
-  @ApiPropertyOptional({ enum: DAYS, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(7)
-  @IsIn(DAYS as unknown as string[], { each: true, message: `availableDays の値は ${DAYS.join(', ')} のいずれかです` })
-  availableDays?: Day[];
-
-  @ApiPropertyOptional() @IsOptional() @IsInt({ message: 'maxTravelMinutes は 0 以上の整数（分）です' }) @Min(0) @Max(600)
-  maxTravelMinutes?: number;
-
-  @ApiPropertyOptional({ enum: DEMAND_KINDS, isArray: true, description: '避けたい負担（talking 人と話す / physical 体力 / literacy 読み書き）' })
-  @IsOptional() @IsArray() @ArrayMaxSize(3)
-  @IsIn(DEMAND_KINDS as unknown as string[], { each: true, message: `avoid の値は ${DEMAND_KINDS.join(', ')} のいずれかです` })
-  avoid?: DemandKind[];
-
-  @ApiPropertyOptional({ enum: ACCOMMODATION_CODES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(ACCOMMODATION_CODES.length)
-  @IsIn(ACCOMMODATION_CODES, { each: true, message: `preferredAccommodations の値は ${ACCOMMODATION_CODES.join(', ')} のいずれかです` })
-  preferredAccommodations?: string[];
 }
 
 export class SearchMatchesDto {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { DEVELOPMENT_STATUSES, ORGANIZATION_KINDS, type DevelopmentStatus, type OrganizationKind } from '../../resources/resource.constants';
+import { DEVELOPMENT_STATUSES, ORGANIZATION_KINDS, type DevelopmentStatus, type OrganizationKind } from '../../common/catalogue.constants';
 
 export class ContactDto {
   @ApiPropertyOptional({ example: '担当 山田' }) @IsOptional() @IsString() @MaxLength(100) person?: string;

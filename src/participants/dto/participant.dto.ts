@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { MAX_NEEDS_LENGTH, PersonConstraintsDto } from '../../matching/dto/search.dto';
+import { MAX_NEEDS_LENGTH } from '../../common/limits';
+import { PersonConstraintsDto } from './person-constraints.dto';
 import { CONSENT_STATUSES, HOST_VISIBLE_FIELDS, READINESS_STAGES, REFERRAL_ROUTES, type HostVisibleField, type ReadinessStage, type ReferralRoute } from '../participant.constants';
 
 export class ParticipantConstraintsDto extends PersonConstraintsDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { OUTCOMES, PLACEMENT_STATES, type Outcome, type PlacementState } from '../placement.constants';
 
@@ -51,9 +51,4 @@ export class ListPlacementsQuery extends PageQuery {
 export class ConfirmDatesDto {
   @ApiPropertyOptional({ example: '2026-12-02' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'visitDate は YYYY-MM-DD 形式です' }) visitDate?: string;
   @ApiPropertyOptional({ example: '2026-12-09' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'trialDate は YYYY-MM-DD 形式です' }) trialDate?: string;
-}
-
-export class HostFeedbackDto {
-  @ApiProperty() @IsUUID('all', { message: 'checkpointId は UUID で指定してください' }) checkpointId!: string;
-  @ApiProperty({ description: '受入先から見た様子' }) @IsString() @Length(1, 2000, { message: 'feedback は 1〜2000 文字です' }) feedback!: string;
 }

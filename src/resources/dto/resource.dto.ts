@@ -8,7 +8,7 @@ import { PageQuery } from '../../common/pagination';
 import {
   ACCOMMODATION_CODES, DAYS, DEMAND_LEVELS, RESOURCE_STATUSES, RESOURCE_TYPES, REWARDS,
   type Day, type DemandLevel, type ResourceStatus, type ResourceType, type Reward,
-} from '../resource.constants';
+} from '../../common/catalogue.constants';
 
 const list = (values: readonly string[]) => values.join(', ');
 

@@ -1,8 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { EmbeddingService } from '../matching/embedding.service';
-import { JobName, QueueName, type JobPayloads } from './job.constants';
+import { EmbeddingService } from './embedding.service';
+import { JobName, QueueName, type JobPayloads } from '../jobs/job.constants';
 
 /** Thin adapter: BullMQ jobs of the embedding queue → EmbeddingService. */
 @Processor(QueueName.Embedding, { concurrency: 1 })

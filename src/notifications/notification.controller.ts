@@ -2,26 +2,26 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '../auth/actor';
 import { ParseIdPipe } from '../common/id.pipe';
-import { ListNotificationsQuery } from './dto/follow-up.dto';
-import { FollowUpService } from './follow-up.service';
+import { ListNotificationsQuery } from './dto/notification.dto';
+import { NotificationService } from './notification.service';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('api/v1/notifications')
 @Roles('admin', 'coordinator')
 export class NotificationController {
-  constructor(private readonly service: FollowUpService) {}
+  constructor(private readonly service: NotificationService) {}
 
   @Get()
   @ApiOperation({ summary: '自分あての通知（フォローの期日・期限超過・最終確認・緊急の懸念）。admin はすべて' })
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery) {
-    return this.service.notifications(actor, query.unread ?? false);
+    return this.service.list(actor, query.unread ?? false);
   }
 
   @Post(':id/read')
   @HttpCode(204)
   @ApiOperation({ summary: '通知を既読にする' })
   async read(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
-    await this.service.markNotificationRead(actor, id);
+    await this.service.markRead(actor, id);
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import type { Notification } from './follow-up.repository';
+import type { Notification } from './notification.repository';
 
 /** What the webhook receives: a notification without its per-reader state. */
 export type OutgoingNotification = Omit<Notification, 'readAt'>;

@@ -8,3 +8,8 @@ export async function updateReturning<T>(db: DataSource | EntityManager, sql: st
   const result = await db.query(sql, params);
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
+
+/** Escapes LIKE/ILIKE wildcards so that user text matches literally. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { AppException, ErrorCode } from '../common/app.exception';
+import { TransactionRunner } from '../database/transaction.runner';
+import { NotificationService } from '../notifications/notification.service';
+import { ParticipantRepository } from '../participants/participant.repository';
+import { PLACEMENT_STATE_LABELS } from '../placements/placement.constants';
+import { PlacementRepository } from '../placements/placement.repository';
+import { PlacementService } from '../placements/placement.service';
+import type { CreateCheckinDto, ExtendFollowUpDto } from './dto/follow-up.dto';
+import { FollowUpRepository } from './follow-up.repository';
+import { FollowUpService } from './follow-up.service';
+
+/** Follow-up's routes on a placement: check-ins, extensions, the host's view at a checkpoint. Each answers with the placement. */
+@Injectable()
+export class FollowUpPlacementService {
+  constructor(
+    private readonly placementService: PlacementService,
+    private readonly placements: PlacementRepository,
+    private readonly participants: ParticipantRepository,
+    private readonly followUp: FollowUpService,
+    private readonly followUps: FollowUpRepository,
+    private readonly notifications: NotificationService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async checkin(actor: Actor, id: string, dto: CreateCheckinDto) {
+    await this.placementService.requireVisible(actor, id);
+    await this.notifications.afterNotifying(
+      this.tx.run(async (manager) => {
+        const placement = (await this.placements.findById(id, manager, true))!;
+        if (placement.state !== 'active') {
+          throw new AppException(
+            ErrorCode.Conflict,
+            `定着フォローの記録は「参加・受入」中の紹介にだけ付けられます（現在: ${PLACEMENT_STATE_LABELS[placement.state]}）。`,
+          );
+        }
+        const participant = (await this.participants.findById(placement.participantId, manager))!;
+        await this.followUp.recordCheckin(manager, actor, { ...placement, displayName: participant.displayName }, dto);
+        return dto.concern === 'urgent' ? 'notified' : 'unchanged';
+      }),
+    );
+    return this.placementService.get(actor, id);
+  }
+
+  /** Another fixed period after the current one ends; recorded as a new plan and an event. */
+  async extend(actor: Actor, id: string, dto: ExtendFollowUpDto) {
+    await this.placementService.requireVisible(actor, id);
+    const scheduled = await this.tx.run(async (manager) => {
+      const placement = (await this.placements.findById(id, manager, true))!;
+      if (placement.state !== 'active') throw new AppException(ErrorCode.Conflict, '延長できるのは「参加・受入」中の紹介だけです。');
+      const plans = await this.followUps.plans(id, manager);
+      const last = plans[plans.length - 1];
+      const plan = this.followUp.draft(last.endsOn, dto);
+      const timings = await this.followUp.savePlan(manager, id, last.sequence + 1, plan);
+      const note = `フォロー期間を延長（${last.endsOn}〜${plan.endsOn}）${dto.note ? `：${dto.note}` : ''}`;
+      await this.placements.addEvent(manager, id, { fromState: 'active', toState: 'active', outcome: null, note }, actor);
+      return timings;
+    });
+    await this.followUp.schedule(scheduled);
+    return this.placementService.get(actor, id);
+  }
+
+  /** Host self-service: the host's view at a follow-up checkpoint; it joins that check-in. */
+  async hostFeedback(actor: Actor, id: string, checkpointId: string, feedback: string) {
+    await this.placementService.requireVisible(actor, id);
+    const saved = await this.followUps.setHostFeedback(id, checkpointId, feedback);
+    if (!saved) throw AppException.validation('checkpointId', 'この紹介の確認日ではありません');
+    return this.placementService.get(actor, id);
+  }
+}

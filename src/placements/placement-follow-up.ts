@@ -1,0 +1,35 @@
+import type { EntityManager } from 'typeorm';
+
+/** A follow-up plan as a placement shows it. */
+export interface FollowUpPlanSummary {
+  sequence: number;
+  startsOn: string;
+  endsOn: string;
+  lengthDays: number;
+  checkpointDays: number[];
+}
+
+export interface FollowUpCheckpointSummary {
+  id: string;
+  dueOn: string;
+  status: string;
+  dayOffset: number;
+  isFinal: boolean;
+}
+
+/**
+ * What the placement lifecycle needs from follow-up (定着フォロー), which owns plans, checkpoints,
+ * check-ins and extensions. Declared here and bound to FollowUpService in the app module, so that
+ * follow-up may use placements (its routes live under /placements/:id) without a folder cycle.
+ */
+export abstract class PlacementFollowUp {
+  /** Inside the activation transaction: the first plan. Returns what `schedule` needs after commit. */
+  abstract start(manager: EntityManager, placementId: string, options?: { lengthDays?: number; checkpointDays?: number[] }): Promise<object[]>;
+  /** After commit: the plan's jobs (left to the reconciler when Redis is away). */
+  abstract schedule(started: object[]): Promise<void>;
+  /** Inside the closing transaction: open checkpoints are cancelled. */
+  abstract cancelOpen(manager: EntityManager, placementId: string): Promise<void>;
+  abstract plans(placementId: string): Promise<FollowUpPlanSummary[]>;
+  abstract checkpoints(placementId: string): Promise<FollowUpCheckpointSummary[]>;
+  abstract checkins(placementId: string): Promise<unknown[]>;
+}
