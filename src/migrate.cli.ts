@@ -1,8 +1,8 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL, or to the embedded database under DATA_DIR.
-import { backupBeforeMigrations } from '../backup/pre-migration-backup';
-import { loadConfig } from '../config/app-config';
-import { prepareDatabase } from './data-source';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { backupBeforeMigrations } from './backup/pre-migration-backup';
+import { loadConfig } from './config/app-config';
+import { prepareDatabase } from './database/data-source';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();
