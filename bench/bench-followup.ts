@@ -44,7 +44,21 @@ import { EmbeddingModelRepository } from '../src/matching/embedding-model.reposi
 import type { TransitionDto } from '../src/placements/dto/placement.dto';
 import { PlacementService } from '../src/placements/placement.service';
 import { PlacementViews } from '../src/placements/placement.views';
-import { deleteKeys, fmtInt, runBench, loadAvg, logger, machine, ms, percentile, scanKeys, sec, waitForOtherBenchmarks, writeDocsSection, type Machine } from './bench-support';
+import {
+  deleteKeys,
+  fmtInt,
+  runBench,
+  loadAvg,
+  logger,
+  machine,
+  ms,
+  percentile,
+  scanKeys,
+  sec,
+  waitForOtherBenchmarks,
+  writeDocsSection,
+  type Machine,
+} from './bench-support';
 
 const SECTION = '## Follow-up (npm run bench:followup)';
 const ADMIN: Actor = { tokenId: null, role: 'admin', organizationId: null, areas: null, route: 'bench' };
@@ -104,7 +118,9 @@ async function usedMemory(redis: Redis): Promise<number> {
 // set-up (bulk SQL, not measured)
 
 async function setUp(db: DataSource, opts: Options): Promise<string[]> {
-  const [{ id: orgId }] = await db.query(`INSERT INTO organizations (name, kind, area) VALUES ('ベンチ用法人', 'npo', '中央') RETURNING id`);
+  const [{ id: orgId }] = await db.query(
+    `INSERT INTO organizations (name, kind, area) VALUES ('ベンチ用法人', 'npo', '中央') RETURNING id`,
+  );
   const perResource = Math.ceil(opts.placements / opts.resources);
   await db.query(
     `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies)
@@ -196,14 +212,19 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   const expectedJobs = opts.placements * 8;
   const queuePattern = `${config.queuePrefix}:${QueueName.FollowUp}:*`;
 
-  log(`set-up: ${fmtInt(opts.placements)} participants, ${fmtInt(opts.resources)} resources, ${fmtInt(opts.placements)} placements in trial (bulk SQL)`);
+  log(
+    `set-up: ${fmtInt(opts.placements)} participants, ${fmtInt(opts.resources)} resources, ${fmtInt(opts.placements)} placements in trial (bulk SQL)`,
+  );
   let t0 = performance.now();
   const ids = await setUp(db, opts);
   const setUpMs = performance.now() - t0;
   log(`set-up done in ${sec(setUpMs)} s`);
 
   // The reconcile below also asks the model (embeddings outstanding): load it now, not during the timing.
-  await app.get(EmbeddingModelRepository).ready().catch((err) => log(`model not ready (${String(err)}); ReconcileScheduler.reconcile() will fail after the follow-up part`));
+  await app
+    .get(EmbeddingModelRepository)
+    .ready()
+    .catch((err) => log(`model not ready (${String(err)}); ReconcileScheduler.reconcile() will fail after the follow-up part`));
 
   const scheduleTimer = timeMethod(app.get(JobRepository), 'scheduleCheckpoints');
   const renderTimer = timeMethod(app.get(PlacementViews), 'render');
@@ -214,7 +235,9 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
 
   // 1. Activate every placement through the service (transaction, plan, checkpoints, jobs after commit, view).
   const loadBefore = loadAvg();
-  log(`activating ${fmtInt(ids.length)} placements through PlacementService.transition (concurrency ${opts.concurrency}); load average ${loadBefore}`);
+  log(
+    `activating ${fmtInt(ids.length)} placements through PlacementService.transition (concurrency ${opts.concurrency}); load average ${loadBefore}`,
+  );
   const latencies: number[] = [];
   let failed = 0;
   let next = 0;
@@ -229,21 +252,26 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
         if (failed++ < 5) log(`activation of ${id} failed: ${String(err)}`);
       }
       latencies.push(performance.now() - s);
-      if (latencies.length % 1_000 === 0) log(`  ${fmtInt(latencies.length)} activated, ${(latencies.length / ((performance.now() - t0) / 1000)).toFixed(0)}/s`);
+      if (latencies.length % 1_000 === 0)
+        log(`  ${fmtInt(latencies.length)} activated, ${(latencies.length / ((performance.now() - t0) / 1000)).toFixed(0)}/s`);
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
   const activationMs = performance.now() - t0;
   const scheduleMs = scheduleTimer.ms;
   const renderMs = renderTimer.ms;
-  log(`activation: ${sec(activationMs)} s, ${(ids.length / (activationMs / 1000)).toFixed(0)} placements/s, p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms`);
+  log(
+    `activation: ${sec(activationMs)} s, ${(ids.length / (activationMs / 1000)).toFixed(0)} placements/s, p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms`,
+  );
 
   // 2. Every job there?
   const delayed = (await queue.getJobCounts('delayed')).delayed;
   const [{ n: checkpoints }] = await db.query(`SELECT count(*)::int AS n FROM follow_up_checkpoints WHERE status = 'scheduled'`);
   const keys = (await scanKeys(redis, queuePattern)).length;
   const redisBytes = (await usedMemory(redis)) - redisBefore;
-  log(`after activation: ${fmtInt(delayed)} delayed jobs (expected ${fmtInt(expectedJobs)}), ${fmtInt(checkpoints)} scheduled checkpoints, ${fmtInt(keys)} Redis keys, +${(redisBytes / 2 ** 20).toFixed(1)} MiB`);
+  log(
+    `after activation: ${fmtInt(delayed)} delayed jobs (expected ${fmtInt(expectedJobs)}), ${fmtInt(checkpoints)} scheduled checkpoints, ${fmtInt(keys)} Redis keys, +${(redisBytes / 2 ** 20).toFixed(1)} MiB`,
+  );
   if (delayed !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after activation, found ${delayed}`);
 
   // 3. Redis loses everything of the follow-up queue; the reconciler restores it from the database.
@@ -267,7 +295,16 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
         `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s; ${fmtInt(Number(result.checkpointsScheduled))} checkpoints, delayed ${fmtInt(count)}`,
     );
     if (count !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after ${label}, found ${count}`);
-    return { ms: total, followUpMs: followUpTimer.ms, dbMs: pageTimer.ms, redisMs: missingTimer.ms, nodeCpuMs, redisCpuMs, checkpoints: Number(result.checkpointsScheduled), delayed: count };
+    return {
+      ms: total,
+      followUpMs: followUpTimer.ms,
+      dbMs: pageTimer.ms,
+      redisMs: missingTimer.ms,
+      nodeCpuMs,
+      redisCpuMs,
+      checkpoints: Number(result.checkpointsScheduled),
+      delayed: count,
+    };
   };
   const reconcile1 = await reconcileOnce('reconcile after wipe');
   const reconcile2 = await reconcileOnce('second reconcile');
@@ -292,7 +329,12 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
 // alternative reconcile strategies (bench-side; proposals for FollowUpService.reconcile)
 
 /** Walks the open checkpoints as FollowUpService.reconcile does, with up to `inFlight` addBulk batches running while the next page is read. */
-async function reconcileOverlapped(followUps: FollowUpRepository, handle: (batch: Awaited<ReturnType<FollowUpRepository['openCheckpoints']>>) => Promise<number>, pageSize: number, inFlight: number): Promise<number> {
+async function reconcileOverlapped(
+  followUps: FollowUpRepository,
+  handle: (batch: Awaited<ReturnType<FollowUpRepository['openCheckpoints']>>) => Promise<number>,
+  pageSize: number,
+  inFlight: number,
+): Promise<number> {
   let afterId: string | null = null;
   let added = 0;
   const running = new Set<Promise<void>>();
@@ -318,8 +360,19 @@ async function runExperiments(app: INestApplicationContext, config: AppConfig, r
   const queuePattern = `${config.queuePrefix}:${QueueName.FollowUp}:*`;
   const missingOnly = async (batch: Awaited<ReturnType<FollowUpRepository['openCheckpoints']>>) => jobs.scheduleMissingCheckpoints(batch);
   const variants: Array<{ name: string; describe: string; wipe: boolean; run: () => Promise<number> }> = [
-    { name: 'E1 after wipe', describe: 'as FollowUpService.reconcile (pages of 1,000, EXISTS, addBulk of 500), but up to 4 pages in flight while the next page is read', wipe: true, run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 4) },
-    { name: 'E1 nothing missing', describe: 'the same when every job is there (the periodic reconcile)', wipe: false, run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 4) },
+    {
+      name: 'E1 after wipe',
+      describe:
+        'as FollowUpService.reconcile (pages of 1,000, EXISTS, addBulk of 500), but up to 4 pages in flight while the next page is read',
+      wipe: true,
+      run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 4),
+    },
+    {
+      name: 'E1 nothing missing',
+      describe: 'the same when every job is there (the periodic reconcile)',
+      wipe: false,
+      run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 4),
+    },
   ];
   const results: Experiment[] = [];
   for (const v of variants) {
@@ -331,7 +384,9 @@ async function runExperiments(app: INestApplicationContext, config: AppConfig, r
     const elapsed = performance.now() - s;
     const [nodeCpuMs, redisCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000];
     const delayed = (await queue.getJobCounts('delayed')).delayed;
-    log(`experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s), ${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}`);
+    log(
+      `experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s), ${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}`,
+    );
     if (delayed !== expectedJobs) throw new Error(`experiment ${v.name}: expected ${expectedJobs} delayed jobs, found ${delayed}`);
     results.push({ name: v.name, describe: v.describe, ms: elapsed, delayed, added, nodeCpuMs, redisCpuMs });
   }
@@ -353,16 +408,36 @@ function table(r: Results): string {
       `${sec(a.totalMs)} s`,
       `${rate(n, a.totalMs)} placements/s; ${fmtInt(jobs)} jobs ⇒ ${rate(jobs, a.totalMs)} jobs/s end to end${a.failed ? `; ${a.failed} FAILED` : ''}`,
     ],
-    ['  per activation p50 / p95 / p99 / max', `${ms(percentile(a.latencies, 50))} / ${ms(percentile(a.latencies, 95))} / ${ms(percentile(a.latencies, 99))} / ${ms(Math.max(...a.latencies))} ms`, 'visible check + transaction + enqueue + response view'],
-    ['  of which JobRepository.scheduleCheckpoints (Redis, after commit)', `${sec(a.scheduleMs)} s`, `${((100 * a.scheduleMs) / a.totalMs).toFixed(0)} % of the total; ${ms(a.scheduleMs / n)} ms per activation (1 addBulk of 8 jobs)`],
-    ['  of which PlacementViews.render (response)', `${sec(a.renderMs)} s`, `${((100 * a.renderMs) / a.totalMs).toFixed(0)} %; ${ms(a.renderMs / n)} ms per activation`],
-    ['  rest: visible check + transaction (lock, consent, vacancy, plan, checkpoints, state, event)', `${sec(a.totalMs - a.scheduleMs - a.renderMs)} s`, `${((100 * (a.totalMs - a.scheduleMs - a.renderMs)) / a.totalMs).toFixed(0)} %; ${ms((a.totalMs - a.scheduleMs - a.renderMs) / n)} ms per activation`],
+    [
+      '  per activation p50 / p95 / p99 / max',
+      `${ms(percentile(a.latencies, 50))} / ${ms(percentile(a.latencies, 95))} / ${ms(percentile(a.latencies, 99))} / ${ms(Math.max(...a.latencies))} ms`,
+      'visible check + transaction + enqueue + response view',
+    ],
+    [
+      '  of which JobRepository.scheduleCheckpoints (Redis, after commit)',
+      `${sec(a.scheduleMs)} s`,
+      `${((100 * a.scheduleMs) / a.totalMs).toFixed(0)} % of the total; ${ms(a.scheduleMs / n)} ms per activation (1 addBulk of 8 jobs)`,
+    ],
+    [
+      '  of which PlacementViews.render (response)',
+      `${sec(a.renderMs)} s`,
+      `${((100 * a.renderMs) / a.totalMs).toFixed(0)} %; ${ms(a.renderMs / n)} ms per activation`,
+    ],
+    [
+      '  rest: visible check + transaction (lock, consent, vacancy, plan, checkpoints, state, event)',
+      `${sec(a.totalMs - a.scheduleMs - a.renderMs)} s`,
+      `${((100 * (a.totalMs - a.scheduleMs - a.renderMs)) / a.totalMs).toFixed(0)} %; ${ms((a.totalMs - a.scheduleMs - a.renderMs) / n)} ms per activation`,
+    ],
     [
       'delayed jobs after activation (`getJobCounts("delayed")`)',
       fmtInt(r.afterActivation.delayed),
       `expected ${fmtInt(jobs)} ${r.afterActivation.delayed === jobs ? '✓' : '✗'}; ${fmtInt(r.afterActivation.checkpoints)} scheduled checkpoints; ${fmtInt(r.afterActivation.keys)} Redis keys, +${(r.afterActivation.redisBytes / 2 ** 20).toFixed(1)} MiB used_memory`,
     ],
-    ['delete every key of the follow-up queue (SCAN + UNLINK)', `${sec(r.wipe.ms)} s`, `${fmtInt(r.wipe.keys)} keys; delayed afterwards ${r.wipe.delayedAfter}`],
+    [
+      'delete every key of the follow-up queue (SCAN + UNLINK)',
+      `${sec(r.wipe.ms)} s`,
+      `${fmtInt(r.wipe.keys)} keys; delayed afterwards ${r.wipe.delayedAfter}`,
+    ],
     [
       'ReconcileScheduler.reconcile() after the wipe',
       `${sec(r.reconcile1.ms)} s`,
@@ -381,26 +456,31 @@ function table(r: Results): string {
     '| proposal (bench-side, follow-up part only) | time | vs FollowUpService.reconcile now | CPU Node / redis-server | checkpoints sent to addBulk | delayed after |',
     '|---|---:|---:|---:|---:|---:|',
     ...r.experiments.map(
-      (e) => `| ${e.name}: ${e.describe} | ${sec(e.ms)} s | ${sec(base(e))} s → ${(base(e) / e.ms).toFixed(1)}× | ${sec(e.nodeCpuMs)} / ${sec(e.redisCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} |`,
+      (e) =>
+        `| ${e.name}: ${e.describe} | ${sec(e.ms)} s | ${sec(base(e))} s → ${(base(e) / e.ms).toFixed(1)}× | ${sec(e.nodeCpuMs)} / ${sec(e.redisCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} |`,
     ),
   ].join('\n');
   return `${main}\n\n${exp}`;
 }
 
 function writeDocs(markdown: string, command: string, m: Machine, r: Results) {
-  writeDocsSection(SECTION, [
-    `Date: ${new Date().toISOString().slice(0, 10)}  `,
-    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a child process); BullMQ ${m.bullmq}; Redis on 127.0.0.1  `,
-    `Load average (1/5/15 min) before activation: ${r.load.before}; after the reconciles: ${r.load.after}; ${r.waitNote}  `,
-    `Command: \`${command}\``,
-    '',
-    markdown,
-    '',
-    '- Path measured: `PlacementService.transition(admin, id, { to: "active" })` for each placement, one after another (the embedded database is a single session, so parallel requests queue behind each other anyway). That is the whole service call: visibility check, transaction (row lock, consent, vacancy, plan + 4 checkpoints, state, event), `FollowUpService.schedule` (one `addBulk` of 8 delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ every job is in the future.',
-    '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the reconciles so its start-up is not timed.',
-    '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileScheduler.reconcile()` then walks the open checkpoints 1,000 at a time (keyset on id), checks their job keys with one pipelined `EXISTS` per job and re-adds the missing ones with `addBulk` in chunks of 500 (deterministic job ids). The second run is the periodic reconcile (every RECONCILE_INTERVAL_SECONDS): nothing is missing, so it only reads.',
-    '',
-  ], log);
+  writeDocsSection(
+    SECTION,
+    [
+      `Date: ${new Date().toISOString().slice(0, 10)}  `,
+      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a child process); BullMQ ${m.bullmq}; Redis on 127.0.0.1  `,
+      `Load average (1/5/15 min) before activation: ${r.load.before}; after the reconciles: ${r.load.after}; ${r.waitNote}  `,
+      `Command: \`${command}\``,
+      '',
+      markdown,
+      '',
+      '- Path measured: `PlacementService.transition(admin, id, { to: "active" })` for each placement, one after another (the embedded database is a single session, so parallel requests queue behind each other anyway). That is the whole service call: visibility check, transaction (row lock, consent, vacancy, plan + 4 checkpoints, state, event), `FollowUpService.schedule` (one `addBulk` of 8 delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ every job is in the future.',
+      '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the reconciles so its start-up is not timed.',
+      '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileScheduler.reconcile()` then walks the open checkpoints 1,000 at a time (keyset on id), checks their job keys with one pipelined `EXISTS` per job and re-adds the missing ones with `addBulk` in chunks of 500 (deterministic job ids). The second run is the periodic reconcile (every RECONCILE_INTERVAL_SECONDS): nothing is missing, so it only reads.',
+      '',
+    ],
+    log,
+  );
 }
 
 // ---------------------------------------------------------------------------

@@ -38,7 +38,20 @@ import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { fiscalYearPeriod, monthPeriod, type Period } from '../src/reports/report.period';
 import { ReportRepository } from '../src/reports/report.repository';
 import { ReportService } from '../src/reports/report.service';
-import { fmtInt, loadAvg, logger, machine, median, ms, runBench, sec, timed, waitForOtherBenchmarks, writeDocsSection, type Machine } from './bench-support';
+import {
+  fmtInt,
+  loadAvg,
+  logger,
+  machine,
+  median,
+  ms,
+  runBench,
+  sec,
+  timed,
+  waitForOtherBenchmarks,
+  writeDocsSection,
+  type Machine,
+} from './bench-support';
 
 const SECTION = '## Reports (npm run bench:reports)';
 const TARGET_MONTH_MS = 2_000;
@@ -88,7 +101,19 @@ const dur = (x: number) => (x < 1000 ? `${ms(x)} ms` : `${sec(x)} s`);
 const AREAS = ['中央区', '北区', '東区', '西区', '南区', '港区', '緑区', '青葉区', '泉区', '若葉区'];
 const ROUTES = ['hospital', 'school', 'care_manager', 'family', 'outreach', 'self', 'other'];
 const STAGES = ['daily_living', 'social_life', 'employment'];
-const KINDS = ['npo', 'social_welfare_council', 'social_welfare_corporation', 'company', 'farm', 'shop', 'neighbourhood_association', 'municipality', 'cooperative', 'disability_service', 'other'];
+const KINDS = [
+  'npo',
+  'social_welfare_council',
+  'social_welfare_corporation',
+  'company',
+  'farm',
+  'shop',
+  'neighbourhood_association',
+  'municipality',
+  'cooperative',
+  'disability_service',
+  'other',
+];
 const TYPES = ['ibasho', 'work_experience', 'volunteer', 'housing_support', 'other'];
 
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(', ')}]`;
@@ -358,21 +383,33 @@ async function checkData(ds: DataSource, end: Date): Promise<{ violations: Recor
   const violations: Record<string, number> = {
     'placement state ≠ last transition': await one(
       `SELECT count(*) AS n FROM placements p JOIN LATERAL (SELECT e.to_state FROM placement_events e WHERE e.placement_id = p.id AND e.from_state IS DISTINCT FROM e.to_state
-         ORDER BY e.occurred_at DESC LIMIT 1) last ON true WHERE last.to_state <> p.state`),
+         ORDER BY e.occurred_at DESC LIMIT 1) last ON true WHERE last.to_state <> p.state`,
+    ),
     'transition chain broken (from_state ≠ previous to_state)': await one(
       `SELECT count(*) AS n FROM (SELECT from_state, lag(to_state) OVER (PARTITION BY placement_id ORDER BY occurred_at) AS prev FROM placement_events WHERE from_state IS DISTINCT FROM to_state) t
-        WHERE from_state IS DISTINCT FROM prev`),
+        WHERE from_state IS DISTINCT FROM prev`,
+    ),
     'event outside [proposed_at, closed_at]': await one(
-      `SELECT count(*) AS n FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE e.occurred_at < p.proposed_at OR e.occurred_at > COALESCE(p.closed_at, ${E})`),
+      `SELECT count(*) AS n FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE e.occurred_at < p.proposed_at OR e.occurred_at > COALESCE(p.closed_at, ${E})`,
+    ),
     'active_at ≠ time of the active event': await one(
-      `SELECT count(*) AS n FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE e.to_state = 'active' AND e.from_state <> 'active' AND e.occurred_at <> p.active_at`),
+      `SELECT count(*) AS n FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE e.to_state = 'active' AND e.from_state <> 'active' AND e.occurred_at <> p.active_at`,
+    ),
     'participant or resource created after the proposal': await one(
-      `SELECT count(*) AS n FROM placements p JOIN participants pa ON pa.id = p.participant_id JOIN resources r ON r.id = p.resource_id WHERE pa.created_at > p.proposed_at OR r.created_at > p.proposed_at`),
-    'resource created before its organisation': await one(`SELECT count(*) AS n FROM resources r JOIN organizations o ON o.id = r.organization_id WHERE o.created_at > r.created_at`),
-    'consent recorded before registration': await one(`SELECT count(*) AS n FROM consent_events c JOIN participants p ON p.id = c.participant_id WHERE c.recorded_at < p.created_at`),
-    'checkpoint done/cancelled before it was created': await one(`SELECT count(*) AS n FROM follow_up_checkpoints WHERE done_at < created_at`),
+      `SELECT count(*) AS n FROM placements p JOIN participants pa ON pa.id = p.participant_id JOIN resources r ON r.id = p.resource_id WHERE pa.created_at > p.proposed_at OR r.created_at > p.proposed_at`,
+    ),
+    'resource created before its organisation': await one(
+      `SELECT count(*) AS n FROM resources r JOIN organizations o ON o.id = r.organization_id WHERE o.created_at > r.created_at`,
+    ),
+    'consent recorded before registration': await one(
+      `SELECT count(*) AS n FROM consent_events c JOIN participants p ON p.id = c.participant_id WHERE c.recorded_at < p.created_at`,
+    ),
+    'checkpoint done/cancelled before it was created': await one(
+      `SELECT count(*) AS n FROM follow_up_checkpoints WHERE done_at < created_at`,
+    ),
     'anything in the future': await one(
-      `SELECT (SELECT count(*) FROM placement_events WHERE occurred_at > ${E}) + (SELECT count(*) FROM checkins WHERE created_at > ${E}) + (SELECT count(*) FROM search_logs WHERE created_at > ${E}) AS n`),
+      `SELECT (SELECT count(*) FROM placement_events WHERE occurred_at > ${E}) + (SELECT count(*) FROM checkins WHERE created_at > ${E}) + (SELECT count(*) FROM search_logs WHERE created_at > ${E}) AS n`,
+    ),
   };
   const dist = async (label: string, sql: string) => {
     const rows: Array<{ k: string; n: string }> = await ds.query(sql);
@@ -380,9 +417,18 @@ async function checkData(ds: DataSource, end: Date): Promise<{ violations: Recor
   };
   const shape = [
     await dist('placements by state', `SELECT state AS k, count(*) AS n FROM placements GROUP BY 1 ORDER BY 2 DESC`),
-    await dist('closed by outcome', `SELECT outcome AS k, count(*) AS n FROM placements WHERE outcome IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`),
-    await dist('events by to_state (transitions / same-state)', `SELECT to_state || CASE WHEN from_state IS DISTINCT FROM to_state THEN '' ELSE '=' END AS k, count(*) AS n FROM placement_events GROUP BY 1 ORDER BY 2 DESC`),
-    await dist('placements proposed per fiscal year', `SELECT 'FY' || (EXTRACT(YEAR FROM (proposed_at AT TIME ZONE 'Asia/Tokyo') - interval '3 months'))::int AS k, count(*) AS n FROM placements GROUP BY 1 ORDER BY 1`),
+    await dist(
+      'closed by outcome',
+      `SELECT outcome AS k, count(*) AS n FROM placements WHERE outcome IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`,
+    ),
+    await dist(
+      'events by to_state (transitions / same-state)',
+      `SELECT to_state || CASE WHEN from_state IS DISTINCT FROM to_state THEN '' ELSE '=' END AS k, count(*) AS n FROM placement_events GROUP BY 1 ORDER BY 2 DESC`,
+    ),
+    await dist(
+      'placements proposed per fiscal year',
+      `SELECT 'FY' || (EXTRACT(YEAR FROM (proposed_at AT TIME ZONE 'Asia/Tokyo') - interval '3 months'))::int AS k, count(*) AS n FROM placements GROUP BY 1 ORDER BY 1`,
+    ),
     await dist('checkpoints by status', `SELECT status AS k, count(*) AS n FROM follow_up_checkpoints GROUP BY 1 ORDER BY 2 DESC`),
     await dist('resources by status', `SELECT status AS k, count(*) AS n FROM resources GROUP BY 1 ORDER BY 2 DESC`),
     await dist('participants by consent', `SELECT consent_status AS k, count(*) AS n FROM participants GROUP BY 1 ORDER BY 2 DESC`),
@@ -391,8 +437,17 @@ async function checkData(ds: DataSource, end: Date): Promise<{ violations: Recor
 }
 
 const TABLES = [
-  'participants', 'consent_events', 'organizations', 'resources', 'resource_status_events', 'placements', 'placement_events',
-  'follow_up_plans', 'follow_up_checkpoints', 'checkins', 'search_logs',
+  'participants',
+  'consent_events',
+  'organizations',
+  'resources',
+  'resource_status_events',
+  'placements',
+  'placement_events',
+  'follow_up_plans',
+  'follow_up_checkpoints',
+  'checkins',
+  'search_logs',
 ];
 
 async function tableSizes(ds: DataSource): Promise<Array<{ table: string; rows: number; mib: number }>> {
@@ -449,7 +504,6 @@ interface PhaseResult {
   fiscalYears: Array<{ year: string; ms: number; csvMs: number; csvBytes: number }>;
 }
 
-
 async function measurePhase(name: string, service: ReportService, months: string[], warmUp: string, years: string[]): Promise<PhaseResult> {
   log(`${name}: warm-up ${warmUp}…`);
   const warm = await timed(() => service.monthly(warmUp, true));
@@ -501,14 +555,22 @@ interface StatementTiming {
 }
 
 /** Every statement alone: median over the measured months (3 runs each) and over the fiscal-year totals. */
-async function timeStatements(ds: DataSource, repo: ReportRepository, sink: { on: boolean; statements: Captured[] }, months: string[], years: string[]): Promise<StatementTiming[]> {
+async function timeStatements(
+  ds: DataSource,
+  repo: ReportRepository,
+  sink: { on: boolean; statements: Captured[] },
+  months: string[],
+  years: string[],
+): Promise<StatementTiming[]> {
   const perMonth = new Map<string, number[]>();
   const perYear = new Map<string, number[]>();
   for (const month of months) {
-    for (const s of await statementsOf(repo, sink, monthPeriod(month))) (perMonth.get(s.name) ?? perMonth.set(s.name, []).get(s.name)!).push(await timeStatement(ds, s));
+    for (const s of await statementsOf(repo, sink, monthPeriod(month)))
+      (perMonth.get(s.name) ?? perMonth.set(s.name, []).get(s.name)!).push(await timeStatement(ds, s));
   }
   for (const year of years) {
-    for (const s of await statementsOf(repo, sink, fiscalYearPeriod(year).total)) (perYear.get(s.name) ?? perYear.set(s.name, []).get(s.name)!).push(await timeStatement(ds, s));
+    for (const s of await statementsOf(repo, sink, fiscalYearPeriod(year).total))
+      (perYear.get(s.name) ?? perYear.set(s.name, []).get(s.name)!).push(await timeStatement(ds, s));
   }
   return [...perMonth.keys()].map((name) => ({ name, monthMs: median(perMonth.get(name)!), yearMs: median(perYear.get(name) ?? [NaN]) }));
 }
@@ -541,7 +603,11 @@ interface Results {
   window: { from: string; to: string };
   phases: PhaseResult[];
   statements: { deployed: StatementTiming[]; analyzed: StatementTiming[] };
-  proposals: Array<{ p: Proposal; createMs: number; statements: Array<{ name: string; beforeMonth: number; afterMonth: number; beforeYear: number; afterYear: number }> }>;
+  proposals: Array<{
+    p: Proposal;
+    createMs: number;
+    statements: Array<{ name: string; beforeMonth: number; afterMonth: number; beforeYear: number; afterYear: number }>;
+  }>;
   explains: Array<{ title: string; plan: string }>;
   settings: Record<string, string>;
   load: { before: string; after: string };
@@ -558,14 +624,50 @@ function mainTable(r: Results): string {
   const row = (label: string, values: string[], target: string) => `| ${label} | ${values.join(' | ')} | ${target} |`;
   const lines = [`| measurement | ${cols.join(' | ')} | target |`, `|---|${cols.map(() => '---:').join('|')}|---|`];
   const mark = (x: number, limit: number) => `${dur(x)} ${x < limit ? '✓' : '✗'}`;
-  lines.push(row(`monthly(month, live) p50 of ${r.monthsMeasured.length} months`, r.phases.map((p) => mark(median(p.months.map((m) => m.ms)), TARGET_MONTH_MS)), '< 2 s'));
-  lines.push(row(`monthly(month, live) max of ${r.monthsMeasured.length} months`, r.phases.map((p) => mark(Math.max(...p.months.map((m) => m.ms)), TARGET_MONTH_MS)), '< 2 s'));
-  lines.push(row(`monthly warm-up (${r.warmUp}, first call of the phase)`, r.phases.map((p) => dur(p.warmUpMs)), ''));
+  lines.push(
+    row(
+      `monthly(month, live) p50 of ${r.monthsMeasured.length} months`,
+      r.phases.map((p) => mark(median(p.months.map((m) => m.ms)), TARGET_MONTH_MS)),
+      '< 2 s',
+    ),
+  );
+  lines.push(
+    row(
+      `monthly(month, live) max of ${r.monthsMeasured.length} months`,
+      r.phases.map((p) => mark(Math.max(...p.months.map((m) => m.ms)), TARGET_MONTH_MS)),
+      '< 2 s',
+    ),
+  );
+  lines.push(
+    row(
+      `monthly warm-up (${r.warmUp}, first call of the phase)`,
+      r.phases.map((p) => dur(p.warmUpMs)),
+      '',
+    ),
+  );
   for (const [i, year] of r.years.entries()) {
-    lines.push(row(`fiscalYear(${year}, live): 12 months + year total`, r.phases.map((p) => mark(p.fiscalYears[i].ms, TARGET_FY_MS)), '< 10 s'));
+    lines.push(
+      row(
+        `fiscalYear(${year}, live): 12 months + year total`,
+        r.phases.map((p) => mark(p.fiscalYears[i].ms, TARGET_FY_MS)),
+        '< 10 s',
+      ),
+    );
   }
-  lines.push(row('monthlyCsv p50 / max', r.phases.map((p) => `${ms(median(p.months.map((m) => m.csvMs)))} / ${ms(Math.max(...p.months.map((m) => m.csvMs)))} ms`), ''));
-  lines.push(row('fiscalYearCsv max', r.phases.map((p) => `${ms(Math.max(...p.fiscalYears.map((y) => y.csvMs)))} ms`), ''));
+  lines.push(
+    row(
+      'monthlyCsv p50 / max',
+      r.phases.map((p) => `${ms(median(p.months.map((m) => m.csvMs)))} / ${ms(Math.max(...p.months.map((m) => m.csvMs)))} ms`),
+      '',
+    ),
+  );
+  lines.push(
+    row(
+      'fiscalYearCsv max',
+      r.phases.map((p) => `${ms(Math.max(...p.fiscalYears.map((y) => y.csvMs)))} ms`),
+      '',
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -581,16 +683,23 @@ function statementTable(r: Results): string {
     lines.push(`| ${s.name} | ${ms(s.monthMs)} ms | ${t ? ms(t.monthMs) : '–'} ms | ${ms(s.yearMs)} ms | ${t ? ms(t.yearMs) : '–'} ms |`);
   }
   const sum = (xs: StatementTiming[], k: 'monthMs' | 'yearMs') => xs.reduce((acc, s) => acc + s[k], 0);
-  lines.push(`| **sum** | ${ms(sum(r.statements.deployed, 'monthMs'))} ms | ${ms(sum(r.statements.analyzed, 'monthMs'))} ms | ${ms(sum(r.statements.deployed, 'yearMs'))} ms | ${ms(sum(r.statements.analyzed, 'yearMs'))} ms |`);
+  lines.push(
+    `| **sum** | ${ms(sum(r.statements.deployed, 'monthMs'))} ms | ${ms(sum(r.statements.analyzed, 'monthMs'))} ms | ${ms(sum(r.statements.deployed, 'yearMs'))} ms | ${ms(sum(r.statements.analyzed, 'yearMs'))} ms |`,
+  );
   return lines.join('\n');
 }
 
 function proposalTable(r: Results): string {
   if (!r.proposals.length) return '';
-  const lines = ['| proposal (tested in the bench database) | statement | month: before → after | fiscal-year total: before → after | build |', '|---|---|---:|---:|---:|'];
+  const lines = [
+    '| proposal (tested in the bench database) | statement | month: before → after | fiscal-year total: before → after | build |',
+    '|---|---|---:|---:|---:|',
+  ];
   for (const { p, createMs, statements } of r.proposals) {
     for (const [i, s] of statements.entries()) {
-      lines.push(`| ${i === 0 ? `${p.key}: ${p.title}` : ''} | ${s.name} | ${ms(s.beforeMonth)} → ${ms(s.afterMonth)} ms | ${ms(s.beforeYear)} → ${ms(s.afterYear)} ms | ${i === 0 ? dur(createMs) : ''} |`);
+      lines.push(
+        `| ${i === 0 ? `${p.key}: ${p.title}` : ''} | ${s.name} | ${ms(s.beforeMonth)} → ${ms(s.afterMonth)} ms | ${ms(s.beforeYear)} → ${ms(s.afterYear)} ms | ${i === 0 ? dur(createMs) : ''} |`,
+      );
     }
   }
   return lines.join('\n');
@@ -606,7 +715,13 @@ function sizesTable(r: Results): string {
 }
 
 function genTable(r: Results): string {
-  return ['| generation step (bulk SQL) | time |', '|---|---:|', ...r.gen.map((g) => `| ${g.name} | ${dur(g.ms)} |`), `| **total** | **${dur(r.genMs)}** |`, `| ANALYZE (all tables, for the second phase) | ${dur(r.analyzeMs)} |`].join('\n');
+  return [
+    '| generation step (bulk SQL) | time |',
+    '|---|---:|',
+    ...r.gen.map((g) => `| ${g.name} | ${dur(g.ms)} |`),
+    `| **total** | **${dur(r.genMs)}** |`,
+    `| ANALYZE (all tables, for the second phase) | ${dur(r.analyzeMs)} |`,
+  ].join('\n');
 }
 
 function markdown(r: Results): string {
@@ -614,29 +729,37 @@ function markdown(r: Results): string {
 }
 
 function writeDocs(r: Results, command: string, m: Machine) {
-  writeDocsSection(SECTION, [
-    `Date: ${new Date().toISOString().slice(0, 10)}  `,
-    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a child process; ${Object.entries(r.settings).map(([k, v]) => `${k} ${v}`).join(', ')})  `,
-    `Load average (1/5/15 min) before generation: ${r.load.before}; after the measurements: ${r.load.after}; ${r.waitNote}  `,
-    `Command: \`${command}\`  `,
-    `Data window: ${r.window.from} – ${r.window.to} (3 years up to the run; Asia/Tokyo); months measured ${r.monthsMeasured.join(', ')} (warm-up ${r.warmUp}); fiscal years ${r.years.join(', ')}`,
-    '',
-    '### Data',
-    '',
-    sizesTable(r),
-    '',
-    ...r.shape.map((line) => `- ${line}`),
-    `- Figures of ${r.sample.month}: ${r.sample.figures}`,
-    '',
-    genTable(r),
-    '',
-    '### Results',
-    '',
-    markdown(r),
-    '',
-    ...PROPOSAL_NOTES(r),
-    '',
-  ], log);
+  writeDocsSection(
+    SECTION,
+    [
+      `Date: ${new Date().toISOString().slice(0, 10)}  `,
+      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session, in a child process; ${Object.entries(
+        r.settings,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})  `,
+      `Load average (1/5/15 min) before generation: ${r.load.before}; after the measurements: ${r.load.after}; ${r.waitNote}  `,
+      `Command: \`${command}\`  `,
+      `Data window: ${r.window.from} – ${r.window.to} (3 years up to the run; Asia/Tokyo); months measured ${r.monthsMeasured.join(', ')} (warm-up ${r.warmUp}); fiscal years ${r.years.join(', ')}`,
+      '',
+      '### Data',
+      '',
+      sizesTable(r),
+      '',
+      ...r.shape.map((line) => `- ${line}`),
+      `- Figures of ${r.sample.month}: ${r.sample.figures}`,
+      '',
+      genTable(r),
+      '',
+      '### Results',
+      '',
+      markdown(r),
+      '',
+      ...PROPOSAL_NOTES(r),
+      '',
+    ],
+    log,
+  );
 }
 
 function PROPOSAL_NOTES(r: Results): string[] {
@@ -677,7 +800,11 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
   const settings: Record<string, string> = {};
   for (const name of ['shared_buffers', 'work_mem']) settings[name] = (await ds.query(`SHOW ${name}`))[0][name];
   const loadBefore = loadAvg();
-  log(`generating ${Object.entries(sizes).map(([k, v]) => `${fmtInt(v)} ${k}`).join(', ')} (window ${tokyoDate(start)} – ${today}); load average ${loadBefore}`);
+  log(
+    `generating ${Object.entries(sizes)
+      .map(([k, v]) => `${fmtInt(v)} ${k}`)
+      .join(', ')} (window ${tokyoDate(start)} – ${today}); load average ${loadBefore}`,
+  );
   const t0 = performance.now();
   const gen = await generate(ds, sizes, start, end);
   const genMs = performance.now() - t0;
@@ -700,7 +827,10 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
   const explainSlow = async (phase: string, timings: StatementTiming[]) => {
     const slow = [...timings].sort((x, y) => y.yearMs - x.yearMs).slice(0, opts.explain ? timings.length : 3);
     for (const t of slow) {
-      for (const [label, period] of [['month', monthPeriod(monthsMeasured[0])], ['fiscal-year total', fiscalYearPeriod(years[1]).total]] as const) {
+      for (const [label, period] of [
+        ['month', monthPeriod(monthsMeasured[0])],
+        ['fiscal-year total', fiscalYearPeriod(years[1]).total],
+      ] as const) {
         const s = (await statementsOf(repo, sink, period)).find((x) => x.name === t.name)!;
         const plan = await explain(ds, s);
         explains.push({ title: `${phase}, ${t.name}, ${label} ${period.label}`, plan });
@@ -731,9 +861,11 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
   if (opts.proposals && PROPOSALS.length) {
     const byName = new Map(analyzed.map((s) => [s.name, s]));
     for (const p of PROPOSALS) {
-      const createMs = (await timed(async () => {
-        for (const sql of p.apply) await ds.query(sql);
-      })).ms;
+      const createMs = (
+        await timed(async () => {
+          for (const sql of p.apply) await ds.query(sql);
+        })
+      ).ms;
       const rows = [];
       for (const name of p.statements) {
         const after = async (period: Period) => {
@@ -744,8 +876,16 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
         for (const m of monthsMeasured) monthTimes.push(await after(monthPeriod(m)));
         const yearTimes: number[] = [];
         for (const y of years) yearTimes.push(await after(fiscalYearPeriod(y).total));
-        rows.push({ name, beforeMonth: byName.get(name)!.monthMs, afterMonth: median(monthTimes), beforeYear: byName.get(name)!.yearMs, afterYear: median(yearTimes) });
-        log(`proposal ${p.key} ${name}: month ${ms(byName.get(name)!.monthMs)} → ${ms(median(monthTimes))} ms, year ${ms(byName.get(name)!.yearMs)} → ${ms(median(yearTimes))} ms`);
+        rows.push({
+          name,
+          beforeMonth: byName.get(name)!.monthMs,
+          afterMonth: median(monthTimes),
+          beforeYear: byName.get(name)!.yearMs,
+          afterYear: median(yearTimes),
+        });
+        log(
+          `proposal ${p.key} ${name}: month ${ms(byName.get(name)!.monthMs)} → ${ms(median(monthTimes))} ms, year ${ms(byName.get(name)!.yearMs)} → ${ms(median(yearTimes))} ms`,
+        );
       }
       proposals.push({ p, createMs, statements: rows });
     }
@@ -753,9 +893,24 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
   }
 
   return {
-    sizes: tableRows, dataDirMiB, gen, genMs, analyzeMs, window: { from: tokyoDate(start), to: today }, phases,
-    statements: { deployed, analyzed }, proposals, explains, settings, load: { before: loadBefore, after: loadAvg() }, waitNote,
-    monthsMeasured, warmUp, years, shape: check.shape, sample,
+    sizes: tableRows,
+    dataDirMiB,
+    gen,
+    genMs,
+    analyzeMs,
+    window: { from: tokyoDate(start), to: today },
+    phases,
+    statements: { deployed, analyzed },
+    proposals,
+    explains,
+    settings,
+    load: { before: loadBefore, after: loadAvg() },
+    waitNote,
+    monthsMeasured,
+    warmUp,
+    years,
+    shape: check.shape,
+    sample,
   };
 }
 

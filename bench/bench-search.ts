@@ -42,11 +42,26 @@ import { dataSourceOptions, prepareDatabase } from '../src/database/data-source'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
 import { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
-import { EF_SEARCH, hnswSettings, MAX_SCAN_TUPLES, MatchRepository, type Candidate, type HardFilters } from '../src/matching/match.repository';
+import {
+  EF_SEARCH,
+  hnswSettings,
+  MAX_SCAN_TUPLES,
+  MatchRepository,
+  type Candidate,
+  type HardFilters,
+} from '../src/matching/match.repository';
 import { DEFAULT_WEIGHTS, rank } from '../src/matching/ranking';
 import {
-  ACCOMMODATION_CODES, DAYS, DAY_LABELS, RESOURCE_TYPES, RESOURCE_TYPE_LABELS,
-  type Accommodation, type Day, type DemandLevel, type ResourceType, type Reward,
+  ACCOMMODATION_CODES,
+  DAYS,
+  DAY_LABELS,
+  RESOURCE_TYPES,
+  RESOURCE_TYPE_LABELS,
+  type Accommodation,
+  type Day,
+  type DemandLevel,
+  type ResourceType,
+  type Reward,
 } from '../src/common/catalogue.constants';
 import { contentHash, resourceLexicalBody, resourcePassage, type ResourceTextFields } from '../src/resources/resource-text';
 import { deleteKeys, fmtInt, logger, machine, mean, ms, percentile, timed, writeDocsSection, type Machine } from './bench-support';
@@ -74,18 +89,33 @@ function parseOptions(argv: string[]): Options {
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--sizes':
-        o.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000')));
+        o.sizes = value()
+          .split(',')
+          .map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000')));
         break;
       case '--queries':
         o.queries = Number(value());
         break;
-      case '--no-http': o.http = false; break;
-      case '--no-docs': o.docs = false; break;
-      case '--no-proposals': o.proposals = false; break;
-      case '--keep': o.keep = true; break;
-      case '--explain': o.explain = true; break;
-      case '--data-dir': o.dataDir = path.resolve(value()); break;
-      case '--help': case '-h':
+      case '--no-http':
+        o.http = false;
+        break;
+      case '--no-docs':
+        o.docs = false;
+        break;
+      case '--no-proposals':
+        o.proposals = false;
+        break;
+      case '--keep':
+        o.keep = true;
+        break;
+      case '--explain':
+        o.explain = true;
+        break;
+      case '--data-dir':
+        o.dataDir = path.resolve(value());
+        break;
+      case '--help':
+      case '-h':
         process.stdout.write(`npm run bench:search -- [${USAGE.slice(9)}]\n`);
         process.exit(0);
         break;
@@ -143,44 +173,267 @@ const log = logger('bench-search');
 // synthetic catalogue
 
 const AREAS: ReadonlyArray<readonly [string, number]> = [
-  ['中央', 18], ['東部', 12], ['西部', 11], ['南部', 10], ['北部', 9], ['本町', 10], ['山手', 8], ['川西', 8], ['港', 7], ['北原', 7],
+  ['中央', 18],
+  ['東部', 12],
+  ['西部', 11],
+  ['南部', 10],
+  ['北部', 9],
+  ['本町', 10],
+  ['山手', 8],
+  ['川西', 8],
+  ['港', 7],
+  ['北原', 7],
 ];
 const AREA_NAMES = AREAS.map(([a]) => a);
 const TYPE_WEIGHTS: ReadonlyArray<readonly [ResourceType, number]> = [
-  ['ibasho', 30], ['work_experience', 30], ['volunteer', 24], ['housing_support', 7], ['other', 9],
+  ['ibasho', 30],
+  ['work_experience', 30],
+  ['volunteer', 24],
+  ['housing_support', 7],
+  ['other', 9],
 ];
-const NICKNAMES = ['ひだまり', 'えんがわ', 'こもれび', 'つばさ', 'よりみち', 'ほっと', 'わかば', 'そよかぜ', 'あおぞら', 'ぽかぽか', 'みちくさ', 'たんぽぽ', 'ひなた', 'かけはし', 'ともしび', 'いろどり', 'のびのび', 'まほろば', 'ゆるり', 'むすび', 'おひさま', 'ふらっと', 'きずな', 'なごみ'];
-const PLACES = ['古民家', '公民館', '集会所', '農園', '商店街の空き店舗', 'お寺の本堂', '図書館', '体育館', '河川敷の広場', '駅前ビルの一室', '倉庫', '木工房', '団地の集会所', '市民センター', '教会のホール', '社会福祉協議会の会議室', 'パン工房', '旅館', '保育園', '道の駅', 'リサイクルセンター', '高齢者施設', '地域の畑', '港の作業場', '学校の空き教室', 'コミュニティカフェ', '作業所', '事務所'];
-const PEOPLE = ['地域のお年寄り', '子育て中の親子', '学生ボランティア', '障害のある方', 'ひきこもり経験のある方', '仕事を休んでいる方', '外国にルーツのある方', '定年退職した方', '不登校の子ども', '地元の農家さん', '民生委員', '同世代の若者'];
+const NICKNAMES = [
+  'ひだまり',
+  'えんがわ',
+  'こもれび',
+  'つばさ',
+  'よりみち',
+  'ほっと',
+  'わかば',
+  'そよかぜ',
+  'あおぞら',
+  'ぽかぽか',
+  'みちくさ',
+  'たんぽぽ',
+  'ひなた',
+  'かけはし',
+  'ともしび',
+  'いろどり',
+  'のびのび',
+  'まほろば',
+  'ゆるり',
+  'むすび',
+  'おひさま',
+  'ふらっと',
+  'きずな',
+  'なごみ',
+];
+const PLACES = [
+  '古民家',
+  '公民館',
+  '集会所',
+  '農園',
+  '商店街の空き店舗',
+  'お寺の本堂',
+  '図書館',
+  '体育館',
+  '河川敷の広場',
+  '駅前ビルの一室',
+  '倉庫',
+  '木工房',
+  '団地の集会所',
+  '市民センター',
+  '教会のホール',
+  '社会福祉協議会の会議室',
+  'パン工房',
+  '旅館',
+  '保育園',
+  '道の駅',
+  'リサイクルセンター',
+  '高齢者施設',
+  '地域の畑',
+  '港の作業場',
+  '学校の空き教室',
+  'コミュニティカフェ',
+  '作業所',
+  '事務所',
+];
+const PEOPLE = [
+  '地域のお年寄り',
+  '子育て中の親子',
+  '学生ボランティア',
+  '障害のある方',
+  'ひきこもり経験のある方',
+  '仕事を休んでいる方',
+  '外国にルーツのある方',
+  '定年退職した方',
+  '不登校の子ども',
+  '地元の農家さん',
+  '民生委員',
+  '同世代の若者',
+];
 const ATMOSPHERE = [
-  '静かで落ち着いた雰囲気です。', 'にぎやかで明るい雰囲気です。', '少人数でゆったり過ごせます。', '若い世代が中心で、気軽に参加できます。',
-  '年配の方が多く、穏やかな雰囲気です。', '常連さんが多いですが、新しい人も温かく迎えてくれます。', '話さなくても大丈夫な、干渉しない雰囲気です。',
-  'スタッフがさりげなく声をかけてくれます。', '黙々と作業する人がほとんどです。', '笑い声が絶えない場です。', '作業の合間にお茶の時間があります。',
-  '窓が大きく、明るい部屋です。', '自然に囲まれた気持ちのよい場所です。', '決まった役割はなく、できることから関われます。',
+  '静かで落ち着いた雰囲気です。',
+  'にぎやかで明るい雰囲気です。',
+  '少人数でゆったり過ごせます。',
+  '若い世代が中心で、気軽に参加できます。',
+  '年配の方が多く、穏やかな雰囲気です。',
+  '常連さんが多いですが、新しい人も温かく迎えてくれます。',
+  '話さなくても大丈夫な、干渉しない雰囲気です。',
+  'スタッフがさりげなく声をかけてくれます。',
+  '黙々と作業する人がほとんどです。',
+  '笑い声が絶えない場です。',
+  '作業の合間にお茶の時間があります。',
+  '窓が大きく、明るい部屋です。',
+  '自然に囲まれた気持ちのよい場所です。',
+  '決まった役割はなく、できることから関われます。',
 ];
 const CLOSINGS = [
-  '見学だけでも歓迎です。', '途中で帰っても構いません。', '初回は支援者の同行をおすすめします。', '体調に合わせて参加時間を調整できます。',
-  '作業の手順は写真つきのマニュアルで説明します。', '昼食を一緒に食べることもあります。', '交通費の一部を支給します。', '雨天の場合は屋内作業に切り替えます。',
-  '服装は汚れてもよいものでお越しください。', '事前に電話で連絡をいただけると助かります。', '休むときの連絡はメールでも大丈夫です。', '慣れてきたら担当を持ってもらうこともあります。',
+  '見学だけでも歓迎です。',
+  '途中で帰っても構いません。',
+  '初回は支援者の同行をおすすめします。',
+  '体調に合わせて参加時間を調整できます。',
+  '作業の手順は写真つきのマニュアルで説明します。',
+  '昼食を一緒に食べることもあります。',
+  '交通費の一部を支給します。',
+  '雨天の場合は屋内作業に切り替えます。',
+  '服装は汚れてもよいものでお越しください。',
+  '事前に電話で連絡をいただけると助かります。',
+  '休むときの連絡はメールでも大丈夫です。',
+  '慣れてきたら担当を持ってもらうこともあります。',
 ];
 const TASKS: Record<ResourceType, string[]> = {
-  ibasho: ['お茶を飲んで過ごす', 'ボードゲームで遊ぶ', '手芸や編み物', '本や漫画を読む', '将棋や囲碁', '季節の手づくり講座', '昼食づくりの手伝い', 'おしゃべり', '体操やストレッチ', '折り紙', '塗り絵', 'カラオケ', '映画鑑賞', 'ピアサポートの分かち合い', '宿題や学び直し', 'ゲーム大会', '園芸', 'ぼんやり過ごす'],
-  work_experience: ['野菜の収穫', '袋詰め', 'パンの成形', '厨房での皿洗い', '店内の清掃', '商品の陳列', '封入・封かん作業', 'データ入力', '古紙の仕分け', '客室のベッドメイク', '洗車', '配達の補助', '部品の検品', '草刈り', '鶏の世話', '花の苗の植え替え', 'シール貼り', '倉庫でのピッキング', 'ホームページの更新', 'チラシの折り込み', 'レジ打ち', '家電の分解', '魚の加工の補助', '木工製品のやすりがけ'],
-  volunteer: ['公園の草取り', '子ども食堂の配膳', '図書館の本の整理', '高齢者の見守り訪問', '祭りの準備', '花壇の手入れ', 'フードバンクの仕分け', '海岸の清掃活動', 'イベントの受付', '写真撮影', '会報の発送作業', '傾聴ボランティア', '子どもの学習支援', '災害備蓄品の点検', '古着のリサイクル', '放置自転車の整理', '広報誌のイラスト', '多言語の案内づくり'],
-  housing_support: ['住まい探しの相談', '家具の組み立て', '引っ越しの手伝い', '家計の相談', 'ゴミ出しの練習', '掃除の習慣づくり', '入居後の見守り', '生活用品の買い物同行', '公営住宅の申込み支援', 'シェアハウスでの共同生活', '保証人がいない人の賃貸相談', '自炊の練習'],
-  other: ['パソコン講座', 'スマホ教室', '写真教室', '音楽サークル', '陶芸', '書道', 'ヨガ', '卓球', 'ウォーキング', '料理教室', 'オンライン交流会', '英会話サロン', 'ボッチャ', '釣り'],
+  ibasho: [
+    'お茶を飲んで過ごす',
+    'ボードゲームで遊ぶ',
+    '手芸や編み物',
+    '本や漫画を読む',
+    '将棋や囲碁',
+    '季節の手づくり講座',
+    '昼食づくりの手伝い',
+    'おしゃべり',
+    '体操やストレッチ',
+    '折り紙',
+    '塗り絵',
+    'カラオケ',
+    '映画鑑賞',
+    'ピアサポートの分かち合い',
+    '宿題や学び直し',
+    'ゲーム大会',
+    '園芸',
+    'ぼんやり過ごす',
+  ],
+  work_experience: [
+    '野菜の収穫',
+    '袋詰め',
+    'パンの成形',
+    '厨房での皿洗い',
+    '店内の清掃',
+    '商品の陳列',
+    '封入・封かん作業',
+    'データ入力',
+    '古紙の仕分け',
+    '客室のベッドメイク',
+    '洗車',
+    '配達の補助',
+    '部品の検品',
+    '草刈り',
+    '鶏の世話',
+    '花の苗の植え替え',
+    'シール貼り',
+    '倉庫でのピッキング',
+    'ホームページの更新',
+    'チラシの折り込み',
+    'レジ打ち',
+    '家電の分解',
+    '魚の加工の補助',
+    '木工製品のやすりがけ',
+  ],
+  volunteer: [
+    '公園の草取り',
+    '子ども食堂の配膳',
+    '図書館の本の整理',
+    '高齢者の見守り訪問',
+    '祭りの準備',
+    '花壇の手入れ',
+    'フードバンクの仕分け',
+    '海岸の清掃活動',
+    'イベントの受付',
+    '写真撮影',
+    '会報の発送作業',
+    '傾聴ボランティア',
+    '子どもの学習支援',
+    '災害備蓄品の点検',
+    '古着のリサイクル',
+    '放置自転車の整理',
+    '広報誌のイラスト',
+    '多言語の案内づくり',
+  ],
+  housing_support: [
+    '住まい探しの相談',
+    '家具の組み立て',
+    '引っ越しの手伝い',
+    '家計の相談',
+    'ゴミ出しの練習',
+    '掃除の習慣づくり',
+    '入居後の見守り',
+    '生活用品の買い物同行',
+    '公営住宅の申込み支援',
+    'シェアハウスでの共同生活',
+    '保証人がいない人の賃貸相談',
+    '自炊の練習',
+  ],
+  other: [
+    'パソコン講座',
+    'スマホ教室',
+    '写真教室',
+    '音楽サークル',
+    '陶芸',
+    '書道',
+    'ヨガ',
+    '卓球',
+    'ウォーキング',
+    '料理教室',
+    'オンライン交流会',
+    '英会話サロン',
+    'ボッチャ',
+    '釣り',
+  ],
 };
 const TITLE_TEMPLATES: Record<ResourceType, string[]> = {
-  ibasho: ['{area}{place}サロン「{nick}」', 'コミュニティカフェ「{nick}」', 'フリースペース「{nick}」', '{people}の居場所「{nick}」', '{task}の会「{nick}」', '通いの場「{nick}」（{area}）'],
+  ibasho: [
+    '{area}{place}サロン「{nick}」',
+    'コミュニティカフェ「{nick}」',
+    'フリースペース「{nick}」',
+    '{people}の居場所「{nick}」',
+    '{task}の会「{nick}」',
+    '通いの場「{nick}」（{area}）',
+  ],
   work_experience: ['{place}での{task}体験', '{task}の就労体験（{area}）', '{nick}{place}の{task}スタッフ体験', '{area}の{place}で{task}'],
   volunteer: ['{task}ボランティア（{area}）', '{area}地区の{task}', '{nick}の会：{task}', '{place}での{task}のお手伝い'],
   housing_support: ['{task}（{nick}）', '{area}の住まいサポート：{task}', '{nick}ハウスの{task}'],
   other: ['{task}「{nick}」', '{area}{place}の{task}', 'はじめての{task}（{area}）'],
 };
-const ORG_KINDS = ['npo', 'social_welfare_council', 'social_welfare_corporation', 'company', 'farm', 'shop', 'neighbourhood_association', 'cooperative', 'disability_service', 'religious'];
+const ORG_KINDS = [
+  'npo',
+  'social_welfare_council',
+  'social_welfare_corporation',
+  'company',
+  'farm',
+  'shop',
+  'neighbourhood_association',
+  'cooperative',
+  'disability_service',
+  'religious',
+];
 const ACCOMMODATION_P: Partial<Record<Accommodation, number>> = {
-  visit_ok: 0.6, accompany_ok: 0.5, trial_ok: 0.35, small_group: 0.3, short_hours: 0.3, quiet: 0.25, seated: 0.2, supporter_on_site: 0.2,
-  flexible_schedule: 0.3, little_talking: 0.2, solo_work: 0.15, barrier_free: 0.2, transport: 0.05, meal: 0.1, women_only: 0.03, youth: 0.08, online: 0.05,
+  visit_ok: 0.6,
+  accompany_ok: 0.5,
+  trial_ok: 0.35,
+  small_group: 0.3,
+  short_hours: 0.3,
+  quiet: 0.25,
+  seated: 0.2,
+  supporter_on_site: 0.2,
+  flexible_schedule: 0.3,
+  little_talking: 0.2,
+  solo_work: 0.15,
+  barrier_free: 0.2,
+  transport: 0.05,
+  meal: 0.1,
+  women_only: 0.03,
+  youth: 0.08,
+  online: 0.05,
 };
 
 interface SyntheticResource extends ResourceTextFields {
@@ -216,9 +469,28 @@ function syntheticResource(r: Rng, organizations: number): SyntheticResource {
     `${area}地区の${place}にある、${tasks[0]}が中心の${RESOURCE_TYPE_LABELS[type]}です。`,
     `${nick}は${people}のために始まった活動で、${tasks.slice(0, 2).join('と')}に取り組んでいます。`,
   ]);
-  const description = [opening, ...r.sample(ATMOSPHERE, r.int(1, 2)), ...(r.chance(0.5) ? [`${r.pick(PEOPLE)}も参加しています。`] : []), ...r.sample(CLOSINGS, r.int(1, 2))].join('');
-  const dayCount = r.weighted([[1, 35], [2, 35], [3, 20], [5, 7], [7, 3]] as const);
-  const weekdayWeighted: ReadonlyArray<readonly [Day, number]> = [['mon', 14], ['tue', 16], ['wed', 16], ['thu', 16], ['fri', 14], ['sat', 14], ['sun', 10]];
+  const description = [
+    opening,
+    ...r.sample(ATMOSPHERE, r.int(1, 2)),
+    ...(r.chance(0.5) ? [`${r.pick(PEOPLE)}も参加しています。`] : []),
+    ...r.sample(CLOSINGS, r.int(1, 2)),
+  ].join('');
+  const dayCount = r.weighted([
+    [1, 35],
+    [2, 35],
+    [3, 20],
+    [5, 7],
+    [7, 3],
+  ] as const);
+  const weekdayWeighted: ReadonlyArray<readonly [Day, number]> = [
+    ['mon', 14],
+    ['tue', 16],
+    ['wed', 16],
+    ['thu', 16],
+    ['fri', 14],
+    ['sat', 14],
+    ['sun', 10],
+  ];
   const days = new Set<Day>();
   while (days.size < dayCount) days.add(r.weighted(weekdayWeighted));
   const scheduleDays = DAYS.filter((d) => days.has(d));
@@ -235,31 +507,100 @@ function syntheticResource(r: Rng, organizations: number): SyntheticResource {
   const capacity = r.int(1, 30);
   const vacancies = r.chance(0.15) ? 0 : r.int(1, capacity);
   const accommodations = ACCOMMODATION_CODES.filter((a) => r.chance(ACCOMMODATION_P[a] ?? 0.1));
-  const level = (low: number, high: number): DemandLevel => r.weighted([['low', low], ['medium', 100 - low - high], ['high', high]] as const);
+  const level = (low: number, high: number): DemandLevel =>
+    r.weighted([
+      ['low', low],
+      ['medium', 100 - low - high],
+      ['high', high],
+    ] as const);
   const physicalHigh = type === 'work_experience' || type === 'volunteer' ? 35 : 10;
-  const reward: Reward = type === 'work_experience' ? r.weighted([['unpaid', 30], ['honorarium', 40], ['paid', 30]] as const) : r.weighted([['unpaid', 85], ['honorarium', 15]] as const);
+  const reward: Reward =
+    type === 'work_experience'
+      ? r.weighted([
+          ['unpaid', 30],
+          ['honorarium', 40],
+          ['paid', 30],
+        ] as const)
+      : r.weighted([
+          ['unpaid', 85],
+          ['honorarium', 15],
+        ] as const);
   return {
     organizationIndex: r.int(0, organizations - 1),
-    type, title, description, tasks, accommodations, reward, area,
-    demandTalking: level(30, 20), demandPhysical: level(35, physicalHigh), demandLiteracy: level(45, 10),
+    type,
+    title,
+    description,
+    tasks,
+    accommodations,
+    reward,
+    area,
+    demandTalking: level(30, 20),
+    demandPhysical: level(35, physicalHigh),
+    demandLiteracy: level(45, 10),
     address: `みどり市${area}${r.int(1, 5)}-${r.int(1, 30)}-${r.int(1, 20)}`,
     nearestStation: r.pick([`${area}駅`, `${area}二丁目バス停`, `${area}市民センター前バス停`]),
     accessMinutes: r.chance(0.1) ? null : r.int(1, 40),
-    schedule, scheduleDays, frequencyNote, capacity, vacancies,
+    schedule,
+    scheduleDays,
+    frequencyNote,
+    capacity,
+    vacancies,
     acceptsOutsideEligibility: r.chance(0.6),
-    status: r.weighted([['open', 88], ['paused', 8], ['closed', 4]] as const),
+    status: r.weighted([
+      ['open', 88],
+      ['paused', 8],
+      ['closed', 4],
+    ] as const),
   };
 }
 
 // ---------------------------------------------------------------------------
 // needs texts (queries) and their filters
 
-const NEED_DIFFICULTIES = ['人と話すのが苦手', '朝起きるのがつらい', '長時間の作業は疲れてしまう', '大勢の場所が怖い', '字を読むのが苦手', '体力に自信がない', '外に出るのは半年ぶり', '仕事を辞めてから家にこもりがち', '調子の波があって決まった日に行けるか不安', '電車に長く乗れない', '男性が多い場所は怖い', '人の目が気になる'];
-const NEED_WANTS = ['{task}のような作業', '静かな場所で黙々とできる作業', '同世代と話せる場', '土に触れる仕事', '手を動かす作業', '人の役に立てる活動', '少しでもお金になる仕事', '{task}', 'ゆっくり過ごせる居場所', '体を動かす仕事', 'パソコンを使う作業', '子どもと関われる活動', '住む場所の相談'];
-const NEED_DAYS = ['平日の午後なら出られる', '土日なら家族が送ってくれる', '週1回2時間くらいから', '火曜と木曜が空いている', '午前中を希望', '夕方以降なら動ける', '初回は同行してほしい', ''];
+const NEED_DIFFICULTIES = [
+  '人と話すのが苦手',
+  '朝起きるのがつらい',
+  '長時間の作業は疲れてしまう',
+  '大勢の場所が怖い',
+  '字を読むのが苦手',
+  '体力に自信がない',
+  '外に出るのは半年ぶり',
+  '仕事を辞めてから家にこもりがち',
+  '調子の波があって決まった日に行けるか不安',
+  '電車に長く乗れない',
+  '男性が多い場所は怖い',
+  '人の目が気になる',
+];
+const NEED_WANTS = [
+  '{task}のような作業',
+  '静かな場所で黙々とできる作業',
+  '同世代と話せる場',
+  '土に触れる仕事',
+  '手を動かす作業',
+  '人の役に立てる活動',
+  '少しでもお金になる仕事',
+  '{task}',
+  'ゆっくり過ごせる居場所',
+  '体を動かす仕事',
+  'パソコンを使う作業',
+  '子どもと関われる活動',
+  '住む場所の相談',
+];
+const NEED_DAYS = [
+  '平日の午後なら出られる',
+  '土日なら家族が送ってくれる',
+  '週1回2時間くらいから',
+  '火曜と木曜が空いている',
+  '午前中を希望',
+  '夕方以降なら動ける',
+  '初回は同行してほしい',
+  '',
+];
 
 function needsTexts(count: number): string[] {
-  const devset = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'test', 'fixtures', 'matching-devset.json'), 'utf8')) as { needs: Array<{ needs: string }> };
+  const devset = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'test', 'fixtures', 'matching-devset.json'), 'utf8')) as {
+    needs: Array<{ needs: string }>;
+  };
   const texts = devset.needs.map((n) => n.needs).slice(0, count);
   const r = rng(20_251_123);
   const allTasks = Object.values(TASKS).flat();
@@ -284,8 +625,11 @@ function filtersFor(mode: Mode, r: Rng): HardFilters {
     return { types: r.sample(RESOURCE_TYPES, 2), areas: r.sample(AREA_NAMES, 3), days: r.sample(DAYS, 3), includeFull: false };
   }
   return {
-    types: [r.weighted(TYPE_WEIGHTS)], areas: [r.weighted(AREAS)], days: [r.pick(DAYS)],
-    accommodations: [r.pick(['quiet', 'seated', 'short_hours', 'small_group', 'little_talking'] as const)], includeFull: false,
+    types: [r.weighted(TYPE_WEIGHTS)],
+    areas: [r.weighted(AREAS)],
+    days: [r.pick(DAYS)],
+    accommodations: [r.pick(['quiet', 'seated', 'short_hours', 'small_group', 'little_talking'] as const)],
+    includeFull: false,
   };
 }
 
@@ -306,7 +650,15 @@ interface CapturedSql {
 }
 
 /** The service's statements for one search; its row estimate (exact or HNSW path) is asked of `pg`. */
-async function captureFindCandidates(pg: Client, config: AppConfig, model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<CapturedSql> {
+async function captureFindCandidates(
+  pg: Client,
+  config: AppConfig,
+  model: string,
+  vector: Float32Array,
+  terms: string[],
+  filters: HardFilters,
+  k: number,
+): Promise<CapturedSql> {
   const captured: CapturedSql = { sets: [], sql: '', params: [] };
   const manager = {
     query: async (sql: string, params?: unknown[]) => {
@@ -381,10 +733,18 @@ const PROPOSALS: Proposal[] = [
 // ---------------------------------------------------------------------------
 // the benchmark
 
-interface Latency { p50: number; p95: number; p99: number; mean: number }
+interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
 const latency = (xs: number[]): Latency => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), mean: mean(xs) });
 
-interface Row { id: string; d: number }
+interface Row {
+  id: string;
+  d: number;
+}
 const EPS = 1e-6;
 
 /** Share of the exact top n found in `got`; a row within the exact n-th distance counts (ties are not misses). */
@@ -418,7 +778,15 @@ interface ImplResult {
 }
 type PhaseResult = Record<string, Record<Mode, ImplResult>>;
 
-interface EfResult { ef: number; mode: Mode; recall10: number; recall100: number; p50: number; p95: number; hnsw: boolean }
+interface EfResult {
+  ef: number;
+  mode: Mode;
+  recall10: number;
+  recall100: number;
+  p50: number;
+  p95: number;
+  hnsw: boolean;
+}
 
 interface SizeResult {
   size: number;
@@ -458,7 +826,12 @@ async function loadCatalogue(pg: Client, size: number, model: EmbeddingModelRepo
   for (let i = 0; i < orgCount; i++) {
     const { rows } = await pg.query(
       `INSERT INTO organizations (name, kind, area, contact, development_status) VALUES ($1, $2, $3, $4, 'accepting') RETURNING id`,
-      [`ベンチ受入先${i + 1}（${AREA_NAMES[i % AREA_NAMES.length]}）`, ORG_KINDS[i % ORG_KINDS.length], AREA_NAMES[i % AREA_NAMES.length], JSON.stringify({ person: `担当${i + 1}` })],
+      [
+        `ベンチ受入先${i + 1}（${AREA_NAMES[i % AREA_NAMES.length]}）`,
+        ORG_KINDS[i % ORG_KINDS.length],
+        AREA_NAMES[i % AREA_NAMES.length],
+        JSON.stringify({ person: `担当${i + 1}` }),
+      ],
     );
     orgIds.push(rows[0].id);
   }
@@ -496,13 +869,34 @@ async function loadCatalogue(pg: Client, size: number, model: EmbeddingModelRepo
         const values = rows.slice(i, i + ROWS_PER_INSERT).map((row, j) => {
           const idx = i + j;
           return `(${[
-            add(orgIds[row.organizationIndex]), add(row.type), add(row.title), add(row.description), `${add(row.tasks)}::text[]`, add(row.area), add(row.address),
-            add(row.nearestStation), add(row.accessMinutes), `${add(JSON.stringify(row.schedule))}::jsonb`, `${add(row.scheduleDays)}::text[]`, add(row.frequencyNote),
-            add(row.capacity), add(row.vacancies), `${add(row.accommodations)}::text[]`, add(row.demandTalking), add(row.demandPhysical), add(row.demandLiteracy),
-            add(row.reward), add(row.acceptsOutsideEligibility), add(row.status),
+            add(orgIds[row.organizationIndex]),
+            add(row.type),
+            add(row.title),
+            add(row.description),
+            `${add(row.tasks)}::text[]`,
+            add(row.area),
+            add(row.address),
+            add(row.nearestStation),
+            add(row.accessMinutes),
+            `${add(JSON.stringify(row.schedule))}::jsonb`,
+            `${add(row.scheduleDays)}::text[]`,
+            add(row.frequencyNote),
+            add(row.capacity),
+            add(row.vacancies),
+            `${add(row.accommodations)}::text[]`,
+            add(row.demandTalking),
+            add(row.demandPhysical),
+            add(row.demandLiteracy),
+            add(row.reward),
+            add(row.acceptsOutsideEligibility),
+            add(row.status),
             // as ResourceRepository.writeSearchTokens
             `setweight(to_tsvector('simple', ${add(tokens[idx].title.join(' '))}), 'A') || setweight(to_tsvector('simple', ${add(tokens[idx].body.join(' '))}), 'B')`,
-            add(contentHash(texts[idx])), `${add(toVectorLiteral(vectors[idx]))}::vector`, add(modelName), `'ready'`, 'now()',
+            add(contentHash(texts[idx])),
+            `${add(toVectorLiteral(vectors[idx]))}::vector`,
+            add(modelName),
+            `'ready'`,
+            'now()',
           ].join(', ')})`;
         });
         await pg.query(
@@ -517,7 +911,9 @@ async function loadCatalogue(pg: Client, size: number, model: EmbeddingModelRepo
     if (performance.now() - lastLog > 30_000) {
       lastLog = performance.now();
       const secs = (lastLog - started) / 1000;
-      log(`  loaded ${fmtInt(done + rows.length)}/${fmtInt(size)} (${Math.round((done + rows.length) / secs)} rows/s; embedding ${Math.round((done + rows.length) / (embedMs / 1000))} texts/s)`);
+      log(
+        `  loaded ${fmtInt(done + rows.length)}/${fmtInt(size)} (${Math.round((done + rows.length) / secs)} rows/s; embedding ${Math.round((done + rows.length) / (embedMs / 1000))} texts/s)`,
+      );
     }
   }
   await inserting;
@@ -532,7 +928,13 @@ async function embeddingThroughput(model: EmbeddingModelRepository, config: AppC
     for (const t of texts) await model.embed([t], 'passage');
   });
   const batched = await timed(() => model.embed(texts, 'passage')); // EMBEDDING_BATCH_SIZE texts per request
-  return { batch1: texts.length / (single.ms / 1000), batchN: texts.length / (batched.ms / 1000), batchSize: config.embeddingBatchSize, texts: texts.length, meanChars: mean(texts.map((t) => t.length)) };
+  return {
+    batch1: texts.length / (single.ms / 1000),
+    batchN: texts.length / (batched.ms / 1000),
+    batchSize: config.embeddingBatchSize,
+    texts: texts.length,
+    meanChars: mean(texts.map((t) => t.length)),
+  };
 }
 
 interface BenchContext {
@@ -558,7 +960,10 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     await embedded?.stop().catch(() => undefined);
     embedded = null;
     if (!opts.keep && !reuse) fs.rmSync(dir, { recursive: true, force: true });
-    else log(`kept the database dir ${dir} (serve it with: node dist/src/database/embedded-postgres.server.js ${dir} <port> ${ctx.config.embeddedDbSharedBuffers})`);
+    else
+      log(
+        `kept the database dir ${dir} (serve it with: node dist/src/database/embedded-postgres.server.js ${dir} <port> ${ctx.config.embeddedDbSharedBuffers})`,
+      );
   };
   ctx.cleanups.push(localCleanup);
   const { queries, modelName } = ctx;
@@ -569,23 +974,40 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     await pg.connect();
     const client = pg;
     const metaFile = path.join(dir, 'bench-meta.json');
-    type Meta = { size: number; load: Awaited<ReturnType<typeof loadCatalogue>>; indexSeconds: number; maintenanceWorkMem: string; modelName: string };
+    type Meta = {
+      size: number;
+      load: Awaited<ReturnType<typeof loadCatalogue>>;
+      indexSeconds: number;
+      maintenanceWorkMem: string;
+      modelName: string;
+    };
     let meta: Meta;
     if (reuse) {
       meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as Meta;
       const n = (await client.query('SELECT count(*)::int AS n FROM resources')).rows[0].n as number;
-      if (meta.size !== size || n !== size || meta.modelName !== modelName) throw new Error(`${dir} holds ${n} resources embedded with ${meta.modelName}, not ${size} with ${modelName}`);
+      if (meta.size !== size || n !== size || meta.modelName !== modelName)
+        throw new Error(`${dir} holds ${n} resources embedded with ${meta.modelName}, not ${size} with ${modelName}`);
       // back to "as deployed": no planner statistics (pg_class.reltuples stays, as CREATE INDEX leaves it)
       await client.query(`DELETE FROM pg_statistic WHERE starelid IN ('resources'::regclass, 'organizations'::regclass)`);
-      log(`  reusing the loaded catalogue (loaded in ${meta.load.loadSeconds.toFixed(0)} s, index built in ${meta.indexSeconds.toFixed(1)} s); statistics deleted`);
+      log(
+        `  reusing the loaded catalogue (loaded in ${meta.load.loadSeconds.toFixed(0)} s, index built in ${meta.indexSeconds.toFixed(1)} s); statistics deleted`,
+      );
     } else {
       await client.query('DROP INDEX resources_embedding_idx');
       log(`size ${fmtInt(size)}: loading the catalogue (JapaneseTokenizer + model + multi-row INSERT)…`);
       const load = await loadCatalogue(client, size, ctx.model, ctx.tokenizer);
-      log(`  loaded in ${load.loadSeconds.toFixed(1)} s (embedding ${load.embedSeconds.toFixed(1)} s, ${Math.round(size / load.embedSeconds)} texts/s; ${fmtInt(load.distinctPassages)} distinct passages)`);
+      log(
+        `  loaded in ${load.loadSeconds.toFixed(1)} s (embedding ${load.embedSeconds.toFixed(1)} s, ${Math.round(size / load.embedSeconds)} texts/s; ${fmtInt(load.distinctPassages)} distinct passages)`,
+      );
       const maintenanceWorkMem = (await client.query('SHOW maintenance_work_mem')).rows[0].maintenance_work_mem as string;
-      log(`size ${fmtInt(size)}: CREATE INDEX … USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64), maintenance_work_mem ${maintenanceWorkMem}…`);
-      const index = await timed(() => client.query(`CREATE INDEX resources_embedding_idx ON resources USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)`));
+      log(
+        `size ${fmtInt(size)}: CREATE INDEX … USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64), maintenance_work_mem ${maintenanceWorkMem}…`,
+      );
+      const index = await timed(() =>
+        client.query(
+          `CREATE INDEX resources_embedding_idx ON resources USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)`,
+        ),
+      );
       log(`  index built in ${(index.ms / 1000).toFixed(1)} s`);
       meta = { size, load, indexSeconds: index.ms / 1000, maintenanceWorkMem, modelName };
       if (opts.keep) fs.writeFileSync(metaFile, JSON.stringify(meta, null, 2));
@@ -600,7 +1022,9 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     const ds = dataSource;
     const repo = new MatchRepository(ds, ctx.config);
     const captured = perMode((_mode) => [] as CapturedSql[]);
-    for (const mode of MODES) for (const q of queries) captured[mode].push(await captureFindCandidates(client, ctx.config, modelName, q.vector, q.terms, q.filters[mode], K));
+    for (const mode of MODES)
+      for (const q of queries)
+        captured[mode].push(await captureFindCandidates(client, ctx.config, modelName, q.vector, q.terms, q.filters[mode], K));
 
     // rows that pass each mode's filters (median over 20 queries)
     const matching = perMode(() => 0);
@@ -622,7 +1046,13 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
       const times: number[] = [];
       for (const c of captured[mode]) {
         const v = vectorOnlySql(c, K);
-        const t = await timed(() => inTransaction(client, [...c.sets, 'SET LOCAL enable_indexscan = off'], async () => (await client.query(v.sql, v.params)).rows as Row[]));
+        const t = await timed(() =>
+          inTransaction(
+            client,
+            [...c.sets, 'SET LOCAL enable_indexscan = off'],
+            async () => (await client.query(v.sql, v.params)).rows as Row[],
+          ),
+        );
         truth[mode].push(t.value);
         times.push(t.ms);
       }
@@ -638,7 +1068,15 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
         result[name] = perMode(() => ({ coverage: NaN, agreement: NaN, candidates: NaN, exactShare: NaN, hnsw: false, gin: false }));
         const prepare = async (q: Query, mode: Mode): Promise<CapturedSql> => {
           if (!impl) return captureFindCandidates(client, ctx.config, modelName, q.vector, q.terms, q.filters[mode], K);
-          const c = await captureFindCandidates(client, ctx.config, modelName, q.vector, impl.terms ? impl.terms(q.terms, pctx) : q.terms, q.filters[mode], K);
+          const c = await captureFindCandidates(
+            client,
+            ctx.config,
+            modelName,
+            q.vector,
+            impl.terms ? impl.terms(q.terms, pctx) : q.terms,
+            q.filters[mode],
+            K,
+          );
           return { ...c, sql: impl.sql(c.sql) };
         };
         const run = async (q: Query, mode: Mode): Promise<Candidate[]> => {
@@ -657,7 +1095,9 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
           out.hnsw = plan.includes('resources_embedding_idx');
           out.gin = plan.includes('resources_search_tokens_idx');
           if (opts.explain && !impl) {
-            log(`EXPLAIN ANALYZE, ${phase}, ${name}, ${MODE_LABELS[mode]} (${c0.sets.join('; ')}):\n${await explain(client, c0.sets, c0.sql, c0.params, true)}`);
+            log(
+              `EXPLAIN ANALYZE, ${phase}, ${name}, ${MODE_LABELS[mode]} (${c0.sets.join('; ')}):\n${await explain(client, c0.sets, c0.sql, c0.params, true)}`,
+            );
           }
           if (impl && !timeProposals) continue;
           for (const q of queries.slice(0, 10)) await run(q, mode); // warm-up
@@ -672,15 +1112,25 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
             times.push(t.ms);
             counts.push(t.value.length);
             covers.push(coverage(truth[mode][i], new Set(t.value.map((c) => c.id))));
-            const top = rank(t.value, {}, DEFAULT_WEIGHTS).slice(0, 10).map((r) => r.candidate.id);
+            const top = rank(t.value, {}, DEFAULT_WEIGHTS)
+              .slice(0, 10)
+              .map((r) => r.candidate.id);
             if (phase === 'as deployed' && !impl) reference[mode][i] = top;
             const ref = reference[mode][i];
             agrees.push(ref.length ? top.filter((id) => ref.includes(id)).length / ref.length : 1);
           }
-          Object.assign(out, { latency: latency(times), coverage: mean(covers), agreement: mean(agrees), candidates: mean(counts), exactShare: exact / queries.length });
+          Object.assign(out, {
+            latency: latency(times),
+            coverage: mean(covers),
+            agreement: mean(agrees),
+            candidates: mean(counts),
+            exactShare: exact / queries.length,
+          });
           loadAverages.push(os.loadavg()[0]);
-          log(`  ${phase}, ${name}, ${MODE_LABELS[mode]}: p50 ${ms(out.latency!.p50)} ms, p95 ${ms(out.latency!.p95)} ms, p99 ${ms(out.latency!.p99)} ms; ` +
-            `HNSW ${out.hnsw ? 'yes' : 'no'}, GIN ${out.gin ? 'yes' : 'no'}; exact vector list ${Math.round(out.exactShare * 100)} % of queries; exact top-10 among candidates ${out.coverage.toFixed(3)}, top-10 agreement ${out.agreement.toFixed(3)}`);
+          log(
+            `  ${phase}, ${name}, ${MODE_LABELS[mode]}: p50 ${ms(out.latency!.p50)} ms, p95 ${ms(out.latency!.p95)} ms, p99 ${ms(out.latency!.p99)} ms; ` +
+              `HNSW ${out.hnsw ? 'yes' : 'no'}, GIN ${out.gin ? 'yes' : 'no'}; exact vector list ${Math.round(out.exactShare * 100)} % of queries; exact top-10 among candidates ${out.coverage.toFixed(3)}, top-10 agreement ${out.agreement.toFixed(3)}`,
+          );
         }
       }
       return result;
@@ -694,8 +1144,12 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
     const analyze = await timed(() => client.query('ANALYZE'));
     log(`  ANALYZE in ${(analyze.ms / 1000).toFixed(2)} s`);
     const stat = await timed(() => client.query(`SELECT word, ndoc FROM ts_stat('SELECT search_tokens FROM resources')`));
-    const commonTerms = new Set<string>(stat.value.rows.filter((row) => row.ndoc > COMMON_TERM_SHARE * size).map((row) => row.word as string));
-    log(`  ts_stat in ${(stat.ms / 1000).toFixed(2)} s: ${stat.value.rows.length} distinct terms, ${commonTerms.size} in more than ${COMMON_TERM_SHARE * 100} % of resources`);
+    const commonTerms = new Set<string>(
+      stat.value.rows.filter((row) => row.ndoc > COMMON_TERM_SHARE * size).map((row) => row.word as string),
+    );
+    log(
+      `  ts_stat in ${(stat.ms / 1000).toFixed(2)} s: ${stat.value.rows.length} distinct terms, ${commonTerms.size} in more than ${COMMON_TERM_SHARE * 100} % of resources`,
+    );
     const analyzed = await measurePhase('after ANALYZE', true, { commonTerms });
 
     // After ANALYZE: the app's own reconciler analyses at start-up, so this is what it would see anyway.
@@ -719,22 +1173,52 @@ async function benchSize(size: number, opts: Options, ctx: BenchContext): Promis
           const v10 = vectorOnlySql(c, 10);
           const v100 = vectorOnlySql(c, K);
           const got10 = await inTransaction(client, sets, async () => (await client.query(v10.sql, v10.params)).rows as Row[]);
-          const got100 = await timed(() => inTransaction(client, sets, async () => (await client.query(v100.sql, v100.params)).rows as Row[]));
+          const got100 = await timed(() =>
+            inTransaction(client, sets, async () => (await client.query(v100.sql, v100.params)).rows as Row[]),
+          );
           r10.push(recallAt(truth[mode][i], got10, 10));
           r100.push(recallAt(truth[mode][i], got100.value, K));
           times.push(got100.ms);
         }
         loadAverages.push(os.loadavg()[0]);
-        const e = { ef: efSearch, mode, recall10: mean(r10), recall100: mean(r100), p50: percentile(times, 50), p95: percentile(times, 95), hnsw };
+        const e = {
+          ef: efSearch,
+          mode,
+          recall10: mean(r10),
+          recall100: mean(r100),
+          p50: percentile(times, 50),
+          p95: percentile(times, 95),
+          hnsw,
+        };
         ef.push(e);
-        log(`  ef_search ${efSearch}, ${MODE_LABELS[mode]}: recall@10 ${e.recall10.toFixed(3)}, recall@100 ${e.recall100.toFixed(3)}, LIMIT 100 p50 ${ms(e.p50)} ms, p95 ${ms(e.p95)} ms${hnsw ? '' : ' (HNSW not in plan!)'}`);
+        log(
+          `  ef_search ${efSearch}, ${MODE_LABELS[mode]}: recall@10 ${e.recall10.toFixed(3)}, recall@100 ${e.recall100.toFixed(3)}, LIMIT 100 p50 ${ms(e.p50)} ms, p95 ${ms(e.p95)} ms${hnsw ? '' : ' (HNSW not in plan!)'}`,
+        );
       }
     }
 
     return {
-      size, open: load.open, distinctPassages: load.distinctPassages, loadSeconds: load.loadSeconds, embedSeconds: load.embedSeconds,
-      indexSeconds: meta.indexSeconds, maintenanceWorkMem, sharedBuffers, relationMb, loadAverage: { min: Math.min(...loadAverages), max: Math.max(...loadAverages) }, reused: reuse, analyzeSeconds: analyze.ms / 1000, commonTermsSeconds: stat.ms / 1000,
-      commonTerms: commonTerms.size, vocabulary: stat.value.rows.length, matching, exactMs, deployed, analyzed, ef, http,
+      size,
+      open: load.open,
+      distinctPassages: load.distinctPassages,
+      loadSeconds: load.loadSeconds,
+      embedSeconds: load.embedSeconds,
+      indexSeconds: meta.indexSeconds,
+      maintenanceWorkMem,
+      sharedBuffers,
+      relationMb,
+      loadAverage: { min: Math.min(...loadAverages), max: Math.max(...loadAverages) },
+      reused: reuse,
+      analyzeSeconds: analyze.ms / 1000,
+      commonTermsSeconds: stat.ms / 1000,
+      commonTerms: commonTerms.size,
+      vocabulary: stat.value.rows.length,
+      matching,
+      exactMs,
+      deployed,
+      analyzed,
+      ef,
+      http,
     };
   } finally {
     await localCleanup();
@@ -747,8 +1231,15 @@ async function benchHttp(databaseUrl: string, queries: Query[], expectedModel: s
   const prefix = `sanka-bench-${process.pid}-${randomBytes(3).toString('hex')}`;
   const adminToken = `bench-admin-${randomBytes(12).toString('hex')}`;
   const config = loadConfig({
-    ...process.env, DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, ADMIN_TOKEN: adminToken, DEMO_DATA: 'false', PORT: '0', HOST: '127.0.0.1',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', RECONCILE_INTERVAL_SECONDS: '3600',
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: prefix,
+    ADMIN_TOKEN: adminToken,
+    DEMO_DATA: 'false',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    RECONCILE_INTERVAL_SECONDS: '3600',
   });
   log(`HTTP: booting the app (ROLE=${config.role}, QUEUE_PREFIX=${prefix}, LOG_LEVEL=${config.logLevel})…`);
   const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
@@ -760,7 +1251,11 @@ async function benchHttp(databaseUrl: string, queries: Query[], expectedModel: s
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     await app.get(EmbeddingModelRepository).ready();
     const post = async (url: string, token: string, body: object) => {
-      const res = await fetch(base + url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(base + url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const json = (await res.json()) as Record<string, unknown>;
       if (!res.ok) throw new Error(`${url} → ${res.status} ${JSON.stringify(json)}`);
       return json;
@@ -772,7 +1267,8 @@ async function benchHttp(databaseUrl: string, queries: Query[], expectedModel: s
       return { needs: q.needs, limit: 10, ...(mode === 'filtered' ? { filters: { types: f.types, areas: f.areas, days: f.days } } : {}) };
     };
     const first = (await post('/api/v1/matches/search', token, body(queries[0], 'none'))) as { model: string };
-    if (first.model !== expectedModel) throw new Error(`the app uses model ${first.model}, the catalogue was embedded with ${expectedModel}`);
+    if (first.model !== expectedModel)
+      throw new Error(`the app uses model ${first.model}, the catalogue was embedded with ${expectedModel}`);
     const result = { none: latency([]), filtered: latency([]) };
     for (const mode of ['none', 'filtered'] as const) {
       for (const q of queries.slice(0, 10)) await post('/api/v1/matches/search', token, body(q, mode));
@@ -804,40 +1300,110 @@ type Throughput = Awaited<ReturnType<typeof embeddingThroughput>>;
 function report(results: SizeResult[], tp: Throughput, queries: number, modelName: string, exactMaxRows: number): string {
   const cols = results.map((r) => `${fmtInt(r.size)} resources`);
   const table = (first: string, rows: string[][], extra: string[] = []) =>
-    [`| ${first} | ${[...cols, ...extra].join(' | ')} |`, `|---|${[...cols.map(() => '---:'), ...extra.map(() => '---')].join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+    [
+      `| ${first} | ${[...cols, ...extra].join(' | ')} |`,
+      `|---|${[...cols.map(() => '---:'), ...extra.map(() => '---')].join('|')}|`,
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ].join('\n');
   const lat = (l?: Latency) => (l ? `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}` : '–');
   const yes = (b: boolean) => (b ? 'yes' : '**no**');
-  const row = (name: string, f: (r: SizeResult) => string, target?: string) => [name, ...results.map(f), ...(target !== undefined ? [target] : [])];
+  const row = (name: string, f: (r: SizeResult) => string, target?: string) => [
+    name,
+    ...results.map(f),
+    ...(target !== undefined ? [target] : []),
+  ];
 
-  const main = table('Metric', [
-    row(`Embedding throughput, batch 1 (texts/s; ${tp.texts} passages of ~${Math.round(tp.meanChars)} chars)`, () => Math.round(tp.batch1).toString(), ''),
-    row(`Embedding throughput, batch ${tp.batchSize} (texts/s)`, () => Math.round(tp.batchN).toString(), ''),
-    row('Rows embedded with the real model / distinct passages', (r) => `${fmtInt(r.size)} / ${fmtInt(r.distinctPassages)}`, ''),
-    row('Load: generate + tokenize + embed + INSERT (s)', (r) => `${r.loadSeconds.toFixed(0)}${r.reused ? ' (earlier run, database reused)' : ''}`, ''),
-    row('  of which waiting for embeddings (s; texts/s)', (r) => `${r.embedSeconds.toFixed(0)}; ${Math.round(r.size / r.embedSeconds)}`, ''),
-    row('HNSW index build, m = 16, ef_construction = 64 (s)', (r) => `${r.indexSeconds.toFixed(1)} (maintenance_work_mem ${r.maintenanceWorkMem})`, ''),
-    row('resources table with its indexes (MB) / shared_buffers', (r) => `${Math.round(r.relationMb)} / ${r.sharedBuffers}`, ''),
-    ...MODES.map((m) => row(`Rows passing the filters, ${MODE_LABELS[m]} (median)`, (r) => fmtInt(r.matching[m]), '')),
-    ...MODES.map((m) => row(`findCandidates p50 / p95 / p99 (ms), with statistics, ${MODE_LABELS[m]}`, (r) => lat(r.analyzed.current?.[m].latency), 'p95 < 100 ms at 100k')),
-    ...MODES.map((m) => row(`  plan uses the HNSW index / the GIN index, ${MODE_LABELS[m]}`, (r) => `${yes(r.analyzed.current[m].hnsw)} / ${yes(r.analyzed.current[m].gin)}`, '')),
-    ...MODES.map((m) => row(`  queries searched exactly (≤ ${fmtInt(exactMaxRows)} filtered rows) / exact 10 nearest among the candidates, ${MODE_LABELS[m]}`,
-      (r) => `${Math.round(r.analyzed.current[m].exactShare * 100)} % / ${r.analyzed.current[m].coverage.toFixed(3)}`, '≥ 0.95')),
-    ...MODES.map((m) => row(`findCandidates p50 / p95 / p99 (ms), no statistics yet, ${MODE_LABELS[m]}`, (r) => lat(r.deployed.current?.[m].latency), '')),
-    ...(results.some((r) => r.http) ? (['none', 'filtered'] as const).map((m) => row(`HTTP POST /api/v1/matches/search p50 / p95 / p99 (ms), ${MODE_LABELS[m]}`, (r) => lat(r.http?.[m]), 'p95 < 200 ms')) : []),
-    ...MODES.map((m) => row(`HNSW recall@10 vs exact (ef_search ${EF_SEARCH} as the service, index forced), ${MODE_LABELS[m]}`, (r) => {
-      const e = r.ef.find((x) => x.ef === EF_SEARCH && x.mode === m);
-      return e ? e.recall10.toFixed(3) : '–';
-    }, m === 'none' ? '≥ 0.95' : 'the service searches exactly below the threshold (rows above)')),
-    ...MODES.map((m) => row(`HNSW recall@100 vs exact (ef_search ${EF_SEARCH} as the service, index forced), ${MODE_LABELS[m]}`, (r) => {
-      const e = r.ef.find((x) => x.ef === EF_SEARCH && x.mode === m);
-      return e ? e.recall100.toFixed(3) : '–';
-    }, '')),
-    ...MODES.map((m) => row(`Exact vector search LIMIT 100, p50 (ms), ${MODE_LABELS[m]}`, (r) => ms(r.exactMs[m]), '')),
-    row('ANALYZE (s) / ts_stat over search_tokens (s)', (r) => `${r.analyzeSeconds.toFixed(2)} / ${r.commonTermsSeconds.toFixed(2)}`, ''),
-    row('1-min load average during the query phases (min–max)', (r) => `${r.loadAverage.min.toFixed(1)}–${r.loadAverage.max.toFixed(1)}`, `≈ 1–1.5 with the bench alone (${os.cpus().length} CPUs)`),
-  ], ['Target']);
+  const main = table(
+    'Metric',
+    [
+      row(
+        `Embedding throughput, batch 1 (texts/s; ${tp.texts} passages of ~${Math.round(tp.meanChars)} chars)`,
+        () => Math.round(tp.batch1).toString(),
+        '',
+      ),
+      row(`Embedding throughput, batch ${tp.batchSize} (texts/s)`, () => Math.round(tp.batchN).toString(), ''),
+      row('Rows embedded with the real model / distinct passages', (r) => `${fmtInt(r.size)} / ${fmtInt(r.distinctPassages)}`, ''),
+      row(
+        'Load: generate + tokenize + embed + INSERT (s)',
+        (r) => `${r.loadSeconds.toFixed(0)}${r.reused ? ' (earlier run, database reused)' : ''}`,
+        '',
+      ),
+      row(
+        '  of which waiting for embeddings (s; texts/s)',
+        (r) => `${r.embedSeconds.toFixed(0)}; ${Math.round(r.size / r.embedSeconds)}`,
+        '',
+      ),
+      row(
+        'HNSW index build, m = 16, ef_construction = 64 (s)',
+        (r) => `${r.indexSeconds.toFixed(1)} (maintenance_work_mem ${r.maintenanceWorkMem})`,
+        '',
+      ),
+      row('resources table with its indexes (MB) / shared_buffers', (r) => `${Math.round(r.relationMb)} / ${r.sharedBuffers}`, ''),
+      ...MODES.map((m) => row(`Rows passing the filters, ${MODE_LABELS[m]} (median)`, (r) => fmtInt(r.matching[m]), '')),
+      ...MODES.map((m) =>
+        row(
+          `findCandidates p50 / p95 / p99 (ms), with statistics, ${MODE_LABELS[m]}`,
+          (r) => lat(r.analyzed.current?.[m].latency),
+          'p95 < 100 ms at 100k',
+        ),
+      ),
+      ...MODES.map((m) =>
+        row(
+          `  plan uses the HNSW index / the GIN index, ${MODE_LABELS[m]}`,
+          (r) => `${yes(r.analyzed.current[m].hnsw)} / ${yes(r.analyzed.current[m].gin)}`,
+          '',
+        ),
+      ),
+      ...MODES.map((m) =>
+        row(
+          `  queries searched exactly (≤ ${fmtInt(exactMaxRows)} filtered rows) / exact 10 nearest among the candidates, ${MODE_LABELS[m]}`,
+          (r) => `${Math.round(r.analyzed.current[m].exactShare * 100)} % / ${r.analyzed.current[m].coverage.toFixed(3)}`,
+          '≥ 0.95',
+        ),
+      ),
+      ...MODES.map((m) =>
+        row(`findCandidates p50 / p95 / p99 (ms), no statistics yet, ${MODE_LABELS[m]}`, (r) => lat(r.deployed.current?.[m].latency), ''),
+      ),
+      ...(results.some((r) => r.http)
+        ? (['none', 'filtered'] as const).map((m) =>
+            row(`HTTP POST /api/v1/matches/search p50 / p95 / p99 (ms), ${MODE_LABELS[m]}`, (r) => lat(r.http?.[m]), 'p95 < 200 ms'),
+          )
+        : []),
+      ...MODES.map((m) =>
+        row(
+          `HNSW recall@10 vs exact (ef_search ${EF_SEARCH} as the service, index forced), ${MODE_LABELS[m]}`,
+          (r) => {
+            const e = r.ef.find((x) => x.ef === EF_SEARCH && x.mode === m);
+            return e ? e.recall10.toFixed(3) : '–';
+          },
+          m === 'none' ? '≥ 0.95' : 'the service searches exactly below the threshold (rows above)',
+        ),
+      ),
+      ...MODES.map((m) =>
+        row(
+          `HNSW recall@100 vs exact (ef_search ${EF_SEARCH} as the service, index forced), ${MODE_LABELS[m]}`,
+          (r) => {
+            const e = r.ef.find((x) => x.ef === EF_SEARCH && x.mode === m);
+            return e ? e.recall100.toFixed(3) : '–';
+          },
+          '',
+        ),
+      ),
+      ...MODES.map((m) => row(`Exact vector search LIMIT 100, p50 (ms), ${MODE_LABELS[m]}`, (r) => ms(r.exactMs[m]), '')),
+      row('ANALYZE (s) / ts_stat over search_tokens (s)', (r) => `${r.analyzeSeconds.toFixed(2)} / ${r.commonTermsSeconds.toFixed(2)}`, ''),
+      row(
+        '1-min load average during the query phases (min–max)',
+        (r) => `${r.loadAverage.min.toFixed(1)}–${r.loadAverage.max.toFixed(1)}`,
+        `≈ 1–1.5 with the bench alone (${os.cpus().length} CPUs)`,
+      ),
+    ],
+    ['Target'],
+  );
 
-  const phases: Array<[string, (r: SizeResult) => PhaseResult]> = [['as deployed', (r) => r.deployed], ['after ANALYZE', (r) => r.analyzed]];
+  const phases: Array<[string, (r: SizeResult) => PhaseResult]> = [
+    ['as deployed', (r) => r.deployed],
+    ['after ANALYZE', (r) => r.analyzed],
+  ];
   const implNames = [...new Set(results.flatMap((r) => [...Object.keys(r.deployed), ...Object.keys(r.analyzed)]))];
   const proposalRows: string[][] = [];
   for (const [phase, get] of phases) {
@@ -859,10 +1425,15 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
   const efRows: string[][] = [];
   for (const e of EF_SWEEP) {
     for (const m of MODES) {
-      efRows.push([`ef_search ${e}, ${MODE_LABELS[m]}`, ...results.map((r) => {
-        const x = r.ef.find((y) => y.ef === e && y.mode === m);
-        return x ? `${x.recall10.toFixed(3)} / ${x.recall100.toFixed(3)}; ${ms(x.p50)} / ${ms(x.p95)} ms${x.hnsw ? '' : ' (no HNSW)'}` : '–';
-      })]);
+      efRows.push([
+        `ef_search ${e}, ${MODE_LABELS[m]}`,
+        ...results.map((r) => {
+          const x = r.ef.find((y) => y.ef === e && y.mode === m);
+          return x
+            ? `${x.recall10.toFixed(3)} / ${x.recall100.toFixed(3)}; ${ms(x.p50)} / ${ms(x.p95)} ms${x.hnsw ? '' : ' (no HNSW)'}`
+            : '–';
+        }),
+      ]);
     }
   }
   const ef = table('HNSW, index forced → recall@10 / recall@100; LIMIT 100 p50 / p95', efRows);
@@ -881,13 +1452,17 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
 }
 
 function writeDocs(markdown: string, command: string, m: Machine, pgvector: string) {
-  writeDocsSection('## Search (npm run bench:search)', [
-    `Date: ${new Date().toISOString().slice(0, 10)}  `,
-    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} with @electric-sql/pglite-pgvector ${m.pglitePgvector} (pgvector ${pgvector}); @xenova/transformers ${m.transformers}  `,
-    `Command: \`${command}\``,
-    '',
-    markdown,
-  ], log);
+  writeDocsSection(
+    '## Search (npm run bench:search)',
+    [
+      `Date: ${new Date().toISOString().slice(0, 10)}  `,
+      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} with @electric-sql/pglite-pgvector ${m.pglitePgvector} (pgvector ${pgvector}); @xenova/transformers ${m.transformers}  `,
+      `Command: \`${command}\``,
+      '',
+      markdown,
+    ],
+    log,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -917,16 +1492,23 @@ async function main(): Promise<void> {
     model.onModuleInit();
     await tokenizer.ready();
     const modelName = await model.ready();
-    log(`model: ${modelName} (configured ${config.embeddingModel}, state ${model.status().state}), EMBEDDING_BATCH_SIZE ${config.embeddingBatchSize}`);
+    log(
+      `model: ${modelName} (configured ${config.embeddingModel}, state ${model.status().state}), EMBEDDING_BATCH_SIZE ${config.embeddingBatchSize}`,
+    );
 
     const tp = await embeddingThroughput(model, config);
-    log(`embedding throughput (${tp.texts} passages, ~${Math.round(tp.meanChars)} chars): batch 1 ${Math.round(tp.batch1)} texts/s, batch ${tp.batchSize} ${Math.round(tp.batchN)} texts/s`);
+    log(
+      `embedding throughput (${tp.texts} passages, ~${Math.round(tp.meanChars)} chars): batch 1 ${Math.round(tp.batch1)} texts/s, batch ${tp.batchSize} ${Math.round(tp.batchN)} texts/s`,
+    );
 
     const texts = needsTexts(opts.queries);
     const { vectors } = await model.embed(texts, 'query');
     const fr = rng(4242);
     const queries: Query[] = texts.map((needs, i) => ({
-      needs, vector: vectors[i], terms: [...new Set(tokenizer.contentWords(needs))], filters: perMode((mode) => filtersFor(mode, fr)),
+      needs,
+      vector: vectors[i],
+      terms: [...new Set(tokenizer.contentWords(needs))],
+      filters: perMode((mode) => filtersFor(mode, fr)),
     }));
 
     let pgvector = '?';

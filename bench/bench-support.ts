@@ -23,7 +23,11 @@ export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
 /** Milliseconds with a sensible number of digits. */
 export const ms = (x: number) => (!Number.isFinite(x) ? '–' : x < 10 ? x.toFixed(1) : Math.round(x).toString());
 export const sec = (x: number) => (x / 1000).toFixed(2);
-export const loadAvg = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+export const loadAvg = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 
 export function logger(name: string): (msg: string) => void {
   return (msg) => process.stdout.write(`[${name} ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -52,9 +56,14 @@ export function machine() {
     // keep os.cpus()
   }
   return {
-    nproc, cpu, memGiB: (os.totalmem() / 2 ** 30).toFixed(1), node: process.version,
-    pglite: packageVersion('@electric-sql/pglite'), pglitePgvector: packageVersion('@electric-sql/pglite-pgvector'),
-    transformers: packageVersion('@xenova/transformers'), bullmq: packageVersion('bullmq'),
+    nproc,
+    cpu,
+    memGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    pglite: packageVersion('@electric-sql/pglite'),
+    pglitePgvector: packageVersion('@electric-sql/pglite-pgvector'),
+    transformers: packageVersion('@xenova/transformers'),
+    bullmq: packageVersion('bullmq'),
   };
 }
 export type Machine = ReturnType<typeof machine>;

@@ -54,7 +54,10 @@ const UNSERVED: Array<{ needs: string; constraints: PersonPreferences }> = [
   { needs: '宇宙飛行士の訓練を受けたい。', constraints: {} },
   { needs: '大型免許を取って、長距離トラックの運転手として働きたい。平日なら動ける。', constraints: { availableDays: WEEKDAYS } },
   { needs: '保護犬や保護猫の世話をするボランティアがしたい。動物は好きだが、人と話すのは苦手。', constraints: { avoid: ['talking'] } },
-  { needs: 'バンドでドラムを叩きたい。一緒に演奏してくれる仲間を探している。土日なら出られる。', constraints: { availableDays: ['sat', 'sun'] } },
+  {
+    needs: 'バンドでドラムを叩きたい。一緒に演奏してくれる仲間を探している。土日なら出られる。',
+    constraints: { availableDays: ['sat', 'sun'] },
+  },
 ];
 
 const f3 = (x: number) => x.toFixed(3);
@@ -63,7 +66,13 @@ const fmtW = (w: RankingWeights) => `{ vector: ${w.vector}, lexical: ${w.lexical
 async function main(): Promise<void> {
   const devset: DevSet = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'test/fixtures/matching-devset.json'), 'utf8'));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-eval-'));
-  const config = loadConfig({ ...process.env, DEMO_DATA: 'false', ROLE: 'api', QUEUE_PREFIX: `sanka-eval-${process.pid}`, LOG_LEVEL: 'warn' });
+  const config = loadConfig({
+    ...process.env,
+    DEMO_DATA: 'false',
+    ROLE: 'api',
+    QUEUE_PREFIX: `sanka-eval-${process.pid}`,
+    LOG_LEVEL: 'warn',
+  });
   let db: EmbeddedPostgres | undefined;
   let app: INestApplicationContext | undefined;
   try {
@@ -91,14 +100,18 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   // 1. Load organisations and resources, embed everything now (not through the queue).
   const orgIds = new Map<string, string>();
   for (const { key, ...dto } of devset.organizations) orgIds.set(key, (await app.get(OrganizationRepository).create(dto)).id);
-  const dtos = devset.resources.map(({ key, organization, ...dto }) => ({ ...dto, organizationId: orgIds.get(organization)! }) as CreateResourceDto);
+  const dtos = devset.resources.map(
+    ({ key, organization, ...dto }) => ({ ...dto, organizationId: orgIds.get(organization)! }) as CreateResourceDto,
+  );
   const ids = await app.get(ResourceService).importMany(dtos);
   const keyOf = new Map(ids.map((id, i) => [id, devset.resources[i].key]));
   const embedded = await app.get(EmbeddingService).embedPending(() => undefined);
   if (embedded.failed) throw new Error(`${embedded.failed} resources failed to embed`);
   const status = app.get(EmbeddingModelRepository).status();
   const match = app.get(MatchService);
-  const bm25 = new Bm25Bigram((await app.get(ResourceRepository).findForEmbedding(ids)).map((r) => ({ id: keyOf.get(r.id)!, text: resourcePassage(r) })));
+  const bm25 = new Bm25Bigram(
+    (await app.get(ResourceRepository).findForEmbedding(ids)).map((r) => ({ id: keyOf.get(r.id)!, text: resourcePassage(r) })),
+  );
   const search = (needs: string, preferences: PersonPreferences, limit: number, weights: RankingWeights) =>
     match.rankCandidates({ needs, filters: { includeFull: false }, preferences, limit }, weights);
 
@@ -113,11 +126,17 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
       if (mode === 'lexical-only') ranked = ranked.filter((r) => r.candidate.lexicalRank > 0);
       lists.get(mode)!.push(ranked.slice(0, K).map((r) => keyOf.get(r.candidate.id)!));
     }
-    lists.get('bm25-bigram')!.push(bm25.search(need.needs).slice(0, K).map((r) => r.id));
+    lists.get('bm25-bigram')!.push(
+      bm25
+        .search(need.needs)
+        .slice(0, K)
+        .map((r) => r.id),
+    );
     pools.push((await search(need.needs, prefs[i], POOL_LIMIT, DEFAULT_WEIGHTS)).ranked.map((r) => r.candidate));
   }
   const unservedPools: Candidate[][] = [];
-  for (const u of UNSERVED) unservedPools.push((await search(u.needs, u.constraints, POOL_LIMIT, DEFAULT_WEIGHTS)).ranked.map((r) => r.candidate));
+  for (const u of UNSERVED)
+    unservedPools.push((await search(u.needs, u.constraints, POOL_LIMIT, DEFAULT_WEIGHTS)).ranked.map((r) => r.candidate));
 
   const grades = devset.needs.map((n) => n.relevance);
   const score = (rankedLists: string[][], subset = rankedLists.map((_, i) => i)) => ({
@@ -125,11 +144,20 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
     hit: mean(subset.map((i) => hitAt(rankedLists[i], grades[i], 3, HIT_GRADE))),
     hit2: mean(subset.map((i) => hitAt(rankedLists[i], grades[i], 3, 2))),
   });
-  const reranked = (w: RankingWeights) => pools.map((pool, i) => rank(pool, prefs[i], w).slice(0, K).map((r) => keyOf.get(r.candidate.id)!));
+  const reranked = (w: RankingWeights) =>
+    pools.map((pool, i) =>
+      rank(pool, prefs[i], w)
+        .slice(0, K)
+        .map((r) => keyOf.get(r.candidate.id)!),
+    );
 
   const sanity = reranked(DEFAULT_WEIGHTS).every((l, i) => l.join() === lists.get('hybrid')![i].join());
-  console.log(`\nmodel: ${status.name} (${status.state}${status.state === 'fallback' ? `; configured ${status.configured} could not be loaded` : ''})`);
-  console.log(`dev set: ${devset.resources.length} resources, ${devset.needs.length} needs; nDCG@${K} gains 2^rel−1; hit@3 = grade-${HIT_GRADE} resource in top 3`);
+  console.log(
+    `\nmodel: ${status.name} (${status.state}${status.state === 'fallback' ? `; configured ${status.configured} could not be loaded` : ''})`,
+  );
+  console.log(
+    `dev set: ${devset.resources.length} resources, ${devset.needs.length} needs; nDCG@${K} gains 2^rel−1; hit@3 = grade-${HIT_GRADE} resource in top 3`,
+  );
   console.log(`in-memory re-ranking of the candidate pool reproduces the hybrid lists: ${sanity ? 'yes' : 'NO'}\n`);
   console.log('mode           nDCG@10  hit@3  hit@3≥2');
   const results = modeNames.map((m) => ({ mode: m, ...score(lists.get(m)!) }));
@@ -139,13 +167,18 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   // ties by vector) ignores what the person wrote and is printed as a diagnostic only.
   const required = results.filter((r) => ['vector-only', 'lexical-only', 'bm25-bigram'].includes(r.mode));
   const beats = required.every((r) => hybrid.ndcg > r.ndcg && hybrid.hit >= r.hit);
-  console.log(`HYBRID BEATS ALL: ${beats ? 'yes' : 'no'} (strictly higher nDCG@10 and no lower hit@3 than vector-only, lexical-only and bm25-bigram)`);
+  console.log(
+    `HYBRID BEATS ALL: ${beats ? 'yes' : 'no'} (strictly higher nDCG@10 and no lower hit@3 than vector-only, lexical-only and bm25-bigram)`,
+  );
   const fit = results.find((r) => r.mode === 'fit-only');
-  if (fit && (fit.ndcg >= hybrid.ndcg || fit.hit > hybrid.hit)) console.log(`note: fit-only (diagnostic) is ahead on ${fit.ndcg >= hybrid.ndcg ? 'nDCG@10' : 'hit@3'}`);
+  if (fit && (fit.ndcg >= hybrid.ndcg || fit.hit > hybrid.hit))
+    console.log(`note: fit-only (diagnostic) is ahead on ${fit.ndcg >= hybrid.ndcg ? 'nDCG@10' : 'hit@3'}`);
 
   // 3. Best hybrid score per need: dev needs (all servable) vs. unservable needs. Also shown without the
   //    fit part, which measures the person's constraints rather than whether the town offers the activity.
-  console.log(`\nunserved needs: ${UNSERVED.map((u, i) => `u${i + 1} ${u.needs}${Object.keys(u.constraints).length ? JSON.stringify(u.constraints) : ''}`).join('\n                ')}`);
+  console.log(
+    `\nunserved needs: ${UNSERVED.map((u, i) => `u${i + 1} ${u.needs}${Object.keys(u.constraints).length ? JSON.stringify(u.constraints) : ''}`).join('\n                ')}`,
+  );
   const thresholdReport = (label: string, w: RankingWeights) => {
     console.log(`\nbest score per need, ${label} ${fmtW(w)}:`);
     const statistics: Array<[string, (r: Ranked | undefined) => number]> = [
@@ -163,8 +196,12 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
       const errors = (t: number) => below(dev, t) + uns.length - below(uns, t);
       const best = cuts.reduce((x, y) => (errors(y.t) < errors(x.t) || (errors(y.t) === errors(x.t) && y.gap > x.gap) ? y : x));
       console.log(`  ${name.padEnd(17)} dev min ${f3(d.min)} median ${f3(d.median)} max ${f3(d.max)}; unserved ${uns.map(f3).join(' ')}`);
-      console.log(`  ${''.padEnd(17)} at UNMET_THRESHOLD ${UNMET_THRESHOLD}: ${below(dev, UNMET_THRESHOLD)}/${dev.length} dev needs unmet, ${below(uns, UNMET_THRESHOLD)}/${uns.length} unserved unmet`);
-      console.log(`  ${''.padEnd(17)} ${Math.max(...uns) < d.min ? 'separable' : 'NOT separable'}; suggested threshold ${best.t.toFixed(3)}: ${below(dev, best.t)} dev flagged, ${uns.length - below(uns, best.t)} unserved missed`);
+      console.log(
+        `  ${''.padEnd(17)} at UNMET_THRESHOLD ${UNMET_THRESHOLD}: ${below(dev, UNMET_THRESHOLD)}/${dev.length} dev needs unmet, ${below(uns, UNMET_THRESHOLD)}/${uns.length} unserved unmet`,
+      );
+      console.log(
+        `  ${''.padEnd(17)} ${Math.max(...uns) < d.min ? 'separable' : 'NOT separable'}; suggested threshold ${best.t.toFixed(3)}: ${below(dev, best.t)} dev flagged, ${uns.length - below(uns, best.t)} unserved missed`,
+      );
     }
   };
   thresholdReport('default weights', DEFAULT_WEIGHTS);
@@ -184,11 +221,16 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   console.log(`\ngrid search on all ${all.length} needs (${grid.length} weight sets), best first:`);
   console.log('  nDCG@10  hit@3  hit@3≥2  weights');
   for (const r of ranking.slice(0, 8)) console.log(`  ${f3(r.ndcg)}    ${f3(r.hit)}  ${f3(r.hit2)}    ${fmtW(r.w)}`);
-  const def = ranking.findIndex((r) => r.w.lexical === DEFAULT_WEIGHTS.lexical && r.w.fit === DEFAULT_WEIGHTS.fit && DEFAULT_WEIGHTS.vector === 1);
-  if (def >= 0) console.log(`  default ${fmtW(DEFAULT_WEIGHTS)} is #${def + 1}: nDCG@10 ${f3(ranking[def].ndcg)}, hit@3 ${f3(ranking[def].hit)}`);
+  const def = ranking.findIndex(
+    (r) => r.w.lexical === DEFAULT_WEIGHTS.lexical && r.w.fit === DEFAULT_WEIGHTS.fit && DEFAULT_WEIGHTS.vector === 1,
+  );
+  if (def >= 0)
+    console.log(`  default ${fmtW(DEFAULT_WEIGHTS)} is #${def + 1}: nDCG@10 ${f3(ranking[def].ndcg)}, hit@3 ${f3(ranking[def].hit)}`);
   const tuned = gridLists[grid.indexOf(ranking[0].w)];
   const delta = all.map((i) => ndcgAt(tuned[i], grades[i], K) - ndcgAt(lists.get('hybrid')![i], grades[i], K));
-  console.log(`  best vs default, per need: better ${delta.filter((x) => x > 1e-9).length}, worse ${delta.filter((x) => x < -1e-9).length}, unchanged ${delta.filter((x) => Math.abs(x) <= 1e-9).length}`);
+  console.log(
+    `  best vs default, per need: better ${delta.filter((x) => x > 1e-9).length}, worse ${delta.filter((x) => x < -1e-9).length}, unchanged ${delta.filter((x) => Math.abs(x) <= 1e-9).length}`,
+  );
 
   const perNeed = new Array<number>(all.length);
   const perNeedHit = new Array<number>(all.length);
@@ -201,9 +243,13 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
       perNeed[i] = ndcgAt(gridLists[g][i], grades[i], K);
       perNeedHit[i] = hitAt(gridLists[g][i], grades[i], 3, HIT_GRADE);
     }
-    console.log(`  fold ${f + 1}: chose ${fmtW(chosen.w)}  train ${f3(chosen.ndcg)}  held-out ${f3(score(gridLists[g], test).ndcg)} (${test.length} needs)`);
+    console.log(
+      `  fold ${f + 1}: chose ${fmtW(chosen.w)}  train ${f3(chosen.ndcg)}  held-out ${f3(score(gridLists[g], test).ndcg)} (${test.length} needs)`,
+    );
   }
-  console.log(`  cross-validated nDCG@10 ${f3(mean(perNeed))}, hit@3 ${f3(mean(perNeedHit))}  (default weights, untuned: ${f3(hybrid.ndcg)}, ${f3(hybrid.hit)})`);
+  console.log(
+    `  cross-validated nDCG@10 ${f3(mean(perNeed))}, hit@3 ${f3(mean(perNeedHit))}  (default weights, untuned: ${f3(hybrid.ndcg)}, ${f3(hybrid.hit)})`,
+  );
   thresholdReport('best tuned weights', ranking[0].w);
 }
 

@@ -28,7 +28,7 @@ export function spread(xs: number[]): { min: number; median: number; max: number
 /** k folds of 0..n−1 after a seeded (reproducible) shuffle. */
 export function folds(n: number, k: number, seed = 20240601): number[][] {
   let state = seed >>> 0;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const order = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -40,7 +40,10 @@ export function folds(n: number, k: number, seed = 20240601): number[][] {
 /** Character bigrams of NFKC-normalised, lower-cased text; punctuation and spaces split runs. */
 export function bigrams(text: string): string[] {
   const out: string[] = [];
-  for (const run of text.normalize('NFKC').toLowerCase().split(/[\p{P}\p{S}\s]+/u)) {
+  for (const run of text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[\p{P}\p{S}\s]+/u)) {
     const chars = [...run];
     if (chars.length === 1) out.push(chars[0]);
     for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
@@ -54,7 +57,11 @@ export class Bm25Bigram {
   private readonly df = new Map<string, number>();
   private readonly avgLength: number;
 
-  constructor(docs: Array<{ id: string; text: string }>, private readonly k1 = 1.2, private readonly b = 0.75) {
+  constructor(
+    docs: Array<{ id: string; text: string }>,
+    private readonly k1 = 1.2,
+    private readonly b = 0.75,
+  ) {
     this.docs = docs.map(({ id, text }) => {
       const terms = bigrams(text);
       const tf = new Map<string, number>();

@@ -61,7 +61,9 @@ export class Catalogue1764000000000 implements MigrationInterface {
     await q.query(`CREATE INDEX resources_status_type_area_idx ON resources (status, type, area)`);
     await q.query(`CREATE INDEX resources_schedule_days_idx ON resources USING gin (schedule_days)`);
     await q.query(`CREATE INDEX resources_search_tokens_idx ON resources USING gin (search_tokens)`);
-    await q.query(`CREATE INDEX resources_embedding_idx ON resources USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)`);
+    await q.query(
+      `CREATE INDEX resources_embedding_idx ON resources USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)`,
+    );
     await q.query(`CREATE INDEX resources_embedding_pending_idx ON resources (embedding_status) WHERE embedding_status <> 'ready'`);
     await q.query(`
       CREATE TABLE api_tokens (

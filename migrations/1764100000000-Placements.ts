@@ -151,7 +151,16 @@ export class Placements1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['notifications', 'checkins', 'follow_up_checkpoints', 'follow_up_plans', 'placement_events', 'placements', 'consent_events', 'participants']) {
+    for (const table of [
+      'notifications',
+      'checkins',
+      'follow_up_checkpoints',
+      'follow_up_plans',
+      'placement_events',
+      'placements',
+      'consent_events',
+      'participants',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

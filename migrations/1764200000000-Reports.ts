@@ -19,7 +19,9 @@ export class Reports1764200000000 implements MigrationInterface {
     await q.query(`CREATE INDEX resource_status_events_resource_idx ON resource_status_events (resource_id, occurred_at DESC)`);
     await q.query(`CREATE INDEX resource_status_events_occurred_idx ON resource_status_events (occurred_at)`);
     // Resources that existed before this migration: their current status since creation.
-    await q.query(`INSERT INTO resource_status_events (resource_id, status, initial, occurred_at) SELECT id, status, true, created_at FROM resources`);
+    await q.query(
+      `INSERT INTO resource_status_events (resource_id, status, initial, occurred_at) SELECT id, status, true, created_at FROM resources`,
+    );
     await q.query(`CREATE INDEX resources_created_at_idx ON resources (created_at)`);
     await q.query(`CREATE INDEX placements_active_at_idx ON placements (active_at)`);
     await q.query(`CREATE INDEX follow_up_checkpoints_due_on_idx ON follow_up_checkpoints (due_on)`);
@@ -35,7 +37,13 @@ export class Reports1764200000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS report_snapshots`);
-    for (const index of ['checkins_date_idx', 'follow_up_checkpoints_overdue_at_idx', 'follow_up_checkpoints_due_on_idx', 'placements_active_at_idx', 'resources_created_at_idx']) {
+    for (const index of [
+      'checkins_date_idx',
+      'follow_up_checkpoints_overdue_at_idx',
+      'follow_up_checkpoints_due_on_idx',
+      'placements_active_at_idx',
+      'resources_created_at_idx',
+    ]) {
       await q.query(`DROP INDEX IF EXISTS ${index}`);
     }
     await q.query(`DROP TABLE IF EXISTS resource_status_events`);

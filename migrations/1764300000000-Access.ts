@@ -24,8 +24,12 @@ export class Access1764300000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'audit_log is append-only';
       END $$`);
-    await q.query(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
-    await q.query(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`);
+    await q.query(
+      `CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+    );
+    await q.query(
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+    );
     await q.query(`ALTER TABLE api_tokens ADD COLUMN areas text[]`);
     await q.query(`ALTER TABLE follow_up_checkpoints ADD COLUMN host_feedback text, ADD COLUMN host_feedback_at timestamptz`);
   }

@@ -33,7 +33,8 @@ function lockProblems(pkg, lock) {
     const wanted = pkg[field] || {};
     const locked = rootEntry[field] || {};
     for (const name of new Set([...Object.keys(wanted), ...Object.keys(locked)])) {
-      if (wanted[name] !== locked[name]) problems.push(`${field}.${name}: package.json ${wanted[name] ?? '-'} / lock ${locked[name] ?? '-'}`);
+      if (wanted[name] !== locked[name])
+        problems.push(`${field}.${name}: package.json ${wanted[name] ?? '-'} / lock ${locked[name] ?? '-'}`);
     }
   }
   for (const [where, entry] of Object.entries(lock.packages || {})) {
@@ -68,7 +69,10 @@ function ensureDependencies() {
     throw new Error(
       'package-lock.json が package.json と一致していません（npm ci が失敗します）。\n' +
         'package-lock.json is out of sync with package.json (npm ci would fail):\n' +
-        problems.slice(0, 20).map((p) => `  - ${p}`).join('\n') +
+        problems
+          .slice(0, 20)
+          .map((p) => `  - ${p}`)
+          .join('\n') +
         '\n対処 / Fix: npm install --package-lock-only を実行し、package-lock.json をコミットしてください' +
         ' (run `npm install --package-lock-only` and commit package-lock.json).',
     );
@@ -143,8 +147,22 @@ async function ensureRedis({ dataDir, install }) {
   fs.mkdirSync(redisDir, { recursive: true });
   step(`Redis を起動しています (${host}:${port}, 追記専用ファイルで永続化: ${redisDir})…`);
   execFileSync(binary, [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--appendonly', 'yes', '--save', '',
-    '--daemonize', 'yes', '--pidfile', path.join(redisDir, 'redis.pid'), '--logfile', path.join(redisDir, 'redis.log'),
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    redisDir,
+    '--appendonly',
+    'yes',
+    '--save',
+    '',
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    path.join(redisDir, 'redis.pid'),
+    '--logfile',
+    path.join(redisDir, 'redis.log'),
   ]);
   for (let i = 0; i < 50; i++) {
     if (await ping(host, port)) return;

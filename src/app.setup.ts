@@ -25,7 +25,9 @@ function setupOpenApi(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('参加支援 地域資源マッチング API')
-      .setDescription('受入先・資源のカタログ、本人の希望にもとづく資源の順位付け、定着フォロー、月次・年度集計。すべての /api/v1 は Authorization: Bearer <トークン> が必要です。')
+      .setDescription(
+        '受入先・資源のカタログ、本人の希望にもとづく資源の順位付け、定着フォロー、月次・年度集計。すべての /api/v1 は Authorization: Bearer <トークン> が必要です。',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

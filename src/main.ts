@@ -28,14 +28,20 @@ async function bootstrap(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     log('info', `組み込み PostgreSQL (PGlite + pgvector) を起動しています: ${config.dataDir}`);
-    embedded = await startEmbeddedPostgres(config.dataDir, { log: (msg) => log('error', msg), sharedBuffers: config.embeddedDbSharedBuffers });
+    embedded = await startEmbeddedPostgres(config.dataDir, {
+      log: (msg) => log('error', msg),
+      sharedBuffers: config.embeddedDbSharedBuffers,
+    });
     databaseUrl = embedded.url;
   }
   await backupBeforeMigrations(config, databaseUrl, (msg, extra) => log('info', msg, extra));
   const { applied, pgvector } = await prepareDatabase(databaseUrl);
   log('info', 'database ready', { pgvector, migrationsApplied: applied, embedded: Boolean(embedded) });
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   configureApp(app, config);
   app.enableShutdownHooks();
   process.once('exit', () => void embedded?.stop());

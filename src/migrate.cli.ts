@@ -6,7 +6,9 @@ import { startEmbeddedPostgres } from './database/embedded-postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, { sharedBuffers: config.embeddedDbSharedBuffers });
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres(config.dataDir, { sharedBuffers: config.embeddedDbSharedBuffers });
   try {
     await backupBeforeMigrations(config, config.databaseUrl ?? embedded!.url, (msg) => process.stdout.write(`${msg}\n`));
     const { applied, pgvector } = await prepareDatabase(config.databaseUrl ?? embedded!.url);

@@ -75,19 +75,24 @@ const ASCII_ALNUM_RE = /^[a-z0-9]+$/;
 // 参加支援（社会参加・居場所・就労準備）の話題辞書。同じ行の語は同じ話題ベクトルを共有する。
 // 語は 1 つの話題にも複数の話題にも入れてよい。
 const TOPICS = {
-  農作業: '農作業 畑仕事 農業 畑 田んぼ 田畑 農園 農場 菜園 家庭菜園 市民農園 体験農園 草取り 草むしり 除草 収穫 野菜 種まき 種蒔き 植え付け 苗 田植え 稲刈り 水やり 耕す 農家 土いじり 園芸 ガーデニング 果樹 芋掘り いも掘り 農産物 援農 米作り 野菜作り 野菜づくり 農作物 作物 肥料 堆肥 ビニールハウス 農機具',
+  農作業:
+    '農作業 畑仕事 農業 畑 田んぼ 田畑 農園 農場 菜園 家庭菜園 市民農園 体験農園 草取り 草むしり 除草 収穫 野菜 種まき 種蒔き 植え付け 苗 田植え 稲刈り 水やり 耕す 農家 土いじり 園芸 ガーデニング 果樹 芋掘り いも掘り 農産物 援農 米作り 野菜作り 野菜づくり 農作物 作物 肥料 堆肥 ビニールハウス 農機具',
   植物: '花 植物 花壇 園芸 ガーデニング 植木 緑化 生け花 草花 花植え 草刈り 剪定 庭 庭仕事 庭木 樹木 森林 里山 緑',
   清掃: '清掃 掃除 片付け 片づけ ゴミ拾い ごみ拾い 美化 美化活動 清掃活動 落ち葉拾い 整理整頓 拭き掃除 掃き掃除 ゴミ出し ごみ出し 分別 ゴミ 整頓 洗浄 洗い物 皿洗い',
   料理: '料理 調理 炊事 食事づくり 食事作り 配膳 盛り付け 弁当 配食 炊き出し 子ども食堂 こども食堂 子供食堂 食堂 給食 献立 調理補助 キッチン 厨房 お菓子作り パン作り 食材 食事 ご飯 会食 食品 フードバンク フードパントリー フードドライブ 料理教室 おにぎり 野菜 食べる 作る 下ごしらえ',
-  子ども: '子ども 子供 こども 児童 小学生 中学生 幼児 乳幼児 子育て 保育 学童 学童保育 放課後 宿題 遊び相手 遊ぶ 保育園 幼稚園 児童館 読み聞かせ 子ども食堂 こども食堂 子供食堂 キッズ 親子',
+  子ども:
+    '子ども 子供 こども 児童 小学生 中学生 幼児 乳幼児 子育て 保育 学童 学童保育 放課後 宿題 遊び相手 遊ぶ 保育園 幼稚園 児童館 読み聞かせ 子ども食堂 こども食堂 子供食堂 キッズ 親子',
   会話: '会話 おしゃべり お喋り 話す 話し相手 雑談 交流 対話 談話 コミュニケーション 人付き合い 話 語り合い 語らい 傾聴 声かけ 挨拶 あいさつ 接客 人間関係 付き合い 対人 話し合い 喋る しゃべる 談笑 会話する 言葉',
   苦手: '苦手 不安 緊張 人見知り 対人恐怖 怖い 自信 苦痛 気後れ 気疲れ 億劫 ストレス しんどい つらい 辛い 避ける 負担',
   静か: '静か 黙々 もくもく 一人 ひとり 単独 集中 落ち着く 落ち着いた 静穏 個人作業 一人作業 マイペース 自分のペース コツコツ こつこつ 少人数 個別 静けさ 穏やか',
-  軽作業: '軽作業 単純作業 内職 袋詰め 封入 封入作業 仕分け シール貼り 梱包 検品 組み立て 手作業 作業所 箱折り ラベル貼り 発送作業 丁合 封筒 袋詰 部品 ピッキング 仕分け作業 データ入力',
-  パソコン: 'パソコン pc 入力 データ入力 文字入力 タイピング エクセル ワード 表計算 事務 事務作業 書類 文書作成 資料作成 名簿 集計 メール インターネット ホームページ ウェブ sns デジタル it プログラミング パワーポイント スマホ スマートフォン タブレット コンピューター コンピュータ ネット オンライン 動画編集 キーボード excel word youtube zoom web',
+  軽作業:
+    '軽作業 単純作業 内職 袋詰め 封入 封入作業 仕分け シール貼り 梱包 検品 組み立て 手作業 作業所 箱折り ラベル貼り 発送作業 丁合 封筒 袋詰 部品 ピッキング 仕分け作業 データ入力',
+  パソコン:
+    'パソコン pc 入力 データ入力 文字入力 タイピング エクセル ワード 表計算 事務 事務作業 書類 文書作成 資料作成 名簿 集計 メール インターネット ホームページ ウェブ sns デジタル it プログラミング パワーポイント スマホ スマートフォン タブレット コンピューター コンピュータ ネット オンライン 動画編集 キーボード excel word youtube zoom web',
   連絡: '電話 メール line ライン チャット zoom オンライン 連絡 やりとり やり取り メッセージ sns 返信',
   広報: 'チラシ チラシ作り チラシ作成 ポスター デザイン イラスト 広報 広報誌 ニュースレター 印刷 パンフレット 会報 編集 掲示物 ちらし ビラ 冊子 案内',
-  居場所: '居場所 たまり場 溜まり場 サロン 集いの場 集い フリースペース 交流スペース コミュニティカフェ カフェ サードプレイス 憩いの場 茶の間 茶話会 集まり 通いの場 地域サロン ふれあいサロン 居場所づくり 寄り合い 溜まり たまり 拠点 ひろば 広場 談話室 集会 サークル 仲間 仲間づくり',
+  居場所:
+    '居場所 たまり場 溜まり場 サロン 集いの場 集い フリースペース 交流スペース コミュニティカフェ カフェ サードプレイス 憩いの場 茶の間 茶話会 集まり 通いの場 地域サロン ふれあいサロン 居場所づくり 寄り合い 溜まり たまり 拠点 ひろば 広場 談話室 集会 サークル 仲間 仲間づくり',
   運動: '運動 体操 スポーツ 散歩 ウォーキング 体力 筋トレ ストレッチ 動かす 体 身体 からだ ジョギング ラジオ体操 肉体労働 力仕事 体力仕事 卓球 ヨガ ダンス 運動不足 汗',
   屋外: '外 屋外 野外 アウトドア 戸外 公園 自然 外作業 野外活動 山 川 森 里山 森林 キャンプ 登山 ハイキング 外出 屋外作業',
   午後: '午後 昼過ぎ 夕方 夕刻 昼夜逆転 夜型 夜 夜間 遅い時間 遅め 昼',
@@ -95,9 +100,12 @@ const TOPICS = {
   短時間: '短時間 少しずつ 短い時間 週1回 週一 週1 月1回 月1 隔週 不定期 単発 スポット 無理なく 好きな時間 少しだけ 数時間 1時間',
   生活リズム: '昼夜逆転 生活リズム 夜型 起床 睡眠 寝坊 朝起き 体調 通院 服薬 不眠 休養',
   若者: '同世代 世代 若者 若い人 青年 同年代 年代 10代 20代 30代 ユース 若年 学生 大学生 高校生 若年層 同い年 若い',
-  高齢者: '高齢者 お年寄り シニア 老人 年配 介護 福祉施設 デイサービス 高齢 老人ホーム 介護施設 特養 認知症 傾聴ボランティア 見守り 独居 一人暮らし',
-  ボランティア: 'ボランティア 手伝い 手伝う お手伝い 手助け 支援 協力 補助 奉仕 サポート ヘルパー 助け合い 有償ボランティア 援助 役に立つ 貢献 手伝える',
-  社会参加: 'ひきこもり 引きこもり 引き籠もり 不登校 孤立 孤独 生きづらさ 就労準備 中間的就労 社会参加 参加支援 居場所 相談 支援員 社会復帰 つながり 繋がり',
+  高齢者:
+    '高齢者 お年寄り シニア 老人 年配 介護 福祉施設 デイサービス 高齢 老人ホーム 介護施設 特養 認知症 傾聴ボランティア 見守り 独居 一人暮らし',
+  ボランティア:
+    'ボランティア 手伝い 手伝う お手伝い 手助け 支援 協力 補助 奉仕 サポート ヘルパー 助け合い 有償ボランティア 援助 役に立つ 貢献 手伝える',
+  社会参加:
+    'ひきこもり 引きこもり 引き籠もり 不登校 孤立 孤独 生きづらさ 就労準備 中間的就労 社会参加 参加支援 居場所 相談 支援員 社会復帰 つながり 繋がり',
   障害: '障害 障がい 障碍 精神障害 発達障害 知的障害 身体障害 メンタル うつ 鬱 精神疾患 障害者 療育 福祉 作業所 就労継続支援 就労移行支援',
   動物: '動物 犬 猫 ペット 保護犬 保護猫 飼育 世話 動物愛護 餌やり 散歩 小動物 うさぎ 鶏 牧場',
   手芸: '手芸 裁縫 編み物 刺繍 工作 ものづくり 物づくり モノづくり 木工 diy クラフト 陶芸 手作り 手づくり ハンドメイド ミシン 縫い物 革細工 製作 制作 作品',
@@ -118,16 +126,60 @@ const TOPICS = {
 };
 
 // ごく一般的な語（重みを下げる）
-const GENERIC = new Set(('人 方 時 事 物 今 前 後 中 上 下 場合 自分 感じ 気 様子 状態 部分 程度 以上 以下 等 際 点 面 回 日 月 年 頃 毎 各 全 多く 少し とても すごく ちょっと ' +
-  'いい よい 良い 好き 得意 思う 考える 言う 行う 行く 来る 見る 使う 持つ 出る 入る やる 必要 可能 希望 大丈夫 場所 時間 たくさん 色々 いろいろ 何 なん ' +
-  'もの こと ため よう とき ところ 方法 内容 関係 場 所 際 一 二 三 本人 自身 他 ほか 全て すべて 以外 最近 今回 現在 普段 毎日 少ない 多い 大きい 小さい ' +
-  '探す 求める 欲しい ほしい したい 受ける 始める 続ける 出来る できる 合う').split(/\s+/));
+const GENERIC = new Set(
+  (
+    '人 方 時 事 物 今 前 後 中 上 下 場合 自分 感じ 気 様子 状態 部分 程度 以上 以下 等 際 点 面 回 日 月 年 頃 毎 各 全 多く 少し とても すごく ちょっと ' +
+    'いい よい 良い 好き 得意 思う 考える 言う 行う 行く 来る 見る 使う 持つ 出る 入る やる 必要 可能 希望 大丈夫 場所 時間 たくさん 色々 いろいろ 何 なん ' +
+    'もの こと ため よう とき ところ 方法 内容 関係 場 所 際 一 二 三 本人 自身 他 ほか 全て すべて 以外 最近 今回 現在 普段 毎日 少ない 多い 大きい 小さい ' +
+    '探す 求める 欲しい ほしい したい 受ける 始める 続ける 出来る できる 合う'
+  ).split(/\s+/),
+);
 
 // 助詞・助動詞以外で機能語として扱う語（重み ≈ 0）
-const LIGHT_VERBS = new Set(['する', 'いる', 'ある', 'なる', 'できる', 'れる', 'られる', 'せる', 'させる', 'くる', 'いく', 'おく', 'しまう', 'みる', 'くれる', 'もらう', 'あげる', 'やる', 'ござる', 'おる', 'いただく', 'くださる', 'いう', 'ちゃう', 'じゃう', 'てる', 'とく', 'すぎる', 'やすい', 'にくい', 'ない', 'ます', 'です', 'いい', 'よい', 'なさる', 'おっしゃる']);
-const EXTRA_FUNC = ('かっ けれ かろ くっ ちゃ じゃ って っけ てる でる とく どく ちゃう じゃう けど けれど だけど ので のに から まで より ほど など なんか なんて くらい ぐらい だけ しか ばかり ずつ ながら つつ ' +
+const LIGHT_VERBS = new Set([
+  'する',
+  'いる',
+  'ある',
+  'なる',
+  'できる',
+  'れる',
+  'られる',
+  'せる',
+  'させる',
+  'くる',
+  'いく',
+  'おく',
+  'しまう',
+  'みる',
+  'くれる',
+  'もらう',
+  'あげる',
+  'やる',
+  'ござる',
+  'おる',
+  'いただく',
+  'くださる',
+  'いう',
+  'ちゃう',
+  'じゃう',
+  'てる',
+  'とく',
+  'すぎる',
+  'やすい',
+  'にくい',
+  'ない',
+  'ます',
+  'です',
+  'いい',
+  'よい',
+  'なさる',
+  'おっしゃる',
+]);
+const EXTRA_FUNC = (
+  'かっ けれ かろ くっ ちゃ じゃ って っけ てる でる とく どく ちゃう じゃう けど けれど だけど ので のに から まで より ほど など なんか なんて くらい ぐらい だけ しか ばかり ずつ ながら つつ ' +
   'こと もの ため よう ところ とき わけ はず つもり ほう まま うち ほか 以外 など これ それ あれ どれ ここ そこ あそこ どこ この その あの どの こう そう ああ どう こんな そんな あんな どんな ' +
-  'さん 様 さま ちゃん くん たち 達 ら 等 的 化 性 的な ご お 御 第 各 毎 約 また さらに そして しかし でも だから ただ なお 及び または あと もう まだ よく ちょっと とても すごく').split(/\s+/);
+  'さん 様 さま ちゃん くん たち 達 ら 等 的 化 性 的な ご お 御 第 各 毎 約 また さらに そして しかし でも だから ただ なお 及び または あと もう まだ よく ちょっと とても すごく'
+).split(/\s+/);
 
 const EXTRA_FUNC_SET = new Set(EXTRA_FUNC);
 
@@ -251,7 +303,15 @@ function loadIpadic() {
         const k = byOffset.get(posId);
         if (k === undefined) break;
         const f = feats[k].split(',');
-        entries.push({ cost: dv.getInt16(off + 4, true), surf: f[0], p1: f[1], p2: f[2], ct: f[5], cf: f[6], base: f[7] === '*' ? f[0] : f[7] });
+        entries.push({
+          cost: dv.getInt16(off + 4, true),
+          surf: f[0],
+          p1: f[1],
+          p2: f[2],
+          ct: f[5],
+          cf: f[6],
+          base: f[7] === '*' ? f[0] : f[7],
+        });
       }
       resolve(entries);
     });
@@ -410,7 +470,17 @@ function buildVocab(ipadic, sudachi, kanjiJis) {
     if (e.p1 !== '副詞' || e.cost >= 6000) continue;
     const w = nf(e.surf);
     if ([...w].length < 2 || [...w].length > 6) continue;
-    if (V.add(w, { prio: 2, kind: 'word', weight: GENERIC.has(w) ? W.generic : W.adverb, score: wordScore(e.cost), lemmas: [w], cost: e.cost })) count('副詞');
+    if (
+      V.add(w, {
+        prio: 2,
+        kind: 'word',
+        weight: GENERIC.has(w) ? W.generic : W.adverb,
+        score: wordScore(e.cost),
+        lemmas: [w],
+        cost: e.cost,
+      })
+    )
+      count('副詞');
   }
   for (const e of ipadic) {
     if (e.p1 !== '連体詞') continue;
@@ -422,7 +492,8 @@ function buildVocab(ipadic, sudachi, kanjiJis) {
     if (e.p1 !== '名詞' || (e.p2 !== '接尾' && e.p2 !== '数')) continue;
     const w = nf(e.surf);
     if ([...w].length > 3) continue;
-    if (V.add(w, { prio: 2, kind: 'word', weight: e.p2 === '数' ? 0.1 : W.suffix, score: wordScore(e.cost), lemmas: [w], cost: e.cost })) count('接尾・数');
+    if (V.add(w, { prio: 2, kind: 'word', weight: e.p2 === '数' ? 0.1 : W.suffix, score: wordScore(e.cost), lemmas: [w], cost: e.cost }))
+      count('接尾・数');
   }
 
   // 3: IPADIC の名詞でコスト 5000 未満のもの（コストが低い = よく使われると推定される語、コスト順）
@@ -456,7 +527,13 @@ function buildVocab(ipadic, sudachi, kanjiJis) {
     const items = g.items
       .filter((it) => it.expandControl !== 2)
       .map((it) => ({ w: nf(it.midashi), v: it.vocabularyNumber ?? 0 }))
-      .filter(({ w }) => validToken(w) && [...w].length <= 6 && (w.length > 1 || HAN_RE.test(w)) && (!/^[\x00-\x7f]+$/.test(w) || (ASCII_ALNUM_RE.test(w) && w.length >= 2 && w.length <= 4)));
+      .filter(
+        ({ w }) =>
+          validToken(w) &&
+          [...w].length <= 6 &&
+          (w.length > 1 || HAN_RE.test(w)) &&
+          (!/^[\x00-\x7f]+$/.test(w) || (ASCII_ALNUM_RE.test(w) && w.length >= 2 && w.length <= 4)),
+      );
     const uniq = new Set(items.map((x) => x.w));
     if (uniq.size < 2) continue;
     const perVocab = new Map();
@@ -711,10 +788,28 @@ function buildOnnx(q, scale, V) {
       ],
       output: [vi('last_hidden_state', T.FLOAT, ['batch_size', 'sequence_length', DIM])],
       node: [
-        { name: 'gather_q', opType: 'Gather', input: ['embeddings.q', 'input_ids'], output: ['tok_q'], attribute: [{ name: 'axis', type: A.INT, i: 0 }] },
+        {
+          name: 'gather_q',
+          opType: 'Gather',
+          input: ['embeddings.q', 'input_ids'],
+          output: ['tok_q'],
+          attribute: [{ name: 'axis', type: A.INT, i: 0 }],
+        },
         { name: 'cast_q', opType: 'Cast', input: ['tok_q'], output: ['tok_f'], attribute: [{ name: 'to', type: A.INT, i: T.FLOAT }] },
-        { name: 'gather_scale', opType: 'Gather', input: ['embeddings.scale', 'input_ids'], output: ['tok_scale'], attribute: [{ name: 'axis', type: A.INT, i: 0 }] },
-        { name: 'cast_mask', opType: 'Cast', input: ['attention_mask'], output: ['mask_f'], attribute: [{ name: 'to', type: A.INT, i: T.FLOAT }] },
+        {
+          name: 'gather_scale',
+          opType: 'Gather',
+          input: ['embeddings.scale', 'input_ids'],
+          output: ['tok_scale'],
+          attribute: [{ name: 'axis', type: A.INT, i: 0 }],
+        },
+        {
+          name: 'cast_mask',
+          opType: 'Cast',
+          input: ['attention_mask'],
+          output: ['mask_f'],
+          attribute: [{ name: 'to', type: A.INT, i: T.FLOAT }],
+        },
         { name: 'unsqueeze_mask', opType: 'Unsqueeze', input: ['mask_f', 'axes_2'], output: ['mask_3d'] },
         { name: 'mul_scale_mask', opType: 'Mul', input: ['tok_scale', 'mask_3d'], output: ['tok_scale_masked'] },
         { name: 'mul_out', opType: 'Mul', input: ['tok_f', 'tok_scale_masked'], output: ['last_hidden_state'] },
@@ -739,7 +834,11 @@ function tokenizerJson(special, tokens) {
     pre_tokenizer: { type: 'Sequence', pretokenizers: [{ type: 'WhitespaceSplit' }, { type: 'Punctuation', behavior: 'Isolated' }] },
     post_processor: {
       type: 'TemplateProcessing',
-      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+      single: [
+        { SpecialToken: { id: '[CLS]', type_id: 0 } },
+        { Sequence: { id: 'A', type_id: 0 } },
+        { SpecialToken: { id: '[SEP]', type_id: 0 } },
+      ],
       pair: [
         { SpecialToken: { id: '[CLS]', type_id: 0 } },
         { Sequence: { id: 'A', type_id: 0 } },
@@ -808,16 +907,29 @@ async function main() {
   const [ipadic, sudachi] = await Promise.all([loadIpadic(), Promise.resolve(loadSudachi())]);
   log(`IPADIC ${fmt(ipadic.length)} 語、Sudachi 同義語 ${fmt(sudachi.length)} グループを読み込み`);
   const jis = jisKanji();
-  const kanjiSource = jis ? 'IPADIC・Sudachi・話題辞書・JIS X 0208 第1/第2水準' : 'IPADIC・Sudachi・話題辞書（この Node には EUC-JP デコーダがなく JIS 表を使えなかった）';
+  const kanjiSource = jis
+    ? 'IPADIC・Sudachi・話題辞書・JIS X 0208 第1/第2水準'
+    : 'IPADIC・Sudachi・話題辞書（この Node には EUC-JP デコーダがなく JIS 表を使えなかった）';
   if (!jis) console.warn('警告: TextDecoder(euc-jp) が使えないため JIS 水準表を省きます。ほかの環境で作ったモデルと内容が変わります。');
 
   const vb = buildVocab(ipadic, sudachi, jis);
   const vocabList = [
-    ...vb.special.map((t, i) => ({ token: t, kind: 'special', weight: i === 1 ? W.unk : W.special, score: 0, lemmas: new Set(), prio: -1 })),
+    ...vb.special.map((t, i) => ({
+      token: t,
+      kind: 'special',
+      weight: i === 1 ? W.unk : W.special,
+      score: 0,
+      lemmas: new Set(),
+      prio: -1,
+    })),
     ...vb.tokens,
   ];
   const V = vocabList.length;
-  log(`語彙 ${fmt(V)} 語を作成（${Object.entries(vb.stats).map(([k, n]) => `${k} ${fmt(n)}`).join('、')}；上限 ${fmt(MAX_VOCAB)} のため ${fmt(vb.dropped)} 語を除外）`);
+  log(
+    `語彙 ${fmt(V)} 語を作成（${Object.entries(vb.stats)
+      .map(([k, n]) => `${k} ${fmt(n)}`)
+      .join('、')}；上限 ${fmt(MAX_VOCAB)} のため ${fmt(vb.dropped)} 語を除外）`,
+  );
 
   const { q, scale, composed } = buildVectors(vocabList, vb);
   log(`ベクトル ${fmt(V)} × ${DIM} を合成・int8 化（構成要素を混ぜた語 ${fmt(composed)}）`);
@@ -879,7 +991,15 @@ async function main() {
   fs.writeFileSync(path.join(out, 'config.json'), JSON.stringify(config, null, 2) + '\n');
   fs.writeFileSync(
     path.join(out, 'README.md'),
-    readme({ vocabSize: V, stats: vb.stats, topicCount: Object.keys(TOPICS).length, onnxBytes: onnxBuf.length, onnxSha, tokSha, kanjiSource }),
+    readme({
+      vocabSize: V,
+      stats: vb.stats,
+      topicCount: Object.keys(TOPICS).length,
+      onnxBytes: onnxBuf.length,
+      onnxSha,
+      tokSha,
+      kanjiSource,
+    }),
   );
   log(`tokenizer.json ${(tokStr.length / 1e6).toFixed(1)} MB、config.json ほかを書き出し`);
 

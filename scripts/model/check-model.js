@@ -167,7 +167,9 @@ async function main() {
       times.push(Number(process.hrtime.bigint() - start) / 1e9);
     }
     const sec = times.sort((a, b) => a - b)[1]; // 3 回の中央値
-    console.log(`  バッチ ${String(bs).padStart(2)}: ${(corpus.length / sec).toFixed(0)} 件/秒（${(sec * 1000).toFixed(0)} ms、3 回の中央値）`);
+    console.log(
+      `  バッチ ${String(bs).padStart(2)}: ${(corpus.length / sec).toFixed(0)} 件/秒（${(sec * 1000).toFixed(0)} ms、3 回の中央値）`,
+    );
   }
 
   if (failures.length) {
@@ -179,11 +181,30 @@ async function main() {
 
 /** ~200 coordinator-style sentences built deterministically from parts. */
 function makeCorpus(n) {
-  const who = ['人と話すのが苦手で', '体を動かすのが好きで', '昼夜逆転気味で', 'パソコンが得意で', '子どもが好きで', '外に出るのが久しぶりで', '料理が好きで', '人の役に立ちたくて'];
-  const what = ['静かな場所で黙々とできる作業', '畑や草取りなど外の作業', '同じ世代の人がいる居場所', 'データ入力やチラシ作り', '子ども食堂での調理', '公園の清掃活動', '高齢者サロンでのお茶出し', '図書館での本の整理'];
+  const who = [
+    '人と話すのが苦手で',
+    '体を動かすのが好きで',
+    '昼夜逆転気味で',
+    'パソコンが得意で',
+    '子どもが好きで',
+    '外に出るのが久しぶりで',
+    '料理が好きで',
+    '人の役に立ちたくて',
+  ];
+  const what = [
+    '静かな場所で黙々とできる作業',
+    '畑や草取りなど外の作業',
+    '同じ世代の人がいる居場所',
+    'データ入力やチラシ作り',
+    '子ども食堂での調理',
+    '公園の清掃活動',
+    '高齢者サロンでのお茶出し',
+    '図書館での本の整理',
+  ];
   const when = ['を週1回短時間から希望。', 'を午後から少しずつ。', 'を探している。', 'なら手伝える。', 'に月2回くらい参加したい。'];
   const out = [];
-  for (let i = 0; out.length < n; i++) out.push(`${who[i % who.length]}、${what[(i * 3 + 1) % what.length]}${when[(i * 7 + 2) % when.length]}`);
+  for (let i = 0; out.length < n; i++)
+    out.push(`${who[i % who.length]}、${what[(i * 3 + 1) % what.length]}${when[(i * 7 + 2) % when.length]}`);
   return out;
 }
 

@@ -2,7 +2,16 @@
  * Fields a participant may allow a host to see (本人同意の範囲). The last four are
  * 要配慮個人情報 or household details: shown only when the person allowed that field.
  */
-export const HOST_VISIBLE_FIELDS = ['displayName', 'ageBand', 'strengths', 'considerationsForHost', 'healthNote', 'disabilityNote', 'criminalRecordNote', 'householdNote'] as const;
+export const HOST_VISIBLE_FIELDS = [
+  'displayName',
+  'ageBand',
+  'strengths',
+  'considerationsForHost',
+  'healthNote',
+  'disabilityNote',
+  'criminalRecordNote',
+  'householdNote',
+] as const;
 export type HostVisibleField = (typeof HOST_VISIBLE_FIELDS)[number];
 
 export type HostParticipantView = Partial<Record<HostVisibleField, string | null>>;

@@ -7,11 +7,20 @@ import { PageQuery } from '../common/pagination';
 import { AuditService } from './audit.service';
 
 export class AuditQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'この本人の記録を誰が見たか' }) @IsOptional() @IsUUID('all', { message: 'participantId は UUID で指定してください' }) participantId?: string;
+  @ApiPropertyOptional({ description: 'この本人の記録を誰が見たか' })
+  @IsOptional()
+  @IsUUID('all', { message: 'participantId は UUID で指定してください' })
+  participantId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'tokenId は UUID で指定してください' }) tokenId?: string;
-  @ApiPropertyOptional({ example: '2026-10-01T00:00:00+09:00' }) @IsOptional() @IsISO8601({}, { message: 'from は ISO 8601 の日時です' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-10-01T00:00:00+09:00' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'from は ISO 8601 の日時です' })
+  from?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({}, { message: 'to は ISO 8601 の日時です' }) to?: string;
-  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv'], { message: 'format は json または csv です' }) format?: 'json' | 'csv';
+  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @IsOptional()
+  @IsIn(['json', 'csv'], { message: 'format は json または csv です' })
+  format?: 'json' | 'csv';
 }
 
 @ApiTags('audit')

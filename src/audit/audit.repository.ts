@@ -34,7 +34,14 @@ export class AuditRepository {
       `INSERT INTO audit_log (token_id, role, action, participant_id, fields, route)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS e(token_id, role, action, participant_id)
        CROSS JOIN LATERAL (SELECT $5::text[] AS fields, $6::text AS route) x`,
-      [entries.map((e) => e.tokenId), entries.map((e) => e.role), entries.map((e) => e.action), entries.map((e) => e.participantId), entries[0].fields, entries[0].route],
+      [
+        entries.map((e) => e.tokenId),
+        entries.map((e) => e.role),
+        entries.map((e) => e.action),
+        entries.map((e) => e.participantId),
+        entries[0].fields,
+        entries[0].route,
+      ],
     );
   }
 

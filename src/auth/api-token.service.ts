@@ -34,7 +34,13 @@ export class ApiTokenService {
     const token = await this.tokens.findByHash(hash);
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) return null;
     this.tokens.touch(token.id).catch((err) => this.logger.warn({ err: String(err) }, 'could not record token use'));
-    return { tokenId: token.id, role: token.role, organizationId: token.organizationId, areas: token.areas?.length ? token.areas : null, route };
+    return {
+      tokenId: token.id,
+      role: token.role,
+      organizationId: token.organizationId,
+      areas: token.areas?.length ? token.areas : null,
+      route,
+    };
   }
 
   async create(dto: CreateTokenDto): Promise<{ token: string } & ApiTokenEntity> {
@@ -53,8 +59,16 @@ export class ApiTokenService {
       throw AppException.validation('expiresAt', '有効期限は未来の日時を指定してください');
     }
     const secret = `sk_${randomBytes(32).toString('base64url')}`;
-    if (dto.areas?.length && dto.role !== 'coordinator') throw AppException.validation('areas', 'areas（担当地区の限定）は coordinator トークンにだけ指定できます');
-    const saved = await this.tokens.create({ name: dto.name, role: dto.role, organizationId, tokenHash: hashToken(secret), expiresAt, areas: dto.areas?.length ? dto.areas : null });
+    if (dto.areas?.length && dto.role !== 'coordinator')
+      throw AppException.validation('areas', 'areas（担当地区の限定）は coordinator トークンにだけ指定できます');
+    const saved = await this.tokens.create({
+      name: dto.name,
+      role: dto.role,
+      organizationId,
+      tokenHash: hashToken(secret),
+      expiresAt,
+      areas: dto.areas?.length ? dto.areas : null,
+    });
     return { ...saved, token: secret };
   }
 

@@ -51,13 +51,19 @@ export class AppExceptionFilter implements ExceptionFilter {
   private fromHttpException(error: HttpException): ErrorBody {
     const status = error.getStatus();
     const code =
-      status === 401 ? ErrorCode.Unauthorized
-      : status === 403 ? ErrorCode.Forbidden
-      : status === 404 ? ErrorCode.NotFound
-      : status === 413 ? ErrorCode.PayloadTooLarge
-      : status === 429 ? ErrorCode.RateLimited
-      : status >= 500 ? ErrorCode.Internal
-      : ErrorCode.Validation;
+      status === 401
+        ? ErrorCode.Unauthorized
+        : status === 403
+          ? ErrorCode.Forbidden
+          : status === 404
+            ? ErrorCode.NotFound
+            : status === 413
+              ? ErrorCode.PayloadTooLarge
+              : status === 429
+                ? ErrorCode.RateLimited
+                : status >= 500
+                  ? ErrorCode.Internal
+                  : ErrorCode.Validation;
     const messages: Partial<Record<number, string>> = {
       404: 'お探しのページ（URL）は存在しません。',
       429: 'リクエストが多すぎます。しばらく待ってから再度お試しください。',

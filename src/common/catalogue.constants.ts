@@ -55,8 +55,19 @@ export type Reward = (typeof REWARDS)[number];
 export const REWARD_LABELS: Record<Reward, string> = { unpaid: '無償', honorarium: '謝礼', paid: '有償' };
 
 export const ORGANIZATION_KINDS = [
-  'npo', 'social_welfare_council', 'social_welfare_corporation', 'company', 'farm', 'shop',
-  'neighbourhood_association', 'municipality', 'cooperative', 'disability_service', 'school', 'religious', 'other',
+  'npo',
+  'social_welfare_council',
+  'social_welfare_corporation',
+  'company',
+  'farm',
+  'shop',
+  'neighbourhood_association',
+  'municipality',
+  'cooperative',
+  'disability_service',
+  'school',
+  'religious',
+  'other',
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 

@@ -193,7 +193,8 @@ function loadBackupConfig(env: Env, dataDir: string, cwd: string): Partial<AppCo
   let key: Buffer | undefined;
   if (rawKey !== undefined) {
     key = /^[A-Za-z0-9+/]{43}=$/.test(rawKey) ? Buffer.from(rawKey, 'base64') : undefined;
-    if (key?.length !== 32) throw new ConfigError('BACKUP_ENCRYPTION_KEY', '32 バイトの鍵を base64 で（例: openssl rand -base64 32 の出力）');
+    if (key?.length !== 32)
+      throw new ConfigError('BACKUP_ENCRYPTION_KEY', '32 バイトの鍵を base64 で（例: openssl rand -base64 32 の出力）');
   }
   return {
     backupDir: path.resolve(cwd, str(env, 'BACKUP_DIR', path.join(dataDir, 'backups'))!),

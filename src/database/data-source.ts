@@ -11,7 +11,13 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 
 export const ENTITIES = [OrganizationEntity, ResourceEntity, ApiTokenEntity];
-export const MIGRATIONS = [Catalogue1764000000000, Placements1764100000000, Reports1764200000000, Access1764300000000, Webhooks1764400000000, SearchStorage1764500000000,
+export const MIGRATIONS = [
+  Catalogue1764000000000,
+  Placements1764100000000,
+  Reports1764200000000,
+  Access1764300000000,
+  Webhooks1764400000000,
+  SearchStorage1764500000000,
   BackupRuns1764900000000,
 ];
 
@@ -45,13 +51,13 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
 }
 
 export async function verifyPgvector(dataSource: DataSource): Promise<string> {
-  const rows: Array<{ extversion: string }> = await dataSource.query(
-    `SELECT extversion FROM pg_extension WHERE extname = 'vector'`,
-  );
+  const rows: Array<{ extversion: string }> = await dataSource.query(`SELECT extversion FROM pg_extension WHERE extname = 'vector'`);
   const version = rows[0]?.extversion;
   const [major, minor] = (version ?? '0.0').split('.').map(Number);
   if (!version || (major === 0 && minor < 8)) {
-    throw new Error(`pgvector >= 0.8 が必要です (found: ${version ?? 'none'}). DATABASE_URL のサーバーに pgvector 0.8 以上を入れてください。`);
+    throw new Error(
+      `pgvector >= 0.8 が必要です (found: ${version ?? 'none'}). DATABASE_URL のサーバーに pgvector 0.8 以上を入れてください。`,
+    );
   }
   return version;
 }

@@ -145,11 +145,19 @@ class Connection {
 /** HNSW builds (bench, model change) slow down ~4× once the graph outgrows this (100,000 resources: 195 MB). */
 const MAINTENANCE_WORK_MEM = '256MB';
 
-export async function serveEmbeddedPostgres(dataDir: string, port: number, sharedBuffers?: string): Promise<{ port: number; close(): Promise<void> }> {
+export async function serveEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  sharedBuffers?: string,
+): Promise<{ port: number; close(): Promise<void> }> {
   fs.mkdirSync(dataDir, { recursive: true });
   // PGlite reads pages through its virtual file system, far slower than a buffer hit: searches are
   // fast only while the catalogue and its indexes fit in shared_buffers (docs/benchmarks.md).
-  const settings = [...(sharedBuffers ? ['-c', `shared_buffers=${sharedBuffers}`] : []), '-c', `maintenance_work_mem=${MAINTENANCE_WORK_MEM}`];
+  const settings = [
+    ...(sharedBuffers ? ['-c', `shared_buffers=${sharedBuffers}`] : []),
+    '-c',
+    `maintenance_work_mem=${MAINTENANCE_WORK_MEM}`,
+  ];
   const db = await PGlite.create({
     dataDir: path.join(dataDir, 'pgdata'),
     extensions: { vector },

@@ -34,12 +34,17 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPo
   let stopping = false;
   let child: ChildProcess;
   const spawn = async (onPort: number): Promise<number> => {
-    child = fork(script, [dataDir, String(onPort), ...(sharedBuffers ? [sharedBuffers] : [])], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child = fork(script, [dataDir, String(onPort), ...(sharedBuffers ? [sharedBuffers] : [])], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const actualPort = await waitForReady(child);
     child.once('exit', (code, signal) => {
       if (stopping) return;
       log(`embedded PostgreSQL exited (code ${code}, signal ${signal}); restarting on port ${actualPort}`);
-      setTimeout(() => spawn(actualPort).catch((err) => log(`embedded PostgreSQL restart failed: ${String(err)}`)), RESTART_DELAY_MS).unref();
+      setTimeout(
+        () => spawn(actualPort).catch((err) => log(`embedded PostgreSQL restart failed: ${String(err)}`)),
+        RESTART_DELAY_MS,
+      ).unref();
     });
     return actualPort;
   };

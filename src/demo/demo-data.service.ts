@@ -41,7 +41,9 @@ export class DemoDataService implements OnApplicationBootstrap {
     for (const { key, ...organization } of catalogue.organizations) {
       ids.set(key, (await this.organizations.create(organization)).id);
     }
-    const dtos = catalogue.resources.map(({ organization, ...resource }) => ({ ...resource, organizationId: ids.get(organization)! }) as CreateResourceDto);
+    const dtos = catalogue.resources.map(
+      ({ organization, ...resource }) => ({ ...resource, organizationId: ids.get(organization)! }) as CreateResourceDto,
+    );
     await this.resources.importMany(dtos, (done, total) => {
       if (done % 20 === 0 || done === total) this.logger.log({ done, total }, `デモデータ読み込み中 ${done}/${total}`);
     });

@@ -21,7 +21,13 @@ export interface PlanDraft {
  * start of its day (day 0 = at once) and overdue `graceSeconds` later without a check-in.
  * The last checkpoint is where the coordinator decides: close as settled, extend, or re-match.
  */
-export function draftPlan(startsOn: string, lengthDays: number, checkpointDays: number[], graceSeconds: number, now: Date = new Date()): PlanDraft {
+export function draftPlan(
+  startsOn: string,
+  lengthDays: number,
+  checkpointDays: number[],
+  graceSeconds: number,
+  now: Date = new Date(),
+): PlanDraft {
   const days = [...new Set(checkpointDays)].sort((a, b) => a - b);
   const last = days[days.length - 1];
   return {

@@ -71,14 +71,25 @@ export class FollowUpRepository {
       `INSERT INTO follow_up_checkpoints (placement_id, plan_id, day_offset, due_on, due_at, overdue_at, is_final)
        SELECT $1, $2, * FROM unnest($3::int[], $4::date[], $5::timestamptz[], $6::timestamptz[], $7::boolean[])
        RETURNING id, status, due_at AS "dueAt", overdue_at AS "overdueAt"`,
-      [placementId, planId, c.map((x) => x.dayOffset), c.map((x) => x.dueOn), c.map((x) => x.dueAt), c.map((x) => x.overdueAt), c.map((x) => x.isFinal)],
+      [
+        placementId,
+        planId,
+        c.map((x) => x.dayOffset),
+        c.map((x) => x.dueOn),
+        c.map((x) => x.dueAt),
+        c.map((x) => x.overdueAt),
+        c.map((x) => x.isFinal),
+      ],
     );
   }
 
   /** Earlier plans' open checkpoints stop counting when a plan is extended or the placement closes. */
   async cancelOpen(manager: EntityManager, placementId: string): Promise<void> {
     // done_at records when the checkpoint stopped being open, so past reports stay reproducible.
-    await manager.query(`UPDATE follow_up_checkpoints SET status = 'cancelled', done_at = now() WHERE placement_id = $1 AND status IN ('scheduled', 'due', 'overdue')`, [placementId]);
+    await manager.query(
+      `UPDATE follow_up_checkpoints SET status = 'cancelled', done_at = now() WHERE placement_id = $1 AND status IN ('scheduled', 'due', 'overdue')`,
+      [placementId],
+    );
   }
 
   plans(placementId: string, manager: EntityManager = this.dataSource.manager): Promise<Plan[]> {
@@ -91,7 +102,10 @@ export class FollowUpRepository {
   }
 
   checkpoints(placementId: string, manager: EntityManager = this.dataSource.manager): Promise<Checkpoint[]> {
-    return manager.query(`SELECT ${CHECKPOINT_COLUMNS} FROM follow_up_checkpoints c WHERE c.placement_id = $1 ORDER BY c.due_on, c.created_at`, [placementId]);
+    return manager.query(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM follow_up_checkpoints c WHERE c.placement_id = $1 ORDER BY c.due_on, c.created_at`,
+      [placementId],
+    );
   }
 
   async context(checkpointId: string, manager: EntityManager): Promise<CheckpointContext | null> {
@@ -128,7 +142,10 @@ export class FollowUpRepository {
   }
 
   async findCheckpoint(manager: EntityManager, placementId: string, checkpointId: string): Promise<Checkpoint | null> {
-    const rows: Checkpoint[] = await manager.query(`SELECT ${CHECKPOINT_COLUMNS} FROM follow_up_checkpoints c WHERE c.id = $1 AND c.placement_id = $2`, [checkpointId, placementId]);
+    const rows: Checkpoint[] = await manager.query(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM follow_up_checkpoints c WHERE c.id = $1 AND c.placement_id = $2`,
+      [checkpointId, placementId],
+    );
     return rows[0] ?? null;
   }
 
@@ -136,7 +153,18 @@ export class FollowUpRepository {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO checkins (placement_id, checkpoint_id, date, attendance, wellbeing, host_feedback, note, concern, actor_token_id, actor_role)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [checkin.placementId, checkin.checkpointId, checkin.date, checkin.attendance, checkin.wellbeing, checkin.hostFeedback, checkin.note, checkin.concern, actor.tokenId, actor.role],
+      [
+        checkin.placementId,
+        checkin.checkpointId,
+        checkin.date,
+        checkin.attendance,
+        checkin.wellbeing,
+        checkin.hostFeedback,
+        checkin.note,
+        checkin.concern,
+        actor.tokenId,
+        actor.role,
+      ],
     );
     return rows[0].id;
   }

@@ -40,14 +40,23 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     const days = options.checkpointDays ?? this.config.followUpCheckpointDays.filter((d) => d <= lengthDays);
     const tooLate = days.find((d) => d > lengthDays);
     if (tooLate !== undefined) {
-      throw AppException.validation('followUp.checkpointDays', `確認日（${tooLate} 日目）はフォロー期間（${lengthDays} 日）以内にしてください`);
+      throw AppException.validation(
+        'followUp.checkpointDays',
+        `確認日（${tooLate} 日目）はフォロー期間（${lengthDays} 日）以内にしてください`,
+      );
     }
     if (!days.length) throw AppException.validation('followUp.checkpointDays', '確認日を 1 つ以上指定してください');
     return draftPlan(startsOn, lengthDays, days, this.config.followUpOverdueGraceSeconds);
   }
 
   /** Creates plan `sequence` inside the caller's transaction; the caller schedules the returned jobs after commit. */
-  async createPlan(manager: EntityManager, placementId: string, sequence: number, startsOn: string, options: FollowUpOptions = {}): Promise<CheckpointTiming[]> {
+  async createPlan(
+    manager: EntityManager,
+    placementId: string,
+    sequence: number,
+    startsOn: string,
+    options: FollowUpOptions = {},
+  ): Promise<CheckpointTiming[]> {
     return this.savePlan(manager, placementId, sequence, this.draft(startsOn, options));
   }
 
@@ -87,36 +96,42 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
 
   /** Job handler: the checkpoint's day has come. */
   async markDue(checkpointId: string): Promise<'notified' | 'unchanged'> {
-    return this.notifications.afterNotifying(this.tx.run(async (manager) => {
-      if (!(await this.followUps.advance(manager, checkpointId, 'due', ['scheduled']))) return 'unchanged';
-      const c = await this.followUps.context(checkpointId, manager);
-      await this.notifications.notify(manager, {
-        recipientTokenId: c!.coordinatorId,
-        kind: c!.isFinal ? 'decision_needed' : 'checkpoint_due',
-        placementId: c!.placementId,
-        checkpointId,
-        message: c!.isFinal ? finalMessage(c!) : `${c!.displayName}さん（${c!.resourceTitle}）の定着フォロー（${c!.dayOffset}日目、${c!.dueOn}）の時期です。面談して記録してください。`,
-        dedupeKey: `${checkpointId}:due`,
-      });
-      return 'notified' as const;
-    }));
+    return this.notifications.afterNotifying(
+      this.tx.run(async (manager) => {
+        if (!(await this.followUps.advance(manager, checkpointId, 'due', ['scheduled']))) return 'unchanged';
+        const c = await this.followUps.context(checkpointId, manager);
+        await this.notifications.notify(manager, {
+          recipientTokenId: c!.coordinatorId,
+          kind: c!.isFinal ? 'decision_needed' : 'checkpoint_due',
+          placementId: c!.placementId,
+          checkpointId,
+          message: c!.isFinal
+            ? finalMessage(c!)
+            : `${c!.displayName}さん（${c!.resourceTitle}）の定着フォロー（${c!.dayOffset}日目、${c!.dueOn}）の時期です。面談して記録してください。`,
+          dedupeKey: `${checkpointId}:due`,
+        });
+        return 'notified' as const;
+      }),
+    );
   }
 
   /** Job handler: no check-in recorded within the grace period. */
   async markOverdue(checkpointId: string): Promise<'notified' | 'unchanged'> {
-    return this.notifications.afterNotifying(this.tx.run(async (manager) => {
-      if (!(await this.followUps.advance(manager, checkpointId, 'overdue', ['scheduled', 'due']))) return 'unchanged';
-      const c = await this.followUps.context(checkpointId, manager);
-      await this.notifications.notify(manager, {
-        recipientTokenId: c!.coordinatorId,
-        kind: 'checkpoint_overdue',
-        placementId: c!.placementId,
-        checkpointId,
-        message: `${c!.displayName}さん（${c!.resourceTitle}）の定着フォロー（${c!.dueOn}）の記録がまだありません。`,
-        dedupeKey: `${checkpointId}:overdue`,
-      });
-      return 'notified' as const;
-    }));
+    return this.notifications.afterNotifying(
+      this.tx.run(async (manager) => {
+        if (!(await this.followUps.advance(manager, checkpointId, 'overdue', ['scheduled', 'due']))) return 'unchanged';
+        const c = await this.followUps.context(checkpointId, manager);
+        await this.notifications.notify(manager, {
+          recipientTokenId: c!.coordinatorId,
+          kind: 'checkpoint_overdue',
+          placementId: c!.placementId,
+          checkpointId,
+          message: `${c!.displayName}さん（${c!.resourceTitle}）の定着フォロー（${c!.dueOn}）の記録がまだありません。`,
+          dedupeKey: `${checkpointId}:overdue`,
+        });
+        return 'notified' as const;
+      }),
+    );
   }
 
   /** Records a check-in inside the caller's transaction; an urgent concern notifies at once. */
@@ -124,20 +139,39 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     manager: EntityManager,
     actor: Actor,
     placement: { id: string; coordinatorId: string | null; displayName: string; resourceTitle: string },
-    dto: { checkpointId?: string; date: string; attendance: string; wellbeing: number; hostFeedback?: string; note?: string; concern?: string },
+    dto: {
+      checkpointId?: string;
+      date: string;
+      attendance: string;
+      wellbeing: number;
+      hostFeedback?: string;
+      note?: string;
+      concern?: string;
+    },
   ): Promise<string> {
     const checkpoint = dto.checkpointId
       ? await this.followUps.findCheckpoint(manager, placement.id, dto.checkpointId)
       : await this.followUps.earliestOpenDue(manager, placement.id);
     if (dto.checkpointId && !checkpoint) throw AppException.validation('checkpointId', 'この紹介の確認日ではありません');
     if (checkpoint && ['done', 'cancelled'].includes(checkpoint.status) && dto.checkpointId) {
-      throw new AppException(ErrorCode.Conflict, 'この確認日はすでに記録済みか、取り消されています。', { errors: [{ field: 'checkpointId', message: `状態: ${checkpoint.status}` }] });
+      throw new AppException(ErrorCode.Conflict, 'この確認日はすでに記録済みか、取り消されています。', {
+        errors: [{ field: 'checkpointId', message: `状態: ${checkpoint.status}` }],
+      });
     }
     if (checkpoint) await this.followUps.advance(manager, checkpoint.id, 'done', ['scheduled', 'due', 'overdue']);
     const concern = dto.concern ?? 'none';
     const id = await this.followUps.addCheckin(
       manager,
-      { placementId: placement.id, checkpointId: checkpoint?.id ?? null, date: dto.date, attendance: dto.attendance, wellbeing: dto.wellbeing, hostFeedback: dto.hostFeedback ?? null, note: dto.note ?? null, concern },
+      {
+        placementId: placement.id,
+        checkpointId: checkpoint?.id ?? null,
+        date: dto.date,
+        attendance: dto.attendance,
+        wellbeing: dto.wellbeing,
+        hostFeedback: dto.hostFeedback ?? null,
+        note: dto.note ?? null,
+        concern,
+      },
       actor,
     );
     if (concern === 'urgent') {

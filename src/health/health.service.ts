@@ -28,7 +28,8 @@ export class HealthService {
       // Logged on change only, so that a load balancer's polling does not flood the log.
       const log = { database: database.status, redis: redis.status, model: model.state };
       if (healthy) this.logger.log(log, 'service healthy');
-      else this.logger.warn({ ...log, databaseError: database.error, redisError: redis.error, modelError: model.error }, 'service unhealthy');
+      else
+        this.logger.warn({ ...log, databaseError: database.error, redisError: redis.error, modelError: model.error }, 'service unhealthy');
       this.lastHealthy = healthy;
     }
     return {
@@ -41,7 +42,9 @@ export class HealthService {
         embeddingModel: model,
         backup,
         warnings: [
-          ...(model.state === 'fallback' ? [`設定されたモデル ${model.configured} ではなく、ローカルモデル ${model.name} で動作しています`] : []),
+          ...(model.state === 'fallback'
+            ? [`設定されたモデル ${model.configured} ではなく、ローカルモデル ${model.name} で動作しています`]
+            : []),
           ...(backup?.warning ? [backup.warning] : []),
         ],
       },

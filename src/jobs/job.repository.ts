@@ -84,30 +84,51 @@ export class JobRepository {
     return {
       name,
       data: { checkpointId },
-      opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.checkpoint(kind, checkpointId), delay: Math.max(0, at.getTime() - now), removeOnComplete: { age: 24 * 3_600 } },
+      opts: {
+        ...DEFAULT_JOB_OPTIONS,
+        jobId: jobIds.checkpoint(kind, checkpointId),
+        delay: Math.max(0, at.getTime() - now),
+        removeOnComplete: { age: 24 * 3_600 },
+      },
     };
   }
 
   /** Bulk work (model change, demo load, reconcile): one job that walks the backlog in batches. */
   enqueueEmbedPending(reason: string): Promise<boolean> {
     const payload: JobPayloads[JobName.EmbedPending] = { reason };
-    return this.tryAdd(this.embedding, JobName.EmbedPending, payload, { jobId: jobIds.embedPending(), removeOnComplete: true, removeOnFail: true });
+    return this.tryAdd(this.embedding, JobName.EmbedPending, payload, {
+      jobId: jobIds.embedPending(),
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
   }
 
   async scheduleReconcile(): Promise<void> {
     await this.maintenance.upsertJobScheduler(
       jobIds.reconcileScheduler(),
       { every: this.config.reconcileIntervalSeconds * 1_000 },
-      { name: JobName.Reconcile, data: {}, opts: { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } } },
+      {
+        name: JobName.Reconcile,
+        data: {},
+        opts: { ...DEFAULT_JOB_OPTIONS, attempts: 1, removeOnComplete: true, removeOnFail: { count: 100 } },
+      },
     );
   }
 
   /** One job walks the outbox; re-adding while one waits is a no-op. Retries back off up to ~8 min. */
   enqueueNotificationDelivery(): Promise<boolean> {
     if (!this.config.webhookUrl) return Promise.resolve(false);
-    return this.tryAdd(this.followUp, JobName.DeliverNotifications, {}, {
-      jobId: jobIds.deliverNotifications(), attempts: 8, removeOnComplete: true, removeOnFail: true,
-    });
+    return this.tryAdd(
+      this.followUp,
+      JobName.DeliverNotifications,
+      {},
+      {
+        jobId: jobIds.deliverNotifications(),
+        attempts: 8,
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
+    );
   }
 
   async scheduleMonthlySnapshot(): Promise<void> {

@@ -83,14 +83,23 @@ export class EmbeddingModelRepository implements OnModuleInit, OnModuleDestroy {
   }
 
   status(): ModelStatus {
-    return { state: this.state, name: this.current?.name ?? null, configured: this.config.embeddingModel, dims: this.current ? EMBEDDING_DIMS : null, error: this.lastError };
+    return {
+      state: this.state,
+      name: this.current?.name ?? null,
+      configured: this.config.embeddingModel,
+      dims: this.current ? EMBEDDING_DIMS : null,
+      error: this.lastError,
+    };
   }
 
   /** Resolves when a model is usable; throws MODEL_UNAVAILABLE when none could be loaded. */
   async ready(): Promise<string> {
     await this.loading;
     if (!this.current || this.state === 'failed' || this.state === 'loading') {
-      throw new AppException(ErrorCode.ModelUnavailable, '埋め込みモデルを読み込めていません。管理者に連絡してください（/health を参照）。');
+      throw new AppException(
+        ErrorCode.ModelUnavailable,
+        '埋め込みモデルを読み込めていません。管理者に連絡してください（/health を参照）。',
+      );
     }
     return this.current.name;
   }
@@ -113,15 +122,27 @@ export class EmbeddingModelRepository implements OnModuleInit, OnModuleDestroy {
       try {
         const started = Date.now();
         this.spawn();
-        const reply = await this.request({ op: 'load', modelId: candidate.modelId, localModelPath: candidate.localModelPath, cacheDir: candidate.cacheDir, allowRemote: candidate.allowRemote, quantized: candidate.name !== LOCAL_MODEL_NAME }, LOAD_TIMEOUT_MS);
+        const reply = await this.request(
+          {
+            op: 'load',
+            modelId: candidate.modelId,
+            localModelPath: candidate.localModelPath,
+            cacheDir: candidate.cacheDir,
+            allowRemote: candidate.allowRemote,
+            quantized: candidate.name !== LOCAL_MODEL_NAME,
+          },
+          LOAD_TIMEOUT_MS,
+        );
         if (reply.dims !== EMBEDDING_DIMS) throw new Error(`model has ${reply.dims} dimensions; the database stores ${EMBEDDING_DIMS}`);
         this.current = candidate;
         this.state = index === 0 ? 'ready' : 'fallback';
         this.lastError = index === 0 ? undefined : this.lastError;
         this.logger.log({ model: candidate.name, ms: Date.now() - started }, '埋め込みモデルを読み込みました');
         if (index > 0) {
-          this.logger.warn({ configured: this.config.embeddingModel, using: candidate.name, reason: this.lastError },
-            `設定されたモデル ${this.config.embeddingModel} を読み込めないため、ローカルモデル ${candidate.name} で動作しています（検索精度は下がります）`);
+          this.logger.warn(
+            { configured: this.config.embeddingModel, using: candidate.name, reason: this.lastError },
+            `設定されたモデル ${this.config.embeddingModel} を読み込めないため、ローカルモデル ${candidate.name} で動作しています（検索精度は下がります）`,
+          );
         }
         return;
       } catch (err) {
@@ -132,14 +153,36 @@ export class EmbeddingModelRepository implements OnModuleInit, OnModuleDestroy {
     }
     this.current = null;
     this.state = 'failed';
-    this.logger.error({ err: this.lastError }, '使える埋め込みモデルがありません。`npm run model:build` でローカルモデルを作成してください');
+    this.logger.error(
+      { err: this.lastError },
+      '使える埋め込みモデルがありません。`npm run model:build` でローカルモデルを作成してください',
+    );
   }
 
   private candidates(): Candidate[] {
     const configured: Candidate = this.config.embeddingModelDir
-      ? { name: this.config.embeddingModel, modelId: path.basename(this.config.embeddingModelDir), localModelPath: path.dirname(this.config.embeddingModelDir) + path.sep, allowRemote: false, ...prefixesFor(this.config.embeddingModel, this.config.embeddingModelDir) }
-      : { name: this.config.embeddingModel, modelId: this.config.embeddingModel, localModelPath: this.config.localModelDir + path.sep, cacheDir: path.join(this.config.dataDir, 'model-cache'), allowRemote: this.config.embeddingAllowDownload, ...prefixesFor(this.config.embeddingModel, path.join(this.config.localModelDir, this.config.embeddingModel)) };
-    const local: Candidate = { name: LOCAL_MODEL_NAME, modelId: LOCAL_MODEL_NAME, localModelPath: this.config.localModelDir + path.sep, allowRemote: false, ...prefixesFor(LOCAL_MODEL_NAME, path.join(this.config.localModelDir, LOCAL_MODEL_NAME)) };
+      ? {
+          name: this.config.embeddingModel,
+          modelId: path.basename(this.config.embeddingModelDir),
+          localModelPath: path.dirname(this.config.embeddingModelDir) + path.sep,
+          allowRemote: false,
+          ...prefixesFor(this.config.embeddingModel, this.config.embeddingModelDir),
+        }
+      : {
+          name: this.config.embeddingModel,
+          modelId: this.config.embeddingModel,
+          localModelPath: this.config.localModelDir + path.sep,
+          cacheDir: path.join(this.config.dataDir, 'model-cache'),
+          allowRemote: this.config.embeddingAllowDownload,
+          ...prefixesFor(this.config.embeddingModel, path.join(this.config.localModelDir, this.config.embeddingModel)),
+        };
+    const local: Candidate = {
+      name: LOCAL_MODEL_NAME,
+      modelId: LOCAL_MODEL_NAME,
+      localModelPath: this.config.localModelDir + path.sep,
+      allowRemote: false,
+      ...prefixesFor(LOCAL_MODEL_NAME, path.join(this.config.localModelDir, LOCAL_MODEL_NAME)),
+    };
     return configured.name === LOCAL_MODEL_NAME && !this.config.embeddingModelDir ? [local] : [configured, local];
   }
 
@@ -159,7 +202,10 @@ export class EmbeddingModelRepository implements OnModuleInit, OnModuleDestroy {
     if (reply.event === 'progress') {
       if (reply.status === 'done' || ((reply.progress ?? 0) < 100 && Date.now() - this.lastProgressLog > 2_000)) {
         this.lastProgressLog = Date.now();
-        this.logger.log({ file: reply.file, progress: Math.round(reply.progress ?? 0) }, `モデルファイルを読み込み中（未取得ならダウンロード） ${reply.file} ${Math.round(reply.progress ?? 0)}%`);
+        this.logger.log(
+          { file: reply.file, progress: Math.round(reply.progress ?? 0) },
+          `モデルファイルを読み込み中（未取得ならダウンロード） ${reply.file} ${Math.round(reply.progress ?? 0)}%`,
+        );
       }
       return;
     }

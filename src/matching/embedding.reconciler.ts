@@ -20,7 +20,10 @@ export class EmbeddingReconciler implements OnModuleInit {
 
   async reconcile(): Promise<number> {
     const model = await this.model.ready();
-    const [resources, participants] = await Promise.all([this.state.countNeeding('resource', model), this.state.countNeeding('participant', model)]);
+    const [resources, participants] = await Promise.all([
+      this.state.countNeeding('resource', model),
+      this.state.countNeeding('participant', model),
+    ]);
     const outstanding = resources + participants;
     if (outstanding > 0) await this.jobs.enqueueEmbedPending('reconcile');
     return outstanding;

@@ -54,7 +54,10 @@ export class EmbeddingService {
         const batch = await this.state.findNeeding(target, model, afterId, this.config.embeddingBatchSize);
         if (!batch.length) break;
         afterId = batch[batch.length - 1].id;
-        const rows = await this.load(target, batch.map((b) => b.id));
+        const rows = await this.load(
+          target,
+          batch.map((b) => b.id),
+        );
         try {
           await this.embedBatch(target, rows);
         } catch (err) {
@@ -73,13 +76,18 @@ export class EmbeddingService {
     if (target === 'resource') {
       return (await this.resources.findForEmbedding(ids)).map((r) => ({ id: r.id, hash: r.contentHash, text: resourcePassage(r) }));
     }
-    return (await this.participants.findByIds(ids)).filter((p) => !p.erasedAt).map((p) => ({ id: p.id, hash: p.needsHash, text: participantQueryText(p) }));
+    return (await this.participants.findByIds(ids))
+      .filter((p) => !p.erasedAt)
+      .map((p) => ({ id: p.id, hash: p.needsHash, text: participantQueryText(p) }));
   }
 
   private async embedBatch(target: EmbeddingTarget, rows: Row[]): Promise<void> {
     try {
       // Marked failed (and retried by BullMQ) whatever broke: model down, crash, timeout.
-      const { model, vectors } = await this.model.embed(rows.map((r) => r.text), KIND[target]);
+      const { model, vectors } = await this.model.embed(
+        rows.map((r) => r.text),
+        KIND[target],
+      );
       await Promise.all(rows.map((r, i) => this.state.save(target, r.id, r.hash, model, vectors[i])));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

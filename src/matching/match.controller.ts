@@ -16,7 +16,8 @@ export class MatchController {
   @Roles('admin', 'coordinator')
   @ApiOperation({
     summary: '本人の希望（日本語の自由記述）に合う資源を順位付けして返す',
-    description: '意味の近さ（ベクトル）・キーワード一致・本人の条件への適合を組み合わせた順位と、その理由（日本語）を返します。filters は必ず守られる条件です。',
+    description:
+      '意味の近さ（ベクトル）・キーワード一致・本人の条件への適合を組み合わせた順位と、その理由（日本語）を返します。filters は必ず守られる条件です。',
   })
   search(@CurrentActor() actor: Actor, @Body() dto: SearchMatchesDto) {
     return this.service.search(actor, dto);

@@ -59,7 +59,11 @@ export const EF_SEARCH = 800;
 export const MAX_SCAN_TUPLES = 20_000;
 /** The settings of an HNSW search, SET LOCAL in its transaction (bench:search sweeps ef_search through them). */
 export function hnswSettings(efSearch = EF_SEARCH): string[] {
-  return [`SET LOCAL hnsw.ef_search = ${efSearch}`, 'SET LOCAL hnsw.iterative_scan = relaxed_order', `SET LOCAL hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}`];
+  return [
+    `SET LOCAL hnsw.ef_search = ${efSearch}`,
+    'SET LOCAL hnsw.iterative_scan = relaxed_order',
+    `SET LOCAL hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}`,
+  ];
 }
 /** Lexical matches ranked per search; binds only in catalogues far larger than a municipality's. */
 const LEXICAL_CANDIDATES = 1_000;
@@ -95,7 +99,16 @@ export class MatchRepository {
     await this.dataSource.query(
       `INSERT INTO search_logs (actor_token_id, actor_role, participant_id, filters, result_ids, best_score, unmet, model)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [entry.actorTokenId, entry.actorRole, entry.participantId, JSON.stringify(entry.filters), entry.resultIds, entry.bestScore, entry.unmet, entry.model],
+      [
+        entry.actorTokenId,
+        entry.actorRole,
+        entry.participantId,
+        JSON.stringify(entry.filters),
+        entry.resultIds,
+        entry.bestScore,
+        entry.unmet,
+        entry.model,
+      ],
     );
   }
 }

@@ -11,7 +11,16 @@ import type { SearchMatchesDto } from './dto/search.dto';
 import { EmbeddingModelRepository } from './embedding-model.repository';
 import { JapaneseTokenizer } from '../common/japanese/tokenizer';
 import { MatchRepository, type Candidate, type HardFilters } from './match.repository';
-import { DEFAULT_WEIGHTS, fitSignal, rank, reasons, UNMET_THRESHOLD, type PersonPreferences, type Ranked, type RankingWeights } from './ranking';
+import {
+  DEFAULT_WEIGHTS,
+  fitSignal,
+  rank,
+  reasons,
+  UNMET_THRESHOLD,
+  type PersonPreferences,
+  type Ranked,
+  type RankingWeights,
+} from './ranking';
 
 /** Candidates fetched from each index before re-ranking. */
 const CANDIDATES_PER_INDEX = 100;
@@ -66,7 +75,13 @@ export class MatchService {
   async rankCandidates(input: SearchInput, weights: RankingWeights = DEFAULT_WEIGHTS): Promise<{ model: string; ranked: Ranked[] }> {
     const { model, vectors } = await this.model.embed([input.needs], 'query');
     const terms = [...new Set(this.tokenizer.contentWords(input.needs))];
-    const candidates = await this.matches.findCandidates(model, vectors[0], terms, input.filters, Math.max(CANDIDATES_PER_INDEX, input.limit * 4));
+    const candidates = await this.matches.findCandidates(
+      model,
+      vectors[0],
+      terms,
+      input.filters,
+      Math.max(CANDIDATES_PER_INDEX, input.limit * 4),
+    );
     return { model, ranked: rank(candidates, input.preferences, weights) };
   }
 
@@ -79,7 +94,13 @@ export class MatchService {
     if (!resource) throw AppException.notFound('資源', resourceId);
     const model = await this.model.ready();
     const nearest = (await this.participants.findWaitingNear(resourceId, model, limit * 3)).filter((p) => inActorAreas(actor, p.area));
-    const asCandidate = (similarity: number): Candidate => ({ ...resource, organizationName: resource.organizationName, vectorSimilarity: similarity, lexicalRank: 0, matchedTerms: [] });
+    const asCandidate = (similarity: number): Candidate => ({
+      ...resource,
+      organizationName: resource.organizationName,
+      vectorSimilarity: similarity,
+      lexicalRank: 0,
+      matchedTerms: [],
+    });
     const scored = nearest
       .map((p) => {
         const preferences = preferencesOf(p);
@@ -89,14 +110,21 @@ export class MatchService {
       })
       .sort((a, b) => b.ranked.score - a.ranked.score)
       .slice(0, limit);
-    await this.audit.record(actor, 'read', scored.map(({ p }) => p.id), ['displayName', 'area', 'ageBand', 'readinessStage', 'constraints']);
+    await this.audit.record(
+      actor,
+      'read',
+      scored.map(({ p }) => p.id),
+      ['displayName', 'area', 'ageBand', 'readinessStage', 'constraints'],
+    );
     return {
       model,
       resource: { id: resource.id, title: resource.title, vacancies: resource.vacancies, status: resource.status },
       candidates: scored.map(({ p, preferences, ranked }) => ({
         participant: { id: p.id, displayName: p.displayName, area: p.area, ageBand: p.ageBand, readinessStage: p.readinessStage },
         score: round(ranked.score),
-        reasons: reasons(ranked, scored[0].ranked, preferences, (preferences.availableDays ?? []) as Day[]).filter((r) => !r.startsWith('空き')),
+        reasons: reasons(ranked, scored[0].ranked, preferences, (preferences.availableDays ?? []) as Day[]).filter(
+          (r) => !r.startsWith('空き'),
+        ),
       })),
     };
   }
@@ -112,7 +140,14 @@ export class MatchService {
     const f = dto.filters ?? {};
     return {
       needs,
-      filters: { types: f.types, areas: f.areas, days: f.days, maxTravelMinutes: f.maxTravelMinutes, accommodations: f.accommodations, includeFull: dto.includeFull ?? false },
+      filters: {
+        types: f.types,
+        areas: f.areas,
+        days: f.days,
+        maxTravelMinutes: f.maxTravelMinutes,
+        accommodations: f.accommodations,
+        includeFull: dto.includeFull ?? false,
+      },
       preferences: { ...(participant ? preferencesOf(participant) : {}), ...(dto.constraints ?? {}) },
       limit: dto.limit ?? 10,
     };

@@ -1,4 +1,12 @@
-import { ACCOMMODATIONS, DAY_LABELS, DAYS, type Accommodation, type Day, type DemandKind, type DemandLevel } from '../common/catalogue.constants';
+import {
+  ACCOMMODATIONS,
+  DAY_LABELS,
+  DAYS,
+  type Accommodation,
+  type Day,
+  type DemandKind,
+  type DemandLevel,
+} from '../common/catalogue.constants';
 import type { Candidate } from './match.repository';
 
 /**
@@ -81,7 +89,15 @@ export function rank(candidates: Candidate[], person: PersonPreferences, weights
     .sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));
 }
 
-const NOTABLE_ACCOMMODATIONS: Accommodation[] = ['visit_ok', 'accompany_ok', 'trial_ok', 'short_hours', 'quiet', 'small_group', 'supporter_on_site'];
+const NOTABLE_ACCOMMODATIONS: Accommodation[] = [
+  'visit_ok',
+  'accompany_ok',
+  'trial_ok',
+  'short_hours',
+  'quiet',
+  'small_group',
+  'supporter_on_site',
+];
 const LOW_DEMAND_REASON: Record<DemandKind, string> = {
   talking: '人と話すことが少ない',
   physical: '体力的な負担が軽い',

@@ -40,7 +40,8 @@ export class NotificationRepository {
     const where: string[] = [];
     const params: unknown[] = [];
     // A coordinator sees what is addressed to them and what is addressed to nobody yet.
-    if (filter.recipientTokenId !== undefined) where.push(`(recipient_token_id = $${params.push(filter.recipientTokenId)} OR recipient_token_id IS NULL)`);
+    if (filter.recipientTokenId !== undefined)
+      where.push(`(recipient_token_id = $${params.push(filter.recipientTokenId)} OR recipient_token_id IS NULL)`);
     if (filter.unreadOnly) where.push('read_at IS NULL');
     return this.dataSource.query(
       `SELECT id, kind, placement_id AS "placementId", checkpoint_id AS "checkpointId", message, created_at AS "createdAt", read_at AS "readAt"

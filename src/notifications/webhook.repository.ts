@@ -48,12 +48,25 @@ export class WebhookRepository {
   }
 
   async post(notification: OutgoingNotification): Promise<void> {
-    const body = JSON.stringify({ id: notification.id, kind: notification.kind, placementId: notification.placementId, checkpointId: notification.checkpointId, message: notification.message, createdAt: notification.createdAt });
+    const body = JSON.stringify({
+      id: notification.id,
+      kind: notification.kind,
+      placementId: notification.placementId,
+      checkpointId: notification.checkpointId,
+      message: notification.message,
+      createdAt: notification.createdAt,
+    });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const signature = createHmac('sha256', this.config.webhookSecret!).update(`${timestamp}.${body}`).digest('hex');
     const response = await fetch(this.config.webhookUrl!, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Sanka-Event': notification.kind, 'X-Sanka-Delivery': notification.id, 'X-Sanka-Timestamp': timestamp, 'X-Sanka-Signature': `sha256=${signature}` },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Sanka-Event': notification.kind,
+        'X-Sanka-Delivery': notification.id,
+        'X-Sanka-Timestamp': timestamp,
+        'X-Sanka-Signature': `sha256=${signature}`,
+      },
       body,
       signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
     });

@@ -44,7 +44,10 @@ export class OrganizationRepository {
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.area) qb.andWhere('o.area = :area', { area: query.area });
     if (query.q) qb.andWhere(`o.name ILIKE '%' || :q || '%'`, { q: escapeLike(query.q) });
-    const [items, total] = await qb.skip((query.page - 1) * query.limit).take(query.limit).getManyAndCount();
+    const [items, total] = await qb
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
     return { items, total, page: query.page, limit: query.limit };
   }
 

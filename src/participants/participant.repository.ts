@@ -45,10 +45,22 @@ export interface Participant {
 
 /** Writable columns: API name → SQL column. */
 const COLUMNS: Record<string, string> = {
-  displayName: 'display_name', realName: 'real_name', ageBand: 'age_band', area: 'area', householdNote: 'household_note',
-  referralRoute: 'referral_route', readinessStage: 'readiness_stage', needs: 'needs', strengths: 'strengths',
-  considerationsForHost: 'considerations_for_host', healthNote: 'health_note', disabilityNote: 'disability_note',
-  criminalRecordNote: 'criminal_record_note', constraints: 'constraints', coordinatorId: 'coordinator_id', needsHash: 'needs_hash',
+  displayName: 'display_name',
+  realName: 'real_name',
+  ageBand: 'age_band',
+  area: 'area',
+  householdNote: 'household_note',
+  referralRoute: 'referral_route',
+  readinessStage: 'readiness_stage',
+  needs: 'needs',
+  strengths: 'strengths',
+  considerationsForHost: 'considerations_for_host',
+  healthNote: 'health_note',
+  disabilityNote: 'disability_note',
+  criminalRecordNote: 'criminal_record_note',
+  constraints: 'constraints',
+  coordinatorId: 'coordinator_id',
+  needsHash: 'needs_hash',
   embeddingStatus: 'embedding_status',
 };
 
@@ -103,7 +115,11 @@ export class ParticipantRepository {
   }
 
   /** Consent and its history in one transaction. */
-  async setConsent(id: string, consent: { status: ConsentStatus; date: string; method: string; scope: string[] }, actorTokenId: string | null): Promise<boolean> {
+  async setConsent(
+    id: string,
+    consent: { status: ConsentStatus; date: string; method: string; scope: string[] },
+    actorTokenId: string | null,
+  ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await updateReturning(
         manager,
@@ -120,7 +136,14 @@ export class ParticipantRepository {
     });
   }
 
-  async list(filter: { area?: string; areas?: string[]; consentStatus?: string; coordinatorId?: string; page: number; limit: number }): Promise<Page<Participant>> {
+  async list(filter: {
+    area?: string;
+    areas?: string[];
+    consentStatus?: string;
+    coordinatorId?: string;
+    page: number;
+    limit: number;
+  }): Promise<Page<Participant>> {
     const where = ['erased_at IS NULL'];
     const params: unknown[] = [];
     if (filter.area) where.push(`area = $${params.push(filter.area)}`);
@@ -129,7 +152,10 @@ export class ParticipantRepository {
     if (filter.coordinatorId) where.push(`coordinator_id = $${params.push(filter.coordinatorId)}`);
     const clause = where.join(' AND ');
     const [items, count] = await Promise.all([
-      this.dataSource.query(`${SELECT} WHERE ${clause} ORDER BY created_at DESC, id LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`, params),
+      this.dataSource.query(
+        `${SELECT} WHERE ${clause} ORDER BY created_at DESC, id LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`,
+        params,
+      ),
       this.dataSource.query(`SELECT count(*)::int AS n FROM participants WHERE ${clause}`, params),
     ]);
     return { items, total: count[0].n, page: filter.page, limit: filter.limit };
@@ -156,19 +182,30 @@ export class ParticipantRepository {
   /** Consent history, placements with their events, check-ins and notifications of one person. */
   async exportAll(id: string) {
     const [consentEvents, placements, events, checkins, notifications] = await Promise.all([
-      this.dataSource.query(`SELECT status, method, scope, recorded_at AS "recordedAt" FROM consent_events WHERE participant_id = $1 ORDER BY recorded_at`, [id]),
+      this.dataSource.query(
+        `SELECT status, method, scope, recorded_at AS "recordedAt" FROM consent_events WHERE participant_id = $1 ORDER BY recorded_at`,
+        [id],
+      ),
       this.dataSource.query(
         `SELECT p.id, p.resource_id AS "resourceId", r.title AS "resourceTitle", p.state, p.outcome, p.note, p.proposed_at AS "proposedAt",
                 p.active_at AS "activeAt", p.closed_at AS "closedAt"
-           FROM placements p JOIN resources r ON r.id = p.resource_id WHERE p.participant_id = $1 ORDER BY p.proposed_at`, [id]),
+           FROM placements p JOIN resources r ON r.id = p.resource_id WHERE p.participant_id = $1 ORDER BY p.proposed_at`,
+        [id],
+      ),
       this.dataSource.query(
         `SELECT e.placement_id AS "placementId", e.from_state AS "fromState", e.to_state AS "toState", e.outcome, e.note, e.occurred_at AS "occurredAt"
-           FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE p.participant_id = $1 ORDER BY e.occurred_at`, [id]),
+           FROM placement_events e JOIN placements p ON p.id = e.placement_id WHERE p.participant_id = $1 ORDER BY e.occurred_at`,
+        [id],
+      ),
       this.dataSource.query(
         `SELECT c.placement_id AS "placementId", to_char(c.date, 'YYYY-MM-DD') AS date, c.attendance, c.wellbeing, c.host_feedback AS "hostFeedback", c.note, c.concern
-           FROM checkins c JOIN placements p ON p.id = c.placement_id WHERE p.participant_id = $1 ORDER BY c.date`, [id]),
+           FROM checkins c JOIN placements p ON p.id = c.placement_id WHERE p.participant_id = $1 ORDER BY c.date`,
+        [id],
+      ),
       this.dataSource.query(
-        `SELECT n.kind, n.message, n.created_at AS "createdAt" FROM notifications n JOIN placements p ON p.id = n.placement_id WHERE p.participant_id = $1 ORDER BY n.created_at`, [id]),
+        `SELECT n.kind, n.message, n.created_at AS "createdAt" FROM notifications n JOIN placements p ON p.id = n.placement_id WHERE p.participant_id = $1 ORDER BY n.created_at`,
+        [id],
+      ),
     ]);
     return { consentEvents, placements, placementEvents: events, checkins, notifications };
   }
@@ -185,12 +222,25 @@ export class ParticipantRepository {
                 strengths = NULL, considerations_for_host = NULL, health_note = NULL, disability_note = NULL, criminal_record_note = NULL,
                 constraints = '{}'::jsonb, consent_scope = '{}', consent_method = NULL, needs_embedding = NULL, needs_hash = '',
                 embedding_status = 'pending', embedding_model = NULL, erased_at = now(), updated_at = now()
-          WHERE id = $1`, [id]);
+          WHERE id = $1`,
+        [id],
+      );
       await m.query(`UPDATE placements SET note = NULL WHERE participant_id = $1`, [id]);
-      await m.query(`UPDATE placement_events SET note = NULL WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`, [id]);
-      await m.query(`UPDATE checkins SET note = NULL, host_feedback = NULL WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`, [id]);
-      await m.query(`UPDATE follow_up_checkpoints SET host_feedback = NULL WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`, [id]);
-      await m.query(`UPDATE notifications SET message = '（本人の記録は削除されました）' WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`, [id]);
+      await m.query(`UPDATE placement_events SET note = NULL WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`, [
+        id,
+      ]);
+      await m.query(
+        `UPDATE checkins SET note = NULL, host_feedback = NULL WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`,
+        [id],
+      );
+      await m.query(
+        `UPDATE follow_up_checkpoints SET host_feedback = NULL WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`,
+        [id],
+      );
+      await m.query(
+        `UPDATE notifications SET message = '（本人の記録は削除されました）' WHERE placement_id IN (SELECT id FROM placements WHERE participant_id = $1)`,
+        [id],
+      );
       await m.query(`UPDATE consent_events SET method = NULL WHERE participant_id = $1`, [id]);
     });
   }

@@ -46,7 +46,12 @@ export class ParticipantService {
 
   async list(actor: Actor, query: ListParticipantsQuery) {
     const page = await this.participants.list({ ...query, areas: areaFilter(actor) });
-    await this.audit.record(actor, 'read', page.items.map((p) => p.id), COORDINATOR_FIELDS);
+    await this.audit.record(
+      actor,
+      'read',
+      page.items.map((p) => p.id),
+      COORDINATOR_FIELDS,
+    );
     return { ...page, items: page.items.map(toCoordinatorView) };
   }
 
@@ -55,7 +60,10 @@ export class ParticipantService {
     if (dto.area) assertAreaWritable(actor, dto.area);
     let newHash: string | null = null;
     const found = await this.participants.update(id, (current) => {
-      const hash = needsHash({ needs: dto.needs ?? current.needs, strengths: dto.strengths !== undefined ? dto.strengths : current.strengths });
+      const hash = needsHash({
+        needs: dto.needs ?? current.needs,
+        strengths: dto.strengths !== undefined ? dto.strengths : current.strengths,
+      });
       if (hash === current.needsHash) return dto as Partial<Participant>;
       newHash = hash;
       return { ...(dto as Partial<Participant>), needsHash: hash, embeddingStatus: 'pending' };

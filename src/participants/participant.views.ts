@@ -11,8 +11,21 @@ export function needsHash(p: Pick<Participant, 'needs' | 'strengths'>): string {
 }
 
 export const COORDINATOR_FIELDS = [
-  'displayName', 'realName', 'ageBand', 'area', 'householdNote', 'referralRoute', 'readinessStage', 'needs', 'strengths',
-  'considerationsForHost', 'healthNote', 'disabilityNote', 'criminalRecordNote', 'constraints', 'consent',
+  'displayName',
+  'realName',
+  'ageBand',
+  'area',
+  'householdNote',
+  'referralRoute',
+  'readinessStage',
+  'needs',
+  'strengths',
+  'considerationsForHost',
+  'healthNote',
+  'disabilityNote',
+  'criminalRecordNote',
+  'constraints',
+  'consent',
 ] as const;
 
 /** Coordinators see the whole record (except search internals). */

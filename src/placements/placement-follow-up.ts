@@ -24,7 +24,11 @@ export interface FollowUpCheckpointSummary {
  */
 export abstract class PlacementFollowUp {
   /** Inside the activation transaction: the first plan. Returns what `schedule` needs after commit. */
-  abstract start(manager: EntityManager, placementId: string, options?: { lengthDays?: number; checkpointDays?: number[] }): Promise<object[]>;
+  abstract start(
+    manager: EntityManager,
+    placementId: string,
+    options?: { lengthDays?: number; checkpointDays?: number[] },
+  ): Promise<object[]>;
   /** After commit: the plan's jobs (left to the reconciler when Redis is away). */
   abstract schedule(started: object[]): Promise<void>;
   /** Inside the closing transaction: open checkpoints are cancelled. */

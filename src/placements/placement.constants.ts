@@ -2,7 +2,11 @@
 export const PLACEMENT_STATES = ['proposed', 'visit', 'trial', 'active', 'closed'] as const;
 export type PlacementState = (typeof PLACEMENT_STATES)[number];
 export const PLACEMENT_STATE_LABELS: Record<PlacementState, string> = {
-  proposed: '提案', visit: '見学', trial: '体験', active: '参加・受入', closed: '終結',
+  proposed: '提案',
+  visit: '見学',
+  trial: '体験',
+  active: '参加・受入',
+  closed: '終結',
 };
 
 export const TRANSITIONS: Record<PlacementState, PlacementState[]> = {
@@ -17,5 +21,9 @@ export const TRANSITIONS: Record<PlacementState, PlacementState[]> = {
 export const OUTCOMES = ['settled', 'withdrew', 'host_declined', 'rematched', 'other'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = {
-  settled: '定着', withdrew: '中断（本人）', host_declined: '受入先の辞退', rematched: 'つなぎなおし', other: 'その他',
+  settled: '定着',
+  withdrew: '中断（本人）',
+  host_declined: '受入先の辞退',
+  rematched: 'つなぎなおし',
+  other: 'その他',
 };

@@ -59,7 +59,11 @@ const SELECT = `
 export class PlacementRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async create(manager: EntityManager, values: { participantId: string; resourceId: string; coordinatorId: string | null; note: string | null }, actor: Actor): Promise<string> {
+  async create(
+    manager: EntityManager,
+    values: { participantId: string; resourceId: string; coordinatorId: string | null; note: string | null },
+    actor: Actor,
+  ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO placements (participant_id, resource_id, coordinator_id, note) VALUES ($1, $2, $3, $4) RETURNING id`,
       [values.participantId, values.resourceId, values.coordinatorId, values.note],
@@ -81,7 +85,17 @@ export class PlacementRepository {
               active_at = CASE WHEN $8 THEN now() ELSE active_at END,
               closed_at = CASE WHEN $9 THEN now() ELSE closed_at END, updated_at = now()
         WHERE id = $1`,
-      [id, change.state, change.outcome ?? null, change.rematchedTo ?? null, change.holdsVacancy ?? null, change.visitDate ?? null, change.trialDate ?? null, Boolean(change.setActiveAt), Boolean(change.setClosedAt)],
+      [
+        id,
+        change.state,
+        change.outcome ?? null,
+        change.rematchedTo ?? null,
+        change.holdsVacancy ?? null,
+        change.visitDate ?? null,
+        change.trialDate ?? null,
+        Boolean(change.setActiveAt),
+        Boolean(change.setClosedAt),
+      ],
     );
   }
 
@@ -92,7 +106,12 @@ export class PlacementRepository {
     );
   }
 
-  async addEvent(manager: EntityManager, placementId: string, event: Omit<PlacementEvent, 'actorRole' | 'occurredAt'>, actor: Actor): Promise<void> {
+  async addEvent(
+    manager: EntityManager,
+    placementId: string,
+    event: Omit<PlacementEvent, 'actorRole' | 'occurredAt'>,
+    actor: Actor,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO placement_events (placement_id, from_state, to_state, outcome, note, actor_token_id, actor_role) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [placementId, event.fromState, event.toState, event.outcome, event.note, actor.tokenId, actor.role],
@@ -109,7 +128,11 @@ export class PlacementRepository {
 
   /** Takes one vacancy atomically; false when none is left (concurrent activations never oversubscribe). */
   async takeVacancy(manager: EntityManager, resourceId: string): Promise<boolean> {
-    const rows = await updateReturning(manager, `UPDATE resources SET vacancies = vacancies - 1, updated_at = now() WHERE id = $1 AND vacancies > 0 RETURNING id`, [resourceId]);
+    const rows = await updateReturning(
+      manager,
+      `UPDATE resources SET vacancies = vacancies - 1, updated_at = now() WHERE id = $1 AND vacancies > 0 RETURNING id`,
+      [resourceId],
+    );
     return rows.length > 0;
   }
 
@@ -117,7 +140,16 @@ export class PlacementRepository {
     await manager.query(`UPDATE resources SET vacancies = LEAST(vacancies + 1, capacity), updated_at = now() WHERE id = $1`, [resourceId]);
   }
 
-  async list(filter: { participantId?: string; resourceId?: string; coordinatorId?: string; state?: string; organizationId?: string; participantAreas?: string[]; page: number; limit: number }): Promise<Page<Placement>> {
+  async list(filter: {
+    participantId?: string;
+    resourceId?: string;
+    coordinatorId?: string;
+    state?: string;
+    organizationId?: string;
+    participantAreas?: string[];
+    page: number;
+    limit: number;
+  }): Promise<Page<Placement>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
@@ -126,10 +158,14 @@ export class PlacementRepository {
     if (filter.coordinatorId) add('p.coordinator_id = ?', filter.coordinatorId);
     if (filter.state) add('p.state = ?', filter.state);
     if (filter.organizationId) add('r.organization_id = ?', filter.organizationId);
-    if (filter.participantAreas) add('p.participant_id IN (SELECT id FROM participants WHERE area = ANY(?::text[]))', filter.participantAreas);
+    if (filter.participantAreas)
+      add('p.participant_id IN (SELECT id FROM participants WHERE area = ANY(?::text[]))', filter.participantAreas);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [items, count] = await Promise.all([
-      this.dataSource.query(`${SELECT} ${clause} ORDER BY p.proposed_at DESC, p.id LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`, params),
+      this.dataSource.query(
+        `${SELECT} ${clause} ORDER BY p.proposed_at DESC, p.id LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`,
+        params,
+      ),
       this.dataSource.query(`SELECT count(*)::int AS n FROM placements p JOIN resources r ON r.id = p.resource_id ${clause}`, params),
     ]);
     return { items, total: count[0].n, page: filter.page, limit: filter.limit };

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  areaFilter, assertReferralConsent, canSeeParticipant, canSeePlacement, hostOrganizationFilter, needsParticipantArea,
+  areaFilter,
+  assertReferralConsent,
+  canSeeParticipant,
+  canSeePlacement,
+  hostOrganizationFilter,
+  needsParticipantArea,
 } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
@@ -34,10 +39,14 @@ export class PlacementService {
     const resource = await this.resources.findById(dto.resourceId);
     if (!resource) throw AppException.validation('resourceId', `資源（id: ${dto.resourceId}）が見つかりません`);
     if (resource.status !== 'open') {
-      throw new AppException(ErrorCode.Conflict, `この資源は現在受付をしていません（status: ${resource.status}）。`, { errors: [{ field: 'resourceId', message: '受付中（open）の資源を選んでください' }] });
+      throw new AppException(ErrorCode.Conflict, `この資源は現在受付をしていません（status: ${resource.status}）。`, {
+        errors: [{ field: 'resourceId', message: '受付中（open）の資源を選んでください' }],
+      });
     }
     const coordinatorId = actor.role === 'coordinator' ? actor.tokenId : participant.coordinatorId;
-    const id = await this.tx.run((m) => this.placements.create(m, { participantId: participant.id, resourceId: resource.id, coordinatorId, note: dto.note ?? null }, actor));
+    const id = await this.tx.run((m) =>
+      this.placements.create(m, { participantId: participant.id, resourceId: resource.id, coordinatorId, note: dto.note ?? null }, actor),
+    );
     return this.get(actor, id);
   }
 
@@ -46,7 +55,11 @@ export class PlacementService {
   }
 
   async list(actor: Actor, query: ListPlacementsQuery) {
-    const page = await this.placements.list({ ...query, organizationId: hostOrganizationFilter(actor), participantAreas: areaFilter(actor) });
+    const page = await this.placements.list({
+      ...query,
+      organizationId: hostOrganizationFilter(actor),
+      participantAreas: areaFilter(actor),
+    });
     return { ...page, items: await Promise.all(page.items.map((p) => this.views.summary(actor, p))) };
   }
 
@@ -73,7 +86,12 @@ export class PlacementService {
         holdsVacancy: dto.to === 'active' ? true : undefined,
         setActiveAt: dto.to === 'active',
       });
-      await this.placements.addEvent(manager, id, { fromState: current.state, toState: dto.to, outcome: null, note: dto.note ?? null }, actor);
+      await this.placements.addEvent(
+        manager,
+        id,
+        { fromState: current.state, toState: dto.to, outcome: null, note: dto.note ?? null },
+        actor,
+      );
     });
     await this.followUp.schedule(scheduled);
     return this.get(actor, id);
@@ -83,14 +101,22 @@ export class PlacementService {
     const participant = (await this.participants.findById(current.participantId, manager))!;
     assertReferralConsent(participant);
     if (!(await this.placements.takeVacancy(manager, current.resourceId))) {
-      throw new AppException(ErrorCode.NoVacancy, `「${current.resourceTitle}」に空きがありません。受入先と相談するか、別の資源を検討してください。`);
+      throw new AppException(
+        ErrorCode.NoVacancy,
+        `「${current.resourceTitle}」に空きがありません。受入先と相談するか、別の資源を検討してください。`,
+      );
     }
     return this.followUp.start(manager, current.id, dto.followUp);
   }
 
   private async close(manager: EntityManager, actor: Actor, current: Placement, dto: TransitionDto): Promise<void> {
-    if (!dto.outcome) throw AppException.validation('outcome', '終結（closed）には outcome（settled, withdrew, host_declined, rematched, other）が必要です');
-    if (dto.rematchedTo && dto.outcome !== 'rematched') throw AppException.validation('rematchedTo', 'rematchedTo は outcome が rematched のときだけ指定できます');
+    if (!dto.outcome)
+      throw AppException.validation(
+        'outcome',
+        '終結（closed）には outcome（settled, withdrew, host_declined, rematched, other）が必要です',
+      );
+    if (dto.rematchedTo && dto.outcome !== 'rematched')
+      throw AppException.validation('rematchedTo', 'rematchedTo は outcome が rematched のときだけ指定できます');
     if (dto.rematchedTo) {
       const next = await this.placements.findById(dto.rematchedTo, manager);
       if (!next || next.participantId !== current.participantId || next.id === current.id) {
@@ -99,8 +125,19 @@ export class PlacementService {
     }
     if (current.holdsVacancy) await this.placements.releaseVacancy(manager, current.resourceId);
     await this.followUp.cancelOpen(manager, current.id);
-    await this.placements.apply(manager, current.id, { state: 'closed', outcome: dto.outcome, rematchedTo: dto.rematchedTo, holdsVacancy: false, setClosedAt: true });
-    await this.placements.addEvent(manager, current.id, { fromState: current.state, toState: 'closed', outcome: dto.outcome, note: dto.note ?? null }, actor);
+    await this.placements.apply(manager, current.id, {
+      state: 'closed',
+      outcome: dto.outcome,
+      rematchedTo: dto.rematchedTo,
+      holdsVacancy: false,
+      setClosedAt: true,
+    });
+    await this.placements.addEvent(
+      manager,
+      current.id,
+      { fromState: current.state, toState: 'closed', outcome: dto.outcome, note: dto.note ?? null },
+      actor,
+    );
   }
 
   /**
@@ -118,7 +155,10 @@ export class PlacementService {
   async confirmDates(actor: Actor, id: string, dates: { visitDate?: string; trialDate?: string }) {
     const placement = await this.requireVisible(actor, id);
     if (!['proposed', 'visit', 'trial'].includes(placement.state)) {
-      throw new AppException(ErrorCode.Conflict, `見学・体験の日付は「提案・見学・体験」の段階でだけ変更できます（現在: ${PLACEMENT_STATE_LABELS[placement.state]}）。`);
+      throw new AppException(
+        ErrorCode.Conflict,
+        `見学・体験の日付は「提案・見学・体験」の段階でだけ変更できます（現在: ${PLACEMENT_STATE_LABELS[placement.state]}）。`,
+      );
     }
     await this.tx.run((m) => this.placements.setDates(m, id, dates));
     return this.get(actor, id);

@@ -28,14 +28,25 @@ export class PlacementViews {
       ? {
           startsOn: plans[0].startsOn,
           endsOn: plans[plans.length - 1].endsOn,
-          plans: plans.map(({ sequence, startsOn, endsOn, lengthDays, checkpointDays }) => ({ sequence, startsOn, endsOn, lengthDays, checkpointDays, extension: sequence > 1 })),
+          plans: plans.map(({ sequence, startsOn, endsOn, lengthDays, checkpointDays }) => ({
+            sequence,
+            startsOn,
+            endsOn,
+            lengthDays,
+            checkpointDays,
+            extension: sequence > 1,
+          })),
           checkpoints: checkpoints.map(({ id, dueOn, status, dayOffset, isFinal }) => ({ id, dueOn, status, dayOffset, isFinal })),
         }
       : null;
     if (isHost(actor)) {
       const view = participant ? toHostView(participant) : null;
       if (view) await this.audit.record(actor, 'read', [p.participantId], Object.keys(view));
-      return { ...this.hostBase(p), participant: view, followUp: followUp && { endsOn: followUp.endsOn, checkpoints: followUp.checkpoints } };
+      return {
+        ...this.hostBase(p),
+        participant: view,
+        followUp: followUp && { endsOn: followUp.endsOn, checkpoints: followUp.checkpoints },
+      };
     }
     const [events, checkins] = await Promise.all([this.placements.events(p.id), this.followUp.checkins(p.id)]);
     await this.audit.record(actor, 'read', [p.participantId], ['displayName', 'consentStatus', 'checkins', 'events']);
@@ -59,7 +70,11 @@ export class PlacementViews {
       return { ...this.hostBase(p), participant: view };
     }
     await this.audit.record(actor, 'read', [p.participantId], ['displayName']);
-    return { ...this.hostBase(p), participant: participant && { id: participant.id, displayName: participant.displayName }, coordinatorId: p.coordinatorId };
+    return {
+      ...this.hostBase(p),
+      participant: participant && { id: participant.id, displayName: participant.displayName },
+      coordinatorId: p.coordinatorId,
+    };
   }
 
   private hostBase(p: Placement) {

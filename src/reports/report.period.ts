@@ -14,7 +14,8 @@ export interface Period {
 export function monthPeriod(month: string): Period {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   const m = match ? Number(match[2]) : 0;
-  if (!match || m < 1 || m > 12) throw AppException.validation('month', `年月は YYYY-MM 形式で指定してください（例: 2026-10）。受け取った値: ${month.slice(0, 20)}`);
+  if (!match || m < 1 || m > 12)
+    throw AppException.validation('month', `年月は YYYY-MM 形式で指定してください（例: 2026-10）。受け取った値: ${month.slice(0, 20)}`);
   const fromDate = `${match[1]}-${match[2]}-01`;
   const toDate = m === 12 ? `${Number(match[1]) + 1}-01-01` : `${match[1]}-${String(m + 1).padStart(2, '0')}-01`;
   return { label: month, fromDate, toDate, from: startOfTokyoDay(fromDate), to: startOfTokyoDay(toDate) };
@@ -23,7 +24,10 @@ export function monthPeriod(month: string): Period {
 /** 年度 yyyy: April yyyy to March yyyy+1. */
 export function fiscalYearPeriod(year: string): { total: Period; months: Period[] } {
   if (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100) {
-    throw AppException.validation('year', `年度は西暦 4 桁で指定してください（例: 2026 は 2026年4月〜2027年3月）。受け取った値: ${year.slice(0, 20)}`);
+    throw AppException.validation(
+      'year',
+      `年度は西暦 4 桁で指定してください（例: 2026 は 2026年4月〜2027年3月）。受け取った値: ${year.slice(0, 20)}`,
+    );
   }
   const y = Number(year);
   const months = Array.from({ length: 12 }, (_, i) => {

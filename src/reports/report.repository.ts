@@ -22,7 +22,12 @@ export class ReportRepository {
 
   async compute(p: Period): Promise<Figure[]> {
     const parts = await Promise.all([
-      this.proposed(p), this.transitions(p), this.followUp(p), this.participants(p), this.catalogue(p), this.searches(p),
+      this.proposed(p),
+      this.transitions(p),
+      this.followUp(p),
+      this.participants(p),
+      this.catalogue(p),
+      this.searches(p),
     ]);
     return parts.flat();
   }
@@ -32,7 +37,9 @@ export class ReportRepository {
       `SELECT ${BY_AREA_AND_TYPE}, count(*) AS total, count(DISTINCT pl.participant_id) AS people
          FROM placements pl JOIN resources r ON r.id = pl.resource_id
         WHERE pl.proposed_at >= $1 AND pl.proposed_at < $2
-        GROUP BY GROUPING SETS ((), (r.area), (r.type))`, p);
+        GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+      p,
+    );
     return figures(rows, { 'placements.proposed.total': 'total', 'placements.proposed.people': 'people' });
   }
 
@@ -50,13 +57,19 @@ export class ReportRepository {
               count(*) FILTER (WHERE e.to_state = 'closed' AND pl.active_at IS NOT NULL AND e.outcome = 'settled') AS settled
          FROM placement_events e JOIN placements pl ON pl.id = e.placement_id JOIN resources r ON r.id = pl.resource_id
         WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.to_state IN ('active', 'closed') AND e.from_state IS DISTINCT FROM e.to_state
-        GROUP BY GROUPING SETS ((), (r.area), (r.type), (e.outcome))`, p);
+        GROUP BY GROUPING SETS ((), (r.area), (r.type), (e.outcome))`,
+      p,
+    );
     const ordinary = rows.filter((r) => r.dim !== 'outcome');
     const byOutcome = rows.filter((r) => r.dim === 'outcome' && r.dim_value !== null);
     const out = figures(ordinary, {
-      'matches.total': 'started', 'matches.people': 'started_people',
-      'placements.closed.total': 'closed', 'placements.closed.people': 'closed_people',
-      'placements.rematched': 'rematched', 'followup.ended': 'ended', 'followup.settled': 'settled',
+      'matches.total': 'started',
+      'matches.people': 'started_people',
+      'placements.closed.total': 'closed',
+      'placements.closed.people': 'closed_people',
+      'placements.rematched': 'rematched',
+      'followup.ended': 'ended',
+      'followup.settled': 'settled',
     });
     const closed = out.find((f) => f.key === 'placements.closed.total')!;
     closed.breakdowns = { ...closed.breakdowns, outcome: Object.fromEntries(byOutcome.map((r) => [r.dim_value!, Number(r.closed)])) };
@@ -71,19 +84,27 @@ export class ReportRepository {
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM placements pl JOIN resources r ON r.id = pl.resource_id
           WHERE pl.active_at < $2 AND (pl.closed_at IS NULL OR pl.closed_at >= $2)
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`, p),
+          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+        p,
+      ),
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM checkins c JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
-          WHERE c.date >= $3::date AND c.date < $4::date GROUP BY GROUPING SETS ((), (r.area), (r.type))`, p),
+          WHERE c.date >= $3::date AND c.date < $4::date GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+        p,
+      ),
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
           WHERE c.due_on >= $3::date AND c.due_on < $4::date AND c.created_at < $2
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`, p),
+          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+        p,
+      ),
       // Overdue at the period's end, from timestamps only, so a later check-in does not rewrite the past.
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
           WHERE c.overdue_at < $2 AND (c.done_at IS NULL OR c.done_at >= $2) AND (pl.closed_at IS NULL OR pl.closed_at >= $2)
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`, p),
+          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+        p,
+      ),
     ]);
     return [
       ...figures(active, { 'followup.activeAtEnd': 'n' }),
@@ -100,13 +121,17 @@ export class ReportRepository {
                 CASE WHEN GROUPING(area) = 0 THEN area WHEN GROUPING(referral_route) = 0 THEN referral_route ELSE COALESCE(readiness_stage, 'unknown') END AS dim_value,
                 count(*) AS n
            FROM participants WHERE created_at >= $1 AND created_at < $2
-          GROUP BY GROUPING SETS ((), (area), (referral_route), (readiness_stage))`, p),
+          GROUP BY GROUPING SETS ((), (area), (referral_route), (readiness_stage))`,
+        p,
+      ),
       this.query(
         `SELECT CASE WHEN GROUPING(pa.area) = 0 THEN 'area' END AS dim, pa.area AS dim_value,
                 count(DISTINCT ce.participant_id) FILTER (WHERE ce.status = 'obtained') AS obtained,
                 count(DISTINCT ce.participant_id) FILTER (WHERE ce.status = 'withdrawn') AS withdrawn
            FROM consent_events ce JOIN participants pa ON pa.id = ce.participant_id
-          WHERE ce.recorded_at >= $1 AND ce.recorded_at < $2 GROUP BY GROUPING SETS ((), (pa.area))`, p),
+          WHERE ce.recorded_at >= $1 AND ce.recorded_at < $2 GROUP BY GROUPING SETS ((), (pa.area))`,
+        p,
+      ),
     ]);
     return [
       ...figures(registered, { 'participants.registered': 'n' }),
@@ -121,17 +146,29 @@ export class ReportRepository {
            FROM resources r
            JOIN LATERAL (SELECT s.status FROM resource_status_events s WHERE s.resource_id = r.id AND s.occurred_at < $2
                           ORDER BY s.occurred_at DESC, s.id DESC LIMIT 1) last ON last.status = 'open'
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`, p),
+          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+        p,
+      ),
       this.query(
         `SELECT CASE WHEN GROUPING(area) = 0 THEN 'area' END AS dim, COALESCE(area, '（未設定）') AS dim_value, count(*) AS n
-           FROM organizations WHERE created_at >= $1 AND created_at < $2 GROUP BY GROUPING SETS ((), (area))`, p),
-      this.query(`SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM resources r WHERE r.created_at >= $1 AND r.created_at < $2 GROUP BY GROUPING SETS ((), (r.area), (r.type))`, p),
+           FROM organizations WHERE created_at >= $1 AND created_at < $2 GROUP BY GROUPING SETS ((), (area))`,
+        p,
+      ),
+      this.query(
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM resources r WHERE r.created_at >= $1 AND r.created_at < $2 GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+        p,
+      ),
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(DISTINCT r.id) AS n FROM resource_status_events s JOIN resources r ON r.id = s.resource_id
           WHERE s.occurred_at >= $1 AND s.occurred_at < $2 AND s.status IN ('paused', 'closed') AND NOT s.initial
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`, p),
+          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+        p,
+      ),
     ]);
-    const ibasho = figures(open.filter((r) => r.dim !== 'type'), { 'catalogue.ibashoOpenAtEnd': 'ibasho' });
+    const ibasho = figures(
+      open.filter((r) => r.dim !== 'type'),
+      { 'catalogue.ibashoOpenAtEnd': 'ibasho' },
+    );
     return [
       ...figures(open, { 'catalogue.openAtEnd': 'n' }),
       ...ibasho,
@@ -151,7 +188,9 @@ export class ReportRepository {
              FROM search_logs s
              LEFT JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(s.filters -> '${filter}') = 'array' THEN s.filters -> '${filter}' ELSE '[]'::jsonb END) f(v) ON true
             WHERE s.created_at >= $1 AND s.created_at < $2
-            GROUP BY GROUPING SETS ((), (f.v))`, p),
+            GROUP BY GROUPING SETS ((), (f.v))`,
+          p,
+        ),
       ),
     );
     return figures([...byArea, ...byType.filter((r) => r.dim !== null)], { 'searches.total': 'total', 'searches.unmet': 'unmet' });
@@ -165,7 +204,10 @@ export class ReportRepository {
     const all = [p.from, p.to, p.fromDate, p.toDate];
     const used = [...new Set([...sql.matchAll(/\$(\d)/g)].map((m) => Number(m[1])))].sort();
     const renumbered = sql.replace(/\$(\d)/g, (_, n) => `$${used.indexOf(Number(n)) + 1}`);
-    return this.dataSource.query(renumbered, used.map((n) => all[n - 1]));
+    return this.dataSource.query(
+      renumbered,
+      used.map((n) => all[n - 1]),
+    );
   }
 
   // --- snapshots --------------------------------------------------------------
@@ -186,7 +228,9 @@ export class ReportRepository {
 
   /** The earliest month with any data, for catching up missed snapshots. */
   async firstDataAt(): Promise<Date | null> {
-    const rows = await this.dataSource.query(`SELECT LEAST((SELECT min(created_at) FROM organizations), (SELECT min(created_at) FROM participants)) AS first`);
+    const rows = await this.dataSource.query(
+      `SELECT LEAST((SELECT min(created_at) FROM organizations), (SELECT min(created_at) FROM participants)) AS first`,
+    );
     return rows[0]?.first ?? null;
   }
 }

@@ -10,7 +10,13 @@ import { fiscalYearPeriod, monthPeriod, monthsBetween, previousMonth, type Perio
 import { ReportRepository } from './report.repository';
 
 /** Codes in breakdowns shown in Japanese in the CSV. */
-const VALUE_LABELS: Record<string, string> = { ...RESOURCE_TYPE_LABELS, ...OUTCOME_LABELS, ...REFERRAL_ROUTE_LABELS, ...READINESS_STAGE_LABELS, unknown: '未設定' };
+const VALUE_LABELS: Record<string, string> = {
+  ...RESOURCE_TYPE_LABELS,
+  ...OUTCOME_LABELS,
+  ...REFERRAL_ROUTE_LABELS,
+  ...READINESS_STAGE_LABELS,
+  unknown: '未設定',
+};
 
 export interface MonthReport {
   period: { month: string; from: string; to: string; timeZone: 'Asia/Tokyo' };
@@ -57,7 +63,10 @@ export class ReportService {
 
   fiscalYearCsv(report: Awaited<ReturnType<ReportService['fiscalYear']>>): string {
     return toCsv(
-      [...report.months.map((m) => ({ period: m.period.month, figures: m.figures })), { period: `${report.period.fiscalYear}年度 合計`, figures: report.total.figures }],
+      [
+        ...report.months.map((m) => ({ period: m.period.month, figures: m.figures })),
+        { period: `${report.period.fiscalYear}年度 合計`, figures: report.total.figures },
+      ],
       VALUE_LABELS,
     );
   }

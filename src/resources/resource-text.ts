@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { ACCOMMODATIONS, RESOURCE_TYPE_LABELS, REWARD_LABELS, type Accommodation, type DemandLevel, type ResourceType, type Reward } from '../common/catalogue.constants';
+import {
+  ACCOMMODATIONS,
+  RESOURCE_TYPE_LABELS,
+  REWARD_LABELS,
+  type Accommodation,
+  type DemandLevel,
+  type ResourceType,
+  type Reward,
+} from '../common/catalogue.constants';
 
 /** The fields of a resource that its embedding and lexical index are made from. */
 export interface ResourceTextFields {

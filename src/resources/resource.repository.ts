@@ -30,7 +30,10 @@ export class ResourceRepository {
     return this.dataSource.transaction(async (manager) => {
       const saved = await this.repo(manager).save(this.repo(manager).create(values));
       await this.writeSearchTokens(manager, saved.id, tokens);
-      await manager.query(`INSERT INTO resource_status_events (resource_id, status, initial) VALUES ($1, $2, true)`, [saved.id, saved.status]);
+      await manager.query(`INSERT INTO resource_status_events (resource_id, status, initial) VALUES ($1, $2, true)`, [
+        saved.id,
+        saved.status,
+      ]);
       return saved.id;
     });
   }
@@ -98,7 +101,10 @@ export class ResourceRepository {
         { q: escapeLike(query.q) },
       );
     }
-    const [rows, total] = await qb.skip((query.page - 1) * query.limit).take(query.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
     return { items: rows.map(withOrganizationName), total, page: query.page, limit: query.limit };
   }
 

@@ -146,10 +146,10 @@ function toColumns(dto: UpdateResourceDto): Partial<ResourceEntity> {
 /** Cross-field rules that single-field validation cannot see. */
 export function assertConsistent(r: Partial<ResourceEntity>): void {
   (r.schedule ?? []).forEach((slot: ScheduleSlot, i: number) => {
-    if (slot.start >= slot.end) throw AppException.validation(`schedule[${i}].end`, `終了時刻（${slot.end}）は開始時刻（${slot.start}）より後にしてください`);
+    if (slot.start >= slot.end)
+      throw AppException.validation(`schedule[${i}].end`, `終了時刻（${slot.end}）は開始時刻（${slot.start}）より後にしてください`);
   });
   if (r.vacancies !== undefined && r.capacity !== undefined && r.vacancies > r.capacity) {
     throw AppException.validation('vacancies', `空き数（${r.vacancies}）は定員（${r.capacity}）以下にしてください`);
   }
 }
-

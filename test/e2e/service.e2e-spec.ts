@@ -31,14 +31,30 @@ describe('the built service, started as a child process', () => {
 
   /** A private Redis for this service, so that the test can take it away and bring it back. */
   async function startRedis(): Promise<void> {
-    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     for (let i = 0; i < 50; i++) {
-      if (await new Promise((ok) => net.connect(redisPort, '127.0.0.1').once('connect', function (this: net.Socket) { this.destroy(); ok(true); }).once('error', () => ok(false)))) return;
+      if (
+        await new Promise((ok) =>
+          net
+            .connect(redisPort, '127.0.0.1')
+            .once('connect', function (this: net.Socket) {
+              this.destroy();
+              ok(true);
+            })
+            .once('error', () => ok(false)),
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('private redis-server did not start');
   }
-  const healthStatus = () => fetch(url('/health')).then((r) => r.status).catch(() => 0);
+  const healthStatus = () =>
+    fetch(url('/health'))
+      .then((r) => r.status)
+      .catch(() => 0);
   async function waitForHealth(status: number, what: string): Promise<void> {
     const deadline = Date.now() + 60_000;
     while ((await healthStatus()) !== status) {
@@ -61,14 +77,26 @@ describe('the built service, started as a child process', () => {
   async function start(): Promise<void> {
     child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: '', PORT: String(port), DATA_DIR: dataDir, ADMIN_TOKEN: ADMIN, DEMO_DATA: 'true', QUEUE_PREFIX: 'sanka-e2e', REDIS_URL: `redis://127.0.0.1:${redisPort}`, LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        ADMIN_TOKEN: ADMIN,
+        DEMO_DATA: 'true',
+        QUEUE_PREFIX: 'sanka-e2e',
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const health = await fetch(url('/health')).then((r) => r.status).catch(() => 0);
+      const health = await fetch(url('/health'))
+        .then((r) => r.status)
+        .catch(() => 0);
       if (health === 200) return;
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`service did not become healthy:\n${output.slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 300));
@@ -107,7 +135,9 @@ describe('the built service, started as a child process', () => {
     let results: Array<{ reasons: string[] }> = [];
     const deadline = Date.now() + 60_000;
     while (results.length === 0 && Date.now() < deadline) {
-      const res = await call('POST', '/api/v1/matches/search', ADMIN, { needs: '人と話すのが苦手。静かな場所で黙々とできる作業を、週1回短時間から' });
+      const res = await call('POST', '/api/v1/matches/search', ADMIN, {
+        needs: '人と話すのが苦手。静かな場所で黙々とできる作業を、週1回短時間から',
+      });
       expect(res.status).toBe(200);
       results = res.body.results;
       if (!results.length) await new Promise((r) => setTimeout(r, 500));
@@ -122,7 +152,15 @@ describe('the built service, started as a child process', () => {
     const token = await call('POST', '/api/v1/tokens', ADMIN, { name: 'e2e host', role: 'host', organizationId: mine.body.id });
     expect(token.status).toBe(201);
     const host = token.body.token as string;
-    const opening = { type: 'work_experience', title: 'e2e 収穫体験', description: '野菜の収穫を手伝います。', area: '東部', schedule: [{ day: 'sat', start: '09:00', end: '11:00' }], capacity: 2, vacancies: 2 };
+    const opening = {
+      type: 'work_experience',
+      title: 'e2e 収穫体験',
+      description: '野菜の収穫を手伝います。',
+      area: '東部',
+      schedule: [{ day: 'sat', start: '09:00', end: '11:00' }],
+      capacity: 2,
+      vacancies: 2,
+    };
     const created = await call('POST', '/api/v1/resources', host, { ...opening, organizationId: mine.body.id });
     expect(created.status).toBe(201);
     expect((await call('POST', '/api/v1/resources', host, { ...opening, organizationId: other.body.id })).status).toBe(403);
@@ -142,9 +180,26 @@ describe('the built service, started as a child process', () => {
 
   it('reports a Redis outage in /health and recovers, with follow-up jobs restored', async () => {
     const org = await call('POST', '/api/v1/organizations', ADMIN, { name: 'e2e 障害試験', kind: 'npo' });
-    const resource = await call('POST', '/api/v1/resources', ADMIN, { organizationId: org.body.id, type: 'ibasho', title: 'e2e サロン', description: 'お茶会', area: '中央', schedule: [], capacity: 3, vacancies: 3 });
-    const person = await call('POST', '/api/v1/participants', ADMIN, { displayName: 'e2e', area: '中央', needs: 'お茶を飲みながら話したい' });
-    await call('PUT', `/api/v1/participants/${person.body.id}/consent`, ADMIN, { status: 'obtained', method: '書面', scope: ['displayName'] });
+    const resource = await call('POST', '/api/v1/resources', ADMIN, {
+      organizationId: org.body.id,
+      type: 'ibasho',
+      title: 'e2e サロン',
+      description: 'お茶会',
+      area: '中央',
+      schedule: [],
+      capacity: 3,
+      vacancies: 3,
+    });
+    const person = await call('POST', '/api/v1/participants', ADMIN, {
+      displayName: 'e2e',
+      area: '中央',
+      needs: 'お茶を飲みながら話したい',
+    });
+    await call('PUT', `/api/v1/participants/${person.body.id}/consent`, ADMIN, {
+      status: 'obtained',
+      method: '書面',
+      scope: ['displayName'],
+    });
     const placement = await call('POST', '/api/v1/placements', ADMIN, { participantId: person.body.id, resourceId: resource.body.id });
 
     redis!.kill('SIGKILL'); // Redis restarts with nothing: every delayed job is gone
@@ -152,7 +207,10 @@ describe('the built service, started as a child process', () => {
     const health = await call('GET', '/health', null);
     expect(health.body.redis.status).toBe('down');
     // The API keeps working on the database while Redis is away; the follow-up is planned in the database.
-    const active = await call('POST', `/api/v1/placements/${placement.body.id}/transitions`, ADMIN, { to: 'active', followUp: { lengthDays: 10, checkpointDays: [0, 10] } });
+    const active = await call('POST', `/api/v1/placements/${placement.body.id}/transitions`, ADMIN, {
+      to: 'active',
+      followUp: { lengthDays: 10, checkpointDays: [0, 10] },
+    });
     expect(active.status).toBe(200);
 
     await startRedis();
@@ -168,7 +226,10 @@ describe('the built service, started as a child process', () => {
 
   it('restarts the embedded database if it dies, without losing data', async () => {
     const before = await call('GET', '/api/v1/resources?limit=1', ADMIN);
-    const pid = execFileSync('pgrep', ['-f', `embedded-postgres.server.js ${dataDir}`]).toString().trim().split('\n')[0];
+    const pid = execFileSync('pgrep', ['-f', `embedded-postgres.server.js ${dataDir}`])
+      .toString()
+      .trim()
+      .split('\n')[0];
     process.kill(Number(pid), 'SIGKILL');
     await waitForHealth(200, 'database restarted');
     const after = await call('GET', '/api/v1/resources?limit=1', ADMIN);

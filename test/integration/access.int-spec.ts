@@ -73,7 +73,9 @@ describe('roles, consent-scoped views and the audit log', () => {
 
   it('has an access rule for every route, and enforces it for every role', async () => {
     const doc = (await t.http().get('/api/docs/openapi.json').expect(200)).body;
-    const routes = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes.filter((r) => !(r in RULES))).toEqual([]);
     for (const route of routes) {
       const [method, path] = route.split(' ');
@@ -82,14 +84,23 @@ describe('roles, consent-scoped views and the audit log', () => {
         const res = await t.http()[method.toLowerCase() as 'get'](url).set(tokens[role]).send({});
         const rule = RULES[route];
         const allowed = rule === PUBLIC || rule.includes(role);
-        if (allowed) expect({ route, role, status: res.status === 403 || res.status === 401 ? res.status : 'passed' }).toEqual({ route, role, status: 'passed' });
+        if (allowed)
+          expect({ route, role, status: res.status === 403 || res.status === 401 ? res.status : 'passed' }).toEqual({
+            route,
+            role,
+            status: 'passed',
+          });
         else expect({ route, role, status: res.status }).toEqual({ route, role, status: 403 });
       }
-      if (RULES[route] !== PUBLIC) expect({ route, anonymous: (await t.http()[method.toLowerCase() as 'get'](url).send({})).status }).toEqual({ route, anonymous: 401 });
+      if (RULES[route] !== PUBLIC)
+        expect({ route, anonymous: (await t.http()[method.toLowerCase() as 'get'](url).send({})).status }).toEqual({
+          route,
+          anonymous: 401,
+        });
     }
   });
 
-  it('keeps host A out of host B\'s data, however the ids are passed', async () => {
+  it("keeps host A out of host B's data, however the ids are passed", async () => {
     const resourceB = await createResource(t, orgB);
     const person = await createParticipant(t);
     await giveConsent(t, person.id);
@@ -100,12 +111,22 @@ describe('roles, consent-scoped views and the audit log', () => {
     await t.http().get(`/api/v1/resources/${resourceB.id}`).set(hostA).expect(404);
     await t.http().get(`/api/v1/placements/${placementB.id}`).set(hostA).expect(404);
     await t.http().post(`/api/v1/placements/${placementB.id}/dates`).set(hostA).send({ visitDate: '2026-12-01' }).expect(404);
-    await t.http().post(`/api/v1/placements/${placementB.id}/host-feedback`).set(hostA).send({ checkpointId: PARAMS.id, feedback: 'x' }).expect(404);
+    await t
+      .http()
+      .post(`/api/v1/placements/${placementB.id}/host-feedback`)
+      .set(hostA)
+      .send({ checkpointId: PARAMS.id, feedback: 'x' })
+      .expect(404);
     const resources = await t.http().get('/api/v1/resources').query({ organizationId: orgB }).set(hostA).expect(200);
     expect(resources.body.items.every((r: { organizationId: string }) => r.organizationId === orgA)).toBe(true);
     const orgs = await t.http().get('/api/v1/organizations').set(hostA).expect(200);
     expect(orgs.body.items.map((o: { id: string }) => o.id)).toEqual([orgA]);
-    const placements = await t.http().get('/api/v1/placements').query({ resourceId: resourceB.id, participantId: person.id }).set(hostA).expect(200);
+    const placements = await t
+      .http()
+      .get('/api/v1/placements')
+      .query({ resourceId: resourceB.id, participantId: person.id })
+      .set(hostA)
+      .expect(200);
     expect(placements.body.items).toEqual([]);
     await t.http().post('/api/v1/resources').set(hostA).send(resourceBody(orgB)).expect(403);
     const own = await createResource(t, orgA, {}, hostA);
@@ -124,7 +145,11 @@ describe('roles, consent-scoped views and the audit log', () => {
   it.each(HOST_VISIBLE_FIELDS)('shows the host %s only when the person allowed it', async (field) => {
     const resource = await createResource(t, orgA);
     const person = await createParticipant(t, { displayName: 'Cさん', disabilityNote: '聴覚障害', criminalRecordNote: '記録あり' });
-    await giveConsent(t, person.id, HOST_VISIBLE_FIELDS.filter((f) => f !== field));
+    await giveConsent(
+      t,
+      person.id,
+      HOST_VISIBLE_FIELDS.filter((f) => f !== field),
+    );
     const placement = await propose(t, person.id, resource.id);
     const without = (await t.http().get(`/api/v1/placements/${placement.id}`).set(tokens.host).expect(200)).body.participant;
     expect(Object.keys(without)).not.toContain(field);
@@ -139,14 +164,35 @@ describe('roles, consent-scoped views and the audit log', () => {
     const person = await createParticipant(t);
     await giveConsent(t, person.id);
     const placement = await propose(t, person.id, resource.id);
-    const dated = await t.http().post(`/api/v1/placements/${placement.id}/dates`).set(tokens.host).send({ visitDate: '2026-12-01' }).expect(200);
+    const dated = await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/dates`)
+      .set(tokens.host)
+      .send({ visitDate: '2026-12-01' })
+      .expect(200);
     expect(dated.body.visitDate).toBe('2026-12-01');
-    const active = (await transition(t, placement.id, { to: 'active', followUp: { lengthDays: 10, checkpointDays: [5, 10] } }).expect(200)).body;
+    const active = (await transition(t, placement.id, { to: 'active', followUp: { lengthDays: 10, checkpointDays: [5, 10] } }).expect(200))
+      .body;
     const checkpointId = active.followUp.checkpoints[0].id;
-    await t.http().post(`/api/v1/placements/${placement.id}/host-feedback`).set(tokens.host).send({ checkpointId, feedback: '毎回時間通りに来ています' }).expect(200);
-    const after = await t.http().post(`/api/v1/placements/${placement.id}/checkins`).set(t.admin).send({ checkpointId, date: '2026-12-06', attendance: 'attended', wellbeing: 4 }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/host-feedback`)
+      .set(tokens.host)
+      .send({ checkpointId, feedback: '毎回時間通りに来ています' })
+      .expect(200);
+    const after = await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/checkins`)
+      .set(t.admin)
+      .send({ checkpointId, date: '2026-12-06', attendance: 'attended', wellbeing: 4 })
+      .expect(201);
     expect(after.body.checkins[0].hostFeedback).toBe('毎回時間通りに来ています');
-    await t.http().patch(`/api/v1/resources/${resource.id}`).set(tokens.host).send({ status: 'paused', schedule: [{ day: 'mon', start: '10:00', end: '12:00' }] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/resources/${resource.id}`)
+      .set(tokens.host)
+      .send({ status: 'paused', schedule: [{ day: 'mon', start: '10:00', end: '12:00' }] })
+      .expect(200);
   });
 
   it('records every read of participant data and answers "who saw this person\'s record?"', async () => {
@@ -160,19 +206,36 @@ describe('roles, consent-scoped views and the audit log', () => {
 
     const audit = await t.http().get('/api/v1/audit').query({ participantId: person.id, limit: 100 }).set(t.admin).expect(200);
     const entries = audit.body.items as Array<{ role: string; action: string; route: string; fields: string[]; tokenId: string }>;
-    expect(entries).toEqual(expect.arrayContaining([
-      expect.objectContaining({ role: 'coordinator', action: 'read', route: 'GET /api/v1/participants/:id', tokenId: tokens.coordinator.id }),
-      expect.objectContaining({ role: 'host', action: 'read', route: 'GET /api/v1/placements/:id', fields: ['displayName', 'strengths'] }),
-      expect.objectContaining({ role: 'coordinator', action: 'read', route: 'POST /api/v1/matches/search', fields: ['needs', 'strengths', 'constraints'] }),
-      expect.objectContaining({ action: 'write', route: 'POST /api/v1/participants' }),
-    ]));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          role: 'coordinator',
+          action: 'read',
+          route: 'GET /api/v1/participants/:id',
+          tokenId: tokens.coordinator.id,
+        }),
+        expect.objectContaining({
+          role: 'host',
+          action: 'read',
+          route: 'GET /api/v1/placements/:id',
+          fields: ['displayName', 'strengths'],
+        }),
+        expect.objectContaining({
+          role: 'coordinator',
+          action: 'read',
+          route: 'POST /api/v1/matches/search',
+          fields: ['needs', 'strengths', 'constraints'],
+        }),
+        expect.objectContaining({ action: 'write', route: 'POST /api/v1/participants' }),
+      ]),
+    );
     const csv = await t.http().get('/api/v1/audit').query({ participantId: person.id, format: 'csv' }).set(t.admin).expect(200);
     expect(csv.text).toContain('日時,トークン,役割,操作,本人,項目,経路');
     await expect(db.query(`UPDATE audit_log SET role = 'x' WHERE participant_id = $1`, [person.id])).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM audit_log WHERE participant_id = $1`, [person.id])).rejects.toThrow(/append-only/);
   });
 
-  it('erases a person to a tombstone, keeps this month\'s report figures, and exports first', async () => {
+  it("erases a person to a tombstone, keeps this month's report figures, and exports first", async () => {
     const resource = await createResource(t, orgA);
     const person = await createParticipant(t, { displayName: '消去テスト' });
     await giveConsent(t, person.id);
@@ -200,7 +263,12 @@ describe('roles, consent-scoped views and the audit log', () => {
   });
 
   it('limits an area-bound coordinator to the people of their areas', async () => {
-    const res = await t.http().post('/api/v1/tokens').set(t.admin).send({ name: '東部担当', role: 'coordinator', areas: ['東部'] }).expect(201);
+    const res = await t
+      .http()
+      .post('/api/v1/tokens')
+      .set(t.admin)
+      .send({ name: '東部担当', role: 'coordinator', areas: ['東部'] })
+      .expect(201);
     const east = { Authorization: `Bearer ${res.body.token}` };
     const inEast = await createParticipant(t, { area: '東部' });
     const inWest = await createParticipant(t, { area: '西部' });
@@ -211,8 +279,13 @@ describe('roles, consent-scoped views and the audit log', () => {
     await t.http().post('/api/v1/participants').set(east).send({ displayName: 'x', area: '西部', needs: 'x' }).expect(403);
   });
 
-  it('treats a person outside an area-bound coordinator\'s areas as absent on every participant-bearing route', async () => {
-    const res = await t.http().post('/api/v1/tokens').set(t.admin).send({ name: '東部担当2', role: 'coordinator', areas: ['東部'] }).expect(201);
+  it("treats a person outside an area-bound coordinator's areas as absent on every participant-bearing route", async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/tokens')
+      .set(t.admin)
+      .send({ name: '東部担当2', role: 'coordinator', areas: ['東部'] })
+      .expect(201);
     const east = { Authorization: `Bearer ${res.body.token}` };
     const resource = await createResource(t, orgA, { title: '地区テスト用の受入枠', capacity: 5, vacancies: 5 });
     const west = await createParticipant(t, { area: '西部' });
@@ -224,19 +297,40 @@ describe('roles, consent-scoped views and the audit log', () => {
     const cases: Array<[string, (id: string) => ReturnType<ReturnType<TestApp['http']>['get']>]> = [
       ['GET /participants/{id}', (id) => t.http().get(`/api/v1/participants/${id}`).set(east)],
       ['PATCH /participants/{id}', (id) => t.http().patch(`/api/v1/participants/${id}`).set(east).send({ householdNote: 'x' })],
-      ['PUT /participants/{id}/consent', (id) => t.http().put(`/api/v1/participants/${id}/consent`).set(east).send({ status: 'obtained', method: '面談', scope: ['displayName'] })],
+      [
+        'PUT /participants/{id}/consent',
+        (id) =>
+          t
+            .http()
+            .put(`/api/v1/participants/${id}/consent`)
+            .set(east)
+            .send({ status: 'obtained', method: '面談', scope: ['displayName'] }),
+      ],
       ['POST /placements', (id) => t.http().post('/api/v1/placements').set(east).send({ participantId: id, resourceId: resource.id })],
       ['POST /matches/search', (id) => t.http().post('/api/v1/matches/search').set(east).send({ participantId: id })],
     ];
     const placementCases: Array<[string, (id: string) => ReturnType<ReturnType<TestApp['http']>['get']>]> = [
       ['GET /placements/{id}', (id) => t.http().get(`/api/v1/placements/${id}`).set(east)],
-      ['POST /placements/{id}/transitions', (id) => t.http().post(`/api/v1/placements/${id}/transitions`).set(east).send({ to: 'closed', outcome: 'other' })],
-      ['POST /placements/{id}/checkins', (id) => t.http().post(`/api/v1/placements/${id}/checkins`).set(east).send({ date: '2026-11-20', attendance: 'attended', wellbeing: 3 })],
+      [
+        'POST /placements/{id}/transitions',
+        (id) => t.http().post(`/api/v1/placements/${id}/transitions`).set(east).send({ to: 'closed', outcome: 'other' }),
+      ],
+      [
+        'POST /placements/{id}/checkins',
+        (id) =>
+          t.http().post(`/api/v1/placements/${id}/checkins`).set(east).send({ date: '2026-11-20', attendance: 'attended', wellbeing: 3 }),
+      ],
       ['POST /placements/{id}/follow-up/extend', (id) => t.http().post(`/api/v1/placements/${id}/follow-up/extend`).set(east).send({})],
       ['POST /placements/{id}/dates', (id) => t.http().post(`/api/v1/placements/${id}/dates`).set(east).send({ visitDate: '2026-11-20' })],
-      ['POST /placements/{id}/host-feedback', (id) => t.http().post(`/api/v1/placements/${id}/host-feedback`).set(east).send({ checkpointId: missing, feedback: 'x' })],
+      [
+        'POST /placements/{id}/host-feedback',
+        (id) => t.http().post(`/api/v1/placements/${id}/host-feedback`).set(east).send({ checkpointId: missing, feedback: 'x' }),
+      ],
     ];
-    for (const [route, call, outsideId] of [...cases.map(([r, c]) => [r, c, west.id] as const), ...placementCases.map(([r, c]) => [r, c, placement.id] as const)]) {
+    for (const [route, call, outsideId] of [
+      ...cases.map(([r, c]) => [r, c, west.id] as const),
+      ...placementCases.map(([r, c]) => [r, c, placement.id] as const),
+    ]) {
       const outside = await call(outsideId);
       const absent = await call(missing);
       expect({ route, status: outside.status, code: outside.body.code }).toEqual({ route, status: absent.status, code: absent.body.code });
@@ -262,11 +356,19 @@ describe('roles, consent-scoped views and the audit log', () => {
       expect(refused).toBeDefined();
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       expect(refused.body.message).toMatch(/秒後に再試行/);
-      await limited.http().get('/health').expect((r) => expect([200, 503]).toContain(r.status));
+      await limited
+        .http()
+        .get('/health')
+        .expect((r) => expect([200, 503]).toContain(r.status));
     } finally {
       await limited.close();
     }
-    const expiring = await t.http().post('/api/v1/tokens').set(t.admin).send({ name: 'short', role: 'viewer', expiresAt: new Date(Date.now() + 1500).toISOString() }).expect(201);
+    const expiring = await t
+      .http()
+      .post('/api/v1/tokens')
+      .set(t.admin)
+      .send({ name: 'short', role: 'viewer', expiresAt: new Date(Date.now() + 1500).toISOString() })
+      .expect(201);
     const headers = { Authorization: `Bearer ${expiring.body.token}` };
     await t.http().get('/api/v1/reports/monthly/2026-10').set(headers).expect(200);
     await new Promise((r) => setTimeout(r, 2000));

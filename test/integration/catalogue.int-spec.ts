@@ -13,14 +13,25 @@ describe('catalogue over HTTP (embedded PostgreSQL + pgvector, Redis)', () => {
     const org = await createOrganization(t, { name: '農園ひだまり', kind: 'farm' });
     const area = uniqueArea();
     const created = await createResource(t, org.id, { area, frequencyNote: '毎週火曜' });
-    expect(created).toMatchObject({ organizationId: org.id, area, vacancies: 2, frequencyNote: '毎週火曜', organization: { name: '農園ひだまり' } });
+    expect(created).toMatchObject({
+      organizationId: org.id,
+      area,
+      vacancies: 2,
+      frequencyNote: '毎週火曜',
+      organization: { name: '農園ひだまり' },
+    });
     expect(['pending', 'ready']).toContain(created.embedding.status);
 
     const read = await t.http().get(`/api/v1/resources/${created.id}`).set(t.admin).expect(200);
     expect(read.body.schedule).toEqual([{ day: 'tue', start: '09:00', end: '11:00' }]);
     expect(read.body.demands).toEqual({ talking: 'low', physical: 'medium', literacy: 'low' });
 
-    const patched = await t.http().patch(`/api/v1/resources/${created.id}`).set(t.admin).send({ vacancies: 1, status: 'paused' }).expect(200);
+    const patched = await t
+      .http()
+      .patch(`/api/v1/resources/${created.id}`)
+      .set(t.admin)
+      .send({ vacancies: 1, status: 'paused' })
+      .expect(200);
     expect(patched.body).toMatchObject({ vacancies: 1, status: 'paused' });
 
     const list = await t.http().get('/api/v1/resources').query({ area, status: 'paused' }).set(t.admin).expect(200);
@@ -61,7 +72,12 @@ describe('catalogue over HTTP (embedded PostgreSQL + pgvector, Redis)', () => {
   ])('rejects %s with a 400 naming the field, and writes nothing', async (_label, override, field) => {
     const org = await createOrganization(t);
     const area = uniqueArea();
-    const res = await t.http().post('/api/v1/resources').set(t.admin).send(resourceBody(org.id, { area, ...override })).expect(400);
+    const res = await t
+      .http()
+      .post('/api/v1/resources')
+      .set(t.admin)
+      .send(resourceBody(org.id, { area, ...override }))
+      .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect(res.body.message).toContain(field);
@@ -72,7 +88,12 @@ describe('catalogue over HTTP (embedded PostgreSQL + pgvector, Redis)', () => {
   it('rejects a PATCH that would put vacancies over capacity and leaves the row unchanged', async () => {
     const org = await createOrganization(t);
     const resource = await createResource(t, org.id, { capacity: 3, vacancies: 2, title: '元のタイトル' });
-    const res = await t.http().patch(`/api/v1/resources/${resource.id}`).set(t.admin).send({ title: '新しいタイトル', capacity: 1 }).expect(400);
+    const res = await t
+      .http()
+      .patch(`/api/v1/resources/${resource.id}`)
+      .set(t.admin)
+      .send({ title: '新しいタイトル', capacity: 1 })
+      .expect(400);
     expect(res.body.errors[0].field).toBe('vacancies');
     const read = await t.http().get(`/api/v1/resources/${resource.id}`).set(t.admin).expect(200);
     expect(read.body).toMatchObject({ title: '元のタイトル', capacity: 3, vacancies: 2 });
@@ -83,9 +104,20 @@ describe('catalogue over HTTP (embedded PostgreSQL + pgvector, Redis)', () => {
     expect(bad.body.errors[0].field).toBe('id');
     await t.http().get('/api/v1/resources/00000000-0000-4000-8000-000000000000').set(t.admin).expect(404);
     const org = await createOrganization(t);
-    const huge = await t.http().post('/api/v1/resources').set(t.admin).send(resourceBody(org.id, { description: 'あ'.repeat(300_000) })).expect(413);
+    const huge = await t
+      .http()
+      .post('/api/v1/resources')
+      .set(t.admin)
+      .send(resourceBody(org.id, { description: 'あ'.repeat(300_000) }))
+      .expect(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
-    const notJson = await t.http().post('/api/v1/resources').set(t.admin).set('Content-Type', 'application/json').send('{"title":').expect(400);
+    const notJson = await t
+      .http()
+      .post('/api/v1/resources')
+      .set(t.admin)
+      .set('Content-Type', 'application/json')
+      .send('{"title":')
+      .expect(400);
     expect(notJson.body.message).toContain('JSON');
   });
 
@@ -116,7 +148,7 @@ describe('catalogue over HTTP (embedded PostgreSQL + pgvector, Redis)', () => {
   });
 
   describe('host tokens', () => {
-    it('create and edit only their own organisation\'s resources', async () => {
+    it("create and edit only their own organisation's resources", async () => {
       const mine = await createOrganization(t, { name: '自団体' });
       const other = await createOrganization(t, { name: '他団体' });
       const host = await createToken(t, 'host', mine.id);
@@ -144,7 +176,12 @@ describe('catalogue over HTTP (embedded PostgreSQL + pgvector, Redis)', () => {
 
   describe('tokens', () => {
     it('are shown once, stored hashed, and revocation takes effect at once', async () => {
-      const created = await t.http().post('/api/v1/tokens').set(t.admin).send({ name: 'コーディネーター A', role: 'coordinator' }).expect(201);
+      const created = await t
+        .http()
+        .post('/api/v1/tokens')
+        .set(t.admin)
+        .send({ name: 'コーディネーター A', role: 'coordinator' })
+        .expect(201);
       expect(created.body.token).toMatch(/^sk_/);
       const headers = { Authorization: `Bearer ${created.body.token}` };
       await t.http().get('/api/v1/resources').set(headers).expect(200);
@@ -164,7 +201,12 @@ describe('catalogue over HTTP (embedded PostgreSQL + pgvector, Redis)', () => {
     it('refuses requests without a token, with an unknown token, or with an expired one', async () => {
       await t.http().get('/api/v1/resources').expect(401);
       await t.http().get('/api/v1/resources').set({ Authorization: 'Bearer nope' }).expect(401);
-      const bad = await t.http().post('/api/v1/tokens').set(t.admin).send({ name: 'x', role: 'coordinator', expiresAt: '2001-01-01T00:00:00Z' }).expect(400);
+      const bad = await t
+        .http()
+        .post('/api/v1/tokens')
+        .set(t.admin)
+        .send({ name: 'x', role: 'coordinator', expiresAt: '2001-01-01T00:00:00Z' })
+        .expect(400);
       expect(bad.body.errors[0].field).toBe('expiresAt');
       const hostless = await t.http().post('/api/v1/tokens').set(t.admin).send({ name: 'x', role: 'host' }).expect(400);
       expect(hostless.body.errors[0].field).toBe('organizationId');
@@ -179,6 +221,8 @@ describe('catalogue over HTTP (embedded PostgreSQL + pgvector, Redis)', () => {
 
   it('serves the OpenAPI document', async () => {
     const res = await t.http().get('/api/docs/openapi.json').expect(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/resources', '/api/v1/resources/{id}', '/api/v1/matches/search', '/health']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/resources', '/api/v1/resources/{id}', '/api/v1/matches/search', '/health']),
+    );
   });
 });

@@ -34,7 +34,8 @@ describe('fixed-length follow-up on BullMQ', () => {
   }
   const notifications = async (checkpointId: string) =>
     db.query(`SELECT kind FROM notifications WHERE checkpoint_id = $1 ORDER BY kind`, [checkpointId]) as Promise<Array<{ kind: string }>>;
-  const statusOf = async (checkpointId: string) => (await db.query(`SELECT status FROM follow_up_checkpoints WHERE id = $1`, [checkpointId]))[0].status;
+  const statusOf = async (checkpointId: string) =>
+    (await db.query(`SELECT status FROM follow_up_checkpoints WHERE id = $1`, [checkpointId]))[0].status;
 
   it('uses the deployment default plan: days 14, 28, 60, 90 in Tokyo dates', async () => {
     const resource = await createResource(t, orgId);
@@ -58,7 +59,12 @@ describe('fixed-length follow-up on BullMQ', () => {
     await waitFor(async () => (await statusOf(today.id)) === 'overdue', 'checkpoint overdue', 30_000);
     expect((await notifications(today.id)).map((n) => n.kind)).toEqual(['checkpoint_due', 'checkpoint_overdue']);
     // A check-in still closes an overdue checkpoint.
-    await t.http().post(`/api/v1/placements/${placement.id}/checkins`).set(t.admin).send({ checkpointId: today.id, date: '2026-11-23', attendance: 'late', wellbeing: 3, note: '遅刻したが参加' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/checkins`)
+      .set(t.admin)
+      .send({ checkpointId: today.id, date: '2026-11-23', attendance: 'late', wellbeing: 3, note: '遅刻したが参加' })
+      .expect(201);
     expect(await statusOf(today.id)).toBe('done');
   });
 
@@ -70,7 +76,12 @@ describe('fixed-length follow-up on BullMQ', () => {
     const note = list.body.find((n: { checkpointId: string; kind: string }) => n.checkpointId === last.id && n.kind === 'decision_needed');
     expect(note.message).toContain('延長');
     await t.http().post(`/api/v1/notifications/${note.id}/read`).set(t.admin).expect(204);
-    const extended = await t.http().post(`/api/v1/placements/${placement.id}/follow-up/extend`).set(t.admin).send({ lengthDays: 30, checkpointDays: [14, 30] }).expect(200);
+    const extended = await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/follow-up/extend`)
+      .set(t.admin)
+      .send({ lengthDays: 30, checkpointDays: [14, 30] })
+      .expect(200);
     expect(extended.body.followUp.plans.map((p: { extension: boolean }) => p.extension)).toEqual([false, true]);
     expect(extended.body.followUp.checkpoints.filter((c: { status: string }) => c.status === 'scheduled')).toHaveLength(2);
     expect(extended.body.events.at(-1).note).toContain('延長');
@@ -78,7 +89,12 @@ describe('fixed-length follow-up on BullMQ', () => {
 
   it('notifies at once on an urgent concern', async () => {
     const placement = await activePlacement([5]);
-    const res = await t.http().post(`/api/v1/placements/${placement.id}/checkins`).set(t.admin).send({ date: '2026-11-23', attendance: 'absent', wellbeing: 1, concern: 'urgent', note: '連絡が取れない' }).expect(201);
+    const res = await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/checkins`)
+      .set(t.admin)
+      .send({ date: '2026-11-23', attendance: 'absent', wellbeing: 1, concern: 'urgent', note: '連絡が取れない' })
+      .expect(201);
     expect(res.body.checkins.at(-1).concern).toBe('urgent');
     const urgent = await db.query(`SELECT message FROM notifications WHERE placement_id = $1 AND kind = 'urgent_concern'`, [placement.id]);
     expect(urgent).toHaveLength(1);
@@ -100,7 +116,10 @@ describe('fixed-length follow-up on BullMQ', () => {
 
     // Meanwhile one checkpoint's day came: it must be processed as soon as the reconciler runs.
     const lateId = placements[0].followUp.checkpoints[0].id;
-    await db.query(`UPDATE follow_up_checkpoints SET due_at = now() - interval '1 hour', overdue_at = now() + interval '1 hour' WHERE id = $1`, [lateId]);
+    await db.query(
+      `UPDATE follow_up_checkpoints SET due_at = now() - interval '1 hour', overdue_at = now() + interval '1 hour' WHERE id = $1`,
+      [lateId],
+    );
 
     const result = await t.app.get(ReconcileScheduler).reconcile();
     expect(result.checkpointsScheduled).toBeGreaterThanOrEqual(checkpointIds.length);
@@ -130,11 +149,15 @@ describe('fixed-length follow-up on BullMQ', () => {
     // Other jobs falling due meanwhile (earlier tests' overdue checks) run normally.
     const target = jobIds.checkpoint('due', checkpoint.id);
     const processor = t.app.get(FollowUpProcessor);
-    const doomed = new Worker(QueueName.FollowUp, (job) => {
-      if (job.id !== target) return processor.process(job);
-      picked(job.id!);
-      return new Promise(() => undefined);
-    }, { connection: redisConnection(t.config.redisUrl), prefix: t.config.queuePrefix, lockDuration: 1_000, stalledInterval: 600_000 });
+    const doomed = new Worker(
+      QueueName.FollowUp,
+      (job) => {
+        if (job.id !== target) return processor.process(job);
+        picked(job.id!);
+        return new Promise(() => undefined);
+      },
+      { connection: redisConnection(t.config.redisUrl), prefix: t.config.queuePrefix, lockDuration: 1_000, stalledInterval: 600_000 },
+    );
     doomed.on('error', () => undefined); // its lost lock is the point of the test
 
     // The checkpoint's day comes now: its due job is re-created without delay.
@@ -154,7 +177,11 @@ describe('fixed-length follow-up on BullMQ', () => {
     const redis = new Redis(redisConnection(t.config.redisUrl));
     await redis.del(`${t.config.queuePrefix}:${QueueName.FollowUp}:stalled-check`);
     redis.disconnect();
-    const rescuer = new Worker(QueueName.FollowUp, (job) => processor.process(job), { connection: redisConnection(t.config.redisUrl), prefix: t.config.queuePrefix, stalledInterval: 500 });
+    const rescuer = new Worker(QueueName.FollowUp, (job) => processor.process(job), {
+      connection: redisConnection(t.config.redisUrl),
+      prefix: t.config.queuePrefix,
+      stalledInterval: 500,
+    });
     try {
       await waitFor(async () => (await statusOf(checkpoint.id)) === 'due', 'stalled job re-run', 60_000);
       await new Promise((r) => setTimeout(r, 500));

@@ -26,19 +26,34 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
 
   async function catalogue(area: string) {
     const farm = await createResource(t, orgId, {
-      area, type: 'work_experience', title: '畑の草取りと野菜の収穫', tasks: ['草取り', '収穫'],
-      description: '農園で季節の野菜の草取りや収穫をします。外で体を動かす作業です。', schedule: [{ day: 'tue', start: '09:00', end: '11:00' }],
-      demands: { talking: 'low', physical: 'high', literacy: 'low' }, accommodations: ['visit_ok'],
+      area,
+      type: 'work_experience',
+      title: '畑の草取りと野菜の収穫',
+      tasks: ['草取り', '収穫'],
+      description: '農園で季節の野菜の草取りや収穫をします。外で体を動かす作業です。',
+      schedule: [{ day: 'tue', start: '09:00', end: '11:00' }],
+      demands: { talking: 'low', physical: 'high', literacy: 'low' },
+      accommodations: ['visit_ok'],
     });
     const data = await createResource(t, orgId, {
-      area, type: 'work_experience', title: 'パソコンでのデータ入力', tasks: ['データ入力'],
-      description: '静かな事務所で、アンケートの集計をパソコンに入力します。一人で黙々とできる作業です。', schedule: [{ day: 'thu', start: '13:00', end: '15:00' }],
-      demands: { talking: 'low', physical: 'low', literacy: 'high' }, accommodations: ['quiet', 'seated', 'short_hours'],
+      area,
+      type: 'work_experience',
+      title: 'パソコンでのデータ入力',
+      tasks: ['データ入力'],
+      description: '静かな事務所で、アンケートの集計をパソコンに入力します。一人で黙々とできる作業です。',
+      schedule: [{ day: 'thu', start: '13:00', end: '15:00' }],
+      demands: { talking: 'low', physical: 'low', literacy: 'high' },
+      accommodations: ['quiet', 'seated', 'short_hours'],
     });
     const salon = await createResource(t, orgId, {
-      area, type: 'ibasho', title: 'ふれあいサロン', tasks: ['お茶', 'おしゃべり'],
-      description: '地域の人が集まってお茶を飲みながらおしゃべりを楽しむ居場所です。', schedule: [{ day: 'wed', start: '13:00', end: '16:00' }],
-      demands: { talking: 'high', physical: 'low', literacy: 'low' }, accommodations: ['visit_ok', 'small_group'],
+      area,
+      type: 'ibasho',
+      title: 'ふれあいサロン',
+      tasks: ['お茶', 'おしゃべり'],
+      description: '地域の人が集まってお茶を飲みながらおしゃべりを楽しむ居場所です。',
+      schedule: [{ day: 'wed', start: '13:00', end: '16:00' }],
+      demands: { talking: 'high', physical: 'low', literacy: 'low' },
+      accommodations: ['visit_ok', 'small_group'],
     });
     await Promise.all([farm, data, salon].map((r) => ready(r.id)));
     return { farm, data, salon };
@@ -46,8 +61,21 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
 
   it('makes a resource searchable once its job has embedded it, and ranks by meaning', async () => {
     const area = uniqueArea();
-    const minimal = await t.http().post('/api/v1/resources').set(t.admin)
-      .send({ organizationId: orgId, type: 'other', title: '最小限の資源', description: '説明', area, schedule: [], capacity: 1, vacancies: 1 }).expect(201);
+    const minimal = await t
+      .http()
+      .post('/api/v1/resources')
+      .set(t.admin)
+      .send({
+        organizationId: orgId,
+        type: 'other',
+        title: '最小限の資源',
+        description: '説明',
+        area,
+        schedule: [],
+        capacity: 1,
+        vacancies: 1,
+      })
+      .expect(201);
     const { farm, data } = await catalogue(area);
     const embedded = await ready(minimal.body.id);
     expect(embedded.model).toBe(t.app.get(EmbeddingModelRepository).status().name);
@@ -55,14 +83,20 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     const res = await search({ needs: '外で体を動かしたい。畑仕事や草取りをしてみたい', filters: { areas: [area] } }).expect(200);
     expect(res.body.model).toBe(embedded.model);
     expect(res.body.results[0].resource.id).toBe(farm.id);
-    const quiet = await search({ needs: '人と話すのが苦手。静かな場所で黙々とパソコン作業がしたい', filters: { areas: [area] } }).expect(200);
+    const quiet = await search({ needs: '人と話すのが苦手。静かな場所で黙々とパソコン作業がしたい', filters: { areas: [area] } }).expect(
+      200,
+    );
     expect(quiet.body.results[0].resource.id).toBe(data.id);
   });
 
   it('explains every result in Japanese', async () => {
     const area = uniqueArea();
     await catalogue(area);
-    const res = await search({ needs: '静かな場所で座ってできる作業', filters: { areas: [area] }, constraints: { availableDays: ['thu'], avoid: ['talking'] } }).expect(200);
+    const res = await search({
+      needs: '静かな場所で座ってできる作業',
+      filters: { areas: [area] },
+      constraints: { availableDays: ['thu'], avoid: ['talking'] },
+    }).expect(200);
     expect(res.body.results.length).toBeGreaterThan(0);
     for (const result of res.body.results) {
       expect(result.reasons.length).toBeGreaterThan(0);
@@ -93,7 +127,9 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     const elsewhere = await createResource(t, orgId, { area: other, title: '別地区の畑' });
     await ready(elsewhere.id);
     const ids = async (filters: object) =>
-      (await search({ needs: '畑の草取り', filters: { areas: [area], ...filters }, limit: 50 }).expect(200)).body.results.map((r: { resource: { id: string } }) => r.resource.id).sort();
+      (await search({ needs: '畑の草取り', filters: { areas: [area], ...filters }, limit: 50 }).expect(200)).body.results
+        .map((r: { resource: { id: string } }) => r.resource.id)
+        .sort();
 
     expect(await ids({})).toEqual([farm.id, data.id, salon.id].sort());
     expect(await ids({ types: ['ibasho'] })).toEqual([salon.id]);
@@ -116,7 +152,9 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     const exact = new MatchRepository(db, t.config); // a test catalogue is far below SEARCH_EXACT_MAX_ROWS
     const indexed = new MatchRepository(db, Object.assign(new AppConfig(), t.config, { searchExactMaxRows: 0 }));
     const ids = async (repo: MatchRepository, filters: Partial<HardFilters>) =>
-      (await repo.findCandidates(model, vectors[0], ['静か', '作業'], { includeFull: false, areas: [area], ...filters }, 10)).map((c) => c.id).sort();
+      (await repo.findCandidates(model, vectors[0], ['静か', '作業'], { includeFull: false, areas: [area], ...filters }, 10))
+        .map((c) => c.id)
+        .sort();
 
     const all = await ids(exact, {});
     expect(all).toEqual([farm.id, data.id, salon.id].sort());
@@ -130,10 +168,17 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     const resource = await createResource(t, orgId, { area, title: '作業所', description: '木工で小物を作ります。' });
     const first = await ready(resource.id);
     const before = await t.app.get(DataSource).query('SELECT embedding::text AS v FROM resources WHERE id = $1', [resource.id]);
-    const patched = await t.http().patch(`/api/v1/resources/${resource.id}`).set(t.admin).send({ description: 'パンやお菓子を焼いて販売します。' }).expect(200);
+    const patched = await t
+      .http()
+      .patch(`/api/v1/resources/${resource.id}`)
+      .set(t.admin)
+      .send({ description: 'パンやお菓子を焼いて販売します。' })
+      .expect(200);
     expect(patched.body.embedding.status).toMatch(/pending|ready/);
     await waitFor(async () => {
-      const row = await t.app.get(DataSource).query('SELECT embedding::text AS v, embedding_status AS s FROM resources WHERE id = $1', [resource.id]);
+      const row = await t.app
+        .get(DataSource)
+        .query('SELECT embedding::text AS v, embedding_status AS s FROM resources WHERE id = $1', [resource.id]);
       return row[0].s === 'ready' && row[0].v !== before[0].v;
     }, 're-embedding');
     const res = await search({ needs: 'パンを焼く仕事がしたい', filters: { areas: [area] } }).expect(200);
@@ -151,7 +196,10 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     expect(hidden.body.results).toEqual([]);
     const reconciled = await t.app.get(ReconcileScheduler).reconcile();
     expect(reconciled.embeddingsOutstanding).toBeGreaterThanOrEqual(1);
-    await waitFor(async () => (await db.query('SELECT embedding_model AS m FROM resources WHERE id = $1', [resource.id]))[0].m !== 'old-model/v0', 'model change re-embedding');
+    await waitFor(
+      async () => (await db.query('SELECT embedding_model AS m FROM resources WHERE id = $1', [resource.id]))[0].m !== 'old-model/v0',
+      'model change re-embedding',
+    );
     const back = await search({ needs: '草取り', filters: { areas: [area] } }).expect(200);
     expect(back.body.results.map((r: { resource: { id: string } }) => r.resource.id)).toEqual([resource.id]);
   });

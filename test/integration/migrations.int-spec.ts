@@ -27,7 +27,10 @@ describe('migrations on an empty embedded PostgreSQL', () => {
     const db = new DataSource(dataSourceOptions(embedded.url));
     await db.initialize();
     try {
-      const tables = async () => (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r: { tablename: string }) => r.tablename);
+      const tables = async () =>
+        (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map(
+          (r: { tablename: string }) => r.tablename,
+        );
       const full = await tables();
       expect(full).toEqual(expect.arrayContaining(['organizations', 'resources', 'api_tokens', 'search_logs']));
       const indexes = await db.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'resources_embedding_idx'`);

@@ -46,10 +46,21 @@ describe('outbound webhook for notifications (signed, retried)', () => {
     const placement = await propose(t, person.id, resource.id);
     failOnceFor = placement.id;
     await transition(t, placement.id, { to: 'active', followUp: { lengthDays: 30, checkpointDays: [15] } }).expect(200);
-    await t.http().post(`/api/v1/placements/${placement.id}/checkins`).set(t.admin).send({ date: '2026-11-23', attendance: 'absent', wellbeing: 1, concern: 'urgent', note: '連絡がつかない' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/checkins`)
+      .set(t.admin)
+      .send({ date: '2026-11-23', attendance: 'absent', wellbeing: 1, concern: 'urgent', note: '連絡がつかない' })
+      .expect(201);
 
     const db = t.app.get(DataSource);
-    await waitFor(async () => (await db.query(`SELECT delivered_at FROM notifications WHERE placement_id = $1 AND kind = 'urgent_concern'`, [placement.id]))[0]?.delivered_at, 'webhook delivered', 60_000);
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT delivered_at FROM notifications WHERE placement_id = $1 AND kind = 'urgent_concern'`, [placement.id]))[0]
+          ?.delivered_at,
+      'webhook delivered',
+      60_000,
+    );
     const attempts = received.filter((r) => r.body.includes(placement.id));
     expect(attempts.length).toBeGreaterThanOrEqual(2);
     const last = attempts.at(-1)!;

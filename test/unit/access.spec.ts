@@ -9,11 +9,17 @@ import { toHostView } from '../../src/access/consent-projection';
 
 function context(handler: () => void, authorization = 'Bearer token') {
   const request = { headers: { authorization }, method: 'GET', path: '/x', route: { path: '/x' } };
-  return { getHandler: () => handler, getClass: () => class {}, switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
+  return {
+    getHandler: () => handler,
+    getClass: () => class {},
+    switchToHttp: () => ({ getRequest: () => request }),
+  } as unknown as ExecutionContext;
 }
 
 describe('AuthGuard', () => {
-  const tokens = { authenticate: jest.fn().mockResolvedValue({ tokenId: 't', role: 'coordinator', organizationId: null, areas: null, route: 'GET /x' }) };
+  const tokens = {
+    authenticate: jest.fn().mockResolvedValue({ tokenId: 't', role: 'coordinator', organizationId: null, areas: null, route: 'GET /x' }),
+  };
   const guard = new AuthGuard(new Reflector(), tokens as unknown as ApiTokenService);
 
   it('refuses a route that declares no access rule (deny by default)', async () => {
@@ -33,8 +39,19 @@ describe('AuthGuard', () => {
 
 describe('toHostView', () => {
   const person = {
-    displayName: 'A', ageBand: '30代', strengths: '絵', considerationsForHost: '短時間から', healthNote: '通院', disabilityNote: '難聴',
-    criminalRecordNote: 'あり', householdNote: '母と同居', needs: '秘密', realName: '山田太郎', consentStatus: 'obtained', consentScope: [], erasedAt: null,
+    displayName: 'A',
+    ageBand: '30代',
+    strengths: '絵',
+    considerationsForHost: '短時間から',
+    healthNote: '通院',
+    disabilityNote: '難聴',
+    criminalRecordNote: 'あり',
+    householdNote: '母と同居',
+    needs: '秘密',
+    realName: '山田太郎',
+    consentStatus: 'obtained',
+    consentScope: [],
+    erasedAt: null,
   } as unknown as Participant;
 
   it('shows nothing without obtained consent', () => {

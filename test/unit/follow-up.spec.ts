@@ -32,7 +32,16 @@ describe('draftPlan (Asia/Tokyo calendar days)', () => {
 describe('FollowUpService', () => {
   const manager = {} as EntityManager;
   const tx = { run: (work: (m: EntityManager) => Promise<unknown>) => work(manager) } as unknown as TransactionRunner;
-  const context = { id: 'c1', placementId: 'p1', coordinatorId: 't1', displayName: 'Aさん', resourceTitle: '畑', dayOffset: 14, dueOn: '2026-12-07', isFinal: false };
+  const context = {
+    id: 'c1',
+    placementId: 'p1',
+    coordinatorId: 't1',
+    displayName: 'Aさん',
+    resourceTitle: '畑',
+    dayOffset: 14,
+    dueOn: '2026-12-07',
+    isFinal: false,
+  };
   const actor: Actor = { tokenId: 't1', role: 'coordinator', organizationId: null, areas: null, route: 'test' };
 
   function setup() {
@@ -48,15 +57,30 @@ describe('FollowUpService', () => {
     const jobs = { scheduleCheckpoints: jest.fn().mockRejectedValue(new Error('redis down')), enqueueNotificationDelivery: jest.fn() };
     const webhook = { enabled: false } as unknown as WebhookRepository;
     // Notifications are written through NotificationService; the mock records them like the repository did.
-    const notifications = new NotificationService({ notify: repo.notify } as unknown as NotificationRepository, webhook, jobs as unknown as JobRepository, {} as ReconcileRegistry);
-    const service = new FollowUpService(loadConfig({}), repo as unknown as FollowUpRepository, jobs as unknown as JobRepository, tx, notifications, {} as ReconcileRegistry);
+    const notifications = new NotificationService(
+      { notify: repo.notify } as unknown as NotificationRepository,
+      webhook,
+      jobs as unknown as JobRepository,
+      {} as ReconcileRegistry,
+    );
+    const service = new FollowUpService(
+      loadConfig({}),
+      repo as unknown as FollowUpRepository,
+      jobs as unknown as JobRepository,
+      tx,
+      notifications,
+      {} as ReconcileRegistry,
+    );
     return { service, repo, jobs };
   }
 
   it('notifies once when a checkpoint becomes due, and not again when the job runs twice', async () => {
     const { service, repo } = setup();
     expect(await service.markDue('c1')).toBe('notified');
-    expect(repo.notify).toHaveBeenCalledWith(manager, expect.objectContaining({ kind: 'checkpoint_due', dedupeKey: 'c1:due', recipientTokenId: 't1' }));
+    expect(repo.notify).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({ kind: 'checkpoint_due', dedupeKey: 'c1:due', recipientTokenId: 't1' }),
+    );
     repo.advance.mockResolvedValue(false);
     expect(await service.markDue('c1')).toBe('unchanged');
     expect(repo.notify).toHaveBeenCalledTimes(1);
@@ -72,7 +96,12 @@ describe('FollowUpService', () => {
 
   it('keeps the note of an urgent check-in out of the notification', async () => {
     const { service, repo } = setup();
-    await service.recordCheckin(manager, actor, { id: 'p1', coordinatorId: 't1', displayName: 'Aさん', resourceTitle: '畑' }, { date: '2026-11-23', attendance: 'absent', wellbeing: 1, concern: 'urgent', note: '自傷のおそれ' });
+    await service.recordCheckin(
+      manager,
+      actor,
+      { id: 'p1', coordinatorId: 't1', displayName: 'Aさん', resourceTitle: '畑' },
+      { date: '2026-11-23', attendance: 'absent', wellbeing: 1, concern: 'urgent', note: '自傷のおそれ' },
+    );
     const notification = repo.notify.mock.calls[0][1];
     expect(notification).toMatchObject({ kind: 'urgent_concern', dedupeKey: 'k1:urgent' });
     expect(notification.message).not.toContain('自傷');
@@ -80,7 +109,9 @@ describe('FollowUpService', () => {
 
   it('rejects a plan whose checkpoints fall after its end', async () => {
     const { service } = setup();
-    await expect(service.createPlan(manager, 'p1', 1, '2026-11-23', { lengthDays: 30, checkpointDays: [14, 45] })).rejects.toMatchObject({ details: { errors: [{ field: 'followUp.checkpointDays' }] } });
+    await expect(service.createPlan(manager, 'p1', 1, '2026-11-23', { lengthDays: 30, checkpointDays: [14, 45] })).rejects.toMatchObject({
+      details: { errors: [{ field: 'followUp.checkpointDays' }] },
+    });
   });
 
   it('leaves scheduling to the reconciler when Redis is down, without failing the request', async () => {
@@ -98,14 +129,24 @@ describe('NotificationService.deliverNotifications (webhook outbox walk)', () =>
     const delivered = new Set<string>();
     const webhook = {
       enabled: true,
-      undelivered: jest.fn(async (limit: number, excluding: string[]) => ids.filter((id) => !delivered.has(id) && !excluding.includes(id)).slice(0, limit).map(note)),
+      undelivered: jest.fn(async (limit: number, excluding: string[]) =>
+        ids
+          .filter((id) => !delivered.has(id) && !excluding.includes(id))
+          .slice(0, limit)
+          .map(note),
+      ),
       post: jest.fn(async (n: { id: string }) => {
         if (failing.has(n.id)) throw new Error('webhook answered 503');
       }),
       markDelivered: jest.fn(async (id: string) => void delivered.add(id)),
       markFailed: jest.fn(),
     };
-    const service = new NotificationService({} as NotificationRepository, webhook as unknown as WebhookRepository, {} as JobRepository, {} as ReconcileRegistry);
+    const service = new NotificationService(
+      {} as NotificationRepository,
+      webhook as unknown as WebhookRepository,
+      {} as JobRepository,
+      {} as ReconcileRegistry,
+    );
     return { service, webhook, delivered };
   }
 

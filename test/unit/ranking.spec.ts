@@ -3,11 +3,28 @@ import { fitSignal, lexicalSignal, rank, reasons } from '../../src/matching/rank
 
 function candidate(overrides: Partial<Candidate> = {}): Candidate {
   return {
-    id: 'a', organizationId: 'o', organizationName: '団体', type: 'work_experience', title: '草取り', area: '中央',
-    schedule: [{ day: 'tue', start: '09:00', end: '11:00' }], scheduleDays: ['tue'], frequencyNote: null,
-    nearestStation: '中央駅', accessMinutes: 10, capacity: 3, vacancies: 2, accommodations: ['visit_ok', 'quiet'],
-    demandTalking: 'low', demandPhysical: 'high', demandLiteracy: 'low', reward: 'unpaid',
-    vectorSimilarity: 0.5, lexicalRank: 0, matchedTerms: [], ...overrides,
+    id: 'a',
+    organizationId: 'o',
+    organizationName: '団体',
+    type: 'work_experience',
+    title: '草取り',
+    area: '中央',
+    schedule: [{ day: 'tue', start: '09:00', end: '11:00' }],
+    scheduleDays: ['tue'],
+    frequencyNote: null,
+    nearestStation: '中央駅',
+    accessMinutes: 10,
+    capacity: 3,
+    vacancies: 2,
+    accommodations: ['visit_ok', 'quiet'],
+    demandTalking: 'low',
+    demandPhysical: 'high',
+    demandLiteracy: 'low',
+    reward: 'unpaid',
+    vectorSimilarity: 0.5,
+    lexicalRank: 0,
+    matchedTerms: [],
+    ...overrides,
   };
 }
 
@@ -39,7 +56,16 @@ describe('ranking', () => {
   it('explains in Japanese, never with bare numbers alone', () => {
     const [best] = rank([candidate({ matchedTerms: ['草取り'] })], { avoid: ['talking'], availableDays: ['tue'] });
     const text = reasons(best, best, { avoid: ['talking'], availableDays: ['tue'] }, ['tue']);
-    expect(text).toEqual(expect.arrayContaining(['希望の内容と近い', 'キーワードが一致（草取り）', '希望の曜日（火）に活動あり', '人と話すことが少ない', '見学可', '空き 2 名']));
+    expect(text).toEqual(
+      expect.arrayContaining([
+        '希望の内容と近い',
+        'キーワードが一致（草取り）',
+        '希望の曜日（火）に活動あり',
+        '人と話すことが少ない',
+        '見学可',
+        '空き 2 名',
+      ]),
+    );
     for (const reason of text) expect(reason).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 

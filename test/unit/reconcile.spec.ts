@@ -30,7 +30,10 @@ describe('PlannerStatisticsReconciler', () => {
   });
 
   it('does not fail the reconcile when ANALYZE fails, and tries again at the next one', async () => {
-    const statistics = { needsManualAnalyze: jest.fn().mockResolvedValue(true), analyze: jest.fn().mockRejectedValueOnce(new Error('database gone')).mockResolvedValue(undefined) };
+    const statistics = {
+      needsManualAnalyze: jest.fn().mockResolvedValue(true),
+      analyze: jest.fn().mockRejectedValueOnce(new Error('database gone')).mockResolvedValue(undefined),
+    };
     const reconciler = setup(statistics);
     expect(await reconciler.refresh()).toBe(false);
     expect(await reconciler.refresh()).toBe(true);

@@ -15,7 +15,20 @@ describe('report periods in Asia/Tokyo', () => {
 
   it('runs a fiscal year from April to March', () => {
     const fy = fiscalYearPeriod('2026');
-    expect(fy.months.map((m) => m.label)).toEqual(['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12', '2027-01', '2027-02', '2027-03']);
+    expect(fy.months.map((m) => m.label)).toEqual([
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+    ]);
     expect(fy.total.from.toISOString()).toBe('2026-03-31T15:00:00.000Z');
     expect(fy.total.to.toISOString()).toBe('2027-03-31T15:00:00.000Z');
   });
@@ -29,7 +42,15 @@ describe('report periods in Asia/Tokyo', () => {
 
 describe('report CSV', () => {
   it('starts with a BOM, uses CRLF, quotes where needed and names breakdowns in Japanese', () => {
-    const csv = toCsv([{ period: '2026-10', figures: [{ key: 'k', label: 'マッチング件数, 延べ', value: 3, breakdowns: { type: { ibasho: 2, volunteer: 1 } } }] }], { ibasho: '居場所', volunteer: 'ボランティア' });
+    const csv = toCsv(
+      [
+        {
+          period: '2026-10',
+          figures: [{ key: 'k', label: 'マッチング件数, 延べ', value: 3, breakdowns: { type: { ibasho: 2, volunteer: 1 } } }],
+        },
+      ],
+      { ibasho: '居場所', volunteer: 'ボランティア' },
+    );
     expect(csv.startsWith('\uFEFF期間,指標,内訳の種類,内訳,値\r\n')).toBe(true);
     expect(csv).toContain('2026-10,"マッチング件数, 延べ",合計,,3\r\n');
     expect(csv).toContain('2026-10,"マッチング件数, 延べ",資源の種別,居場所,2\r\n');

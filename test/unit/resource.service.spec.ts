@@ -14,15 +14,33 @@ const coordinator: Actor = { tokenId: 't2', role: 'coordinator', organizationId:
 
 function dto(overrides: Partial<CreateResourceDto> = {}): CreateResourceDto {
   return {
-    organizationId: ORG, type: 'ibasho', title: 'サロン', description: '毎週のお茶会', area: '中央',
-    schedule: [{ day: 'wed', start: '13:00', end: '15:00' }], capacity: 5, vacancies: 2, ...overrides,
+    organizationId: ORG,
+    type: 'ibasho',
+    title: 'サロン',
+    description: '毎週のお茶会',
+    area: '中央',
+    schedule: [{ day: 'wed', start: '13:00', end: '15:00' }],
+    capacity: 5,
+    vacancies: 2,
+    ...overrides,
   } as CreateResourceDto;
 }
 
 function setup() {
   const resources = {
     create: jest.fn().mockResolvedValue('r1'),
-    findById: jest.fn().mockResolvedValue({ id: 'r1', organizationId: ORG, organizationName: 'A', demandTalking: 'medium', demandPhysical: 'medium', demandLiteracy: 'medium', embeddingStatus: 'pending', embeddingModel: null }),
+    findById: jest
+      .fn()
+      .mockResolvedValue({
+        id: 'r1',
+        organizationId: ORG,
+        organizationName: 'A',
+        demandTalking: 'medium',
+        demandPhysical: 'medium',
+        demandLiteracy: 'medium',
+        embeddingStatus: 'pending',
+        embeddingModel: null,
+      }),
     update: jest.fn(),
   };
   const organizations = { exists: jest.fn().mockResolvedValue(true) };
@@ -55,21 +73,50 @@ describe('ResourceService', () => {
 
   it('names the field when vacancies exceed capacity or a slot ends before it starts', async () => {
     const { service } = setup();
-    await expect(service.create(coordinator, dto({ capacity: 1, vacancies: 2 }))).rejects.toMatchObject({ details: { errors: [{ field: 'vacancies' }] } });
+    await expect(service.create(coordinator, dto({ capacity: 1, vacancies: 2 }))).rejects.toMatchObject({
+      details: { errors: [{ field: 'vacancies' }] },
+    });
     await expect(
-      service.create(coordinator, dto({ schedule: [{ day: 'mon', start: '10:00', end: '12:00' }, { day: 'tue', start: '12:00', end: '11:00' }] })),
+      service.create(
+        coordinator,
+        dto({
+          schedule: [
+            { day: 'mon', start: '10:00', end: '12:00' },
+            { day: 'tue', start: '12:00', end: '11:00' },
+          ],
+        }),
+      ),
     ).rejects.toMatchObject({ details: { errors: [{ field: 'schedule[1].end' }] } });
   });
 
   it('reports an unknown organisation as a validation error on organizationId', async () => {
     const { service, organizations } = setup();
     organizations.exists.mockResolvedValue(false);
-    await expect(service.create(coordinator, dto())).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: [{ field: 'organizationId' }] } });
+    await expect(service.create(coordinator, dto())).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { errors: [{ field: 'organizationId' }] },
+    });
   });
 
   it('re-embeds only when the embedded text changes', async () => {
     const { service, resources, jobs } = setup();
-    const current = { id: 'r1', organizationId: ORG, type: 'ibasho', title: 'サロン', description: '毎週のお茶会', tasks: [], accommodations: [], demandTalking: 'medium', demandPhysical: 'medium', demandLiteracy: 'medium', reward: 'unpaid', capacity: 5, vacancies: 2, schedule: [], contentHash: '' };
+    const current = {
+      id: 'r1',
+      organizationId: ORG,
+      type: 'ibasho',
+      title: 'サロン',
+      description: '毎週のお茶会',
+      tasks: [],
+      accommodations: [],
+      demandTalking: 'medium',
+      demandPhysical: 'medium',
+      demandLiteracy: 'medium',
+      reward: 'unpaid',
+      capacity: 5,
+      vacancies: 2,
+      schedule: [],
+      contentHash: '',
+    };
     resources.update.mockImplementation(async (_id: string, change: (c: unknown) => { values: object }) => {
       const first = change({ ...current });
       current.contentHash = (first.values as { contentHash?: string }).contentHash ?? current.contentHash;
@@ -82,7 +129,7 @@ describe('ResourceService', () => {
     expect(jobs.enqueueResourceEmbedding).toHaveBeenCalledTimes(1);
   });
 
-  it('hides another organisation\'s resource from a host as not found', async () => {
+  it("hides another organisation's resource from a host as not found", async () => {
     const { service, resources } = setup();
     resources.findById.mockResolvedValue({ id: 'r9', organizationId: OTHER });
     await expect(service.get(host, 'r9')).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -8,7 +8,10 @@ export class CreateTokenDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiProperty({ enum: ROLES, description: 'admin: 全権限 / coordinator: 参加支援コーディネーター / host: 受入先（1 団体に限定） / viewer: 集計のみ' })
+  @ApiProperty({
+    enum: ROLES,
+    description: 'admin: 全権限 / coordinator: 参加支援コーディネーター / host: 受入先（1 団体に限定） / viewer: 集計のみ',
+  })
   @IsIn(ROLES as unknown as string[], { message: `role は ${ROLES.join(', ')} のいずれかです` })
   role!: Role;
 
@@ -23,6 +26,10 @@ export class CreateTokenDto {
   expiresAt?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'coordinator を担当地区に限定する（省略時は全地区）', example: ['中央', '東部'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   areas?: string[];
 }

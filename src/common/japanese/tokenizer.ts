@@ -10,9 +10,45 @@ interface KuromojiToken {
 }
 
 /** Function words that survive the POS filter but carry no meaning for matching. */
-const STOP_WORDS = new Set(['する', 'いる', 'ある', 'なる', 'できる', 'れる', 'られる', 'こと', 'もの', 'よう', 'ため', 'ところ', 'さん', 'とき', '方', '人', '的', '等', 'など', 'ない', 'いい', 'よい', '思う', 'おる', 'くる', 'いく', 'みる',
+const STOP_WORDS = new Set([
+  'する',
+  'いる',
+  'ある',
+  'なる',
+  'できる',
+  'れる',
+  'られる',
+  'こと',
+  'もの',
+  'よう',
+  'ため',
+  'ところ',
+  'さん',
+  'とき',
+  '方',
+  '人',
+  '的',
+  '等',
+  'など',
+  'ない',
+  'いい',
+  'よい',
+  '思う',
+  'おる',
+  'くる',
+  'いく',
+  'みる',
   // Frequent in both needs and descriptions, so they matched everything (measured on the dev set).
-  '好き', '多い', '一緒', '出る', '家', '仕事', '作業', '週', '回']);
+  '好き',
+  '多い',
+  '一緒',
+  '出る',
+  '家',
+  '仕事',
+  '作業',
+  '週',
+  '回',
+]);
 const SKIPPED_NOUN_DETAILS = new Set(['非自立', '代名詞', '数', '接尾', '副詞可能', '特殊']);
 
 /**

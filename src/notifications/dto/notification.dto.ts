@@ -4,6 +4,8 @@ import { IsBoolean, IsOptional } from 'class-validator';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ default: false })
-  @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
   unread?: boolean;
 }

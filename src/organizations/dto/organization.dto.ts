@@ -21,7 +21,9 @@ export class CreateOrganizationDto {
   kind!: OrganizationKind;
 
   @ApiPropertyOptional({ example: '中央', description: '市町村が使う地区名' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   area?: string;
 
   @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;

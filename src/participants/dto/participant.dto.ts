@@ -1,14 +1,40 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { MAX_NEEDS_LENGTH } from '../../common/limits';
 import { PersonConstraintsDto } from './person-constraints.dto';
-import { CONSENT_STATUSES, HOST_VISIBLE_FIELDS, READINESS_STAGES, REFERRAL_ROUTES, type HostVisibleField, type ReadinessStage, type ReferralRoute } from '../participant.constants';
+import {
+  CONSENT_STATUSES,
+  HOST_VISIBLE_FIELDS,
+  READINESS_STAGES,
+  REFERRAL_ROUTES,
+  type HostVisibleField,
+  type ReadinessStage,
+  type ReferralRoute,
+} from '../participant.constants';
 
 export class ParticipantConstraintsDto extends PersonConstraintsDto {
   @ApiPropertyOptional({ description: '1 週間に活動できる時間の目安' })
-  @IsOptional() @IsInt({ message: 'constraints.hoursPerWeek は 0〜80 の整数です' }) @Min(0) @Max(80)
+  @IsOptional()
+  @IsInt({ message: 'constraints.hoursPerWeek は 0〜80 の整数です' })
+  @Min(0)
+  @Max(80)
   hoursPerWeek?: number;
 
   @ApiPropertyOptional({ description: '避けたいこと（自由記述）' }) @IsOptional() @IsString() @MaxLength(500) avoidNote?: string;
@@ -18,7 +44,8 @@ const NOTE = (field: string, max = 1000) => MaxLength(max, { message: `${field} 
 
 export class CreateParticipantDto {
   @ApiProperty({ description: '仮名・コード（実名でなくてよい）', example: 'Aさん' })
-  @IsString() @Length(1, 100, { message: 'displayName は 1〜100 文字です' })
+  @IsString()
+  @Length(1, 100, { message: 'displayName は 1〜100 文字です' })
   displayName!: string;
 
   @ApiPropertyOptional({ description: '実名（任意）' }) @IsOptional() @IsString() @NOTE('realName', 100) realName?: string;
@@ -26,28 +53,48 @@ export class CreateParticipantDto {
   @ApiProperty({ example: '中央' }) @IsString() @Length(1, 100, { message: 'area は 1〜100 文字です' }) area!: string;
 
   @ApiProperty({ description: `本人の希望・やりたいこと・苦手なこと（${MAX_NEEDS_LENGTH} 文字以内）` })
-  @IsString() @MinLength(1, { message: 'needs を入力してください' }) @MaxLength(MAX_NEEDS_LENGTH, { message: `needs は ${MAX_NEEDS_LENGTH} 文字以内です` })
+  @IsString()
+  @MinLength(1, { message: 'needs を入力してください' })
+  @MaxLength(MAX_NEEDS_LENGTH, { message: `needs は ${MAX_NEEDS_LENGTH} 文字以内です` })
   needs!: string;
 
   @ApiPropertyOptional({ description: '得意なこと・興味' }) @IsOptional() @IsString() @NOTE('strengths') strengths?: string;
-  @ApiPropertyOptional({ description: '受入先に伝えたい配慮（本人の同意範囲で表示）' }) @IsOptional() @IsString() @NOTE('considerationsForHost') considerationsForHost?: string;
+  @ApiPropertyOptional({ description: '受入先に伝えたい配慮（本人の同意範囲で表示）' })
+  @IsOptional()
+  @IsString()
+  @NOTE('considerationsForHost')
+  considerationsForHost?: string;
   @ApiPropertyOptional({ description: '世帯の状況（要配慮）' }) @IsOptional() @IsString() @NOTE('householdNote') householdNote?: string;
   @ApiPropertyOptional({ description: '健康状態（要配慮個人情報）' }) @IsOptional() @IsString() @NOTE('healthNote') healthNote?: string;
   @ApiPropertyOptional({ description: '障害（要配慮個人情報）' }) @IsOptional() @IsString() @NOTE('disabilityNote') disabilityNote?: string;
-  @ApiPropertyOptional({ description: '犯罪歴等（要配慮個人情報）' }) @IsOptional() @IsString() @NOTE('criminalRecordNote') criminalRecordNote?: string;
+  @ApiPropertyOptional({ description: '犯罪歴等（要配慮個人情報）' })
+  @IsOptional()
+  @IsString()
+  @NOTE('criminalRecordNote')
+  criminalRecordNote?: string;
 
   @ApiPropertyOptional({ enum: REFERRAL_ROUTES })
-  @IsOptional() @IsIn(REFERRAL_ROUTES as unknown as string[], { message: `referralRoute は ${REFERRAL_ROUTES.join(', ')} のいずれかです` })
+  @IsOptional()
+  @IsIn(REFERRAL_ROUTES as unknown as string[], { message: `referralRoute は ${REFERRAL_ROUTES.join(', ')} のいずれかです` })
   referralRoute?: ReferralRoute;
 
-  @ApiPropertyOptional({ enum: READINESS_STAGES, description: 'daily_living 日常生活自立 / social_life 社会生活自立 / employment 就労自立' })
-  @IsOptional() @IsIn(READINESS_STAGES as unknown as string[], { message: `readinessStage は ${READINESS_STAGES.join(', ')} のいずれかです` })
+  @ApiPropertyOptional({
+    enum: READINESS_STAGES,
+    description: 'daily_living 日常生活自立 / social_life 社会生活自立 / employment 就労自立',
+  })
+  @IsOptional()
+  @IsIn(READINESS_STAGES as unknown as string[], { message: `readinessStage は ${READINESS_STAGES.join(', ')} のいずれかです` })
   readinessStage?: ReadinessStage;
 
-  @ApiPropertyOptional({ type: ParticipantConstraintsDto }) @IsOptional() @ValidateNested() @Type(() => ParticipantConstraintsDto) constraints?: ParticipantConstraintsDto;
+  @ApiPropertyOptional({ type: ParticipantConstraintsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ParticipantConstraintsDto)
+  constraints?: ParticipantConstraintsDto;
 
   @ApiPropertyOptional({ description: '担当コーディネーターのトークン id（省略時は登録したコーディネーター）' })
-  @IsOptional() @IsUUID('all', { message: 'coordinatorId は UUID で指定してください' })
+  @IsOptional()
+  @IsUUID('all', { message: 'coordinatorId は UUID で指定してください' })
   coordinatorId?: string;
 }
 
@@ -58,15 +105,23 @@ export class ConsentDto {
   @IsIn(['obtained', 'withdrawn'], { message: 'status は obtained または withdrawn です' })
   status!: 'obtained' | 'withdrawn';
 
-  @ApiProperty({ example: '面談で口頭と書面により確認' }) @IsString() @Length(1, 200, { message: 'method（同意の取り方）を 1〜200 文字で入力してください' }) method!: string;
+  @ApiProperty({ example: '面談で口頭と書面により確認' })
+  @IsString()
+  @Length(1, 200, { message: 'method（同意の取り方）を 1〜200 文字で入力してください' })
+  method!: string;
 
   @ApiPropertyOptional({ example: '2026-11-20', description: '同意の日付（省略時は今日、日本時間）' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD 形式です' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD 形式です' })
   date?: string;
 
   @ApiProperty({ enum: HOST_VISIBLE_FIELDS, isArray: true, description: '受入先に見せてよい項目' })
-  @IsArray({ message: 'scope は項目名の配列です' }) @ArrayMaxSize(HOST_VISIBLE_FIELDS.length)
-  @IsIn(HOST_VISIBLE_FIELDS as unknown as string[], { each: true, message: `scope の値は ${HOST_VISIBLE_FIELDS.join(', ')} のいずれかです` })
+  @IsArray({ message: 'scope は項目名の配列です' })
+  @ArrayMaxSize(HOST_VISIBLE_FIELDS.length)
+  @IsIn(HOST_VISIBLE_FIELDS as unknown as string[], {
+    each: true,
+    message: `scope の値は ${HOST_VISIBLE_FIELDS.join(', ')} のいずれかです`,
+  })
   scope!: HostVisibleField[];
 }
 

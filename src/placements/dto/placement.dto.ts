@@ -1,23 +1,52 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { OUTCOMES, PLACEMENT_STATES, type Outcome, type PlacementState } from '../placement.constants';
 
 export class CreatePlacementDto {
   @ApiProperty() @IsUUID('all', { message: 'participantId は UUID で指定してください' }) participantId!: string;
   @ApiProperty() @IsUUID('all', { message: 'resourceId は UUID で指定してください' }) resourceId!: string;
-  @ApiPropertyOptional({ description: 'コーディネーターのメモ（受入先には表示されません）' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ description: 'コーディネーターのメモ（受入先には表示されません）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export class FollowUpOptionsDto {
   @ApiPropertyOptional({ description: 'フォロー期間（日）。既定は 90', minimum: 1, maximum: 730 })
-  @IsOptional() @IsInt({ message: 'followUp.lengthDays は 1〜730 の整数です' }) @Min(1, { message: 'followUp.lengthDays は 1〜730 の整数です' }) @Max(730, { message: 'followUp.lengthDays は 1〜730 の整数です' })
+  @IsOptional()
+  @IsInt({ message: 'followUp.lengthDays は 1〜730 の整数です' })
+  @Min(1, { message: 'followUp.lengthDays は 1〜730 の整数です' })
+  @Max(730, { message: 'followUp.lengthDays は 1〜730 の整数です' })
   lengthDays?: number;
 
-  @ApiPropertyOptional({ type: [Number], description: '確認日（開始からの日数）。既定は 14, 28, 60, 90。0 はすぐ', example: [14, 28, 60, 90] })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30)
-  @IsInt({ each: true, message: 'followUp.checkpointDays は 0 以上の整数の配列です' }) @Min(0, { each: true, message: 'followUp.checkpointDays は 0 以上の整数の配列です' })
+  @ApiPropertyOptional({
+    type: [Number],
+    description: '確認日（開始からの日数）。既定は 14, 28, 60, 90。0 はすぐ',
+    example: [14, 28, 60, 90],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsInt({ each: true, message: 'followUp.checkpointDays は 0 以上の整数の配列です' })
+  @Min(0, { each: true, message: 'followUp.checkpointDays は 0 以上の整数の配列です' })
   checkpointDays?: number[];
 }
 
@@ -26,18 +55,30 @@ export class TransitionDto {
   @IsIn(['visit', 'trial', 'active', 'closed'], { message: 'to は visit, trial, active, closed のいずれかです' })
   to!: Exclude<PlacementState, 'proposed'>;
 
-  @ApiPropertyOptional({ enum: OUTCOMES, description: 'closed のとき必須：settled 定着 / withdrew 中断 / host_declined 受入先の辞退 / rematched つなぎなおし / other' })
-  @IsOptional() @IsIn(OUTCOMES as unknown as string[], { message: `outcome は ${OUTCOMES.join(', ')} のいずれかです` })
+  @ApiPropertyOptional({
+    enum: OUTCOMES,
+    description: 'closed のとき必須：settled 定着 / withdrew 中断 / host_declined 受入先の辞退 / rematched つなぎなおし / other',
+  })
+  @IsOptional()
+  @IsIn(OUTCOMES as unknown as string[], { message: `outcome は ${OUTCOMES.join(', ')} のいずれかです` })
   outcome?: Outcome;
 
-  @ApiPropertyOptional({ description: 'つなぎなおし先の紹介（placement）id' }) @IsOptional() @IsUUID('all', { message: 'rematchedTo は UUID で指定してください' }) rematchedTo?: string;
+  @ApiPropertyOptional({ description: 'つなぎなおし先の紹介（placement）id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'rematchedTo は UUID で指定してください' })
+  rematchedTo?: string;
 
-  @ApiPropertyOptional({ description: '見学・体験の日付（YYYY-MM-DD）' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD 形式です' }) date?: string;
+  @ApiPropertyOptional({ description: '見学・体験の日付（YYYY-MM-DD）' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date は YYYY-MM-DD 形式です' })
+  date?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 
   @ApiPropertyOptional({ type: FollowUpOptionsDto, description: 'to が active のときのフォロー計画' })
-  @IsOptional() @ValidateNested() @Type(() => FollowUpOptionsDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpOptionsDto)
   followUp?: FollowUpOptionsDto;
 }
 
@@ -45,10 +86,19 @@ export class ListPlacementsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'participantId は UUID で指定してください' }) participantId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'resourceId は UUID で指定してください' }) resourceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'coordinatorId は UUID で指定してください' }) coordinatorId?: string;
-  @ApiPropertyOptional({ enum: PLACEMENT_STATES }) @IsOptional() @IsIn(PLACEMENT_STATES as unknown as string[], { message: `state は ${PLACEMENT_STATES.join(', ')} のいずれかです` }) state?: PlacementState;
+  @ApiPropertyOptional({ enum: PLACEMENT_STATES })
+  @IsOptional()
+  @IsIn(PLACEMENT_STATES as unknown as string[], { message: `state は ${PLACEMENT_STATES.join(', ')} のいずれかです` })
+  state?: PlacementState;
 }
 
 export class ConfirmDatesDto {
-  @ApiPropertyOptional({ example: '2026-12-02' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'visitDate は YYYY-MM-DD 形式です' }) visitDate?: string;
-  @ApiPropertyOptional({ example: '2026-12-09' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'trialDate は YYYY-MM-DD 形式です' }) trialDate?: string;
+  @ApiPropertyOptional({ example: '2026-12-02' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'visitDate は YYYY-MM-DD 形式です' })
+  visitDate?: string;
+  @ApiPropertyOptional({ example: '2026-12-09' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'trialDate は YYYY-MM-DD 形式です' })
+  trialDate?: string;
 }
