@@ -29,18 +29,16 @@ function dto(overrides: Partial<CreateResourceDto> = {}): CreateResourceDto {
 function setup() {
   const resources = {
     create: jest.fn().mockResolvedValue('r1'),
-    findById: jest
-      .fn()
-      .mockResolvedValue({
-        id: 'r1',
-        organizationId: ORG,
-        organizationName: 'A',
-        demandTalking: 'medium',
-        demandPhysical: 'medium',
-        demandLiteracy: 'medium',
-        embeddingStatus: 'pending',
-        embeddingModel: null,
-      }),
+    findById: jest.fn().mockResolvedValue({
+      id: 'r1',
+      organizationId: ORG,
+      organizationName: 'A',
+      demandTalking: 'medium',
+      demandPhysical: 'medium',
+      demandLiteracy: 'medium',
+      embeddingStatus: 'pending',
+      embeddingModel: null,
+    }),
     update: jest.fn(),
   };
   const organizations = { exists: jest.fn().mockResolvedValue(true) };
