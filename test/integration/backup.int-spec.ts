@@ -17,7 +17,7 @@ import { dataSourceOptions, MIGRATIONS, prepareDatabase } from '../../src/databa
 import { projectRoot } from '../../src/common/project-root';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { jobIds, QueueName } from '../../src/jobs/job.constants';
-import { ReconcileService } from '../../src/jobs/reconcile.service';
+import { ReconcileScheduler } from '../../src/jobs/reconcile.scheduler';
 import { ReportService } from '../../src/reports/report.service';
 import { createOrganization, createResource } from '../support/factories';
 import { createParticipant, giveConsent, propose, transition } from '../support/people';
@@ -156,7 +156,7 @@ describe('backup and restore of the embedded database', () => {
     try {
       const queue = restored.app.get<Queue>(getQueueToken(QueueName.FollowUp));
       await waitFor(async () => (await Promise.all(expected.map((id) => queue.getJob(id)))).every(Boolean), 'follow-up jobs rebuilt');
-      expect((await restored.app.get(ReconcileService).reconcile()).checkpointsScheduled).toBe(0);
+      expect((await restored.app.get(ReconcileScheduler).reconcile()).checkpointsScheduled).toBe(0);
       const all = await queue.getJobs(['delayed', 'waiting', 'active', 'completed', 'failed', 'prioritized']);
       expect(all.map((j) => j.id).sort()).toEqual([...expected].sort());
     } finally {
