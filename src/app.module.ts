@@ -12,6 +12,7 @@ import { ApiTokenRepository } from './auth/api-token.repository';
 import { ApiTokenService } from './auth/api-token.service';
 import { AccountAuditLog } from './auth/account-audit';
 import { AuthGuard } from './auth/auth.guard';
+import { BackupModule } from './backup/backup.module';
 import { OrganizationDirectory } from './auth/organization-directory';
 import { rateLimitOptions } from './auth/rate-limit';
 import { InvitationRepository } from './auth/invitation.repository';
@@ -192,6 +193,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: QueueName.Embedding }, { name: QueueName.FollowUp }, { name: QueueName.Maintenance }),
+        BackupModule.forRoot(config), // nightly backup job + status for /health (src/backup/)
       ],
       controllers: config.runsApi ? controllers : [HealthController],
       providers,
