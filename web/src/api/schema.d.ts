@@ -17,6 +17,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 招待・再設定リンクでパスワードを設定する（リンクは 1 回限り。設定するとその利用者の既存のセッションは終了） */
+        post: operations["SessionController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/matches/search": {
         parameters: {
             query?: never;
@@ -28,9 +45,26 @@ export interface paths {
         put?: never;
         /**
          * 本人の希望（日本語の自由記述）に合う資源を順位付けして返す
-         * @description 意味の近さ（ベクトル）・キーワード一致・本人の条件への適合を組み合わせた順位と、その理由（日本語）を返します。filters は必ず守られる条件です。
+         * @description 意味の近さ（ベクトル）・キーワード一致・本人の条件への適合を組み合わせた順位と、その理由（日本語）を返します。filters は必ず守られる条件です。応答の needsLong が true のとき、希望の文章が埋め込みモデルの窓（512 トークン）より長かったため、重なりのある複数の区切り（needsChunks 個）に分けて埋め込み、トークン数で重み付けして平均しました。文章の最後まですべて検索に反映されています（切り捨てなし）。
          */
         post: operations["MatchController_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 呼び出している利用者（セッションの利用者、または API トークンの持ち主） */
+        get: operations["SessionController_me"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -223,7 +257,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 定着フォローの記録（出席・調子・受入先の所見・懸念）。urgent はすぐ通知 */
-        post: operations["PlacementController_checkin"];
+        post: operations["FollowUpController_checkin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -257,7 +291,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** フォロー期間を延長する（延長は記録されます） */
-        post: operations["PlacementController_extend"];
+        post: operations["FollowUpController_extend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -274,7 +308,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 確認日に受入先から見た様子を記録する（その確認日の記録に含まれます） */
-        post: operations["PlacementController_hostFeedback"];
+        post: operations["FollowUpController_hostFeedback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -305,7 +339,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 年度集計（4月〜翌年3月）：月ごとと年度合計 */
+        /**
+         * 年度集計（4月〜翌年3月）：月ごとと年度合計
+         * @description まだ始まっていない月は months の中で null。進行中の年度・月は inProgress: true で現在時点の数値。始まっていない年度は 400。
+         */
         get: operations["ReportController_fiscalYear"];
         put?: never;
         post?: never;
@@ -322,7 +359,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 月次集計（日本時間の暦月）。締めた月はスナップショット（snapshotAt）を返し、live=true で再計算 */
+        /**
+         * 月次集計（日本時間の暦月）。締めた月はスナップショット（snapshotAt）を返し、live=true で再計算
+         * @description 数値は月末と現在の早い方の時点（asOf）のもの。進行中の月は inProgress: true（CSV の表題と期間に「集計途中」）、まだ始まっていない月は 400。rulesVersion は集計規則の版、servedFromSnapshot はスナップショットをそのまま返したかどうか（スナップショットは作成時の版のまま。live=true は現在の規則で再計算）。
+         */
         get: operations["ReportController_monthly"];
         put?: never;
         post?: never;
@@ -403,6 +443,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 今のセッション（残り時間と csrfToken）。X-Background: 1 なら無操作の時間を延ばさない */
+        get: operations["SessionController_current"];
+        put?: never;
+        /**
+         * パスワードでサインインする（httpOnly・SameSite=Strict の Cookie「sanka_session」を設定）
+         * @description 失敗が続くとログイン ID ごと・接続元ごとに一時的にロックされます（423、Retry-After）。応答の csrfToken を、Cookie で認証する POST/PUT/PATCH/DELETE の X-CSRF-Token ヘッダーに付けてください。
+         */
+        post: operations["SessionController_signIn"];
+        /** サインアウトする（サーバー側のセッションを削除し、Cookie を消す） */
+        delete: operations["SessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -438,6 +500,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 利用者の一覧 */
+        get: operations["UserController_list"];
+        put?: never;
+        /** 利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効） */
+        post: operations["UserController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 利用者を更新する。status: disabled で直ちにセッションを終了し、その人の API トークンを失効させる */
+        patch: operations["UserController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新しいリンクを発行する（パスワード未設定なら招待、設定済みならパスワード再設定）。それまでの未使用リンクは使えなくなる */
+        post: operations["UserController_issueLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -459,6 +573,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptedInvitationDto: {
+            displayName: string;
+            /** @description サインインに使うログイン ID */
+            login: string;
+            /** @enum {string} */
+            status?: "active";
+        };
+        AcceptInvitationDto: {
+            /**
+             * Format: password
+             * @description 新しいパスワード（12 文字以上。記号や数字を混ぜる必要はありません。よく使われるもの、ログイン ID を含むものは使えません）
+             */
+            password: string;
+            /** @description 招待・再設定リンク（invitationUrl）の最後の部分 */
+            token: string;
+        };
         AdjustVacanciesDto: {
             /**
              * @description 空き数の増減（-1 で 1 名分埋まる、+1 で 1 名分空く）
@@ -523,7 +653,7 @@ export interface components {
              * @description 市町村が使う地区名
              * @example 中央
              */
-            area?: string;
+            area?: string | null;
             contact?: components["schemas"]["ContactDto"];
             /**
              * @description developing 開拓中 / accepting 受入可 / suspended 休止
@@ -534,44 +664,44 @@ export interface components {
             kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
             /** @example NPO法人みどりの木 */
             name: string;
-            notes?: string;
+            notes?: string | null;
         };
         CreateParticipantDto: {
             /** @example 30代 */
-            ageBand?: string;
+            ageBand?: string | null;
             /** @example 中央 */
             area: string;
             /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
-            considerationsForHost?: string;
+            considerationsForHost?: string | null;
             constraints?: components["schemas"]["ParticipantConstraintsDto"];
             /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
             coordinatorId?: string;
             /** @description 犯罪歴等（要配慮個人情報） */
-            criminalRecordNote?: string;
+            criminalRecordNote?: string | null;
             /** @description 障害（要配慮個人情報） */
-            disabilityNote?: string;
+            disabilityNote?: string | null;
             /**
              * @description 仮名・コード（実名でなくてよい）
              * @example Aさん
              */
             displayName: string;
             /** @description 健康状態（要配慮個人情報） */
-            healthNote?: string;
+            healthNote?: string | null;
             /** @description 世帯の状況（要配慮） */
-            householdNote?: string;
+            householdNote?: string | null;
             /** @description 本人の希望・やりたいこと・苦手なこと（2000 文字以内） */
             needs: string;
             /**
              * @description daily_living 日常生活自立 / social_life 社会生活自立 / employment 就労自立
-             * @enum {string}
+             * @enum {string|null}
              */
-            readinessStage?: "daily_living" | "social_life" | "employment";
+            readinessStage?: "daily_living" | "social_life" | "employment" | null;
             /** @description 実名（任意） */
-            realName?: string;
+            realName?: string | null;
             /** @enum {string} */
             referralRoute?: "hospital" | "school" | "care_manager" | "family" | "outreach" | "self" | "other";
             /** @description 得意なこと・興味 */
-            strengths?: string;
+            strengths?: string | null;
         };
         CreatePlacementDto: {
             /** @description コーディネーターのメモ（受入先には表示されません） */
@@ -583,10 +713,10 @@ export interface components {
             /** @description 本来の対象外の人も受け入れるか */
             acceptsOutsideEligibility?: boolean;
             /** @description 最寄り駅・バス停からの所要時間（分） */
-            accessMinutes?: number;
+            accessMinutes?: number | null;
             /** @description 配慮・受入れ条件（README の一覧を参照） */
             accommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
-            address?: string;
+            address?: string | null;
             /**
              * @description 市町村が使う地区名
              * @example 中央
@@ -597,11 +727,11 @@ export interface components {
             /** @description 活動の説明（この文章が意味検索に使われます） */
             description: string;
             /** @example 月2回（第1・第3水曜） */
-            frequencyNote?: string;
-            latitude?: number;
-            longitude?: number;
+            frequencyNote?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             /** @example みどり中央駅 */
-            nearestStation?: string;
+            nearestStation?: string | null;
             organizationId: string;
             /**
              * @description unpaid 無償 / honorarium 謝礼 / paid 有償
@@ -657,6 +787,36 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "coordinator" | "host" | "viewer";
+            /** @description トークンの持ち主（利用者 id）。トークンは持ち主の権限を超えず、持ち主を無効にすると失効します。省略時は自動処理用（持ち主なし） */
+            userId?: string;
+        };
+        CreateUserDto: {
+            /**
+             * @description coordinator の担当地区（省略時は全地区）
+             * @example [
+             *       "中央"
+             *     ]
+             */
+            areas?: string[];
+            /**
+             * @description 表示名（画面・記録に出る名前）
+             * @example 山田 花子
+             */
+            displayName: string;
+            /** @description 通知・招待リンク送付用のメールアドレス（ログイン ID とは別。SMTP_URL 設定時は招待リンクをここへ送ります） */
+            email?: string;
+            /**
+             * @description ログイン ID：メールアドレスまたは自由なログイン名（空白なし、大文字・小文字は区別しません）
+             * @example yamada@midori-shakyo.example.jp
+             */
+            login: string;
+            /** @description host の受入先 id（host では必須、ほかの役割では指定できません） */
+            organizationId?: string;
+            /**
+             * @description admin: 管理者 / coordinator: 参加支援コーディネーター / host: 受入先の職員 / viewer: 集計のみ
+             * @enum {string}
+             */
+            role: "admin" | "coordinator" | "host" | "viewer";
         };
         DemandsDto: {
             /**
@@ -700,6 +860,42 @@ export interface components {
             checkpointId: string;
             /** @description 受入先から見た様子 */
             feedback: string;
+        };
+        InvitationLinkDto: {
+            /** @description SMTP_URL が設定され、利用者にメールアドレスがあるとき、リンクをメールでも送った */
+            emailed: boolean;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description リンクの有効期限（発行から 72 時間）
+             */
+            invitationExpiresAt: string;
+            /** @description 本人に渡す 1 回限りのリンク（この応答でだけ表示されます）。最後の部分が POST /api/v1/invitations/accept の token */
+            invitationUrl: string;
+            /**
+             * @description invite: 初めてのパスワード設定 / reset: パスワード再設定
+             * @enum {string}
+             */
+            purpose: "invite" | "reset";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+        };
+        MeDto: {
+            areas: string[] | null;
+            displayName: string;
+            /** @description 通知用のメールアドレス（ログイン ID とは別） */
+            email: string | null;
+            /**
+             * Format: uuid
+             * @description 持ち主のない API トークン（ADMIN_TOKEN など）では null
+             */
+            id: string | null;
+            login: string | null;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
         };
         ParticipantConstraintsDto: {
             availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
@@ -761,6 +957,48 @@ export interface components {
             /** @description 登録済みの本人。保存された希望と条件を使います */
             participantId?: string;
         };
+        SessionDto: {
+            /**
+             * Format: date-time
+             * @description 操作があってもこの時刻にセッションが切れます
+             */
+            absoluteExpiresAt: string;
+            /** @description Cookie で認証する POST/PUT/PATCH/DELETE に X-CSRF-Token ヘッダーで付ける値 */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description 操作がなければこの時刻にセッションが切れます（X-Background: 1 の要求は操作に数えません）
+             */
+            idleExpiresAt: string;
+            user: components["schemas"]["SessionUserDto"];
+        };
+        SessionUserDto: {
+            /** @description coordinator の担当地区（null は全地区） */
+            areas: string[] | null;
+            /** @example 山田 花子 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description host の受入先
+             */
+            organizationId: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+        };
+        SignInDto: {
+            /**
+             * @description ログイン ID（メールアドレスまたはログイン名。大文字・小文字は区別しません）
+             * @example demo-coordinator
+             */
+            login: string;
+            /**
+             * Format: password
+             * @description パスワード
+             */
+            password: string;
+        };
         TransitionDto: {
             /** @description 見学・体験の日付（YYYY-MM-DD） */
             date?: string;
@@ -782,7 +1020,7 @@ export interface components {
              * @description 市町村が使う地区名
              * @example 中央
              */
-            area?: string;
+            area?: string | null;
             contact?: components["schemas"]["ContactDto"];
             /**
              * @description developing 開拓中 / accepting 受入可 / suspended 休止
@@ -793,53 +1031,53 @@ export interface components {
             kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
             /** @example NPO法人みどりの木 */
             name?: string;
-            notes?: string;
+            notes?: string | null;
         };
         UpdateParticipantDto: {
             /** @example 30代 */
-            ageBand?: string;
+            ageBand?: string | null;
             /** @example 中央 */
             area?: string;
             /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
-            considerationsForHost?: string;
+            considerationsForHost?: string | null;
             constraints?: components["schemas"]["ParticipantConstraintsDto"];
             /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
             coordinatorId?: string;
             /** @description 犯罪歴等（要配慮個人情報） */
-            criminalRecordNote?: string;
+            criminalRecordNote?: string | null;
             /** @description 障害（要配慮個人情報） */
-            disabilityNote?: string;
+            disabilityNote?: string | null;
             /**
              * @description 仮名・コード（実名でなくてよい）
              * @example Aさん
              */
             displayName?: string;
             /** @description 健康状態（要配慮個人情報） */
-            healthNote?: string;
+            healthNote?: string | null;
             /** @description 世帯の状況（要配慮） */
-            householdNote?: string;
+            householdNote?: string | null;
             /** @description 本人の希望・やりたいこと・苦手なこと（2000 文字以内） */
             needs?: string;
             /**
              * @description daily_living 日常生活自立 / social_life 社会生活自立 / employment 就労自立
-             * @enum {string}
+             * @enum {string|null}
              */
-            readinessStage?: "daily_living" | "social_life" | "employment";
+            readinessStage?: "daily_living" | "social_life" | "employment" | null;
             /** @description 実名（任意） */
-            realName?: string;
+            realName?: string | null;
             /** @enum {string} */
             referralRoute?: "hospital" | "school" | "care_manager" | "family" | "outreach" | "self" | "other";
             /** @description 得意なこと・興味 */
-            strengths?: string;
+            strengths?: string | null;
         };
         UpdateResourceDto: {
             /** @description 本来の対象外の人も受け入れるか */
             acceptsOutsideEligibility?: boolean;
             /** @description 最寄り駅・バス停からの所要時間（分） */
-            accessMinutes?: number;
+            accessMinutes?: number | null;
             /** @description 配慮・受入れ条件（README の一覧を参照） */
             accommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
-            address?: string;
+            address?: string | null;
             /**
              * @description 市町村が使う地区名
              * @example 中央
@@ -850,11 +1088,11 @@ export interface components {
             /** @description 活動の説明（この文章が意味検索に使われます） */
             description?: string;
             /** @example 月2回（第1・第3水曜） */
-            frequencyNote?: string;
-            latitude?: number;
-            longitude?: number;
+            frequencyNote?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
             /** @example みどり中央駅 */
-            nearestStation?: string;
+            nearestStation?: string | null;
             organizationId?: string;
             /**
              * @description unpaid 無償 / honorarium 謝礼 / paid 有償
@@ -884,6 +1122,44 @@ export interface components {
             /** @description 現在の空き（capacity 以下） */
             vacancies?: number;
         };
+        UpdateUserDto: {
+            /** @description coordinator の担当地区（null で全地区） */
+            areas?: string[] | null;
+            displayName?: string;
+            email?: string | null;
+            /**
+             * @description disabled: 直ちにサインイン中のセッションを終了し、持ち主である API トークンを失効させます
+             * @enum {string}
+             */
+            status?: "active" | "disabled";
+        };
+        UserDto: {
+            areas: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            login: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+            /**
+             * @description invited: パスワード未設定 / active: 利用中 / disabled: 無効
+             * @enum {string}
+             */
+            status: "invited" | "active" | "disabled";
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -904,6 +1180,8 @@ export interface operations {
                 participantId?: string;
                 to?: string;
                 tokenId?: string;
+                /** @description この利用者が行ったこと、またはこの利用者のアカウントに関すること（サインインなど） */
+                userId?: string;
             };
             header?: never;
             path?: never;
@@ -916,6 +1194,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SessionController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitationDto"];
+                };
             };
         };
     };
@@ -937,6 +1238,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SessionController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
             };
         };
     };
@@ -1005,7 +1325,10 @@ export interface operations {
     OrganizationController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1091,7 +1414,10 @@ export interface operations {
     ParticipantController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1239,7 +1565,10 @@ export interface operations {
     PlacementController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1276,10 +1605,13 @@ export interface operations {
             };
         };
     };
-    PlacementController_checkin: {
+    FollowUpController_checkin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1322,7 +1654,7 @@ export interface operations {
             };
         };
     };
-    PlacementController_extend: {
+    FollowUpController_extend: {
         parameters: {
             query?: never;
             header?: never;
@@ -1345,7 +1677,7 @@ export interface operations {
             };
         };
     };
-    PlacementController_hostFeedback: {
+    FollowUpController_hostFeedback: {
         parameters: {
             query?: never;
             header?: never;
@@ -1466,7 +1798,10 @@ export interface operations {
     ResourceController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1589,6 +1924,89 @@ export interface operations {
             };
         };
     };
+    SessionController_current: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1: 自動の問い合わせ（通知バッジなど）。操作に数えず、無操作の時間を延ばしません */
+                "X-Background"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description API トークンで呼んだとき（セッションはありません） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description ログイン ID またはパスワードが正しくない（どちらかは明かしません） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 失敗が続いたため一時的にロック中（retryAfterSeconds, retryAt） */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ApiTokenController_list: {
         parameters: {
             query?: never;
@@ -1643,6 +2061,100 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    UserController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                organizationId?: string;
+                page?: number;
+                role?: "admin" | "coordinator" | "host" | "viewer";
+                status?: "invited" | "active" | "disabled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+        };
+    };
+    UserController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationLinkDto"];
+                };
+            };
+        };
+    };
+    UserController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UserController_issueLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationLinkDto"];
+                };
             };
         };
     };
