@@ -33,6 +33,9 @@ import { FollowUpPlacementService } from './follow-up/follow-up-placement.servic
 import { FollowUpController } from './follow-up/follow-up.controller';
 import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpService } from './follow-up/follow-up.service';
+import { WorklistController } from './follow-up/worklist.controller';
+import { WorklistRepository } from './follow-up/worklist.repository';
+import { WorklistService } from './follow-up/worklist.service';
 import { NotificationController } from './notifications/notification.controller';
 import { NotificationRepository } from './notifications/notification.repository';
 import { NotificationService } from './notifications/notification.service';
@@ -92,6 +95,7 @@ const controllers = [
   ParticipantController,
   PlacementController,
   FollowUpController,
+  WorklistController,
   NotificationController,
   ReportController,
   AuditController,
@@ -110,6 +114,7 @@ const repositories = [
   ParticipantRepository,
   PlacementRepository,
   FollowUpRepository,
+  WorklistRepository,
   ReportRepository,
   AuditRepository,
   TransactionRunner,
@@ -141,6 +146,7 @@ const services = [
   PlacementViews,
   FollowUpService,
   FollowUpPlacementService,
+  WorklistService,
   NotificationService,
   ReportService,
   AuditService,

@@ -2,9 +2,12 @@ import { createBrowserRouter, Outlet } from 'react-router';
 import { ErrorScreen } from './components/ErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
 import { ComingSoonPage } from './pages/ComingSoonPage';
-import { HomePage } from './pages/HomePage';
+import { HomePage } from './pages/home/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { PlacementPage } from './pages/placements/PlacementPage';
+import { PlacementsPage } from './pages/placements/PlacementsPage';
 import { RequireSession } from './session/RequireSession';
 
 /** Every screen of the app. A new screen: a component in src/pages/, a route here, a menu item in NAV_ITEMS. */
@@ -24,8 +27,9 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'participants', element: <ComingSoonPage title="本人" /> },
           { path: 'matching', element: <ComingSoonPage title="マッチング検索" /> },
-          { path: 'placements', element: <ComingSoonPage title="紹介" /> },
-          { path: 'notifications', element: <ComingSoonPage title="通知" /> },
+          { path: 'placements', element: <PlacementsPage /> },
+          { path: 'placements/:id', element: <PlacementPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'catalogue', element: <ComingSoonPage title="資源・受入先" /> },
           { path: 'reports', element: <ComingSoonPage title="集計" /> },
           { path: '*', element: <NotFoundPage /> },
