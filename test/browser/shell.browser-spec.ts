@@ -94,7 +94,15 @@ describe('app shell', () => {
     // The browser's clock runs ahead to two minutes before the real session's idle expiry (30 minutes). A browser
     // of its own: the fake clock belongs to the browser context, and must not reach the other tests.
     const own = await launchBrowser();
-    page = await own.newPage();
+    try {
+      await idleWarning(await own.newPage());
+    } finally {
+      await own.close();
+    }
+  });
+
+  async function idleWarning(ownPage: Page) {
+    page = ownPage;
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/api/v1/session') sessionCalls.push(request);
     });
@@ -123,6 +131,5 @@ describe('app shell', () => {
     const headers = await Promise.all(gets.map((r) => r.headerValue('x-background')));
     expect(headers[0]).toBe('1');
     expect(headers).toContain(null);
-    await own.close();
-  });
+  }
 });
