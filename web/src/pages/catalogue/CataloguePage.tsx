@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
@@ -180,7 +181,7 @@ function OrganizationList() {
               page,
               limit: LIMIT,
               q: filter.q || undefined,
-              kind: (filter.kind || undefined) as 'npo' | undefined,
+              kind: (filter.kind || undefined) as components['schemas']['OrganizationView']['kind'] | undefined,
               area: filter.area || undefined,
             },
           },
