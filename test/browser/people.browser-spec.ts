@@ -84,7 +84,7 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await history.getByText('表示名、得意なこと・興味').waitFor();
     await page.getByText('まだ紹介はありません。').waitFor();
     await checkA11y(page);
-    await page.getByRole('heading', { name: '本人同意' }).scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { name: '同意を記録する' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'participant-consent');
 
     // Search from the person's page: the needs are filled in from the record.
@@ -104,12 +104,13 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     for (const reason of reasons) expect(await first.textContent()).toContain(reason);
     await first.getByText('この順位になった理由').waitFor();
     expect(await first.textContent()).not.toMatch(/0\.\d{2,}/); // never a raw score
+    await page.getByRole('heading', { name: /^検索結果/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'search-results');
     // Compare two results side by side.
     await results.nth(0).getByLabel('比べる（3 件まで）').check();
     await results.nth(1).getByLabel('比べる（3 件まで）').check();
     await page.getByRole('table', { name: '選んだ資源を比べる' }).waitFor();
     await checkA11y(page);
-    await screenshot(page, 'search-results');
 
     // 提案する: one step to a placement for this person.
     const chosenTitle = (await first.getByRole('heading').textContent())!;
