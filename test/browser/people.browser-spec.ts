@@ -91,7 +91,9 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await page.getByRole('link', { name: 'この本人でマッチング検索' }).click();
     await h1().filter({ hasText: 'マッチング検索' }).waitFor();
     expect(new URL(page.url()).searchParams.get('participantId')).toBe(personId);
-    await page.waitForFunction(() => (document.querySelector('#field-needs') as HTMLTextAreaElement | null)?.value.includes('静かな場所で黙々と'));
+    await page.waitForFunction(() =>
+      (document.querySelector('#field-needs') as HTMLTextAreaElement | null)?.value.includes('静かな場所で黙々と'),
+    );
     await page.getByRole('button', { name: '検索' }).click();
     const results = page.getByRole('article');
     await results.first().waitFor();
@@ -120,7 +122,9 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
       'GET',
       `/api/v1/placements?participantId=${personId}`,
     );
-    expect(placements.body.items).toEqual([expect.objectContaining({ state: 'proposed', resource: expect.objectContaining({ title: chosenTitle }) })]);
+    expect(placements.body.items).toEqual([
+      expect.objectContaining({ state: 'proposed', resource: expect.objectContaining({ title: chosenTitle }) }),
+    ]);
 
     // The person's page shows it on the timeline; the list finds the person by name.
     await page.goto(`/participants/${personId}`);
@@ -168,7 +172,9 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await page.getByText('未充足ニーズとして記録しました。').waitFor();
     const listed = await adminApi<{ items: Array<{ area: string; resourceType: string; summary: string }> }>('GET', '/api/v1/unmet-needs');
     expect(listed.body.items).toEqual(
-      expect.arrayContaining([{ ...listed.body.items[0], area: '中央', resourceType: 'housing_support', summary: '短期間の住まい。駅の近く' }]),
+      expect.arrayContaining([
+        { ...listed.body.items[0], area: '中央', resourceType: 'housing_support', summary: '短期間の住まい。駅の近く' },
+      ]),
     );
   });
 

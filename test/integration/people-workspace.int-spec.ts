@@ -31,7 +31,12 @@ describe('people workspace API', () => {
     const history = await t.http().get(`/api/v1/participants/${person.id}/consents`).set(t.admin).expect(200);
     expect(history.body.items).toEqual([
       expect.objectContaining({ status: 'withdrawn', method: '電話で撤回の連絡', date: '2026-11-25', scope: [] }),
-      expect.objectContaining({ status: 'obtained', method: '面談で書面により確認', date: '2026-11-20', scope: ['displayName', 'healthNote'] }),
+      expect.objectContaining({
+        status: 'obtained',
+        method: '面談で書面により確認',
+        date: '2026-11-20',
+        scope: ['displayName', 'healthNote'],
+      }),
     ]);
     const bad = await put({ status: 'obtained', method: 'x', date: '2026-02-30', scope: [] }).expect(400);
     expect(bad.body.errors[0].field).toBe('date');
@@ -58,13 +63,25 @@ describe('people workspace API', () => {
       .send({ area, resourceType: 'housing_support', summary: '  短期間の住まい。駅の近く  ' })
       .expect(201);
     expect(created.body).toEqual(
-      expect.objectContaining({ area, resourceType: 'housing_support', resourceTypeLabel: '住まい支援', summary: '短期間の住まい。駅の近く' }),
+      expect.objectContaining({
+        area,
+        resourceType: 'housing_support',
+        resourceTypeLabel: '住まい支援',
+        summary: '短期間の住まい。駅の近く',
+      }),
     );
     await t.http().post('/api/v1/unmet-needs').set(coordinator).send({ area: other, summary: 'x' }).expect(403);
     await t.http().post('/api/v1/unmet-needs').set(t.admin).send({ area: other, summary: '平日午前の軽作業' }).expect(201);
     const empty = await t.http().post('/api/v1/unmet-needs').set(coordinator).send({ area, summary: '' }).expect(400);
-    expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'summary', message: expect.stringContaining('未充足ニーズの要約') })]);
-    const long = await t.http().post('/api/v1/unmet-needs').set(coordinator).send({ area, summary: 'あ'.repeat(201) }).expect(400);
+    expect(empty.body.errors).toEqual([
+      expect.objectContaining({ field: 'summary', message: expect.stringContaining('未充足ニーズの要約') }),
+    ]);
+    const long = await t
+      .http()
+      .post('/api/v1/unmet-needs')
+      .set(coordinator)
+      .send({ area, summary: 'あ'.repeat(201) })
+      .expect(400);
     expect(long.body.errors[0].field).toBe('summary');
 
     const mine = await t.http().get('/api/v1/unmet-needs').set(coordinator).expect(200);

@@ -15,7 +15,10 @@ export async function adminApi<T>(method: string, path: string, body?: unknown):
 }
 
 /** A signed-up person: created by the admin, invitation accepted with a password, as a real user would. */
-export async function seedUser(role: string, extra: Record<string, unknown> = {}): Promise<{ id: string; login: string; password: string }> {
+export async function seedUser(
+  role: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; login: string; password: string }> {
   const login = `${role}-${Math.random().toString(36).slice(2, 10)}@example.jp`;
   const password = `しずかな朝の散歩-${Math.random().toString(36).slice(2, 8)}`;
   const created = await adminApi<{ id: string; invitationUrl: string }>('POST', '/api/v1/users', {
