@@ -62,8 +62,8 @@ export const CONCERN_CHOICES = [
 export const labelOf = (choices: readonly { value: string; label: string }[], value: string) =>
   choices.find((c) => c.value === value)?.label ?? value;
 
-/** Where the coordinator finds the person's search; the new placement is linked back to this one. */
+/** The search for the same person (マッチング検索 at /search); the placement proposed there links back to this one. */
 export function rematchUrl(placement: { id: string; participant?: { id: string } | null }): string {
   const params = new URLSearchParams({ participantId: placement.participant?.id ?? '', rematchedFrom: placement.id });
-  return `/matching?${params.toString()}`;
+  return `/search?${params.toString()}`;
 }
