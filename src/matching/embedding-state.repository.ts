@@ -65,6 +65,16 @@ export class EmbeddingStateRepository {
     return written.length;
   }
 
+  /** Every row waiting for its first vector, in both tables (the model is unavailable). */
+  async markPendingFailed(error: string): Promise<void> {
+    for (const t of Object.values(TARGETS)) {
+      await this.dataSource.query(
+        `UPDATE ${t.table} SET embedding_status = 'failed', embedding_error = $1 WHERE embedding_status = 'pending' AND ${t.live}`,
+        [error.slice(0, 500)],
+      );
+    }
+  }
+
   async markFailed(target: EmbeddingTarget, id: string, hash: string, error: string): Promise<void> {
     const t = TARGETS[target];
     await this.dataSource.query(

@@ -51,7 +51,14 @@ export class EmbeddingService {
 
   /** Walks every row that is pending, failed or embedded by another model, reporting progress. */
   async embedPending(report: ProgressReporter): Promise<{ embedded: number; failed: number }> {
-    const model = await this.model.ready();
+    let model: string;
+    try {
+      model = await this.model.ready();
+    } catch (err) {
+      // Shown as failed in the API while the model is down; the job's retries (and the reconciler) redo them.
+      await this.state.markPendingFailed(err instanceof Error ? err.message : String(err));
+      throw err;
+    }
     const targets: EmbeddingTarget[] = ['resource', 'participant'];
     const totals = await Promise.all(targets.map((t) => this.state.countNeeding(t, model)));
     const total = totals[0] + totals[1];
