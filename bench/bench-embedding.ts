@@ -235,7 +235,8 @@ runBench(async (onCleanUp) => {
   };
   const r = rng(20_261_129);
   const organizations: string[] = [];
-  for (let i = 0; i < 20; i++) organizations.push((await post('/api/v1/organizations', { name: `ベンチ団体${i + 1}`, kind: ORG_KINDS[i % 10] })).id);
+  for (let i = 0; i < 20; i++)
+    organizations.push((await post('/api/v1/organizations', { name: `ベンチ団体${i + 1}`, kind: ORG_KINDS[i % 10] })).id);
   const bodies = Array.from({ length: opts.resources }, () => {
     const s = syntheticResource(r, organizations.length);
     return resourceBody(s, organizations[s.organizationIndex]);
@@ -261,11 +262,11 @@ runBench(async (onCleanUp) => {
   log(`posted in ${((lastPost - t0) / 1000).toFixed(1)} s (${Math.round(opts.resources / ((lastPost - t0) / 1000))} /s)`);
 
   const pg = await connectDb(tmp);
-  let ready = 0;
   let lastLog = 0;
   const waitDeadline = lastPost + 30 * 60_000;
   for (;;) {
-    ready = ((await pg.query(`SELECT count(*)::int AS n FROM resources WHERE embedding_status = 'ready'`)).rows[0] as { n: number }).n;
+    const ready = ((await pg.query(`SELECT count(*)::int AS n FROM resources WHERE embedding_status = 'ready'`)).rows[0] as { n: number })
+      .n;
     if (ready >= opts.resources) break;
     if (performance.now() > waitDeadline) throw new Error(`only ${ready} of ${opts.resources} embedded 30 minutes after the last POST`);
     if (performance.now() - lastLog > 10_000) {
@@ -277,11 +278,14 @@ runBench(async (onCleanUp) => {
   const allReady = performance.now();
   const [span] = (
     await pg.query(
-      `SELECT count(*)::int AS n, extract(epoch FROM max(embedded_at) - min(embedded_at))::float AS s FROM resources WHERE embedding_status = 'ready'`,
+      `SELECT count(*)::int AS n, extract(epoch FROM max(embedded_at) - min(embedded_at))::float AS s
+         FROM resources WHERE embedding_status = 'ready'`,
     )
   ).rows as Array<{ n: number; s: number }>;
   const [analyzed] = (
-    await pg.query(`SELECT n_live_tup::int AS live, n_mod_since_analyze::int AS mods, last_analyze FROM pg_stat_user_tables WHERE relname = 'resources'`)
+    await pg.query(
+      `SELECT n_live_tup::int AS live, n_mod_since_analyze::int AS mods, last_analyze FROM pg_stat_user_tables WHERE relname = 'resources'`,
+    )
   ).rows as Array<{ live: number; mods: number; last_analyze: Date | null }>;
   await pg.end();
   const loadAfterEmbedding = loadAvg();
@@ -302,16 +306,18 @@ runBench(async (onCleanUp) => {
   const loadAfter = loadAvg();
 
   const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+  const override = process.env.EMBEDDED_DB_SHARED_BUFFERS;
+  const postSeconds = (lastPost - t0) / 1000;
   const lines = [
     `Command: \`npm run bench:embedding -- --resources ${opts.resources} --concurrency ${opts.concurrency} --searches ${opts.searches}\`` +
-      `${process.env.EMBEDDED_DB_SHARED_BUFFERS ? ` with EMBEDDED_DB_SHARED_BUFFERS=${process.env.EMBEDDED_DB_SHARED_BUFFERS}` : ''}  `,
-    `Date: ${new Date().toISOString().slice(0, 16)}Z; machine: ${m.nproc} CPUs, ${m.cpu}, ${m.memGiB} GiB; Node ${m.node}; PGlite ${m.pglite}; ` +
-      `model ${env.EMBEDDING_MODEL}  `,
+      `${override ? ` with EMBEDDED_DB_SHARED_BUFFERS=${override}` : ''}  `,
+    `Date: ${new Date().toISOString().slice(0, 16)}Z; machine: ${m.nproc} CPUs, ${m.cpu}, ${m.memGiB} GiB; ` +
+      `Node ${m.node}; PGlite ${m.pglite}; model ${env.EMBEDDING_MODEL}  `,
     `Load average (1/5/15 min): before ${loadBefore}; after embedding ${loadAfterEmbedding}; at the end ${loadAfter}`,
     '',
     '| measure | value |',
     '|---|---:|',
-    `| POSTs | ${opts.resources} in ${((lastPost - t0) / 1000).toFixed(1)} s (${Math.round(opts.resources / ((lastPost - t0) / 1000))}/s) |`,
+    `| POSTs | ${opts.resources} in ${postSeconds.toFixed(1)} s (${Math.round(opts.resources / postSeconds)}/s) |`,
     `| all searchable after the last POST | ${((allReady - lastPost) / 1000).toFixed(1)} s |`,
     `| first POST → all searchable | ${((allReady - t0) / 1000).toFixed(1)} s |`,
     `| embedding rate (rows / span of embedded_at) | ${span.s > 0 ? Math.round(span.n / span.s) : '–'} texts/s |`,
@@ -323,7 +329,9 @@ runBench(async (onCleanUp) => {
     ...(restarted
       ? [
           `| after restart: shared_buffers, RSS after searches | ${restarted.setting}, ${mb(restarted.rssKb)} |`,
-          ...(restarted.search ? [`| after restart: search p50 / p95 | ${ms(restarted.search.p50)} / ${ms(restarted.search.p95)} ms |`] : []),
+          ...(restarted.search
+            ? [`| after restart: search p50 / p95 | ${ms(restarted.search.p50)} / ${ms(restarted.search.p95)} ms |`]
+            : []),
         ]
       : []),
   ];

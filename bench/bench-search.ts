@@ -127,7 +127,6 @@ function toVectorLiteral(vector: ArrayLike<number>): string {
   return `[${Array.from(vector, (v) => (Number.isFinite(v) ? v : 0)).join(',')}]`;
 }
 
-
 const log = logger('bench-search');
 
 type Mode = 'none' | 'filtered' | 'selective';

@@ -486,4 +486,3 @@ export function needsTexts(count: number): string[] {
   }
   return texts;
 }
-

@@ -51,7 +51,11 @@ export class EmbeddingStateRepository {
    * One UPDATE for a batch: each row is written only if its text has not changed since it was read (a row
    * edited meanwhile stays pending for the next run). Returns how many rows were written.
    */
-  async saveMany(target: EmbeddingTarget, model: string, rows: Array<{ id: string; hash: string; vector: ArrayLike<number> }>): Promise<number> {
+  async saveMany(
+    target: EmbeddingTarget,
+    model: string,
+    rows: Array<{ id: string; hash: string; vector: ArrayLike<number> }>,
+  ): Promise<number> {
     if (!rows.length) return 0;
     const t = TARGETS[target];
     const written = await updateReturning(

@@ -45,7 +45,8 @@ describe('batched embedding of bulk writes (real model, embedded database, BullM
 
   const readyCount = async (model?: string) => {
     const [row] = await db.query(
-      `SELECT count(*)::int AS n FROM resources WHERE area = $1 AND embedding_status = 'ready' AND ($2::text IS NULL OR embedding_model = $2)`,
+      `SELECT count(*)::int AS n FROM resources
+        WHERE area = $1 AND embedding_status = 'ready' AND ($2::text IS NULL OR embedding_model = $2)`,
       [area, model ?? null],
     );
     return row.n as number;
@@ -82,7 +83,9 @@ describe('batched embedding of bulk writes (real model, embedded database, BullM
       { id: rows[1].id, hash: 'edited-since', vector },
     ]);
     expect(written).toBe(1);
-    const stored = await db.query(`SELECT id, embedding::text AS v FROM resources WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids.slice(0, 2)]);
+    const stored = await db.query(`SELECT id, embedding::text AS v FROM resources WHERE id = ANY($1::uuid[]) ORDER BY id`, [
+      ids.slice(0, 2),
+    ]);
     expect((JSON.parse(stored[0].v) as number[])[0]).toBeCloseTo(0.05, 5);
     expect((JSON.parse(stored[1].v) as number[])[0]).not.toBeCloseTo(0.05, 5);
   });
