@@ -65,10 +65,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Resident memory (kB) of a process and all its descendants, from /proc. */
-function treeRssKb(root: number): number {
+/** Resident memory (kB) of a process and all its descendants, from /proc; `parts` by the script each runs. */
+function treeRss(root: number): { total: number; parts: Record<string, number> } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const names = new Map<number, string>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -77,20 +78,30 @@ function treeRssKb(root: number): number {
       const pid = Number(entry);
       const ppid = Number(fields[1]);
       rss.set(pid, (Number(fields[21]) * 4096) / 1024);
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      names.set(pid, path.basename(args[1] ?? args[0] ?? '?').replace(/\.(m?js)$/, ''));
       children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {
       // the process ended while we read
     }
   }
   let total = 0;
+  const parts: Record<string, number> = {};
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     total += rss.get(pid) ?? 0;
+    const name = names.get(pid) ?? '?';
+    parts[name] = (parts[name] ?? 0) + (rss.get(pid) ?? 0);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, parts };
 }
+const treeRssKb = (root: number) => treeRss(root).total;
+const rssParts = (root: number) =>
+  Object.entries(treeRss(root).parts)
+    .map(([name, kb]) => `${name} ${Math.round(kb / 1024)}`)
+    .join(', ');
 
 interface Service {
   child: ChildProcess;
@@ -292,16 +303,46 @@ runBench(async (onCleanUp) => {
   const afterLoad = await sharedBuffers(tmp);
   const searchAfterLoad = opts.searches ? await searches(service.base, adminToken, opts.searches) : null;
   const rssAfterLoadKb = treeRssKb(service.child.pid!);
+  const partsAfterLoad = rssParts(service.child.pid!);
   clearInterval(sampler);
 
-  let restarted: { setting: string; rssKb: number; search: { p50: number; p95: number } | null } | null = null;
+  let restarted: {
+    setting: string;
+    rssKb: number;
+    parts: string;
+    search: { p50: number; p95: number } | null;
+    reembed: { seconds: number; rate: number };
+  } | null = null;
   if (opts.restart) {
-    log('restarting the service on the same data…');
+    // As after a model change: every vector is of another model, and the service re-embeds them all at start.
+    const db = await connectDb(tmp);
+    await db.query(`UPDATE resources SET embedding_model = 'bench-older-model'`);
+    await db.end();
+    log('restarting the service on the same data, every vector marked as of another model…');
     await service.stop();
+    const restartedAt = performance.now();
     service = await startService(env, port);
+    const again = await connectDb(tmp);
+    const current = env.EMBEDDING_MODEL!;
+    for (;;) {
+      const q = `SELECT count(*)::int AS n FROM resources WHERE embedding_model = $1 AND embedding_status = 'ready'`;
+      if (((await again.query(q, [current])).rows[0] as { n: number }).n >= opts.resources) break;
+      if (performance.now() - restartedAt > 30 * 60_000) throw new Error('re-embedding did not finish within 30 minutes');
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    const [reSpan] = (
+      await again.query(`SELECT count(*)::int AS n, extract(epoch FROM max(embedded_at) - min(embedded_at))::float AS s FROM resources`)
+    ).rows as Array<{ n: number; s: number }>;
+    await again.end();
     const settings = await sharedBuffers(tmp);
     const search = opts.searches ? await searches(service.base, adminToken, opts.searches) : null;
-    restarted = { setting: settings.setting, rssKb: treeRssKb(service.child.pid!), search };
+    restarted = {
+      setting: settings.setting,
+      rssKb: treeRssKb(service.child.pid!),
+      parts: rssParts(service.child.pid!),
+      search,
+      reembed: { seconds: (performance.now() - restartedAt) / 1000, rate: reSpan.s > 0 ? reSpan.n / reSpan.s : NaN },
+    };
   }
   const loadAfter = loadAvg();
 
@@ -322,13 +363,16 @@ runBench(async (onCleanUp) => {
     `| first POST → all searchable | ${((allReady - t0) / 1000).toFixed(1)} s |`,
     `| embedding rate (rows / span of embedded_at) | ${span.s > 0 ? Math.round(span.n / span.s) : '–'} texts/s |`,
     `| peak RSS of the service tree during load | ${mb(peakRssKb)} |`,
-    `| RSS after load + searches | ${mb(rssAfterLoadKb)} (shared_buffers ${afterLoad.setting}, data ${afterLoad.dataMb} MB) |`,
+    `| RSS after load + searches | ${mb(rssAfterLoadKb)} (${partsAfterLoad} MB; ` +
+      `shared_buffers ${afterLoad.setting}, data ${afterLoad.dataMb} MB) |`,
     `| resources statistics after load | n_live_tup ${analyzed?.live}, n_mod_since_analyze ${analyzed?.mods}, ` +
       `last_analyze ${analyzed?.last_analyze ? 'set' : 'never'} |`,
     ...(searchAfterLoad ? [`| search p50 / p95 after load | ${ms(searchAfterLoad.p50)} / ${ms(searchAfterLoad.p95)} ms |`] : []),
     ...(restarted
       ? [
-          `| after restart: shared_buffers, RSS after searches | ${restarted.setting}, ${mb(restarted.rssKb)} |`,
+          `| model change: restart → all re-embedded | ${restarted.reembed.seconds.toFixed(1)} s (start-up included), ` +
+            `${Math.round(restarted.reembed.rate)} texts/s over the span of embedded_at |`,
+          `| after restart: shared_buffers, RSS after searches | ${restarted.setting}, ${mb(restarted.rssKb)} (${restarted.parts} MB) |`,
           ...(restarted.search
             ? [`| after restart: search p50 / p95 | ${ms(restarted.search.p50)} / ${ms(restarted.search.p95)} ms |`]
             : []),
