@@ -17,8 +17,9 @@ export class AppConfig {
   /** Unset: the service starts its embedded PostgreSQL (PGlite + pgvector) under dataDir. */
   databaseUrl?: string;
   /** shared_buffers of the embedded PostgreSQL: searches are fast only while the catalogue and its
-   *  indexes fit (about 600 MB at 100,000 resources). Allocated in full at start. */
-  embeddedDbSharedBuffers!: string;
+   *  indexes fit (about 600 MB at 100,000 resources). Allocated in full at start. Unset: sized from the
+   *  data and the machine at each start (database/embedded-postgres.ts, defaultSharedBuffers). */
+  embeddedDbSharedBuffers?: string;
   redisUrl!: string;
   queuePrefix!: string;
   logLevel!: LogLevel;
@@ -139,9 +140,10 @@ function url(env: Env, key: string, protocols: string[], fallback?: string): str
   return raw;
 }
 
-/** A PostgreSQL memory setting in MB or GB, within [minMb, maxMb]. */
-function memorySize(env: Env, key: string, fallback: string, minMb: number, maxMb: number): string {
-  const raw = str(env, key, fallback)!;
+/** A PostgreSQL memory setting in MB or GB, within [minMb, maxMb]; undefined when unset. */
+function memorySize(env: Env, key: string, minMb: number, maxMb: number): string | undefined {
+  const raw = str(env, key);
+  if (raw === undefined) return undefined;
   const m = /^(\d+)(MB|GB)$/.exec(raw);
   const mb = m ? Number(m[1]) * (m[2] === 'GB' ? 1024 : 1) : NaN;
   if (!(mb >= minMb && mb <= maxMb)) throw new ConfigError(key, `${minMb}MB から ${maxMb / 1024}GB までの大きさ（例: 256MB, 1GB）`);
@@ -191,7 +193,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError('ADMIN_TOKEN', '16 文字以上のランダムな文字列');
   }
   config.databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  config.embeddedDbSharedBuffers = memorySize(env, 'EMBEDDED_DB_SHARED_BUFFERS', '1GB', 32, 1024);
+  config.embeddedDbSharedBuffers = memorySize(env, 'EMBEDDED_DB_SHARED_BUFFERS', 32, 1024);
   config.redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!;
   config.queuePrefix = str(env, 'QUEUE_PREFIX', 'sanka')!;
   if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(config.queuePrefix)) {

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot } from '../common/project-root';
 
@@ -20,12 +21,41 @@ const RESTART_DELAY_MS = 1_000;
 export interface EmbeddedPostgresOptions {
   port?: number;
   log?: (msg: string) => void;
-  /** PostgreSQL's shared_buffers, e.g. '1GB' (AppConfig.embeddedDbSharedBuffers); PGlite's 128MB when unset. */
+  /** PostgreSQL's shared_buffers, e.g. '1GB' (AppConfig.embeddedDbSharedBuffers); sized from the data and the machine when unset. */
   sharedBuffers?: string;
 }
 
+const MB = 1024 * 1024;
+
+/**
+ * Default shared_buffers of the embedded database: min(1GB, 25 % of RAM, max(128MB, 2 × the data)).
+ * PGlite takes shared_buffers in full when it starts, so a fixed 1GB made the service hold ~1.3 GB for a
+ * catalogue of ~70 MB; searches stay fast while the tables and indexes fit (docs/benchmarks.md), and
+ * twice the data leaves room to grow until the next start. 1GB is PGlite's ceiling (2GB is refused).
+ */
+export function defaultSharedBuffers(dataBytes: number, totalMemoryBytes: number = os.totalmem()): string {
+  const mb = Math.min(1024, Math.floor((0.25 * totalMemoryBytes) / MB), Math.max(128, Math.ceil((2 * dataBytes) / MB)));
+  return `${Math.max(32, mb)}MB`;
+}
+
+/** Bytes of table and index files under a PGlite data directory (its `base` folder); 0 when there is none yet. */
+export function embeddedDataBytes(dataDir: string): number {
+  const walk = (dir: string): number => {
+    let total = 0;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      total += entry.isDirectory() ? walk(full) : entry.isFile() ? fs.statSync(full).size : 0;
+    }
+    return total;
+  };
+  const base = path.join(dataDir, 'pgdata', 'base');
+  return fs.existsSync(base) ? walk(base) : 0;
+}
+
 export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  const { port = 0, log = () => undefined, sharedBuffers } = options;
+  const { port = 0, log = () => undefined } = options;
+  // Sized once per start: after a large first import, a restart (or EMBEDDED_DB_SHARED_BUFFERS) gives it room.
+  const sharedBuffers = options.sharedBuffers ?? defaultSharedBuffers(embeddedDataBytes(dataDir));
   // Always the compiled server, also when this module runs from TypeScript (tests, benches).
   const script = path.join(projectRoot(), 'dist', 'src', 'database', 'embedded-postgres.server.js');
   if (!fs.existsSync(script)) {
@@ -34,7 +64,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPo
   let stopping = false;
   let child: ChildProcess;
   const spawn = async (onPort: number): Promise<number> => {
-    child = fork(script, [dataDir, String(onPort), ...(sharedBuffers ? [sharedBuffers] : [])], {
+    child = fork(script, [dataDir, String(onPort), sharedBuffers], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const actualPort = await waitForReady(child);

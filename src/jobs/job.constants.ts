@@ -10,11 +10,11 @@ export enum QueueName {
 }
 
 export enum JobName {
-  /** (Re-)embed one resource whose text changed. */
+  /** (Re-)embed one resource whose text changed. No longer enqueued (writes enqueue EmbedPending); still processed. */
   EmbedResource = 'embed-resource',
-  /** (Re-)embed one participant whose needs changed. */
+  /** (Re-)embed one participant whose needs changed. No longer enqueued; still processed. */
   EmbedParticipant = 'embed-participant',
-  /** Embed everything pending or embedded by another model, in batches, with progress. */
+  /** Embed everything pending or embedded by another model, in batches, with progress. Every write enqueues it. */
   EmbedPending = 'embed-pending',
   /** A follow-up checkpoint reaches its date: mark it due and notify the coordinator. */
   CheckpointDue = 'checkpoint-due',
@@ -42,6 +42,9 @@ export interface JobPayloads {
   [JobName.Backup]: { reason: string };
 }
 
+/** Redis key (under the embedding queue's prefix) of the batch job's generation, raised when a run starts. */
+export const EMBED_GENERATION_KEY = 'embed-generation';
+
 /** Every job retries with backoff and cleans up after itself. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -54,7 +57,8 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export const jobIds = {
   embedResource: (resourceId: string, contentHash: string) => `embed-resource_${resourceId}_${contentHash.slice(0, 16)}`,
   embedParticipant: (participantId: string, needsHash: string) => `embed-participant_${participantId}_${needsHash.slice(0, 16)}`,
-  embedPending: () => 'embed-pending',
+  /** One run per generation (EMBED_GENERATION_KEY): writes made while a run walks the table get the next one. */
+  embedPending: (generation: string) => `embed-pending_${generation}`,
   checkpoint: (kind: 'due' | 'overdue', checkpointId: string) => `checkpoint-${kind}_${checkpointId}`,
   reconcileScheduler: () => 'reconcile-every',
   monthlySnapshotScheduler: () => 'monthly-snapshot',

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { DEFAULT_JOB_OPTIONS, JobName, jobIds, QueueName, type JobPayloads } from './job.constants';
+import { DEFAULT_JOB_OPTIONS, EMBED_GENERATION_KEY, JobName, jobIds, QueueName, type JobPayloads } from './job.constants';
 
 /** What the queue needs of a follow-up checkpoint to schedule its due and overdue jobs. */
 export interface CheckpointJobTiming {
@@ -32,14 +32,14 @@ export class JobRepository {
     private readonly config: AppConfig,
   ) {}
 
-  enqueueResourceEmbedding(resourceId: string, contentHash: string): Promise<boolean> {
-    const payload: JobPayloads[JobName.EmbedResource] = { resourceId, contentHash };
-    return this.tryAdd(this.embedding, JobName.EmbedResource, payload, { jobId: jobIds.embedResource(resourceId, contentHash) });
+  /** A resource's text changed: it is embedded by the next batched run (with every other pending row). */
+  enqueueResourceEmbedding(_resourceId: string, _contentHash: string): Promise<boolean> {
+    return this.enqueueEmbedPending('resource');
   }
 
-  enqueueParticipantEmbedding(participantId: string, needsHash: string): Promise<boolean> {
-    const payload: JobPayloads[JobName.EmbedParticipant] = { participantId, needsHash };
-    return this.tryAdd(this.embedding, JobName.EmbedParticipant, payload, { jobId: jobIds.embedParticipant(participantId, needsHash) });
+  /** A participant's needs changed: embedded by the next batched run. */
+  enqueueParticipantEmbedding(_participantId: string, _needsHash: string): Promise<boolean> {
+    return this.enqueueEmbedPending('participant');
   }
 
   /**
@@ -93,14 +93,32 @@ export class JobRepository {
     };
   }
 
-  /** Bulk work (model change, demo load, reconcile): one job that walks the backlog in batches. */
-  enqueueEmbedPending(reason: string): Promise<boolean> {
-    const payload: JobPayloads[JobName.EmbedPending] = { reason };
-    return this.tryAdd(this.embedding, JobName.EmbedPending, payload, {
-      jobId: jobIds.embedPending(),
-      removeOnComplete: true,
-      removeOnFail: true,
-    });
+  /**
+   * Every embedding need (a write, an import, a model change, the reconciler): one job that walks the rows
+   * still to embed in batches. Its id carries the current generation, so the writes of a bulk load coalesce
+   * into one waiting job; a run raises the generation before it reads (startEmbeddingRun), so a write it may
+   * have missed enqueues the next run instead of being dropped as a duplicate of the running one.
+   */
+  async enqueueEmbedPending(reason: string): Promise<boolean> {
+    try {
+      const client = (await this.embedding.client) as unknown as Redis; // BullMQ types it loosely
+      const generation = (await withTimeout(client.get(this.embedding.toKey(EMBED_GENERATION_KEY)))) ?? '0';
+      const payload: JobPayloads[JobName.EmbedPending] = { reason };
+      return await this.tryAdd(this.embedding, JobName.EmbedPending, payload, {
+        jobId: jobIds.embedPending(generation),
+        removeOnComplete: true,
+        removeOnFail: true,
+      });
+    } catch (err) {
+      this.logger.warn({ job: JobName.EmbedPending, err: String(err) }, 'job not enqueued now; the reconciler will create it');
+      return false;
+    }
+  }
+
+  /** Called by the batched run before it reads anything: later writes enqueue the next generation's run. */
+  async startEmbeddingRun(): Promise<void> {
+    const client = (await this.embedding.client) as unknown as Redis;
+    await withTimeout(client.incr(this.embedding.toKey(EMBED_GENERATION_KEY)));
   }
 
   async scheduleReconcile(): Promise<void> {

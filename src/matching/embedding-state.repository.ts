@@ -44,15 +44,39 @@ export class EmbeddingStateRepository {
 
   /** Writes only if the text has not changed since it was read. */
   async save(target: EmbeddingTarget, id: string, hash: string, model: string, vector: ArrayLike<number>): Promise<boolean> {
+    return (await this.saveMany(target, model, [{ id, hash, vector }])) === 1;
+  }
+
+  /**
+   * One UPDATE for a batch: each row is written only if its text has not changed since it was read (a row
+   * edited meanwhile stays pending for the next run). Returns how many rows were written.
+   */
+  async saveMany(
+    target: EmbeddingTarget,
+    model: string,
+    rows: Array<{ id: string; hash: string; vector: ArrayLike<number> }>,
+  ): Promise<number> {
+    if (!rows.length) return 0;
     const t = TARGETS[target];
-    const rows = await updateReturning(
+    const written = await updateReturning(
       this.dataSource,
-      `UPDATE ${t.table} SET ${t.vector} = $4::vector, embedding_model = $3, embedding_status = 'ready',
+      `UPDATE ${t.table} AS t SET ${t.vector} = v.vector::vector, embedding_model = $1, embedding_status = 'ready',
               embedding_error = NULL, embedded_at = now()
-        WHERE id = $1 AND ${t.hash} = $2 AND ${t.live} RETURNING id`,
-      [id, hash, model, toVectorLiteral(vector)],
+         FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(id, hash, vector)
+        WHERE t.id = v.id AND t.${t.hash} = v.hash AND ${t.live} RETURNING t.id`,
+      [model, rows.map((r) => r.id), rows.map((r) => r.hash), rows.map((r) => toVectorLiteral(r.vector))],
     );
-    return rows.length > 0;
+    return written.length;
+  }
+
+  /** Every row waiting for its first vector, in both tables (the model is unavailable). */
+  async markPendingFailed(error: string): Promise<void> {
+    for (const t of Object.values(TARGETS)) {
+      await this.dataSource.query(
+        `UPDATE ${t.table} SET embedding_status = 'failed', embedding_error = $1 WHERE embedding_status = 'pending' AND ${t.live}`,
+        [error.slice(0, 500)],
+      );
+    }
   }
 
   async markFailed(target: EmbeddingTarget, id: string, hash: string, error: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { PlannerStatisticsRepository } from '../database/planner-statistics.repository';
 import { ParticipantRepository } from '../participants/participant.repository';
 import { participantQueryText } from '../participants/participant.views';
 import { ResourceRepository } from '../resources/resource.repository';
@@ -17,6 +18,14 @@ interface Row {
 
 const KIND: Record<EmbeddingTarget, TextKind> = { resource: 'passage', participant: 'query' };
 
+/**
+ * Rows read, embedded and written per step of a run (the model still gets EMBEDDING_BATCH_SIZE texts at a
+ * time). Larger steps mean fewer round trips to the single-session embedded database, which the API shares.
+ */
+const ROWS_PER_STEP = 256;
+/** A run that wrote at least this many rows refreshes the planner statistics of what it changed. */
+const ANALYZE_AFTER_ROWS = 500;
+
 /** Turns resource and participant text into stored vectors. Every method is safe to run twice. */
 @Injectable()
 export class EmbeddingService {
@@ -28,6 +37,7 @@ export class EmbeddingService {
     private readonly resources: ResourceRepository,
     private readonly participants: ParticipantRepository,
     private readonly config: AppConfig,
+    private readonly statistics: PlannerStatisticsRepository,
   ) {}
 
   /** Embeds one row if its text is still the one the job was made for. */
@@ -41,17 +51,26 @@ export class EmbeddingService {
 
   /** Walks every row that is pending, failed or embedded by another model, reporting progress. */
   async embedPending(report: ProgressReporter): Promise<{ embedded: number; failed: number }> {
-    const model = await this.model.ready();
+    let model: string;
+    try {
+      model = await this.model.ready();
+    } catch (err) {
+      // Shown as failed in the API while the model is down; the job's retries (and the reconciler) redo them.
+      await this.state.markPendingFailed(err instanceof Error ? err.message : String(err));
+      throw err;
+    }
     const targets: EmbeddingTarget[] = ['resource', 'participant'];
     const totals = await Promise.all(targets.map((t) => this.state.countNeeding(t, model)));
     const total = totals[0] + totals[1];
     let done = 0;
     let failed = 0;
-    if (total > 0) this.logger.log({ total, model }, `埋め込み処理を開始します（${total} 件）`);
+    // Every write starts a run: only bulk runs (imports, loads, model changes) are worth a progress log.
+    const bulk = total >= ROWS_PER_STEP;
+    if (bulk) this.logger.log({ total, model }, `埋め込み処理を開始します（${total} 件）`);
     for (const target of targets) {
       let afterId: string | null = null;
       for (;;) {
-        const batch = await this.state.findNeeding(target, model, afterId, this.config.embeddingBatchSize);
+        const batch = await this.state.findNeeding(target, model, afterId, Math.max(ROWS_PER_STEP, this.config.embeddingBatchSize));
         if (!batch.length) break;
         afterId = batch[batch.length - 1].id;
         const rows = await this.load(
@@ -66,8 +85,12 @@ export class EmbeddingService {
         }
         done += rows.length;
         await report(Math.min(done, total), total);
-        this.logger.log({ done, total }, `埋め込み ${done}/${total} 件（${Math.round((100 * done) / Math.max(total, 1))}%）`);
+        if (bulk) this.logger.log({ done, total }, `埋め込み ${done}/${total} 件（${Math.round((100 * done) / Math.max(total, 1))}%）`);
       }
+    }
+    if (done - failed >= ANALYZE_AFTER_ROWS) {
+      // A bulk load changes the share of embedded rows the search's filter counts on: tell the planner now.
+      await this.statistics.analyzeChanged().catch((err) => this.logger.warn({ err: String(err) }, 'ANALYZE after embedding failed'));
     }
     return { embedded: done - failed, failed };
   }
@@ -88,7 +111,11 @@ export class EmbeddingService {
         rows.map((r) => r.text),
         KIND[target],
       );
-      await Promise.all(rows.map((r, i) => this.state.save(target, r.id, r.hash, model, vectors[i])));
+      await this.state.saveMany(
+        target,
+        model,
+        rows.map((r, i) => ({ id: r.id, hash: r.hash, vector: vectors[i] })),
+      );
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       await Promise.all(rows.map((r) => this.state.markFailed(target, r.id, r.hash, message)));

@@ -17,7 +17,7 @@ describe('loadConfig', () => {
       role: 'all',
       embeddingModel: 'Xenova/multilingual-e5-small',
       demoData: true,
-      embeddedDbSharedBuffers: '1GB',
+      embeddedDbSharedBuffers: undefined,
       searchExactMaxRows: 10_000,
     });
     expect(config.databaseUrl).toBeUndefined();

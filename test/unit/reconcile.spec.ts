@@ -19,25 +19,35 @@ describe('ReconcileScheduler', () => {
 });
 
 describe('PlannerStatisticsReconciler', () => {
-  function setup(statistics: { needsManualAnalyze: jest.Mock; analyze: jest.Mock }) {
+  function setup(statistics: { needsManualAnalyze: jest.Mock; analyzeChanged: jest.Mock }) {
     return new PlannerStatisticsReconciler(statistics as unknown as PlannerStatisticsRepository, new ReconcileRegistry());
   }
 
   it('leaves statistics to autovacuum where it runs', async () => {
-    const statistics = { needsManualAnalyze: jest.fn().mockResolvedValue(false), analyze: jest.fn() };
+    const statistics = { needsManualAnalyze: jest.fn().mockResolvedValue(false), analyzeChanged: jest.fn() };
     expect(await setup(statistics).refresh()).toBe(false);
-    expect(statistics.analyze).not.toHaveBeenCalled();
+    expect(statistics.analyzeChanged).not.toHaveBeenCalled();
+  });
+
+  it('checks at every reconcile and reports whether a table was analysed', async () => {
+    const statistics = {
+      needsManualAnalyze: jest.fn().mockResolvedValue(true),
+      analyzeChanged: jest.fn().mockResolvedValueOnce(['public.resources']).mockResolvedValue([]),
+    };
+    const reconciler = setup(statistics);
+    expect(await reconciler.refresh()).toBe(true);
+    expect(await reconciler.refresh()).toBe(false);
+    expect(statistics.analyzeChanged).toHaveBeenCalledTimes(2);
   });
 
   it('does not fail the reconcile when ANALYZE fails, and tries again at the next one', async () => {
     const statistics = {
       needsManualAnalyze: jest.fn().mockResolvedValue(true),
-      analyze: jest.fn().mockRejectedValueOnce(new Error('database gone')).mockResolvedValue(undefined),
+      analyzeChanged: jest.fn().mockRejectedValueOnce(new Error('database gone')).mockResolvedValue(['public.resources']),
     };
     const reconciler = setup(statistics);
     expect(await reconciler.refresh()).toBe(false);
     expect(await reconciler.refresh()).toBe(true);
-    expect(await reconciler.refresh()).toBe(false);
-    expect(statistics.analyze).toHaveBeenCalledTimes(2);
+    expect(statistics.analyzeChanged).toHaveBeenCalledTimes(2);
   });
 });
