@@ -75,6 +75,7 @@ export const FIELD_LABELS: Record<string, string> = {
   realName: '実名',
   referralRoute: 'つながった経路',
   rematchedTo: 'つなぎなおし先',
+  route: '経路（API のパス）',
   resourceId: '資源',
   reward: '謝礼・報酬',
   role: '役割',
