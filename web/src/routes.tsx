@@ -6,6 +6,18 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RequireSession } from './session/RequireSession';
+import { AdminAuditPage } from './pages/admin/AdminAuditPage';
+import { AdminOrganizationsPage } from './pages/admin/AdminOrganizationsPage';
+import { AdminTokensPage } from './pages/admin/AdminTokensPage';
+import { AdminUsersPage } from './pages/admin/AdminUsersPage';
+import { HostHome } from './pages/host/HostHome';
+import { HostOpeningsPage } from './pages/host/HostOpeningsPage';
+import { HostOrganizationPage } from './pages/host/HostOrganizationPage';
+import { OpeningFormPage } from './pages/host/OpeningFormPage';
+import { ReferralPage } from './pages/host/ReferralPage';
+import { ReferralsPage } from './pages/host/ReferralsPage';
+import { RequireRole } from './pages/host/RequireRole';
+import { InvitationPage } from './pages/invitation/InvitationPage';
 
 /** Every screen of the app. A new screen: a component in src/pages/, a route here, a menu item in NAV_ITEMS. */
 export const router = createBrowserRouter([
@@ -14,6 +26,7 @@ export const router = createBrowserRouter([
     errorElement: <ErrorScreen />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      { path: '/invitation/:token', element: <InvitationPage /> },
       {
         element: (
           <RequireSession>
@@ -21,13 +34,23 @@ export const router = createBrowserRouter([
           </RequireSession>
         ),
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, element: <HostHome fallback={<HomePage />} /> },
           { path: 'participants', element: <ComingSoonPage title="本人" /> },
           { path: 'matching', element: <ComingSoonPage title="マッチング検索" /> },
           { path: 'placements', element: <ComingSoonPage title="紹介" /> },
           { path: 'notifications', element: <ComingSoonPage title="通知" /> },
           { path: 'catalogue', element: <ComingSoonPage title="資源・受入先" /> },
           { path: 'reports', element: <ComingSoonPage title="集計" /> },
+          { path: 'host', element: <RequireRole roles={['host']}><HostOpeningsPage /></RequireRole> },
+          { path: 'host/openings/new', element: <RequireRole roles={['host']}><OpeningFormPage /></RequireRole> },
+          { path: 'host/openings/:id', element: <RequireRole roles={['host']}><OpeningFormPage /></RequireRole> },
+          { path: 'host/referrals', element: <RequireRole roles={['host']}><ReferralsPage /></RequireRole> },
+          { path: 'host/referrals/:id', element: <RequireRole roles={['host']}><ReferralPage /></RequireRole> },
+          { path: 'host/organization', element: <RequireRole roles={['host']}><HostOrganizationPage /></RequireRole> },
+          { path: 'admin/users', element: <RequireRole roles={['admin']}><AdminUsersPage /></RequireRole> },
+          { path: 'admin/tokens', element: <RequireRole roles={['admin']}><AdminTokensPage /></RequireRole> },
+          { path: 'admin/organizations', element: <RequireRole roles={['admin']}><AdminOrganizationsPage /></RequireRole> },
+          { path: 'admin/audit', element: <RequireRole roles={['admin']}><AdminAuditPage /></RequireRole> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
