@@ -17,7 +17,10 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all', { message: 'userId は UUID で指定してください' })
   userId?: string;
-  @ApiPropertyOptional({ description: '経路の一部（例: GET /api/v1/placements）。大文字・小文字を区別しない', example: '/api/v1/placements' })
+  @ApiPropertyOptional({
+    description: '経路の一部（例: GET /api/v1/placements）。大文字・小文字を区別しない',
+    example: '/api/v1/placements',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200, { message: 'route は 200 文字以内です' })
@@ -37,7 +40,8 @@ export class AuditEntryDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '操作した利用者' }) userId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '操作した利用者の表示名' }) userName!: string | null;
   @ApiProperty({ enum: ['admin', 'coordinator', 'host', 'viewer'] }) role!: string;
-  @ApiProperty({ description: 'read 閲覧 / write 変更 / export 出力 / erase 消去、またはアカウントの操作（sign_in など）' }) action!: string;
+  @ApiProperty({ description: 'read 閲覧 / write 変更 / export 出力 / erase 消去、またはアカウントの操作（sign_in など）' })
+  action!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) participantId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'アカウントの操作の対象の利用者' })
   subjectUserId!: string | null;
@@ -62,7 +66,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({
-    summary: '監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。本人・利用者・経路・期間で絞り込み、format=csv で出力',
+    summary:
+      '監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。本人・利用者・経路・期間で絞り込み、format=csv で出力',
   })
   @ApiOkResponse({ type: AuditPageDto, description: 'format=csv のときは text/csv（UTF-8、BOM 付き）' })
   async list(@Query() query: AuditQuery, @Res({ passthrough: true }) res: Response) {

@@ -41,16 +41,86 @@ export const router = createBrowserRouter([
           { path: 'notifications', element: <ComingSoonPage title="通知" /> },
           { path: 'catalogue', element: <ComingSoonPage title="資源・受入先" /> },
           { path: 'reports', element: <ComingSoonPage title="集計" /> },
-          { path: 'host', element: <RequireRole roles={['host']}><HostOpeningsPage /></RequireRole> },
-          { path: 'host/openings/new', element: <RequireRole roles={['host']}><OpeningFormPage /></RequireRole> },
-          { path: 'host/openings/:id', element: <RequireRole roles={['host']}><OpeningFormPage /></RequireRole> },
-          { path: 'host/referrals', element: <RequireRole roles={['host']}><ReferralsPage /></RequireRole> },
-          { path: 'host/referrals/:id', element: <RequireRole roles={['host']}><ReferralPage /></RequireRole> },
-          { path: 'host/organization', element: <RequireRole roles={['host']}><HostOrganizationPage /></RequireRole> },
-          { path: 'admin/users', element: <RequireRole roles={['admin']}><AdminUsersPage /></RequireRole> },
-          { path: 'admin/tokens', element: <RequireRole roles={['admin']}><AdminTokensPage /></RequireRole> },
-          { path: 'admin/organizations', element: <RequireRole roles={['admin']}><AdminOrganizationsPage /></RequireRole> },
-          { path: 'admin/audit', element: <RequireRole roles={['admin']}><AdminAuditPage /></RequireRole> },
+          {
+            path: 'host',
+            element: (
+              <RequireRole roles={['host']}>
+                <HostOpeningsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/openings/new',
+            element: (
+              <RequireRole roles={['host']}>
+                <OpeningFormPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/openings/:id',
+            element: (
+              <RequireRole roles={['host']}>
+                <OpeningFormPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/referrals',
+            element: (
+              <RequireRole roles={['host']}>
+                <ReferralsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/referrals/:id',
+            element: (
+              <RequireRole roles={['host']}>
+                <ReferralPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/organization',
+            element: (
+              <RequireRole roles={['host']}>
+                <HostOrganizationPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/users',
+            element: (
+              <RequireRole roles={['admin']}>
+                <AdminUsersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/tokens',
+            element: (
+              <RequireRole roles={['admin']}>
+                <AdminTokensPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/organizations',
+            element: (
+              <RequireRole roles={['admin']}>
+                <AdminOrganizationsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/audit',
+            element: (
+              <RequireRole roles={['admin']}>
+                <AdminAuditPage />
+              </RequireRole>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -35,7 +35,11 @@ export function AdminOrganizationsPage() {
       <section aria-labelledby="developing-heading">
         <h2 id="developing-heading">開拓中の受入先（{developing.length} 件）</h2>
         <p>声をかけている・相談中の団体です。受入れが決まったら「受入可」に変えてください。</p>
-        {developing.length === 0 ? <p>開拓中の団体はありません。</p> : <OrganizationTable organizations={developing} caption="開拓中の受入先" />}
+        {developing.length === 0 ? (
+          <p>開拓中の団体はありません。</p>
+        ) : (
+          <OrganizationTable organizations={developing} caption="開拓中の受入先" />
+        )}
       </section>
       <CreateOrganization />
       <section aria-labelledby="all-heading">

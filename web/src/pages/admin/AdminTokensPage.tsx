@@ -37,7 +37,10 @@ export function AdminTokensPage() {
   const organizations = useQuery({ queryKey: adminKeys.organizations, queryFn: listOrganizations });
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [top, setTop] = useState<string[]>([]);
-  const form = useForm<FormValues>({ resolver: zodResolver(schema), defaultValues: { name: '', role: 'coordinator', organizationId: '', expiresAt: '' } });
+  const form = useForm<FormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: '', role: 'coordinator', organizationId: '', expiresAt: '' },
+  });
   const { errors } = form.formState;
   const role = form.watch('role');
   const create = useMutation({
@@ -152,7 +155,11 @@ export function AdminTokensPage() {
                           className="button button--secondary button--small"
                           disabled={revoke.isPending}
                           onClick={() => {
-                            if (window.confirm(`トークン「${t.name}」を失効させます。使っているシステムはすぐに使えなくなります。よろしいですか。`)) {
+                            if (
+                              window.confirm(
+                                `トークン「${t.name}」を失効させます。使っているシステムはすぐに使えなくなります。よろしいですか。`,
+                              )
+                            ) {
                               revoke.mutate(t.id);
                             }
                           }}

@@ -82,7 +82,11 @@ function UserRow({ user, onLink }: { user: User; onLink: (invitation: Invitation
     },
   });
   const disable = () => {
-    if (window.confirm(`${user.displayName} さんを無効にします。ログイン中の画面はすぐに使えなくなり、この人の API トークンも失効します。よろしいですか。`)) {
+    if (
+      window.confirm(
+        `${user.displayName} さんを無効にします。ログイン中の画面はすぐに使えなくなり、この人の API トークンも失効します。よろしいですか。`,
+      )
+    ) {
       setStatus.mutate('disabled');
     }
   };
@@ -96,7 +100,12 @@ function UserRow({ user, onLink }: { user: User; onLink: (invitation: Invitation
       <td>
         <div className="row">
           {user.status !== 'disabled' && (
-            <button type="button" className="button button--secondary button--small" onClick={() => issue.mutate()} disabled={issue.isPending}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => issue.mutate()}
+              disabled={issue.isPending}
+            >
               {user.status === 'invited' ? '招待リンクを再発行' : 'パスワード再設定リンク'}
               <span className="visually-hidden">（{user.displayName}）</span>
             </button>
@@ -189,7 +198,8 @@ function CreateUser({ onCreated }: { onCreated: (name: string, invitation: Invit
       form.reset();
       void queryClient.invalidateQueries({ queryKey: adminKeys.users });
     },
-    onError: (error) => setTop(applyServerErrors(error, form.setError, ['login', 'displayName', 'role', 'organizationId', 'email', 'areas'])),
+    onError: (error) =>
+      setTop(applyServerErrors(error, form.setError, ['login', 'displayName', 'role', 'organizationId', 'email', 'areas'])),
   });
   return (
     <section aria-labelledby="create-heading">
@@ -229,7 +239,12 @@ function CreateUser({ onCreated }: { onCreated: (name: string, invitation: Invit
           </SelectField>
         )}
         {role === 'coordinator' && (
-          <TextField label="担当地区" hint="空欄ならすべての地区。複数は「、」で区切る" error={errors.areas?.message} {...form.register('areas')} />
+          <TextField
+            label="担当地区"
+            hint="空欄ならすべての地区。複数は「、」で区切る"
+            error={errors.areas?.message}
+            {...form.register('areas')}
+          />
         )}
         <TextField
           label="メールアドレス（任意）"

@@ -4,15 +4,7 @@ import { Link } from 'react-router';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice';
 import { Page } from '../../components/Page';
 import { formatDateJa } from '../../lib/dates';
-import {
-  adjustVacancies,
-  daysSince,
-  getWebSettings,
-  hostKeys,
-  listOpenings,
-  updateOpening,
-  type Opening,
-} from './host-api';
+import { adjustVacancies, daysSince, getWebSettings, hostKeys, listOpenings, updateOpening, type Opening } from './host-api';
 import { DAY_LABELS, RESOURCE_STATUS_LABELS, RESOURCE_TYPE_LABELS } from './labels';
 import './host.css';
 
@@ -110,7 +102,8 @@ function OpeningCard({ opening, staleDays }: { opening: Opening; staleDays: numb
       {stale && (
         <div className="notice notice--warning">
           <p>
-            {age} 日間更新されていません。空きの数と日時が今も合っているか確かめてください。合っていれば「このままで合っている」を押してください。
+            {age}{' '}
+            日間更新されていません。空きの数と日時が今も合っているか確かめてください。合っていれば「このままで合っている」を押してください。
           </p>
           <button type="button" className="button button--secondary" disabled={busy} onClick={() => confirm.mutate()}>
             このままで合っている

@@ -221,7 +221,11 @@ function OpeningForm({ opening }: { opening?: Opening }) {
               </button>
             </div>
           ))}
-          <button type="button" className="button button--secondary" onClick={() => schedule.append({ day: '', start: '10:00', end: '12:00' })}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => schedule.append({ day: '', start: '10:00', end: '12:00' })}
+          >
             活動日を追加する
           </button>
           <TextField

@@ -199,7 +199,10 @@ function CheckpointFeedback({ placementId, checkpoint }: { placementId: string; 
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState('');
   const prefix = `cp-${checkpoint.id.slice(0, 8)}`;
-  const form = useForm<FeedbackForm>({ resolver: zodResolver(feedbackSchema), defaultValues: { attendance: '', manner: '', concerns: '' } });
+  const form = useForm<FeedbackForm>({
+    resolver: zodResolver(feedbackSchema),
+    defaultValues: { attendance: '', manner: '', concerns: '' },
+  });
   const { errors } = form.formState;
   const save = useMutation({
     mutationFn: async (v: FeedbackForm) => {
@@ -232,7 +235,13 @@ function CheckpointFeedback({ placementId, checkpoint }: { placementId: string; 
       )}
       {!cancelled && (
         <form className="form" noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
-          <SelectField idBase={`${prefix}-attendance`} label="出席" required error={errors.attendance?.message} {...form.register('attendance')}>
+          <SelectField
+            idBase={`${prefix}-attendance`}
+            label="出席"
+            required
+            error={errors.attendance?.message}
+            {...form.register('attendance')}
+          >
             <option value="">選んでください</option>
             {ATTENDANCE.map((a) => (
               <option key={a} value={a}>
@@ -240,8 +249,20 @@ function CheckpointFeedback({ placementId, checkpoint }: { placementId: string; 
               </option>
             ))}
           </SelectField>
-          <TextAreaField label="様子" required hint="作業や人との関わりで気づいたこと" error={errors.manner?.message} {...form.register('manner')} idBase={`${prefix}-manner`} />
-          <TextAreaField label="気になること" error={errors.concerns?.message} {...form.register('concerns')} idBase={`${prefix}-concerns`} />
+          <TextAreaField
+            label="様子"
+            required
+            hint="作業や人との関わりで気づいたこと"
+            error={errors.manner?.message}
+            {...form.register('manner')}
+            idBase={`${prefix}-manner`}
+          />
+          <TextAreaField
+            label="気になること"
+            error={errors.concerns?.message}
+            {...form.register('concerns')}
+            idBase={`${prefix}-concerns`}
+          />
           {save.error && <ApiErrorNotice error={save.error} />}
           <button type="submit" className="button button--primary" disabled={save.isPending}>
             {checkpoint.hostFeedback ? '記録を更新する' : 'この確認日の様子を記録する'}

@@ -13,7 +13,10 @@ import { TextField } from '../../components/TextField';
 // NIST SP 800-63B: length only, no composition rules; the service also refuses common passwords and the login.
 const schema = z
   .object({
-    password: z.string().min(12, 'パスワードは 12 文字以上にしてください（日本語の文でもかまいません）。').max(1024, 'パスワードが長すぎます。'),
+    password: z
+      .string()
+      .min(12, 'パスワードは 12 文字以上にしてください（日本語の文でもかまいません）。')
+      .max(1024, 'パスワードが長すぎます。'),
     confirm: z.string().min(1, '確認のため、もう一度入力してください。'),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: '上のパスワードと一致しません。' });
