@@ -123,6 +123,8 @@ describe('admin screens', () => {
     await page.getByLabel('経路（API のパスの一部）').fill('');
     await page.getByRole('button', { name: '検索する' }).click();
     await whoSaw.waitFor();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('heading', { name: 'この本人の記録を見た人・扱った人' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-audit');
   });
 

@@ -13,7 +13,7 @@ export function BackupNotice() {
         <strong>バックアップ：</strong>
         {lastSuccessAt ? `最後に成功したのは ${formatDateTimeJa(lastSuccessAt)}` : 'まだ成功したバックアップがありません'}
       </p>
-      {warning && <p>{warning}</p>}
+      {warning && lastSuccessAt && <p>{warning}</p>}
     </div>
   );
 }

@@ -95,7 +95,7 @@ function OpeningCard({ opening, staleDays }: { opening: Opening; staleDays: numb
           disabled={busy || opening.vacancies >= opening.capacity}
           onClick={() => vacancies.mutate(1)}
         >
-          ＋
+          +
         </button>
       </div>
       <p className="host-card__updated">最終更新：{formatDateJa(opening.updatedAt)}</p>
