@@ -1420,6 +1420,8 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
+                /** @description 開拓の状況（developing 開拓中 は受入先の開拓のフォロー用） */
+                developmentStatus?: "developing" | "accepting" | "suspended";
                 kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
                 limit?: number;
                 page?: number;

@@ -8,7 +8,7 @@ export class WebSettingsDto {
   hostStaleDays!: number;
 }
 
-/** Settings the web app shows by (not secrets): read from the validated configuration. */
+/** Settings the web app works by (no secrets), from the validated configuration; today the catalogue's staleness reminder. */
 @ApiTags('web')
 @ApiBearerAuth()
 @ApiCookieAuth()
