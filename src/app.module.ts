@@ -34,6 +34,9 @@ import { FollowUpPlacementService } from './follow-up/follow-up-placement.servic
 import { FollowUpController } from './follow-up/follow-up.controller';
 import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpService } from './follow-up/follow-up.service';
+import { WorklistController } from './follow-up/worklist.controller';
+import { WorklistRepository } from './follow-up/worklist.repository';
+import { WorklistService } from './follow-up/worklist.service';
 import { NotificationController } from './notifications/notification.controller';
 import { NotificationRepository } from './notifications/notification.repository';
 import { NotificationService } from './notifications/notification.service';
@@ -96,6 +99,7 @@ const controllers = [
   ParticipantController,
   PlacementController,
   FollowUpController,
+  WorklistController,
   NotificationController,
   ReportController,
   AuditController,
@@ -116,6 +120,7 @@ const repositories = [
   UnmetNeedRepository,
   PlacementRepository,
   FollowUpRepository,
+  WorklistRepository,
   ReportRepository,
   AuditRepository,
   TransactionRunner,
@@ -147,6 +152,7 @@ const services = [
   PlacementViews,
   FollowUpService,
   FollowUpPlacementService,
+  WorklistService,
   NotificationService,
   ReportService,
   AuditService,
