@@ -23,6 +23,7 @@ import { SessionRepository } from './auth/session.repository';
 import { SessionService } from './auth/session.service';
 import { SignInThrottleRepository } from './auth/sign-in-throttle.repository';
 import { UserController } from './users/user.controller';
+import { WebSettingsController } from './resources/web-settings.controller';
 import { UserRepository } from './auth/user.repository';
 import { UserService } from './users/user.service';
 import { AppConfig } from './config/app-config';
@@ -104,6 +105,7 @@ const controllers = [
   AuditController,
   SessionController,
   UserController,
+  WebSettingsController,
 ];
 const repositories = [
   ApiTokenRepository,

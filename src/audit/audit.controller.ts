@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { Roles } from '../auth/actor';
 import { PageQuery } from '../common/pagination';
@@ -17,6 +17,14 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all', { message: 'userId は UUID で指定してください' })
   userId?: string;
+  @ApiPropertyOptional({
+    description: '経路の一部（例: GET /api/v1/placements）。大文字・小文字を区別しない',
+    example: '/api/v1/placements',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'route は 200 文字以内です' })
+  route?: string;
   @ApiPropertyOptional({ example: '2026-10-01T00:00:00+09:00' }) @IsOptional() @IsTimestamp() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsTimestamp() to?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] })
@@ -25,15 +33,43 @@ export class AuditQuery extends PageQuery {
   format?: 'json' | 'csv';
 }
 
+export class AuditEntryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() at!: Date;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) tokenId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: '操作した利用者' }) userId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '操作した利用者の表示名' }) userName!: string | null;
+  @ApiProperty({ enum: ['admin', 'coordinator', 'host', 'viewer'] }) role!: string;
+  @ApiProperty({ description: 'read 閲覧 / write 変更 / export 出力 / erase 消去、またはアカウントの操作（sign_in など）' })
+  action!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) participantId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'アカウントの操作の対象の利用者' })
+  subjectUserId!: string | null;
+  @ApiProperty({ type: [String], description: '扱った項目' }) fields!: string[];
+  @ApiProperty({ description: '経路（メソッドと API のパス）' }) route!: string;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() limit!: number;
+}
+
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('api/v1/audit')
 @Roles('admin')
 export class AuditController {
   constructor(private readonly service: AuditService) {}
 
   @Get()
-  @ApiOperation({ summary: '監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。format=csv で出力' })
+  @ApiOperation({
+    summary:
+      '監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。本人・利用者・経路・期間で絞り込み、format=csv で出力',
+  })
+  @ApiOkResponse({ type: AuditPageDto, description: 'format=csv のときは text/csv（UTF-8、BOM 付き）' })
   async list(@Query() query: AuditQuery, @Res({ passthrough: true }) res: Response) {
     const page = await this.service.list(query);
     if (query.format !== 'csv') return page;

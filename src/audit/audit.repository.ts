@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
+import { escapeLike } from '../common/sql';
 import type { AccountAuditEntry } from '../auth/account-audit';
 
 export type { AccountAuditAction, AccountAuditEntry } from '../auth/account-audit';
@@ -21,6 +22,8 @@ export interface AuditFilter {
   participantId?: string;
   tokenId?: string;
   userId?: string;
+  /** Part of the route (`GET /api/v1/placements`), matched case-insensitively. */
+  route?: string;
   from?: string;
   to?: string;
   page: number;
@@ -66,6 +69,7 @@ export class AuditRepository {
     if (filter.tokenId) where.push(`a.token_id = $${params.push(filter.tokenId)}`);
     if (filter.userId)
       where.push(`(COALESCE(a.actor_user_id, t.user_id) = $${params.push(filter.userId)} OR a.subject_user_id = $${params.length})`);
+    if (filter.route) where.push(`a.route ILIKE $${params.push(`%${escapeLike(filter.route)}%`)}`);
     if (filter.from) where.push(`a.at >= $${params.push(filter.from)}`);
     if (filter.to) where.push(`a.at < $${params.push(filter.to)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';

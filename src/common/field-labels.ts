@@ -78,6 +78,7 @@ export const FIELD_LABELS: Record<string, string> = {
   referralRoute: 'つながった経路',
   rematchedFrom: 'つなぎなおし元の紹介',
   rematchedTo: 'つなぎなおし先',
+  route: '経路（API のパス）',
   resourceId: '資源',
   resourceType: '望まれた資源の種別',
   reward: '謝礼・報酬',

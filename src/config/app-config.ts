@@ -42,6 +42,8 @@ export class AppConfig {
   followUpCheckpointDays!: number[];
   /** A checkpoint without a check-in becomes overdue this long after its date. */
   followUpOverdueGraceSeconds!: number;
+  /** The host portal reminds a host to check an opening not updated for this many days (stale vacancies). */
+  hostStaleDays!: number;
   /** Optional outbound webhook for notifications (signed with HMAC-SHA256, retried). */
   webhookUrl?: string;
   webhookSecret?: string;
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   config.trustedProxy = proxyList(env, 'TRUSTED_PROXY');
   config.rateLimitFailedAuthPerMinute = int(env, 'RATE_LIMIT_FAILED_AUTH_PER_MINUTE', 60, 1, 1_000_000);
   config.followUpOverdueGraceSeconds = int(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS', 7 * 24 * 3600, 0, 365 * 24 * 3600);
+  config.hostStaleDays = int(env, 'HOST_STALE_DAYS', 30, 1, 365);
   config.sessionIdleMinutes = int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60);
   config.sessionAbsoluteHours = int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 30 * 24);
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {

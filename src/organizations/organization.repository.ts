@@ -45,6 +45,7 @@ export class OrganizationRepository {
     if (onlyId) qb.andWhere('o.id = :onlyId', { onlyId });
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.area) qb.andWhere('o.area = :area', { area: query.area });
+    if (query.developmentStatus) qb.andWhere('o.developmentStatus = :ds', { ds: query.developmentStatus });
     if (query.q) qb.andWhere(`o.search_name ILIKE '%' || :q || '%'`, { q: escapeLike(normalizeJapanese(query.q)) });
     const [items, total] = await qb
       .skip((query.page - 1) * query.limit)

@@ -15,6 +15,8 @@ export interface FollowUpCheckpointSummary {
   status: string;
   dayOffset: number;
   isFinal: boolean;
+  /** What the host recorded at this checkpoint (POST …/host-feedback); null until then. */
+  hostFeedback?: string | null;
 }
 
 /**

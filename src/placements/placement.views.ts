@@ -45,7 +45,11 @@ export class PlacementViews {
       return {
         ...this.hostBase(p),
         participant: view,
-        followUp: followUp && { endsOn: followUp.endsOn, checkpoints: followUp.checkpoints },
+        // The host sees its own feedback back at each checkpoint (nothing of the coordinator's check-ins).
+        followUp: followUp && {
+          endsOn: followUp.endsOn,
+          checkpoints: followUp.checkpoints.map((c, i) => ({ ...c, hostFeedback: checkpoints[i].hostFeedback ?? null })),
+        },
       };
     }
     const [events, checkins, rematchedFrom] = await Promise.all([

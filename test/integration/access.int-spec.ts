@@ -63,6 +63,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/v1/session': ALL,
   'DELETE /api/v1/session': ALL,
   'GET /api/v1/me': ALL,
+  'GET /api/v1/web-settings': ALL,
   'POST /api/v1/invitations/accept': PUBLIC,
 };
 

@@ -16,6 +16,18 @@ import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { PlacementPage } from './pages/placements/PlacementPage';
 import { PlacementsPage } from './pages/placements/PlacementsPage';
 import { RequireSession } from './session/RequireSession';
+import { AdminAuditPage } from './pages/admin/AdminAuditPage';
+import { AdminOrganizationsPage } from './pages/admin/AdminOrganizationsPage';
+import { AdminTokensPage } from './pages/admin/AdminTokensPage';
+import { AdminUsersPage } from './pages/admin/AdminUsersPage';
+import { HostHome } from './pages/host/HostHome';
+import { HostOpeningsPage } from './pages/host/HostOpeningsPage';
+import { HostOrganizationPage } from './pages/host/HostOrganizationPage';
+import { OpeningFormPage } from './pages/host/OpeningFormPage';
+import { ReferralPage } from './pages/host/ReferralPage';
+import { ReferralsPage } from './pages/host/ReferralsPage';
+import { RequireRole } from './pages/host/RequireRole';
+import { InvitationPage } from './pages/invitation/InvitationPage';
 
 /** Every screen of the app. A new screen: a component in src/pages/, a route here, a menu item in NAV_ITEMS. */
 export const router = createBrowserRouter([
@@ -24,6 +36,7 @@ export const router = createBrowserRouter([
     errorElement: <ErrorScreen />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      { path: '/invitation/:token', element: <InvitationPage /> },
       {
         element: (
           <RequireSession>
@@ -31,7 +44,7 @@ export const router = createBrowserRouter([
           </RequireSession>
         ),
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, element: <HostHome fallback={<HomePage />} /> },
           { path: 'participants', element: <ParticipantsPage /> },
           { path: 'participants/new', element: <ParticipantFormPage /> },
           { path: 'participants/:id', element: <ParticipantPage /> },
@@ -45,6 +58,86 @@ export const router = createBrowserRouter([
           { path: 'catalogue/resources/:id', element: <ResourcePage /> },
           { path: 'catalogue/organizations/:id', element: <OrganizationPage /> },
           { path: 'reports', element: <ComingSoonPage title="集計" /> },
+          {
+            path: 'host',
+            element: (
+              <RequireRole roles={['host']}>
+                <HostOpeningsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/openings/new',
+            element: (
+              <RequireRole roles={['host']}>
+                <OpeningFormPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/openings/:id',
+            element: (
+              <RequireRole roles={['host']}>
+                <OpeningFormPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/referrals',
+            element: (
+              <RequireRole roles={['host']}>
+                <ReferralsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/referrals/:id',
+            element: (
+              <RequireRole roles={['host']}>
+                <ReferralPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'host/organization',
+            element: (
+              <RequireRole roles={['host']}>
+                <HostOrganizationPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/users',
+            element: (
+              <RequireRole roles={['admin']}>
+                <AdminUsersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/tokens',
+            element: (
+              <RequireRole roles={['admin']}>
+                <AdminTokensPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/organizations',
+            element: (
+              <RequireRole roles={['admin']}>
+                <AdminOrganizationsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/audit',
+            element: (
+              <RequireRole roles={['admin']}>
+                <AdminAuditPage />
+              </RequireRole>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

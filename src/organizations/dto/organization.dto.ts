@@ -41,5 +41,9 @@ export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
 export class ListOrganizationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS }) @IsOptional() @IsIn(ORGANIZATION_KINDS as unknown as string[]) kind?: OrganizationKind;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) area?: string;
+  @ApiPropertyOptional({ enum: DEVELOPMENT_STATUSES, description: '開拓の状況（developing 開拓中 は受入先の開拓のフォロー用）' })
+  @IsOptional()
+  @IsIn(DEVELOPMENT_STATUSES as unknown as string[], { message: `developmentStatus は ${DEVELOPMENT_STATUSES.join(', ')} のいずれかです` })
+  developmentStatus?: DevelopmentStatus;
   @ApiPropertyOptional({ description: '名前の部分一致' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
 }

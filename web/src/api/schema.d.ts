@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。format=csv で出力 */
+        /** 監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。本人・利用者・経路・期間で絞り込み、format=csv で出力 */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -621,6 +621,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/web-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 画面の設定（受入枠の更新を促すまでの日数など） */
+        get: operations["WebSettingsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -664,6 +681,67 @@ export interface components {
              * @example -1
              */
             delta: number;
+        };
+        ApiTokenDto: {
+            areas: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description 最後に使われた日時
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+            /**
+             * Format: uuid
+             * @description このトークンが代理する利用者
+             */
+            userId: string | null;
+        };
+        AuditEntryDto: {
+            /** @description read 閲覧 / write 変更 / export 出力 / erase 消去、またはアカウントの操作（sign_in など） */
+            action: string;
+            /** Format: date-time */
+            at: string;
+            /** @description 扱った項目 */
+            fields: string[];
+            id: string;
+            /** Format: uuid */
+            participantId: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+            /** @description 経路（メソッドと API のパス） */
+            route: string;
+            /**
+             * Format: uuid
+             * @description アカウントの操作の対象の利用者
+             */
+            subjectUserId: string | null;
+            /** Format: uuid */
+            tokenId: string | null;
+            /**
+             * Format: uuid
+             * @description 操作した利用者
+             */
+            userId: string | null;
+            /** @description 操作した利用者の表示名 */
+            userName: string | null;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            limit: number;
+            page: number;
+            total: number;
         };
         CandidateParticipantView: {
             ageBand: string | null;
@@ -789,6 +867,34 @@ export interface components {
             note?: string;
             /** @description 本人の調子（1 とても悪い 〜 5 とても良い） */
             wellbeing: number;
+        };
+        CreatedApiTokenDto: {
+            areas: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description 最後に使われた日時
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+            /** @description 秘密の値（この応答でだけ表示されます。保存されるのはハッシュだけ） */
+            token: string;
+            /**
+             * Format: uuid
+             * @description このトークンが代理する利用者
+             */
+            userId: string | null;
         };
         CreateOrganizationDto: {
             /**
@@ -1757,6 +1863,13 @@ export interface components {
             page: number;
             total: number;
         };
+        WebSettingsDto: {
+            /**
+             * @description この日数より前に更新された受入枠について、受入先に内容の確認を促す（HOST_STALE_DAYS）
+             * @example 30
+             */
+            hostStaleDays: number;
+        };
         WorklistParticipantDto: {
             /** @description 仮名・コード */
             displayName: string;
@@ -1781,6 +1894,8 @@ export interface operations {
                 page?: number;
                 /** @description この本人の記録を誰が見たか */
                 participantId?: string;
+                /** @description 経路の一部（例: GET /api/v1/placements）。大文字・小文字を区別しない */
+                route?: string;
                 to?: string;
                 tokenId?: string;
                 /** @description この利用者が行ったこと、またはこの利用者のアカウントに関すること（サインインなど） */
@@ -1792,11 +1907,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description format=csv のときは text/csv（UTF-8、BOM 付き） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
             };
         };
     };
@@ -1957,6 +2075,8 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
+                /** @description 開拓の状況（developing 開拓中 は受入先の開拓のフォロー用） */
+                developmentStatus?: "developing" | "accepting" | "suspended";
                 kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
                 limit?: number;
                 page?: number;
@@ -2751,7 +2871,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiTokenDto"][];
+                };
             };
         };
     };
@@ -2772,7 +2894,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedApiTokenDto"];
+                };
             };
         };
     };
@@ -2932,6 +3056,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationLinkDto"];
+                };
+            };
+        };
+    };
+    WebSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSettingsDto"];
                 };
             };
         };

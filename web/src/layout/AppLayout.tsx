@@ -17,6 +17,28 @@ export const NAV_ITEMS = [
   { to: '/reports', label: '集計' },
 ] as const;
 
+/** Host staff see only their organisation's screens (phone first). */
+export const HOST_NAV_ITEMS = [
+  { to: '/host', label: '自団体の受入枠' },
+  { to: '/host/referrals', label: '紹介された方' },
+  { to: '/host/organization', label: '団体情報' },
+] as const;
+
+/** Administrators see the coordinators' screens and the 管理 screens. */
+export const ADMIN_NAV_ITEMS = [
+  { to: '/admin/users', label: '管理：利用者' },
+  { to: '/admin/tokens', label: '管理：APIトークン' },
+  { to: '/admin/organizations', label: '管理：受入先の開拓' },
+  { to: '/admin/audit', label: '管理：監査ログ' },
+] as const;
+
+export function navItemsFor(role: string | undefined): ReadonlyArray<{ to: string; label: string }> {
+  if (role === 'host') return HOST_NAV_ITEMS;
+  if (role === 'admin') return [...NAV_ITEMS, ...ADMIN_NAV_ITEMS];
+  if (role === 'viewer') return NAV_ITEMS.filter((item) => item.to === '/' || item.to === '/reports');
+  return NAV_ITEMS;
+}
+
 export function AppLayout() {
   const { session, signOut } = useSession();
   const location = useLocation();
@@ -57,9 +79,9 @@ export function AppLayout() {
         </div>
         <nav className="nav" aria-label="メインメニュー">
           <ul className="nav__list">
-            {NAV_ITEMS.map((item) => (
+            {navItemsFor(session?.user.role).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'} className="nav__link">
+                <NavLink to={item.to} end={item.to === '/' || item.to === '/host'} className="nav__link">
                   {item.label}
                 </NavLink>
               </li>
