@@ -30,6 +30,12 @@ import { TransactionRunner } from './database/transaction.runner';
 import { DemoDataService } from './demo/demo-data.service';
 import { FollowUpPlacementService } from './follow-up/follow-up-placement.service';
 import { FollowUpController } from './follow-up/follow-up.controller';
+import { FollowUpCalendarController } from './follow-up/follow-up-calendar.controller';
+import { CalendarFeedRepository } from './follow-up/calendar-feed.repository';
+import { CalendarFeedService } from './follow-up/calendar-feed.service';
+import { DigestRepository } from './follow-up/digest.repository';
+import { MorningDigestService } from './follow-up/morning-digest.service';
+import { BusinessCalendar } from './calendar/business-calendar';
 import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpService } from './follow-up/follow-up.service';
 import { NotificationController } from './notifications/notification.controller';
@@ -91,6 +97,7 @@ const controllers = [
   ParticipantController,
   PlacementController,
   FollowUpController,
+  FollowUpCalendarController,
   NotificationController,
   ReportController,
   AuditController,
@@ -123,6 +130,8 @@ const repositories = [
   InvitationRepository,
   SignInThrottleRepository,
   MailRepository,
+  CalendarFeedRepository,
+  DigestRepository,
 ];
 const services = [
   ApiTokenService,
@@ -148,6 +157,9 @@ const services = [
   PlannerStatisticsReconciler,
   TextReindexService,
   Clock,
+  BusinessCalendar,
+  CalendarFeedService,
+  MorningDigestService,
   DeploymentClaim,
   SessionService,
   InvitationService,

@@ -24,6 +24,8 @@ export enum JobName {
   MonthlySnapshot = 'monthly-snapshot',
   /** Re-create lost work from the database (the source of truth). */
   Reconcile = 'reconcile',
+  /** Business days at DIGEST_TIME (Asia/Tokyo): one e-mail per coordinator with what is due, overdue or urgent. */
+  MorningDigest = 'morning-digest',
 }
 
 export interface JobPayloads {
@@ -35,6 +37,7 @@ export interface JobPayloads {
   [JobName.DeliverNotifications]: Record<string, never>;
   [JobName.MonthlySnapshot]: Record<string, never>;
   [JobName.Reconcile]: Record<string, never>;
+  [JobName.MorningDigest]: Record<string, never>;
 }
 
 /** Every job retries with backoff and cleans up after itself. */
@@ -54,4 +57,5 @@ export const jobIds = {
   reconcileScheduler: () => 'reconcile-every',
   monthlySnapshotScheduler: () => 'monthly-snapshot',
   deliverNotifications: () => 'deliver-notifications',
+  morningDigestScheduler: () => 'morning-digest',
 };
