@@ -50,7 +50,9 @@ export class FollowUpCalendar1765400000000 implements MigrationInterface {
     await q.query(`DROP TABLE IF EXISTS calendar_feeds`);
     await q.query(`DROP INDEX IF EXISTS follow_up_checkpoints_after_closure_idx`);
     // Check-ins of after-closure contacts keep their rows; only the contacts' checkpoints go.
-    await q.query(`UPDATE checkins SET checkpoint_id = NULL WHERE checkpoint_id IN (SELECT id FROM follow_up_checkpoints WHERE kind <> 'follow_up')`);
+    await q.query(
+      `UPDATE checkins SET checkpoint_id = NULL WHERE checkpoint_id IN (SELECT id FROM follow_up_checkpoints WHERE kind <> 'follow_up')`,
+    );
     await q.query(`DELETE FROM follow_up_checkpoints WHERE kind <> 'follow_up'`);
     await q.query(`ALTER TABLE follow_up_checkpoints DROP COLUMN kind`);
     await q.query(`ALTER TABLE follow_up_checkpoints DROP COLUMN nominal_on`);

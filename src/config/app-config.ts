@@ -238,7 +238,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   config.rateLimitFailedAuthPerMinute = int(env, 'RATE_LIMIT_FAILED_AUTH_PER_MINUTE', 60, 1, 1_000_000);
   config.followUpOverdueGraceBusinessDays = int(env, 'FOLLOWUP_OVERDUE_GRACE_BUSINESS_DAYS', 5, 0, 60);
   config.followUpOverdueGraceSeconds =
-    str(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS') === undefined ? undefined : int(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS', 0, 0, 365 * 24 * 3600);
+    str(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS') === undefined
+      ? undefined
+      : int(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS', 0, 0, 365 * 24 * 3600);
   config.followUpDueDateRule = oneOf(env, 'FOLLOWUP_DUE_DATE_RULE', DUE_DATE_RULES, 'previous');
   config.officeYearEndClosure = bool(env, 'OFFICE_YEAR_END_CLOSURE', true);
   config.officeClosedDates = closedDates(env, 'OFFICE_CLOSED_DATES');

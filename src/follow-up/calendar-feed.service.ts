@@ -45,8 +45,21 @@ export class CalendarFeedService {
     if (!owner) throw AppException.notFound('カレンダー配信', 'token');
     const items = await this.feeds.items(owner.userId, this.clock.today());
     // The feed shows display names to whoever holds the link: recorded like any other read.
-    const actor: Actor = { tokenId: null, userId: owner.userId, role: owner.role, organizationId: null, areas: null, route: `GET ${FEED_PATH}{token}` };
-    if (items.length) await this.audit.record(actor, 'read', items.map((i) => i.participantId), ['displayName']);
+    const actor: Actor = {
+      tokenId: null,
+      userId: owner.userId,
+      role: owner.role,
+      organizationId: null,
+      areas: null,
+      route: `GET ${FEED_PATH}{token}`,
+    };
+    if (items.length)
+      await this.audit.record(
+        actor,
+        'read',
+        items.map((i) => i.participantId),
+        ['displayName'],
+      );
     const calendar = ical({ name: '参加支援：定着フォロー', prodId: { company: 'sanka-shien', product: 'follow-up', language: 'JA' } });
     calendar.method(ICalCalendarMethod.PUBLISH);
     calendar.ttl(60 * 60);
@@ -66,7 +79,10 @@ export class CalendarFeedService {
 
   private userOf(actor: Actor): string {
     if (!actor.userId) {
-      throw new AppException(ErrorCode.Conflict, 'カレンダー配信は利用者ごとのものです。利用者としてサインインするか、利用者のトークンで呼び出してください。');
+      throw new AppException(
+        ErrorCode.Conflict,
+        'カレンダー配信は利用者ごとのものです。利用者としてサインインするか、利用者のトークンで呼び出してください。',
+      );
     }
     return actor.userId;
   }

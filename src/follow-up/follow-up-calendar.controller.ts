@@ -32,7 +32,8 @@ export class FollowUpCalendarController {
   @Post('me/calendar-feed')
   @Roles('admin', 'coordinator')
   @ApiOperation({
-    summary: '自分の確認日・見学・体験をカレンダー（Outlook・Google・Garoon など）に配信する URL を発行する（URL はこの応答でだけ表示。再発行で以前の URL は無効）',
+    summary:
+      '自分の確認日・見学・体験をカレンダー（Outlook・Google・Garoon など）に配信する URL を発行する（URL はこの応答でだけ表示。再発行で以前の URL は無効）',
   })
   @ApiCreatedResponse({ type: CalendarFeedDto })
   enableFeed(@CurrentActor() actor: Actor): Promise<CalendarFeedDto> {
@@ -68,7 +69,13 @@ export class FollowUpCalendarController {
   async due(@CurrentActor() actor: Actor): Promise<DueListDto> {
     const userId = actor.userId ?? actor.tokenId;
     const items = userId ? await this.digest.itemsFor(userId) : [];
-    if (items.length) await this.audit.record(actor, 'read', items.map((i) => i.participantId), ['displayName']);
+    if (items.length)
+      await this.audit.record(
+        actor,
+        'read',
+        items.map((i) => i.participantId),
+        ['displayName'],
+      );
     return {
       today: this.followUp.today(),
       items: items.map(({ participantId: _, ...item }) => ({ ...item, label: LABELS[item.kind] })),

@@ -280,7 +280,6 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
   today(): string {
     return this.clock.today();
   }
-
 }
 
 function finalMessage(c: CheckpointContext): string {

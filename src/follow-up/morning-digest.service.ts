@@ -59,7 +59,12 @@ export class MorningDigestService implements OnModuleInit {
       const items = await this.digests.items(recipient.id, today, this.clock.now());
       if (!items.length || !(await this.digests.claim(recipient.id, today, items.length))) continue;
       try {
-        await this.audit.record(this.actorOf(recipient), 'read', items.map((i) => i.participantId), ['displayName']);
+        await this.audit.record(
+          this.actorOf(recipient),
+          'read',
+          items.map((i) => i.participantId),
+          ['displayName'],
+        );
         await this.mail.send({ to: recipient.email, ...this.compose(recipient, today, items) });
         await this.digests.markSent(recipient.id, today);
         sent++;

@@ -10,7 +10,14 @@ import { PlacementRepository, type Placement } from './placement.repository';
 
 /** 「その後の様子確認」 as the API shows it (ホーム lists the open ones). */
 function afterClosureView(c: FollowUpCheckpointSummary) {
-  return { id: c.id, label: 'その後の様子確認', dueOn: c.dueOn, nominalDueOn: c.nominalOn, status: c.status, daysAfterClosure: c.dayOffset };
+  return {
+    id: c.id,
+    label: 'その後の様子確認',
+    dueOn: c.dueOn,
+    nominalDueOn: c.nominalOn,
+    status: c.status,
+    daysAfterClosure: c.dayOffset,
+  };
 }
 
 /** Builds what each role sees of a placement. Hosts get the consent-scoped projection only. */
@@ -43,7 +50,14 @@ export class PlacementViews {
           })),
           checkpoints: checkpoints
             .filter((c) => c.kind === 'follow_up')
-            .map(({ id, dueOn, nominalOn, status, dayOffset, isFinal }) => ({ id, dueOn, nominalDueOn: nominalOn, status, dayOffset, isFinal })),
+            .map(({ id, dueOn, nominalOn, status, dayOffset, isFinal }) => ({
+              id,
+              dueOn,
+              nominalDueOn: nominalOn,
+              status,
+              dayOffset,
+              isFinal,
+            })),
           // 「その後の様子確認」 after closing as 定着: recorded like a check-in, never overdue follow-up.
           afterClosureContacts: checkpoints.filter((c) => c.kind === 'after_closure').map(afterClosureView),
         }

@@ -105,7 +105,10 @@ export class RecomputeDueDatesResultDto {
 }
 
 export class DueItemDto {
-  @ApiProperty({ enum: ['overdue', 'due', 'after_closure', 'urgent'], description: '期限超過 / 期日 / その後の様子確認 / 未読の至急の懸念' })
+  @ApiProperty({
+    enum: ['overdue', 'due', 'after_closure', 'urgent'],
+    description: '期限超過 / 期日 / その後の様子確認 / 未読の至急の懸念',
+  })
   kind!: string;
   @ApiProperty({ description: '見出し（例: その後の様子確認）' }) label!: string;
   @ApiProperty() placementId!: string;
