@@ -114,5 +114,5 @@ function detail(item: DueItem): string {
   if (item.kind === 'urgent') return '';
   if (item.kind === 'after_closure') return `（期日 ${item.dueOn}）`;
   const moved = item.nominalDueOn && item.nominalDueOn !== item.dueOn ? `、計画日 ${item.nominalDueOn}` : '';
-  return `　${item.dayOffset}日目（期日 ${item.dueOn}${moved}）`;
+  return ` ${item.dayOffset}日目（期日 ${item.dueOn}${moved}）`;
 }
