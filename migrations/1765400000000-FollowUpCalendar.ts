@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Follow-up on the office's calendar (#18): each checkpoint keeps its plan day (nominal_on) beside the
- * business day it is due on (due_on); existing rows get nominal_on = due_on, so no plan moves silently.
+ * business day it is due on (due_on); existing rows get nominal_on = due_on, so no plan moves silently (null reads as
+ * due_on, so that rows written by older code or fixtures stay valid).
  * kind 'after_closure' is 「その後の様子確認」 after closing as 定着 (never counted as overdue follow-up).
  * Personal calendar feeds (the secret only as a SHA-256 hash) and the morning digest's per-day ledger.
  */
@@ -12,7 +13,6 @@ export class FollowUpCalendar1765400000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE follow_up_checkpoints ADD COLUMN nominal_on date`);
     await q.query(`UPDATE follow_up_checkpoints SET nominal_on = due_on`);
-    await q.query(`ALTER TABLE follow_up_checkpoints ALTER COLUMN nominal_on SET NOT NULL`);
     await q.query(
       `ALTER TABLE follow_up_checkpoints ADD COLUMN kind text NOT NULL DEFAULT 'follow_up' CHECK (kind IN ('follow_up', 'after_closure'))`,
     );

@@ -26,7 +26,7 @@ export interface DigestRecipient {
 
 const PERSON = `pa.id AS "participantId", pa.display_name AS "displayName", r.title AS "resourceTitle"`;
 const CHECKPOINT = `c.id AS "checkpointId", to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn",
-  to_char(c.nominal_on, 'YYYY-MM-DD') AS "nominalDueOn", c.day_offset AS "dayOffset"`;
+  to_char(COALESCE(c.nominal_on, c.due_on), 'YYYY-MM-DD') AS "nominalDueOn", c.day_offset AS "dayOffset"`;
 const JOINS = `JOIN placements p ON p.id = c.placement_id JOIN participants pa ON pa.id = p.participant_id
   JOIN resources r ON r.id = p.resource_id`;
 

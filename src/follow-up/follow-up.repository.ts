@@ -69,8 +69,8 @@ export interface NewCheckin {
 }
 
 const CHECKPOINT_COLUMNS = `c.id, c.plan_id AS "planId", c.day_offset AS "dayOffset", to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn",
-  to_char(c.nominal_on, 'YYYY-MM-DD') AS "nominalOn", c.kind, c.is_final AS "isFinal", c.status, c.done_at AS "doneAt",
-  c.host_feedback AS "hostFeedback"`;
+  to_char(COALESCE(c.nominal_on, c.due_on), 'YYYY-MM-DD') AS "nominalOn", c.kind, c.is_final AS "isFinal", c.status,
+  c.done_at AS "doneAt", c.host_feedback AS "hostFeedback"`;
 
 @Injectable()
 export class FollowUpRepository {
