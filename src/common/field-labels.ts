@@ -90,6 +90,7 @@ export const FIELD_LABELS: Record<string, string> = {
   tasks: '作業内容',
   title: 'タイトル',
   to: '終了日時',
+  token: 'カレンダー配信の URL',
   tokenId: 'トークン',
   trialDate: '体験の日付',
   type: '種別',

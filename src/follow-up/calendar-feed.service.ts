@@ -41,7 +41,7 @@ export class CalendarFeedService {
 
   /** The feed for a secret; not found (404) for an unknown or revoked one. */
   async render(secret: string): Promise<string> {
-    const owner = await this.feeds.owner(hash(secret.replace(/\.ics$/, '')));
+    const owner = await this.feeds.owner(hash(secret));
     if (!owner) throw AppException.notFound('カレンダー配信', 'token');
     const items = await this.feeds.items(owner.userId, this.clock.today());
     // The feed shows display names to whoever holds the link: recorded like any other read.

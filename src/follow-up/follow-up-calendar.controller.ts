@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Injectable, Param, Post, type PipeTransform } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -11,10 +11,21 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Public, Roles, type Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { AppException } from '../common/app.exception';
 import { CalendarFeedService } from './calendar-feed.service';
 import { CalendarFeedDto, DueListDto, RecomputeDueDatesDto, RecomputeDueDatesResultDto } from './dto/follow-up.dto';
 import { FollowUpService } from './follow-up.service';
 import { MorningDigestService } from './morning-digest.service';
+
+/** The secret of a feed URL (43 base64url characters, optionally '.ics'): anything else is a 400, never a lookup. */
+@Injectable()
+export class ParseFeedTokenPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    const m = /^([A-Za-z0-9_-]{43})(?:\.ics)?$/.exec(value);
+    if (!m) throw AppException.validation('token', 'カレンダー配信の URL が正しくありません');
+    return m[1];
+  }
+}
 
 /** Follow-up on the office's calendar: the personal calendar feed, today's list, and the offered recomputation of due dates. */
 @ApiTags('follow-up')
@@ -56,7 +67,7 @@ export class FollowUpCalendarController {
   @ApiOperation({ summary: 'カレンダー配信（iCalendar）。URL の秘密だけで読めるため、件名は表示名と場所だけです' })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar（RFC 5545）', schema: { type: 'string' } })
-  feed(@Param('token') token: string): Promise<string> {
+  feed(@Param('token', ParseFeedTokenPipe) token: string): Promise<string> {
     return this.feeds.render(token);
   }
 
