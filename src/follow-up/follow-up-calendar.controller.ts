@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Injectable, Param, Post, type PipeTransform } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Post, Res, type PipeTransform } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -9,6 +9,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Public, Roles, type Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
@@ -62,13 +63,14 @@ export class FollowUpCalendarController {
 
   @Get('calendar-feeds/:token')
   @Public()
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Cache-Control', 'private, no-store')
   @ApiOperation({ summary: 'カレンダー配信（iCalendar）。URL の秘密だけで読めるため、件名は表示名と場所だけです' })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar（RFC 5545）', schema: { type: 'string' } })
-  feed(@Param('token', ParseFeedTokenPipe) token: string): Promise<string> {
-    return this.feeds.render(token);
+  async feed(@Param('token', ParseFeedTokenPipe) token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const body = await this.feeds.render(token);
+    // Set only on success, so that errors stay JSON like everywhere else.
+    res.type('text/calendar; charset=utf-8').setHeader('Cache-Control', 'private, no-store');
+    return body;
   }
 
   @Get('follow-up/due')
