@@ -9,7 +9,9 @@ import { Accounts1764700000000 } from '../../migrations/1764700000000-Accounts';
 import { JapaneseText1764800000000 } from '../../migrations/1764800000000-JapaneseText';
 import { ReportRulesVersion1764800000001 } from '../../migrations/1764800000001-ReportRulesVersion';
 import { Hygiene1764850000000 } from '../../migrations/1764850000000-Hygiene';
+import { BackupRuns1764900000000 } from '../../migrations/1764900000000-BackupRuns';
 import { FollowUpCalendar1765400000000 } from '../../migrations/1765400000000-FollowUpCalendar';
+import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNeeds';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
@@ -26,7 +28,9 @@ export const MIGRATIONS = [
   JapaneseText1764800000000,
   ReportRulesVersion1764800000001,
   Hygiene1764850000000,
+  BackupRuns1764900000000,
   FollowUpCalendar1765400000000,
+  UnmetNeeds1765500000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -5,6 +5,8 @@ export enum QueueName {
   Embedding = 'embedding',
   FollowUp = 'follow-up',
   Maintenance = 'maintenance',
+  /** Nightly database backup (src/backup/): its own queue, so that a long dump never delays maintenance. */
+  Backup = 'backup',
 }
 
 export enum JobName {
@@ -26,6 +28,8 @@ export enum JobName {
   Reconcile = 'reconcile',
   /** Business days at DIGEST_TIME (Asia/Tokyo): one e-mail per coordinator with what is due, overdue or urgent. */
   MorningDigest = 'morning-digest',
+  /** Dump the database into BACKUP_DIR, verify it and drop old generations. */
+  Backup = 'backup',
 }
 
 export interface JobPayloads {
@@ -38,6 +42,7 @@ export interface JobPayloads {
   [JobName.MonthlySnapshot]: Record<string, never>;
   [JobName.Reconcile]: Record<string, never>;
   [JobName.MorningDigest]: Record<string, never>;
+  [JobName.Backup]: { reason: string };
 }
 
 /** Every job retries with backoff and cleans up after itself. */
@@ -58,4 +63,5 @@ export const jobIds = {
   monthlySnapshotScheduler: () => 'monthly-snapshot',
   deliverNotifications: () => 'deliver-notifications',
   morningDigestScheduler: () => 'morning-digest',
+  backupScheduler: () => 'backup-nightly',
 };
