@@ -17,6 +17,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** カレンダー配信（iCalendar）。URL の秘密だけで読めるため、件名は表示名と場所だけです */
+        get: operations["FollowUpCalendarController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ内容） */
+        get: operations["FollowUpCalendarController_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/due-dates/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 既存の計画の確認日を、いまの営業日の規則で計算しなおす（1 回限りの提案。apply: true で移動、省略時は試算のみ） */
+        post: operations["FollowUpCalendarController_recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -66,6 +117,24 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 自分の確認日・見学・体験をカレンダー（Outlook・Google・Garoon など）に配信する URL を発行する（URL はこの応答でだけ表示。再発行で以前の URL は無効） */
+        post: operations["FollowUpCalendarController_enableFeed"];
+        /** カレンダー配信を止める（URL は直ちに使えなくなります） */
+        delete: operations["FollowUpCalendarController_revokeFeed"];
         options?: never;
         head?: never;
         patch?: never;
@@ -631,6 +700,13 @@ export interface components {
              */
             delta: number;
         };
+        CalendarFeedDto: {
+            /**
+             * @description 個人用カレンダー配信（iCalendar）の URL。秘密を含むため、この応答でだけ表示します（再発行で以前の URL は無効）
+             * @example https://sanka.example.jp/api/v1/calendar-feeds/3q2-…ics
+             */
+            url: string;
+        };
         CandidateParticipantView: {
             ageBand: string | null;
             area: string;
@@ -947,6 +1023,32 @@ export interface components {
             /** @enum {string} */
             talking: "low" | "medium" | "high";
         };
+        DueItemDto: {
+            checkpointId?: Record<string, never> | null;
+            /** @description 開始からの日数（その後の様子確認は終結からの日数） */
+            dayOffset?: Record<string, never> | null;
+            /** @description 本人の表示名（仮名） */
+            displayName: string;
+            /** @description 期日（営業日） */
+            dueOn?: Record<string, never> | null;
+            /**
+             * @description 期限超過 / 期日 / その後の様子確認 / 未読の至急の懸念
+             * @enum {string}
+             */
+            kind: "overdue" | "due" | "after_closure" | "urgent";
+            /** @description 見出し（例: その後の様子確認） */
+            label: string;
+            /** @description 計画上の日 */
+            nominalDueOn?: Record<string, never> | null;
+            placementId: string;
+            /** @description 場所（資源名） */
+            resourceTitle: string;
+        };
+        DueListDto: {
+            items: components["schemas"]["DueItemDto"][];
+            /** @description 今日（日本時間） */
+            today: string;
+        };
         EmbeddingStateView: {
             model: string | null;
             /** @enum {string} */
@@ -1013,6 +1115,16 @@ export interface components {
             organizationId: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
+        };
+        MovedCheckpointDto: {
+            checkpointId: string;
+            /** @description 移動前の期日 */
+            from: string;
+            /** @description 計画上の日（開始日＋日数） */
+            nominalDueOn: string;
+            placementId: string;
+            /** @description 移動後の期日（営業日） */
+            to: string;
         };
         OrganizationPage: {
             items: components["schemas"]["OrganizationView"][];
@@ -1096,6 +1208,20 @@ export interface components {
             avoid?: ("talking" | "physical" | "literacy")[];
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+        };
+        RecomputeDueDatesDto: {
+            /**
+             * @description true で実際に移動します（省略時は移動する確認日の一覧だけを返します）
+             * @default false
+             */
+            apply: boolean;
+        };
+        RecomputeDueDatesResultDto: {
+            /** @description true: 移動した / false: 一覧だけ（試算） */
+            applied: boolean;
+            /** @description 調べた確認日（参加・受入中の紹介の、まだ期日前の確認日） */
+            checked: number;
+            moved: components["schemas"]["MovedCheckpointDto"][];
         };
         ResourceEmbeddingView: {
             /** Format: date-time */
@@ -1278,6 +1404,11 @@ export interface components {
             password: string;
         };
         TransitionDto: {
+            /**
+             * @description outcome が settled（定着）のとき：「その後の様子確認」を何日後に予定するか（0 はしない。省略時はサービスの既定）
+             * @example 180
+             */
+            afterClosureContactDays?: number;
             /** @description 見学・体験の日付（YYYY-MM-DD） */
             date?: string;
             /** @description to が active のときのフォロー計画 */
@@ -1492,6 +1623,70 @@ export interface operations {
             };
         };
     };
+    FollowUpCalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar（RFC 5545） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueListDto"];
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_recompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecomputeDueDatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeDueDatesResultDto"];
+                };
+            };
+        };
+    };
     SessionController_accept: {
         parameters: {
             query?: never;
@@ -1554,6 +1749,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
+            };
+        };
+    };
+    FollowUpCalendarController_enableFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_revokeFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
