@@ -39,6 +39,9 @@ import { MorningDigestService } from './follow-up/morning-digest.service';
 import { BusinessCalendar } from './calendar/business-calendar';
 import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpService } from './follow-up/follow-up.service';
+import { WorklistController } from './follow-up/worklist.controller';
+import { WorklistRepository } from './follow-up/worklist.repository';
+import { WorklistService } from './follow-up/worklist.service';
 import { NotificationController } from './notifications/notification.controller';
 import { NotificationRepository } from './notifications/notification.repository';
 import { NotificationService } from './notifications/notification.service';
@@ -102,6 +105,7 @@ const controllers = [
   PlacementController,
   FollowUpController,
   FollowUpCalendarController,
+  WorklistController,
   NotificationController,
   ReportController,
   AuditController,
@@ -121,6 +125,7 @@ const repositories = [
   UnmetNeedRepository,
   PlacementRepository,
   FollowUpRepository,
+  WorklistRepository,
   ReportRepository,
   AuditRepository,
   TransactionRunner,
@@ -154,6 +159,7 @@ const services = [
   PlacementViews,
   FollowUpService,
   FollowUpPlacementService,
+  WorklistService,
   NotificationService,
   ReportService,
   AuditService,

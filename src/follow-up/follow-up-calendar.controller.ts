@@ -73,7 +73,7 @@ export class FollowUpCalendarController {
     return body;
   }
 
-  @Get('follow-up/due')
+  @Get('follow-up/today')
   @Roles('admin', 'coordinator')
   @ApiOperation({
     summary: '今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ内容）',

@@ -50,6 +50,8 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/v1/placements/{id}/host-feedback': ['admin', 'coordinator', 'host'],
   'GET /api/v1/notifications': ['admin', 'coordinator'],
   'POST /api/v1/notifications/{id}/read': ['admin', 'coordinator'],
+  'GET /api/v1/follow-up/due': ['admin', 'coordinator'],
+  'GET /api/v1/follow-up/next-steps': ['admin', 'coordinator'],
   'GET /api/v1/reports/monthly/{month}': ['admin', 'coordinator', 'viewer'],
   'GET /api/v1/reports/fiscal-year/{year}': ['admin', 'coordinator', 'viewer'],
   'GET /api/v1/audit': ['admin'],
@@ -65,7 +67,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/v1/me/calendar-feed': ['admin', 'coordinator'],
   'DELETE /api/v1/me/calendar-feed': ['admin', 'coordinator'],
   'GET /api/v1/calendar-feeds/{token}': PUBLIC,
-  'GET /api/v1/follow-up/due': ['admin', 'coordinator'],
+  'GET /api/v1/follow-up/today': ['admin', 'coordinator'],
   'POST /api/v1/follow-up/due-dates/recompute': ['admin'],
 };
 

@@ -210,7 +210,7 @@ describe('follow-up on the office calendar: digest, calendar feed, after closure
       contact.id,
       today,
     ]);
-    const due = await t.http().get('/api/v1/follow-up/due').set(session).expect(200);
+    const due = await t.http().get('/api/v1/follow-up/today').set(session).expect(200);
     const item = due.body.items.find((i: { checkpointId: string }) => i.checkpointId === contact.id);
     expect(item).toMatchObject({ kind: 'after_closure', label: 'その後の様子確認', displayName: 'Aさん', resourceTitle: '畑の草取り' });
 

@@ -2,7 +2,7 @@ import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { ErrorScreen } from './components/ErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
 import { ComingSoonPage } from './pages/ComingSoonPage';
-import { HomePage } from './pages/HomePage';
+import { HomePage } from './pages/home/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
 import { OrganizationPage } from './pages/catalogue/OrganizationPage';
@@ -12,6 +12,9 @@ import { ParticipantPage } from './pages/participants/ParticipantPage';
 import { ParticipantsPage } from './pages/participants/ParticipantsPage';
 import { SearchPage } from './pages/search/SearchPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { PlacementPage } from './pages/placements/PlacementPage';
+import { PlacementsPage } from './pages/placements/PlacementsPage';
 import { RequireSession } from './session/RequireSession';
 
 /** Every screen of the app. A new screen: a component in src/pages/, a route here, a menu item in NAV_ITEMS. */
@@ -35,8 +38,9 @@ export const router = createBrowserRouter([
           { path: 'participants/:id/edit', element: <ParticipantFormPage /> },
           { path: 'search', element: <SearchPage /> },
           { path: 'matching', element: <Navigate to="/search" replace /> },
-          { path: 'placements', element: <ComingSoonPage title="紹介" /> },
-          { path: 'notifications', element: <ComingSoonPage title="通知" /> },
+          { path: 'placements', element: <PlacementsPage /> },
+          { path: 'placements/:id', element: <PlacementPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'catalogue', element: <CataloguePage /> },
           { path: 'catalogue/resources/:id', element: <ResourcePage /> },
           { path: 'catalogue/organizations/:id', element: <OrganizationPage /> },

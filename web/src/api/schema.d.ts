@@ -41,8 +41,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ内容） */
-        get: operations["FollowUpCalendarController_due"];
+        /** 期日を迎えた・過ぎた定着フォローの確認日（担当地区の本人のみ、古い順） */
+        get: operations["WorklistController_due"];
         put?: never;
         post?: never;
         delete?: never;
@@ -62,6 +62,40 @@ export interface paths {
         put?: never;
         /** 既存の計画の確認日を、いまの営業日の規則で計算しなおす（1 回限りの提案。apply: true で移動、省略時は試算のみ） */
         post: operations["FollowUpCalendarController_recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/next-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 次の一歩を待つ紹介：見学日が未定の提案、体験日が過ぎた体験、最後の確認日を迎えた参加・受入 */
+        get: operations["WorklistController_nextSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ内容） */
+        get: operations["FollowUpCalendarController_due"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -308,7 +342,7 @@ export interface paths {
         /** 紹介の一覧（本人・資源・担当・状態で絞り込み）。host は自団体の資源の紹介のみ、同意の範囲で表示 */
         get: operations["PlacementController_list"];
         put?: never;
-        /** 資源への紹介を提案する（本人同意が必要） */
+        /** 資源への紹介を提案する（本人同意が必要）。rematchedFrom でつなぎなおし元の紹介と結ぶ */
         post: operations["PlacementController_create"];
         delete?: never;
         options?: never;
@@ -700,6 +734,26 @@ export interface components {
              */
             delta: number;
         };
+        AfterClosureContactDto: {
+            /** @example 180 */
+            daysAfterClosure: number;
+            /**
+             * @description 期日（営業日）
+             * @example 2027-05-28
+             */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @example その後の様子確認 */
+            label: string;
+            /**
+             * @description 終結日＋日数
+             * @example 2027-05-29
+             */
+            nominalDueOn: string;
+            /** @enum {string} */
+            status: "scheduled" | "done" | "cancelled";
+        };
         CalendarFeedDto: {
             /**
              * @description 個人用カレンダー配信（iCalendar）の URL。秘密を含むため、この応答でだけ表示します（再発行で以前の URL は無効）
@@ -731,6 +785,24 @@ export interface components {
             participant: components["schemas"]["CandidateParticipantView"];
             reasons: string[];
             score: number;
+        };
+        CheckinDto: {
+            actorRole: string;
+            /** @enum {string} */
+            attendance: "attended" | "late" | "absent_notified" | "absent";
+            /** Format: uuid */
+            checkpointId: string | null;
+            /** @enum {string} */
+            concern: "none" | "watch" | "urgent";
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 2026-11-29 */
+            date: string;
+            hostFeedback: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            wellbeing: number;
         };
         ConfirmDatesDto: {
             /** @example 2026-12-09 */
@@ -873,6 +945,8 @@ export interface components {
             /** @description コーディネーターのメモ（受入先には表示されません） */
             note?: string;
             participantId: string;
+            /** @description つなぎなおし：終結（outcome: rematched）した同じ本人の紹介の id。その紹介の rematchedTo がこの紹介になります */
+            rematchedFrom?: string;
             resourceId: string;
         };
         CreateResourceDto: {
@@ -1023,6 +1097,35 @@ export interface components {
             /** @enum {string} */
             talking: "low" | "medium" | "high";
         };
+        DueCheckpointDto: {
+            /** Format: uuid */
+            checkpointId: string;
+            /** @description 開始からの日数 */
+            dayOffset: number;
+            /** @example 2026-11-29 */
+            dueOn: string;
+            /** @description 最後の確認日 */
+            isFinal: boolean;
+            /** @description 期日（日本時間の日付）を過ぎている */
+            overdue: boolean;
+            participant: components["schemas"]["WorklistParticipantDto"];
+            /** Format: uuid */
+            placementId: string;
+            resourceTitle: string;
+            /** @enum {string} */
+            status: "scheduled" | "due" | "overdue";
+        };
+        DueCheckpointPageDto: {
+            items: components["schemas"]["DueCheckpointDto"][];
+            limit: number;
+            page: number;
+            /**
+             * @description 基準にした今日（日本時間）
+             * @example 2026-11-29
+             */
+            today: string;
+            total: number;
+        };
         DueItemDto: {
             checkpointId?: Record<string, never> | null;
             /** @description 開始からの日数（その後の様子確認は終結からの日数） */
@@ -1061,6 +1164,42 @@ export interface components {
             lengthDays?: number;
             note?: string;
         };
+        FigureDto: {
+            /** @description 内訳（area 地区・type 資源の種別・outcome 終結の理由 など → 値 → 件数） */
+            breakdowns?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** @example matches.total */
+            key: string;
+            /** @example マッチング件数：参加・受入の開始（延べ） */
+            label: string;
+            value: number;
+        };
+        FollowUpCheckpointDto: {
+            /** @description 開始からの日数 */
+            dayOffset: number;
+            /**
+             * @description 期日（営業日。休業日にあたる計画日は前の営業日へ）
+             * @example 2026-12-11
+             */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 最後の確認日（終結・延長・つなぎなおしを決める日） */
+            isFinal: boolean;
+            /**
+             * @description 計画上の日（開始日＋日数）
+             * @example 2026-12-13
+             */
+            nominalDueOn: string;
+            /**
+             * @description scheduled 予定 / due 期日 / overdue 期限超過 / done 記録済み / cancelled 取消
+             * @enum {string}
+             */
+            status: "scheduled" | "due" | "overdue" | "done" | "cancelled";
+        };
         FollowUpOptionsDto: {
             /**
              * @description 確認日（開始からの日数）。既定は 14, 28, 60, 90。0 はすぐ
@@ -1074,6 +1213,17 @@ export interface components {
             checkpointDays?: number[];
             /** @description フォロー期間（日）。既定は 90 */
             lengthDays?: number;
+        };
+        FollowUpPlanDto: {
+            checkpointDays: number[];
+            /** @example 2027-02-27 */
+            endsOn: string;
+            extension: boolean;
+            lengthDays: number;
+            /** @description 1 が最初の計画、2 以降は延長 */
+            sequence: number;
+            /** @example 2026-11-29 */
+            startsOn: string;
         };
         HostFeedbackDto: {
             checkpointId: string;
@@ -1116,6 +1266,33 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
         };
+        MonthPeriodDto: {
+            /** @example 2026-11-01 */
+            from: string;
+            /** @example 2026-11 */
+            month: string;
+            /** @enum {string} */
+            timeZone: "Asia/Tokyo";
+            /**
+             * @description 最終日（この日を含む）
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        MonthReportDto: {
+            /** Format: date-time */
+            asOf: string;
+            figures: components["schemas"]["FigureDto"][];
+            /** @description 月の途中（数値は asOf 時点） */
+            inProgress: boolean;
+            live: boolean;
+            period: components["schemas"]["MonthPeriodDto"];
+            rulesVersion: number;
+            servedFromSnapshot: boolean;
+            /** Format: date-time */
+            snapshotAt: string | null;
+            unmetThreshold: number;
+        };
         MovedCheckpointDto: {
             checkpointId: string;
             /** @description 移動前の期日 */
@@ -1125,6 +1302,52 @@ export interface components {
             placementId: string;
             /** @description 移動後の期日（営業日） */
             to: string;
+        };
+        NextStepDto: {
+            participant: components["schemas"]["WorklistParticipantDto"];
+            /** Format: uuid */
+            placementId: string;
+            /**
+             * @description no_visit_date 提案のまま見学日が未定 / trial_ended 体験日が過ぎた / final_checkpoint 最後の確認日を迎えた
+             * @enum {string}
+             */
+            reason: "no_visit_date" | "trial_ended" | "final_checkpoint";
+            resourceTitle: string;
+            /**
+             * @description 理由の基準日（提案日・体験日・最後の確認日）
+             * @example 2026-11-20
+             */
+            since: string;
+            /** @enum {string} */
+            state: "proposed" | "trial" | "active";
+        };
+        NextStepPageDto: {
+            items: components["schemas"]["NextStepDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            checkpointId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 確認日・記録の期限超過・最終確認（終結か延長かの判断）・緊急の懸念
+             * @enum {string}
+             */
+            kind: "checkpoint_due" | "checkpoint_overdue" | "decision_needed" | "urgent_concern";
+            /** @description 通知の文面（本人の仮名と受入先の名前を含む） */
+            message: string;
+            /** Format: uuid */
+            placementId: string | null;
+            /**
+             * Format: date-time
+             * @description 自分が既読にした日時（ほかの人の既読は影響しません）
+             */
+            readAt: string | null;
         };
         OrganizationPage: {
             items: components["schemas"]["OrganizationView"][];
@@ -1208,6 +1431,119 @@ export interface components {
             avoid?: ("talking" | "physical" | "literacy")[];
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+        };
+        PlacementDetailDto: {
+            /** Format: date-time */
+            activeAt: string | null;
+            /** @description 定着で終結した紹介の、まだ記録のない「その後の様子確認」（host には返しません） */
+            afterClosureContact?: components["schemas"]["AfterClosureContactDto"] | null;
+            checkins?: components["schemas"]["CheckinDto"][];
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description 担当（host には返しません） */
+            coordinatorId?: string | null;
+            events?: components["schemas"]["PlacementEventDto"][];
+            followUp: components["schemas"]["PlacementFollowUpDto"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @description コーディネーターのメモ（host には返しません） */
+            note?: string | null;
+            /** @enum {string|null} */
+            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
+            /** @description host には本人が同意した項目だけ（仮名・年代など） */
+            participant: components["schemas"]["PlacementParticipantDto"] | null;
+            /** Format: date-time */
+            proposedAt: string;
+            /** @description この紹介の前の（つなぎなおし元の）紹介 id */
+            rematchedFrom?: string | null;
+            /** @description つなぎなおし先の紹介 id */
+            rematchedTo?: string | null;
+            resource: components["schemas"]["PlacementResourceDto"];
+            /** @enum {string} */
+            state: "proposed" | "visit" | "trial" | "active" | "closed";
+            /** @description 状態の日本語（提案・見学・体験・参加・受入・終結） */
+            stateLabel: string;
+            /** @example 2026-12-09 */
+            trialDate: string | null;
+            /** @example 2026-12-02 */
+            visitDate: string | null;
+        };
+        PlacementEventDto: {
+            actorRole: string;
+            /** @enum {string|null} */
+            fromState: "proposed" | "visit" | "trial" | "active" | "closed" | null;
+            note: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string|null} */
+            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
+            /** @enum {string} */
+            toState: "proposed" | "visit" | "trial" | "active" | "closed";
+        };
+        PlacementFollowUpDto: {
+            /** @description 終結（定着）後の「その後の様子確認」（受入先には表示しません） */
+            afterClosureContacts?: components["schemas"]["AfterClosureContactDto"][];
+            checkpoints: components["schemas"]["FollowUpCheckpointDto"][];
+            /** @example 2027-02-27 */
+            endsOn: string;
+            plans?: components["schemas"]["FollowUpPlanDto"][];
+            /** @example 2026-11-29 */
+            startsOn?: string;
+        };
+        PlacementOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PlacementPageDto: {
+            items: components["schemas"]["PlacementSummaryDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        PlacementParticipantDto: {
+            /**
+             * @description 詳細でだけ返します
+             * @enum {string}
+             */
+            consentStatus?: "pending" | "obtained" | "withdrawn";
+            /** @description 仮名・コード */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        PlacementResourceDto: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["PlacementOrganizationDto"];
+            title: string;
+        };
+        PlacementSummaryDto: {
+            /** Format: date-time */
+            activeAt: string | null;
+            /** @description 定着で終結した紹介の、まだ記録のない「その後の様子確認」（host には返しません） */
+            afterClosureContact?: components["schemas"]["AfterClosureContactDto"] | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description 担当（host には返しません） */
+            coordinatorId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
+            /** @description host には本人が同意した項目だけ（仮名・年代など） */
+            participant: components["schemas"]["PlacementParticipantDto"] | null;
+            /** Format: date-time */
+            proposedAt: string;
+            resource: components["schemas"]["PlacementResourceDto"];
+            /** @enum {string} */
+            state: "proposed" | "visit" | "trial" | "active" | "closed";
+            /** @description 状態の日本語（提案・見学・体験・参加・受入・終結） */
+            stateLabel: string;
+            /** @example 2026-12-09 */
+            trialDate: string | null;
+            /** @example 2026-12-02 */
+            visitDate: string | null;
         };
         RecomputeDueDatesDto: {
             /**
@@ -1586,6 +1922,12 @@ export interface components {
             page: number;
             total: number;
         };
+        WorklistParticipantDto: {
+            /** @description 仮名・コード */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1645,9 +1987,14 @@ export interface operations {
             };
         };
     };
-    FollowUpCalendarController_due: {
+    WorklistController_due: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description today 今日が期日 / overdue 期日を過ぎた / all 両方 */
+                due?: "all" | "today" | "overdue";
+                limit?: number;
+                page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1659,7 +2006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DueListDto"];
+                    "application/json": components["schemas"]["DueCheckpointPageDto"];
                 };
             };
         };
@@ -1683,6 +2030,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecomputeDueDatesResultDto"];
+                };
+            };
+        };
+    };
+    WorklistController_nextSteps: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+                /** @description 次の一歩の理由で絞り込む */
+                reason?: "no_visit_date" | "trial_ended" | "final_checkpoint";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextStepPageDto"];
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueListDto"];
                 };
             };
         };
@@ -1803,7 +2193,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
             };
         };
     };
@@ -2128,7 +2520,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementPageDto"];
+                };
             };
         };
     };
@@ -2152,7 +2546,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2171,7 +2567,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2193,11 +2591,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 記録後の紹介 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2220,7 +2621,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2239,11 +2642,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 延長後の紹介 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2266,7 +2672,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2289,7 +2697,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2331,11 +2741,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description format=csv のときは text/csv */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthReportDto"];
+                    "text/csv": components["schemas"]["MonthReportDto"];
+                };
             };
         };
     };
