@@ -32,6 +32,12 @@ import { TransactionRunner } from './database/transaction.runner';
 import { DemoDataService } from './demo/demo-data.service';
 import { FollowUpPlacementService } from './follow-up/follow-up-placement.service';
 import { FollowUpController } from './follow-up/follow-up.controller';
+import { FollowUpCalendarController } from './follow-up/follow-up-calendar.controller';
+import { CalendarFeedRepository } from './follow-up/calendar-feed.repository';
+import { CalendarFeedService } from './follow-up/calendar-feed.service';
+import { DigestRepository } from './follow-up/digest.repository';
+import { MorningDigestService } from './follow-up/morning-digest.service';
+import { BusinessCalendar } from './calendar/business-calendar';
 import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpService } from './follow-up/follow-up.service';
 import { WorklistController } from './follow-up/worklist.controller';
@@ -99,6 +105,7 @@ const controllers = [
   ParticipantController,
   PlacementController,
   FollowUpController,
+  FollowUpCalendarController,
   WorklistController,
   NotificationController,
   ReportController,
@@ -135,6 +142,8 @@ const repositories = [
   InvitationRepository,
   SignInThrottleRepository,
   MailRepository,
+  CalendarFeedRepository,
+  DigestRepository,
 ];
 const services = [
   ApiTokenService,
@@ -161,6 +170,9 @@ const services = [
   PlannerStatisticsReconciler,
   TextReindexService,
   Clock,
+  BusinessCalendar,
+  CalendarFeedService,
+  MorningDigestService,
   DeploymentClaim,
   SessionService,
   InvitationService,

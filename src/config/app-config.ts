@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import * as path from 'node:path';
+import { isCalendarDate } from '../common/dates';
 
 /**
  * All configuration, read from the environment exactly once at boot.
@@ -8,6 +9,8 @@ import * as path from 'node:path';
 export type Role = 'api' | 'worker' | 'all';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const DUE_DATE_RULES = ['previous', 'next', 'none'] as const;
+export type DueDateRule = (typeof DUE_DATE_RULES)[number];
 
 export class AppConfig {
   port!: number;
@@ -40,8 +43,19 @@ export class AppConfig {
   /** Default follow-up plan: length and checkpoint days after activation (fortnightly, then monthly). */
   followUpLengthDays!: number;
   followUpCheckpointDays!: number[];
-  /** A checkpoint without a check-in becomes overdue this long after its date. */
-  followUpOverdueGraceSeconds!: number;
+  /** A checkpoint without a check-in becomes overdue this many business days after its date… */
+  followUpOverdueGraceBusinessDays!: number;
+  /** …or, when set, this many seconds after it (a fixed duration, e.g. for short test periods). */
+  followUpOverdueGraceSeconds?: number;
+  /** Where a checkpoint whose day the office is closed moves: the business day before, after, or nowhere. */
+  followUpDueDateRule!: DueDateRule;
+  /** 年末年始 (29 Dec – 3 Jan) closed; further closed days as 'MM-DD' (every year) or 'YYYY-MM-DD'. */
+  officeYearEndClosure!: boolean;
+  officeClosedDates!: string[];
+  /** Closing as 定着 schedules 「その後の様子確認」 this many days later by default (0 = not unless asked). */
+  followUpAfterClosureDays!: number;
+  /** The coordinators' morning e-mail on business days, Tokyo time 'HH:MM' (needs SMTP_URL). */
+  digestTime!: { hour: number; minute: number };
   /** The host portal reminds a host to check an opening not updated for this many days (stale vacancies). */
   hostStaleDays!: number;
   /** Optional outbound webhook for notifications (signed with HMAC-SHA256, retried). */
@@ -162,6 +176,22 @@ function dayList(env: Env, key: string, fallback: number[], max: number): number
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
+/** OFFICE_CLOSED_DATES: comma-separated 'MM-DD' (every year, e.g. 08-15) or 'YYYY-MM-DD' (once). */
+function closedDates(env: Env, key: string): string[] {
+  const raw = str(env, key);
+  if (raw === undefined) return [];
+  const items = raw.split(',').map((s) => s.trim());
+  const valid = (d: string) => (/^\d{2}-\d{2}$/.test(d) ? isCalendarDate(`2000-${d}`) : isCalendarDate(d));
+  if (!items.every(valid)) throw new ConfigError(key, "'MM-DD'（毎年）または 'YYYY-MM-DD' のカンマ区切り（例: 08-15,2027-05-06）");
+  return items;
+}
+
+function timeOfDay(env: Env, key: string, fallback: string): { hour: number; minute: number } {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(str(env, key, fallback)!);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new ConfigError(key, "日本時間の 'HH:MM'（例: 08:30）");
+  return { hour: Number(m[1]), minute: Number(m[2]) };
+}
+
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** TRUSTED_PROXY: comma-separated IPv4/IPv6 addresses, CIDRs, or loopback / linklocal / uniquelocal. */
@@ -224,7 +254,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   config.rateLimitPerMinute = int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000);
   config.trustedProxy = proxyList(env, 'TRUSTED_PROXY');
   config.rateLimitFailedAuthPerMinute = int(env, 'RATE_LIMIT_FAILED_AUTH_PER_MINUTE', 60, 1, 1_000_000);
-  config.followUpOverdueGraceSeconds = int(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS', 7 * 24 * 3600, 0, 365 * 24 * 3600);
+  config.followUpOverdueGraceBusinessDays = int(env, 'FOLLOWUP_OVERDUE_GRACE_BUSINESS_DAYS', 5, 0, 60);
+  config.followUpOverdueGraceSeconds =
+    str(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS') === undefined
+      ? undefined
+      : int(env, 'FOLLOWUP_OVERDUE_GRACE_SECONDS', 0, 0, 365 * 24 * 3600);
+  config.followUpDueDateRule = oneOf(env, 'FOLLOWUP_DUE_DATE_RULE', DUE_DATE_RULES, 'previous');
+  config.officeYearEndClosure = bool(env, 'OFFICE_YEAR_END_CLOSURE', true);
+  config.officeClosedDates = closedDates(env, 'OFFICE_CLOSED_DATES');
+  config.followUpAfterClosureDays = int(env, 'FOLLOWUP_AFTER_CLOSURE_DAYS', 0, 0, 730);
+  config.digestTime = timeOfDay(env, 'DIGEST_TIME', '08:30');
   config.hostStaleDays = int(env, 'HOST_STALE_DAYS', 30, 1, 365);
   config.sessionIdleMinutes = int(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60);
   config.sessionAbsoluteHours = int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 30 * 24);

@@ -29,14 +29,18 @@ export class FollowUpPlacementService {
     await this.notifications.afterNotifying(
       this.tx.run(async (manager) => {
         const placement = (await this.placements.findById(id, manager, true))!;
-        if (placement.state !== 'active') {
+        // After closing as 定着, the open 「その後の様子確認」 is recorded like a check-in.
+        const contact = placement.state === 'closed' ? await this.followUps.openAfterClosure(id, manager) : null;
+        const forContact = contact !== null && (dto.checkpointId === undefined || dto.checkpointId === contact.id);
+        if (placement.state !== 'active' && !forContact) {
           throw new AppException(
             ErrorCode.Conflict,
-            `定着フォローの記録は「参加・受入」中の紹介にだけ付けられます（現在: ${PLACEMENT_STATE_LABELS[placement.state]}）。`,
+            `定着フォローの記録は「参加・受入」中の紹介（終結後は「その後の様子確認」）にだけ付けられます（現在: ${PLACEMENT_STATE_LABELS[placement.state]}）。`,
           );
         }
         const participant = (await this.participants.findById(placement.participantId, manager))!;
-        await this.followUp.recordCheckin(manager, actor, { ...placement, displayName: participant.displayName }, dto);
+        const input = forContact ? { ...dto, checkpointId: contact.id } : dto;
+        await this.followUp.recordCheckin(manager, actor, { ...placement, displayName: participant.displayName }, input);
         return dto.concern === 'urgent' ? 'notified' : 'unchanged';
       }),
     );

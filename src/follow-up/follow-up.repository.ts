@@ -10,12 +10,16 @@ import type { PlanDraft } from './follow-up-plan';
 export type CheckpointTiming = CheckpointJobTiming;
 
 export type CheckpointStatus = 'scheduled' | 'due' | 'overdue' | 'done' | 'cancelled';
+/** follow_up: a checkpoint of the plan. after_closure: 「その後の様子確認」 some months after closing as 定着. */
+export type CheckpointKind = 'follow_up' | 'after_closure';
 
 export interface Checkpoint {
   id: string;
   planId: string;
   dayOffset: number;
+  nominalOn: string;
   dueOn: string;
+  kind: CheckpointKind;
   isFinal: boolean;
   status: CheckpointStatus;
   doneAt: Date | null;
@@ -43,6 +47,16 @@ export interface CheckpointContext {
   isFinal: boolean;
 }
 
+export interface RecomputeRow {
+  id: string;
+  placementId: string;
+  startsOn: string;
+  dayOffset: number;
+  dueOn: string;
+  dueAt: Date;
+  overdueAt: Date;
+}
+
 export interface NewCheckin {
   placementId: string;
   checkpointId: string | null;
@@ -55,7 +69,8 @@ export interface NewCheckin {
 }
 
 const CHECKPOINT_COLUMNS = `c.id, c.plan_id AS "planId", c.day_offset AS "dayOffset", to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn",
-  c.is_final AS "isFinal", c.status, c.done_at AS "doneAt", c.host_feedback AS "hostFeedback"`;
+  to_char(COALESCE(c.nominal_on, c.due_on), 'YYYY-MM-DD') AS "nominalOn", c.kind, c.is_final AS "isFinal", c.status,
+  c.done_at AS "doneAt", c.host_feedback AS "hostFeedback"`;
 
 @Injectable()
 export class FollowUpRepository {
@@ -69,8 +84,8 @@ export class FollowUpRepository {
     );
     const c = plan.checkpoints;
     return manager.query(
-      `INSERT INTO follow_up_checkpoints (placement_id, plan_id, day_offset, due_on, due_at, overdue_at, is_final)
-       SELECT $1, $2, * FROM unnest($3::int[], $4::date[], $5::timestamptz[], $6::timestamptz[], $7::boolean[])
+      `INSERT INTO follow_up_checkpoints (placement_id, plan_id, day_offset, due_on, due_at, overdue_at, is_final, nominal_on)
+       SELECT $1, $2, * FROM unnest($3::int[], $4::date[], $5::timestamptz[], $6::timestamptz[], $7::boolean[], $8::date[])
        RETURNING id, status, due_at AS "dueAt", overdue_at AS "overdueAt"`,
       [
         placementId,
@@ -80,8 +95,24 @@ export class FollowUpRepository {
         c.map((x) => x.dueAt),
         c.map((x) => x.overdueAt),
         c.map((x) => x.isFinal),
+        c.map((x) => x.nominalOn),
       ],
     );
+  }
+
+  /** 「その後の様子確認」: one contact on the placement's last plan, without jobs (it is never overdue follow-up). */
+  async addAfterClosure(
+    manager: EntityManager,
+    placementId: string,
+    contact: { dayOffset: number; nominalOn: string; dueOn: string; dueAt: Date; overdueAt: Date },
+  ): Promise<boolean> {
+    const rows = await manager.query(
+      `INSERT INTO follow_up_checkpoints (placement_id, plan_id, day_offset, due_on, due_at, overdue_at, is_final, nominal_on, kind)
+       SELECT $1, id, $2, $3, $4, $5, false, $6, 'after_closure' FROM follow_up_plans WHERE placement_id = $1
+        ORDER BY sequence DESC LIMIT 1 RETURNING id`,
+      [placementId, contact.dayOffset, contact.dueOn, contact.dueAt, contact.overdueAt, contact.nominalOn],
+    );
+    return rows.length > 0;
   }
 
   /** Earlier plans' open checkpoints stop counting when a plan is extended or the placement closes. */
@@ -137,7 +168,7 @@ export class FollowUpRepository {
   async earliestOpenDue(manager: EntityManager, placementId: string): Promise<Checkpoint | null> {
     const rows: Checkpoint[] = await manager.query(
       `SELECT ${CHECKPOINT_COLUMNS} FROM follow_up_checkpoints c
-        WHERE c.placement_id = $1 AND c.status IN ('due', 'overdue') ORDER BY c.due_on LIMIT 1`,
+        WHERE c.placement_id = $1 AND c.status IN ('due', 'overdue') AND c.kind = 'follow_up' ORDER BY c.due_on LIMIT 1`,
       [placementId],
     );
     return rows[0] ?? null;
@@ -194,12 +225,52 @@ export class FollowUpRepository {
     return rows.length > 0;
   }
 
-  /** Open checkpoints for the reconciler, keyset-paginated. */
+  /** The open 「その後の様子確認」 of a closed placement, if any. */
+  async openAfterClosure(placementId: string, manager: EntityManager = this.dataSource.manager): Promise<Checkpoint | null> {
+    const rows: Checkpoint[] = await manager.query(
+      `SELECT ${CHECKPOINT_COLUMNS} FROM follow_up_checkpoints c
+        WHERE c.placement_id = $1 AND c.kind = 'after_closure' AND c.status IN ('scheduled', 'due', 'overdue') ORDER BY c.due_on LIMIT 1`,
+      [placementId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Open plan checkpoints for the reconciler, keyset-paginated (after-closure contacts have no jobs). */
   openCheckpoints(afterId: string | null, limit: number): Promise<CheckpointTiming[]> {
     return this.dataSource.query(
       `SELECT id, status, due_at AS "dueAt", overdue_at AS "overdueAt" FROM follow_up_checkpoints
-        WHERE status IN ('scheduled', 'due') AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+        WHERE status IN ('scheduled', 'due') AND kind = 'follow_up' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
       [afterId, limit],
     );
   }
+
+  /** Not-yet-due plan checkpoints of active placements with their plan's first day, for a recomputation of due dates. */
+  scheduledForRecompute(afterId: string | null, limit: number): Promise<Array<RecomputeRow>> {
+    return this.dataSource.query(
+      `SELECT c.id, c.placement_id AS "placementId", to_char(pl.starts_on, 'YYYY-MM-DD') AS "startsOn", c.day_offset AS "dayOffset",
+              to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn", c.due_at AS "dueAt", c.overdue_at AS "overdueAt"
+         FROM follow_up_checkpoints c JOIN follow_up_plans pl ON pl.id = c.plan_id JOIN placements p ON p.id = c.placement_id
+        WHERE c.status = 'scheduled' AND c.kind = 'follow_up' AND p.state = 'active' AND ($1::uuid IS NULL OR c.id > $1::uuid)
+        ORDER BY c.id LIMIT $2`,
+      [afterId, limit],
+    );
+  }
+
+  /** Moves a checkpoint that is still scheduled; false when it became due or done meanwhile. */
+  async moveScheduled(manager: EntityManager, id: string, to: { dueOn: string; dueAt: Date; overdueAt: Date }): Promise<boolean> {
+    const rows = await updateReturning(
+      manager,
+      `UPDATE follow_up_checkpoints SET due_on = $2, due_at = $3, overdue_at = $4 WHERE id = $1 AND status = 'scheduled' RETURNING id`,
+      [id, to.dueOn, to.dueAt, to.overdueAt],
+    );
+    return rows.length > 0;
+  }
+}
+
+/**
+ * "Placement `p` is assigned to user $n". Placements name their coordinator by user (coordinator_user_id) or, in rows
+ * from before accounts, by token (coordinator_id; the accounts migration gave every token a user with the same id).
+ */
+export function assignedTo(param: string, alias = 'p'): string {
+  return `(${alias}.coordinator_user_id = ${param} OR ${alias}.coordinator_id = ${param})`;
 }

@@ -2,16 +2,27 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AppConfig } from '../config/app-config';
+import { BusinessCalendar } from '../calendar/business-calendar';
 import { AppException, ErrorCode } from '../common/app.exception';
+import { Clock } from '../common/clock';
 import { addressOf } from '../common/person-name';
-import { tokyoDate } from '../common/tokyo-time';
+import type { DueDateRule } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction.runner';
 import { JobRepository } from '../jobs/job.repository';
 import { ReconcileRegistry } from '../jobs/reconcile.registry';
 import { NotificationService } from '../notifications/notification.service';
 import { PlacementFollowUp } from '../placements/placement-follow-up';
-import { draftPlan, type PlanDraft } from './follow-up-plan';
+import { draftPlan, timing, type DraftOptions, type PlanDraft } from './follow-up-plan';
 import { FollowUpRepository, type CheckpointContext, type CheckpointTiming } from './follow-up.repository';
+
+/** A checkpoint that a recomputation of due dates moves (or would move). */
+export interface MovedCheckpoint {
+  placementId: string;
+  checkpointId: string;
+  nominalDueOn: string;
+  from: string;
+  to: string;
+}
 
 export interface FollowUpOptions {
   lengthDays?: number;
@@ -29,6 +40,8 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     private readonly tx: TransactionRunner,
     private readonly notifications: NotificationService,
     private readonly registry: ReconcileRegistry,
+    private readonly calendar: BusinessCalendar,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -47,7 +60,63 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
       );
     }
     if (!days.length) throw AppException.validation('followUp.checkpointDays', '確認日を 1 つ以上指定してください');
-    return draftPlan(startsOn, lengthDays, days, this.config.followUpOverdueGraceSeconds);
+    return draftPlan(startsOn, lengthDays, days, this.draftOptions());
+  }
+
+  private draftOptions(rule?: DueDateRule): DraftOptions {
+    return {
+      calendar: this.calendar,
+      rule,
+      graceBusinessDays: this.config.followUpOverdueGraceBusinessDays,
+      graceSeconds: this.config.followUpOverdueGraceSeconds,
+      now: this.clock.now(),
+    };
+  }
+
+  /**
+   * PlacementFollowUp, inside the closing transaction: closing as 定着 schedules 「その後の様子確認」 `days` after
+   * today (default FOLLOWUP_AFTER_CLOSURE_DAYS; 0 = none), on a business day. No jobs: it shows on ホーム and in the digest.
+   */
+  async afterClosure(manager: EntityManager, placementId: string, days?: number): Promise<void> {
+    const dayOffset = days ?? this.config.followUpAfterClosureDays;
+    if (!dayOffset) return;
+    const today = this.today();
+    const when = timing(today, dayOffset, this.draftOptions());
+    await this.followUps.addAfterClosure(manager, placementId, { dayOffset, ...when });
+  }
+
+  /**
+   * The one-off recomputation offered when the calendar rules arrive or change: scheduled checkpoints of
+   * active placements move to the due day the current rules give their nominal day. Dry run unless `apply`.
+   */
+  async recomputeDueDates(apply: boolean): Promise<{ checked: number; moved: MovedCheckpoint[] }> {
+    const moved: MovedCheckpoint[] = [];
+    const changed: CheckpointTiming[] = [];
+    let checked = 0;
+    let afterId: string | null = null;
+    const options = this.draftOptions();
+    for (;;) {
+      const batch = await this.followUps.scheduledForRecompute(afterId, 1_000);
+      if (!batch.length) break;
+      checked += batch.length;
+      afterId = batch[batch.length - 1].id;
+      for (const c of batch) {
+        const next = timing(c.startsOn, c.dayOffset, options);
+        if (next.dueOn === c.dueOn) continue;
+        if (apply && !(await this.tx.run((m) => this.followUps.moveScheduled(m, c.id, next)))) continue;
+        moved.push({ placementId: c.placementId, checkpointId: c.id, nominalDueOn: next.nominalOn, from: c.dueOn, to: next.dueOn });
+        changed.push({ id: c.id, status: 'scheduled', dueAt: next.dueAt, overdueAt: next.overdueAt });
+      }
+    }
+    if (apply && changed.length) {
+      try {
+        await this.jobs.rescheduleCheckpoints(changed);
+      } catch (err) {
+        // Redis away: the old jobs may still fire at the old instants; the moved dates are stored and shown.
+        this.logger.warn({ err: String(err), checkpoints: changed.length }, 'moved checkpoints not rescheduled now');
+      }
+    }
+    return { checked, moved };
   }
 
   /** Creates plan `sequence` inside the caller's transaction; the caller schedules the returned jobs after commit. */
@@ -80,6 +149,10 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
 
   checkpoints(placementId: string) {
     return this.followUps.checkpoints(placementId);
+  }
+
+  afterClosureContact(placementId: string) {
+    return this.followUps.openAfterClosure(placementId);
   }
 
   checkins(placementId: string): Promise<unknown[]> {
@@ -205,7 +278,7 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
   }
 
   today(): string {
-    return tokyoDate();
+    return this.clock.today();
   }
 }
 

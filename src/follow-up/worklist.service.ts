@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { areaFilter } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { tokyoDate } from '../common/tokyo-time';
+import { Clock } from '../common/clock';
 import type { DueCheckpointPageDto, DueCheckpointsQuery, NextStepPageDto, NextStepsQuery } from './dto/worklist.dto';
 import { WorklistRepository } from './worklist.repository';
 
@@ -12,10 +12,11 @@ export class WorklistService {
   constructor(
     private readonly worklist: WorklistRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async due(actor: Actor, query: DueCheckpointsQuery): Promise<DueCheckpointPageDto> {
-    const today = tokyoDate();
+    const today = this.clock.today();
     const page = await this.worklist.due({
       today,
       areas: areaFilter(actor),
@@ -33,7 +34,7 @@ export class WorklistService {
 
   async nextSteps(actor: Actor, query: NextStepsQuery): Promise<NextStepPageDto> {
     const page = await this.worklist.nextSteps({
-      today: tokyoDate(),
+      today: this.clock.today(),
       areas: areaFilter(actor),
       reason: query.reason,
       page: query.page,

@@ -26,6 +26,8 @@ export enum JobName {
   MonthlySnapshot = 'monthly-snapshot',
   /** Re-create lost work from the database (the source of truth). */
   Reconcile = 'reconcile',
+  /** Business days at DIGEST_TIME (Asia/Tokyo): one e-mail per coordinator with what is due, overdue or urgent. */
+  MorningDigest = 'morning-digest',
   /** Dump the database into BACKUP_DIR, verify it and drop old generations. */
   Backup = 'backup',
 }
@@ -39,6 +41,7 @@ export interface JobPayloads {
   [JobName.DeliverNotifications]: Record<string, never>;
   [JobName.MonthlySnapshot]: Record<string, never>;
   [JobName.Reconcile]: Record<string, never>;
+  [JobName.MorningDigest]: Record<string, never>;
   [JobName.Backup]: { reason: string };
 }
 
@@ -63,5 +66,6 @@ export const jobIds = {
   reconcileScheduler: () => 'reconcile-every',
   monthlySnapshotScheduler: () => 'monthly-snapshot',
   deliverNotifications: () => 'deliver-notifications',
+  morningDigestScheduler: () => 'morning-digest',
   backupScheduler: () => 'backup-nightly',
 };

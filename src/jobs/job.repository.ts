@@ -80,6 +80,14 @@ export class JobRepository {
     return missing.size;
   }
 
+  /** Checkpoints whose instants changed (a recomputation of due dates): their old delayed jobs go, new ones come. */
+  async rescheduleCheckpoints(checkpoints: CheckpointJobTiming[]): Promise<void> {
+    for (const c of checkpoints) {
+      for (const kind of ['due', 'overdue'] as const) await withTimeout(this.followUp.remove(jobIds.checkpoint(kind, c.id)));
+    }
+    await this.scheduleCheckpoints(checkpoints);
+  }
+
   private checkpointJob(name: JobName, kind: 'due' | 'overdue', checkpointId: string, at: Date, now: number) {
     return {
       name,
@@ -157,13 +165,28 @@ export class JobRepository {
     );
   }
 
-  /** Both repeatable jobs present? A Redis restart loses them with everything else. */
+  /** The morning digest at DIGEST_TIME every day (the task itself skips closed days); removed when mail is off. */
+  async scheduleMorningDigest(): Promise<void> {
+    if (!this.config.smtpUrl) {
+      await this.maintenance.removeJobScheduler(jobIds.morningDigestScheduler());
+      return;
+    }
+    const { hour, minute } = this.config.digestTime;
+    await this.maintenance.upsertJobScheduler(
+      jobIds.morningDigestScheduler(),
+      { pattern: `${minute} ${hour} * * *`, tz: 'Asia/Tokyo' },
+      { name: JobName.MorningDigest, data: {}, opts: { ...DEFAULT_JOB_OPTIONS, removeOnComplete: { count: 30 } } },
+    );
+  }
+
+  /** Every repeatable job present? A Redis restart loses them with everything else. */
   async areSchedulersPresent(): Promise<boolean> {
-    const [reconcile, snapshot] = await Promise.all([
+    const [reconcile, snapshot, digest] = await Promise.all([
       this.maintenance.getJobScheduler(jobIds.reconcileScheduler()),
       this.maintenance.getJobScheduler(jobIds.monthlySnapshotScheduler()),
+      this.config.smtpUrl ? this.maintenance.getJobScheduler(jobIds.morningDigestScheduler()) : true,
     ]);
-    return Boolean(reconcile && snapshot);
+    return Boolean(reconcile && snapshot && digest);
   }
 
   private async tryAdd(queue: Queue, name: JobName, data: object, opts: object): Promise<boolean> {

@@ -44,6 +44,7 @@ export class ReconcileScheduler implements OnApplicationBootstrap, OnApplication
       if (await this.jobs.areSchedulersPresent()) return;
       await this.jobs.scheduleReconcile();
       await this.jobs.scheduleMonthlySnapshot();
+      await this.jobs.scheduleMorningDigest();
       const snapshots = await this.registry.task(JobName.MonthlySnapshot)?.();
       if (Array.isArray(snapshots) && snapshots.length) this.logger.log({ snapshots }, '取りこぼした月次スナップショットを作成しました');
       await this.reconcile();

@@ -11,7 +11,11 @@ export interface FollowUpPlanSummary {
 
 export interface FollowUpCheckpointSummary {
   id: string;
+  /** The business day it is due on; nominalOn is the plan's day (start + dayOffset). */
   dueOn: string;
+  nominalOn: string;
+  /** follow_up: a plan checkpoint; after_closure: 「その後の様子確認」 after closing as 定着. */
+  kind: 'follow_up' | 'after_closure';
   status: string;
   dayOffset: number;
   isFinal: boolean;
@@ -35,7 +39,11 @@ export abstract class PlacementFollowUp {
   abstract schedule(started: object[]): Promise<void>;
   /** Inside the closing transaction: open checkpoints are cancelled. */
   abstract cancelOpen(manager: EntityManager, placementId: string): Promise<void>;
+  /** Inside the closing transaction (closed as 定着): the optional 「その後の様子確認」 `days` later (undefined: the default). */
+  abstract afterClosure(manager: EntityManager, placementId: string, days?: number): Promise<void>;
   abstract plans(placementId: string): Promise<FollowUpPlanSummary[]>;
   abstract checkpoints(placementId: string): Promise<FollowUpCheckpointSummary[]>;
   abstract checkins(placementId: string): Promise<unknown[]>;
+  /** The open 「その後の様子確認」 of a placement closed as 定着, if any. */
+  abstract afterClosureContact(placementId: string): Promise<FollowUpCheckpointSummary | null>;
 }

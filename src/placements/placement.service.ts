@@ -141,6 +141,8 @@ export class PlacementService {
         'outcome',
         '終結（closed）には outcome（settled, withdrew, host_declined, rematched, other）が必要です',
       );
+    if (dto.afterClosureContactDays !== undefined && dto.outcome !== 'settled')
+      throw AppException.validation('afterClosureContactDays', 'afterClosureContactDays は outcome が settled のときだけ指定できます');
     if (dto.rematchedTo && dto.outcome !== 'rematched')
       throw AppException.validation('rematchedTo', 'rematchedTo は outcome が rematched のときだけ指定できます');
     if (dto.rematchedTo) {
@@ -151,6 +153,7 @@ export class PlacementService {
     }
     if (current.holdsVacancy) await this.placements.releaseVacancy(manager, current.resourceId);
     await this.followUp.cancelOpen(manager, current.id);
+    if (dto.outcome === 'settled' && current.activeAt) await this.followUp.afterClosure(manager, current.id, dto.afterClosureContactDays);
     await this.placements.apply(manager, current.id, {
       state: 'closed',
       outcome: dto.outcome,

@@ -4,9 +4,21 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { ParticipantRepository } from '../participants/participant.repository';
 import { hostViewFields, toHostView } from '../access/consent-projection';
-import { PlacementFollowUp } from './placement-follow-up';
+import { PlacementFollowUp, type FollowUpCheckpointSummary } from './placement-follow-up';
 import { PLACEMENT_STATE_LABELS } from './placement.constants';
 import { PlacementRepository, type Placement } from './placement.repository';
+
+/** 「その後の様子確認」 as the API shows it (ホーム lists the open ones). */
+function afterClosureView(c: FollowUpCheckpointSummary) {
+  return {
+    id: c.id,
+    label: 'その後の様子確認',
+    dueOn: c.dueOn,
+    nominalDueOn: c.nominalOn,
+    status: c.status,
+    daysAfterClosure: c.dayOffset,
+  };
+}
 
 /** Builds what each role sees of a placement. Hosts get the consent-scoped projection only. */
 @Injectable()
@@ -36,7 +48,18 @@ export class PlacementViews {
             checkpointDays,
             extension: sequence > 1,
           })),
-          checkpoints: checkpoints.map(({ id, dueOn, status, dayOffset, isFinal }) => ({ id, dueOn, status, dayOffset, isFinal })),
+          checkpoints: checkpoints
+            .filter((c) => c.kind === 'follow_up')
+            .map(({ id, dueOn, nominalOn, status, dayOffset, isFinal }) => ({
+              id,
+              dueOn,
+              nominalDueOn: nominalOn,
+              status,
+              dayOffset,
+              isFinal,
+            })),
+          // 「その後の様子確認」 after closing as 定着: recorded like a check-in, never overdue follow-up.
+          afterClosureContacts: checkpoints.filter((c) => c.kind === 'after_closure').map(afterClosureView),
         }
       : null;
     if (isHost(actor)) {
@@ -79,10 +102,12 @@ export class PlacementViews {
       return { ...this.hostBase(p), participant: view };
     }
     await this.audit.record(actor, 'read', [p.participantId], ['displayName']);
+    const contact = p.state === 'closed' && p.outcome === 'settled' ? await this.followUp.afterClosureContact(p.id) : null;
     return {
       ...this.hostBase(p),
       participant: participant && { id: participant.id, displayName: participant.displayName },
       coordinatorId: p.coordinatorId,
+      afterClosureContact: contact && afterClosureView(contact),
     };
   }
 

@@ -41,6 +41,8 @@ export const FIGURE_LABELS: Record<string, string> = {
   'followup.checkins': 'フォロー記録の件数',
   'followup.checkpointsDue': '期日を迎えた確認日',
   'followup.overdueAtEnd': '期末に記録のない期限超過の確認日',
+  'followup.afterClosureDue': '終結（定着）後の「その後の様子確認」の予定日を迎えた件数',
+  'followup.afterClosureContacts': '終結（定着）後の「その後の様子確認」の記録',
   'participants.registered': '新規登録の本人',
   'participants.consentObtained': '本人同意の取得（実人数）',
   'participants.consentWithdrawn': '本人同意の撤回（実人数）',

@@ -81,7 +81,7 @@ export class ReportRepository {
   }
 
   private async followUp(p: Period): Promise<Figure[]> {
-    const [active, checkins, due, overdue] = await Promise.all([
+    const [active, checkins, due, overdue, afterClosure] = await Promise.all([
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM placements pl JOIN resources r ON r.id = pl.resource_id
           WHERE pl.active_at < $2 AND (pl.closed_at IS NULL OR pl.closed_at >= $2)
@@ -91,13 +91,15 @@ export class ReportRepository {
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM checkins c JOIN placements pl ON pl.id = c.placement_id JOIN resources r
           ON r.id = pl.resource_id
-          WHERE c.date >= $3::date AND c.date < $4::date GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+          LEFT JOIN follow_up_checkpoints cp ON cp.id = c.checkpoint_id
+          WHERE c.date >= $3::date AND c.date < $4::date AND cp.kind IS DISTINCT FROM 'after_closure'
+          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
         p,
       ),
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id
           JOIN resources r ON r.id = pl.resource_id
-          WHERE c.due_on >= $3::date AND c.due_on < $4::date AND c.created_at < $2
+          WHERE c.due_on >= $3::date AND c.due_on < $4::date AND c.created_at < $2 AND c.kind = 'follow_up'
           GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
         p,
       ),
@@ -106,6 +108,18 @@ export class ReportRepository {
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id
           JOIN resources r ON r.id = pl.resource_id
           WHERE c.overdue_at < $2 AND (c.done_at IS NULL OR c.done_at >= $2) AND (pl.closed_at IS NULL OR pl.closed_at >= $2)
+            AND c.kind = 'follow_up'
+          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
+        p,
+      ),
+      // 「その後の様子確認」 after closing as 定着: its own figures, never follow-up check-ins or overdue checkpoints.
+      this.query(
+        `SELECT ${BY_AREA_AND_TYPE},
+                count(DISTINCT c.id) FILTER (WHERE c.due_on >= $3::date AND c.due_on < $4::date AND c.created_at < $2) AS due,
+                count(DISTINCT k.id) FILTER (WHERE k.date >= $3::date AND k.date < $4::date) AS done
+           FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
+           LEFT JOIN checkins k ON k.checkpoint_id = c.id
+          WHERE c.kind = 'after_closure'
           GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
         p,
       ),
@@ -115,6 +129,7 @@ export class ReportRepository {
       ...figures(checkins, { 'followup.checkins': 'n' }),
       ...figures(due, { 'followup.checkpointsDue': 'n' }),
       ...figures(overdue, { 'followup.overdueAtEnd': 'n' }),
+      ...figures(afterClosure, { 'followup.afterClosureDue': 'due', 'followup.afterClosureContacts': 'done' }),
     ];
   }
 

@@ -65,6 +65,11 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/v1/me': ALL,
   'GET /api/v1/web-settings': ALL,
   'POST /api/v1/invitations/accept': PUBLIC,
+  'POST /api/v1/me/calendar-feed': ['admin', 'coordinator'],
+  'DELETE /api/v1/me/calendar-feed': ['admin', 'coordinator'],
+  'GET /api/v1/calendar-feeds/{token}': PUBLIC,
+  'GET /api/v1/follow-up/today': ['admin', 'coordinator'],
+  'POST /api/v1/follow-up/due-dates/recompute': ['admin'],
 };
 
 const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', month: '2026-10', year: '2026' };

@@ -1,6 +1,6 @@
 import { createOrganization, createResource } from '../support/factories';
 import { createParticipant, createUser, giveConsent, propose, signIn, transition } from '../support/people';
-import { createTestApp, uniqueArea, type TestApp } from '../support/test-app';
+import { createTestApp, pinToBusinessDay, uniqueArea, type TestApp } from '../support/test-app';
 
 /** What ホーム and the placement page ask of the API: the work lists (area-scoped) and つなぎなおし links. */
 describe("the coordinator's workspace API", () => {
@@ -8,6 +8,7 @@ describe("the coordinator's workspace API", () => {
   let orgId: string;
   beforeAll(async () => {
     t = await createTestApp();
+    pinToBusinessDay(t); // day-0 checkpoints are due today on any weekday (a closed day would move them)
     orgId = (await createOrganization(t, { name: '受入先つばさ' })).id;
   });
   afterAll(async () => t.close());

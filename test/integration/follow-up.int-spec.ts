@@ -8,7 +8,9 @@ import { ReconcileScheduler } from '../../src/jobs/reconcile.scheduler';
 import { redisConnection } from '../../src/jobs/redis-connection';
 import { createOrganization, createResource } from '../support/factories';
 import { createParticipant, giveConsent, propose, transition } from '../support/people';
-import { createTestApp, waitFor, type TestApp } from '../support/test-app';
+import { BusinessCalendar } from '../../src/calendar/business-calendar';
+import { Clock } from '../../src/common/clock';
+import { createTestApp, pinToBusinessDay, waitFor, type TestApp } from '../support/test-app';
 
 /** Short follow-up periods (the period is configurable), real Redis, real BullMQ delayed jobs. */
 describe('fixed-length follow-up on BullMQ', () => {
@@ -18,6 +20,7 @@ describe('fixed-length follow-up on BullMQ', () => {
   let db: DataSource;
   beforeAll(async () => {
     t = await createTestApp({ FOLLOWUP_OVERDUE_GRACE_SECONDS: '2' });
+    pinToBusinessDay(t);
     orgId = (await createOrganization(t)).id;
     queue = t.app.get<Queue>(getQueueToken(QueueName.FollowUp));
     db = t.app.get(DataSource);
@@ -37,19 +40,26 @@ describe('fixed-length follow-up on BullMQ', () => {
   const statusOf = async (checkpointId: string) =>
     (await db.query(`SELECT status FROM follow_up_checkpoints WHERE id = $1`, [checkpointId]))[0].status;
 
-  it('uses the deployment default plan: days 14, 28, 60, 90 in Tokyo dates', async () => {
+  it('uses the deployment default plan: days 14, 28, 60, 90 in Tokyo dates, each due on a business day', async () => {
     const resource = await createResource(t, orgId);
     const person = await createParticipant(t);
     await giveConsent(t, person.id);
     const placement = await propose(t, person.id, resource.id);
     const res = await transition(t, placement.id, { to: 'active' }).expect(200);
-    const start = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    const start = t.app.get(Clock).today();
+    const calendar = t.app.get(BusinessCalendar);
     const day = (n: number) => new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-    expect(res.body.followUp.checkpoints.map((c: { dueOn: string }) => c.dueOn)).toEqual([day(14), day(28), day(60), day(90)]);
+    const checkpoints = res.body.followUp.checkpoints as Array<{ dueOn: string; nominalDueOn: string }>;
+    expect(checkpoints.map((c) => c.nominalDueOn)).toEqual([day(14), day(28), day(60), day(90)]);
+    expect(checkpoints.map((c) => c.dueOn)).toEqual([14, 28, 60, 90].map((n) => calendar.dueOn(day(n), start, 'previous')));
+    expect(checkpoints.every((c) => calendar.isBusinessDay(c.dueOn) && c.dueOn <= c.nominalDueOn)).toBe(true);
     expect(res.body.followUp.endsOn).toBe(day(90));
     expect(res.body.followUp.checkpoints.map((c: { isFinal: boolean }) => c.isFinal)).toEqual([false, false, false, true]);
     const due = await queue.getJob(jobIds.checkpoint('due', res.body.followUp.checkpoints[0].id));
-    expect(due!.opts.delay).toBeGreaterThan(13 * 86_400_000);
+    // Delayed until the start of its (business) day in Tokyo.
+    const untilDue = Date.parse(`${checkpoints[0].dueOn}T00:00:00+09:00`) - Date.now();
+    expect(Math.abs(due!.opts.delay! - untilDue)).toBeLessThan(60_000);
+    expect(due!.opts.delay).toBeGreaterThan(0);
     expect(due!.opts.attempts).toBeGreaterThan(1);
   });
 
@@ -103,7 +113,8 @@ describe('fixed-length follow-up on BullMQ', () => {
   });
 
   it('restores every pending follow-up after Redis loses its data, without losing or doubling any', async () => {
-    const placements = await Promise.all([0, 1, 2].map(() => activePlacement([3, 10])));
+    // Days 12 and 20: still ahead even when the pinned clock sits a long closure (年末年始) behind the real date.
+    const placements = await Promise.all([0, 1, 2].map(() => activePlacement([12, 20])));
     const checkpointIds = placements.flatMap((p) => p.followUp.checkpoints.map((c) => c.id));
     for (const id of checkpointIds) expect(await queue.getJob(jobIds.checkpoint('due', id))).toBeTruthy();
 

@@ -1,13 +1,14 @@
 import { DataSource } from 'typeorm';
 import { createOrganization, createResource, createToken } from '../support/factories';
 import { createParticipant, giveConsent, propose, transition } from '../support/people';
-import { createTestApp, uniqueArea, waitFor, type TestApp } from '../support/test-app';
+import { createTestApp, pinToBusinessDay, uniqueArea, waitFor, type TestApp } from '../support/test-app';
 
 describe('participants, consent and the placement lifecycle', () => {
   let t: TestApp;
   let orgId: string;
   beforeAll(async () => {
     t = await createTestApp();
+    pinToBusinessDay(t);
     orgId = (await createOrganization(t, { name: '受入先ひだまり' })).id;
   });
   afterAll(async () => t.close());

@@ -2,6 +2,9 @@ import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
+import { BusinessCalendar } from '../../src/calendar/business-calendar';
+import { Clock } from '../../src/common/clock';
+import { tokyoDate } from '../../src/common/tokyo-time';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { prepareDatabase } from '../../src/database/data-source';
@@ -43,4 +46,16 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * Pins the app's Clock to the latest business day on or before the real Tokyo date (same time of day,
+ * still running), so that tests with day-0 checkpoints behave the same on a Sunday, 元日 or a Wednesday.
+ */
+export function pinToBusinessDay(t: TestApp): jest.SpyInstance {
+  const calendar = t.app.get(BusinessCalendar);
+  const clock = t.app.get(Clock);
+  const today = tokyoDate(new Date());
+  const back = Date.parse(`${today}T00:00:00Z`) - Date.parse(`${calendar.nearest(today, -1)}T00:00:00Z`);
+  return jest.spyOn(clock, 'now').mockImplementation(() => new Date(Date.now() - back));
 }

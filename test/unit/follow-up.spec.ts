@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../src/auth/actor';
 import { loadConfig } from '../../src/config/app-config';
 import type { TransactionRunner } from '../../src/database/transaction.runner';
-import { draftPlan } from '../../src/follow-up/follow-up-plan';
+import { BusinessCalendar } from '../../src/calendar/business-calendar';
+import { Clock } from '../../src/common/clock';
+import { draftPlan, type DraftOptions } from '../../src/follow-up/follow-up-plan';
 import type { FollowUpRepository } from '../../src/follow-up/follow-up.repository';
 import { FollowUpService } from '../../src/follow-up/follow-up.service';
 import type { JobRepository } from '../../src/jobs/job.repository';
@@ -11,9 +13,17 @@ import type { NotificationRepository } from '../../src/notifications/notificatio
 import { NotificationService } from '../../src/notifications/notification.service';
 import type { WebhookRepository } from '../../src/notifications/webhook.repository';
 
+const calendarOf = (env: Record<string, string> = {}) => new BusinessCalendar(loadConfig(env));
+const options = (env: Record<string, string> = {}, extra: Partial<DraftOptions> = {}): DraftOptions => ({
+  calendar: calendarOf(env),
+  graceBusinessDays: 5,
+  now: new Date('2026-10-30T01:00:00Z'),
+  ...extra,
+});
+
 describe('draftPlan (Asia/Tokyo calendar days)', () => {
   it('puts checkpoints at the start of their Tokyo day and the overdue time after the grace period', () => {
-    const plan = draftPlan('2026-10-30', 90, [28, 14, 60, 90], 7 * 86_400);
+    const plan = draftPlan('2026-10-30', 90, [28, 14, 60, 90], options({ FOLLOWUP_DUE_DATE_RULE: 'none' }, { graceSeconds: 7 * 86_400 }));
     expect(plan.endsOn).toBe('2027-01-28');
     expect(plan.checkpoints.map((c) => c.dueOn)).toEqual(['2026-11-13', '2026-11-27', '2026-12-29', '2027-01-28']);
     expect(plan.checkpoints[0].dueAt.toISOString()).toBe('2026-11-12T15:00:00.000Z');
@@ -21,11 +31,73 @@ describe('draftPlan (Asia/Tokyo calendar days)', () => {
     expect(plan.checkpoints.map((c) => c.isFinal)).toEqual([false, false, false, true]);
   });
 
-  it('makes day 0 due at once', () => {
-    const now = new Date('2026-11-23T10:00:00Z');
-    const [first] = draftPlan('2026-11-23', 30, [0], 60, now).checkpoints;
+  it('makes day 0 due at once on a business day', () => {
+    const now = new Date('2026-11-25T01:00:00Z'); // Wednesday 10:00 in Tokyo
+    const [first] = draftPlan('2026-11-25', 30, [0], options({}, { now, graceSeconds: 60 })).checkpoints;
     expect(first.dueAt).toEqual(now);
-    expect(first.overdueAt).toEqual(new Date('2026-11-23T10:01:00Z'));
+    expect(first.overdueAt).toEqual(new Date('2026-11-25T01:01:00Z'));
+  });
+});
+
+describe('business days (weekends, 国民の祝日 with 振替休日, 年末年始, own closures)', () => {
+  // Activation on 2026-11-29 (a Sunday): the default plan's day 28 is 2026-12-27 (Sunday) and day 90 is 2027-02-27 (Saturday).
+  const nominal = (startsOn: string, day: number, rule: 'previous' | 'next' | 'none', env: Record<string, string> = {}) =>
+    draftPlan(startsOn, Math.max(day, 1), [day], options({ ...env, FOLLOWUP_DUE_DATE_RULE: rule })).checkpoints[0];
+
+  it.each([
+    // [what, start, day, nominal, previous, next]
+    ['a Sunday', '2026-11-29', 28, '2026-12-27', '2026-12-25', '2026-12-28'],
+    ['a Saturday', '2026-11-29', 90, '2027-02-27', '2027-02-26', '2027-03-01'],
+    ['元日 inside 年末年始', '2026-12-04', 28, '2027-01-01', '2026-12-28', '2027-01-04'],
+    ['a 振替休日 (こどもの日 on a Tuesday, 2026-05-06 in lieu of 憲法記念日)', '2026-04-22', 14, '2026-05-06', '2026-05-01', '2026-05-07'],
+    ['年末年始 on a weekday (12-30)', '2026-12-02', 28, '2026-12-30', '2026-12-28', '2027-01-04'],
+    ['成人の日 (a Monday)', '2026-12-14', 28, '2027-01-11', '2027-01-08', '2027-01-12'],
+  ])('moves a checkpoint on %s: previous / next / none', (_what, start, day, nominalOn, previous, next) => {
+    expect(nominal(start, day, 'previous')).toMatchObject({ nominalOn, dueOn: previous });
+    expect(nominal(start, day, 'next')).toMatchObject({ nominalOn, dueOn: next });
+    expect(nominal(start, day, 'none')).toMatchObject({ nominalOn, dueOn: nominalOn });
+  });
+
+  it('never moves a checkpoint before the activation day: day 0 on a Sunday moves forward', () => {
+    expect(nominal('2026-11-29', 0, 'previous')).toMatchObject({ nominalOn: '2026-11-29', dueOn: '2026-11-30' });
+    // Activated on Friday 2026-12-25: day 2 (Sunday) goes back to the activation day itself, not before it.
+    expect(nominal('2026-12-25', 2, 'previous')).toMatchObject({ dueOn: '2026-12-25' });
+    // Activated on Saturday 2026-12-26: the business day before day 1 (Sunday) would precede the start, so it moves forward.
+    expect(nominal('2026-12-26', 1, 'previous')).toMatchObject({ nominalOn: '2026-12-27', dueOn: '2026-12-28' });
+    expect(nominal('2026-12-26', 4, 'previous')).toMatchObject({ nominalOn: '2026-12-30', dueOn: '2026-12-28' });
+  });
+
+  it('keeps day 0 on a business activation day at once, and a business day where it is', () => {
+    const wednesday = nominal('2026-11-25', 0, 'previous');
+    expect(wednesday.dueOn).toBe('2026-11-25');
+    expect(nominal('2026-11-25', 14, 'previous').dueOn).toBe('2026-12-09');
+  });
+
+  it('honours configured closed days and can keep 年末年始 open', () => {
+    const env = { OFFICE_CLOSED_DATES: '12-09,2026-12-10' };
+    expect(nominal('2026-11-25', 14, 'previous', env).dueOn).toBe('2026-12-08');
+    expect(nominal('2026-11-26', 14, 'next', env).dueOn).toBe('2026-12-11');
+    expect(nominal('2026-12-02', 28, 'previous', { OFFICE_YEAR_END_CLOSURE: 'false' }).dueOn).toBe('2026-12-30');
+    expect(calendarOf().closedReason('2027-01-01')).toBe('元日');
+    expect(calendarOf().closedReason('2026-12-29')).toBe('年末年始');
+    expect(calendarOf(env).closedReason('2027-12-09')).toBe('休業日');
+  });
+
+  it('counts the overdue grace in business days: a weekend and 年末年始 do not use it up', () => {
+    // Due Friday 2026-12-25 with 5 business days: 12-28 is the only business day before 年末年始, then 1/4..1/7.
+    const c = nominal('2026-11-27', 28, 'previous');
+    expect(c.dueOn).toBe('2026-12-25');
+    expect(c.overdueAt.toISOString()).toBe(new Date('2027-01-07T00:00:00+09:00').toISOString());
+    // An ordinary week: due Wednesday, overdue at the start of the next Wednesday.
+    const w = nominal('2026-11-11', 14, 'previous');
+    expect(w.dueOn).toBe('2026-11-25');
+    expect(w.overdueAt.toISOString()).toBe(new Date('2026-12-02T00:00:00+09:00').toISOString());
+  });
+
+  it('refuses a malformed closed day in the configuration', () => {
+    expect(() => loadConfig({ OFFICE_CLOSED_DATES: '13-01' })).toThrow('OFFICE_CLOSED_DATES');
+    expect(() => loadConfig({ FOLLOWUP_DUE_DATE_RULE: 'nearest' })).toThrow('FOLLOWUP_DUE_DATE_RULE');
+    expect(() => loadConfig({ DIGEST_TIME: '25:00' })).toThrow('DIGEST_TIME');
   });
 });
 
@@ -70,6 +142,8 @@ describe('FollowUpService', () => {
       tx,
       notifications,
       {} as ReconcileRegistry,
+      calendarOf(),
+      new Clock(),
     );
     return { service, repo, jobs };
   }

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../src/auth/actor';
 import { addressOf } from '../../src/common/person-name';
+import { BusinessCalendar } from '../../src/calendar/business-calendar';
+import { Clock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
 import type { TransactionRunner } from '../../src/database/transaction.runner';
 import type { FollowUpRepository } from '../../src/follow-up/follow-up.repository';
@@ -57,6 +59,8 @@ describe('follow-up messages address a person once', () => {
       tx,
       notifications as unknown as NotificationService,
       registry as unknown as ReconcileRegistry,
+      new BusinessCalendar(loadConfig({})),
+      new Clock(),
     );
     const messages = () => notifications.notify.mock.calls.map(([, n]) => n.message as string);
     return { service, messages };

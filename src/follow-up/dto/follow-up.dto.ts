@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -72,4 +73,54 @@ export class HostFeedbackDto {
   @IsString()
   @Length(1, 2000, { message: 'feedback は 1〜2000 文字です' })
   feedback!: string;
+}
+
+export class CalendarFeedDto {
+  @ApiProperty({
+    description: '個人用カレンダー配信（iCalendar）の URL。秘密を含むため、この応答でだけ表示します（再発行で以前の URL は無効）',
+    example: 'https://sanka.example.jp/api/v1/calendar-feeds/3q2-…ics',
+  })
+  url!: string;
+}
+
+export class RecomputeDueDatesDto {
+  @ApiPropertyOptional({ default: false, description: 'true で実際に移動します（省略時は移動する確認日の一覧だけを返します）' })
+  @IsOptional()
+  @IsBoolean({ message: 'apply は true または false です' })
+  apply?: boolean;
+}
+
+export class MovedCheckpointDto {
+  @ApiProperty() placementId!: string;
+  @ApiProperty() checkpointId!: string;
+  @ApiProperty({ description: '計画上の日（開始日＋日数）' }) nominalDueOn!: string;
+  @ApiProperty({ description: '移動前の期日' }) from!: string;
+  @ApiProperty({ description: '移動後の期日（営業日）' }) to!: string;
+}
+
+export class RecomputeDueDatesResultDto {
+  @ApiProperty({ description: '調べた確認日（参加・受入中の紹介の、まだ期日前の確認日）' }) checked!: number;
+  @ApiProperty({ type: [MovedCheckpointDto] }) moved!: MovedCheckpointDto[];
+  @ApiProperty({ description: 'true: 移動した / false: 一覧だけ（試算）' }) applied!: boolean;
+}
+
+export class DueItemDto {
+  @ApiProperty({
+    enum: ['overdue', 'due', 'after_closure', 'urgent'],
+    description: '期限超過 / 期日 / その後の様子確認 / 未読の至急の懸念',
+  })
+  kind!: string;
+  @ApiProperty({ description: '見出し（例: その後の様子確認）' }) label!: string;
+  @ApiProperty() placementId!: string;
+  @ApiPropertyOptional({ nullable: true }) checkpointId!: string | null;
+  @ApiProperty({ description: '本人の表示名（仮名）' }) displayName!: string;
+  @ApiProperty({ description: '場所（資源名）' }) resourceTitle!: string;
+  @ApiPropertyOptional({ nullable: true, description: '期日（営業日）' }) dueOn!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '計画上の日' }) nominalDueOn!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '開始からの日数（その後の様子確認は終結からの日数）' }) dayOffset!: number | null;
+}
+
+export class DueListDto {
+  @ApiProperty({ description: '今日（日本時間）' }) today!: string;
+  @ApiProperty({ type: [DueItemDto] }) items!: DueItemDto[];
 }

@@ -19,6 +19,15 @@ export class PlacementParticipantDto {
   @ApiPropertyOptional({ enum: ['pending', 'obtained', 'withdrawn'], description: '詳細でだけ返します' }) consentStatus?: string;
 }
 
+export class AfterClosureContactDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'その後の様子確認' }) label!: string;
+  @ApiProperty({ example: '2027-05-28', description: '期日（営業日）' }) dueOn!: string;
+  @ApiProperty({ example: '2027-05-29', description: '終結日＋日数' }) nominalDueOn!: string;
+  @ApiProperty({ enum: ['scheduled', 'done', 'cancelled'] }) status!: string;
+  @ApiProperty({ example: 180 }) daysAfterClosure!: number;
+}
+
 class PlacementBaseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: PLACEMENT_STATES }) state!: PlacementState;
@@ -41,6 +50,12 @@ export class PlacementSummaryDto extends PlacementBaseDto {
   })
   participant!: PlacementParticipantDto | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: '担当（host には返しません）' }) coordinatorId?: string | null;
+  @ApiPropertyOptional({
+    type: AfterClosureContactDto,
+    nullable: true,
+    description: '定着で終結した紹介の、まだ記録のない「その後の様子確認」（host には返しません）',
+  })
+  afterClosureContact?: AfterClosureContactDto | null;
 }
 
 export class PlacementPageDto {
@@ -61,7 +76,8 @@ export class FollowUpPlanDto {
 
 export class FollowUpCheckpointDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: '2026-12-13' }) dueOn!: string;
+  @ApiProperty({ example: '2026-12-11', description: '期日（営業日。休業日にあたる計画日は前の営業日へ）' }) dueOn!: string;
+  @ApiProperty({ example: '2026-12-13', description: '計画上の日（開始日＋日数）' }) nominalDueOn!: string;
   @ApiProperty({
     enum: ['scheduled', 'due', 'overdue', 'done', 'cancelled'],
     description: 'scheduled 予定 / due 期日 / overdue 期限超過 / done 記録済み / cancelled 取消',
@@ -76,6 +92,8 @@ export class PlacementFollowUpDto {
   @ApiProperty({ example: '2027-02-27' }) endsOn!: string;
   @ApiPropertyOptional({ type: [FollowUpPlanDto] }) plans?: FollowUpPlanDto[];
   @ApiProperty({ type: [FollowUpCheckpointDto] }) checkpoints!: FollowUpCheckpointDto[];
+  @ApiPropertyOptional({ type: [AfterClosureContactDto], description: '終結（定着）後の「その後の様子確認」（受入先には表示しません）' })
+  afterClosureContacts?: AfterClosureContactDto[];
 }
 
 export class CheckinDto {

@@ -66,6 +66,18 @@ export class TransitionDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 730,
+    description: 'outcome が settled（定着）のとき：「その後の様子確認」を何日後に予定するか（0 はしない。省略時はサービスの既定）',
+    example: 180,
+  })
+  @IsOptional()
+  @IsInt({ message: 'afterClosureContactDays は 0〜730 の整数です' })
+  @Min(0, { message: 'afterClosureContactDays は 0〜730 の整数です' })
+  @Max(730, { message: 'afterClosureContactDays は 0〜730 の整数です' })
+  afterClosureContactDays?: number;
+
   @ApiPropertyOptional({ type: FollowUpOptionsDto, description: 'to が active のときのフォロー計画' })
   @IsOptional()
   @NestedObject(() => FollowUpOptionsDto)

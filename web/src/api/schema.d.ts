@@ -7,8 +7,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。本人・利用者・経路・期間で絞り込み、format=csv で出力 */
+        /** 監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。format=csv で出力 */
         get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** カレンダー配信（iCalendar）。URL の秘密だけで読めるため、件名は表示名と場所だけです */
+        get: operations["FollowUpCalendarController_feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -34,6 +51,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-up/due-dates/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 既存の計画の確認日を、いまの営業日の規則で計算しなおす（1 回限りの提案。apply: true で移動、省略時は試算のみ） */
+        post: operations["FollowUpCalendarController_recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-up/next-steps": {
         parameters: {
             query?: never;
@@ -43,6 +77,23 @@ export interface paths {
         };
         /** 次の一歩を待つ紹介：見学日が未定の提案、体験日が過ぎた体験、最後の確認日を迎えた参加・受入 */
         get: operations["WorklistController_nextSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ内容） */
+        get: operations["FollowUpCalendarController_due"];
         put?: never;
         post?: never;
         delete?: never;
@@ -100,6 +151,24 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 自分の確認日・見学・体験をカレンダー（Outlook・Google・Garoon など）に配信する URL を発行する（URL はこの応答でだけ表示。再発行で以前の URL は無効） */
+        post: operations["FollowUpCalendarController_enableFeed"];
+        /** カレンダー配信を止める（URL は直ちに使えなくなります） */
+        delete: operations["FollowUpCalendarController_revokeFeed"];
         options?: never;
         head?: never;
         patch?: never;
@@ -621,23 +690,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/web-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 画面の設定（受入枠の更新を促すまでの日数など） */
-        get: operations["WebSettingsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/health": {
         parameters: {
             query?: never;
@@ -682,66 +734,32 @@ export interface components {
              */
             delta: number;
         };
-        ApiTokenDto: {
-            areas: string[] | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string | null;
+        AfterClosureContactDto: {
+            /** @example 180 */
+            daysAfterClosure: number;
+            /**
+             * @description 期日（営業日）
+             * @example 2027-05-28
+             */
+            dueOn: string;
             /** Format: uuid */
             id: string;
+            /** @example その後の様子確認 */
+            label: string;
             /**
-             * Format: date-time
-             * @description 最後に使われた日時
+             * @description 終結日＋日数
+             * @example 2027-05-29
              */
-            lastUsedAt: string | null;
-            name: string;
-            /** Format: uuid */
-            organizationId: string | null;
-            /** Format: date-time */
-            revokedAt: string | null;
+            nominalDueOn: string;
             /** @enum {string} */
-            role: "admin" | "coordinator" | "host" | "viewer";
-            /**
-             * Format: uuid
-             * @description このトークンが代理する利用者
-             */
-            userId: string | null;
+            status: "scheduled" | "done" | "cancelled";
         };
-        AuditEntryDto: {
-            /** @description read 閲覧 / write 変更 / export 出力 / erase 消去、またはアカウントの操作（sign_in など） */
-            action: string;
-            /** Format: date-time */
-            at: string;
-            /** @description 扱った項目 */
-            fields: string[];
-            id: string;
-            /** Format: uuid */
-            participantId: string | null;
-            /** @enum {string} */
-            role: "admin" | "coordinator" | "host" | "viewer";
-            /** @description 経路（メソッドと API のパス） */
-            route: string;
+        CalendarFeedDto: {
             /**
-             * Format: uuid
-             * @description アカウントの操作の対象の利用者
+             * @description 個人用カレンダー配信（iCalendar）の URL。秘密を含むため、この応答でだけ表示します（再発行で以前の URL は無効）
+             * @example https://sanka.example.jp/api/v1/calendar-feeds/3q2-…ics
              */
-            subjectUserId: string | null;
-            /** Format: uuid */
-            tokenId: string | null;
-            /**
-             * Format: uuid
-             * @description 操作した利用者
-             */
-            userId: string | null;
-            /** @description 操作した利用者の表示名 */
-            userName: string | null;
-        };
-        AuditPageDto: {
-            items: components["schemas"]["AuditEntryDto"][];
-            limit: number;
-            page: number;
-            total: number;
+            url: string;
         };
         CandidateParticipantView: {
             ageBand: string | null;
@@ -867,34 +885,6 @@ export interface components {
             note?: string;
             /** @description 本人の調子（1 とても悪い 〜 5 とても良い） */
             wellbeing: number;
-        };
-        CreatedApiTokenDto: {
-            areas: string[] | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string | null;
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: date-time
-             * @description 最後に使われた日時
-             */
-            lastUsedAt: string | null;
-            name: string;
-            /** Format: uuid */
-            organizationId: string | null;
-            /** Format: date-time */
-            revokedAt: string | null;
-            /** @enum {string} */
-            role: "admin" | "coordinator" | "host" | "viewer";
-            /** @description 秘密の値（この応答でだけ表示されます。保存されるのはハッシュだけ） */
-            token: string;
-            /**
-             * Format: uuid
-             * @description このトークンが代理する利用者
-             */
-            userId: string | null;
         };
         CreateOrganizationDto: {
             /**
@@ -1136,6 +1126,32 @@ export interface components {
             today: string;
             total: number;
         };
+        DueItemDto: {
+            checkpointId?: Record<string, never> | null;
+            /** @description 開始からの日数（その後の様子確認は終結からの日数） */
+            dayOffset?: Record<string, never> | null;
+            /** @description 本人の表示名（仮名） */
+            displayName: string;
+            /** @description 期日（営業日） */
+            dueOn?: Record<string, never> | null;
+            /**
+             * @description 期限超過 / 期日 / その後の様子確認 / 未読の至急の懸念
+             * @enum {string}
+             */
+            kind: "overdue" | "due" | "after_closure" | "urgent";
+            /** @description 見出し（例: その後の様子確認） */
+            label: string;
+            /** @description 計画上の日 */
+            nominalDueOn?: Record<string, never> | null;
+            placementId: string;
+            /** @description 場所（資源名） */
+            resourceTitle: string;
+        };
+        DueListDto: {
+            items: components["schemas"]["DueItemDto"][];
+            /** @description 今日（日本時間） */
+            today: string;
+        };
         EmbeddingStateView: {
             model: string | null;
             /** @enum {string} */
@@ -1164,12 +1180,20 @@ export interface components {
         FollowUpCheckpointDto: {
             /** @description 開始からの日数 */
             dayOffset: number;
-            /** @example 2026-12-13 */
+            /**
+             * @description 期日（営業日。休業日にあたる計画日は前の営業日へ）
+             * @example 2026-12-11
+             */
             dueOn: string;
             /** Format: uuid */
             id: string;
             /** @description 最後の確認日（終結・延長・つなぎなおしを決める日） */
             isFinal: boolean;
+            /**
+             * @description 計画上の日（開始日＋日数）
+             * @example 2026-12-13
+             */
+            nominalDueOn: string;
             /**
              * @description scheduled 予定 / due 期日 / overdue 期限超過 / done 記録済み / cancelled 取消
              * @enum {string}
@@ -1268,6 +1292,16 @@ export interface components {
             /** Format: date-time */
             snapshotAt: string | null;
             unmetThreshold: number;
+        };
+        MovedCheckpointDto: {
+            checkpointId: string;
+            /** @description 移動前の期日 */
+            from: string;
+            /** @description 計画上の日（開始日＋日数） */
+            nominalDueOn: string;
+            placementId: string;
+            /** @description 移動後の期日（営業日） */
+            to: string;
         };
         NextStepDto: {
             participant: components["schemas"]["WorklistParticipantDto"];
@@ -1401,6 +1435,8 @@ export interface components {
         PlacementDetailDto: {
             /** Format: date-time */
             activeAt: string | null;
+            /** @description 定着で終結した紹介の、まだ記録のない「その後の様子確認」（host には返しません） */
+            afterClosureContact?: components["schemas"]["AfterClosureContactDto"] | null;
             checkins?: components["schemas"]["CheckinDto"][];
             /** Format: date-time */
             closedAt: string | null;
@@ -1445,6 +1481,8 @@ export interface components {
             toState: "proposed" | "visit" | "trial" | "active" | "closed";
         };
         PlacementFollowUpDto: {
+            /** @description 終結（定着）後の「その後の様子確認」（受入先には表示しません） */
+            afterClosureContacts?: components["schemas"]["AfterClosureContactDto"][];
             checkpoints: components["schemas"]["FollowUpCheckpointDto"][];
             /** @example 2027-02-27 */
             endsOn: string;
@@ -1483,6 +1521,8 @@ export interface components {
         PlacementSummaryDto: {
             /** Format: date-time */
             activeAt: string | null;
+            /** @description 定着で終結した紹介の、まだ記録のない「その後の様子確認」（host には返しません） */
+            afterClosureContact?: components["schemas"]["AfterClosureContactDto"] | null;
             /** Format: date-time */
             closedAt: string | null;
             /** @description 担当（host には返しません） */
@@ -1504,6 +1544,20 @@ export interface components {
             trialDate: string | null;
             /** @example 2026-12-02 */
             visitDate: string | null;
+        };
+        RecomputeDueDatesDto: {
+            /**
+             * @description true で実際に移動します（省略時は移動する確認日の一覧だけを返します）
+             * @default false
+             */
+            apply: boolean;
+        };
+        RecomputeDueDatesResultDto: {
+            /** @description true: 移動した / false: 一覧だけ（試算） */
+            applied: boolean;
+            /** @description 調べた確認日（参加・受入中の紹介の、まだ期日前の確認日） */
+            checked: number;
+            moved: components["schemas"]["MovedCheckpointDto"][];
         };
         ResourceEmbeddingView: {
             /** Format: date-time */
@@ -1686,6 +1740,11 @@ export interface components {
             password: string;
         };
         TransitionDto: {
+            /**
+             * @description outcome が settled（定着）のとき：「その後の様子確認」を何日後に予定するか（0 はしない。省略時はサービスの既定）
+             * @example 180
+             */
+            afterClosureContactDays?: number;
             /** @description 見学・体験の日付（YYYY-MM-DD） */
             date?: string;
             /** @description to が active のときのフォロー計画 */
@@ -1863,13 +1922,6 @@ export interface components {
             page: number;
             total: number;
         };
-        WebSettingsDto: {
-            /**
-             * @description この日数より前に更新された受入枠について、受入先に内容の確認を促す（HOST_STALE_DAYS）
-             * @example 30
-             */
-            hostStaleDays: number;
-        };
         WorklistParticipantDto: {
             /** @description 仮名・コード */
             displayName: string;
@@ -1894,8 +1946,6 @@ export interface operations {
                 page?: number;
                 /** @description この本人の記録を誰が見たか */
                 participantId?: string;
-                /** @description 経路の一部（例: GET /api/v1/placements）。大文字・小文字を区別しない */
-                route?: string;
                 to?: string;
                 tokenId?: string;
                 /** @description この利用者が行ったこと、またはこの利用者のアカウントに関すること（サインインなど） */
@@ -1907,13 +1957,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description format=csv のときは text/csv（UTF-8、BOM 付き） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpCalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar（RFC 5545） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditPageDto"];
+                    "text/calendar": string;
                 };
             };
         };
@@ -1942,6 +2011,29 @@ export interface operations {
             };
         };
     };
+    FollowUpCalendarController_recompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecomputeDueDatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeDueDatesResultDto"];
+                };
+            };
+        };
+    };
     WorklistController_nextSteps: {
         parameters: {
             query?: {
@@ -1962,6 +2054,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NextStepPageDto"];
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueListDto"];
                 };
             };
         };
@@ -2031,6 +2142,42 @@ export interface operations {
             };
         };
     };
+    FollowUpCalendarController_enableFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_revokeFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationController_list: {
         parameters: {
             query?: {
@@ -2075,8 +2222,6 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
-                /** @description 開拓の状況（developing 開拓中 は受入先の開拓のフォロー用） */
-                developmentStatus?: "developing" | "accepting" | "suspended";
                 kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
                 limit?: number;
                 page?: number;
@@ -2871,9 +3016,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ApiTokenDto"][];
-                };
+                content?: never;
             };
         };
     };
@@ -2894,9 +3037,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CreatedApiTokenDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -3056,25 +3197,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationLinkDto"];
-                };
-            };
-        };
-    };
-    WebSettingsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebSettingsDto"];
                 };
             };
         };
