@@ -64,6 +64,8 @@ export class AppConfig {
   loginLockAddressThreshold!: number;
   loginLockWindowMinutes!: number;
   loginLockMinutes!: number;
+  /** The HSDS (Open Referral) endpoints answer without credentials: the catalogue published as open data. */
+  hsdsPublic!: boolean;
 
   get runsApi(): boolean {
     return this.role === 'api' || this.role === 'all';
@@ -221,5 +223,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   config.loginLockAddressThreshold = int(env, 'LOGIN_LOCK_ADDRESS_THRESHOLD', 50, 1, 10_000);
   config.loginLockWindowMinutes = int(env, 'LOGIN_LOCK_WINDOW_MINUTES', 15, 1, 24 * 60);
   config.loginLockMinutes = int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60);
+  config.hsdsPublic = bool(env, 'HSDS_PUBLIC', false);
   return config;
 }

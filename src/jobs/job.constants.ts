@@ -5,6 +5,8 @@ export enum QueueName {
   Embedding = 'embedding',
   FollowUp = 'follow-up',
   Maintenance = 'maintenance',
+  /** Imports of the catalogue (parse and preview, commit): a 10,000-row list never runs in a request. */
+  CatalogueImport = 'catalogue-import',
 }
 
 export enum JobName {
@@ -22,6 +24,10 @@ export enum JobName {
   DeliverNotifications = 'deliver-notifications',
   /** 00:10 Asia/Tokyo on the 1st: freeze the previous month's report. */
   MonthlySnapshot = 'monthly-snapshot',
+  /** Read an uploaded list and write its preview rows. */
+  ImportParse = 'import-parse',
+  /** Write a previewed import into the catalogue. */
+  ImportCommit = 'import-commit',
   /** Re-create lost work from the database (the source of truth). */
   Reconcile = 'reconcile',
 }
@@ -34,6 +40,8 @@ export interface JobPayloads {
   [JobName.CheckpointOverdue]: { checkpointId: string };
   [JobName.DeliverNotifications]: Record<string, never>;
   [JobName.MonthlySnapshot]: Record<string, never>;
+  [JobName.ImportParse]: { importId: string };
+  [JobName.ImportCommit]: { importId: string };
   [JobName.Reconcile]: Record<string, never>;
 }
 
@@ -54,4 +62,5 @@ export const jobIds = {
   reconcileScheduler: () => 'reconcile-every',
   monthlySnapshotScheduler: () => 'monthly-snapshot',
   deliverNotifications: () => 'deliver-notifications',
+  importStep: (step: 'parse' | 'commit', importId: string) => `import-${step}_${importId}`,
 };

@@ -29,12 +29,19 @@ export class JobRepository {
     @InjectQueue(QueueName.Embedding) private readonly embedding: Queue,
     @InjectQueue(QueueName.FollowUp) private readonly followUp: Queue,
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QueueName.CatalogueImport) private readonly catalogueImport: Queue,
     private readonly config: AppConfig,
   ) {}
 
   enqueueResourceEmbedding(resourceId: string, contentHash: string): Promise<boolean> {
     const payload: JobPayloads[JobName.EmbedResource] = { resourceId, contentHash };
     return this.tryAdd(this.embedding, JobName.EmbedResource, payload, { jobId: jobIds.embedResource(resourceId, contentHash) });
+  }
+
+  /** One job per import and step; the import row in the database says where it stands, so a retry is safe. */
+  enqueueImportStep(step: 'parse' | 'commit', importId: string): Promise<boolean> {
+    const name = step === 'parse' ? JobName.ImportParse : JobName.ImportCommit;
+    return this.tryAdd(this.catalogueImport, name, { importId }, { jobId: jobIds.importStep(step, importId), attempts: 3 });
   }
 
   enqueueParticipantEmbedding(participantId: string, needsHash: string): Promise<boolean> {
