@@ -31,7 +31,9 @@ export class CatalogueImport1765300000000 implements MigrationInterface {
     await q.query(`ALTER TABLE organizations ADD COLUMN kind_label text CHECK (length(kind_label) <= 100)`);
     // Rows written before the list was checked keep what they said, as the label of `other`.
     await q.query(`UPDATE organizations SET kind_label = kind, kind = 'other' WHERE kind NOT IN (${list(KINDS_BEFORE)})`);
-    await q.query(`ALTER TABLE organizations ADD CONSTRAINT organizations_kind_known CHECK (kind IN (${list([...KINDS_BEFORE, ...KINDS_ADDED])}))`);
+    await q.query(
+      `ALTER TABLE organizations ADD CONSTRAINT organizations_kind_known CHECK (kind IN (${list([...KINDS_BEFORE, ...KINDS_ADDED])}))`,
+    );
     await q.query(`ALTER TABLE organizations ADD COLUMN external_id text CHECK (length(external_id) <= 200)`);
     await q.query(`CREATE UNIQUE INDEX organizations_external_id_key ON organizations (external_id) WHERE external_id IS NOT NULL`);
     await q.query(`CREATE INDEX organizations_search_name_idx ON organizations (search_name)`);

@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import { ACCOMMODATIONS, DEMAND_LEVEL_LABELS, ORGANIZATION_KIND_LABELS, RESOURCE_TYPE_LABELS, REWARD_LABELS } from '../common/catalogue.constants';
+import {
+  ACCOMMODATIONS,
+  DEMAND_LEVEL_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  RESOURCE_TYPE_LABELS,
+  REWARD_LABELS,
+} from '../common/catalogue.constants';
 import type { Accommodation, DemandLevel, OrganizationKind, ResourceStatus, ResourceType, Reward } from '../common/catalogue.constants';
 import { neutraliseCell, toCsvFile } from '../common/csv';
 import { formatSchedule, STATUS_LABELS, type Slot } from './cell-parsers';

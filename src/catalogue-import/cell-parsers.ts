@@ -61,7 +61,8 @@ const RANGE_PATTERN = new RegExp(
 );
 
 /** Phrases about how often, not which weekday: kept as the frequency note. */
-const FREQUENCY_PHRASE = /(第\s*\d(?:\s*[・,、と]\s*第?\s*\d)*\s*[月火水木金土日]?曜?日?|隔週|毎月|月\s*\d+\s*回|週\s*\d+\s*回|年\s*\d+\s*回|不定期|随時|要相談)/;
+const FREQUENCY_PHRASE =
+  /(第\s*\d(?:\s*[・,、と]\s*第?\s*\d)*\s*[月火水木金土日]?曜?日?|隔週|毎月|月\s*\d+\s*回|週\s*\d+\s*回|年\s*\d+\s*回|不定期|随時|要相談)/;
 
 /**
  * 曜日 and 時間 (one column or two) → weekly slots, plus the frequency note when the text says something the
@@ -198,7 +199,10 @@ export function parseResourceType(text: string): Parsed<ResourceType> {
   if (exact) return { value: exact[0] };
   const hit = TYPE_WORDS.find(([re]) => re.test(t));
   if (hit) return { value: hit[1] };
-  return { value: 'other', warning: `分類「${text}」は居場所・就労体験・ボランティア・住まい支援のどれにも当たらないため「その他」としました` };
+  return {
+    value: 'other',
+    warning: `分類「${text}」は居場所・就労体験・ボランティア・住まい支援のどれにも当たらないため「その他」としました`,
+  };
 }
 
 const KIND_WORDS: Array<[RegExp, OrganizationKind]> = [
@@ -230,10 +234,15 @@ export function parseOrganizationKind(text: string, organizationName = ''): Pars
     if (exact) return { value: { kind: exact[0], kindLabel: null } };
     const hit = KIND_WORDS.find(([re]) => re.test(t));
     if (hit) return { value: { kind: hit[1], kindLabel: null } };
-    return { value: { kind: 'other', kindLabel: t.slice(0, 100) }, warning: `種別「${text}」は一覧にないため「その他」とし、名前はそのまま残しました` };
+    return {
+      value: { kind: 'other', kindLabel: t.slice(0, 100) },
+      warning: `種別「${text}」は一覧にないため「その他」とし、名前はそのまま残しました`,
+    };
   }
   // The legal form is often written in the name only (「NPO法人〇〇」「株式会社〇〇」).
-  const fromName = KIND_WORDS.filter(([, kind]) => kind !== 'municipality' && kind !== 'shop').find(([re]) => re.test(clean(organizationName)));
+  const fromName = KIND_WORDS.filter(([, kind]) => kind !== 'municipality' && kind !== 'shop').find(([re]) =>
+    re.test(clean(organizationName)),
+  );
   if (fromName) return { value: { kind: fromName[1], kindLabel: null } };
   return { value: { kind: 'other', kindLabel: null } };
 }
@@ -298,7 +307,9 @@ export function parseAccommodations(text: string): { codes: Accommodation[]; unk
     .split(/[、,・/\n]| /)
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const exact = (Object.entries(ACCOMMODATIONS) as Array<[Accommodation, string]>).find(([code, label]) => part === label || part === code);
+    const exact = (Object.entries(ACCOMMODATIONS) as Array<[Accommodation, string]>).find(
+      ([code, label]) => part === label || part === code,
+    );
     const code = exact?.[0] ?? ACCOMMODATION_WORDS.find(([re]) => re.test(part))?.[1];
     if (code) {
       if (!codes.includes(code)) codes.push(code);

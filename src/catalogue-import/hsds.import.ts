@@ -16,7 +16,10 @@ const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v.filter((x) => x && ty
  * shapes: one service, one organization with its services, a list page ({contents}), an array, a dataset
  * {organizations, services}, and the tabular form ({"services.csv": [...], …}).
  */
-export function hsdsToRecords(input: unknown): { records: ImportRecord[]; notes: Array<{ row: number; column: string; value: string; message: string }> } {
+export function hsdsToRecords(input: unknown): {
+  records: ImportRecord[];
+  notes: Array<{ row: number; column: string; value: string; message: string }>;
+} {
   const notes: Array<{ row: number; column: string; value: string; message: string }> = [];
   const organizations = new Map<string, Json>();
   const services: Json[] = [];
@@ -46,7 +49,9 @@ export function hsdsToRecords(input: unknown): { records: ImportRecord[]; notes:
       for (const s of tabular('services')) {
         services.push({
           ...s,
-          service_at_locations: sal.filter((x) => x.service_id === s.id).map((x) => ({ ...x, location: locationsById.get(str(x.location_id)) })),
+          service_at_locations: sal
+            .filter((x) => x.service_id === s.id)
+            .map((x) => ({ ...x, location: locationsById.get(str(x.location_id)) })),
           schedules: schedules.filter((x) => x.service_id === s.id),
           capacities: capacities.filter((x) => x.service_id === s.id),
           attributes: attributes.filter((x) => x.link_id === s.id),
@@ -69,7 +74,12 @@ function toRecord(s: Json, row: number, organizations: Map<string, Json>, locati
   let orgName = str(org.name) || str(s.organization_id);
   if (!orgName) {
     orgName = '団体名なし（HSDS）';
-    messages.push({ column: 'organization', value: '', message: 'サービスの団体（organization）がないため「団体名なし（HSDS）」としました', level: 'warning' });
+    messages.push({
+      column: 'organization',
+      value: '',
+      message: 'サービスの団体（organization）がないため「団体名なし（HSDS）」としました',
+      level: 'warning',
+    });
   }
   const title = str(s.name);
   if (!title) messages.push({ column: 'name', value: '', message: 'サービスの名前（name）が空です', level: 'error' });
@@ -102,7 +112,12 @@ function toRecord(s: Json, row: number, organizations: Map<string, Json>, locati
     const v = str(a?.value);
     return ['low', 'medium', 'high'].includes(v) ? (v as DemandLevel) : undefined;
   };
-  const orgKindCode = ours('organization_kind')[0] ?? arr(org.attributes).map((a) => str((a.taxonomy_term as Json)?.code)).find((c) => c.startsWith('organization_kind:'))?.slice(18);
+  const orgKindCode =
+    ours('organization_kind')[0] ??
+    arr(org.attributes)
+      .map((a) => str((a.taxonomy_term as Json)?.code))
+      .find((c) => c.startsWith('organization_kind:'))
+      ?.slice(18);
   const kind =
     orgKindCode && orgKindCode in ORGANIZATION_KIND_LABELS
       ? { kind: orgKindCode as keyof typeof ORGANIZATION_KIND_LABELS, kindLabel: null }
@@ -131,7 +146,13 @@ function toRecord(s: Json, row: number, organizations: Map<string, Json>, locati
     acceptsOutsideEligibility: codes.includes('accepts_outside_eligibility') || undefined,
     status: STATUS[str(s.status)] ?? 'open',
   };
-  if (!area) messages.push({ column: 'service_areas', value: '', message: '地区（service_areas / 住所の市区町村）がないため「地区未設定」としました', level: 'warning' });
+  if (!area)
+    messages.push({
+      column: 'service_areas',
+      value: '',
+      message: '地区（service_areas / 住所の市区町村）がないため「地区未設定」としました',
+      level: 'warning',
+    });
   if (Number.isInteger(maximum) && maximum >= 0) {
     resource.capacity = maximum;
     resource.vacancies = Number.isInteger(available) && available >= 0 ? Math.min(available, maximum) : maximum;

@@ -111,7 +111,9 @@ export function guessMapping(
   keys.forEach((k, i) => !ignored.has(k) && claim(i, KNOWN.get(k)));
   keys.forEach((k, i) => {
     if (!k || ignored.has(k) || mapping[i]) return;
-    const prefix = [...KNOWN.entries()].filter(([known]) => known.length >= 2 && k.startsWith(known)).sort((a, b) => b[0].length - a[0].length)[0];
+    const prefix = [...KNOWN.entries()]
+      .filter(([known]) => known.length >= 2 && k.startsWith(known))
+      .sort((a, b) => b[0].length - a[0].length)[0];
     claim(i, prefix?.[1]);
   });
   return mapping;
@@ -121,7 +123,11 @@ export function guessMapping(
  * The header row: among the first 30 rows, the one whose cells name the most known columns (a title row,
  * a date line or an empty row above the header is common). Null when no row names both a host and an activity.
  */
-export function findHeaderRow(rows: string[][], explicit: Record<string, ImportField | null> = {}, remembered: Record<string, ImportField> = {}) {
+export function findHeaderRow(
+  rows: string[][],
+  explicit: Record<string, ImportField | null> = {},
+  remembered: Record<string, ImportField> = {},
+) {
   let best: { index: number; mapping: ColumnMapping; score: number } | null = null;
   for (let i = 0; i < Math.min(rows.length, 30); i++) {
     const mapping = guessMapping(rows[i], explicit, remembered);

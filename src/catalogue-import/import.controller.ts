@@ -1,5 +1,18 @@
 import type {} from 'multer';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
@@ -63,7 +76,10 @@ export class ImportController {
     if (!file || !file.size) throw AppException.validation('file', 'ファイルを file 欄で送ってください（.xlsx、.csv、HSDS の .json）');
     const format = body.format ?? detectFormat(file.originalname, file.buffer);
     if (!format) {
-      throw AppException.validation('file', `ファイル「${file.originalname}」の形式が分かりません。.xlsx、.csv、.json（HSDS）のどれかにしてください`);
+      throw AppException.validation(
+        'file',
+        `ファイル「${file.originalname}」の形式が分かりません。.xlsx、.csv、.json（HSDS）のどれかにしてください`,
+      );
     }
     let mapping: Record<string, string | null> | null = null;
     if (body.mapping) {
@@ -101,7 +117,8 @@ export class ImportController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'プレビューした取り込みを確定する（一つのトランザクション）',
-    description: 'mode: all はすべての行（取り込めない行があれば 409）、valid_only は取り込める行だけ。確定は裏で行われ、状態は committed になります。',
+    description:
+      'mode: all はすべての行（取り込めない行があれば 409）、valid_only は取り込める行だけ。確定は裏で行われ、状態は committed になります。',
   })
   @ApiAcceptedResponse({ type: ImportStartedDto })
   async commit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CommitImportDto) {
@@ -112,7 +129,8 @@ export class ImportController {
   @Get('catalogue/export')
   @ApiOperation({
     summary: 'カタログ全体を取り込み用テンプレートの形で書き出す（xlsx / csv）',
-    description: '書き出したファイルを Excel で直して取り込むと、直した行だけが更新になります。データのない 1 行目だけのファイルはテンプレートとして使えます。',
+    description:
+      '書き出したファイルを Excel で直して取り込むと、直した行だけが更新になります。データのない 1 行目だけのファイルはテンプレートとして使えます。',
   })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   async export(@Query() query: ExportQuery, @Res({ passthrough: true }) res: Response) {
@@ -147,7 +165,11 @@ function detectFormat(name: string, file: Buffer): ImportFormat | null {
   if (/\.xlsx$/i.test(name) || file.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') return 'xlsx';
   if (/\.json$/i.test(name)) return 'hsds';
   if (/\.(csv|txt|tsv)$/i.test(name)) return 'csv';
-  const head = file.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = file
+    .subarray(0, 64)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('{') || head.startsWith('[')) return 'hsds';
   return null;
 }

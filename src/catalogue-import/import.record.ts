@@ -82,8 +82,10 @@ export function rowToRecord(rowNumber: number, cells: string[], mapping: ColumnM
     return i === undefined ? '' : restoreCell(String(cells[i] ?? '')).trim();
   };
   const header = (field: ImportField) => headers[columnOf.get(field) ?? -1] ?? field;
-  const warn = (field: ImportField, message: string) => messages.push({ column: header(field), value: get(field), message, level: 'warning' });
-  const refuse = (field: ImportField, message: string) => messages.push({ column: header(field), value: get(field), message, level: 'error' });
+  const warn = (field: ImportField, message: string) =>
+    messages.push({ column: header(field), value: get(field), message, level: 'warning' });
+  const refuse = (field: ImportField, message: string) =>
+    messages.push({ column: header(field), value: get(field), message, level: 'error' });
 
   const organizationName = clean(get('organizationName'));
   const title = get('title').replace(/\s+/g, ' ');
@@ -134,7 +136,8 @@ export function rowToRecord(rowNumber: number, cells: string[], mapping: ColumnM
       .split(/[、,・/\n]/)
       .map((t) => t.trim())
       .filter(Boolean);
-    if (tasks.length > 30 || tasks.some((t) => t.length > 100)) warn('tasks', '作業内容が多すぎる・長すぎるため、30 件・各 100 文字までにしました');
+    if (tasks.length > 30 || tasks.some((t) => t.length > 100))
+      warn('tasks', '作業内容が多すぎる・長すぎるため、30 件・各 100 文字までにしました');
     resource.tasks = tasks.slice(0, 30).map((t) => t.slice(0, 100));
   }
   if (get('area')) resource.area = clean(get('area'));
@@ -193,7 +196,10 @@ export function rowToRecord(rowNumber: number, cells: string[], mapping: ColumnM
   if (get('accommodations')) {
     const parsed = parseAccommodations(get('accommodations'));
     const codes = new Set(parsed.codes);
-    for (const [code, on] of Object.entries(flags) as Array<[Accommodation, boolean]>) on ? codes.add(code) : codes.delete(code);
+    for (const [code, on] of Object.entries(flags) as Array<[Accommodation, boolean]>) {
+      if (on) codes.add(code);
+      else codes.delete(code);
+    }
     resource.accommodations = [...codes];
     if (parsed.unknown.length) {
       warn('accommodations', `「${parsed.unknown.join('、')}」は配慮の一覧にないため、活動内容の末尾に残しました`);
@@ -225,7 +231,12 @@ export function rowToRecord(rowNumber: number, cells: string[], mapping: ColumnM
   for (const [key, [max, label]] of Object.entries(LIMITS) as Array<[keyof ImportResource, [number, string]]>) {
     const value = resource[key];
     if (typeof value === 'string' && value.length > max) {
-      messages.push({ column: label, value: value.slice(0, 40) + '…', message: `${label}は ${max} 文字以内にしてください（${value.length} 文字）`, level: 'error' });
+      messages.push({
+        column: label,
+        value: value.slice(0, 40) + '…',
+        message: `${label}は ${max} 文字以内にしてください（${value.length} 文字）`,
+        level: 'error',
+      });
     }
   }
   if (organizationName.length > 200) refuse('organizationName', `団体名は 200 文字以内にしてください（${organizationName.length} 文字）`);

@@ -148,10 +148,10 @@ export class ImportRepository {
   }
 
   async fail(id: string, message: string): Promise<void> {
-    await this.dataSource.query(`UPDATE catalogue_imports SET status = 'failed', error = $2, file = NULL, updated_at = now() WHERE id = $1`, [
-      id,
-      message,
-    ]);
+    await this.dataSource.query(
+      `UPDATE catalogue_imports SET status = 'failed', error = $2, file = NULL, updated_at = now() WHERE id = $1`,
+      [id, message],
+    );
   }
 
   /** Starts over (a retried job): the rows of a previous attempt go. */
@@ -199,7 +199,9 @@ export class ImportRepository {
   }
 
   async rememberedHeaders(): Promise<Record<string, string>> {
-    const rows: Array<{ header: string; field: string }> = await this.dataSource.query(`SELECT header, field FROM catalogue_import_headers`);
+    const rows: Array<{ header: string; field: string }> = await this.dataSource.query(
+      `SELECT header, field FROM catalogue_import_headers`,
+    );
     return Object.fromEntries(rows.map((r) => [r.header, r.field]));
   }
 
@@ -287,7 +289,8 @@ export class ImportRepository {
             hash_changed: r.hashChanged,
           })),
         );
-      const extra = 'id uuid, organization_id uuid, external_id text, content_hash text, title_tokens text, body_tokens text, search_text text';
+      const extra =
+        'id uuid, organization_id uuid, external_id text, content_hash text, title_tokens text, body_tokens text, search_text text';
       if (creates.length) {
         await m.query(
           `INSERT INTO resources (id, organization_id, external_id, ${columns.join(', ')}, content_hash, embedding_status,

@@ -75,7 +75,10 @@ export class ImportService {
     if (mapping) {
       for (const [header, field] of Object.entries(mapping)) {
         if (field !== null && !IMPORT_FIELD_NAMES.includes(field as ImportField)) {
-          throw AppException.validation('mapping', `列「${header}」の割り当て先「${field}」は使えません（${IMPORT_FIELD_NAMES.join(', ')} または null）`);
+          throw AppException.validation(
+            'mapping',
+            `列「${header}」の割り当て先「${field}」は使えません（${IMPORT_FIELD_NAMES.join(', ')} または null）`,
+          );
         }
       }
     }
@@ -95,7 +98,10 @@ export class ImportService {
     const state = await this.imports.find(id);
     if (!state) throw AppException.notFound('取り込み', id);
     if (state.status !== 'previewed') {
-      throw new AppException(ErrorCode.Conflict, `この取り込みは確定できません（状態: ${state.status}）。プレビュー（previewed）の取り込みだけを確定できます。`);
+      throw new AppException(
+        ErrorCode.Conflict,
+        `この取り込みは確定できません（状態: ${state.status}）。プレビュー（previewed）の取り込みだけを確定できます。`,
+      );
     }
     const summary = state.summary as ImportSummary;
     if (mode === 'all' && summary.refused > 0) {
@@ -159,12 +165,17 @@ export class ImportService {
     await this.imports.rememberHeaders(chosen);
     const headers = table.rows[header.index].map((h) => String(h ?? '').trim());
     const notes: Array<{ row: number; column: string; value: string; message: string }> = table.notes.filter((n) => n.row === 0);
-    if (header.index > 0) notes.push({ row: header.index + 1, column: '', value: '', message: `見出しは ${header.index + 1} 行目にありました` });
+    if (header.index > 0)
+      notes.push({ row: header.index + 1, column: '', value: '', message: `見出しは ${header.index + 1} 行目にありました` });
     const unmapped = headers.filter((h, i) => h && !header.mapping[i]);
-    if (unmapped.length) notes.push({ row: header.index + 1, column: '', value: unmapped.join('、'), message: '割り当てのない列は読み込みませんでした' });
+    if (unmapped.length)
+      notes.push({ row: header.index + 1, column: '', value: unmapped.join('、'), message: '割り当てのない列は読み込みませんでした' });
     const cellNotes = new Map<number, CellMessage[]>();
     for (const note of table.notes.filter((n) => n.row > 0)) {
-      cellNotes.set(note.row, [...(cellNotes.get(note.row) ?? []), { column: note.column, value: note.value, message: note.message, level: 'warning' }]);
+      cellNotes.set(note.row, [
+        ...(cellNotes.get(note.row) ?? []),
+        { column: note.column, value: note.value, message: note.message, level: 'warning' },
+      ]);
     }
     const records: ImportRecord[] = [];
     let blank = 0;
@@ -225,7 +236,13 @@ export class ImportService {
     },
   ): StoredRow {
     const messages = [...record.messages];
-    const refused = (): StoredRow => ({ row: record.row, action: 'refused', messages: messages.map(publicMessage), record: null, match: null });
+    const refused = (): StoredRow => ({
+      row: record.row,
+      action: 'refused',
+      messages: messages.map(publicMessage),
+      record: null,
+      match: null,
+    });
     if (messages.some((m) => m.level === 'error')) return refused();
     const host = (record.organization.externalId && index.hostByExternal.get(record.organization.externalId)) || null;
     const searchName = host?.searchName ?? normalizeJapanese(record.organization.name);
@@ -276,7 +293,8 @@ export class ImportService {
         messages.push({ column: '地区', value: '', message: '地区が空欄です（新しく登録する活動には地区が必要です）', level: 'error' });
         return refused();
       }
-      if (r.type === undefined) messages.push({ column: '分類', value: '', message: '分類がないため「その他」としました', level: 'warning' });
+      if (r.type === undefined)
+        messages.push({ column: '分類', value: '', message: '分類がないため「その他」としました', level: 'warning' });
       if (values.capacity === undefined) {
         values.capacity = 0;
         messages.push({ column: '定員', value: '', message: '定員が空欄のため 0 としました。登録後に直してください', level: 'warning' });
@@ -285,7 +303,10 @@ export class ImportService {
     }
     if (r.accommodationFlags) {
       const codes = new Set(values.accommodations as Accommodation[]);
-      for (const [code, on] of Object.entries(r.accommodationFlags) as Array<[Accommodation, boolean]>) on ? codes.add(code) : codes.delete(code);
+      for (const [code, on] of Object.entries(r.accommodationFlags) as Array<[Accommodation, boolean]>) {
+        if (on) codes.add(code);
+        else codes.delete(code);
+      }
       values.accommodations = [...codes];
     }
     if ((values.vacancies as number) > (values.capacity as number)) {
@@ -333,9 +354,7 @@ export class ImportService {
       action,
       messages: messages.map(publicMessage),
       record: action === 'unchanged' ? null : prepared,
-      match: match
-        ? { resourceId: match.id, by, label: `${match.organizationName} / ${String(match.values.title)}` }
-        : null,
+      match: match ? { resourceId: match.id, by, label: `${match.organizationName} / ${String(match.values.title)}` } : null,
     };
   }
 
@@ -387,7 +406,10 @@ export class ImportService {
       await this.jobs.enqueueEmbedPending('import');
     } catch (err) {
       this.logger.error({ importId: id, err: String(err) }, 'import commit failed');
-      await this.imports.fail(id, '確定の途中でエラーが起きたため、何も登録していません（すべて取り消しました）。もう一度取り込んでください。');
+      await this.imports.fail(
+        id,
+        '確定の途中でエラーが起きたため、何も登録していません（すべて取り消しました）。もう一度取り込んでください。',
+      );
     }
   }
 

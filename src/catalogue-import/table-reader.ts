@@ -53,11 +53,13 @@ async function readWorkbook(file: Buffer): Promise<Table> {
     notes.push({ row: 0, column: '', value: hidden.name, message: `非表示のシート「${hidden.name}」は読み込みませんでした` });
   }
   const sheet = sheets.find((s) => s.state === 'visible' && s.actualRowCount > 0);
-  if (!sheet) throw new UnreadableFileError('表示されているシートにデータがありません。資源の一覧があるシートを表示してから保存してください。');
+  if (!sheet)
+    throw new UnreadableFileError('表示されているシートにデータがありません。資源の一覧があるシートを表示してから保存してください。');
   if (sheets.filter((s) => s.state === 'visible' && s.actualRowCount > 0).length > 1) {
     notes.push({ row: 0, column: '', value: sheet.name, message: `シートが複数あるため、最初のシート「${sheet.name}」を読み込みました` });
   }
-  if (sheet.rowCount > MAX_ROWS) throw new UnreadableFileError(`行が多すぎます（${sheet.rowCount} 行、上限 ${MAX_ROWS} 行）。ファイルを分けてください。`);
+  if (sheet.rowCount > MAX_ROWS)
+    throw new UnreadableFileError(`行が多すぎます（${sheet.rowCount} 行、上限 ${MAX_ROWS} 行）。ファイルを分けてください。`);
   const rows: string[][] = [];
   const mergedSeen = new Set<string>();
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -70,11 +72,21 @@ async function readWorkbook(file: Buffer): Promise<Table> {
         value = cell.master.value;
         if (!mergedSeen.has(cell.master.address)) {
           mergedSeen.add(cell.master.address);
-          notes.push({ row: r, column: cell.master.address, value: text(value), message: '結合されたセルの値を、結合された各行に使いました' });
+          notes.push({
+            row: r,
+            column: cell.master.address,
+            value: text(value),
+            message: '結合されたセルの値を、結合された各行に使いました',
+          });
         }
       }
       if (value && typeof value === 'object' && 'formula' in value) {
-        notes.push({ row: r, column: cell.address, value: text(value), message: '数式のセルは、保存されている計算結果の値を読み込みました' });
+        notes.push({
+          row: r,
+          column: cell.address,
+          value: text(value),
+          message: '数式のセルは、保存されている計算結果の値を読み込みました',
+        });
       }
       if (value && typeof value === 'object' && 'error' in value) {
         notes.push({ row: r, column: cell.address, value: String(value.error), message: 'エラー値のセルは空欄として扱いました' });
@@ -120,7 +132,8 @@ function readCsv(file: Buffer): Table {
   }
   const { text, encoding } = decodeText(file);
   const rows = parseCsv(text);
-  if (rows.length > MAX_ROWS) throw new UnreadableFileError(`行が多すぎます（${rows.length} 行、上限 ${MAX_ROWS} 行）。ファイルを分けてください。`);
+  if (rows.length > MAX_ROWS)
+    throw new UnreadableFileError(`行が多すぎます（${rows.length} 行、上限 ${MAX_ROWS} 行）。ファイルを分けてください。`);
   return { rows, notes: [], sheet: null, encoding };
 }
 

@@ -127,7 +127,10 @@ export class HsdsController {
       version: HSDS_VERSION,
       taxonomies: [TAXONOMY],
       taxonomy_terms: TAXONOMY_TERMS,
-      organizations: organizations.map((o) => ({ ...toHsdsOrganization(o), services: (byOrg.get(o.id) ?? []).map((s) => toHsdsService(s)) })),
+      organizations: organizations.map((o) => ({
+        ...toHsdsOrganization(o),
+        services: (byOrg.get(o.id) ?? []).map((s) => toHsdsService(s)),
+      })),
     };
   }
 }

@@ -28,7 +28,8 @@ export function derivedId(...parts: string[]): string {
   const hex = createHash('sha1')
     .update([NAMESPACE, ...parts].join('\u0000'))
     .digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 export const TAXONOMY_ID = derivedId('taxonomy');
@@ -166,7 +167,8 @@ export function toHsdsService(r: CatalogueResource, organization?: CatalogueOrga
     timezone: 9,
     ...(r.frequencyNote ? { description: r.frequencyNote } : {}),
   }));
-  if (!schedules.length && r.frequencyNote) schedules.push({ id: derivedId('schedule', r.id, 'note'), service_id: r.id, description: r.frequencyNote } as never);
+  if (!schedules.length && r.frequencyNote)
+    schedules.push({ id: derivedId('schedule', r.id, 'note'), service_id: r.id, description: r.frequencyNote } as never);
   const attributes = [
     attribute(r.id, 'service', `resource_type:${r.type}`),
     ...r.accommodations.filter((a) => a in ACCOMMODATIONS).map((a) => attribute(r.id, 'service', `accommodation:${a as Accommodation}`)),
@@ -181,9 +183,7 @@ export function toHsdsService(r: CatalogueResource, organization?: CatalogueOrga
     location_type: 'physical',
     name: r.title,
     ...(r.organizationId ? { organization_id: r.organizationId } : {}),
-    ...(r.nearestStation
-      ? { transportation: `${r.nearestStation}${r.accessMinutes !== null ? `から${r.accessMinutes}分` : ''}` }
-      : {}),
+    ...(r.nearestStation ? { transportation: `${r.nearestStation}${r.accessMinutes !== null ? `から${r.accessMinutes}分` : ''}` } : {}),
     ...(r.latitude !== null ? { latitude: r.latitude } : {}),
     ...(r.longitude !== null ? { longitude: r.longitude } : {}),
     addresses: r.address

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import * as iconv from 'iconv-lite';
+import type request from 'supertest';
 import { createTestApp, waitFor, type TestApp } from '../support/test-app';
 
 const FIXTURE = path.join(__dirname, '../fixtures/shakai-shigen-list.sjis.csv');
@@ -35,7 +36,7 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
     }, 'import commit');
   }
 
-  it('imports a messy Shift_JIS list: creates, warnings per cell, refusals in Japanese; a second import updates only edited rows', async () => {
+  it('imports a messy Shift_JIS list (creates, cell warnings, Japanese refusals); a second import updates only edited rows', async () => {
     const file = fs.readFileSync(FIXTURE);
     const preview = await upload(file, 'list.csv');
     expect(preview.status).toBe('previewed');
@@ -47,7 +48,11 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
     expect(preview.summary.warnings).toBeGreaterThan(50);
     const row = (n: number) => preview.rows.find((r: { row: number }) => r.row === n + 3);
     expect(row(7).messages[0]).toMatchObject({ column: '団体名', message: expect.stringContaining('団体名が空欄') });
-    expect(row(10).messages.map((m: { message: string }) => m.message).join()).toContain('若干名'); // 定員「若干名」kept as text
+    expect(
+      row(10)
+        .messages.map((m: { message: string }) => m.message)
+        .join(),
+    ).toContain('若干名'); // 定員「若干名」kept as text
     await t.http().post(`/api/v1/imports/${preview.id}/commit`).set(t.admin).send({ mode: 'all' }).expect(409);
     const done = await commit(preview.id, 'valid_only');
     expect(done.status).toBe('committed');
@@ -130,8 +135,9 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
   });
 });
 
-function binary(res: NodeJS.ReadableStream & { setEncoding: (e: string) => void }, done: (err: Error | null, body: Buffer) => void) {
+function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }

@@ -18,7 +18,10 @@ export class StartImportDto {
 }
 
 export class CommitImportDto {
-  @ApiProperty({ enum: ['all', 'valid_only'], description: 'all: すべての行を一度に（取り込めない行があれば確定しない） / valid_only: 取り込める行だけ' })
+  @ApiProperty({
+    enum: ['all', 'valid_only'],
+    description: 'all: すべての行を一度に（取り込めない行があれば確定しない） / valid_only: 取り込める行だけ',
+  })
   @IsIn(['all', 'valid_only'], { message: 'mode は all か valid_only です' })
   mode!: 'all' | 'valid_only';
 }
