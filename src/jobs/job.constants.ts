@@ -5,6 +5,8 @@ export enum QueueName {
   Embedding = 'embedding',
   FollowUp = 'follow-up',
   Maintenance = 'maintenance',
+  /** Nightly database backup (src/backup/): its own queue, so that a long dump never delays maintenance. */
+  Backup = 'backup',
   /** Imports of the catalogue (parse and preview, commit): a 10,000-row list never runs in a request. */
   CatalogueImport = 'catalogue-import',
 }
@@ -30,6 +32,8 @@ export enum JobName {
   ImportCommit = 'import-commit',
   /** Re-create lost work from the database (the source of truth). */
   Reconcile = 'reconcile',
+  /** Dump the database into BACKUP_DIR, verify it and drop old generations. */
+  Backup = 'backup',
 }
 
 export interface JobPayloads {
@@ -43,6 +47,7 @@ export interface JobPayloads {
   [JobName.ImportParse]: { importId: string };
   [JobName.ImportCommit]: { importId: string };
   [JobName.Reconcile]: Record<string, never>;
+  [JobName.Backup]: { reason: string };
 }
 
 /** Every job retries with backoff and cleans up after itself. */
@@ -62,5 +67,6 @@ export const jobIds = {
   reconcileScheduler: () => 'reconcile-every',
   monthlySnapshotScheduler: () => 'monthly-snapshot',
   deliverNotifications: () => 'deliver-notifications',
+  backupScheduler: () => 'backup-nightly',
   importStep: (step: 'parse' | 'commit', importId: string) => `import-${step}_${importId}`,
 };
