@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -244,6 +245,7 @@ export class ImportRepository {
    * statement over a JSON array (10,000 rows hold the database for about a second).
    */
   async write(importId: string, organizations: WriteOrganization[], creates: WriteRow[], updates: WriteRow[], summary: ImportSummary) {
+    const started = performance.now();
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -328,9 +330,10 @@ export class ImportRepository {
         );
       }
       await m.query(
-        `UPDATE catalogue_imports SET status = 'committed', progress = 100, summary = $2, committed_at = now(), updated_at = now()
+        `UPDATE catalogue_imports SET status = 'committed', progress = 100, summary = $2, committed_at = now(), updated_at = now(),
+                details = details || jsonb_build_object('commitTransactionMs', $3::integer)
           WHERE id = $1`,
-        [importId, JSON.stringify(summary)],
+        [importId, JSON.stringify(summary), Math.round(performance.now() - started)],
       );
       await runner.commitTransaction();
     } catch (err) {

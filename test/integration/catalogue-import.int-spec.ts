@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import ExcelJS from 'exceljs';
 import addFormats from 'ajv-formats';
 import * as iconv from 'iconv-lite';
 import type request from 'supertest';
@@ -82,6 +83,39 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
     }
   });
 
+  it('an Excel list: header below a title, formula and merged cells, a hidden sheet; a corrected mapping is remembered', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('古いシート', { state: 'hidden' }).addRow(['団体名', '活動名']);
+    const sheet = workbook.addWorksheet('一覧');
+    sheet.addRow(['エクセル地区 社会資源（令和7年度）']);
+    sheet.addRow([]);
+    sheet.addRow(['事業所', '活動名', '分類', '地区', '定員', '空き', '曜日', 'メモ欄']);
+    sheet.addRow(['NPO法人エクセル会', 'エクセル活動1', '居場所', '西部', 4, { formula: 'E4-1', result: 3 }, '毎週水 10:00-12:00', 'x']);
+    sheet.addRow(['NPO法人エクセル会', 'エクセル活動2', '就労体験', '西部', 2, 2, '第1土曜 9時～11時', 'y']);
+    sheet.addRow([]);
+    sheet.addRow(['', 'エクセル活動3', 'ボランティア', '西部', 1, 1, '日曜 13:00-15:00', 'z']);
+    sheet.mergeCells('A4:A5');
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const mapping = JSON.stringify({ 事業所: 'organizationName', メモ欄: null });
+    const preview = await upload(file, 'excel.xlsx', { mapping });
+    expect(preview).toMatchObject({ status: 'previewed', details: { headerRow: 3, sheet: '一覧' } });
+    const notes = JSON.stringify(preview.details.notes);
+    expect(notes).toContain('非表示のシート「古いシート」');
+    expect(notes).toContain('空の行 1 行');
+    const byRow = (n: number) => preview.rows.find((r: { row: number }) => r.row === n);
+    expect(JSON.stringify(byRow(4).messages)).toContain('数式のセル');
+    expect(JSON.stringify(byRow(5).messages)).toContain('結合されたセル');
+    expect(byRow(5).action).toBe('create'); // the merged 団体名 applies to row 5 too
+    expect(byRow(7)).toMatchObject({ action: 'refused', messages: [expect.objectContaining({ column: '事業所' })] });
+    expect(preview.summary).toMatchObject({ create: 2, refused: 1 });
+    // The next list with the same headers needs no mapping: 事業所 was remembered.
+    const again = await upload(file, 'excel.xlsx');
+    expect(again.summary).toMatchObject({ create: 2, refused: 1 });
+    await commit(again.id, 'valid_only');
+    const found = await t.http().get('/api/v1/resources').query({ q: 'エクセル活動1' }).set(t.admin).expect(200);
+    expect(found.body.items[0]).toMatchObject({ vacancies: 3, capacity: 4, schedule: [{ day: 'wed', start: '10:00', end: '12:00' }] });
+  });
+
   it('bad files get a message, never a 500', async () => {
     const notXlsx = await upload(Buffer.from('PK\u0003\u0004garbage'), 'broken.xlsx');
     expect(notXlsx).toMatchObject({ status: 'failed', error: expect.stringContaining('Excel') });
@@ -132,6 +166,17 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
     expect((await commit(ex.id, 'all')).status).toBe('committed');
     const twice = await upload(fs.readFileSync(path.join(HSDS, 'examples', 'service_full.json')), 'service_full.json');
     expect(twice.summary).toMatchObject({ create: 0, unchanged: 1 });
+
+    // Partners without credentials: refused by default, answered with HSDS_PUBLIC=true (read-only).
+    await t.http().get('/api/v1/hsds/services').expect(401);
+    const open = await createTestApp({ HSDS_PUBLIC: 'true' });
+    try {
+      const page = await open.http().get('/api/v1/hsds/services').query({ per_page: 2 }).expect(200);
+      expect(page.body.contents).toHaveLength(2);
+      await open.http().get('/api/v1/imports/00000000-0000-4000-8000-000000000000').expect(401);
+    } finally {
+      await open.close();
+    }
   });
 });
 

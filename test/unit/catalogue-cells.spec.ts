@@ -9,6 +9,7 @@ import {
   parseSchedule,
   parseYes,
 } from '../../src/catalogue-import/cell-parsers';
+import { findHeaderRow, guessMapping, TEMPLATE_FIELDS, TEMPLATE_HEADERS } from '../../src/catalogue-import/import.columns';
 
 describe('catalogue import: values as people type them', () => {
   it.each([
@@ -104,5 +105,35 @@ describe('catalogue import: values as people type them', () => {
       codes: ['visit_ok', 'small_group', 'transport'],
       unknown: ['犬がいます'],
     });
+  });
+});
+
+describe('catalogue import: headers', () => {
+  it('finds the header row below a title and maps the usual Japanese headers', () => {
+    const rows = [['○○市 社会資源リスト'], [], ['No.', '団体名', '法人格', '事業名', '活動内容', '圏域', '定員（人）', '謝礼', '見学']];
+    const found = findHeaderRow(rows);
+    expect(found?.index).toBe(2);
+    expect(found?.mapping).toEqual({
+      1: 'organizationName',
+      2: 'organizationKind',
+      3: 'title',
+      4: 'description',
+      5: 'area',
+      6: 'capacity',
+      7: 'reward',
+      8: 'visit',
+    });
+  });
+
+  it('uses the explicit mapping first, then remembered headers; null ignores a column', () => {
+    const headers = ['事業所', '活動', '内容'];
+    expect(guessMapping(headers, { 事業所: 'organizationName', 内容: null }, { 活動: 'title' })).toEqual({
+      0: 'organizationName',
+      1: 'title',
+    });
+  });
+
+  it('the template headers map onto themselves', () => {
+    expect(Object.values(guessMapping(TEMPLATE_HEADERS))).toEqual(TEMPLATE_FIELDS);
   });
 });
