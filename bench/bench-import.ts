@@ -158,22 +158,25 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
   clearInterval(sampler);
 
   const stats = (xs: number[] = []) => `${xs.length} | ${ms(percentile(xs, 50))} | ${ms(percentile(xs, 95))} | ${ms(Math.max(...xs))}`;
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  const machineLine = `Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded)`;
+  const transactionMs = committed.details?.commitTransactionMs ?? '?';
   const lines = [
     `Date: ${new Date().toISOString().slice(0, 10)}  `,
-    `Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB RAM; Node ${m.node}; PGlite ${m.pglite} (embedded, one session); load average ${loadAvg()}  `,
+    `${machineLine}; load average ${loadAvg()}  `,
     `Command: \`npm run bench:import -- --rows ${rows}\` (app, worker and database in one process tree, as \`ROLE=all\`)`,
     '',
-    `List: ${rows.toLocaleString('en-US')} rows, .xlsx of ${(file.length / 2 ** 20).toFixed(1)} MiB, title line above the header, messy values ` +
-      '(全角 digits, 「第2・第4土曜」, 「２～３名」, 「平日午前」, phone numbers with 全角 hyphens).',
+    `List: ${rows.toLocaleString('en-US')} rows, .xlsx of ${(file.length / 2 ** 20).toFixed(1)} MiB, title line above the header, ` +
+      'messy values (全角 digits, 「第2・第4土曜」, 「２～３名」, 「平日午前」, phone numbers with 全角 hyphens).',
     '',
     '| step | time | notes |',
     '|---|---:|---|',
     `| upload (POST /api/v1/imports → 202) | ${ms(uploadMs)} ms | the file is stored; parsing runs as a job |`,
-    `| upload → preview ready (status previewed) | ${sec(previewMs)} s | ${preview.summary.create} create, ${preview.summary.refused} refused, ` +
-      `${preview.summary.warnings} cell warnings |`,
-    `| commit (POST …/commit → status committed) | ${sec(commitMs)} s | of which the one transaction: ${committed.details?.commitTransactionMs ?? '?'} ms |`,
-    `| peak RSS of the process (app + worker) | ${((rssPeak - rssBefore) / 2 ** 20).toFixed(0)} MiB above the ${(rssBefore / 2 ** 20).toFixed(0)} MiB ` +
-      'before | sampled every 50 ms; the database runs in its own child process |',
+    `| upload → preview ready (status previewed) | ${sec(previewMs)} s | ` +
+      `${preview.summary.create} create, ${preview.summary.refused} refused, ${preview.summary.warnings} cell warnings |`,
+    `| commit (POST …/commit → status committed) | ${sec(commitMs)} s | of which the one transaction: ${transactionMs} ms |`,
+    `| peak RSS of the process (app + worker) | ${mib(rssPeak - rssBefore)} MiB above the ${mib(rssBefore)} MiB before | ` +
+      'sampled every 50 ms; the database runs in its own child process |',
     '',
     'Searches by another client during the import (GET /api/v1/resources?q=活動&limit=20, back to back):',
     '',
