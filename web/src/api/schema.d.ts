@@ -17,6 +17,219 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalogue/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * カタログ全体を取り込み用テンプレートの形で書き出す（xlsx / csv）
+         * @description 書き出したファイルを Excel で直して取り込むと、直した行だけが更新になります。データのない 1 行目だけのファイルはテンプレートとして使えます。
+         */
+        get: operations["ImportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 取り込み用テンプレート（見出しだけの xlsx / csv） */
+        get: operations["ImportController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS の版と、このサービスの分類（taxonomy） */
+        get: operations["HsdsController_about"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/dataset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** カタログ全体を HSDS JSON のデータセットとして書き出す（organizations に services を含む・taxonomy 付き） */
+        get: operations["HsdsController_dataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS organizations（受入先）の一覧。page / per_page で頁送り */
+        get: operations["HsdsController_organizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS organization 一件（その services を含む） */
+        get: operations["HsdsController_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS services（資源）の一覧。page / per_page で頁送り */
+        get: operations["HsdsController_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS service 一件（location・schedule・service_capacity・attribute を含む） */
+        get: operations["HsdsController_service"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/taxonomy_terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** このサービスの分類の語（taxonomy_term） */
+        get: operations["HsdsController_taxonomyTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 社会資源リスト（.xlsx / .csv）または HSDS データセット（JSON）の取り込みを始める（まだ登録しない）
+         * @description multipart の file にファイル（20 MB まで）。CSV は UTF-8（BOM の有無を問わず）または Shift_JIS。読み込みと照合は裏で行われ、GET /api/v1/imports/{id} で進み具合とプレビュー（作成・更新・変更なし・取り込めない行と、その理由）を確認してから確定します。
+         */
+        post: operations["ImportController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 取り込みの状態・進み具合・プレビュー（行ごとの作成・更新・取り込めない理由） */
+        get: operations["ImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * プレビューした取り込みを確定する（一つのトランザクション）
+         * @description mode: all はすべての行（取り込めない行があれば 409）、valid_only は取り込める行だけ。確定は裏で行われ、状態は committed になります。
+         */
+        post: operations["ImportController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -596,6 +809,13 @@ export interface components {
              */
             delta: number;
         };
+        CommitImportDto: {
+            /**
+             * @description all: すべての行を一度に（取り込めない行があれば確定しない） / valid_only: 取り込める行だけ
+             * @enum {string}
+             */
+            mode: "all" | "valid_only";
+        };
         ConfirmDatesDto: {
             /** @example 2026-12-09 */
             trialDate?: string;
@@ -661,7 +881,12 @@ export interface components {
              */
             developmentStatus?: "developing" | "accepting" | "suspended";
             /** @enum {string} */
-            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
+            /**
+             * @description kind が other のときの種別の名前
+             * @example 社団法人（旧制度）
+             */
+            kindLabel?: string | null;
             /** @example NPO法人みどりの木 */
             name: string;
             notes?: string | null;
@@ -861,6 +1086,73 @@ export interface components {
             /** @description 受入先から見た様子 */
             feedback: string;
         };
+        HsdsObjectDto: {
+            id?: string;
+            name?: string;
+        };
+        HsdsPageDto: {
+            contents?: Record<string, never>[];
+            empty?: boolean;
+            first_page?: boolean;
+            last_page?: boolean;
+            page_number?: number;
+            size?: number;
+            total_items?: number;
+            total_pages?: number;
+        };
+        ImportDto: {
+            /** @description 見出しの行・列の割り当て・ファイル全体についての注意 */
+            details: Record<string, never>;
+            /** @description 失敗したときの理由 */
+            error?: Record<string, never> | null;
+            filename: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv" | "hsds";
+            id: string;
+            /** @description 0〜100 */
+            progress: number;
+            rows: components["schemas"]["ImportRowDto"][];
+            /** @enum {string} */
+            status: "parsing" | "previewed" | "committing" | "committed" | "failed";
+            summary: components["schemas"]["ImportSummaryDto"];
+        };
+        ImportMatchDto: {
+            /** @enum {string} */
+            by: "externalId" | "id" | "organizationTitle";
+            /** @description 一致した資源（団体名 / 活動名） */
+            label: string;
+            resourceId: string;
+        };
+        ImportMessageDto: {
+            /** @description 列（見出し） */
+            column: string;
+            /** @enum {string} */
+            level: "warning" | "error";
+            /** @description 何が問題か、何が期待されるか */
+            message: string;
+            /** @description セルの値 */
+            value: string;
+        };
+        ImportRowDto: {
+            /** @enum {string} */
+            action: "create" | "update" | "unchanged" | "refused";
+            match?: components["schemas"]["ImportMatchDto"] | null;
+            messages: components["schemas"]["ImportMessageDto"][];
+            /** @description ファイルの行番号（HSDS ではサービスの順番） */
+            row: number;
+        };
+        ImportStartedDto: {
+            id: string;
+            /** @enum {string} */
+            status: "parsing" | "previewed" | "committing" | "committed" | "failed";
+        };
+        ImportSummaryDto: {
+            create: number;
+            refused: number;
+            unchanged: number;
+            update: number;
+            warnings: number;
+        };
         InvitationLinkDto: {
             /** @description SMTP_URL が設定され、利用者にメールアドレスがあるとき、リンクをメールでも送った */
             emailed: boolean;
@@ -1028,7 +1320,12 @@ export interface components {
              */
             developmentStatus?: "developing" | "accepting" | "suspended";
             /** @enum {string} */
-            kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
+            /**
+             * @description kind が other のときの種別の名前
+             * @example 社団法人（旧制度）
+             */
+            kindLabel?: string | null;
             /** @example NPO法人みどりの木 */
             name?: string;
             notes?: string | null;
@@ -1197,6 +1494,263 @@ export interface operations {
             };
         };
     };
+    ImportController_export: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportController_template: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HsdsController_about: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_dataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organizations: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsPageDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_services: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsPageDto"];
+                };
+            };
+        };
+    };
+    HsdsController_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_taxonomyTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsPageDto"];
+                };
+            };
+        };
+    };
+    ImportController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @enum {string} */
+                    format?: "xlsx" | "csv" | "hsds";
+                    /** @description {"見出し": "項目名" | null} の JSON */
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStartedDto"];
+                };
+            };
+        };
+    };
+    ImportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    ImportController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitImportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStartedDto"];
+                };
+            };
+        };
+    };
     SessionController_accept: {
         parameters: {
             query?: never;
@@ -1302,7 +1856,7 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
-                kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+                kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
                 limit?: number;
                 page?: number;
                 /** @description 名前の部分一致 */
