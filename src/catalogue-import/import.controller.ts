@@ -1,18 +1,6 @@
 import type {} from 'multer';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id.pipe';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiAcceptedResponse,
@@ -98,7 +86,7 @@ export class ImportController {
   @Get('imports/:id')
   @ApiOperation({ summary: '取り込みの状態・進み具合・プレビュー（行ごとの作成・更新・取り込めない理由）' })
   @ApiOkResponse({ type: ImportDto })
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@Param('id', ParseIdPipe) id: string) {
     const state = await this.imports.get(id);
     return {
       id: state.id,
@@ -121,7 +109,7 @@ export class ImportController {
       'mode: all はすべての行（取り込めない行があれば 409）、valid_only は取り込める行だけ。確定は裏で行われ、状態は committed になります。',
   })
   @ApiAcceptedResponse({ type: ImportStartedDto })
-  async commit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CommitImportDto) {
+  async commit(@Param('id', ParseIdPipe) id: string, @Body() body: CommitImportDto) {
     const state = await this.imports.commit(id, body.mode);
     return { id: state.id, status: state.status };
   }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/id.pipe';
 import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -78,7 +79,7 @@ export class HsdsController {
   @Get('services/:id')
   @ApiOperation({ summary: 'HSDS service 一件（location・schedule・service_capacity・attribute を含む）' })
   @ApiOkResponse({ type: HsdsObjectDto })
-  async service(@Param('id', new ParseUUIDPipe()) id: string) {
+  async service(@Param('id', ParseIdPipe) id: string) {
     const r = await this.hsds.service(id);
     if (!r) throw AppException.notFound('サービス', id);
     const { items } = await this.hsds.organizations(0, 1, [r.organizationId]);
@@ -101,7 +102,7 @@ export class HsdsController {
   @Get('organizations/:id')
   @ApiOperation({ summary: 'HSDS organization 一件（その services を含む）' })
   @ApiOkResponse({ type: HsdsObjectDto })
-  async organization(@Param('id', new ParseUUIDPipe()) id: string) {
+  async organization(@Param('id', ParseIdPipe) id: string) {
     const { items } = await this.hsds.organizations(0, 1, [id]);
     if (!items[0]) throw AppException.notFound('団体', id);
     const services = await this.hsds.organizationServices(id);
