@@ -187,6 +187,7 @@ export class ImportService {
       const record = rowToRecord(i + 1, table.rows[i], header.mapping, headers);
       record.messages.unshift(...(cellNotes.get(i + 1) ?? []));
       records.push(record);
+      if (records.length % SLICE === 0) await yieldToRequests();
       if (records.length % 2000 === 0) await this.imports.setProgress(id, (30 * i) / table.rows.length);
     }
     if (blank) notes.push({ row: 0, column: '', value: '', message: `空の行 ${blank} 行は飛ばしました` });

@@ -58,14 +58,17 @@ async function readWorkbook(file: Buffer): Promise<Table> {
   if (sheets.filter((s) => s.state === 'visible' && s.actualRowCount > 0).length > 1) {
     notes.push({ row: 0, column: '', value: sheet.name, message: `シートが複数あるため、最初のシート「${sheet.name}」を読み込みました` });
   }
-  if (sheet.rowCount > MAX_ROWS)
-    throw new UnreadableFileError(`行が多すぎます（${sheet.rowCount} 行、上限 ${MAX_ROWS} 行）。ファイルを分けてください。`);
+  // Read once: exceljs computes columnCount by walking every row, so in a loop condition reading was quadratic.
+  const rowCount = sheet.rowCount;
+  const columnCount = sheet.columnCount;
+  if (rowCount > MAX_ROWS)
+    throw new UnreadableFileError(`行が多すぎます（${rowCount} 行、上限 ${MAX_ROWS} 行）。ファイルを分けてください。`);
   const rows: string[][] = [];
   const mergedSeen = new Set<string>();
-  for (let r = 1; r <= sheet.rowCount; r++) {
+  for (let r = 1; r <= rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) {
+    for (let c = 1; c <= columnCount; c++) {
       const cell = row.getCell(c);
       let value: ExcelJS.CellValue = cell.value;
       if (cell.isMerged && cell.master !== cell) {
