@@ -88,7 +88,8 @@ export function rowToRecord(rowNumber: number, cells: string[], mapping: ColumnM
     messages.push({ column: header(field), value: get(field), message, level: 'error' });
 
   const organizationName = clean(get('organizationName'));
-  const title = get('title').replace(/\s+/g, ' ');
+  // Stored text stays as typed (only trimmed): normalising it would turn every round trip into updates.
+  const title = get('title');
   if (!organizationName) refuse('organizationName', '団体名が空欄です（どの団体の活動かが必要です）');
   if (!title) refuse('title', '活動名が空欄です');
 
@@ -132,15 +133,15 @@ export function rowToRecord(rowNumber: number, cells: string[], mapping: ColumnM
   if (get('target')) descriptionParts.push(`対象：${get('target')}`);
   if (get('notes')) descriptionParts.push(`備考：${get('notes')}`);
   if (get('tasks')) {
-    const tasks = clean(get('tasks'))
-      .split(/[、,・/\n]/)
+    const tasks = get('tasks')
+      .split(/[、,，\n]/)
       .map((t) => t.trim())
       .filter(Boolean);
     if (tasks.length > 30 || tasks.some((t) => t.length > 100))
       warn('tasks', '作業内容が多すぎる・長すぎるため、30 件・各 100 文字までにしました');
     resource.tasks = tasks.slice(0, 30).map((t) => t.slice(0, 100));
   }
-  if (get('area')) resource.area = clean(get('area'));
+  if (get('area')) resource.area = get('area');
   if (get('address')) resource.address = get('address');
   if (get('nearestStation')) resource.nearestStation = get('nearestStation');
   if (get('accessMinutes')) {
@@ -154,7 +155,7 @@ export function rowToRecord(rowNumber: number, cells: string[], mapping: ColumnM
     if (schedule.value.frequencyNote) resource.frequencyNote = schedule.value.frequencyNote;
     if (schedule.warning) warn(get('days') ? 'days' : 'time', schedule.warning);
   }
-  if (get('frequency')) resource.frequencyNote = clean(get('frequency'));
+  if (get('frequency')) resource.frequencyNote = get('frequency');
   if (get('capacity')) {
     const capacity = parseCount(get('capacity'), '定員');
     if (capacity.value !== null) resource.capacity = capacity.value;

@@ -9,6 +9,7 @@ import { hsdsToRecords } from './hsds.import';
 import { JobRepository } from '../jobs/job.repository';
 import type { ResourceTextFields } from '../resources/resource-text';
 import { ResourceService } from '../resources/resource.service';
+import { parsePhone } from './cell-parsers';
 import { findHeaderRow, IMPORT_FIELD_NAMES, type ImportField } from './import.columns';
 import { isBlankRow, rowToRecord, type ImportRecord } from './import.record';
 import {
@@ -325,11 +326,13 @@ export class ImportService {
     const hostChanged =
       !!existingHost &&
       ((o.kind !== undefined && (o.kind !== existingHost.kind || (o.kindLabel ?? null) !== existingHost.kindLabel)) ||
-        (contact !== undefined && !sameJson(contact, existingHost.contact)));
+        (contact !== undefined && !sameJson(comparableContact(contact), comparableContact(existingHost.contact))));
     const text = this.resources.textIndex(values as unknown as ResourceTextFields);
     const moved = !!match && (!existingHost || existingHost.id !== match.organizationId);
     const flagsGiven = (p: string) => p === 'accommodations' && !!r.accommodationFlags;
-    const changed = !!match && WRITTEN_COLUMNS.some(([p]) => (p in given || flagsGiven(p)) && !sameJson(values[p], match!.values[p]));
+    const changed =
+      !!match &&
+      WRITTEN_COLUMNS.some(([p]) => (p in given || flagsGiven(p)) && !sameJson(comparable(p, values[p]), comparable(p, match!.values[p])));
     const newExternalId = !!match && !!externalId && externalId !== match.externalId;
     const action: RowAction = !match ? 'create' : changed || moved || hostChanged || newExternalId ? 'update' : 'unchanged';
     const prepared: PreparedRecord = {
@@ -420,6 +423,21 @@ export class ImportService {
     for (const u of unfinished) await this.jobs.enqueueImportStep(u.status === 'parsing' ? 'parse' : 'commit', u.id);
     return unfinished.length;
   }
+}
+
+/** Values as compared for 「changed?」: slots in weekday order, text without surrounding spaces. */
+function comparable(property: string, value: unknown): unknown {
+  if (property === 'schedule' && Array.isArray(value)) {
+    return [...(value as Array<{ day: Day; start: string; end: string }>)].sort(
+      (a, b) => DAYS.indexOf(a.day) - DAYS.indexOf(b.day) || a.start.localeCompare(b.start) || a.end.localeCompare(b.end),
+    );
+  }
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+/** A stored phone number written another way (全角, spaces) is the same number. */
+function comparableContact(contact: Record<string, string | undefined>): Record<string, string | undefined> {
+  return contact.phone ? { ...contact, phone: parsePhone(contact.phone).value ?? contact.phone } : contact;
 }
 
 function publicMessage(m: CellMessage): CellMessage {
