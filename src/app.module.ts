@@ -33,6 +33,9 @@ import { FollowUpPlacementService } from './follow-up/follow-up-placement.servic
 import { FollowUpController } from './follow-up/follow-up.controller';
 import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpService } from './follow-up/follow-up.service';
+import { WorklistController } from './follow-up/worklist.controller';
+import { WorklistRepository } from './follow-up/worklist.repository';
+import { WorklistService } from './follow-up/worklist.service';
 import { NotificationController } from './notifications/notification.controller';
 import { NotificationRepository } from './notifications/notification.repository';
 import { NotificationService } from './notifications/notification.service';
@@ -70,6 +73,8 @@ import { TextIndexRepository } from './matching/text-index.repository';
 import { TextReindexService } from './matching/text-reindex.service';
 import { Clock } from './common/clock';
 import { MatchController } from './matching/match.controller';
+import { UnmetNeedController } from './matching/unmet-need.controller';
+import { UnmetNeedRepository } from './matching/unmet-need.repository';
 import { MatchRepository } from './matching/match.repository';
 import { MatchService } from './matching/match.service';
 import { OrganizationController } from './organizations/organization.controller';
@@ -96,9 +101,11 @@ const controllers = [
   OrganizationController,
   ResourceController,
   MatchController,
+  UnmetNeedController,
   ParticipantController,
   PlacementController,
   FollowUpController,
+  WorklistController,
   NotificationController,
   ReportController,
   AuditController,
@@ -117,8 +124,10 @@ const repositories = [
   EmbeddingModelRepository,
   EmbeddingStateRepository,
   ParticipantRepository,
+  UnmetNeedRepository,
   PlacementRepository,
   FollowUpRepository,
+  WorklistRepository,
   ReportRepository,
   AuditRepository,
   TransactionRunner,
@@ -153,6 +162,7 @@ const services = [
   PlacementViews,
   FollowUpService,
   FollowUpPlacementService,
+  WorklistService,
   NotificationService,
   ReportService,
   AuditService,

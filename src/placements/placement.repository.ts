@@ -120,6 +120,20 @@ export class PlacementRepository {
     );
   }
 
+  /** つなぎなおし: the closed placement points at the new one (set once). */
+  async linkRematch(manager: EntityManager, fromId: string, toId: string): Promise<void> {
+    await manager.query(`UPDATE placements SET rematched_to = $2, updated_at = now() WHERE id = $1 AND rematched_to IS NULL`, [
+      fromId,
+      toId,
+    ]);
+  }
+
+  /** The placement this one was re-matched from (the closed one whose rematchedTo is this), if any. */
+  async rematchedFrom(id: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM placements WHERE rematched_to = $1 LIMIT 1`, [id]);
+    return rows[0]?.id ?? null;
+  }
+
   events(placementId: string): Promise<PlacementEvent[]> {
     return this.dataSource.query(
       `SELECT from_state AS "fromState", to_state AS "toState", outcome, note, actor_role AS "actorRole", occurred_at AS "occurredAt"

@@ -44,10 +44,36 @@ export class PlacementService {
       });
     }
     const coordinatorId = actor.role === 'coordinator' ? actor.tokenId : participant.coordinatorId;
-    const id = await this.tx.run((m) =>
-      this.placements.create(m, { participantId: participant.id, resourceId: resource.id, coordinatorId, note: dto.note ?? null }, actor),
-    );
+    const id = await this.tx.run(async (m) => {
+      const created = await this.placements.create(
+        m,
+        { participantId: participant.id, resourceId: resource.id, coordinatorId, note: dto.note ?? null },
+        actor,
+      );
+      if (dto.rematchedFrom) await this.linkRematch(m, dto.rematchedFrom, participant.id, created);
+      return created;
+    });
     return this.get(actor, id);
+  }
+
+  /**
+   * つなぎなおし: the new placement answers a closed one of the same person (outcome rematched). The link
+   * is written on the closed placement (rematchedTo), once; a second new placement for it is a conflict.
+   */
+  private async linkRematch(manager: EntityManager, fromId: string, participantId: string, newId: string): Promise<void> {
+    const previous = await this.placements.findById(fromId, manager, true);
+    if (!previous || previous.participantId !== participantId) {
+      throw AppException.validation('rematchedFrom', '同じ本人の終結した紹介の id を指定してください');
+    }
+    if (previous.state !== 'closed' || previous.outcome !== 'rematched') {
+      throw AppException.validation('rematchedFrom', 'つなぎなおし元は「つなぎなおし」で終結した紹介にしてください');
+    }
+    if (previous.rematchedTo) {
+      throw new AppException(ErrorCode.Conflict, 'この紹介はすでに別の紹介につなぎなおされています。画面を読み込みなおしてください。', {
+        errors: [{ field: 'rematchedFrom', message: 'つなぎなおし先が登録済みです' }],
+      });
+    }
+    await this.placements.linkRematch(manager, fromId, newId);
   }
 
   async get(actor: Actor, id: string) {

@@ -48,7 +48,11 @@ export class PlacementViews {
         followUp: followUp && { endsOn: followUp.endsOn, checkpoints: followUp.checkpoints },
       };
     }
-    const [events, checkins] = await Promise.all([this.placements.events(p.id), this.followUp.checkins(p.id)]);
+    const [events, checkins, rematchedFrom] = await Promise.all([
+      this.placements.events(p.id),
+      this.followUp.checkins(p.id),
+      this.placements.rematchedFrom(p.id),
+    ]);
     await this.audit.record(actor, 'read', [p.participantId], ['displayName', 'consentStatus', 'checkins', 'events']);
     return {
       ...this.hostBase(p),
@@ -56,6 +60,7 @@ export class PlacementViews {
       coordinatorId: p.coordinatorId,
       note: p.note,
       rematchedTo: p.rematchedTo,
+      rematchedFrom,
       followUp,
       checkins,
       events,

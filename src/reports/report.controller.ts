@@ -1,13 +1,15 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/actor';
 import { ParseMonthPipe } from '../common/date.pipe';
+import { MonthReportDto } from './dto/month-report.dto';
 import { ReportQuery } from './report.query';
 import { ReportService } from './report.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiCookieAuth()
 @Controller('api/v1/reports')
 @Roles('admin', 'coordinator', 'viewer')
 export class ReportController {
@@ -23,6 +25,7 @@ export class ReportController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiOkResponse({ type: MonthReportDto, description: 'format=csv のときは text/csv' })
   async monthly(@Param('month', ParseMonthPipe) month: string, @Query() query: ReportQuery, @Res({ passthrough: true }) res: Response) {
     const report = await this.service.monthly(month, query.live ?? false);
     if (query.format !== 'csv') return report;

@@ -1,4 +1,4 @@
-import { formatDateJa, formatDateTimeJa, formatTimeJa, formatWareki } from '../../web/src/lib/dates';
+import { formatDateJa, formatDateTimeJa, formatTimeJa, formatWareki, tokyoMonth, tokyoToday } from '../../web/src/lib/dates';
 
 /** The web app's Japanese dates (web/src/lib/dates.ts): the same in any time zone of the computer. */
 describe('Japanese date formatting', () => {
@@ -23,5 +23,12 @@ describe('Japanese date formatting', () => {
 
   it('refuses what is not a date', () => {
     expect(() => formatDateJa('not a date')).toThrow(RangeError);
+  });
+
+  it("gives today's date and month in Asia/Tokyo for forms and the monthly figures", () => {
+    expect(tokyoToday(new Date('2026-11-30T15:00:00Z'))).toBe('2026-12-01');
+    expect(tokyoToday(new Date('2026-11-30T14:59:59Z'))).toBe('2026-11-30');
+    expect(tokyoMonth(new Date('2026-11-30T15:00:00Z'))).toBe('2026-12');
+    expect(tokyoMonth(new Date('2027-01-05T00:00:00Z'))).toBe('2027-01');
   });
 });

@@ -2,6 +2,7 @@ import '@fontsource/noto-sans-jp/400.css';
 import '@fontsource/noto-sans-jp/700.css';
 import '@digital-go-jp/design-tokens/dist/tokens.css';
 import './styles/global.css';
+import './styles/workspace.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

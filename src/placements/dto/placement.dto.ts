@@ -12,6 +12,13 @@ export class CreatePlacementDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({
+    description: 'つなぎなおし：終結（outcome: rematched）した同じ本人の紹介の id。その紹介の rematchedTo がこの紹介になります',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'rematchedFrom は UUID で指定してください' })
+  rematchedFrom?: string;
 }
 
 export class FollowUpOptionsDto {

@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const root = path.resolve(__dirname, '..', '..', '..');
+/** The service's ADMIN_TOKEN in browser tests: seeds users and records through the API, never through the database. */
+export const BROWSER_ADMIN_TOKEN = 'browser-admin-token-0123456789';
 
 export interface RunningService {
   baseUrl: string;
@@ -47,7 +49,7 @@ export async function startService(): Promise<RunningService> {
       QUEUE_PREFIX: queuePrefix,
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       EMBEDDED_DB_SHARED_BUFFERS: '64MB',
-      ADMIN_TOKEN: 'browser-admin-token-0123456789',
+      ADMIN_TOKEN: BROWSER_ADMIN_TOKEN,
       LOG_LEVEL: 'warn',
       RECONCILE_INTERVAL_SECONDS: '3600',
     },

@@ -41,16 +41,6 @@ const sessionHeaders: Middleware = {
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 api.use(sessionHeaders);
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null; // an HTML error page from a proxy: never shown as such
-  }
-}
-
 function fail(status: number, body: unknown): ApiError {
   const error = toApiError(status, body);
   if (status === 401) unauthorizedListeners.forEach((listener) => listener());
@@ -70,27 +60,4 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   }
   if (!result.response.ok) throw fail(result.response.status, result.error);
   return result.data as T;
-}
-
-/**
- * For routes whose paths are not in schema.d.ts yet (the session routes come with the accounts work):
- * the same headers and error mapping as `api`, with a local response type at the call site.
- */
-export async function request<T>(method: string, path: string, options: { body?: unknown; background?: boolean } = {}): Promise<T> {
-  const headers = withApiHeaders(method, new Headers(options.background ? BACKGROUND_HEADERS : {}));
-  if (options.body !== undefined) headers.set('Content-Type', 'application/json');
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-  } catch {
-    throw new NetworkError();
-  }
-  const body = await readBody(response);
-  if (!response.ok) throw fail(response.status, body);
-  return body as T;
 }

@@ -54,6 +54,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-up/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 期日を迎えた・過ぎた定着フォローの確認日（担当地区の本人のみ、古い順） */
+        get: operations["WorklistController_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/next-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 次の一歩を待つ紹介：見学日が未定の提案、体験日が過ぎた体験、最後の確認日を迎えた参加・受入 */
+        get: operations["WorklistController_nextSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hsds": {
         parameters: {
             query?: never;
@@ -361,7 +395,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本人の一覧 */
+        /** 本人の一覧（表示名・地区・同意・自立の段階・担当で絞り込み） */
         get: operations["ParticipantController_list"];
         put?: never;
         /** 本人を登録する（仮名・コードでよい） */
@@ -408,6 +442,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人同意の履歴（新しい順：状態・方法・日付・受入先に見せてよい項目） */
+        get: operations["ParticipantController_consents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/participants/{id}/export": {
         parameters: {
             query?: never;
@@ -435,7 +486,7 @@ export interface paths {
         /** 紹介の一覧（本人・資源・担当・状態で絞り込み）。host は自団体の資源の紹介のみ、同意の範囲で表示 */
         get: operations["PlacementController_list"];
         put?: never;
-        /** 資源への紹介を提案する（本人同意が必要） */
+        /** 資源への紹介を提案する（本人同意が必要）。rematchedFrom でつなぎなおし元の紹介と結ぶ */
         post: operations["PlacementController_create"];
         delete?: never;
         options?: never;
@@ -713,6 +764,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unmet-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未充足ニーズの一覧（新しい順。地区・種別で絞り込み） */
+        get: operations["UnmetNeedController_list"];
+        put?: never;
+        /** 未充足ニーズを記録する（地区・望まれた種別・本人を特定しない短い要約。受入先の開拓と集計に使う） */
+        post: operations["UnmetNeedController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -809,6 +878,49 @@ export interface components {
              */
             delta: number;
         };
+        CandidateParticipantView: {
+            ageBand: string | null;
+            area: string;
+            displayName: string;
+            id: string;
+            /** @enum {string|null} */
+            readinessStage: "daily_living" | "social_life" | "employment" | null;
+        };
+        CandidateResourceView: {
+            id: string;
+            /** @enum {string} */
+            status: "open" | "paused" | "closed";
+            title: string;
+            vacancies: number;
+        };
+        CandidatesResponse: {
+            candidates: components["schemas"]["CandidateView"][];
+            model: string;
+            resource: components["schemas"]["CandidateResourceView"];
+        };
+        CandidateView: {
+            participant: components["schemas"]["CandidateParticipantView"];
+            reasons: string[];
+            score: number;
+        };
+        CheckinDto: {
+            actorRole: string;
+            /** @enum {string} */
+            attendance: "attended" | "late" | "absent_notified" | "absent";
+            /** Format: uuid */
+            checkpointId: string | null;
+            /** @enum {string} */
+            concern: "none" | "watch" | "urgent";
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 2026-11-29 */
+            date: string;
+            hostFeedback: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            wellbeing: number;
+        };
         CommitImportDto: {
             /**
              * @description all: すべての行を一度に（取り込めない行があれば確定しない） / valid_only: 取り込める行だけ
@@ -835,12 +947,42 @@ export interface components {
             /** @enum {string} */
             status: "obtained" | "withdrawn";
         };
+        ConsentEventView: {
+            /** @description 同意（撤回）の日付。古い記録では空 */
+            date: string | null;
+            id: string;
+            method: string | null;
+            /**
+             * Format: date-time
+             * @description 記録した日時
+             */
+            recordedAt: string;
+            scope: ("displayName" | "ageBand" | "strengths" | "considerationsForHost" | "healthNote" | "disabilityNote" | "criminalRecordNote" | "householdNote")[];
+            /** @enum {string} */
+            status: "not_obtained" | "obtained" | "withdrawn";
+        };
+        ConsentHistory: {
+            items: components["schemas"]["ConsentEventView"][];
+        };
+        ConsentView: {
+            /** @example 2026-11-20 */
+            date: string | null;
+            method: string | null;
+            scope: ("displayName" | "ageBand" | "strengths" | "considerationsForHost" | "healthNote" | "disabilityNote" | "criminalRecordNote" | "householdNote")[];
+            /** @enum {string} */
+            status: "not_obtained" | "obtained" | "withdrawn";
+        };
         ContactDto: {
             /** @example info@example.jp */
             email?: string;
             /** @example 担当 山田 */
             person?: string;
             /** @example 0000-00-0000 */
+            phone?: string;
+        };
+        ContactView: {
+            email?: string;
+            person?: string;
             phone?: string;
         };
         CreateCheckinDto: {
@@ -932,6 +1074,8 @@ export interface components {
             /** @description コーディネーターのメモ（受入先には表示されません） */
             note?: string;
             participantId: string;
+            /** @description つなぎなおし：終結（outcome: rematched）した同じ本人の紹介の id。その紹介の rematchedTo がこの紹介になります */
+            rematchedFrom?: string;
             resourceId: string;
         };
         CreateResourceDto: {
@@ -1015,6 +1159,20 @@ export interface components {
             /** @description トークンの持ち主（利用者 id）。トークンは持ち主の権限を超えず、持ち主を無効にすると失効します。省略時は自動処理用（持ち主なし） */
             userId?: string;
         };
+        CreateUnmetNeedDto: {
+            /** @example 中央 */
+            area: string;
+            /**
+             * @description 望まれた資源の種別（分からなければ省略）
+             * @enum {string}
+             */
+            resourceType?: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /**
+             * @description コーディネーターが書く、本人を特定しない短い要約（200 文字以内）。本人の希望の文章そのものは書かない
+             * @example 平日午前に座ってできる軽作業。駅から徒歩圏
+             */
+            summary: string;
+        };
         CreateUserDto: {
             /**
              * @description coordinator の担当地区（省略時は全地区）
@@ -1060,12 +1218,82 @@ export interface components {
              */
             talking?: "low" | "medium" | "high";
         };
+        DemandsView: {
+            /** @enum {string} */
+            literacy: "low" | "medium" | "high";
+            /** @enum {string} */
+            physical: "low" | "medium" | "high";
+            /** @enum {string} */
+            talking: "low" | "medium" | "high";
+        };
+        DueCheckpointDto: {
+            /** Format: uuid */
+            checkpointId: string;
+            /** @description 開始からの日数 */
+            dayOffset: number;
+            /** @example 2026-11-29 */
+            dueOn: string;
+            /** @description 最後の確認日 */
+            isFinal: boolean;
+            /** @description 期日（日本時間の日付）を過ぎている */
+            overdue: boolean;
+            participant: components["schemas"]["WorklistParticipantDto"];
+            /** Format: uuid */
+            placementId: string;
+            resourceTitle: string;
+            /** @enum {string} */
+            status: "scheduled" | "due" | "overdue";
+        };
+        DueCheckpointPageDto: {
+            items: components["schemas"]["DueCheckpointDto"][];
+            limit: number;
+            page: number;
+            /**
+             * @description 基準にした今日（日本時間）
+             * @example 2026-11-29
+             */
+            today: string;
+            total: number;
+        };
+        EmbeddingStateView: {
+            model: string | null;
+            /** @enum {string} */
+            status: "pending" | "ready" | "failed";
+        };
         ExtendFollowUpDto: {
             /** @description 延長期間内の確認日（延長開始からの日数） */
             checkpointDays?: number[];
             /** @description 延長する日数（既定はサービスの標準期間） */
             lengthDays?: number;
             note?: string;
+        };
+        FigureDto: {
+            /** @description 内訳（area 地区・type 資源の種別・outcome 終結の理由 など → 値 → 件数） */
+            breakdowns?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** @example matches.total */
+            key: string;
+            /** @example マッチング件数：参加・受入の開始（延べ） */
+            label: string;
+            value: number;
+        };
+        FollowUpCheckpointDto: {
+            /** @description 開始からの日数 */
+            dayOffset: number;
+            /** @example 2026-12-13 */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 最後の確認日（終結・延長・つなぎなおしを決める日） */
+            isFinal: boolean;
+            /**
+             * @description scheduled 予定 / due 期日 / overdue 期限超過 / done 記録済み / cancelled 取消
+             * @enum {string}
+             */
+            status: "scheduled" | "due" | "overdue" | "done" | "cancelled";
         };
         FollowUpOptionsDto: {
             /**
@@ -1080,6 +1308,17 @@ export interface components {
             checkpointDays?: number[];
             /** @description フォロー期間（日）。既定は 90 */
             lengthDays?: number;
+        };
+        FollowUpPlanDto: {
+            checkpointDays: number[];
+            /** @example 2027-02-27 */
+            endsOn: string;
+            extension: boolean;
+            lengthDays: number;
+            /** @description 1 が最初の計画、2 以降は延長 */
+            sequence: number;
+            /** @example 2026-11-29 */
+            startsOn: string;
         };
         HostFeedbackDto: {
             checkpointId: string;
@@ -1189,6 +1428,104 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
         };
+        MonthPeriodDto: {
+            /** @example 2026-11-01 */
+            from: string;
+            /** @example 2026-11 */
+            month: string;
+            /** @enum {string} */
+            timeZone: "Asia/Tokyo";
+            /**
+             * @description 最終日（この日を含む）
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        MonthReportDto: {
+            /** Format: date-time */
+            asOf: string;
+            figures: components["schemas"]["FigureDto"][];
+            /** @description 月の途中（数値は asOf 時点） */
+            inProgress: boolean;
+            live: boolean;
+            period: components["schemas"]["MonthPeriodDto"];
+            rulesVersion: number;
+            servedFromSnapshot: boolean;
+            /** Format: date-time */
+            snapshotAt: string | null;
+            unmetThreshold: number;
+        };
+        NextStepDto: {
+            participant: components["schemas"]["WorklistParticipantDto"];
+            /** Format: uuid */
+            placementId: string;
+            /**
+             * @description no_visit_date 提案のまま見学日が未定 / trial_ended 体験日が過ぎた / final_checkpoint 最後の確認日を迎えた
+             * @enum {string}
+             */
+            reason: "no_visit_date" | "trial_ended" | "final_checkpoint";
+            resourceTitle: string;
+            /**
+             * @description 理由の基準日（提案日・体験日・最後の確認日）
+             * @example 2026-11-20
+             */
+            since: string;
+            /** @enum {string} */
+            state: "proposed" | "trial" | "active";
+        };
+        NextStepPageDto: {
+            items: components["schemas"]["NextStepDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            checkpointId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 確認日・記録の期限超過・最終確認（終結か延長かの判断）・緊急の懸念
+             * @enum {string}
+             */
+            kind: "checkpoint_due" | "checkpoint_overdue" | "decision_needed" | "urgent_concern";
+            /** @description 通知の文面（本人の仮名と受入先の名前を含む） */
+            message: string;
+            /** Format: uuid */
+            placementId: string | null;
+            /**
+             * Format: date-time
+             * @description 自分が既読にした日時（ほかの人の既読は影響しません）
+             */
+            readAt: string | null;
+        };
+        OrganizationPage: {
+            items: components["schemas"]["OrganizationView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        OrganizationRef: {
+            id: string;
+            name: string;
+        };
+        OrganizationView: {
+            area: string | null;
+            contact: components["schemas"]["ContactView"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            developmentStatus: "developing" | "accepting" | "suspended";
+            id: string;
+            /** @enum {string} */
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
+            name: string;
+            notes: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ParticipantConstraintsDto: {
             availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
             /** @description 避けたい負担（talking 人と話す / physical 体力 / literacy 読み書き） */
@@ -1200,6 +1537,46 @@ export interface components {
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
         };
+        ParticipantConstraintsView: {
+            availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            avoid?: ("talking" | "physical" | "literacy")[];
+            avoidNote?: string;
+            hoursPerWeek?: number;
+            maxTravelMinutes?: number;
+            preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+        };
+        ParticipantPage: {
+            items: components["schemas"]["ParticipantView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        ParticipantView: {
+            ageBand: string | null;
+            area: string;
+            consent: components["schemas"]["ConsentView"];
+            considerationsForHost: string | null;
+            constraints: components["schemas"]["ParticipantConstraintsView"];
+            coordinatorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            criminalRecordNote: string | null;
+            disabilityNote: string | null;
+            displayName: string;
+            embedding: components["schemas"]["EmbeddingStateView"];
+            healthNote: string | null;
+            householdNote: string | null;
+            id: string;
+            needs: string;
+            /** @enum {string|null} */
+            readinessStage: "daily_living" | "social_life" | "employment" | null;
+            realName: string | null;
+            /** @enum {string} */
+            referralRoute: "hospital" | "school" | "care_manager" | "family" | "outreach" | "self" | "other";
+            strengths: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         PersonConstraintsDto: {
             availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
             /** @description 避けたい負担（talking 人と話す / physical 体力 / literacy 読み書き） */
@@ -1207,7 +1584,187 @@ export interface components {
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
         };
+        PlacementDetailDto: {
+            /** Format: date-time */
+            activeAt: string | null;
+            checkins?: components["schemas"]["CheckinDto"][];
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description 担当（host には返しません） */
+            coordinatorId?: string | null;
+            events?: components["schemas"]["PlacementEventDto"][];
+            followUp: components["schemas"]["PlacementFollowUpDto"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @description コーディネーターのメモ（host には返しません） */
+            note?: string | null;
+            /** @enum {string|null} */
+            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
+            /** @description host には本人が同意した項目だけ（仮名・年代など） */
+            participant: components["schemas"]["PlacementParticipantDto"] | null;
+            /** Format: date-time */
+            proposedAt: string;
+            /** @description この紹介の前の（つなぎなおし元の）紹介 id */
+            rematchedFrom?: string | null;
+            /** @description つなぎなおし先の紹介 id */
+            rematchedTo?: string | null;
+            resource: components["schemas"]["PlacementResourceDto"];
+            /** @enum {string} */
+            state: "proposed" | "visit" | "trial" | "active" | "closed";
+            /** @description 状態の日本語（提案・見学・体験・参加・受入・終結） */
+            stateLabel: string;
+            /** @example 2026-12-09 */
+            trialDate: string | null;
+            /** @example 2026-12-02 */
+            visitDate: string | null;
+        };
+        PlacementEventDto: {
+            actorRole: string;
+            /** @enum {string|null} */
+            fromState: "proposed" | "visit" | "trial" | "active" | "closed" | null;
+            note: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string|null} */
+            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
+            /** @enum {string} */
+            toState: "proposed" | "visit" | "trial" | "active" | "closed";
+        };
+        PlacementFollowUpDto: {
+            checkpoints: components["schemas"]["FollowUpCheckpointDto"][];
+            /** @example 2027-02-27 */
+            endsOn: string;
+            plans?: components["schemas"]["FollowUpPlanDto"][];
+            /** @example 2026-11-29 */
+            startsOn?: string;
+        };
+        PlacementOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PlacementPageDto: {
+            items: components["schemas"]["PlacementSummaryDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        PlacementParticipantDto: {
+            /**
+             * @description 詳細でだけ返します
+             * @enum {string}
+             */
+            consentStatus?: "pending" | "obtained" | "withdrawn";
+            /** @description 仮名・コード */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        PlacementResourceDto: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["PlacementOrganizationDto"];
+            title: string;
+        };
+        PlacementSummaryDto: {
+            /** Format: date-time */
+            activeAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description 担当（host には返しません） */
+            coordinatorId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
+            /** @description host には本人が同意した項目だけ（仮名・年代など） */
+            participant: components["schemas"]["PlacementParticipantDto"] | null;
+            /** Format: date-time */
+            proposedAt: string;
+            resource: components["schemas"]["PlacementResourceDto"];
+            /** @enum {string} */
+            state: "proposed" | "visit" | "trial" | "active" | "closed";
+            /** @description 状態の日本語（提案・見学・体験・参加・受入・終結） */
+            stateLabel: string;
+            /** @example 2026-12-09 */
+            trialDate: string | null;
+            /** @example 2026-12-02 */
+            visitDate: string | null;
+        };
+        ResourceEmbeddingView: {
+            /** Format: date-time */
+            embeddedAt: string | null;
+            model: string | null;
+            /** @enum {string} */
+            status: "pending" | "ready" | "failed";
+        };
+        ResourcePage: {
+            items: components["schemas"]["ResourceView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        ResourceSummaryView: {
+            accessMinutes: number | null;
+            accommodations: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+            area: string;
+            capacity: number;
+            demands: components["schemas"]["DemandsView"];
+            frequencyNote: string | null;
+            id: string;
+            nearestStation: string | null;
+            organization: components["schemas"]["OrganizationRef"];
+            /** @enum {string} */
+            reward: "unpaid" | "honorarium" | "paid";
+            schedule: components["schemas"]["ScheduleSlotView"][];
+            title: string;
+            /** @enum {string} */
+            type: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /** @example 居場所 */
+            typeLabel: string;
+            vacancies: number;
+        };
+        ResourceView: {
+            acceptsOutsideEligibility: boolean;
+            accessMinutes: number | null;
+            accommodations: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+            address: string | null;
+            area: string;
+            capacity: number;
+            /** Format: date-time */
+            createdAt: string;
+            demands: components["schemas"]["DemandsView"];
+            description: string;
+            embedding: components["schemas"]["ResourceEmbeddingView"];
+            frequencyNote: string | null;
+            id: string;
+            latitude: number | null;
+            longitude: number | null;
+            nearestStation: string | null;
+            organization: components["schemas"]["OrganizationRef"];
+            organizationId: string;
+            /** @enum {string} */
+            reward: "unpaid" | "honorarium" | "paid";
+            schedule: components["schemas"]["ScheduleSlotView"][];
+            /** @enum {string} */
+            status: "open" | "paused" | "closed";
+            tasks: string[];
+            title: string;
+            /** @enum {string} */
+            type: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /** Format: date-time */
+            updatedAt: string;
+            vacancies: number;
+        };
         ScheduleSlotDto: {
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /** @example 12:00 */
+            end: string;
+            /** @example 10:00 */
+            start: string;
+        };
+        ScheduleSlotView: {
             /** @enum {string} */
             day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
             /** @example 12:00 */
@@ -1249,6 +1806,21 @@ export interface components {
             /** @description 登録済みの本人。保存された希望と条件を使います */
             participantId?: string;
         };
+        SearchResponse: {
+            model: string;
+            needsChunks: number;
+            needsLong: boolean;
+            results: components["schemas"]["SearchResultView"][];
+            /** @description 合う資源が見つからなかった（未充足ニーズ） */
+            unmet: boolean;
+        };
+        SearchResultView: {
+            /** @description 順位の理由（日本語） */
+            reasons: string[];
+            resource: components["schemas"]["ResourceSummaryView"];
+            score: number;
+            signals: components["schemas"]["SignalsView"];
+        };
         SessionDto: {
             /**
              * Format: date-time
@@ -1279,6 +1851,14 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
         };
+        SignalsView: {
+            /** @description 本人の条件への適合（-1〜1） */
+            fit: number;
+            /** @description キーワードの一致（0〜1） */
+            lexical: number;
+            /** @description 意味の近さ（0〜1） */
+            vector: number;
+        };
         SignInDto: {
             /**
              * @description ログイン ID（メールアドレスまたはログイン名。大文字・小文字は区別しません）
@@ -1306,6 +1886,23 @@ export interface components {
             rematchedTo?: string;
             /** @enum {string} */
             to: "visit" | "trial" | "active" | "closed";
+        };
+        UnmetNeedPage: {
+            items: components["schemas"]["UnmetNeedView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        UnmetNeedView: {
+            area: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string|null} */
+            resourceType: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other" | null;
+            /** @example 就労体験 */
+            resourceTypeLabel: string | null;
+            summary: string;
         };
         UpdateOrganizationDto: {
             /**
@@ -1457,6 +2054,12 @@ export interface components {
             page: number;
             total: number;
         };
+        WorklistParticipantDto: {
+            /** @description 仮名・コード */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1529,6 +2132,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    WorklistController_due: {
+        parameters: {
+            query?: {
+                /** @description today 今日が期日 / overdue 期日を過ぎた / all 両方 */
+                due?: "all" | "today" | "overdue";
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueCheckpointPageDto"];
+                };
+            };
+        };
+    };
+    WorklistController_nextSteps: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+                /** @description 次の一歩の理由で絞り込む */
+                reason?: "no_visit_date" | "trial_ended" | "final_checkpoint";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextStepPageDto"];
+                };
             };
         };
     };
@@ -1791,7 +2442,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
             };
         };
     };
@@ -1829,7 +2482,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
             };
         };
     };
@@ -1872,7 +2527,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationPage"];
+                };
             };
         };
     };
@@ -1896,7 +2553,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
         };
     };
@@ -1915,7 +2574,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
         };
     };
@@ -1938,7 +2599,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
         };
     };
@@ -1950,6 +2613,9 @@ export interface operations {
                 coordinatorId?: string;
                 limit?: number;
                 page?: number;
+                /** @description 表示名（仮名・コード）の一部 */
+                q?: string;
+                readinessStage?: "daily_living" | "social_life" | "employment";
             };
             header?: never;
             path?: never;
@@ -1961,7 +2627,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantPage"];
+                };
             };
         };
     };
@@ -1985,7 +2653,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
             };
         };
     };
@@ -2004,7 +2674,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
             };
         };
     };
@@ -2046,7 +2718,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
             };
         };
     };
@@ -2069,7 +2743,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
+            };
+        };
+    };
+    ParticipantController_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentHistory"];
+                };
             };
         };
     };
@@ -2112,7 +2809,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementPageDto"];
+                };
             };
         };
     };
@@ -2136,7 +2835,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2155,7 +2856,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2177,11 +2880,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 記録後の紹介 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2204,7 +2910,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2223,11 +2931,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 延長後の紹介 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2250,7 +2961,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2273,7 +2986,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2315,11 +3030,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description format=csv のときは text/csv */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthReportDto"];
+                    "text/csv": components["schemas"]["MonthReportDto"];
+                };
             };
         };
     };
@@ -2345,7 +3064,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourcePage"];
+                };
             };
         };
     };
@@ -2369,7 +3090,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -2388,7 +3111,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -2430,7 +3155,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -2451,7 +3178,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidatesResponse"];
+                };
             };
         };
     };
@@ -2474,7 +3203,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -2615,6 +3346,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    UnmetNeedController_list: {
+        parameters: {
+            query?: {
+                area?: string;
+                limit?: number;
+                page?: number;
+                resourceType?: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmetNeedPage"];
+                };
+            };
+        };
+    };
+    UnmetNeedController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnmetNeedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmetNeedView"];
+                };
             };
         };
     };

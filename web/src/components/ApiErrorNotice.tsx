@@ -21,10 +21,13 @@ export function ApiErrorNotice({ error, onReload }: { error: unknown; onReload?:
     );
   }
   const title =
-    error instanceof ServerError ? 'サーバーで問題が起きました'
-    : error instanceof NetworkError ? 'サーバーに接続できません'
-    : error instanceof ValidationError ? '入力内容を確かめてください'
-    : 'うまくいきませんでした';
+    error instanceof ServerError
+      ? 'サーバーで問題が起きました'
+      : error instanceof NetworkError
+        ? 'サーバーに接続できません'
+        : error instanceof ValidationError
+          ? '入力内容を確かめてください'
+          : 'うまくいきませんでした';
   return (
     <div className="notice notice--error" role="alert">
       <p className="notice__title">

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { SERVICE_NAME } from '../components/Page';
+import { NotificationBadge } from '../pages/notifications/NotificationBadge';
 import { IdleWarning } from '../session/IdleWarning';
 import { useSession } from '../session/SessionContext';
 import { ROLE_LABELS } from '../session/session-api';
@@ -43,6 +44,7 @@ export function AppLayout() {
           </Link>
           {session && (
             <div className="header__user">
+              <NotificationBadge />
               <span className="header__name" data-testid="user-name">
                 {session.user.displayName}
               </span>

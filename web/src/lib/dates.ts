@@ -65,3 +65,14 @@ export function formatTimeJa(value: Date | string): string {
 export function formatDateTimeJa(value: Date | string): string {
   return `${formatDateJa(value)} ${formatTimeJa(value)}`;
 }
+
+/** Today in Asia/Tokyo as 'YYYY-MM-DD' (for date inputs and the API's calendar dates). */
+export function tokyoToday(now: Date = new Date()): string {
+  const { year, month, day } = parts(now);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** This month in Asia/Tokyo as 'YYYY-MM' (the monthly report's key). */
+export function tokyoMonth(now: Date = new Date()): string {
+  return tokyoToday(now).slice(0, 7);
+}

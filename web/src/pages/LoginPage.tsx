@@ -48,7 +48,9 @@ export function LoginPage() {
       } else if (error instanceof UnauthorizedError) {
         setFailure({ message: error.message || 'ログインIDまたはパスワードが違います。' });
       } else if (error instanceof NotFoundError) {
-        setFailure({ message: 'ログインの受付先が見つかりません。しばらくしてからもう一度お試しください。続くときは管理者に連絡してください。' });
+        setFailure({
+          message: 'ログインの受付先が見つかりません。しばらくしてからもう一度お試しください。続くときは管理者に連絡してください。',
+        });
       } else {
         setFailure({ error });
       }
@@ -75,13 +77,7 @@ export function LoginPage() {
         )}
         {failure && 'error' in failure && <ApiErrorNotice error={failure.error} />}
         <form className="form" noValidate onSubmit={form.handleSubmit(submit)}>
-          <TextField
-            label="ログインID"
-            autoComplete="username"
-            required
-            error={errors.login?.message}
-            {...form.register('login')}
-          />
+          <TextField label="ログインID" autoComplete="username" required error={errors.login?.message} {...form.register('login')} />
           <TextField
             label="パスワード"
             type="password"

@@ -99,7 +99,8 @@ export function IdleWarning() {
       </h2>
       <p id="idle-text">
         {/* One line: JSX would put a space between the sentences. */}
-        操作がないため、あと<strong>{formatRemaining(remaining)}</strong>でログアウトします。続けるときは「続ける」を押してください。入力中の内容はこの画面に保存されていて、ログアウトしても消えません。
+        操作がないため、あと<strong>{formatRemaining(remaining)}</strong>
+        でログアウトします。続けるときは「続ける」を押してください。入力中の内容はこの画面に保存されていて、ログアウトしても消えません。
       </p>
       {failure && (
         <p className="notice notice--error" role="alert">

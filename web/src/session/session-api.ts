@@ -1,28 +1,11 @@
-import { request, setCsrfToken } from '../api/client';
+import { api, BACKGROUND_HEADERS, setCsrfToken, unwrap } from '../api/client';
 import { NotFoundError, UnauthorizedError } from '../api/errors';
+import type { components } from '../api/schema';
 
-/*
- * Local types for the session routes of the auth contract (POST/GET/DELETE /api/v1/session).
- * They are not in schema.d.ts yet: the routes declare no response schema so far. Replace these with
- * the generated types (components['schemas'][…]) once the session routes have response DTOs.
- */
-export type UserRole = 'admin' | 'coordinator' | 'host' | 'viewer';
-
-export interface SessionUser {
-  id: string;
-  displayName: string;
-  role: UserRole;
-  organizationId: string | null;
-  areas: string[];
-}
-
-export interface SessionInfo {
-  user: SessionUser;
-  csrfToken: string;
-  /** ISO date-time: the session ends then unless the person does something. */
-  idleExpiresAt: string;
-  absoluteExpiresAt: string;
-}
+/** The session routes of the auth contract (POST/GET/DELETE /api/v1/session), typed by the generated client. */
+export type SessionInfo = components['schemas']['SessionDto'];
+export type SessionUser = components['schemas']['SessionUserDto'];
+export type UserRole = SessionUser['role'];
 
 export const ROLE_LABELS: Record<UserRole, string> = {
   admin: '管理者',
@@ -37,7 +20,7 @@ function remember(session: SessionInfo): SessionInfo {
 }
 
 export async function signIn(login: string, password: string): Promise<SessionInfo> {
-  return remember(await request<SessionInfo>('POST', '/api/v1/session', { body: { login, password } }));
+  return remember(await unwrap(api.POST('/api/v1/session', { body: { login, password } })));
 }
 
 /**
@@ -46,7 +29,8 @@ export async function signIn(login: string, password: string): Promise<SessionIn
  */
 export async function fetchSession(options: { background?: boolean } = {}): Promise<SessionInfo | null> {
   try {
-    return remember(await request<SessionInfo>('GET', '/api/v1/session', options));
+    const headers = options.background ? BACKGROUND_HEADERS : undefined;
+    return remember(await unwrap(api.GET('/api/v1/session', { headers })));
   } catch (error) {
     if (error instanceof UnauthorizedError || error instanceof NotFoundError) {
       setCsrfToken(null);
@@ -58,7 +42,7 @@ export async function fetchSession(options: { background?: boolean } = {}): Prom
 
 export async function signOut(): Promise<void> {
   try {
-    await request<void>('DELETE', '/api/v1/session');
+    await unwrap(api.DELETE('/api/v1/session'));
   } finally {
     setCsrfToken(null);
   }

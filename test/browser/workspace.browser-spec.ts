@@ -1,0 +1,184 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { checkA11y, launchBrowser, screenshot, signIn, type BrowserSession } from './support/browser';
+import {
+  adminApi,
+  createConsentedPerson,
+  createOrganization,
+  createResource,
+  createUser,
+  propose,
+  uniqueArea,
+  type SeededUser,
+} from './support/seed';
+
+/**
+ * The coordinator's main flow (issue #13): a person with consent is proposed to a resource, then visit → trial →
+ * active with a day-0 checkpoint; it shows on ホーム, the check-in is recorded on the placement page, and the
+ * placement closes as 定着. Real service, database, Redis and model; seeding through the API only.
+ */
+describe("coordinator's workspace", () => {
+  let browser: BrowserSession;
+  let page: Page;
+  let coordinator: SeededUser;
+  const area = uniqueArea('みどり');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    coordinator = await createUser('coordinator', '佐藤 一郎', { areas: [area] });
+    const org = await createOrganization('NPO法人ひだまり農園', area);
+    const farm = await createResource(org.id, area, '農園での草取り・収穫体験');
+    const library = await createResource(org.id, area, '図書館の配架ボランティア');
+    const person = await createConsentedPerson(area, 'Aさん');
+    await propose(person.id, farm.id);
+    // A few more, so that the board has something in several columns.
+    const others = await Promise.all(['Bさん', 'Cさん'].map((name) => createConsentedPerson(area, name)));
+    await propose(others[0].id, library.id);
+    const visiting = await propose(others[1].id, library.id);
+    await adminApi('POST', `/api/v1/placements/${visiting.id}/transitions`, { to: 'visit', date: '2026-12-08' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+  });
+
+  async function advance(to: string, fill?: () => Promise<void>) {
+    await page.getByRole('button', { name: '状態を進める' }).click();
+    const dialog = page.getByRole('dialog', { name: /状態を進める/ });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: to, exact: true }).check();
+    if (fill) await fill();
+    await dialog.getByRole('button', { name: '記録する' }).click();
+    return dialog;
+  }
+
+  it('takes one person from 提案 to 定着 through ホーム and the placement page', async () => {
+    await page.goto('/login');
+    await signIn(page, coordinator.login, coordinator.password);
+    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+
+    // The proposal waits for a visit date on ホーム; one click opens it.
+    const next = page.getByRole('region', { name: '次の一歩を待つ紹介' });
+    await next.getByRole('link', { name: 'Aさん（農園での草取り・収穫体験）' }).click();
+    await page.getByRole('heading', { level: 1, name: '紹介：Aさん → 農園での草取り・収穫体験' }).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await checkA11y(page);
+
+    // 提案 → 見学: the dialog offers only the allowed next states.
+    await page.getByRole('button', { name: '状態を進める' }).click();
+    const dialog = page.getByRole('dialog', { name: /状態を進める/ });
+    const offered = await dialog.locator('input[type=radio][name=to]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(offered).toEqual(['visit', 'trial', 'active', 'closed']);
+    await checkA11y(page);
+    await dialog.getByRole('button', { name: 'やめる' }).click();
+
+    await advance('見学', () => page.getByLabel('見学日').fill('2026-12-01'));
+    await page.getByText('2026年12月1日（火）').waitFor();
+    await advance('体験', () => page.getByLabel('体験日').fill('2026-12-08'));
+    await page.getByText('2026年12月8日（火）').first().waitFor();
+
+    // 参加・受入 with a follow-up plan: a checkpoint beyond the period is refused by the service, beside its field.
+    const activate = await advance('参加・受入', async () => {
+      await page.getByLabel('フォローの確認日（開始からの日数）').fill('0, 200');
+    });
+    const daysField = activate.getByLabel('フォローの確認日（開始からの日数）');
+    await activate.getByText('確認日（200 日目）はフォロー期間（90 日）以内にしてください').waitFor();
+    expect(await daysField.getAttribute('aria-invalid')).toBe('true');
+    expect(await daysField.getAttribute('aria-describedby')).toContain('followUp.checkpointDays-error');
+    await checkA11y(page);
+    await daysField.fill('0');
+    await activate.getByRole('button', { name: '記録する' }).click();
+    await activate.waitFor({ state: 'hidden' });
+    await page.getByRole('list', { name: '確認日の一覧' }).getByText('0日目（最後の確認日）').waitFor();
+
+    // ホーム: today's follow-up, one click from the record.
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ホーム' }).click();
+    const due = page.getByRole('region', { name: '今日のフォロー（期日・期限超過）' });
+    await due.getByRole('link', { name: 'Aさん（農園での草取り・収穫体験）' }).waitFor();
+    await page
+      .getByRole('region', { name: /今月の数字/ })
+      .getByText('マッチング件数（延べ）')
+      .waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await checkA11y(page);
+    await screenshot(page, 'home');
+    await due.getByRole('link', { name: 'Aさん（農園での草取り・収穫体験）' }).click();
+
+    // The check-in: attendance, wellbeing as labelled choices, concern, host feedback, note.
+    const form = page.getByRole('form', { name: 'フォローの記録' });
+    await form.getByRole('radio', { name: '参加', exact: true }).check();
+    await form.getByRole('radio', { name: '4 良い' }).check();
+    await form.getByRole('radio', { name: '見守り' }).check();
+    await form.getByLabel('受入先から見た様子').fill('黙々と作業され、休憩中も落ち着いていました。');
+    await form.getByLabel('メモ').fill('次回は作業時間を少し延ばす相談をする');
+    await form.getByRole('button', { name: '記録する' }).click();
+    await page.getByText('記録しました。').waitFor();
+    await page.getByRole('list', { name: '確認日の一覧' }).getByText('記録済み').waitFor();
+    await page.getByText('受入先から: 黙々と作業され、休憩中も落ち着いていました。').waitFor();
+
+    // The final checkpoint is reached: the decision is offered; 定着で終結 asks for confirmation with the outcome chosen.
+    const decision = page.getByRole('region', { name: /最後の確認日を迎えました/ });
+    await decision.waitFor();
+    await page.getByRole('heading', { level: 2, name: '定着フォロー' }).scrollIntoViewIfNeeded();
+    await checkA11y(page);
+    await screenshot(page, 'placement-followup');
+    await decision.getByRole('button', { name: '定着で終結' }).click();
+    const closing = page.getByRole('dialog', { name: /状態を進める/ });
+    await expect(closing.getByRole('radio', { name: '定着' }).isChecked()).resolves.toBe(true);
+    await closing.getByRole('button', { name: '記録する' }).click();
+    await closing.waitFor({ state: 'hidden' });
+    await page.getByText('終結（定着）', { exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: '状態を進める' }).count()).resolves.toBe(0);
+
+    // The board: 提案 → 見学 → 体験 → 参加・受入 → 終結.
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '紹介' }).click();
+    await page.getByRole('heading', { level: 1, name: '紹介' }).waitFor();
+    for (const column of ['提案', '見学', '体験', '参加・受入', '終結']) {
+      await page.getByRole('heading', { level: 2, name: new RegExp(`^${column}`) }).waitFor();
+    }
+    await page.getByRole('region', { name: /^終結/ }).getByRole('link', { name: 'Aさん' }).waitFor();
+    await page.getByRole('region', { name: /^見学/ }).getByRole('link', { name: 'Cさん' }).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await checkA11y(page);
+    await screenshot(page, 'placements-board');
+    await page.getByRole('button', { name: '一覧' }).click();
+    await page.getByLabel('状態で絞り込む').selectOption('closed');
+    await page.getByRole('table').getByRole('link', { name: 'Aさん' }).waitFor();
+    await checkA11y(page);
+
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.waitForURL('**/login');
+    await page.getByText('ログアウトしました。').waitFor();
+  });
+
+  it('lists notifications urgent first, marks one read, and counts them in the header', async () => {
+    const person = await createConsentedPerson(area, 'Dさん');
+    const resource = await adminApi<{ items: Array<{ id: string }> }>('GET', `/api/v1/resources?area=${encodeURIComponent(area)}`);
+    const placement = await propose(person.id, resource.items[0].id);
+    await adminApi('POST', `/api/v1/placements/${placement.id}/transitions`, { to: 'active', followUp: { checkpointDays: [0, 30] } });
+    await adminApi('POST', `/api/v1/placements/${placement.id}/checkins`, {
+      date: new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10),
+      attendance: 'absent',
+      wellbeing: 2,
+      concern: 'urgent',
+    });
+
+    await page.goto('/login');
+    await signIn(page, coordinator.login, coordinator.password);
+    const badge = page.getByTestId('notification-badge');
+    await badge.getByText(/至急 \d+件/).waitFor();
+    await badge.click();
+    await page.getByRole('heading', { level: 1, name: '通知' }).waitFor();
+    const first = page.locator('.record-list > li').first();
+    await first.getByText('【至急】Dさん', { exact: false }).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    await checkA11y(page);
+    await first.getByRole('button', { name: '既読にする' }).click();
+    await page.getByText('【至急】Dさん', { exact: false }).waitFor({ state: 'detached' });
+    await page.getByLabel('未読だけ表示').uncheck();
+    await page.getByText('【至急】Dさん', { exact: false }).waitFor();
+    await checkA11y(page);
+  });
+});
