@@ -94,6 +94,13 @@ import { ReportService } from './reports/report.service';
 import { ResourceController } from './resources/resource.controller';
 import { ResourceRepository } from './resources/resource.repository';
 import { ResourceService } from './resources/resource.service';
+import { CatalogueRepository } from './catalogue-import/catalogue.repository';
+import { ImportController } from './catalogue-import/import.controller';
+import { ImportProcessor, ImportReconciler } from './catalogue-import/import.processor';
+import { ImportRepository } from './catalogue-import/import.repository';
+import { ImportService } from './catalogue-import/import.service';
+import { HsdsController } from './hsds/hsds.controller';
+import { HsdsRepository } from './hsds/hsds.repository';
 
 const controllers = [
   HealthController,
@@ -113,6 +120,8 @@ const controllers = [
   SessionController,
   UserController,
   WebSettingsController,
+  ImportController,
+  HsdsController,
 ];
 const repositories = [
   ApiTokenRepository,
@@ -144,6 +153,9 @@ const repositories = [
   MailRepository,
   CalendarFeedRepository,
   DigestRepository,
+  ImportRepository,
+  CatalogueRepository,
+  HsdsRepository,
 ];
 const services = [
   ApiTokenService,
@@ -177,9 +189,11 @@ const services = [
   SessionService,
   InvitationService,
   UserService,
+  ImportService,
+  ImportReconciler,
 ];
 /** Queue consumers: only in processes with ROLE=worker or all. */
-const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor];
+const processors = [EmbeddingProcessor, FollowUpProcessor, MaintenanceProcessor, ImportProcessor];
 
 @Module({})
 export class AppModule {
@@ -216,7 +230,12 @@ export class AppModule {
         ThrottlerModule.forRoot(rateLimitOptions(config)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: QueueName.Embedding }, { name: QueueName.FollowUp }, { name: QueueName.Maintenance }),
+        BullModule.registerQueue(
+          { name: QueueName.Embedding },
+          { name: QueueName.FollowUp },
+          { name: QueueName.Maintenance },
+          { name: QueueName.CatalogueImport },
+        ),
         BackupModule.forRoot(config), // nightly backup job + status for /health (src/backup/)
       ],
       controllers: config.runsApi ? controllers : [HealthController],

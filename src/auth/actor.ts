@@ -28,6 +28,9 @@ export const PUBLIC_KEY = 'sanka:public';
 /** Roles allowed on a route. Routes without @Roles or @Public are refused (deny by default). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const PUBLIC_WHEN_KEY = 'sanka:public-when';
+/** Public only when a boolean setting of AppConfig is on (e.g. HSDS_PUBLIC for open data); otherwise @Roles apply. */
+export const PublicWhen = (setting: 'hsdsPublic') => SetMetadata(PUBLIC_WHEN_KEY, setting);
 
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
   return context.switchToHttp().getRequest().actor;

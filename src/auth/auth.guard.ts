@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { AppConfig } from '../config/app-config';
-import { PUBLIC_KEY, ROLES_KEY, type Actor } from './actor';
+import { PUBLIC_KEY, PUBLIC_WHEN_KEY, ROLES_KEY, type Actor } from './actor';
 import type { Role } from './api-token.entity';
 import { ApiTokenService } from './api-token.service';
 import { BACKGROUND_HEADER, crossSiteReason, hasCsrfProof, isUnsafeMethod, readSessionSecret } from './session-cookie';
@@ -30,6 +30,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const publicWhen = this.reflector.getAllAndOverride<'hsdsPublic' | undefined>(PUBLIC_WHEN_KEY, targets);
+    if (publicWhen && this.config[publicWhen]) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const actor = await this.resolveActor(request);

@@ -54,6 +54,11 @@ export const REWARDS = ['unpaid', 'honorarium', 'paid'] as const;
 export type Reward = (typeof REWARDS)[number];
 export const REWARD_LABELS: Record<Reward, string> = { unpaid: '無償', honorarium: '謝礼', paid: '有償' };
 
+/**
+ * Organisation kinds after Japanese legal forms and practice. Older codes keep their meaning (a 学校法人 is
+ * `school`, a 宗教法人 `religious`, 協同組合（JA・生協） `cooperative`); an unknown kind is `other` with the
+ * typed label kept in `kind_label`. The database checks the same list (migration CatalogueImport).
+ */
 export const ORGANIZATION_KINDS = [
   'npo',
   'social_welfare_council',
@@ -67,9 +72,32 @@ export const ORGANIZATION_KINDS = [
   'disability_service',
   'school',
   'religious',
+  'general_incorporated_association',
+  'medical_corporation',
+  'commerce_association',
+  'citizen_group',
   'other',
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
+  npo: 'NPO法人',
+  social_welfare_council: '社会福祉協議会',
+  social_welfare_corporation: '社会福祉法人',
+  company: '株式会社・企業',
+  farm: '農家・農園',
+  shop: '商店・個人事業',
+  neighbourhood_association: '自治会・町内会',
+  municipality: '行政',
+  cooperative: '協同組合（JA・生協）',
+  disability_service: '障害福祉サービス事業所',
+  school: '学校法人・学校',
+  religious: '宗教法人',
+  general_incorporated_association: '一般社団法人・一般財団法人',
+  medical_corporation: '医療法人',
+  commerce_association: '商店街・商工会',
+  citizen_group: '市民活動団体・任意団体',
+  other: 'その他',
+};
 
 /** 開拓中 / 受入可 / 休止 */
 export const DEVELOPMENT_STATUSES = ['developing', 'accepting', 'suspended'] as const;

@@ -4,6 +4,11 @@
  * a test walks every DTO and fails when a property has no label here.
  */
 export const FIELD_LABELS: Record<string, string> = {
+  file: 'ファイル',
+  per_page: '1 頁の件数',
+  mode: '確定の方法',
+  mapping: '列の割り当て',
+  kindLabel: '団体の種類（名前）',
   acceptsOutsideEligibility: '対象外の受入れ',
   accessMinutes: '駅からの所要時間（分）',
   accommodations: '配慮・受入れ条件',

@@ -81,6 +81,8 @@ export class AppConfig {
   loginLockAddressThreshold!: number;
   loginLockWindowMinutes!: number;
   loginLockMinutes!: number;
+  /** The HSDS (Open Referral) endpoints answer without credentials: the catalogue published as open data. */
+  hsdsPublic!: boolean;
   // --- backup (src/backup/, docs/backup.md) ---
   /** Where backups are written (default DATA_DIR/backups). */
   backupDir!: string;
@@ -279,6 +281,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   config.loginLockAddressThreshold = int(env, 'LOGIN_LOCK_ADDRESS_THRESHOLD', 50, 1, 10_000);
   config.loginLockWindowMinutes = int(env, 'LOGIN_LOCK_WINDOW_MINUTES', 15, 1, 24 * 60);
   config.loginLockMinutes = int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60);
+  config.hsdsPublic = bool(env, 'HSDS_PUBLIC', false);
   Object.assign(config, loadBackupConfig(env, config.dataDir, cwd));
   return config;
 }

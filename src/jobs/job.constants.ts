@@ -7,6 +7,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   /** Nightly database backup (src/backup/): its own queue, so that a long dump never delays maintenance. */
   Backup = 'backup',
+  /** Imports of the catalogue (parse and preview, commit): a 10,000-row list never runs in a request. */
+  CatalogueImport = 'catalogue-import',
 }
 
 export enum JobName {
@@ -24,6 +26,10 @@ export enum JobName {
   DeliverNotifications = 'deliver-notifications',
   /** 00:10 Asia/Tokyo on the 1st: freeze the previous month's report. */
   MonthlySnapshot = 'monthly-snapshot',
+  /** Read an uploaded list and write its preview rows. */
+  ImportParse = 'import-parse',
+  /** Write a previewed import into the catalogue. */
+  ImportCommit = 'import-commit',
   /** Re-create lost work from the database (the source of truth). */
   Reconcile = 'reconcile',
   /** Business days at DIGEST_TIME (Asia/Tokyo): one e-mail per coordinator with what is due, overdue or urgent. */
@@ -40,6 +46,8 @@ export interface JobPayloads {
   [JobName.CheckpointOverdue]: { checkpointId: string };
   [JobName.DeliverNotifications]: Record<string, never>;
   [JobName.MonthlySnapshot]: Record<string, never>;
+  [JobName.ImportParse]: { importId: string };
+  [JobName.ImportCommit]: { importId: string };
   [JobName.Reconcile]: Record<string, never>;
   [JobName.MorningDigest]: Record<string, never>;
   [JobName.Backup]: { reason: string };
@@ -68,4 +76,5 @@ export const jobIds = {
   deliverNotifications: () => 'deliver-notifications',
   morningDigestScheduler: () => 'morning-digest',
   backupScheduler: () => 'backup-nightly',
+  importStep: (step: 'parse' | 'commit', importId: string) => `import-${step}_${importId}`,
 };

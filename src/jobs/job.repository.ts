@@ -29,12 +29,19 @@ export class JobRepository {
     @InjectQueue(QueueName.Embedding) private readonly embedding: Queue,
     @InjectQueue(QueueName.FollowUp) private readonly followUp: Queue,
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QueueName.CatalogueImport) private readonly catalogueImport: Queue,
     private readonly config: AppConfig,
   ) {}
 
   /** A resource's text changed: it is embedded by the next batched run (with every other pending row). */
   enqueueResourceEmbedding(_resourceId: string, _contentHash: string): Promise<boolean> {
     return this.enqueueEmbedPending('resource');
+  }
+
+  /** One job per import and step; the import row in the database says where it stands, so a retry is safe. */
+  enqueueImportStep(step: 'parse' | 'commit', importId: string): Promise<boolean> {
+    const name = step === 'parse' ? JobName.ImportParse : JobName.ImportCommit;
+    return this.tryAdd(this.catalogueImport, name, { importId }, { jobId: jobIds.importStep(step, importId), attempts: 3 });
   }
 
   /** A participant's needs changed: embedded by the next batched run. */

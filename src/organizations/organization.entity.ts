@@ -13,6 +13,8 @@ export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('text') name!: string;
   @Column('text') kind!: OrganizationKind;
+  /** The kind as typed when it is none of the known ones (kind = 'other'), e.g. from an imported list. */
+  @Column('text', { name: 'kind_label', nullable: true }) kindLabel!: string | null;
   @Column('text', { nullable: true }) area!: string | null;
   @Column('jsonb', { default: {} }) contact!: OrganizationContact;
   @Column('text', { nullable: true }) notes!: string | null;

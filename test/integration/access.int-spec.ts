@@ -70,6 +70,18 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/v1/calendar-feeds/{token}': PUBLIC,
   'GET /api/v1/follow-up/today': ['admin', 'coordinator'],
   'POST /api/v1/follow-up/due-dates/recompute': ['admin'],
+  'POST /api/v1/imports': ['admin', 'coordinator'],
+  'GET /api/v1/imports/{id}': ['admin', 'coordinator'],
+  'POST /api/v1/imports/{id}/commit': ['admin', 'coordinator'],
+  'GET /api/v1/catalogue/export': ['admin', 'coordinator'],
+  'GET /api/v1/catalogue/template': ['admin', 'coordinator'],
+  'GET /api/v1/hsds': ['admin', 'coordinator', 'viewer'],
+  'GET /api/v1/hsds/services': ['admin', 'coordinator', 'viewer'],
+  'GET /api/v1/hsds/services/{id}': ['admin', 'coordinator', 'viewer'],
+  'GET /api/v1/hsds/organizations': ['admin', 'coordinator', 'viewer'],
+  'GET /api/v1/hsds/organizations/{id}': ['admin', 'coordinator', 'viewer'],
+  'GET /api/v1/hsds/taxonomy_terms': ['admin', 'coordinator', 'viewer'],
+  'GET /api/v1/hsds/dataset': ['admin', 'coordinator', 'viewer'],
 };
 
 const PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', month: '2026-10', year: '2026' };

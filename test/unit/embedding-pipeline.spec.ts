@@ -33,7 +33,7 @@ function fakeQueue() {
 describe('embedding jobs: writes coalesce into batched runs', () => {
   function setup() {
     const { queue, jobs } = fakeQueue();
-    const repo = new JobRepository(queue as unknown as Queue, {} as Queue, {} as Queue, loadConfig({}));
+    const repo = new JobRepository(queue as unknown as Queue, {} as Queue, {} as Queue, {} as Queue, loadConfig({}));
     return { repo, jobs };
   }
 

@@ -20,6 +20,12 @@ export class CreateOrganizationDto {
   @IsIn(ORGANIZATION_KINDS as unknown as string[], { message: `kind は ${ORGANIZATION_KINDS.join(', ')} のいずれかです` })
   kind!: OrganizationKind;
 
+  @ApiPropertyOptional({ example: '社団法人（旧制度）', description: 'kind が other のときの種別の名前', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  kindLabel?: string;
+
   @ApiPropertyOptional({ example: '中央', description: '市町村が使う地区名', nullable: true })
   @IsOptional()
   @IsString()

@@ -17,15 +17,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/calendar-feeds/{token}": {
+    "/api/v1/catalogue/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** カレンダー配信（iCalendar）。URL の秘密だけで読めるため、件名は表示名と場所だけです */
-        get: operations["FollowUpCalendarController_feed"];
+        /**
+         * カタログ全体を取り込み用テンプレートの形で書き出す（xlsx / csv）
+         * @description 書き出したファイルを Excel で直して取り込むと、直した行だけが更新になります。データのない 1 行目だけのファイルはテンプレートとして使えます。
+         */
+        get: operations["ImportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 取り込み用テンプレート（見出しだけの xlsx / csv） */
+        get: operations["ImportController_template"];
         put?: never;
         post?: never;
         delete?: never;
@@ -51,23 +71,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/follow-up/due-dates/recompute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 既存の計画の確認日を、いまの営業日の規則で計算しなおす（1 回限りの提案。apply: true で移動、省略時は試算のみ） */
-        post: operations["FollowUpCalendarController_recompute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/follow-up/next-steps": {
         parameters: {
             query?: never;
@@ -85,17 +88,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/follow-up/today": {
+    "/api/v1/hsds": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ内容） */
-        get: operations["FollowUpCalendarController_due"];
+        /** HSDS の版と、このサービスの分類（taxonomy） */
+        get: operations["HsdsController_about"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/dataset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** カタログ全体を HSDS JSON のデータセットとして書き出す（organizations に services を含む・taxonomy 付き） */
+        get: operations["HsdsController_dataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS organizations（受入先）の一覧。page / per_page で頁送り */
+        get: operations["HsdsController_organizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS organization 一件（その services を含む） */
+        get: operations["HsdsController_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS services（資源）の一覧。page / per_page で頁送り */
+        get: operations["HsdsController_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS service 一件（location・schedule・service_capacity・attribute を含む） */
+        get: operations["HsdsController_service"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/taxonomy_terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** このサービスの分類の語（taxonomy_term） */
+        get: operations["HsdsController_taxonomyTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 社会資源リスト（.xlsx / .csv）または HSDS データセット（JSON）の取り込みを始める（まだ登録しない）
+         * @description multipart の file にファイル（20 MB まで）。CSV は UTF-8（BOM の有無を問わず）または Shift_JIS。読み込みと照合は裏で行われ、GET /api/v1/imports/{id} で進み具合とプレビュー（作成・更新・変更なし・取り込めない行と、その理由）を確認してから確定します。
+         */
+        post: operations["ImportController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 取り込みの状態・進み具合・プレビュー（行ごとの作成・更新・取り込めない理由） */
+        get: operations["ImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * プレビューした取り込みを確定する（一つのトランザクション）
+         * @description mode: all はすべての行（取り込めない行があれば 409）、valid_only は取り込める行だけ。確定は裏で行われ、状態は committed になります。
+         */
+        post: operations["ImportController_commit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -151,24 +313,6 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/calendar-feed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 自分の確認日・見学・体験をカレンダー（Outlook・Google・Garoon など）に配信する URL を発行する（URL はこの応答でだけ表示。再発行で以前の URL は無効） */
-        post: operations["FollowUpCalendarController_enableFeed"];
-        /** カレンダー配信を止める（URL は直ちに使えなくなります） */
-        delete: operations["FollowUpCalendarController_revokeFeed"];
         options?: never;
         head?: never;
         patch?: never;
@@ -734,33 +878,6 @@ export interface components {
              */
             delta: number;
         };
-        AfterClosureContactDto: {
-            /** @example 180 */
-            daysAfterClosure: number;
-            /**
-             * @description 期日（営業日）
-             * @example 2027-05-28
-             */
-            dueOn: string;
-            /** Format: uuid */
-            id: string;
-            /** @example その後の様子確認 */
-            label: string;
-            /**
-             * @description 終結日＋日数
-             * @example 2027-05-29
-             */
-            nominalDueOn: string;
-            /** @enum {string} */
-            status: "scheduled" | "done" | "cancelled";
-        };
-        CalendarFeedDto: {
-            /**
-             * @description 個人用カレンダー配信（iCalendar）の URL。秘密を含むため、この応答でだけ表示します（再発行で以前の URL は無効）
-             * @example https://sanka.example.jp/api/v1/calendar-feeds/3q2-…ics
-             */
-            url: string;
-        };
         CandidateParticipantView: {
             ageBand: string | null;
             area: string;
@@ -803,6 +920,13 @@ export interface components {
             id: string;
             note: string | null;
             wellbeing: number;
+        };
+        CommitImportDto: {
+            /**
+             * @description all: すべての行を一度に（取り込めない行があれば確定しない） / valid_only: 取り込める行だけ
+             * @enum {string}
+             */
+            mode: "all" | "valid_only";
         };
         ConfirmDatesDto: {
             /** @example 2026-12-09 */
@@ -899,7 +1023,12 @@ export interface components {
              */
             developmentStatus?: "developing" | "accepting" | "suspended";
             /** @enum {string} */
-            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
+            /**
+             * @description kind が other のときの種別の名前
+             * @example 社団法人（旧制度）
+             */
+            kindLabel?: string | null;
             /** @example NPO法人みどりの木 */
             name: string;
             notes?: string | null;
@@ -1126,32 +1255,6 @@ export interface components {
             today: string;
             total: number;
         };
-        DueItemDto: {
-            checkpointId?: Record<string, never> | null;
-            /** @description 開始からの日数（その後の様子確認は終結からの日数） */
-            dayOffset?: Record<string, never> | null;
-            /** @description 本人の表示名（仮名） */
-            displayName: string;
-            /** @description 期日（営業日） */
-            dueOn?: Record<string, never> | null;
-            /**
-             * @description 期限超過 / 期日 / その後の様子確認 / 未読の至急の懸念
-             * @enum {string}
-             */
-            kind: "overdue" | "due" | "after_closure" | "urgent";
-            /** @description 見出し（例: その後の様子確認） */
-            label: string;
-            /** @description 計画上の日 */
-            nominalDueOn?: Record<string, never> | null;
-            placementId: string;
-            /** @description 場所（資源名） */
-            resourceTitle: string;
-        };
-        DueListDto: {
-            items: components["schemas"]["DueItemDto"][];
-            /** @description 今日（日本時間） */
-            today: string;
-        };
         EmbeddingStateView: {
             model: string | null;
             /** @enum {string} */
@@ -1180,20 +1283,12 @@ export interface components {
         FollowUpCheckpointDto: {
             /** @description 開始からの日数 */
             dayOffset: number;
-            /**
-             * @description 期日（営業日。休業日にあたる計画日は前の営業日へ）
-             * @example 2026-12-11
-             */
+            /** @example 2026-12-13 */
             dueOn: string;
             /** Format: uuid */
             id: string;
             /** @description 最後の確認日（終結・延長・つなぎなおしを決める日） */
             isFinal: boolean;
-            /**
-             * @description 計画上の日（開始日＋日数）
-             * @example 2026-12-13
-             */
-            nominalDueOn: string;
             /**
              * @description scheduled 予定 / due 期日 / overdue 期限超過 / done 記録済み / cancelled 取消
              * @enum {string}
@@ -1229,6 +1324,73 @@ export interface components {
             checkpointId: string;
             /** @description 受入先から見た様子 */
             feedback: string;
+        };
+        HsdsObjectDto: {
+            id?: string;
+            name?: string;
+        };
+        HsdsPageDto: {
+            contents?: Record<string, never>[];
+            empty?: boolean;
+            first_page?: boolean;
+            last_page?: boolean;
+            page_number?: number;
+            size?: number;
+            total_items?: number;
+            total_pages?: number;
+        };
+        ImportDto: {
+            /** @description 見出しの行・列の割り当て・ファイル全体についての注意 */
+            details: Record<string, never>;
+            /** @description 失敗したときの理由 */
+            error?: Record<string, never> | null;
+            filename: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv" | "hsds";
+            id: string;
+            /** @description 0〜100 */
+            progress: number;
+            rows: components["schemas"]["ImportRowDto"][];
+            /** @enum {string} */
+            status: "parsing" | "previewed" | "committing" | "committed" | "failed";
+            summary: components["schemas"]["ImportSummaryDto"];
+        };
+        ImportMatchDto: {
+            /** @enum {string} */
+            by: "externalId" | "id" | "organizationTitle";
+            /** @description 一致した資源（団体名 / 活動名） */
+            label: string;
+            resourceId: string;
+        };
+        ImportMessageDto: {
+            /** @description 列（見出し） */
+            column: string;
+            /** @enum {string} */
+            level: "warning" | "error";
+            /** @description 何が問題か、何が期待されるか */
+            message: string;
+            /** @description セルの値 */
+            value: string;
+        };
+        ImportRowDto: {
+            /** @enum {string} */
+            action: "create" | "update" | "unchanged" | "refused";
+            match?: components["schemas"]["ImportMatchDto"] | null;
+            messages: components["schemas"]["ImportMessageDto"][];
+            /** @description ファイルの行番号（HSDS ではサービスの順番） */
+            row: number;
+        };
+        ImportStartedDto: {
+            id: string;
+            /** @enum {string} */
+            status: "parsing" | "previewed" | "committing" | "committed" | "failed";
+        };
+        ImportSummaryDto: {
+            create: number;
+            refused: number;
+            unchanged: number;
+            update: number;
+            warnings: number;
         };
         InvitationLinkDto: {
             /** @description SMTP_URL が設定され、利用者にメールアドレスがあるとき、リンクをメールでも送った */
@@ -1292,16 +1454,6 @@ export interface components {
             /** Format: date-time */
             snapshotAt: string | null;
             unmetThreshold: number;
-        };
-        MovedCheckpointDto: {
-            checkpointId: string;
-            /** @description 移動前の期日 */
-            from: string;
-            /** @description 計画上の日（開始日＋日数） */
-            nominalDueOn: string;
-            placementId: string;
-            /** @description 移動後の期日（営業日） */
-            to: string;
         };
         NextStepDto: {
             participant: components["schemas"]["WorklistParticipantDto"];
@@ -1368,7 +1520,7 @@ export interface components {
             developmentStatus: "developing" | "accepting" | "suspended";
             id: string;
             /** @enum {string} */
-            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
             name: string;
             notes: string | null;
             /** Format: date-time */
@@ -1435,8 +1587,6 @@ export interface components {
         PlacementDetailDto: {
             /** Format: date-time */
             activeAt: string | null;
-            /** @description 定着で終結した紹介の、まだ記録のない「その後の様子確認」（host には返しません） */
-            afterClosureContact?: components["schemas"]["AfterClosureContactDto"] | null;
             checkins?: components["schemas"]["CheckinDto"][];
             /** Format: date-time */
             closedAt: string | null;
@@ -1481,8 +1631,6 @@ export interface components {
             toState: "proposed" | "visit" | "trial" | "active" | "closed";
         };
         PlacementFollowUpDto: {
-            /** @description 終結（定着）後の「その後の様子確認」（受入先には表示しません） */
-            afterClosureContacts?: components["schemas"]["AfterClosureContactDto"][];
             checkpoints: components["schemas"]["FollowUpCheckpointDto"][];
             /** @example 2027-02-27 */
             endsOn: string;
@@ -1521,8 +1669,6 @@ export interface components {
         PlacementSummaryDto: {
             /** Format: date-time */
             activeAt: string | null;
-            /** @description 定着で終結した紹介の、まだ記録のない「その後の様子確認」（host には返しません） */
-            afterClosureContact?: components["schemas"]["AfterClosureContactDto"] | null;
             /** Format: date-time */
             closedAt: string | null;
             /** @description 担当（host には返しません） */
@@ -1544,20 +1690,6 @@ export interface components {
             trialDate: string | null;
             /** @example 2026-12-02 */
             visitDate: string | null;
-        };
-        RecomputeDueDatesDto: {
-            /**
-             * @description true で実際に移動します（省略時は移動する確認日の一覧だけを返します）
-             * @default false
-             */
-            apply: boolean;
-        };
-        RecomputeDueDatesResultDto: {
-            /** @description true: 移動した / false: 一覧だけ（試算） */
-            applied: boolean;
-            /** @description 調べた確認日（参加・受入中の紹介の、まだ期日前の確認日） */
-            checked: number;
-            moved: components["schemas"]["MovedCheckpointDto"][];
         };
         ResourceEmbeddingView: {
             /** Format: date-time */
@@ -1740,11 +1872,6 @@ export interface components {
             password: string;
         };
         TransitionDto: {
-            /**
-             * @description outcome が settled（定着）のとき：「その後の様子確認」を何日後に予定するか（0 はしない。省略時はサービスの既定）
-             * @example 180
-             */
-            afterClosureContactDays?: number;
             /** @description 見学・体験の日付（YYYY-MM-DD） */
             date?: string;
             /** @description to が active のときのフォロー計画 */
@@ -1790,7 +1917,12 @@ export interface components {
              */
             developmentStatus?: "developing" | "accepting" | "suspended";
             /** @enum {string} */
-            kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
+            /**
+             * @description kind が other のときの種別の名前
+             * @example 社団法人（旧制度）
+             */
+            kindLabel?: string | null;
             /** @example NPO法人みどりの木 */
             name?: string;
             notes?: string | null;
@@ -1965,25 +2097,41 @@ export interface operations {
             };
         };
     };
-    FollowUpCalendarController_feed: {
+    ImportController_export: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
+            query?: {
+                format?: "xlsx" | "csv";
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description text/calendar（RFC 5545） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "text/calendar": string;
+                content?: never;
+            };
+        };
+    };
+    ImportController_template: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
+                content?: never;
             };
         };
     };
@@ -2007,29 +2155,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DueCheckpointPageDto"];
-                };
-            };
-        };
-    };
-    FollowUpCalendarController_recompute: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecomputeDueDatesDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecomputeDueDatesResultDto"];
                 };
             };
         };
@@ -2058,7 +2183,7 @@ export interface operations {
             };
         };
     };
-    FollowUpCalendarController_due: {
+    HsdsController_about: {
         parameters: {
             query?: never;
             header?: never;
@@ -2072,7 +2197,207 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DueListDto"];
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_dataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organizations: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsPageDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_services: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsPageDto"];
+                };
+            };
+        };
+    };
+    HsdsController_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_taxonomyTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsPageDto"];
+                };
+            };
+        };
+    };
+    ImportController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @enum {string} */
+                    format?: "xlsx" | "csv" | "hsds";
+                    /** @description {"見出し": "項目名" | null} の JSON */
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStartedDto"];
+                };
+            };
+        };
+    };
+    ImportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    ImportController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitImportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStartedDto"];
                 };
             };
         };
@@ -2142,42 +2467,6 @@ export interface operations {
             };
         };
     };
-    FollowUpCalendarController_enableFeed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarFeedDto"];
-                };
-            };
-        };
-    };
-    FollowUpCalendarController_revokeFeed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     NotificationController_list: {
         parameters: {
             query?: {
@@ -2222,7 +2511,7 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
-                kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+                kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
                 limit?: number;
                 page?: number;
                 /** @description 名前の部分一致 */
