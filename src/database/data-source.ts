@@ -9,6 +9,7 @@ import { Accounts1764700000000 } from '../../migrations/1764700000000-Accounts';
 import { JapaneseText1764800000000 } from '../../migrations/1764800000000-JapaneseText';
 import { ReportRulesVersion1764800000001 } from '../../migrations/1764800000001-ReportRulesVersion';
 import { Hygiene1764850000000 } from '../../migrations/1764850000000-Hygiene';
+import { PersonsAtWork1765100000000 } from '../../migrations/1765100000000-PersonsAtWork';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   JapaneseText1764800000000,
   ReportRulesVersion1764800000001,
   Hygiene1764850000000,
+  PersonsAtWork1765100000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

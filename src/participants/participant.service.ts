@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { areaFilter, assertAreaWritable, canSeeParticipant } from '../access/access.rules';
+import { areaFilter, assertAreaWritable, assertAssignable, canSeeParticipant, defaultAssignee } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
@@ -19,10 +19,12 @@ export class ParticipantService {
 
   async create(actor: Actor, dto: CreateParticipantDto) {
     assertAreaWritable(actor, dto.area);
+    const coordinatorId = dto.coordinatorId === undefined ? defaultAssignee(actor) : dto.coordinatorId;
+    if (coordinatorId && dto.coordinatorId !== undefined) await this.assertAssignable(actor, coordinatorId, dto.area);
     const hash = needsHash({ needs: dto.needs, strengths: dto.strengths ?? null });
     const id = await this.participants.create({
       ...(dto as Partial<Participant>),
-      coordinatorId: dto.coordinatorId ?? (actor.role === 'coordinator' ? actor.tokenId : null),
+      coordinatorId,
       needsHash: hash,
       embeddingStatus: 'pending',
     });
@@ -56,8 +58,13 @@ export class ParticipantService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateParticipantDto) {
-    await this.require(actor, id);
+    const before = await this.require(actor, id);
     if (dto.area) assertAreaWritable(actor, dto.area);
+    if (dto.coordinatorId) await this.assertAssignable(actor, dto.coordinatorId, dto.area ?? before.area);
+    // Letting go of a person: their own coordinator may, otherwise only an admin.
+    if (dto.coordinatorId === null && actor.role !== 'admin' && before.coordinatorId && before.coordinatorId !== actor.userId) {
+      throw AppException.forbidden('ほかのコーディネーターの担当を外せるのは管理者だけです。');
+    }
     let newHash: string | null = null;
     const found = await this.participants.update(id, (current) => {
       const hash = needsHash({
@@ -72,6 +79,10 @@ export class ParticipantService {
     await this.audit.record(actor, 'write', [id], Object.keys(dto));
     if (newHash) await this.jobs.enqueueParticipantEmbedding(id, newHash);
     return this.get(actor, id);
+  }
+
+  private async assertAssignable(actor: Actor, coordinatorId: string, area: string): Promise<void> {
+    assertAssignable(actor, coordinatorId, await this.participants.assignee(coordinatorId), area);
   }
 
   /** Withdrawal takes effect at once: hosts stop seeing the person, no new referral is possible. */

@@ -53,7 +53,7 @@ export class PlacementViews {
     return {
       ...this.hostBase(p),
       participant: participant && { id: participant.id, displayName: participant.displayName, consentStatus: participant.consentStatus },
-      coordinatorId: p.coordinatorId,
+      coordinator: coordinatorOf(p),
       note: p.note,
       rematchedTo: p.rematchedTo,
       followUp,
@@ -73,7 +73,7 @@ export class PlacementViews {
     return {
       ...this.hostBase(p),
       participant: participant && { id: participant.id, displayName: participant.displayName },
-      coordinatorId: p.coordinatorId,
+      coordinator: coordinatorOf(p),
     };
   }
 
@@ -91,4 +91,8 @@ export class PlacementViews {
       closedAt: p.closedAt,
     };
   }
+}
+
+function coordinatorOf(p: Placement): { id: string; displayName: string } | null {
+  return p.coordinatorId ? { id: p.coordinatorId, displayName: p.coordinatorName ?? '' } : null;
 }
