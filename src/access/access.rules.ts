@@ -91,7 +91,10 @@ export interface Assignee {
  */
 export function isEffectiveAssignee(assignee: Assignee | null | undefined, area: string): assignee is Assignee {
   return Boolean(
-    assignee && assignee.role === 'coordinator' && assignee.status !== 'disabled' && (!assignee.areas?.length || assignee.areas.includes(area)),
+    assignee &&
+    assignee.role === 'coordinator' &&
+    assignee.status !== 'disabled' &&
+    (!assignee.areas?.length || assignee.areas.includes(area)),
   );
 }
 
@@ -109,7 +112,10 @@ export function assertAssignable(actor: Actor, candidateId: string, candidate: A
     throw AppException.forbidden('担当コーディネーターにほかの人を指定できるのは管理者だけです（自分を担当にすることはできます）。');
   }
   if (!candidate || candidate.role !== 'coordinator' || candidate.status === 'disabled') {
-    throw AppException.validation('coordinatorId', `コーディネーターの利用者（id: ${candidateId}）が見つかりません（無効にされた利用者は指定できません）`);
+    throw AppException.validation(
+      'coordinatorId',
+      `コーディネーターの利用者（id: ${candidateId}）が見つかりません（無効にされた利用者は指定できません）`,
+    );
   }
   const areas = candidate.areas ?? [];
   if (!isEffectiveAssignee(candidate, area)) {

@@ -118,10 +118,10 @@ export class ParticipantRepository {
       const reassigned = entries.find(([k]) => k === 'coordinatorId');
       // The person's open placements move with them: their follow-up notices go to the new coordinator.
       if (reassigned && reassigned[1] !== current.coordinatorId) {
-        await manager.query(`UPDATE placements SET coordinator_user_id = $2, updated_at = now() WHERE participant_id = $1 AND state <> 'closed'`, [
-          id,
-          reassigned[1],
-        ]);
+        await manager.query(
+          `UPDATE placements SET coordinator_user_id = $2, updated_at = now() WHERE participant_id = $1 AND state <> 'closed'`,
+          [id, reassigned[1]],
+        );
       }
       return true;
     });
