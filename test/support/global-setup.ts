@@ -20,6 +20,9 @@ export default async function globalSetup(): Promise<void> {
     DEMO_DATA: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     RECONCILE_INTERVAL_SECONDS: '3600',
+    // The route × role matrices send many unauthenticated requests from one address; the tests of the
+    // per-address limit set their own low value.
+    RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '100000',
   });
   (globalThis as Record<string, unknown>).__SANKA__ = { embedded, dataDir, prefix };
   // Leftovers of an interrupted run under the same prefix would confuse queue assertions.
