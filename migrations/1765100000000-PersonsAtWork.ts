@@ -11,6 +11,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Read state becomes per reader: a notification may concern several people (the area's coordinators and
  * the admins), and one of them reading it must not mark it read for the others. notifications.read_at keeps
  * the reads made before this migration and still counts as read for everyone.
+ *
+ * users.organization_admin: a host's staff member who may invite colleagues of their own organisation.
  */
 export class PersonsAtWork1765100000000 implements MigrationInterface {
   name = 'PersonsAtWork1765100000000';
@@ -34,10 +36,14 @@ export class PersonsAtWork1765100000000 implements MigrationInterface {
         PRIMARY KEY (notification_id, reader_id)
       )`);
     await q.query(`CREATE INDEX notifications_placement_idx ON notifications (placement_id, created_at DESC)`);
+    // A host's own staff administrator: may invite colleagues of the same organisation (host staff only).
+    await q.query(`ALTER TABLE users ADD COLUMN organization_admin boolean NOT NULL DEFAULT false,
+      ADD CONSTRAINT users_organization_admin_is_host CHECK (NOT organization_admin OR role = 'host')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     // The user columns filled in above stay (the accounts migration's down drops them); reads since are lost.
+    await q.query(`ALTER TABLE users DROP COLUMN IF EXISTS organization_admin`);
     await q.query(`DROP INDEX IF EXISTS notifications_placement_idx`);
     await q.query(`DROP TABLE IF EXISTS notification_reads`);
   }

@@ -156,6 +156,26 @@ export function notificationReader(actor: Actor): string {
   return actor.userId ?? actor.tokenId ?? '00000000-0000-0000-0000-000000000000';
 }
 
+// --- Staff accounts: admins manage all; a host's staff administrator invites colleagues. ---
+
+/** A host reaches account management only as its organisation's staff administrator, signed in (not by token). */
+export function managesOwnStaff(actor: Actor): boolean {
+  return actor.role === 'host' && actor.organizationAdmin === true && actor.tokenId === null && Boolean(actor.userId);
+}
+
+/**
+ * What a host's staff administrator may create: staff (host) of their own organisation, without the administrator
+ * flag (an admin grants that). Admins are not limited here.
+ */
+export function assertStaffInvitable(actor: Actor, user: { role: Role; organizationId?: string; organizationAdmin?: boolean }): void {
+  if (actor.role === 'admin') return;
+  if (!managesOwnStaff(actor)) throw AppException.forbidden();
+  if (user.role !== 'host' || (user.organizationId !== undefined && user.organizationId !== actor.organizationId)) {
+    throw AppException.forbidden('受入先の職員管理者が招待できるのは、自団体の職員（role: host）だけです。');
+  }
+  if (user.organizationAdmin) throw AppException.forbidden('職員管理者の権限を与えられるのは管理者（admin）だけです。');
+}
+
 // --- Consent (本人同意). ---
 
 /** A referral, and starting a placement, need the person's obtained consent. */

@@ -333,3 +333,64 @@ describe('a token-era database under the person rules', () => {
     }
   });
 });
+
+describe("a host's staff administrator", () => {
+  let t: TestApp;
+  let own: string;
+  let other: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    own = (await createOrganization(t, { name: '職員管理のある受入先' })).id;
+    other = (await createOrganization(t, { name: 'よその受入先' })).id;
+  });
+  afterAll(async () => t.close());
+
+  const invite = (headers: Headers, body: Record<string, unknown>) =>
+    t
+      .http()
+      .post('/api/v1/users')
+      .set(headers)
+      .send({ login: `staff-${Math.random().toString(36).slice(2, 10)}@example.jp`, displayName: '受入 職員', ...body });
+
+  it('invites colleagues of its own organisation only, signed in; other hosts and tokens may not', async () => {
+    const manager = await createUser(t, 'host', { organizationId: own, organizationAdmin: true, displayName: '受入 管理' });
+    const session = await signIn(t, manager.login, manager.password);
+    expect((await t.http().get('/api/v1/me').set(session).expect(200)).body.organizationAdmin).toBe(true);
+
+    const created = await invite(session, { role: 'host' }).expect(201);
+    expect(created.body.invitationUrl).toMatch(/\/invitation\//);
+    const [colleague] = await t.app
+      .get(DataSource)
+      .query(`SELECT organization_id, role, organization_admin FROM users WHERE id = $1`, [created.body.id]);
+    expect(colleague).toEqual({ organization_id: own, role: 'host', organization_admin: false });
+    await invite(session, { role: 'host', organizationId: own }).expect(201);
+
+    for (const body of [
+      { role: 'host', organizationId: other },
+      { role: 'coordinator' },
+      { role: 'admin' },
+      { role: 'host', organizationAdmin: true },
+    ]) {
+      expect({ body, status: (await invite(session, body)).status }).toEqual({ body, status: 403 });
+    }
+    // Not through a token, even one the manager owns; not as an ordinary host; and nothing else of /users.
+    const token = await t
+      .http()
+      .post('/api/v1/tokens')
+      .set(t.admin)
+      .send({ name: '受入先の連携', role: 'host', organizationId: own, userId: manager.id })
+      .expect(201);
+    await invite({ Authorization: `Bearer ${token.body.token}` }, { role: 'host' }).expect(403);
+    const plain = await createUser(t, 'host', { organizationId: own });
+    await invite(await signIn(t, plain.login, plain.password), { role: 'host' }).expect(403);
+    await t.http().get('/api/v1/users').set(session).expect(403);
+    await t.http().patch(`/api/v1/users/${created.body.id}`).set(session).send({ status: 'disabled' }).expect(403);
+
+    // Only admins grant the flag, and only to host staff.
+    await t.http().patch(`/api/v1/users/${plain.id}`).set(t.admin).send({ organizationAdmin: true }).expect(200);
+    await invite(await signIn(t, plain.login, plain.password), { role: 'host' }).expect(201);
+    const coordinator = await createUser(t, 'coordinator');
+    const refused = await t.http().patch(`/api/v1/users/${coordinator.id}`).set(t.admin).send({ organizationAdmin: true }).expect(400);
+    expect(refused.body.errors[0].field).toBe('organizationAdmin');
+  });
+});
