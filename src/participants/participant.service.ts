@@ -60,10 +60,12 @@ export class ParticipantService {
   async update(actor: Actor, id: string, dto: UpdateParticipantDto) {
     const before = await this.require(actor, id);
     if (dto.area) assertAreaWritable(actor, dto.area);
-    if (dto.coordinatorId) await this.assertAssignable(actor, dto.coordinatorId, dto.area ?? before.area);
-    // Letting go of a person: their own coordinator may, otherwise only an admin.
-    if (dto.coordinatorId === null && actor.role !== 'admin' && before.coordinatorId && before.coordinatorId !== actor.userId) {
-      throw AppException.forbidden('ほかのコーディネーターの担当を外せるのは管理者だけです。');
+    if (dto.coordinatorId !== undefined && dto.coordinatorId !== before.coordinatorId) {
+      // A coordinator changes an assignment only when it is their own or nobody's; taking over a colleague's person is an admin's call.
+      if (actor.role !== 'admin' && before.coordinatorId && before.coordinatorId !== actor.userId) {
+        throw AppException.forbidden('ほかのコーディネーターが担当する本人の担当を変更できるのは管理者だけです。');
+      }
+      if (dto.coordinatorId) await this.assertAssignable(actor, dto.coordinatorId, dto.area ?? before.area);
     }
     let newHash: string | null = null;
     const found = await this.participants.update(id, (current) => {

@@ -209,6 +209,7 @@ describe('work belongs to persons', () => {
     expect(taken.status).toBe(200);
     expect(taken.body.coordinator).toEqual({ id: ids.colleague, displayName: '佐藤 次郎' });
     await t.http().patch(`/api/v1/participants/${open.id}`).set(who.assigned).send({ coordinatorId: null }).expect(403);
+    await t.http().patch(`/api/v1/participants/${open.id}`).set(who.assigned).send({ coordinatorId: ids.assigned }).expect(403);
     const released = await t.http().patch(`/api/v1/participants/${open.id}`).set(who.colleague).send({ coordinatorId: null }).expect(200);
     expect(released.body.coordinator).toBeNull();
     const listed = await t.http().get('/api/v1/participants').query({ coordinatorId: ids.assigned, limit: 100 }).set(t.admin).expect(200);
