@@ -103,6 +103,55 @@ function ensureModel() {
   run(process.execPath, [path.join(root, 'scripts', 'model', 'build-model.js'), '--out', path.join(modelDir, 'sanka-ja-static-v1')]);
 }
 
+const webDir = path.join(root, 'web');
+
+/** Newest modification time under `target` (a file or a folder), skipping node_modules and dist. */
+function newestMtime(target) {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+/** The web app (web/, its own npm package): install its dependencies, then build web/dist when sources are newer. */
+function ensureWebBuild() {
+  const marker = path.join(webDir, 'node_modules', '.package-lock.json');
+  const lock = path.join(webDir, 'package-lock.json');
+  if (!fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mtimeMs) {
+    step('Web アプリの依存パッケージをインストールしています (web/: npm ci)…');
+    run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: webDir });
+  }
+  const built = path.join(webDir, 'dist', 'index.html');
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package-lock.json'];
+  const newest = Math.max(...sources.map((s) => newestMtime(path.join(webDir, s))));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest) return;
+  step('Web アプリをビルドしています (web/: 型検査と vite build)…');
+  const tsc = path.join(webDir, 'node_modules', 'typescript', 'bin', 'tsc');
+  run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], { cwd: webDir });
+  run(process.execPath, [path.join(webDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: webDir });
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** The browser tests drive Debian's Chromium; installed with apt-get when missing (as root, like redis-server). */
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  if (process.getuid && process.getuid() === 0 && which('apt-get')) {
+    step('chromium が見つからないため、Debian パッケージからインストールします（ブラウザテスト用）…');
+    run('apt-get', ['update', '-q']);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { env });
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`ブラウザテストには Chromium (${CHROMIUM}) が必要です。\n  Debian/Ubuntu: sudo apt-get install chromium`);
+  }
+}
+
 function ping(host, port, timeoutMs = 1000) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
@@ -171,4 +220,15 @@ async function ensureRedis({ dataDir, install }) {
   throw new Error(`Redis を起動しましたが応答しません。ログ: ${path.join(redisDir, 'redis.log')}`);
 }
 
-module.exports = { root, step, run, lockProblems, ensureDependencies, ensureBuild, ensureModel, ensureRedis };
+module.exports = {
+  root,
+  step,
+  run,
+  lockProblems,
+  ensureDependencies,
+  ensureBuild,
+  ensureWebBuild,
+  ensureChromium,
+  ensureModel,
+  ensureRedis,
+};

@@ -12,6 +12,7 @@ import { ApiTokenRepository } from './auth/api-token.repository';
 import { ApiTokenService } from './auth/api-token.service';
 import { AccountAuditLog } from './auth/account-audit';
 import { AuthGuard } from './auth/auth.guard';
+import { BackupModule } from './backup/backup.module';
 import { OrganizationDirectory } from './auth/organization-directory';
 import { rateLimitOptions } from './auth/rate-limit';
 import { InvitationRepository } from './auth/invitation.repository';
@@ -181,7 +182,8 @@ export class AppModule {
             level: config.logLevel,
             // Bodies are never logged: they may hold a participant's needs or health details.
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body'], remove: true },
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            // Static files of the web app are not worth a log line each (fonts come in many small subsets).
+            autoLogging: { ignore: (req) => req.url === '/health' || Boolean(req.url?.startsWith('/assets/')) },
             serializers: {
               req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
             },
@@ -191,6 +193,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: QueueName.Embedding }, { name: QueueName.FollowUp }, { name: QueueName.Maintenance }),
+        BackupModule.forRoot(config), // nightly backup job + status for /health (src/backup/)
       ],
       controllers: config.runsApi ? controllers : [HealthController],
       providers,

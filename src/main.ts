@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { backupBeforeMigrations } from './backup/pre-migration-backup';
 import { configureApp } from './app.setup';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { prepareDatabase } from './database/data-source';
@@ -34,6 +35,7 @@ async function bootstrap(): Promise<void> {
     });
     databaseUrl = embedded.url;
   }
+  await backupBeforeMigrations(config, databaseUrl, (msg, extra) => log('info', msg, extra));
   const { applied, pgvector } = await prepareDatabase(databaseUrl);
   log('info', 'database ready', { pgvector, migrationsApplied: applied, embedded: Boolean(embedded) });
 

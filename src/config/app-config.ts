@@ -64,6 +64,20 @@ export class AppConfig {
   loginLockAddressThreshold!: number;
   loginLockWindowMinutes!: number;
   loginLockMinutes!: number;
+  // --- backup (src/backup/, docs/backup.md) ---
+  /** Where backups are written (default DATA_DIR/backups). */
+  backupDir!: string;
+  /** Generations kept in backupDir; older backup files are deleted after a good backup. */
+  backupKeep!: number;
+  /** Nightly backup schedule (cron, Asia/Tokyo); empty BACKUP_CRON=off disables it. */
+  backupCron?: string;
+  /** AES-256-GCM key (32 bytes); backups are encrypted when set. Never logged. */
+  backupEncryptionKey?: Buffer;
+  /** /health warns when the last good backup is older than this. */
+  backupWarnAfterHours!: number;
+  /** Take a backup before applying migrations to a database that already has a schema. */
+  backupBeforeMigrations!: boolean;
+  // --- end backup ---
 
   get runsApi(): boolean {
     return this.role === 'api' || this.role === 'all';
@@ -221,5 +235,31 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   config.loginLockAddressThreshold = int(env, 'LOGIN_LOCK_ADDRESS_THRESHOLD', 50, 1, 10_000);
   config.loginLockWindowMinutes = int(env, 'LOGIN_LOCK_WINDOW_MINUTES', 15, 1, 24 * 60);
   config.loginLockMinutes = int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60);
+  Object.assign(config, loadBackupConfig(env, config.dataDir, cwd));
   return config;
+}
+
+const CRON_FIELD = /^[\d*/,-]+$/;
+
+/** Backup settings (docs/backup.md). The key is 32 random bytes in base64: `openssl rand -base64 32`. */
+function loadBackupConfig(env: Env, dataDir: string, cwd: string): Partial<AppConfig> {
+  const cron = str(env, 'BACKUP_CRON', '0 2 * * *')!;
+  if (cron !== 'off' && (cron.split(/\s+/).length !== 5 || !cron.split(/\s+/).every((f) => CRON_FIELD.test(f)))) {
+    throw new ConfigError('BACKUP_CRON', '5 項目の cron 式（Asia/Tokyo、例: 0 2 * * *）または off');
+  }
+  const rawKey = str(env, 'BACKUP_ENCRYPTION_KEY');
+  let key: Buffer | undefined;
+  if (rawKey !== undefined) {
+    key = /^[A-Za-z0-9+/]{43}=$/.test(rawKey) ? Buffer.from(rawKey, 'base64') : undefined;
+    if (key?.length !== 32)
+      throw new ConfigError('BACKUP_ENCRYPTION_KEY', '32 バイトの鍵を base64 で（例: openssl rand -base64 32 の出力）');
+  }
+  return {
+    backupDir: path.resolve(cwd, str(env, 'BACKUP_DIR', path.join(dataDir, 'backups'))!),
+    backupKeep: int(env, 'BACKUP_KEEP', 14, 1, 1000),
+    backupCron: cron === 'off' ? undefined : cron,
+    backupEncryptionKey: key,
+    backupWarnAfterHours: int(env, 'BACKUP_WARN_AFTER_HOURS', 48, 1, 24 * 365),
+    backupBeforeMigrations: bool(env, 'BACKUP_BEFORE_MIGRATIONS', true),
+  };
 }

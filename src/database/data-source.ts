@@ -9,6 +9,7 @@ import { Accounts1764700000000 } from '../../migrations/1764700000000-Accounts';
 import { JapaneseText1764800000000 } from '../../migrations/1764800000000-JapaneseText';
 import { ReportRulesVersion1764800000001 } from '../../migrations/1764800000001-ReportRulesVersion';
 import { Hygiene1764850000000 } from '../../migrations/1764850000000-Hygiene';
+import { BackupRuns1764900000000 } from '../../migrations/1764900000000-BackupRuns';
 import { PersonsAtWork1765100000000 } from '../../migrations/1765100000000-PersonsAtWork';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   JapaneseText1764800000000,
   ReportRulesVersion1764800000001,
   Hygiene1764850000000,
+  BackupRuns1764900000000,
   PersonsAtWork1765100000000,
 ];
 

@@ -49,13 +49,33 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedPo
     return actualPort;
   };
   const actualPort = await spawn(port);
+  // Lets `npm run backup` reach the running service's database instead of opening the data directory twice.
+  const portFile = embeddedPortFile(dataDir);
+  fs.writeFileSync(portFile, JSON.stringify({ pid: process.pid, port: actualPort }), { mode: 0o600 });
   return {
     url: `postgres://postgres@127.0.0.1:${actualPort}/postgres`,
     stop: () => {
       stopping = true;
+      fs.rmSync(portFile, { force: true });
       return stopChild(child);
     },
   };
+}
+
+/** Written while a process serves the embedded database of dataDir: {pid, port}. */
+export function embeddedPortFile(dataDir: string): string {
+  return path.join(dataDir, 'embedded-postgres.json');
+}
+
+/** The URL of the embedded database another live process serves from dataDir, or null. */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  try {
+    const { pid, port } = JSON.parse(fs.readFileSync(embeddedPortFile(dataDir), 'utf8')) as { pid: number; port: number };
+    process.kill(pid, 0); // throws when no such process
+    return pid === process.pid ? null : `postgres://postgres@127.0.0.1:${port}/postgres`;
+  } catch {
+    return null;
+  }
 }
 
 function waitForReady(child: ChildProcess): Promise<number> {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { BackupService } from '../backup/backup.service';
 import { AppConfig } from '../config/app-config';
 import { EmbeddingModelRepository } from '../matching/embedding-model.repository';
 import { HealthRepository } from './health.repository';
@@ -14,10 +15,13 @@ export class HealthService {
     private readonly probes: HealthRepository,
     private readonly model: EmbeddingModelRepository,
     private readonly config: AppConfig,
+    private readonly backups: BackupService,
   ) {}
 
   async check() {
     const [database, redis] = await Promise.all([check(() => this.probes.pingDatabase()), check(() => this.probes.pingRedis())]);
+    // An old or missing backup is a warning, not an outage: health stays 200 (docs/backup.md).
+    const backup = database.status === 'up' ? await this.backups.status() : null;
     const model = this.model.status();
     const healthy = database.status === 'up' && redis.status === 'up' && (model.state === 'ready' || model.state === 'fallback');
     if (healthy !== this.lastHealthy) {
@@ -36,10 +40,13 @@ export class HealthService {
         database,
         redis,
         embeddingModel: model,
-        warnings:
-          model.state === 'fallback'
+        backup,
+        warnings: [
+          ...(model.state === 'fallback'
             ? [`設定されたモデル ${model.configured} ではなく、ローカルモデル ${model.name} で動作しています`]
-            : [],
+            : []),
+          ...(backup?.warning ? [backup.warning] : []),
+        ],
       },
     };
   }

@@ -5,6 +5,8 @@ export enum QueueName {
   Embedding = 'embedding',
   FollowUp = 'follow-up',
   Maintenance = 'maintenance',
+  /** Nightly database backup (src/backup/): its own queue, so that a long dump never delays maintenance. */
+  Backup = 'backup',
 }
 
 export enum JobName {
@@ -24,6 +26,8 @@ export enum JobName {
   MonthlySnapshot = 'monthly-snapshot',
   /** Re-create lost work from the database (the source of truth). */
   Reconcile = 'reconcile',
+  /** Dump the database into BACKUP_DIR, verify it and drop old generations. */
+  Backup = 'backup',
 }
 
 export interface JobPayloads {
@@ -35,6 +39,7 @@ export interface JobPayloads {
   [JobName.DeliverNotifications]: Record<string, never>;
   [JobName.MonthlySnapshot]: Record<string, never>;
   [JobName.Reconcile]: Record<string, never>;
+  [JobName.Backup]: { reason: string };
 }
 
 /** Every job retries with backoff and cleans up after itself. */
@@ -54,4 +59,5 @@ export const jobIds = {
   reconcileScheduler: () => 'reconcile-every',
   monthlySnapshotScheduler: () => 'monthly-snapshot',
   deliverNotifications: () => 'deliver-notifications',
+  backupScheduler: () => 'backup-nightly',
 };

@@ -1,0 +1,2178 @@
+// Generated from the service's OpenAPI document by `npm run api:generate`. Do not edit.
+export interface paths {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。format=csv で出力 */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 招待・再設定リンクでパスワードを設定する（リンクは 1 回限り。設定するとその利用者の既存のセッションは終了） */
+        post: operations["SessionController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matches/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 本人の希望（日本語の自由記述）に合う資源を順位付けして返す
+         * @description 意味の近さ（ベクトル）・キーワード一致・本人の条件への適合を組み合わせた順位と、その理由（日本語）を返します。filters は必ず守られる条件です。応答の needsLong が true のとき、希望の文章が埋め込みモデルの窓（512 トークン）より長かったため、重なりのある複数の区切り（needsChunks 個）に分けて埋め込み、トークン数で重み付けして平均しました。文章の最後まですべて検索に反映されています（切り捨てなし）。
+         */
+        post: operations["MatchController_search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 呼び出している利用者（セッションの利用者、または API トークンの持ち主） */
+        get: operations["SessionController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自分あての通知（フォローの期日・期限超過・最終確認・緊急の懸念）。admin はすべて */
+        get: operations["NotificationController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 通知を既読にする */
+        post: operations["NotificationController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 受入先の一覧（host は自団体のみ） */
+        get: operations["OrganizationController_list"];
+        put?: never;
+        /** 受入先（団体）を登録する */
+        post: operations["OrganizationController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 受入先の詳細 */
+        get: operations["OrganizationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 受入先の情報を更新する（host は自団体のみ） */
+        patch: operations["OrganizationController_update"];
+        trace?: never;
+    };
+    "/api/v1/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人の一覧 */
+        get: operations["ParticipantController_list"];
+        put?: never;
+        /** 本人を登録する（仮名・コードでよい） */
+        post: operations["ParticipantController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人の記録（コーディネーター向け、全項目） */
+        get: operations["ParticipantController_get"];
+        put?: never;
+        post?: never;
+        /** 本人の記録を消去する（個人情報を削除し、過去の集計のための記録だけを残す） */
+        delete: operations["ParticipantController_erase"];
+        options?: never;
+        head?: never;
+        /** 本人の記録を更新する（希望を変えると再度埋め込み） */
+        patch: operations["ParticipantController_update"];
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 本人同意を記録する（status・方法・受入先に見せてよい項目）。撤回は即時に反映 */
+        put: operations["ParticipantController_consent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人について保有するすべての情報を JSON で出力する（個人情報の開示請求用、監査ログに記録） */
+        get: operations["ParticipantController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 紹介の一覧（本人・資源・担当・状態で絞り込み）。host は自団体の資源の紹介のみ、同意の範囲で表示 */
+        get: operations["PlacementController_list"];
+        put?: never;
+        /** 資源への紹介を提案する（本人同意が必要） */
+        post: operations["PlacementController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 紹介の詳細（フォロー計画・確認日・記録を含む） */
+        get: operations["PlacementController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 定着フォローの記録（出席・調子・受入先の所見・懸念）。urgent はすぐ通知 */
+        post: operations["FollowUpController_checkin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/dates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 見学・体験の日付を確定する（受入先も可） */
+        post: operations["PlacementController_confirmDates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/follow-up/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** フォロー期間を延長する（延長は記録されます） */
+        post: operations["FollowUpController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/host-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 確認日に受入先から見た様子を記録する（その確認日の記録に含まれます） */
+        post: operations["FollowUpController_hostFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 状態を進める：visit 見学 / trial 体験 / active 参加・受入（フォロー開始）/ closed 終結（outcome 必須） */
+        post: operations["PlacementController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/fiscal-year/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 年度集計（4月〜翌年3月）：月ごとと年度合計
+         * @description まだ始まっていない月は months の中で null。進行中の年度・月は inProgress: true で現在時点の数値。始まっていない年度は 400。
+         */
+        get: operations["ReportController_fiscalYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 月次集計（日本時間の暦月）。締めた月はスナップショット（snapshotAt）を返し、live=true で再計算
+         * @description 数値は月末と現在の早い方の時点（asOf）のもの。進行中の月は inProgress: true（CSV の表題と期間に「集計途中」）、まだ始まっていない月は 400。rulesVersion は集計規則の版、servedFromSnapshot はスナップショットをそのまま返したかどうか（スナップショットは作成時の版のまま。live=true は現在の規則で再計算）。
+         */
+        get: operations["ReportController_monthly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 資源の一覧（種別・地区・状態・団体・キーワードで絞り込み）。host は自団体のみ。 */
+        get: operations["ResourceController_list"];
+        put?: never;
+        /** 資源（居場所・就労体験・ボランティア等の受入枠）を登録する。host は自団体のみ。 */
+        post: operations["ResourceController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 資源の詳細（embedding.status が ready になると検索対象） */
+        get: operations["ResourceController_get"];
+        put?: never;
+        post?: never;
+        /** 資源を削除する（紹介記録がある場合は不可。status を closed にしてください） */
+        delete: operations["ResourceController_delete"];
+        options?: never;
+        head?: never;
+        /** 資源を更新する（説明を変えると再度埋め込みが行われます） */
+        patch: operations["ResourceController_update"];
+        trace?: never;
+    };
+    "/api/v1/resources/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** この資源に合いそうな、紹介待ちの本人（同意取得済み・進行中の紹介なし）の一覧 */
+        get: operations["MatchController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{id}/vacancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 空き数を増減する（同時更新でも 0 未満・定員超過にはなりません） */
+        post: operations["ResourceController_adjustVacancies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 今のセッション（残り時間と csrfToken）。X-Background: 1 なら無操作の時間を延ばさない */
+        get: operations["SessionController_current"];
+        put?: never;
+        /**
+         * パスワードでサインインする（httpOnly・SameSite=Strict の Cookie「sanka_session」を設定）
+         * @description 失敗が続くとログイン ID ごと・接続元ごとに一時的にロックされます（423、Retry-After）。応答の csrfToken を、Cookie で認証する POST/PUT/PATCH/DELETE の X-CSRF-Token ヘッダーに付けてください。
+         */
+        post: operations["SessionController_signIn"];
+        /** サインアウトする（サーバー側のセッションを削除し、Cookie を消す） */
+        delete: operations["SessionController_signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** トークンの一覧（秘密の値は含みません） */
+        get: operations["ApiTokenController_list"];
+        put?: never;
+        /** トークンを発行する（秘密の値はこの応答でだけ表示されます） */
+        post: operations["ApiTokenController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** トークンを失効させる（即時に有効） */
+        delete: operations["ApiTokenController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 利用者の一覧 */
+        get: operations["UserController_list"];
+        put?: never;
+        /** 利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効） */
+        post: operations["UserController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 利用者を更新する。status: disabled で直ちにセッションを終了し、その人の API トークンを失効させる */
+        patch: operations["UserController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新しいリンクを発行する（パスワード未設定なら招待、設定済みならパスワード再設定）。それまでの未使用リンクは使えなくなる */
+        post: operations["UserController_issueLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** データベース・Redis・埋め込みモデルの状態（すべて使えるとき 200、それ以外は 503） */
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AcceptedInvitationDto: {
+            displayName: string;
+            /** @description サインインに使うログイン ID */
+            login: string;
+            /** @enum {string} */
+            status?: "active";
+        };
+        AcceptInvitationDto: {
+            /**
+             * Format: password
+             * @description 新しいパスワード（12 文字以上。記号や数字を混ぜる必要はありません。よく使われるもの、ログイン ID を含むものは使えません）
+             */
+            password: string;
+            /** @description 招待・再設定リンク（invitationUrl）の最後の部分 */
+            token: string;
+        };
+        AdjustVacanciesDto: {
+            /**
+             * @description 空き数の増減（-1 で 1 名分埋まる、+1 で 1 名分空く）
+             * @example -1
+             */
+            delta: number;
+        };
+        ConfirmDatesDto: {
+            /** @example 2026-12-09 */
+            trialDate?: string;
+            /** @example 2026-12-02 */
+            visitDate?: string;
+        };
+        ConsentDto: {
+            /**
+             * @description 同意の日付（省略時は今日、日本時間）
+             * @example 2026-11-20
+             */
+            date?: string;
+            /** @example 面談で口頭と書面により確認 */
+            method: string;
+            /** @description 受入先に見せてよい項目 */
+            scope: ("displayName" | "ageBand" | "strengths" | "considerationsForHost" | "healthNote" | "disabilityNote" | "criminalRecordNote" | "householdNote")[];
+            /** @enum {string} */
+            status: "obtained" | "withdrawn";
+        };
+        ContactDto: {
+            /** @example info@example.jp */
+            email?: string;
+            /** @example 担当 山田 */
+            person?: string;
+            /** @example 0000-00-0000 */
+            phone?: string;
+        };
+        CreateCheckinDto: {
+            /**
+             * @description attended 参加 / late 遅刻 / absent_notified 連絡ありの欠席 / absent 無断欠席
+             * @enum {string}
+             */
+            attendance: "attended" | "late" | "absent_notified" | "absent";
+            /** @description 対応する確認日（checkpoint）の id。省略時は期日を過ぎた最も古い確認日に充てます */
+            checkpointId?: string;
+            /**
+             * @description urgent はすぐ担当者に通知
+             * @default none
+             * @enum {string}
+             */
+            concern: "none" | "watch" | "urgent";
+            /**
+             * @description 面談・確認の日付（日本時間の日付）
+             * @example 2026-11-20
+             */
+            date: string;
+            /** @description 受入先から見た様子 */
+            hostFeedback?: string;
+            note?: string;
+            /** @description 本人の調子（1 とても悪い 〜 5 とても良い） */
+            wellbeing: number;
+        };
+        CreateOrganizationDto: {
+            /**
+             * @description 市町村が使う地区名
+             * @example 中央
+             */
+            area?: string | null;
+            contact?: components["schemas"]["ContactDto"];
+            /**
+             * @description developing 開拓中 / accepting 受入可 / suspended 休止
+             * @enum {string}
+             */
+            developmentStatus?: "developing" | "accepting" | "suspended";
+            /** @enum {string} */
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            /** @example NPO法人みどりの木 */
+            name: string;
+            notes?: string | null;
+        };
+        CreateParticipantDto: {
+            /** @example 30代 */
+            ageBand?: string | null;
+            /** @example 中央 */
+            area: string;
+            /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
+            considerationsForHost?: string | null;
+            constraints?: components["schemas"]["ParticipantConstraintsDto"];
+            /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
+            coordinatorId?: string;
+            /** @description 犯罪歴等（要配慮個人情報） */
+            criminalRecordNote?: string | null;
+            /** @description 障害（要配慮個人情報） */
+            disabilityNote?: string | null;
+            /**
+             * @description 仮名・コード（実名でなくてよい）
+             * @example Aさん
+             */
+            displayName: string;
+            /** @description 健康状態（要配慮個人情報） */
+            healthNote?: string | null;
+            /** @description 世帯の状況（要配慮） */
+            householdNote?: string | null;
+            /** @description 本人の希望・やりたいこと・苦手なこと（2000 文字以内） */
+            needs: string;
+            /**
+             * @description daily_living 日常生活自立 / social_life 社会生活自立 / employment 就労自立
+             * @enum {string|null}
+             */
+            readinessStage?: "daily_living" | "social_life" | "employment" | null;
+            /** @description 実名（任意） */
+            realName?: string | null;
+            /** @enum {string} */
+            referralRoute?: "hospital" | "school" | "care_manager" | "family" | "outreach" | "self" | "other";
+            /** @description 得意なこと・興味 */
+            strengths?: string | null;
+        };
+        CreatePlacementDto: {
+            /** @description コーディネーターのメモ（受入先には表示されません） */
+            note?: string;
+            participantId: string;
+            resourceId: string;
+        };
+        CreateResourceDto: {
+            /** @description 本来の対象外の人も受け入れるか */
+            acceptsOutsideEligibility?: boolean;
+            /** @description 最寄り駅・バス停からの所要時間（分） */
+            accessMinutes?: number | null;
+            /** @description 配慮・受入れ条件（README の一覧を参照） */
+            accommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+            address?: string | null;
+            /**
+             * @description 市町村が使う地区名
+             * @example 中央
+             */
+            area: string;
+            capacity: number;
+            demands?: components["schemas"]["DemandsDto"];
+            /** @description 活動の説明（この文章が意味検索に使われます） */
+            description: string;
+            /** @example 月2回（第1・第3水曜） */
+            frequencyNote?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @example みどり中央駅 */
+            nearestStation?: string | null;
+            organizationId: string;
+            /**
+             * @description unpaid 無償 / honorarium 謝礼 / paid 有償
+             * @enum {string}
+             */
+            reward?: "unpaid" | "honorarium" | "paid";
+            schedule: components["schemas"]["ScheduleSlotDto"][];
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "paused" | "closed";
+            /**
+             * @example [
+             *       "草取り",
+             *       "収穫"
+             *     ]
+             */
+            tasks?: string[];
+            /** @example 農園での草取り・収穫体験 */
+            title: string;
+            /**
+             * @description ibasho 居場所 / work_experience 就労体験 / volunteer ボランティア / housing_support 住まい支援 / other
+             * @enum {string}
+             */
+            type: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /** @description 現在の空き（capacity 以下） */
+            vacancies: number;
+        };
+        CreateTokenDto: {
+            /**
+             * @description coordinator を担当地区に限定する（省略時は全地区）
+             * @example [
+             *       "中央",
+             *       "東部"
+             *     ]
+             */
+            areas?: string[];
+            /**
+             * @description 有効期限（ISO 8601）
+             * @example 2027-03-31T23:59:59+09:00
+             */
+            expiresAt?: string;
+            /**
+             * @description トークンの名前（誰・何に渡すか）
+             * @example みどり社協 参加支援担当
+             */
+            name: string;
+            /** @description host トークンの受入先 id */
+            organizationId?: string;
+            /**
+             * @description admin: 全権限 / coordinator: 参加支援コーディネーター / host: 受入先（1 団体に限定） / viewer: 集計のみ
+             * @enum {string}
+             */
+            role: "admin" | "coordinator" | "host" | "viewer";
+            /** @description トークンの持ち主（利用者 id）。トークンは持ち主の権限を超えず、持ち主を無効にすると失効します。省略時は自動処理用（持ち主なし） */
+            userId?: string;
+        };
+        CreateUserDto: {
+            /**
+             * @description coordinator の担当地区（省略時は全地区）
+             * @example [
+             *       "中央"
+             *     ]
+             */
+            areas?: string[];
+            /**
+             * @description 表示名（画面・記録に出る名前）
+             * @example 山田 花子
+             */
+            displayName: string;
+            /** @description 通知・招待リンク送付用のメールアドレス（ログイン ID とは別。SMTP_URL 設定時は招待リンクをここへ送ります） */
+            email?: string;
+            /**
+             * @description ログイン ID：メールアドレスまたは自由なログイン名（空白なし、大文字・小文字は区別しません）
+             * @example yamada@midori-shakyo.example.jp
+             */
+            login: string;
+            /** @description host の受入先 id（host では必須、ほかの役割では指定できません） */
+            organizationId?: string;
+            /**
+             * @description admin: 管理者 / coordinator: 参加支援コーディネーター / host: 受入先の職員 / viewer: 集計のみ
+             * @enum {string}
+             */
+            role: "admin" | "coordinator" | "host" | "viewer";
+        };
+        DemandsDto: {
+            /**
+             * @description 読み書き
+             * @enum {string}
+             */
+            literacy?: "low" | "medium" | "high";
+            /**
+             * @description 体力（身体的負担）
+             * @enum {string}
+             */
+            physical?: "low" | "medium" | "high";
+            /**
+             * @description 人と話す量
+             * @enum {string}
+             */
+            talking?: "low" | "medium" | "high";
+        };
+        ExtendFollowUpDto: {
+            /** @description 延長期間内の確認日（延長開始からの日数） */
+            checkpointDays?: number[];
+            /** @description 延長する日数（既定はサービスの標準期間） */
+            lengthDays?: number;
+            note?: string;
+        };
+        FollowUpOptionsDto: {
+            /**
+             * @description 確認日（開始からの日数）。既定は 14, 28, 60, 90。0 はすぐ
+             * @example [
+             *       14,
+             *       28,
+             *       60,
+             *       90
+             *     ]
+             */
+            checkpointDays?: number[];
+            /** @description フォロー期間（日）。既定は 90 */
+            lengthDays?: number;
+        };
+        HostFeedbackDto: {
+            checkpointId: string;
+            /** @description 受入先から見た様子 */
+            feedback: string;
+        };
+        InvitationLinkDto: {
+            /** @description SMTP_URL が設定され、利用者にメールアドレスがあるとき、リンクをメールでも送った */
+            emailed: boolean;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description リンクの有効期限（発行から 72 時間）
+             */
+            invitationExpiresAt: string;
+            /** @description 本人に渡す 1 回限りのリンク（この応答でだけ表示されます）。最後の部分が POST /api/v1/invitations/accept の token */
+            invitationUrl: string;
+            /**
+             * @description invite: 初めてのパスワード設定 / reset: パスワード再設定
+             * @enum {string}
+             */
+            purpose: "invite" | "reset";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+        };
+        MeDto: {
+            areas: string[] | null;
+            displayName: string;
+            /** @description 通知用のメールアドレス（ログイン ID とは別） */
+            email: string | null;
+            /**
+             * Format: uuid
+             * @description 持ち主のない API トークン（ADMIN_TOKEN など）では null
+             */
+            id: string | null;
+            login: string | null;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+        };
+        ParticipantConstraintsDto: {
+            availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /** @description 避けたい負担（talking 人と話す / physical 体力 / literacy 読み書き） */
+            avoid?: ("talking" | "physical" | "literacy")[];
+            /** @description 避けたいこと（自由記述） */
+            avoidNote?: string;
+            /** @description 1 週間に活動できる時間の目安 */
+            hoursPerWeek?: number;
+            maxTravelMinutes?: number;
+            preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+        };
+        PersonConstraintsDto: {
+            availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /** @description 避けたい負担（talking 人と話す / physical 体力 / literacy 読み書き） */
+            avoid?: ("talking" | "physical" | "literacy")[];
+            maxTravelMinutes?: number;
+            preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+        };
+        ScheduleSlotDto: {
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /** @example 12:00 */
+            end: string;
+            /** @example 10:00 */
+            start: string;
+        };
+        SearchFiltersDto: {
+            /** @description すべてを満たす資源だけ */
+            accommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+            /**
+             * @example [
+             *       "中央",
+             *       "東部"
+             *     ]
+             */
+            areas?: string[];
+            /** @description このいずれかの曜日に活動がある資源だけ */
+            days?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            /** @description 最寄り駅・バス停からの所要時間（分）の上限。未登録の資源は除外 */
+            maxTravelMinutes?: number;
+            types?: ("ibasho" | "work_experience" | "volunteer" | "housing_support" | "other")[];
+        };
+        SearchMatchesDto: {
+            constraints?: components["schemas"]["PersonConstraintsDto"];
+            filters?: components["schemas"]["SearchFiltersDto"];
+            /**
+             * @description 満員（空き 0）の資源も含める
+             * @default false
+             */
+            includeFull: boolean;
+            /** @default 10 */
+            limit: number;
+            /**
+             * @description 本人の希望・苦手なこと（2000 文字以内）。participantId を指定した場合は省略可
+             * @example 人と話すのが苦手。静かな場所で黙々とできる作業を、週1回短時間から
+             */
+            needs?: string;
+            /** @description 登録済みの本人。保存された希望と条件を使います */
+            participantId?: string;
+        };
+        SessionDto: {
+            /**
+             * Format: date-time
+             * @description 操作があってもこの時刻にセッションが切れます
+             */
+            absoluteExpiresAt: string;
+            /** @description Cookie で認証する POST/PUT/PATCH/DELETE に X-CSRF-Token ヘッダーで付ける値 */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description 操作がなければこの時刻にセッションが切れます（X-Background: 1 の要求は操作に数えません）
+             */
+            idleExpiresAt: string;
+            user: components["schemas"]["SessionUserDto"];
+        };
+        SessionUserDto: {
+            /** @description coordinator の担当地区（null は全地区） */
+            areas: string[] | null;
+            /** @example 山田 花子 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description host の受入先
+             */
+            organizationId: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+        };
+        SignInDto: {
+            /**
+             * @description ログイン ID（メールアドレスまたはログイン名。大文字・小文字は区別しません）
+             * @example demo-coordinator
+             */
+            login: string;
+            /**
+             * Format: password
+             * @description パスワード
+             */
+            password: string;
+        };
+        TransitionDto: {
+            /** @description 見学・体験の日付（YYYY-MM-DD） */
+            date?: string;
+            /** @description to が active のときのフォロー計画 */
+            followUp?: components["schemas"]["FollowUpOptionsDto"];
+            note?: string;
+            /**
+             * @description closed のとき必須：settled 定着 / withdrew 中断 / host_declined 受入先の辞退 / rematched つなぎなおし / other
+             * @enum {string}
+             */
+            outcome?: "settled" | "withdrew" | "host_declined" | "rematched" | "other";
+            /** @description つなぎなおし先の紹介（placement）id */
+            rematchedTo?: string;
+            /** @enum {string} */
+            to: "visit" | "trial" | "active" | "closed";
+        };
+        UpdateOrganizationDto: {
+            /**
+             * @description 市町村が使う地区名
+             * @example 中央
+             */
+            area?: string | null;
+            contact?: components["schemas"]["ContactDto"];
+            /**
+             * @description developing 開拓中 / accepting 受入可 / suspended 休止
+             * @enum {string}
+             */
+            developmentStatus?: "developing" | "accepting" | "suspended";
+            /** @enum {string} */
+            kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            /** @example NPO法人みどりの木 */
+            name?: string;
+            notes?: string | null;
+        };
+        UpdateParticipantDto: {
+            /** @example 30代 */
+            ageBand?: string | null;
+            /** @example 中央 */
+            area?: string;
+            /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
+            considerationsForHost?: string | null;
+            constraints?: components["schemas"]["ParticipantConstraintsDto"];
+            /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
+            coordinatorId?: string;
+            /** @description 犯罪歴等（要配慮個人情報） */
+            criminalRecordNote?: string | null;
+            /** @description 障害（要配慮個人情報） */
+            disabilityNote?: string | null;
+            /**
+             * @description 仮名・コード（実名でなくてよい）
+             * @example Aさん
+             */
+            displayName?: string;
+            /** @description 健康状態（要配慮個人情報） */
+            healthNote?: string | null;
+            /** @description 世帯の状況（要配慮） */
+            householdNote?: string | null;
+            /** @description 本人の希望・やりたいこと・苦手なこと（2000 文字以内） */
+            needs?: string;
+            /**
+             * @description daily_living 日常生活自立 / social_life 社会生活自立 / employment 就労自立
+             * @enum {string|null}
+             */
+            readinessStage?: "daily_living" | "social_life" | "employment" | null;
+            /** @description 実名（任意） */
+            realName?: string | null;
+            /** @enum {string} */
+            referralRoute?: "hospital" | "school" | "care_manager" | "family" | "outreach" | "self" | "other";
+            /** @description 得意なこと・興味 */
+            strengths?: string | null;
+        };
+        UpdateResourceDto: {
+            /** @description 本来の対象外の人も受け入れるか */
+            acceptsOutsideEligibility?: boolean;
+            /** @description 最寄り駅・バス停からの所要時間（分） */
+            accessMinutes?: number | null;
+            /** @description 配慮・受入れ条件（README の一覧を参照） */
+            accommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+            address?: string | null;
+            /**
+             * @description 市町村が使う地区名
+             * @example 中央
+             */
+            area?: string;
+            capacity?: number;
+            demands?: components["schemas"]["DemandsDto"];
+            /** @description 活動の説明（この文章が意味検索に使われます） */
+            description?: string;
+            /** @example 月2回（第1・第3水曜） */
+            frequencyNote?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @example みどり中央駅 */
+            nearestStation?: string | null;
+            organizationId?: string;
+            /**
+             * @description unpaid 無償 / honorarium 謝礼 / paid 有償
+             * @enum {string}
+             */
+            reward?: "unpaid" | "honorarium" | "paid";
+            schedule?: components["schemas"]["ScheduleSlotDto"][];
+            /**
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "paused" | "closed";
+            /**
+             * @example [
+             *       "草取り",
+             *       "収穫"
+             *     ]
+             */
+            tasks?: string[];
+            /** @example 農園での草取り・収穫体験 */
+            title?: string;
+            /**
+             * @description ibasho 居場所 / work_experience 就労体験 / volunteer ボランティア / housing_support 住まい支援 / other
+             * @enum {string}
+             */
+            type?: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /** @description 現在の空き（capacity 以下） */
+            vacancies?: number;
+        };
+        UpdateUserDto: {
+            /** @description coordinator の担当地区（null で全地区） */
+            areas?: string[] | null;
+            displayName?: string;
+            email?: string | null;
+            /**
+             * @description disabled: 直ちにサインイン中のセッションを終了し、持ち主である API トークンを失効させます
+             * @enum {string}
+             */
+            status?: "active" | "disabled";
+        };
+        UserDto: {
+            areas: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            login: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+            /**
+             * @description invited: パスワード未設定 / active: 利用中 / disabled: 無効
+             * @enum {string}
+             */
+            status: "invited" | "active" | "disabled";
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AuditController_list: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                from?: string;
+                limit?: number;
+                page?: number;
+                /** @description この本人の記録を誰が見たか */
+                participantId?: string;
+                to?: string;
+                tokenId?: string;
+                /** @description この利用者が行ったこと、またはこの利用者のアカウントに関すること（サインインなど） */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitationDto"];
+                };
+            };
+        };
+    };
+    MatchController_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchMatchesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    NotificationController_list: {
+        parameters: {
+            query?: {
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationController_list: {
+        parameters: {
+            query?: {
+                area?: string;
+                kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+                limit?: number;
+                page?: number;
+                /** @description 名前の部分一致 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganizationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrganizationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantController_list: {
+        parameters: {
+            query?: {
+                area?: string;
+                consentStatus?: "not_obtained" | "obtained" | "withdrawn";
+                coordinatorId?: string;
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateParticipantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateParticipantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantController_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ParticipantController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementController_list: {
+        parameters: {
+            query?: {
+                coordinatorId?: string;
+                limit?: number;
+                page?: number;
+                participantId?: string;
+                resourceId?: string;
+                state?: "proposed" | "visit" | "trial" | "active" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlacementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpController_checkin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCheckinDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementController_confirmDates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmDatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpController_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendFollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FollowUpController_hostFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HostFeedbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementController_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportController_fiscalYear: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                /** @description スナップショットではなく現在のデータで再計算する */
+                live?: boolean;
+            };
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportController_monthly: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                /** @description スナップショットではなく現在のデータで再計算する */
+                live?: boolean;
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResourceController_list: {
+        parameters: {
+            query?: {
+                area?: string[];
+                limit?: number;
+                organizationId?: string;
+                page?: number;
+                /** @description タイトル・説明・作業内容の部分一致 */
+                q?: string;
+                status?: ("open" | "paused" | "closed")[];
+                type?: ("ibasho" | "work_experience" | "volunteer" | "housing_support" | "other")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResourceController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateResourceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResourceController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResourceController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResourceController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResourceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MatchController_candidates: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResourceController_adjustVacancies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustVacanciesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_current: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1: 自動の問い合わせ（通知バッジなど）。操作に数えず、無操作の時間を延ばしません */
+                "X-Background"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description API トークンで呼んだとき（セッションはありません） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description ログイン ID またはパスワードが正しくない（どちらかは明かしません） */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 失敗が続いたため一時的にロック中（retryAfterSeconds, retryAt） */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiTokenController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiTokenController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTokenDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiTokenController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UserController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                organizationId?: string;
+                page?: number;
+                role?: "admin" | "coordinator" | "host" | "viewer";
+                status?: "invited" | "active" | "disabled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+        };
+    };
+    UserController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationLinkDto"];
+                };
+            };
+        };
+    };
+    UserController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UserController_issueLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationLinkDto"];
+                };
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
