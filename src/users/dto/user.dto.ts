@@ -66,8 +66,7 @@ export class CreateUserDto {
   email?: string;
 
   @ApiPropertyOptional({
-    description: '受入先の職員管理者（host だけ）：サインインしている間、自団体の職員（host）を招待できます。既定は false',
-    default: false,
+    description: '受入先の職員管理者（host だけ）：サインインしている間、自団体の職員（host）を招待できます。省略時は false',
   })
   @IsOptional()
   @IsBoolean({ message: 'organizationAdmin は true または false です' })

@@ -78,7 +78,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 自分あての通知（フォローの期日・期限超過・最終確認・緊急の懸念）。admin はすべて */
+        /**
+         * 自分あての通知（フォローの期日・期限超過・最終確認・緊急の懸念）。admin はすべて
+         * @description 担当コーディネーターがいる紹介の通知はその人に、未割当（または担当者が無効・担当地区外）の通知は本人の地区のコーディネーター全員に届きます。担当地区が限られたコーディネーターには、地区外の本人の通知は届きません。既読は読んだ人ごと
+         */
         get: operations["NotificationController_list"];
         put?: never;
         post?: never;
@@ -97,7 +100,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 通知を既読にする */
+        /** 通知を既読にする（自分にとってだけ） */
         post: operations["NotificationController_read"];
         delete?: never;
         options?: never;
@@ -510,7 +513,10 @@ export interface paths {
         /** 利用者の一覧 */
         get: operations["UserController_list"];
         put?: never;
-        /** 利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効） */
+        /**
+         * 利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効）
+         * @description admin はすべての役割を作成できます。受入先の職員管理者（organizationAdmin の host、サインイン中のみ）は自団体の職員（role: host、organizationId は省略可）だけを招待できます。ほかの host は 403
+         */
         post: operations["UserController_create"];
         delete?: never;
         options?: never;
@@ -674,8 +680,11 @@ export interface components {
             /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
             considerationsForHost?: string | null;
             constraints?: components["schemas"]["ParticipantConstraintsDto"];
-            /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
-            coordinatorId?: string;
+            /**
+             * Format: uuid
+             * @description 担当コーディネーター（利用者 id）。省略時はコーディネーターが登録すれば本人、admin なら未割当（null）。ほかのコーディネーターを指定できるのは admin だけで、その人の担当地区に本人の地区が含まれている必要があります
+             */
+            coordinatorId?: string | null;
             /** @description 犯罪歴等（要配慮個人情報） */
             criminalRecordNote?: string | null;
             /** @description 障害（要配慮個人情報） */
@@ -810,6 +819,8 @@ export interface components {
              * @example yamada@midori-shakyo.example.jp
              */
             login: string;
+            /** @description 受入先の職員管理者（host だけ）：サインインしている間、自団体の職員（host）を招待できます。省略時は false */
+            organizationAdmin?: boolean;
             /** @description host の受入先 id（host では必須、ほかの役割では指定できません） */
             organizationId?: string;
             /**
@@ -892,10 +903,34 @@ export interface components {
              */
             id: string | null;
             login: string | null;
+            /** @description 受入先の職員管理者（サインイン中は自団体の職員を招待できる） */
+            organizationAdmin: boolean;
             /** Format: uuid */
             organizationId: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            checkpointId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 確認日・記録の期限超過・最終確認（終結か延長かの判断）・緊急の懸念
+             * @enum {string}
+             */
+            kind: "checkpoint_due" | "checkpoint_overdue" | "decision_needed" | "urgent_concern";
+            /** @description 通知の文面（本人の仮名と受入先の名前を含む） */
+            message: string;
+            /** Format: uuid */
+            placementId: string | null;
+            /**
+             * Format: date-time
+             * @description 自分が既読にした日時（ほかの人の既読は影響しません）
+             */
+            readAt: string | null;
         };
         ParticipantConstraintsDto: {
             availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
@@ -1041,8 +1076,11 @@ export interface components {
             /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
             considerationsForHost?: string | null;
             constraints?: components["schemas"]["ParticipantConstraintsDto"];
-            /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
-            coordinatorId?: string;
+            /**
+             * Format: uuid
+             * @description 担当コーディネーター（利用者 id）。省略時はコーディネーターが登録すれば本人、admin なら未割当（null）。ほかのコーディネーターを指定できるのは admin だけで、その人の担当地区に本人の地区が含まれている必要があります
+             */
+            coordinatorId?: string | null;
             /** @description 犯罪歴等（要配慮個人情報） */
             criminalRecordNote?: string | null;
             /** @description 障害（要配慮個人情報） */
@@ -1127,6 +1165,8 @@ export interface components {
             areas?: string[] | null;
             displayName?: string;
             email?: string | null;
+            /** @description 受入先の職員管理者にする・外す（host だけ、admin が変更） */
+            organizationAdmin?: boolean;
             /**
              * @description disabled: 直ちにサインイン中のセッションを終了し、持ち主である API トークンを失効させます
              * @enum {string}
@@ -1144,6 +1184,8 @@ export interface components {
             /** Format: date-time */
             lastSignInAt: string | null;
             login: string;
+            /** @description 受入先の職員管理者（自団体の職員を招待できる） */
+            organizationAdmin: boolean;
             /** Format: uuid */
             organizationId: string | null;
             /** @enum {string} */
@@ -1275,7 +1317,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
             };
         };
     };
@@ -1393,6 +1437,7 @@ export interface operations {
             query?: {
                 area?: string;
                 consentStatus?: "not_obtained" | "obtained" | "withdrawn";
+                /** @description この利用者が担当の本人だけ */
                 coordinatorId?: string;
                 limit?: number;
                 page?: number;
