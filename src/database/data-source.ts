@@ -11,6 +11,7 @@ import { ReportRulesVersion1764800000001 } from '../../migrations/1764800000001-
 import { Hygiene1764850000000 } from '../../migrations/1764850000000-Hygiene';
 import { BackupRuns1764900000000 } from '../../migrations/1764900000000-BackupRuns';
 import { PersonsAtWork1765100000000 } from '../../migrations/1765100000000-PersonsAtWork';
+import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNeeds';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Hygiene1764850000000,
   BackupRuns1764900000000,
   PersonsAtWork1765100000000,
+  UnmetNeeds1765500000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

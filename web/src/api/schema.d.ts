@@ -151,7 +151,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本人の一覧 */
+        /** 本人の一覧（表示名・地区・同意・自立の段階・担当で絞り込み） */
         get: operations["ParticipantController_list"];
         put?: never;
         /** 本人を登録する（仮名・コードでよい） */
@@ -191,6 +191,23 @@ export interface paths {
         get?: never;
         /** 本人同意を記録する（status・方法・受入先に見せてよい項目）。撤回は即時に反映 */
         put: operations["ParticipantController_consent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人同意の履歴（新しい順：状態・方法・日付・受入先に見せてよい項目） */
+        get: operations["ParticipantController_consents"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -503,6 +520,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unmet-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未充足ニーズの一覧（新しい順。地区・種別で絞り込み） */
+        get: operations["UnmetNeedController_list"];
+        put?: never;
+        /** 未充足ニーズを記録する（地区・望まれた種別・本人を特定しない短い要約。受入先の開拓と集計に使う） */
+        post: operations["UnmetNeedController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -602,6 +637,31 @@ export interface components {
              */
             delta: number;
         };
+        CandidateParticipantView: {
+            ageBand: string | null;
+            area: string;
+            displayName: string;
+            id: string;
+            /** @enum {string|null} */
+            readinessStage: "daily_living" | "social_life" | "employment" | null;
+        };
+        CandidateResourceView: {
+            id: string;
+            /** @enum {string} */
+            status: "open" | "paused" | "closed";
+            title: string;
+            vacancies: number;
+        };
+        CandidatesResponse: {
+            candidates: components["schemas"]["CandidateView"][];
+            model: string;
+            resource: components["schemas"]["CandidateResourceView"];
+        };
+        CandidateView: {
+            participant: components["schemas"]["CandidateParticipantView"];
+            reasons: string[];
+            score: number;
+        };
         ConfirmDatesDto: {
             /** @example 2026-12-09 */
             trialDate?: string;
@@ -621,6 +681,31 @@ export interface components {
             /** @enum {string} */
             status: "obtained" | "withdrawn";
         };
+        ConsentEventView: {
+            /** @description 同意（撤回）の日付。古い記録では空 */
+            date: string | null;
+            id: string;
+            method: string | null;
+            /**
+             * Format: date-time
+             * @description 記録した日時
+             */
+            recordedAt: string;
+            scope: ("displayName" | "ageBand" | "strengths" | "considerationsForHost" | "healthNote" | "disabilityNote" | "criminalRecordNote" | "householdNote")[];
+            /** @enum {string} */
+            status: "not_obtained" | "obtained" | "withdrawn";
+        };
+        ConsentHistory: {
+            items: components["schemas"]["ConsentEventView"][];
+        };
+        ConsentView: {
+            /** @example 2026-11-20 */
+            date: string | null;
+            method: string | null;
+            scope: ("displayName" | "ageBand" | "strengths" | "considerationsForHost" | "healthNote" | "disabilityNote" | "criminalRecordNote" | "householdNote")[];
+            /** @enum {string} */
+            status: "not_obtained" | "obtained" | "withdrawn";
+        };
         ContactDto: {
             /** @example info@example.jp */
             email?: string;
@@ -628,6 +713,17 @@ export interface components {
             person?: string;
             /** @example 0000-00-0000 */
             phone?: string;
+        };
+        ContactView: {
+            email?: string;
+            person?: string;
+            phone?: string;
+        };
+        CoordinatorRef: {
+            /** @example 山田 花子 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
         };
         CreateCheckinDto: {
             /**
@@ -799,6 +895,20 @@ export interface components {
             /** @description トークンの持ち主（利用者 id）。トークンは持ち主の権限を超えず、持ち主を無効にすると失効します。省略時は自動処理用（持ち主なし） */
             userId?: string;
         };
+        CreateUnmetNeedDto: {
+            /** @example 中央 */
+            area: string;
+            /**
+             * @description 望まれた資源の種別（分からなければ省略）
+             * @enum {string}
+             */
+            resourceType?: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /**
+             * @description コーディネーターが書く、本人を特定しない短い要約（200 文字以内）。本人の希望の文章そのものは書かない
+             * @example 平日午前に座ってできる軽作業。駅から徒歩圏
+             */
+            summary: string;
+        };
         CreateUserDto: {
             /**
              * @description coordinator の担当地区（省略時は全地区）
@@ -845,6 +955,19 @@ export interface components {
              * @enum {string}
              */
             talking?: "low" | "medium" | "high";
+        };
+        DemandsView: {
+            /** @enum {string} */
+            literacy: "low" | "medium" | "high";
+            /** @enum {string} */
+            physical: "low" | "medium" | "high";
+            /** @enum {string} */
+            talking: "low" | "medium" | "high";
+        };
+        EmbeddingStateView: {
+            model: string | null;
+            /** @enum {string} */
+            status: "pending" | "ready" | "failed";
         };
         ExtendFollowUpDto: {
             /** @description 延長期間内の確認日（延長開始からの日数） */
@@ -932,6 +1055,31 @@ export interface components {
              */
             readAt: string | null;
         };
+        OrganizationPage: {
+            items: components["schemas"]["OrganizationView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        OrganizationRef: {
+            id: string;
+            name: string;
+        };
+        OrganizationView: {
+            area: string | null;
+            contact: components["schemas"]["ContactView"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            developmentStatus: "developing" | "accepting" | "suspended";
+            id: string;
+            /** @enum {string} */
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            name: string;
+            notes: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ParticipantConstraintsDto: {
             availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
             /** @description 避けたい負担（talking 人と話す / physical 体力 / literacy 読み書き） */
@@ -943,6 +1091,47 @@ export interface components {
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
         };
+        ParticipantConstraintsView: {
+            availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            avoid?: ("talking" | "physical" | "literacy")[];
+            avoidNote?: string;
+            hoursPerWeek?: number;
+            maxTravelMinutes?: number;
+            preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+        };
+        ParticipantPage: {
+            items: components["schemas"]["ParticipantView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        ParticipantView: {
+            ageBand: string | null;
+            area: string;
+            consent: components["schemas"]["ConsentView"];
+            considerationsForHost: string | null;
+            constraints: components["schemas"]["ParticipantConstraintsView"];
+            /** @description 担当コーディネーター（利用者）。未割当は null */
+            coordinator: components["schemas"]["CoordinatorRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            criminalRecordNote: string | null;
+            disabilityNote: string | null;
+            displayName: string;
+            embedding: components["schemas"]["EmbeddingStateView"];
+            healthNote: string | null;
+            householdNote: string | null;
+            id: string;
+            needs: string;
+            /** @enum {string|null} */
+            readinessStage: "daily_living" | "social_life" | "employment" | null;
+            realName: string | null;
+            /** @enum {string} */
+            referralRoute: "hospital" | "school" | "care_manager" | "family" | "outreach" | "self" | "other";
+            strengths: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         PersonConstraintsDto: {
             availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
             /** @description 避けたい負担（talking 人と話す / physical 体力 / literacy 読み書き） */
@@ -950,7 +1139,80 @@ export interface components {
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
         };
+        ResourceEmbeddingView: {
+            /** Format: date-time */
+            embeddedAt: string | null;
+            model: string | null;
+            /** @enum {string} */
+            status: "pending" | "ready" | "failed";
+        };
+        ResourcePage: {
+            items: components["schemas"]["ResourceView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        ResourceSummaryView: {
+            accessMinutes: number | null;
+            accommodations: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+            area: string;
+            capacity: number;
+            demands: components["schemas"]["DemandsView"];
+            frequencyNote: string | null;
+            id: string;
+            nearestStation: string | null;
+            organization: components["schemas"]["OrganizationRef"];
+            /** @enum {string} */
+            reward: "unpaid" | "honorarium" | "paid";
+            schedule: components["schemas"]["ScheduleSlotView"][];
+            title: string;
+            /** @enum {string} */
+            type: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /** @example 居場所 */
+            typeLabel: string;
+            vacancies: number;
+        };
+        ResourceView: {
+            acceptsOutsideEligibility: boolean;
+            accessMinutes: number | null;
+            accommodations: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+            address: string | null;
+            area: string;
+            capacity: number;
+            /** Format: date-time */
+            createdAt: string;
+            demands: components["schemas"]["DemandsView"];
+            description: string;
+            embedding: components["schemas"]["ResourceEmbeddingView"];
+            frequencyNote: string | null;
+            id: string;
+            latitude: number | null;
+            longitude: number | null;
+            nearestStation: string | null;
+            organization: components["schemas"]["OrganizationRef"];
+            organizationId: string;
+            /** @enum {string} */
+            reward: "unpaid" | "honorarium" | "paid";
+            schedule: components["schemas"]["ScheduleSlotView"][];
+            /** @enum {string} */
+            status: "open" | "paused" | "closed";
+            tasks: string[];
+            title: string;
+            /** @enum {string} */
+            type: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /** Format: date-time */
+            updatedAt: string;
+            vacancies: number;
+        };
         ScheduleSlotDto: {
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /** @example 12:00 */
+            end: string;
+            /** @example 10:00 */
+            start: string;
+        };
+        ScheduleSlotView: {
             /** @enum {string} */
             day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
             /** @example 12:00 */
@@ -992,6 +1254,21 @@ export interface components {
             /** @description 登録済みの本人。保存された希望と条件を使います */
             participantId?: string;
         };
+        SearchResponse: {
+            model: string;
+            needsChunks: number;
+            needsLong: boolean;
+            results: components["schemas"]["SearchResultView"][];
+            /** @description 合う資源が見つからなかった（未充足ニーズ） */
+            unmet: boolean;
+        };
+        SearchResultView: {
+            /** @description 順位の理由（日本語） */
+            reasons: string[];
+            resource: components["schemas"]["ResourceSummaryView"];
+            score: number;
+            signals: components["schemas"]["SignalsView"];
+        };
         SessionDto: {
             /**
              * Format: date-time
@@ -1022,6 +1299,14 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
         };
+        SignalsView: {
+            /** @description 本人の条件への適合（-1〜1） */
+            fit: number;
+            /** @description キーワードの一致（0〜1） */
+            lexical: number;
+            /** @description 意味の近さ（0〜1） */
+            vector: number;
+        };
         SignInDto: {
             /**
              * @description ログイン ID（メールアドレスまたはログイン名。大文字・小文字は区別しません）
@@ -1049,6 +1334,23 @@ export interface components {
             rematchedTo?: string;
             /** @enum {string} */
             to: "visit" | "trial" | "active" | "closed";
+        };
+        UnmetNeedPage: {
+            items: components["schemas"]["UnmetNeedView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        UnmetNeedView: {
+            area: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string|null} */
+            resourceType: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other" | null;
+            /** @example 就労体験 */
+            resourceTypeLabel: string | null;
+            summary: string;
         };
         UpdateOrganizationDto: {
             /**
@@ -1279,7 +1581,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
             };
         };
     };
@@ -1362,7 +1666,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationPage"];
+                };
             };
         };
     };
@@ -1386,7 +1692,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
         };
     };
@@ -1405,7 +1713,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
         };
     };
@@ -1428,7 +1738,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
         };
     };
@@ -1441,6 +1753,9 @@ export interface operations {
                 coordinatorId?: string;
                 limit?: number;
                 page?: number;
+                /** @description 表示名（仮名・コード）の一部 */
+                q?: string;
+                readinessStage?: "daily_living" | "social_life" | "employment";
             };
             header?: never;
             path?: never;
@@ -1452,7 +1767,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantPage"];
+                };
             };
         };
     };
@@ -1476,7 +1793,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
             };
         };
     };
@@ -1495,7 +1814,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
             };
         };
     };
@@ -1537,7 +1858,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
             };
         };
     };
@@ -1560,7 +1883,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
+            };
+        };
+    };
+    ParticipantController_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentHistory"];
+                };
             };
         };
     };
@@ -1836,7 +2182,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourcePage"];
+                };
             };
         };
     };
@@ -1860,7 +2208,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -1879,7 +2229,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -1921,7 +2273,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -1942,7 +2296,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidatesResponse"];
+                };
             };
         };
     };
@@ -1965,7 +2321,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -2106,6 +2464,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    UnmetNeedController_list: {
+        parameters: {
+            query?: {
+                area?: string;
+                limit?: number;
+                page?: number;
+                resourceType?: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmetNeedPage"];
+                };
+            };
+        };
+    };
+    UnmetNeedController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnmetNeedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmetNeedView"];
+                };
             };
         };
     };
