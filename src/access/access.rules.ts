@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import type { Role } from '../auth/api-token.entity';
 import { AppException, ErrorCode } from '../common/app.exception';
 
 /*
@@ -72,11 +73,107 @@ export function needsParticipantArea(actor: Actor): boolean {
   return actor.areas !== null;
 }
 
-// --- Notifications: addressed to a coordinator; admins see all. ---
+// --- Work belongs to persons: the assigned coordinator, and who is told about a person. ---
 
-/** undefined = every notification (admins); otherwise the actor's own and unaddressed ones. */
-export function notificationRecipient(actor: Actor): string | null | undefined {
-  return actor.role === 'admin' ? undefined : actor.tokenId;
+/** A user who may be, or is, a person's coordinator (a row of users). */
+export interface Assignee {
+  id: string;
+  role: Role;
+  status: 'invited' | 'active' | 'disabled';
+  /** null or empty = all areas. */
+  areas: string[] | null;
+}
+
+/**
+ * The assigned coordinator counts only while they can act for the person: a coordinator who is not disabled
+ * and whose areas cover the person's area. Otherwise the person is treated as unassigned, so that the
+ * area's coordinators are told instead of nobody.
+ */
+export function isEffectiveAssignee(assignee: Assignee | null | undefined, area: string): assignee is Assignee {
+  return Boolean(
+    assignee &&
+    assignee.role === 'coordinator' &&
+    assignee.status !== 'disabled' &&
+    (!assignee.areas?.length || assignee.areas.includes(area)),
+  );
+}
+
+/** A coordinator who registers a person becomes their coordinator; an admin's registration leaves them unassigned. */
+export function defaultAssignee(actor: Actor): string | null {
+  return actor.role === 'coordinator' ? (actor.userId ?? null) : null;
+}
+
+/**
+ * Choosing a person's coordinator: admins may choose any coordinator who can act for the person (see
+ * isEffectiveAssignee); a coordinator may only take the person on themselves.
+ */
+export function assertAssignable(actor: Actor, candidateId: string, candidate: Assignee | null, area: string): void {
+  if (actor.role !== 'admin' && candidateId !== actor.userId) {
+    throw AppException.forbidden('担当コーディネーターにほかの人を指定できるのは管理者だけです（自分を担当にすることはできます）。');
+  }
+  if (!candidate || candidate.role !== 'coordinator' || candidate.status === 'disabled') {
+    throw AppException.validation(
+      'coordinatorId',
+      `コーディネーターの利用者（id: ${candidateId}）が見つかりません（無効にされた利用者は指定できません）`,
+    );
+  }
+  const areas = candidate.areas ?? [];
+  if (!isEffectiveAssignee(candidate, area)) {
+    throw AppException.validation('coordinatorId', `この利用者の担当地区（${areas.join('・')}）に本人の地区（${area}）が含まれていません`);
+  }
+}
+
+/** What a notification is about, as far as who may see it goes. `area` is null when it concerns no person. */
+export interface NotificationSubject {
+  area: string | null;
+  erased: boolean;
+  /** The placement's coordinator (a user), if any. */
+  assignee: Assignee | null;
+}
+
+/**
+ * Who sees a notification: admins, all of them. A coordinator only within the area rule (as for the person
+ * themselves), and there the assigned coordinator alone — or, when the person is unassigned, every coordinator
+ * of the area (tokens without an owner count as such a coordinator). The list query mirrors this in SQL
+ * (notificationAudience); both are tested together.
+ */
+export function canSeeNotification(actor: Actor, n: NotificationSubject): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'coordinator' || n.area === null || n.erased || !inActorAreas(actor, n.area)) return false;
+  if (isEffectiveAssignee(n.assignee, n.area)) return n.assignee.id === actor.userId;
+  return true;
+}
+
+export type NotificationAudience = { all: true } | { all: false; userId: string | null; areas: string[] | null };
+
+/** The filter a notification list applies for this actor (same rule as canSeeNotification). */
+export function notificationAudience(actor: Actor): NotificationAudience {
+  return actor.role === 'admin' ? { all: true } : { all: false, userId: actor.userId ?? null, areas: actor.areas };
+}
+
+/** Read state is kept per reader: the person, else the token, else (ADMIN_TOKEN) the nil id. */
+export function notificationReader(actor: Actor): string {
+  return actor.userId ?? actor.tokenId ?? '00000000-0000-0000-0000-000000000000';
+}
+
+// --- Staff accounts: admins manage all; a host's staff administrator invites colleagues. ---
+
+/** A host reaches account management only as its organisation's staff administrator, signed in (not by token). */
+export function managesOwnStaff(actor: Actor): boolean {
+  return actor.role === 'host' && actor.organizationAdmin === true && actor.tokenId === null && Boolean(actor.userId);
+}
+
+/**
+ * What a host's staff administrator may create: staff (host) of their own organisation, without the administrator
+ * flag (an admin grants that). Admins are not limited here.
+ */
+export function assertStaffInvitable(actor: Actor, user: { role: Role; organizationId?: string; organizationAdmin?: boolean }): void {
+  if (actor.role === 'admin') return;
+  if (!managesOwnStaff(actor)) throw AppException.forbidden();
+  if (user.role !== 'host' || (user.organizationId !== undefined && user.organizationId !== actor.organizationId)) {
+    throw AppException.forbidden('受入先の職員管理者が招待できるのは、自団体の職員（role: host）だけです。');
+  }
+  if (user.organizationAdmin) throw AppException.forbidden('職員管理者の権限を与えられるのは管理者（admin）だけです。');
 }
 
 // --- Consent (本人同意). ---

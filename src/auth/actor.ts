@@ -16,6 +16,11 @@ export interface Actor {
   sessionId?: string;
   role: Role;
   organizationId: string | null;
+  /**
+   * A host's staff administrator, signed in (not through a token: creating accounts is a person's act): may
+   * invite colleagues of their own organisation.
+   */
+  organizationAdmin?: boolean;
   /** Coordinators may be limited to some areas; null = all areas. */
   areas: string[] | null;
   /** "GET /api/v1/participants/:id": recorded in the audit log. */

@@ -16,6 +16,7 @@ export interface SessionRow {
   organizationId: string | null;
   areas: string[] | null;
   email: string | null;
+  organizationAdmin: boolean;
 }
 
 /** Browser sessions. Only a SHA-256 hash of the session secret is stored. */
@@ -45,7 +46,8 @@ export class SessionRepository {
     const rows: SessionRow[] = await this.dataSource.query(
       `SELECT s.id, s.user_id AS "userId", s.created_at AS "createdAt", s.last_activity_at AS "lastActivityAt",
               s.absolute_expires_at AS "absoluteExpiresAt", u.login, u.display_name AS "displayName", u.role,
-              u.organization_id AS "organizationId", u.areas, u.email
+              u.organization_id AS "organizationId", u.areas, u.email,
+              u.organization_admin AS "organizationAdmin"
          FROM user_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.session_hash = $1 AND u.status = 'active'
           AND s.absolute_expires_at > now() AND s.last_activity_at > now() - make_interval(mins => $2::int)`,

@@ -106,6 +106,7 @@ export class SessionService {
       role: s.role,
       organizationId: s.organizationId,
       areas: s.areas?.length ? s.areas : null,
+      organizationAdmin: s.organizationAdmin,
       route,
     };
     return { actor, session: s };
@@ -153,6 +154,7 @@ export class SessionService {
       organizationId: actor.organizationId,
       areas: actor.areas,
       email: user?.email ?? null,
+      organizationAdmin: user?.organizationAdmin ?? false,
     };
   }
 }
@@ -165,4 +167,5 @@ export interface MeView {
   organizationId: string | null;
   areas: string[] | null;
   email: string | null;
+  organizationAdmin: boolean;
 }

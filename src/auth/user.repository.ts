@@ -16,6 +16,8 @@ export interface User {
   role: Role;
   organizationId: string | null;
   areas: string[] | null;
+  /** Host staff who may invite colleagues of their own organisation. */
+  organizationAdmin: boolean;
   status: UserStatus;
   lastSignInAt: Date | null;
   createdAt: Date;
@@ -28,9 +30,11 @@ export interface NewUser {
   role: Role;
   organizationId: string | null;
   areas: string[] | null;
+  organizationAdmin?: boolean;
 }
 
-const COLUMNS = `id, login, email, display_name AS "displayName", role, organization_id AS "organizationId", areas, status,
+const COLUMNS = `id, login, email, display_name AS "displayName", role, organization_id AS "organizationId", areas,
+  organization_admin AS "organizationAdmin", status,
   last_sign_in_at AS "lastSignInAt", created_at AS "createdAt"`;
 
 @Injectable()
@@ -39,8 +43,9 @@ export class UserRepository {
 
   async create(user: NewUser): Promise<User> {
     const [row] = await this.dataSource.query(
-      `INSERT INTO users (login, email, display_name, role, organization_id, areas) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [user.login, user.email, user.displayName, user.role, user.organizationId, user.areas],
+      `INSERT INTO users (login, email, display_name, role, organization_id, areas, organization_admin) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       RETURNING ${COLUMNS}`,
+      [user.login, user.email, user.displayName, user.role, user.organizationId, user.areas, user.organizationAdmin ?? false],
     );
     return row;
   }
@@ -94,14 +99,26 @@ export class UserRepository {
     return rows[0]?.id ?? null;
   }
 
-  async update(id: string, patch: { displayName?: string; email?: string | null; areas?: string[] | null }): Promise<User | null> {
+  async update(
+    id: string,
+    patch: { displayName?: string; email?: string | null; areas?: string[] | null; organizationAdmin?: boolean },
+  ): Promise<User | null> {
     const rows = await updateReturning<User>(
       this.dataSource,
       `UPDATE users SET display_name = COALESCE($2, display_name),
               email = CASE WHEN $3::boolean THEN $4 ELSE email END,
-              areas = CASE WHEN $5::boolean THEN $6::text[] ELSE areas END, updated_at = now()
+              areas = CASE WHEN $5::boolean THEN $6::text[] ELSE areas END,
+              organization_admin = COALESCE($7, organization_admin), updated_at = now()
         WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, patch.displayName ?? null, patch.email !== undefined, patch.email ?? null, patch.areas !== undefined, patch.areas ?? null],
+      [
+        id,
+        patch.displayName ?? null,
+        patch.email !== undefined,
+        patch.email ?? null,
+        patch.areas !== undefined,
+        patch.areas ?? null,
+        patch.organizationAdmin ?? null,
+      ],
     );
     return rows[0] ?? null;
   }

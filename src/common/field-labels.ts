@@ -70,6 +70,7 @@ export const FIELD_LABELS: Record<string, string> = {
   needs: '本人の希望',
   note: 'メモ',
   notes: 'メモ',
+  organizationAdmin: '受入先の職員管理者',
   organizationId: '受入先',
   outcome: '終結の結果',
   page: 'ページ',

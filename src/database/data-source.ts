@@ -10,6 +10,7 @@ import { JapaneseText1764800000000 } from '../../migrations/1764800000000-Japane
 import { ReportRulesVersion1764800000001 } from '../../migrations/1764800000001-ReportRulesVersion';
 import { Hygiene1764850000000 } from '../../migrations/1764850000000-Hygiene';
 import { BackupRuns1764900000000 } from '../../migrations/1764900000000-BackupRuns';
+import { PersonsAtWork1765100000000 } from '../../migrations/1765100000000-PersonsAtWork';
 import { CatalogueImport1765300000000 } from '../../migrations/1765300000000-CatalogueImport';
 import { FollowUpCalendar1765400000000 } from '../../migrations/1765400000000-FollowUpCalendar';
 import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNeeds';
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   ReportRulesVersion1764800000001,
   Hygiene1764850000000,
   BackupRuns1764900000000,
+  PersonsAtWork1765100000000,
   CatalogueImport1765300000000,
   FollowUpCalendar1765400000000,
   UnmetNeeds1765500000000,

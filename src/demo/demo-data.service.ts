@@ -79,6 +79,8 @@ export class DemoDataService implements OnApplicationBootstrap {
         role: person.role,
         organizationId: person.organizationId ?? null,
         areas: null,
+        // The demo host's staff member manages the organisation's own staff accounts.
+        organizationAdmin: person.role === 'host',
       });
       await this.users.setPassword(user.id, await hashPassword(password));
       signIns.push({ role: person.role, login: person.login, password, displayName: person.displayName });

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { updateReturning } from '../common/sql';
 import type { CheckpointJobTiming } from '../jobs/job.repository';
+import { actingPersonSql } from '../placements/placement.repository';
 import type { PlanDraft } from './follow-up-plan';
 
 /** A checkpoint's due and overdue instants, as the follow-up jobs are scheduled from them. */
@@ -39,6 +40,7 @@ export interface Plan {
 export interface CheckpointContext {
   id: string;
   placementId: string;
+  /** The placement's coordinator (a user id). */
   coordinatorId: string | null;
   displayName: string;
   resourceTitle: string;
@@ -143,7 +145,7 @@ export class FollowUpRepository {
 
   async context(checkpointId: string, manager: EntityManager): Promise<CheckpointContext | null> {
     const rows: CheckpointContext[] = await manager.query(
-      `SELECT c.id, c.placement_id AS "placementId", p.coordinator_id AS "coordinatorId", pa.display_name AS "displayName",
+      `SELECT c.id, c.placement_id AS "placementId", p.coordinator_user_id AS "coordinatorId", pa.display_name AS "displayName",
               r.title AS "resourceTitle", c.day_offset AS "dayOffset", to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn", c.is_final AS "isFinal"
          FROM follow_up_checkpoints c JOIN placements p ON p.id = c.placement_id
          JOIN participants pa ON pa.id = p.participant_id JOIN resources r ON r.id = p.resource_id
@@ -208,8 +210,8 @@ export class FollowUpRepository {
   checkins(placementId: string) {
     return this.dataSource.query(
       `SELECT c.id, c.checkpoint_id AS "checkpointId", to_char(c.date, 'YYYY-MM-DD') AS date, c.attendance, c.wellbeing,
-              COALESCE(c.host_feedback, cp.host_feedback) AS "hostFeedback", c.note, c.concern, c.actor_role AS "actorRole",
-                c.created_at AS "createdAt"
+              COALESCE(c.host_feedback, cp.host_feedback) AS "hostFeedback", c.note, c.concern,
+              ${actingPersonSql('c')} AS actor, c.created_at AS "createdAt"
          FROM checkins c LEFT JOIN follow_up_checkpoints cp ON cp.id = c.checkpoint_id
         WHERE c.placement_id = $1 ORDER BY c.date, c.created_at`,
       [placementId],

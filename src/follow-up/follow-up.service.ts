@@ -175,7 +175,7 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
         if (!(await this.followUps.advance(manager, checkpointId, 'due', ['scheduled']))) return 'unchanged';
         const c = await this.followUps.context(checkpointId, manager);
         await this.notifications.notify(manager, {
-          recipientTokenId: c!.coordinatorId,
+          recipientUserId: c!.coordinatorId,
           kind: c!.isFinal ? 'decision_needed' : 'checkpoint_due',
           placementId: c!.placementId,
           checkpointId,
@@ -196,7 +196,7 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
         if (!(await this.followUps.advance(manager, checkpointId, 'overdue', ['scheduled', 'due']))) return 'unchanged';
         const c = await this.followUps.context(checkpointId, manager);
         await this.notifications.notify(manager, {
-          recipientTokenId: c!.coordinatorId,
+          recipientUserId: c!.coordinatorId,
           kind: 'checkpoint_overdue',
           placementId: c!.placementId,
           checkpointId,
@@ -250,7 +250,7 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     );
     if (concern === 'urgent') {
       await this.notifications.notify(manager, {
-        recipientTokenId: placement.coordinatorId,
+        recipientUserId: placement.coordinatorId,
         kind: 'urgent_concern',
         placementId: placement.id,
         checkpointId: checkpoint?.id ?? null,

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { notificationRecipient } from '../access/access.rules';
+import { canSeeNotification, notificationAudience, notificationReader } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app.exception';
 import { JobRepository } from '../jobs/job.repository';
@@ -78,11 +78,15 @@ export class NotificationService implements OnModuleInit {
     if (this.webhook.enabled && (await this.webhook.undelivered(1)).length) await this.jobs.enqueueNotificationDelivery();
   }
 
+  /** The actor's notifications: see access.rules canSeeNotification for who is told what. */
   list(actor: Actor, unreadOnly: boolean) {
-    return this.notifications.list({ recipientTokenId: notificationRecipient(actor), unreadOnly, limit: 200 });
+    return this.notifications.list({ audience: notificationAudience(actor), reader: notificationReader(actor), unreadOnly, limit: 200 });
   }
 
+  /** Marks read for this reader only (the others it concerns still see it unread). Out of reach looks absent. */
   async markRead(actor: Actor, id: string): Promise<void> {
-    if (!(await this.notifications.markRead(id, notificationRecipient(actor)))) throw AppException.notFound('通知', id);
+    const subject = await this.notifications.subject(id);
+    if (!subject || !canSeeNotification(actor, subject)) throw AppException.notFound('通知', id);
+    await this.notifications.markRead(id, notificationReader(actor));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Assignee } from '../access/access.rules';
 import type { Page } from '../common/pagination';
 import { escapeLike, updateReturning } from '../common/sql';
 import type { ConsentStatus, HostVisibleField, ReadinessStage, ReferralRoute } from './participant.constants';
@@ -30,7 +31,9 @@ export interface Participant {
   disabilityNote: string | null;
   criminalRecordNote: string | null;
   constraints: ParticipantConstraints;
+  /** The assigned coordinator (a user id), and their display name. */
   coordinatorId: string | null;
+  coordinatorName: string | null;
   consentStatus: ConsentStatus;
   consentDate: string | null;
   consentMethod: string | null;
@@ -59,7 +62,7 @@ const COLUMNS: Record<string, string> = {
   disabilityNote: 'disability_note',
   criminalRecordNote: 'criminal_record_note',
   constraints: 'constraints',
-  coordinatorId: 'coordinator_id',
+  coordinatorId: 'coordinator_user_id',
   needsHash: 'needs_hash',
   embeddingStatus: 'embedding_status',
 };
@@ -69,7 +72,9 @@ const SELECT = `
          household_note AS "householdNote", referral_route AS "referralRoute", readiness_stage AS "readinessStage",
          needs, strengths, considerations_for_host AS "considerationsForHost", health_note AS "healthNote",
          disability_note AS "disabilityNote", criminal_record_note AS "criminalRecordNote", constraints,
-         coordinator_id AS "coordinatorId", consent_status AS "consentStatus", to_char(consent_date, 'YYYY-MM-DD') AS "consentDate",
+         coordinator_user_id AS "coordinatorId",
+         (SELECT u.display_name FROM users u WHERE u.id = participants.coordinator_user_id) AS "coordinatorName",
+         consent_status AS "consentStatus", to_char(consent_date, 'YYYY-MM-DD') AS "consentDate",
          consent_method AS "consentMethod", consent_scope AS "consentScope", needs_hash AS "needsHash",
          embedding_status AS "embeddingStatus", embedding_model AS "embeddingModel", erased_at AS "erasedAt",
          created_at AS "createdAt", updated_at AS "updatedAt"
@@ -119,8 +124,22 @@ export class ParticipantRepository {
         `UPDATE participants SET ${entries.map(([k], i) => `${COLUMNS[k]} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
         [id, ...entries.map(([k, v]) => (k === 'constraints' ? JSON.stringify(v) : v))],
       );
+      const reassigned = entries.find(([k]) => k === 'coordinatorId');
+      // The person's open placements move with them: their follow-up notices go to the new coordinator.
+      if (reassigned && reassigned[1] !== current.coordinatorId) {
+        await manager.query(
+          `UPDATE placements SET coordinator_user_id = $2, updated_at = now() WHERE participant_id = $1 AND state <> 'closed'`,
+          [id, reassigned[1]],
+        );
+      }
       return true;
     });
+  }
+
+  /** A user as a possible coordinator of a person (null when there is no such user). */
+  async assignee(userId: string): Promise<Assignee | null> {
+    const rows = await this.dataSource.query(`SELECT id, role, status, areas FROM users WHERE id = $1`, [userId]);
+    return rows[0] ?? null;
   }
 
   /** Consent and its history in one transaction. */
@@ -163,7 +182,7 @@ export class ParticipantRepository {
     if (filter.area) where.push(`area = $${params.push(filter.area)}`);
     if (filter.areas) where.push(`area = ANY($${params.push(filter.areas)}::text[])`);
     if (filter.consentStatus) where.push(`consent_status = $${params.push(filter.consentStatus)}`);
-    if (filter.coordinatorId) where.push(`coordinator_id = $${params.push(filter.coordinatorId)}`);
+    if (filter.coordinatorId) where.push(`coordinator_user_id = $${params.push(filter.coordinatorId)}`);
     if (filter.readinessStage) where.push(`readiness_stage = $${params.push(filter.readinessStage)}`);
     if (filter.q) where.push(`display_name ILIKE '%' || $${params.push(escapeLike(filter.q.trim()))} || '%'`);
     const clause = where.join(' AND ');

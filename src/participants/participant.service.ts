@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { areaFilter, assertAreaWritable, canSeeParticipant } from '../access/access.rules';
+import { areaFilter, assertAreaWritable, assertAssignable, canSeeParticipant, defaultAssignee } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app.exception';
@@ -19,10 +19,12 @@ export class ParticipantService {
 
   async create(actor: Actor, dto: CreateParticipantDto) {
     assertAreaWritable(actor, dto.area);
+    const coordinatorId = dto.coordinatorId === undefined ? defaultAssignee(actor) : dto.coordinatorId;
+    if (coordinatorId && dto.coordinatorId !== undefined) await this.assertAssignable(actor, coordinatorId, dto.area);
     const hash = needsHash({ needs: dto.needs, strengths: dto.strengths ?? null });
     const id = await this.participants.create({
       ...(dto as Partial<Participant>),
-      coordinatorId: dto.coordinatorId ?? (actor.role === 'coordinator' ? actor.tokenId : null),
+      coordinatorId,
       needsHash: hash,
       embeddingStatus: 'pending',
     });
@@ -56,8 +58,15 @@ export class ParticipantService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateParticipantDto) {
-    await this.require(actor, id);
+    const before = await this.require(actor, id);
     if (dto.area) assertAreaWritable(actor, dto.area);
+    if (dto.coordinatorId !== undefined && dto.coordinatorId !== before.coordinatorId) {
+      // A coordinator changes an assignment only when it is their own or nobody's; taking over a colleague's person is an admin's call.
+      if (actor.role !== 'admin' && before.coordinatorId && before.coordinatorId !== actor.userId) {
+        throw AppException.forbidden('ほかのコーディネーターが担当する本人の担当を変更できるのは管理者だけです。');
+      }
+      if (dto.coordinatorId) await this.assertAssignable(actor, dto.coordinatorId, dto.area ?? before.area);
+    }
     let newHash: string | null = null;
     const found = await this.participants.update(id, (current) => {
       const hash = needsHash({
@@ -72,6 +81,10 @@ export class ParticipantService {
     await this.audit.record(actor, 'write', [id], Object.keys(dto));
     if (newHash) await this.jobs.enqueueParticipantEmbedding(id, newHash);
     return this.get(actor, id);
+  }
+
+  private async assertAssignable(actor: Actor, coordinatorId: string, area: string): Promise<void> {
+    assertAssignable(actor, coordinatorId, await this.participants.assignee(coordinatorId), area);
   }
 
   /** Withdrawal takes effect at once: hosts stop seeing the person, no new referral is possible. */

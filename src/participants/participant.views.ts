@@ -50,7 +50,7 @@ export function toCoordinatorView(p: Participant) {
     disabilityNote: p.disabilityNote,
     criminalRecordNote: p.criminalRecordNote,
     constraints: p.constraints,
-    coordinatorId: p.coordinatorId,
+    coordinator: p.coordinatorId ? { id: p.coordinatorId, displayName: p.coordinatorName ?? '' } : null,
     consent: { status: p.consentStatus, date: p.consentDate, method: p.consentMethod, scope: p.consentScope },
     embedding: { status: p.embeddingStatus, model: p.embeddingModel },
     createdAt: p.createdAt,

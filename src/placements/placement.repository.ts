@@ -13,7 +13,9 @@ export interface Placement {
   resourceTitle: string;
   organizationId: string;
   organizationName: string;
+  /** The placement's coordinator (a user id), and their display name. */
   coordinatorId: string | null;
+  coordinatorName: string | null;
   state: PlacementState;
   outcome: Outcome | null;
   rematchedTo: string | null;
@@ -32,8 +34,25 @@ export interface PlacementEvent {
   toState: PlacementState;
   outcome: Outcome | null;
   note: string | null;
-  actorRole: string;
+  actor: ActingPerson;
   occurredAt: Date;
+}
+
+/** Who did something, for display: the user's name, or the token's name for tokens without an owner. */
+export interface ActingPerson {
+  displayName: string;
+  role: string;
+}
+
+/**
+ * SQL for the ActingPerson of a row (table alias `x`) with actor_user_id, actor_token_id and actor_role.
+ * Neither id: ADMIN_TOKEN, the deployment's own key.
+ */
+export function actingPersonSql(x: string): string {
+  return `json_build_object(
+    'displayName', COALESCE((SELECT u.display_name FROM users u WHERE u.id = ${x}.actor_user_id),
+                            (SELECT t.name FROM api_tokens t WHERE t.id = ${x}.actor_token_id), '管理用トークン（ADMIN_TOKEN）'),
+    'role', ${x}.actor_role)`;
 }
 
 export interface PlacementChange {
@@ -49,11 +68,13 @@ export interface PlacementChange {
 
 const SELECT = `
   SELECT p.id, p.participant_id AS "participantId", p.resource_id AS "resourceId", r.title AS "resourceTitle",
-         r.organization_id AS "organizationId", o.name AS "organizationName", p.coordinator_id AS "coordinatorId",
+         r.organization_id AS "organizationId", o.name AS "organizationName", p.coordinator_user_id AS "coordinatorId",
+         cu.display_name AS "coordinatorName",
          p.state, p.outcome, p.rematched_to AS "rematchedTo", p.holds_vacancy AS "holdsVacancy", p.note,
          to_char(p.visit_date, 'YYYY-MM-DD') AS "visitDate", to_char(p.trial_date, 'YYYY-MM-DD') AS "trialDate",
          p.proposed_at AS "proposedAt", p.active_at AS "activeAt", p.closed_at AS "closedAt", p.updated_at AS "updatedAt"
-    FROM placements p JOIN resources r ON r.id = p.resource_id JOIN organizations o ON o.id = r.organization_id`;
+    FROM placements p JOIN resources r ON r.id = p.resource_id JOIN organizations o ON o.id = r.organization_id
+    LEFT JOIN users cu ON cu.id = p.coordinator_user_id`;
 
 @Injectable()
 export class PlacementRepository {
@@ -65,7 +86,7 @@ export class PlacementRepository {
     actor: Actor,
   ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO placements (participant_id, resource_id, coordinator_id, note) VALUES ($1, $2, $3, $4) RETURNING id`,
+      `INSERT INTO placements (participant_id, resource_id, coordinator_user_id, note) VALUES ($1, $2, $3, $4) RETURNING id`,
       [values.participantId, values.resourceId, values.coordinatorId, values.note],
     );
     await this.addEvent(manager, rows[0].id, { fromState: null, toState: 'proposed', outcome: null, note: values.note }, actor);
@@ -110,7 +131,7 @@ export class PlacementRepository {
   async addEvent(
     manager: EntityManager,
     placementId: string,
-    event: Omit<PlacementEvent, 'actorRole' | 'occurredAt'>,
+    event: Omit<PlacementEvent, 'actor' | 'occurredAt'>,
     actor: Actor,
   ): Promise<void> {
     await manager.query(
@@ -136,8 +157,9 @@ export class PlacementRepository {
 
   events(placementId: string): Promise<PlacementEvent[]> {
     return this.dataSource.query(
-      `SELECT from_state AS "fromState", to_state AS "toState", outcome, note, actor_role AS "actorRole", occurred_at AS "occurredAt"
-         FROM placement_events WHERE placement_id = $1 ORDER BY occurred_at, id`,
+      `SELECT x.from_state AS "fromState", x.to_state AS "toState", x.outcome, x.note, ${actingPersonSql('x')} AS actor,
+              x.occurred_at AS "occurredAt"
+         FROM placement_events x WHERE x.placement_id = $1 ORDER BY x.occurred_at, x.id`,
       [placementId],
     );
   }
@@ -171,7 +193,7 @@ export class PlacementRepository {
     const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
     if (filter.participantId) add('p.participant_id = ?', filter.participantId);
     if (filter.resourceId) add('p.resource_id = ?', filter.resourceId);
-    if (filter.coordinatorId) add('p.coordinator_id = ?', filter.coordinatorId);
+    if (filter.coordinatorId) add('p.coordinator_user_id = ?', filter.coordinatorId);
     if (filter.state) add('p.state = ?', filter.state);
     if (filter.organizationId) add('r.organization_id = ?', filter.organizationId);
     if (filter.participantAreas)

@@ -5,6 +5,7 @@ import {
   assertReferralConsent,
   canSeeParticipant,
   canSeePlacement,
+  defaultAssignee,
   hostOrganizationFilter,
   needsParticipantArea,
 } from '../access/access.rules';
@@ -43,7 +44,8 @@ export class PlacementService {
         errors: [{ field: 'resourceId', message: '受付中（open）の資源を選んでください' }],
       });
     }
-    const coordinatorId = actor.role === 'coordinator' ? actor.tokenId : participant.coordinatorId;
+    // The person's coordinator follows the placement; for an unassigned person, the coordinator who proposes it.
+    const coordinatorId = participant.coordinatorId ?? defaultAssignee(actor);
     const id = await this.tx.run(async (m) => {
       const created = await this.placements.create(
         m,

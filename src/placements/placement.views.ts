@@ -84,7 +84,7 @@ export class PlacementViews {
     return {
       ...this.hostBase(p),
       participant: participant && { id: participant.id, displayName: participant.displayName, consentStatus: participant.consentStatus },
-      coordinatorId: p.coordinatorId,
+      coordinator: coordinatorOf(p),
       note: p.note,
       rematchedTo: p.rematchedTo,
       rematchedFrom,
@@ -106,7 +106,7 @@ export class PlacementViews {
     return {
       ...this.hostBase(p),
       participant: participant && { id: participant.id, displayName: participant.displayName },
-      coordinatorId: p.coordinatorId,
+      coordinator: coordinatorOf(p),
       afterClosureContact: contact && afterClosureView(contact),
     };
   }
@@ -125,4 +125,8 @@ export class PlacementViews {
       closedAt: p.closedAt,
     };
   }
+}
+
+function coordinatorOf(p: Placement): { id: string; displayName: string } | null {
+  return p.coordinatorId ? { id: p.coordinatorId, displayName: p.coordinatorName ?? '' } : null;
 }

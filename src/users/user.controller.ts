@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles, type Actor } from '../auth/actor';
 import { ParseIdPipe } from '../common/id.pipe';
 import { CreateUserDto, InvitationLinkDto, ListUsersQuery, UpdateUserDto, UserDto, UserPageDto } from './dto/user.dto';
+import { StaffAdminGuard } from './staff-admin.guard';
 import { UserService } from './user.service';
 
 @ApiTags('users')
@@ -14,7 +15,14 @@ export class UserController {
   constructor(private readonly service: UserService) {}
 
   @Post()
-  @ApiOperation({ summary: '利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効）' })
+  @Roles('admin', 'host')
+  @UseGuards(StaffAdminGuard)
+  @ApiOperation({
+    summary: '利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効）',
+    description:
+      'admin はすべての役割を作成できます。受入先の職員管理者（organizationAdmin の host、サインイン中のみ）は' +
+      '自団体の職員（role: host、organizationId は省略可）だけを招待できます。ほかの host は 403',
+  })
   @ApiCreatedResponse({ type: InvitationLinkDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<InvitationLinkDto> {
     return this.service.create(dto, actor);

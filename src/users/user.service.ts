@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { InvitationService } from '../auth/invitation.service';
+import { assertStaffInvitable } from '../access/access.rules';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { OrganizationDirectory } from '../auth/organization-directory';
 import type { CreateUserDto, InvitationLinkDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
 import { UserRepository, type User } from '../auth/user.repository';
 
 /**
- * Staff accounts. Only admins create users and issue links in this version (a host's own admin
- * inviting its staff may come later); several users may share an organisation or an area.
+ * Staff accounts. Admins create every kind of user; a host's staff administrator (organizationAdmin, signed in)
+ * invites colleagues of its own organisation (see access.rules assertStaffInvitable). Listing, changing and
+ * disabling users and new links stay with admins. Several users may share an organisation or an area.
  */
 @Injectable()
 export class UserService {
@@ -21,7 +23,9 @@ export class UserService {
   ) {}
 
   async create(dto: CreateUserDto, actor: Actor): Promise<InvitationLinkDto> {
-    const organizationId = dto.organizationId ?? null;
+    assertStaffInvitable(actor, dto);
+    // A host's staff administrator invites into their own organisation.
+    const organizationId = dto.organizationId ?? (actor.role === 'host' ? actor.organizationId : null);
     if (dto.role === 'host' && !organizationId)
       throw AppException.validation('organizationId', 'host には受入先（organizationId）の指定が必要です');
     if (dto.role !== 'host' && organizationId) throw AppException.validation('organizationId', 'organizationId は host にだけ指定できます');
@@ -30,6 +34,8 @@ export class UserService {
     }
     if (dto.areas?.length && dto.role !== 'coordinator')
       throw AppException.validation('areas', 'areas（担当地区）は coordinator にだけ指定できます');
+    if (dto.organizationAdmin && dto.role !== 'host')
+      throw AppException.validation('organizationAdmin', 'organizationAdmin（職員管理者）は host にだけ指定できます');
     if (await this.users.loginTaken(dto.login))
       throw new AppException(ErrorCode.Conflict, `ログイン ID「${dto.login}」はすでに使われています。`);
     const user = await this.users.create({
@@ -39,6 +45,7 @@ export class UserService {
       role: dto.role,
       organizationId,
       areas: dto.areas?.length ? dto.areas : null,
+      organizationAdmin: dto.organizationAdmin ?? false,
     });
     await this.record(actor, 'user_created', user.id);
     return this.link(user, actor);
@@ -58,14 +65,17 @@ export class UserService {
     const user = await this.get(id);
     if (dto.areas?.length && user.role !== 'coordinator')
       throw AppException.validation('areas', 'areas（担当地区）は coordinator にだけ指定できます');
+    if (dto.organizationAdmin && user.role !== 'host')
+      throw AppException.validation('organizationAdmin', 'organizationAdmin（職員管理者）は host にだけ指定できます');
     if (dto.status === 'disabled' && actor.userId === id) {
       throw new AppException(ErrorCode.Conflict, '自分自身を無効にすることはできません（ほかの管理者に依頼してください）。');
     }
-    if (dto.displayName !== undefined || dto.email !== undefined || dto.areas !== undefined) {
+    if (dto.displayName !== undefined || dto.email !== undefined || dto.areas !== undefined || dto.organizationAdmin !== undefined) {
       await this.users.update(id, {
         displayName: dto.displayName,
         email: dto.email,
         areas: dto.areas === undefined ? undefined : dto.areas?.length ? dto.areas : null,
+        organizationAdmin: dto.organizationAdmin,
       });
       await this.record(actor, 'user_updated', id);
     }

@@ -55,6 +55,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/v1/reports/monthly/{month}': ['admin', 'coordinator', 'viewer'],
   'GET /api/v1/reports/fiscal-year/{year}': ['admin', 'coordinator', 'viewer'],
   'GET /api/v1/audit': ['admin'],
+  // Also a host's signed-in staff administrator, for its own staff (persons.int-spec); any other host gets 403.
   'POST /api/v1/users': ['admin'],
   'GET /api/v1/users': ['admin'],
   'PATCH /api/v1/users/{id}': ['admin'],
@@ -333,73 +334,107 @@ describe('roles, consent-scoped views and the audit log', () => {
     await t.http().post('/api/v1/participants').set(east).send({ displayName: 'x', area: '西部', needs: 'x' }).expect(403);
   });
 
-  it("treats a person outside an area-bound coordinator's areas as absent on every participant-bearing route", async () => {
-    const res = await t
-      .http()
-      .post('/api/v1/tokens')
-      .set(t.admin)
-      .send({ name: '東部担当2', role: 'coordinator', areas: ['東部'] })
-      .expect(201);
-    const east = { Authorization: `Bearer ${res.body.token}` };
-    const resource = await createResource(t, orgA, { title: '地区テスト用の受入枠', capacity: 5, vacancies: 5 });
-    const west = await createParticipant(t, { area: '西部' });
-    await giveConsent(t, west.id);
-    const placement = await propose(t, west.id, resource.id);
-    await transition(t, placement.id, { to: 'active' }).expect(200);
-    const missing = '00000000-0000-4000-8000-00000000abcd';
-    // Each case: [route, request for an out-of-area id or body, the same request for an id that does not exist].
-    const cases: Array<[string, (id: string) => ReturnType<ReturnType<TestApp['http']>['get']>]> = [
-      ['GET /participants/{id}', (id) => t.http().get(`/api/v1/participants/${id}`).set(east)],
-      ['PATCH /participants/{id}', (id) => t.http().patch(`/api/v1/participants/${id}`).set(east).send({ householdNote: 'x' })],
-      [
-        'PUT /participants/{id}/consent',
-        (id) =>
-          t
-            .http()
-            .put(`/api/v1/participants/${id}/consent`)
-            .set(east)
-            .send({ status: 'obtained', method: '面談', scope: ['displayName'] }),
-      ],
-      ['POST /placements', (id) => t.http().post('/api/v1/placements').set(east).send({ participantId: id, resourceId: resource.id })],
-      ['POST /matches/search', (id) => t.http().post('/api/v1/matches/search').set(east).send({ participantId: id })],
-    ];
-    const placementCases: Array<[string, (id: string) => ReturnType<ReturnType<TestApp['http']>['get']>]> = [
-      ['GET /placements/{id}', (id) => t.http().get(`/api/v1/placements/${id}`).set(east)],
-      [
-        'POST /placements/{id}/transitions',
-        (id) => t.http().post(`/api/v1/placements/${id}/transitions`).set(east).send({ to: 'closed', outcome: 'other' }),
-      ],
-      [
-        'POST /placements/{id}/checkins',
-        (id) =>
-          t.http().post(`/api/v1/placements/${id}/checkins`).set(east).send({ date: '2026-11-20', attendance: 'attended', wellbeing: 3 }),
-      ],
-      ['POST /placements/{id}/follow-up/extend', (id) => t.http().post(`/api/v1/placements/${id}/follow-up/extend`).set(east).send({})],
-      ['POST /placements/{id}/dates', (id) => t.http().post(`/api/v1/placements/${id}/dates`).set(east).send({ visitDate: '2026-11-20' })],
-      [
-        'POST /placements/{id}/host-feedback',
-        (id) => t.http().post(`/api/v1/placements/${id}/host-feedback`).set(east).send({ checkpointId: missing, feedback: 'x' }),
-      ],
-    ];
-    for (const [route, call, outsideId] of [
-      ...cases.map(([r, c]) => [r, c, west.id] as const),
-      ...placementCases.map(([r, c]) => [r, c, placement.id] as const),
-    ]) {
-      const outside = await call(outsideId);
-      const absent = await call(missing);
-      expect({ route, status: outside.status, code: outside.body.code }).toEqual({ route, status: absent.status, code: absent.body.code });
-      expect({ route, ok: outside.status < 300 }).toEqual({ route, ok: false });
-    }
-    // Lists leave them out.
-    const participants = await t.http().get('/api/v1/participants').query({ limit: 100 }).set(east).expect(200);
-    expect(participants.body.items.map((p: { id: string }) => p.id)).not.toContain(west.id);
-    const placements = await t.http().get('/api/v1/placements').query({ limit: 100 }).set(east).expect(200);
-    expect(placements.body.items.map((p: { id: string }) => p.id)).not.toContain(placement.id);
-    const candidates = await t.http().get(`/api/v1/resources/${resource.id}/candidates`).set(east).expect(200);
-    expect(candidates.body.candidates.every((c: { participant: { area: string } }) => c.participant.area === '東部')).toBe(true);
-    // Notifications are addressed to a coordinator (or to nobody yet), not scoped by area: as today.
-    await t.http().get('/api/v1/notifications').set(east).expect(200);
-  });
+  it.each(['bearer token', 'cookie session'])(
+    "treats a person outside an area-bound coordinator's areas as absent on every participant-bearing route (%s)",
+    async (via) => {
+      let east: Record<string, string>;
+      if (via === 'bearer token') {
+        const res = await t
+          .http()
+          .post('/api/v1/tokens')
+          .set(t.admin)
+          .send({ name: '東部担当2', role: 'coordinator', areas: ['東部'] })
+          .expect(201);
+        east = { Authorization: `Bearer ${res.body.token}` };
+      } else {
+        const user = await createUser(t, 'coordinator', { areas: ['東部'] });
+        east = await signIn(t, user.login, user.password);
+      }
+      const resource = await createResource(t, orgA, { title: '地区テスト用の受入枠', capacity: 5, vacancies: 5 });
+      const west = await createParticipant(t, { area: '西部', displayName: '西部のWさん' });
+      await giveConsent(t, west.id);
+      const placement = await propose(t, west.id, resource.id);
+      await transition(t, placement.id, { to: 'active' }).expect(200);
+      // An urgent concern about the person, addressed to nobody: the area's coordinators are told, no one else.
+      await t
+        .http()
+        .post(`/api/v1/placements/${placement.id}/checkins`)
+        .set(t.admin)
+        .send({ date: '2026-11-20', attendance: 'absent', wellbeing: 1, concern: 'urgent' })
+        .expect(201);
+      const [notification] = await db.query(`SELECT id FROM notifications WHERE placement_id = $1 AND kind = 'urgent_concern'`, [
+        placement.id,
+      ]);
+      const missing = '00000000-0000-4000-8000-00000000abcd';
+      // Each case: [route, request for an out-of-area id or body, the same request for an id that does not exist].
+      const cases: Array<[string, (id: string) => ReturnType<ReturnType<TestApp['http']>['get']>]> = [
+        ['GET /participants/{id}', (id) => t.http().get(`/api/v1/participants/${id}`).set(east)],
+        ['PATCH /participants/{id}', (id) => t.http().patch(`/api/v1/participants/${id}`).set(east).send({ householdNote: 'x' })],
+        [
+          'PUT /participants/{id}/consent',
+          (id) =>
+            t
+              .http()
+              .put(`/api/v1/participants/${id}/consent`)
+              .set(east)
+              .send({ status: 'obtained', method: '面談', scope: ['displayName'] }),
+        ],
+        ['POST /placements', (id) => t.http().post('/api/v1/placements').set(east).send({ participantId: id, resourceId: resource.id })],
+        ['POST /matches/search', (id) => t.http().post('/api/v1/matches/search').set(east).send({ participantId: id })],
+      ];
+      const placementCases: Array<[string, (id: string) => ReturnType<ReturnType<TestApp['http']>['get']>]> = [
+        ['GET /placements/{id}', (id) => t.http().get(`/api/v1/placements/${id}`).set(east)],
+        [
+          'POST /placements/{id}/transitions',
+          (id) => t.http().post(`/api/v1/placements/${id}/transitions`).set(east).send({ to: 'closed', outcome: 'other' }),
+        ],
+        [
+          'POST /placements/{id}/checkins',
+          (id) =>
+            t.http().post(`/api/v1/placements/${id}/checkins`).set(east).send({ date: '2026-11-20', attendance: 'attended', wellbeing: 3 }),
+        ],
+        ['POST /placements/{id}/follow-up/extend', (id) => t.http().post(`/api/v1/placements/${id}/follow-up/extend`).set(east).send({})],
+        [
+          'POST /placements/{id}/dates',
+          (id) => t.http().post(`/api/v1/placements/${id}/dates`).set(east).send({ visitDate: '2026-11-20' }),
+        ],
+        [
+          'POST /placements/{id}/host-feedback',
+          (id) => t.http().post(`/api/v1/placements/${id}/host-feedback`).set(east).send({ checkpointId: missing, feedback: 'x' }),
+        ],
+      ];
+      const notificationCases: Array<[string, (id: string) => ReturnType<ReturnType<TestApp['http']>['get']>]> = [
+        ['POST /notifications/{id}/read', (id) => t.http().post(`/api/v1/notifications/${id}/read`).set(east).send({})],
+      ];
+      for (const [route, call, outsideId] of [
+        ...cases.map(([r, c]) => [r, c, west.id] as const),
+        ...placementCases.map(([r, c]) => [r, c, placement.id] as const),
+        ...notificationCases.map(([r, c]) => [r, c, notification.id as string] as const),
+      ]) {
+        const outside = await call(outsideId);
+        const absent = await call(missing);
+        expect({ route, status: outside.status, code: outside.body.code }).toEqual({
+          route,
+          status: absent.status,
+          code: absent.body.code,
+        });
+        expect({ route, ok: outside.status < 300 }).toEqual({ route, ok: false });
+      }
+      // Lists leave them out.
+      const participants = await t.http().get('/api/v1/participants').query({ limit: 100 }).set(east).expect(200);
+      expect(participants.body.items.map((p: { id: string }) => p.id)).not.toContain(west.id);
+      const placements = await t.http().get('/api/v1/placements').query({ limit: 100 }).set(east).expect(200);
+      expect(placements.body.items.map((p: { id: string }) => p.id)).not.toContain(placement.id);
+      const candidates = await t.http().get(`/api/v1/resources/${resource.id}/candidates`).set(east).expect(200);
+      expect(candidates.body.candidates.every((c: { participant: { area: string } }) => c.participant.area === '東部')).toBe(true);
+      // Notifications carry the person's name and the concern: the same area rule as the person (#11 B6).
+      const notifications = await t.http().get('/api/v1/notifications').set(east).expect(200);
+      expect(notifications.body.map((n: { id: string }) => n.id)).not.toContain(notification.id);
+      expect(JSON.stringify(notifications.body)).not.toContain('西部のWさん');
+      const unread = await t.http().get('/api/v1/notifications').query({ unread: true }).set(east).expect(200);
+      expect(unread.body.map((n: { id: string }) => n.id)).not.toContain(notification.id);
+    },
+  );
 
   it('expires tokens and rate-limits per token with a 429 that says when to retry', async () => {
     const limited = await createTestApp({ RATE_LIMIT_PER_MINUTE: '5' });

@@ -134,6 +134,7 @@ describe('accounts: invitations, sign-in, sessions, lockout, CSRF', () => {
       organizationId: null,
       areas: ['東部'],
       email: 'east@example.jp',
+      organizationAdmin: false,
     });
     const session = await t.http().get('/api/v1/session').set(headers).expect(200);
     expect(session.body.csrfToken).toBe(res.body.csrfToken);

@@ -1,6 +1,7 @@
 import { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
-import { Roles } from '../../src/auth/actor';
+import { Roles, type Actor } from '../../src/auth/actor';
+import { assertAssignable, canSeeNotification, type Assignee } from '../../src/access/access.rules';
 import { AuthGuard } from '../../src/auth/auth.guard';
 import type { ApiTokenService } from '../../src/auth/api-token.service';
 import { HOST_VISIBLE_FIELDS, SENSITIVE_FIELDS } from '../../src/participants/participant.constants';
@@ -75,5 +76,57 @@ describe('toHostView', () => {
   it('never shows needs or the real name, whatever the scope says', () => {
     const view = toHostView({ ...person, consentScope: [...HOST_VISIBLE_FIELDS, 'needs', 'realName'] as never });
     expect(JSON.stringify(view)).not.toMatch(/秘密|山田/);
+  });
+});
+
+describe('who is told about a person (canSeeNotification)', () => {
+  const actor = (role: Actor['role'], userId: string | null, areas: string[] | null = null): Actor => ({
+    tokenId: null,
+    userId,
+    role,
+    organizationId: null,
+    areas,
+    route: 'GET /api/v1/notifications',
+  });
+  const coordinator = (id: string, areas: string[] | null = null, status: Assignee['status'] = 'active'): Assignee => ({
+    id,
+    role: 'coordinator',
+    status,
+    areas,
+  });
+  const about = (assignee: Assignee | null, area: string | null = '東部', erased = false) => ({ area, erased, assignee });
+
+  it('goes to the assigned coordinator alone (and admins)', () => {
+    const n = about(coordinator('a', ['東部']));
+    expect(canSeeNotification(actor('coordinator', 'a', ['東部']), n)).toBe(true);
+    expect(canSeeNotification(actor('coordinator', 'b', ['東部']), n)).toBe(false);
+    expect(canSeeNotification(actor('coordinator', 'c'), n)).toBe(false);
+    expect(canSeeNotification(actor('coordinator', null, ['東部']), n)).toBe(false);
+    expect(canSeeNotification(actor('admin', null), n)).toBe(true);
+    expect(canSeeNotification(actor('host', 'a'), n)).toBe(false);
+  });
+
+  it("goes to every coordinator of the person's area when unassigned, and never outside the area rule", () => {
+    for (const assignee of [null, coordinator('gone', null, 'disabled'), coordinator('moved', ['西部'])]) {
+      const n = about(assignee);
+      expect(canSeeNotification(actor('coordinator', 'b', ['東部']), n)).toBe(true);
+      expect(canSeeNotification(actor('coordinator', 'c'), n)).toBe(true);
+      expect(canSeeNotification(actor('coordinator', null, ['東部', '北部']), n)).toBe(true);
+      expect(canSeeNotification(actor('coordinator', 'w', ['西部']), n)).toBe(false);
+    }
+    // The assignee too loses sight when the person is outside the areas the call may reach.
+    expect(canSeeNotification(actor('coordinator', 'a', ['西部']), about(coordinator('a')))).toBe(false);
+    expect(canSeeNotification(actor('coordinator', 'c'), about(null, '東部', true))).toBe(false);
+    expect(canSeeNotification(actor('coordinator', 'c'), about(null, null))).toBe(false);
+  });
+
+  it('lets admins choose any coordinator who can act for the person, and coordinators only themselves', () => {
+    expect(() => assertAssignable(actor('admin', 'x'), 'a', coordinator('a', ['東部']), '東部')).not.toThrow();
+    expect(() => assertAssignable(actor('coordinator', 'a'), 'a', coordinator('a'), '東部')).not.toThrow();
+    expect(() => assertAssignable(actor('coordinator', 'b'), 'a', coordinator('a'), '東部')).toThrow(/管理者だけ/);
+    expect(() => assertAssignable(actor('admin', 'x'), 'a', coordinator('a', ['西部']), '東部')).toThrow(/担当地区/);
+    expect(() => assertAssignable(actor('admin', 'x'), 'a', coordinator('a', null, 'disabled'), '東部')).toThrow(/見つかりません/);
+    expect(() => assertAssignable(actor('admin', 'x'), 'a', { ...coordinator('a'), role: 'host' }, '東部')).toThrow(/見つかりません/);
+    expect(() => assertAssignable(actor('admin', 'x'), 'a', null, '東部')).toThrow(/見つかりません/);
   });
 });

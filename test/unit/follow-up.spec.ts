@@ -153,7 +153,7 @@ describe('FollowUpService', () => {
     expect(await service.markDue('c1')).toBe('notified');
     expect(repo.notify).toHaveBeenCalledWith(
       manager,
-      expect.objectContaining({ kind: 'checkpoint_due', dedupeKey: 'c1:due', recipientTokenId: 't1' }),
+      expect.objectContaining({ kind: 'checkpoint_due', dedupeKey: 'c1:due', recipientUserId: 't1' }),
     );
     repo.advance.mockResolvedValue(false);
     expect(await service.markDue('c1')).toBe('unchanged');

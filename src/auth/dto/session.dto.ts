@@ -39,6 +39,7 @@ export class MeDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organizationId!: string | null;
   @ApiProperty({ type: [String], nullable: true }) areas!: string[] | null;
   @ApiProperty({ type: String, nullable: true, description: '通知用のメールアドレス（ログイン ID とは別）' }) email!: string | null;
+  @ApiProperty({ description: '受入先の職員管理者（サインイン中は自団体の職員を招待できる）' }) organizationAdmin!: boolean;
 }
 
 export class AcceptInvitationDto {

@@ -28,6 +28,12 @@ export class EmbeddingStateView {
   @ApiProperty({ type: String, nullable: true }) model!: string | null;
 }
 
+/** A person's or a placement's coordinator, as shown: the user and their name. */
+export class CoordinatorRef {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '山田 花子' }) displayName!: string;
+}
+
 export class ParticipantView {
   @ApiProperty() id!: string;
   @ApiProperty() displayName!: string;
@@ -44,7 +50,8 @@ export class ParticipantView {
   @ApiProperty({ type: String, nullable: true }) disabilityNote!: string | null;
   @ApiProperty({ type: String, nullable: true }) criminalRecordNote!: string | null;
   @ApiProperty({ type: ParticipantConstraintsView }) constraints!: ParticipantConstraintsView;
-  @ApiProperty({ type: String, nullable: true }) coordinatorId!: string | null;
+  @ApiProperty({ type: CoordinatorRef, nullable: true, description: '担当コーディネーター（利用者）。未割当は null' })
+  coordinator!: CoordinatorRef | null;
   @ApiProperty({ type: ConsentView }) consent!: ConsentView;
   @ApiProperty({ type: EmbeddingStateView }) embedding!: EmbeddingStateView;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;

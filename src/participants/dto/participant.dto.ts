@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsCalendarDate, NestedObject } from '../../common/validators';
@@ -103,10 +104,18 @@ export class CreateParticipantDto {
   @NestedObject(() => ParticipantConstraintsDto)
   constraints?: ParticipantConstraintsDto;
 
-  @ApiPropertyOptional({ description: '担当コーディネーターのトークン id（省略時は登録したコーディネーター）' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      '担当コーディネーター（利用者 id）。省略時はコーディネーターが登録すれば本人、admin なら未割当（null）。' +
+      'ほかのコーディネーターを指定できるのは admin だけで、その人の担当地区に本人の地区が含まれている必要があります',
+  })
   @IsOptional()
+  @ValidateIf((_, v) => v !== null)
   @IsUUID('all', { message: 'coordinatorId は UUID で指定してください' })
-  coordinatorId?: string;
+  coordinatorId?: string | null;
 }
 
 export class UpdateParticipantDto extends PartialType(CreateParticipantDto) {}
@@ -140,7 +149,10 @@ export class ConsentDto {
 export class ListParticipantsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) area?: string;
   @ApiPropertyOptional({ enum: CONSENT_STATUSES }) @IsOptional() @IsIn(CONSENT_STATUSES as unknown as string[]) consentStatus?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'coordinatorId は UUID で指定してください' }) coordinatorId?: string;
+  @ApiPropertyOptional({ description: 'この利用者が担当の本人だけ' })
+  @IsOptional()
+  @IsUUID('all', { message: 'coordinatorId は UUID で指定してください' })
+  coordinatorId?: string;
 
   @ApiPropertyOptional({ enum: READINESS_STAGES })
   @IsOptional()

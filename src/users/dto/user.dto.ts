@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -63,6 +64,13 @@ export class CreateUserDto {
   @IsEmail({}, { message: 'email はメールアドレスの形式で指定してください' })
   @MaxLength(254)
   email?: string;
+
+  @ApiPropertyOptional({
+    description: '受入先の職員管理者（host だけ）：サインインしている間、自団体の職員（host）を招待できます。省略時は false',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'organizationAdmin は true または false です' })
+  organizationAdmin?: boolean;
 }
 
 export class UpdateUserDto {
@@ -96,6 +104,11 @@ export class UpdateUserDto {
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   areas?: string[] | null;
+
+  @ApiPropertyOptional({ description: '受入先の職員管理者にする・外す（host だけ、admin が変更）' })
+  @IsOptional()
+  @IsBoolean({ message: 'organizationAdmin は true または false です' })
+  organizationAdmin?: boolean;
 }
 
 export class ListUsersQuery extends PageQuery {
@@ -118,6 +131,7 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organizationId!: string | null;
   @ApiProperty({ type: [String], nullable: true }) areas!: string[] | null;
+  @ApiProperty({ description: '受入先の職員管理者（自団体の職員を招待できる）' }) organizationAdmin!: boolean;
   @ApiProperty({ enum: USER_STATUSES, description: 'invited: パスワード未設定 / active: 利用中 / disabled: 無効' }) status!: UserStatus;
   @ApiProperty({ type: Date, nullable: true }) lastSignInAt!: Date | null;
   @ApiProperty() createdAt!: Date;

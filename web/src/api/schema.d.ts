@@ -17,253 +17,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/catalogue/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * カタログ全体を取り込み用テンプレートの形で書き出す（xlsx / csv）
-         * @description 書き出したファイルを Excel で直して取り込むと、直した行だけが更新になります。データのない 1 行目だけのファイルはテンプレートとして使えます。
-         */
-        get: operations["ImportController_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/catalogue/template": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 取り込み用テンプレート（見出しだけの xlsx / csv） */
-        get: operations["ImportController_template"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/follow-up/due": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 期日を迎えた・過ぎた定着フォローの確認日（担当地区の本人のみ、古い順） */
-        get: operations["WorklistController_due"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/follow-up/next-steps": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 次の一歩を待つ紹介：見学日が未定の提案、体験日が過ぎた体験、最後の確認日を迎えた参加・受入 */
-        get: operations["WorklistController_nextSteps"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/hsds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** HSDS の版と、このサービスの分類（taxonomy） */
-        get: operations["HsdsController_about"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/hsds/dataset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** カタログ全体を HSDS JSON のデータセットとして書き出す（organizations に services を含む・taxonomy 付き） */
-        get: operations["HsdsController_dataset"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/hsds/organizations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** HSDS organizations（受入先）の一覧。page / per_page で頁送り */
-        get: operations["HsdsController_organizations"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/hsds/organizations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** HSDS organization 一件（その services を含む） */
-        get: operations["HsdsController_organization"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/hsds/services": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** HSDS services（資源）の一覧。page / per_page で頁送り */
-        get: operations["HsdsController_services"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/hsds/services/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** HSDS service 一件（location・schedule・service_capacity・attribute を含む） */
-        get: operations["HsdsController_service"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/hsds/taxonomy_terms": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** このサービスの分類の語（taxonomy_term） */
-        get: operations["HsdsController_taxonomyTerms"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 社会資源リスト（.xlsx / .csv）または HSDS データセット（JSON）の取り込みを始める（まだ登録しない）
-         * @description multipart の file にファイル（20 MB まで）。CSV は UTF-8（BOM の有無を問わず）または Shift_JIS。読み込みと照合は裏で行われ、GET /api/v1/imports/{id} で進み具合とプレビュー（作成・更新・変更なし・取り込めない行と、その理由）を確認してから確定します。
-         */
-        post: operations["ImportController_start"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 取り込みの状態・進み具合・プレビュー（行ごとの作成・更新・取り込めない理由） */
-        get: operations["ImportController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}/commit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * プレビューした取り込みを確定する（一つのトランザクション）
-         * @description mode: all はすべての行（取り込めない行があれば 409）、valid_only は取り込める行だけ。確定は裏で行われ、状態は committed になります。
-         */
-        post: operations["ImportController_commit"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -325,7 +78,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 自分あての通知（フォローの期日・期限超過・最終確認・緊急の懸念）。admin はすべて */
+        /**
+         * 自分あての通知（フォローの期日・期限超過・最終確認・緊急の懸念）。admin はすべて
+         * @description 担当コーディネーターがいる紹介の通知はその人に、未割当（または担当者が無効・担当地区外）の通知は本人の地区のコーディネーター全員に届きます。担当地区が限られたコーディネーターには、地区外の本人の通知は届きません。既読は読んだ人ごと
+         */
         get: operations["NotificationController_list"];
         put?: never;
         post?: never;
@@ -344,7 +100,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 通知を既読にする */
+        /** 通知を既読にする（自分にとってだけ） */
         post: operations["NotificationController_read"];
         delete?: never;
         options?: never;
@@ -486,7 +242,7 @@ export interface paths {
         /** 紹介の一覧（本人・資源・担当・状態で絞り込み）。host は自団体の資源の紹介のみ、同意の範囲で表示 */
         get: operations["PlacementController_list"];
         put?: never;
-        /** 資源への紹介を提案する（本人同意が必要）。rematchedFrom でつなぎなおし元の紹介と結ぶ */
+        /** 資源への紹介を提案する（本人同意が必要） */
         post: operations["PlacementController_create"];
         delete?: never;
         options?: never;
@@ -792,7 +548,10 @@ export interface paths {
         /** 利用者の一覧 */
         get: operations["UserController_list"];
         put?: never;
-        /** 利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効） */
+        /**
+         * 利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効）
+         * @description admin はすべての役割を作成できます。受入先の職員管理者（organizationAdmin の host、サインイン中のみ）は自団体の職員（role: host、organizationId は省略可）だけを招待できます。ほかの host は 403
+         */
         post: operations["UserController_create"];
         delete?: never;
         options?: never;
@@ -903,31 +662,6 @@ export interface components {
             reasons: string[];
             score: number;
         };
-        CheckinDto: {
-            actorRole: string;
-            /** @enum {string} */
-            attendance: "attended" | "late" | "absent_notified" | "absent";
-            /** Format: uuid */
-            checkpointId: string | null;
-            /** @enum {string} */
-            concern: "none" | "watch" | "urgent";
-            /** Format: date-time */
-            createdAt: string;
-            /** @example 2026-11-29 */
-            date: string;
-            hostFeedback: string | null;
-            /** Format: uuid */
-            id: string;
-            note: string | null;
-            wellbeing: number;
-        };
-        CommitImportDto: {
-            /**
-             * @description all: すべての行を一度に（取り込めない行があれば確定しない） / valid_only: 取り込める行だけ
-             * @enum {string}
-             */
-            mode: "all" | "valid_only";
-        };
         ConfirmDatesDto: {
             /** @example 2026-12-09 */
             trialDate?: string;
@@ -985,6 +719,12 @@ export interface components {
             person?: string;
             phone?: string;
         };
+        CoordinatorRef: {
+            /** @example 山田 花子 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         CreateCheckinDto: {
             /**
              * @description attended 参加 / late 遅刻 / absent_notified 連絡ありの欠席 / absent 無断欠席
@@ -1023,12 +763,7 @@ export interface components {
              */
             developmentStatus?: "developing" | "accepting" | "suspended";
             /** @enum {string} */
-            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
-            /**
-             * @description kind が other のときの種別の名前
-             * @example 社団法人（旧制度）
-             */
-            kindLabel?: string | null;
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
             /** @example NPO法人みどりの木 */
             name: string;
             notes?: string | null;
@@ -1041,8 +776,11 @@ export interface components {
             /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
             considerationsForHost?: string | null;
             constraints?: components["schemas"]["ParticipantConstraintsDto"];
-            /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
-            coordinatorId?: string;
+            /**
+             * Format: uuid
+             * @description 担当コーディネーター（利用者 id）。省略時はコーディネーターが登録すれば本人、admin なら未割当（null）。ほかのコーディネーターを指定できるのは admin だけで、その人の担当地区に本人の地区が含まれている必要があります
+             */
+            coordinatorId?: string | null;
             /** @description 犯罪歴等（要配慮個人情報） */
             criminalRecordNote?: string | null;
             /** @description 障害（要配慮個人情報） */
@@ -1074,8 +812,6 @@ export interface components {
             /** @description コーディネーターのメモ（受入先には表示されません） */
             note?: string;
             participantId: string;
-            /** @description つなぎなおし：終結（outcome: rematched）した同じ本人の紹介の id。その紹介の rematchedTo がこの紹介になります */
-            rematchedFrom?: string;
             resourceId: string;
         };
         CreateResourceDto: {
@@ -1193,6 +929,8 @@ export interface components {
              * @example yamada@midori-shakyo.example.jp
              */
             login: string;
+            /** @description 受入先の職員管理者（host だけ）：サインインしている間、自団体の職員（host）を招待できます。省略時は false */
+            organizationAdmin?: boolean;
             /** @description host の受入先 id（host では必須、ほかの役割では指定できません） */
             organizationId?: string;
             /**
@@ -1226,35 +964,6 @@ export interface components {
             /** @enum {string} */
             talking: "low" | "medium" | "high";
         };
-        DueCheckpointDto: {
-            /** Format: uuid */
-            checkpointId: string;
-            /** @description 開始からの日数 */
-            dayOffset: number;
-            /** @example 2026-11-29 */
-            dueOn: string;
-            /** @description 最後の確認日 */
-            isFinal: boolean;
-            /** @description 期日（日本時間の日付）を過ぎている */
-            overdue: boolean;
-            participant: components["schemas"]["WorklistParticipantDto"];
-            /** Format: uuid */
-            placementId: string;
-            resourceTitle: string;
-            /** @enum {string} */
-            status: "scheduled" | "due" | "overdue";
-        };
-        DueCheckpointPageDto: {
-            items: components["schemas"]["DueCheckpointDto"][];
-            limit: number;
-            page: number;
-            /**
-             * @description 基準にした今日（日本時間）
-             * @example 2026-11-29
-             */
-            today: string;
-            total: number;
-        };
         EmbeddingStateView: {
             model: string | null;
             /** @enum {string} */
@@ -1266,34 +975,6 @@ export interface components {
             /** @description 延長する日数（既定はサービスの標準期間） */
             lengthDays?: number;
             note?: string;
-        };
-        FigureDto: {
-            /** @description 内訳（area 地区・type 資源の種別・outcome 終結の理由 など → 値 → 件数） */
-            breakdowns?: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            };
-            /** @example matches.total */
-            key: string;
-            /** @example マッチング件数：参加・受入の開始（延べ） */
-            label: string;
-            value: number;
-        };
-        FollowUpCheckpointDto: {
-            /** @description 開始からの日数 */
-            dayOffset: number;
-            /** @example 2026-12-13 */
-            dueOn: string;
-            /** Format: uuid */
-            id: string;
-            /** @description 最後の確認日（終結・延長・つなぎなおしを決める日） */
-            isFinal: boolean;
-            /**
-             * @description scheduled 予定 / due 期日 / overdue 期限超過 / done 記録済み / cancelled 取消
-             * @enum {string}
-             */
-            status: "scheduled" | "due" | "overdue" | "done" | "cancelled";
         };
         FollowUpOptionsDto: {
             /**
@@ -1309,88 +990,10 @@ export interface components {
             /** @description フォロー期間（日）。既定は 90 */
             lengthDays?: number;
         };
-        FollowUpPlanDto: {
-            checkpointDays: number[];
-            /** @example 2027-02-27 */
-            endsOn: string;
-            extension: boolean;
-            lengthDays: number;
-            /** @description 1 が最初の計画、2 以降は延長 */
-            sequence: number;
-            /** @example 2026-11-29 */
-            startsOn: string;
-        };
         HostFeedbackDto: {
             checkpointId: string;
             /** @description 受入先から見た様子 */
             feedback: string;
-        };
-        HsdsObjectDto: {
-            id?: string;
-            name?: string;
-        };
-        HsdsPageDto: {
-            contents?: Record<string, never>[];
-            empty?: boolean;
-            first_page?: boolean;
-            last_page?: boolean;
-            page_number?: number;
-            size?: number;
-            total_items?: number;
-            total_pages?: number;
-        };
-        ImportDto: {
-            /** @description 見出しの行・列の割り当て・ファイル全体についての注意 */
-            details: Record<string, never>;
-            /** @description 失敗したときの理由 */
-            error?: Record<string, never> | null;
-            filename: string;
-            /** @enum {string} */
-            format: "xlsx" | "csv" | "hsds";
-            id: string;
-            /** @description 0〜100 */
-            progress: number;
-            rows: components["schemas"]["ImportRowDto"][];
-            /** @enum {string} */
-            status: "parsing" | "previewed" | "committing" | "committed" | "failed";
-            summary: components["schemas"]["ImportSummaryDto"];
-        };
-        ImportMatchDto: {
-            /** @enum {string} */
-            by: "externalId" | "id" | "organizationTitle";
-            /** @description 一致した資源（団体名 / 活動名） */
-            label: string;
-            resourceId: string;
-        };
-        ImportMessageDto: {
-            /** @description 列（見出し） */
-            column: string;
-            /** @enum {string} */
-            level: "warning" | "error";
-            /** @description 何が問題か、何が期待されるか */
-            message: string;
-            /** @description セルの値 */
-            value: string;
-        };
-        ImportRowDto: {
-            /** @enum {string} */
-            action: "create" | "update" | "unchanged" | "refused";
-            match?: components["schemas"]["ImportMatchDto"] | null;
-            messages: components["schemas"]["ImportMessageDto"][];
-            /** @description ファイルの行番号（HSDS ではサービスの順番） */
-            row: number;
-        };
-        ImportStartedDto: {
-            id: string;
-            /** @enum {string} */
-            status: "parsing" | "previewed" | "committing" | "committed" | "failed";
-        };
-        ImportSummaryDto: {
-            create: number;
-            refused: number;
-            unchanged: number;
-            update: number;
-            warnings: number;
         };
         InvitationLinkDto: {
             /** @description SMTP_URL が設定され、利用者にメールアドレスがあるとき、リンクをメールでも送った */
@@ -1423,61 +1026,12 @@ export interface components {
              */
             id: string | null;
             login: string | null;
+            /** @description 受入先の職員管理者（サインイン中は自団体の職員を招待できる） */
+            organizationAdmin: boolean;
             /** Format: uuid */
             organizationId: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
-        };
-        MonthPeriodDto: {
-            /** @example 2026-11-01 */
-            from: string;
-            /** @example 2026-11 */
-            month: string;
-            /** @enum {string} */
-            timeZone: "Asia/Tokyo";
-            /**
-             * @description 最終日（この日を含む）
-             * @example 2026-11-30
-             */
-            to: string;
-        };
-        MonthReportDto: {
-            /** Format: date-time */
-            asOf: string;
-            figures: components["schemas"]["FigureDto"][];
-            /** @description 月の途中（数値は asOf 時点） */
-            inProgress: boolean;
-            live: boolean;
-            period: components["schemas"]["MonthPeriodDto"];
-            rulesVersion: number;
-            servedFromSnapshot: boolean;
-            /** Format: date-time */
-            snapshotAt: string | null;
-            unmetThreshold: number;
-        };
-        NextStepDto: {
-            participant: components["schemas"]["WorklistParticipantDto"];
-            /** Format: uuid */
-            placementId: string;
-            /**
-             * @description no_visit_date 提案のまま見学日が未定 / trial_ended 体験日が過ぎた / final_checkpoint 最後の確認日を迎えた
-             * @enum {string}
-             */
-            reason: "no_visit_date" | "trial_ended" | "final_checkpoint";
-            resourceTitle: string;
-            /**
-             * @description 理由の基準日（提案日・体験日・最後の確認日）
-             * @example 2026-11-20
-             */
-            since: string;
-            /** @enum {string} */
-            state: "proposed" | "trial" | "active";
-        };
-        NextStepPageDto: {
-            items: components["schemas"]["NextStepDto"][];
-            limit: number;
-            page: number;
-            total: number;
         };
         NotificationDto: {
             /** Format: uuid */
@@ -1520,7 +1074,7 @@ export interface components {
             developmentStatus: "developing" | "accepting" | "suspended";
             id: string;
             /** @enum {string} */
-            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
             name: string;
             notes: string | null;
             /** Format: date-time */
@@ -1557,7 +1111,8 @@ export interface components {
             consent: components["schemas"]["ConsentView"];
             considerationsForHost: string | null;
             constraints: components["schemas"]["ParticipantConstraintsView"];
-            coordinatorId: string | null;
+            /** @description 担当コーディネーター（利用者）。未割当は null */
+            coordinator: components["schemas"]["CoordinatorRef"] | null;
             /** Format: date-time */
             createdAt: string;
             criminalRecordNote: string | null;
@@ -1583,113 +1138,6 @@ export interface components {
             avoid?: ("talking" | "physical" | "literacy")[];
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
-        };
-        PlacementDetailDto: {
-            /** Format: date-time */
-            activeAt: string | null;
-            checkins?: components["schemas"]["CheckinDto"][];
-            /** Format: date-time */
-            closedAt: string | null;
-            /** @description 担当（host には返しません） */
-            coordinatorId?: string | null;
-            events?: components["schemas"]["PlacementEventDto"][];
-            followUp: components["schemas"]["PlacementFollowUpDto"] | null;
-            /** Format: uuid */
-            id: string;
-            /** @description コーディネーターのメモ（host には返しません） */
-            note?: string | null;
-            /** @enum {string|null} */
-            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
-            /** @description host には本人が同意した項目だけ（仮名・年代など） */
-            participant: components["schemas"]["PlacementParticipantDto"] | null;
-            /** Format: date-time */
-            proposedAt: string;
-            /** @description この紹介の前の（つなぎなおし元の）紹介 id */
-            rematchedFrom?: string | null;
-            /** @description つなぎなおし先の紹介 id */
-            rematchedTo?: string | null;
-            resource: components["schemas"]["PlacementResourceDto"];
-            /** @enum {string} */
-            state: "proposed" | "visit" | "trial" | "active" | "closed";
-            /** @description 状態の日本語（提案・見学・体験・参加・受入・終結） */
-            stateLabel: string;
-            /** @example 2026-12-09 */
-            trialDate: string | null;
-            /** @example 2026-12-02 */
-            visitDate: string | null;
-        };
-        PlacementEventDto: {
-            actorRole: string;
-            /** @enum {string|null} */
-            fromState: "proposed" | "visit" | "trial" | "active" | "closed" | null;
-            note: string | null;
-            /** Format: date-time */
-            occurredAt: string;
-            /** @enum {string|null} */
-            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
-            /** @enum {string} */
-            toState: "proposed" | "visit" | "trial" | "active" | "closed";
-        };
-        PlacementFollowUpDto: {
-            checkpoints: components["schemas"]["FollowUpCheckpointDto"][];
-            /** @example 2027-02-27 */
-            endsOn: string;
-            plans?: components["schemas"]["FollowUpPlanDto"][];
-            /** @example 2026-11-29 */
-            startsOn?: string;
-        };
-        PlacementOrganizationDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        PlacementPageDto: {
-            items: components["schemas"]["PlacementSummaryDto"][];
-            limit: number;
-            page: number;
-            total: number;
-        };
-        PlacementParticipantDto: {
-            /**
-             * @description 詳細でだけ返します
-             * @enum {string}
-             */
-            consentStatus?: "pending" | "obtained" | "withdrawn";
-            /** @description 仮名・コード */
-            displayName: string;
-            /** Format: uuid */
-            id: string;
-        };
-        PlacementResourceDto: {
-            /** Format: uuid */
-            id: string;
-            organization: components["schemas"]["PlacementOrganizationDto"];
-            title: string;
-        };
-        PlacementSummaryDto: {
-            /** Format: date-time */
-            activeAt: string | null;
-            /** Format: date-time */
-            closedAt: string | null;
-            /** @description 担当（host には返しません） */
-            coordinatorId?: string | null;
-            /** Format: uuid */
-            id: string;
-            /** @enum {string|null} */
-            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
-            /** @description host には本人が同意した項目だけ（仮名・年代など） */
-            participant: components["schemas"]["PlacementParticipantDto"] | null;
-            /** Format: date-time */
-            proposedAt: string;
-            resource: components["schemas"]["PlacementResourceDto"];
-            /** @enum {string} */
-            state: "proposed" | "visit" | "trial" | "active" | "closed";
-            /** @description 状態の日本語（提案・見学・体験・参加・受入・終結） */
-            stateLabel: string;
-            /** @example 2026-12-09 */
-            trialDate: string | null;
-            /** @example 2026-12-02 */
-            visitDate: string | null;
         };
         ResourceEmbeddingView: {
             /** Format: date-time */
@@ -1917,12 +1365,7 @@ export interface components {
              */
             developmentStatus?: "developing" | "accepting" | "suspended";
             /** @enum {string} */
-            kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
-            /**
-             * @description kind が other のときの種別の名前
-             * @example 社団法人（旧制度）
-             */
-            kindLabel?: string | null;
+            kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
             /** @example NPO法人みどりの木 */
             name?: string;
             notes?: string | null;
@@ -1935,8 +1378,11 @@ export interface components {
             /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
             considerationsForHost?: string | null;
             constraints?: components["schemas"]["ParticipantConstraintsDto"];
-            /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
-            coordinatorId?: string;
+            /**
+             * Format: uuid
+             * @description 担当コーディネーター（利用者 id）。省略時はコーディネーターが登録すれば本人、admin なら未割当（null）。ほかのコーディネーターを指定できるのは admin だけで、その人の担当地区に本人の地区が含まれている必要があります
+             */
+            coordinatorId?: string | null;
             /** @description 犯罪歴等（要配慮個人情報） */
             criminalRecordNote?: string | null;
             /** @description 障害（要配慮個人情報） */
@@ -2021,6 +1467,8 @@ export interface components {
             areas?: string[] | null;
             displayName?: string;
             email?: string | null;
+            /** @description 受入先の職員管理者にする・外す（host だけ、admin が変更） */
+            organizationAdmin?: boolean;
             /**
              * @description disabled: 直ちにサインイン中のセッションを終了し、持ち主である API トークンを失効させます
              * @enum {string}
@@ -2038,6 +1486,8 @@ export interface components {
             /** Format: date-time */
             lastSignInAt: string | null;
             login: string;
+            /** @description 受入先の職員管理者（自団体の職員を招待できる） */
+            organizationAdmin: boolean;
             /** Format: uuid */
             organizationId: string | null;
             /** @enum {string} */
@@ -2053,12 +1503,6 @@ export interface components {
             limit: number;
             page: number;
             total: number;
-        };
-        WorklistParticipantDto: {
-            /** @description 仮名・コード */
-            displayName: string;
-            /** Format: uuid */
-            id: string;
         };
     };
     responses: never;
@@ -2094,311 +1538,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-        };
-    };
-    ImportController_export: {
-        parameters: {
-            query?: {
-                format?: "xlsx" | "csv";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ImportController_template: {
-        parameters: {
-            query?: {
-                format?: "xlsx" | "csv";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    WorklistController_due: {
-        parameters: {
-            query?: {
-                /** @description today 今日が期日 / overdue 期日を過ぎた / all 両方 */
-                due?: "all" | "today" | "overdue";
-                limit?: number;
-                page?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DueCheckpointPageDto"];
-                };
-            };
-        };
-    };
-    WorklistController_nextSteps: {
-        parameters: {
-            query?: {
-                limit?: number;
-                page?: number;
-                /** @description 次の一歩の理由で絞り込む */
-                reason?: "no_visit_date" | "trial_ended" | "final_checkpoint";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NextStepPageDto"];
-                };
-            };
-        };
-    };
-    HsdsController_about: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HsdsObjectDto"];
-                };
-            };
-        };
-    };
-    HsdsController_dataset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HsdsObjectDto"];
-                };
-            };
-        };
-    };
-    HsdsController_organizations: {
-        parameters: {
-            query?: {
-                page?: number;
-                per_page?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HsdsPageDto"];
-                };
-            };
-        };
-    };
-    HsdsController_organization: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HsdsObjectDto"];
-                };
-            };
-        };
-    };
-    HsdsController_services: {
-        parameters: {
-            query?: {
-                page?: number;
-                per_page?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HsdsPageDto"];
-                };
-            };
-        };
-    };
-    HsdsController_service: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HsdsObjectDto"];
-                };
-            };
-        };
-    };
-    HsdsController_taxonomyTerms: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HsdsPageDto"];
-                };
-            };
-        };
-    };
-    ImportController_start: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file: string;
-                    /** @enum {string} */
-                    format?: "xlsx" | "csv" | "hsds";
-                    /** @description {"見出し": "項目名" | null} の JSON */
-                    mapping?: string;
-                };
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportStartedDto"];
-                };
-            };
-        };
-    };
-    ImportController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportDto"];
-                };
-            };
-        };
-    };
-    ImportController_commit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CommitImportDto"];
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportStartedDto"];
-                };
             };
         };
     };
@@ -2511,7 +1650,7 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
-                kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
+                kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
                 limit?: number;
                 page?: number;
                 /** @description 名前の部分一致 */
@@ -2610,6 +1749,7 @@ export interface operations {
             query?: {
                 area?: string;
                 consentStatus?: "not_obtained" | "obtained" | "withdrawn";
+                /** @description この利用者が担当の本人だけ */
                 coordinatorId?: string;
                 limit?: number;
                 page?: number;
@@ -2809,9 +1949,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PlacementPageDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -2835,9 +1973,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PlacementDetailDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -2856,9 +1992,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PlacementDetailDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -2880,14 +2014,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 記録後の紹介 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PlacementDetailDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -2910,9 +2041,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PlacementDetailDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -2931,14 +2060,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 延長後の紹介 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PlacementDetailDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -2961,9 +2087,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PlacementDetailDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -2986,9 +2110,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PlacementDetailDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -3030,15 +2152,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description format=csv のときは text/csv */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["MonthReportDto"];
-                    "text/csv": components["schemas"]["MonthReportDto"];
-                };
+                content?: never;
             };
         };
     };
