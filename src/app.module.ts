@@ -76,6 +76,8 @@ import { OrganizationController } from './organizations/organization.controller'
 import { OrganizationRepository } from './organizations/organization.repository';
 import { OrganizationService } from './organizations/organization.service';
 import { ReportController } from './reports/report.controller';
+import { ReportDrillDownService } from './reports/report-drill-down.service';
+import { ReportRecordsRepository } from './reports/report-records.repository';
 import { ReportRepository } from './reports/report.repository';
 import { ReportSnapshotTask } from './reports/report-snapshot.task';
 import { ReportService } from './reports/report.service';
@@ -111,6 +113,7 @@ const repositories = [
   PlacementRepository,
   FollowUpRepository,
   ReportRepository,
+  ReportRecordsRepository,
   AuditRepository,
   TransactionRunner,
   WebhookRepository,
@@ -143,6 +146,7 @@ const services = [
   FollowUpPlacementService,
   NotificationService,
   ReportService,
+  ReportDrillDownService,
   AuditService,
   ReportSnapshotTask,
   EmbeddingReconciler,

@@ -84,6 +84,7 @@ export const FIELD_LABELS: Record<string, string> = {
   state: '状態',
   status: '状態',
   strengths: '得意なこと・興味',
+  suppressBelow: '小さな数の秘匿',
   talking: '人と話す量',
   tasks: '作業内容',
   title: 'タイトル',

@@ -76,7 +76,7 @@ export class ReportRepository {
     closed.breakdowns = { ...closed.breakdowns, outcome: Object.fromEntries(byOutcome.map((r) => [r.dim_value!, Number(r.closed)])) };
     const ended = out.find((f) => f.key === 'followup.ended')!.value;
     const settled = out.find((f) => f.key === 'followup.settled')!.value;
-    out.push({ key: 'followup.settledRatePercent', label: '', value: ended ? Math.round((1000 * settled) / ended) / 10 : 0 });
+    out.push({ key: 'followup.settledRatePercent', label: '', value: ended ? Math.round((1000 * settled!) / ended) / 10 : null });
     return out;
   }
 

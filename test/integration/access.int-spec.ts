@@ -49,6 +49,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'POST /api/v1/notifications/{id}/read': ['admin', 'coordinator'],
   'GET /api/v1/reports/monthly/{month}': ['admin', 'coordinator', 'viewer'],
   'GET /api/v1/reports/fiscal-year/{year}': ['admin', 'coordinator', 'viewer'],
+  'GET /api/v1/reports/monthly/{month}/figures/{key}/records': ['admin', 'coordinator'],
   'GET /api/v1/audit': ['admin'],
   'POST /api/v1/users': ['admin'],
   'GET /api/v1/users': ['admin'],
