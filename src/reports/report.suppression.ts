@@ -8,9 +8,9 @@ import { ADDITIVE_KEYS, type BreakdownKind, type BreakdownValue, type Figure, ty
  *
  * The model: every shown or withheld number is a cell; every "these add up to that" is a line. A withheld cell is
  * exposed when the lines fix its value: (1) linearly — it is not free in the null space of the lines restricted to
- * the withheld cells; (2) by its bounds — in one line all withheld cells are 3未満 and their sum is the least
- * (all 1) or the most (all threshold-1) they can be. Each round withholds the smallest shown cell of a line that
- * exposes one, until nothing is exposed (withholding everything is always safe, so this ends).
+ * the withheld cells; (2) by its bounds — 「3未満」 is 1 to threshold-1 and 「秘匿」 0 or more, narrowed line by line
+ * until the cell has one possible value. Each round withholds one more shown cell (a member before a total, not a
+ * zero, the smallest) of a line through an exposed cell, until nothing is exposed.
  * Catalogue figures (resources, organisations) are not about people and are not suppressed; zeros are shown.
  */
 export function suppressPeriods(periods: Figure[][], threshold: number, opts: { yearTotal?: Figure[] } = {}): Figure[][] {
@@ -55,6 +55,7 @@ function clone(f: Figure): Figure {
 
 export interface Cell {
   value: number;
+  /** Shown as 「3未満」 (1 to threshold-1) when withheld; false for 「秘匿」. */
   primary: boolean;
   /** Totals are withheld only when nothing else helps. */
   isTotal: boolean;
@@ -117,33 +118,52 @@ function suppressFigure(figures: Array<Figure | undefined>, threshold: number, a
 /** Withholds primary cells, then more until no withheld cell is exposed. Exported for the property test. */
 export function protect(cells: Cell[], lines: Line[], threshold: number): void {
   for (const cell of cells) if (cell.primary) cell.suppressed = true;
-  for (let guard = 0; guard <= cells.length; guard++) {
-    const exposed = exposedLine(cells, lines, threshold);
-    if (!exposed) return;
-    const candidates = [...exposed.members, exposed.total].filter((i) => !cells[i].suppressed);
-    const pick = candidates.sort(
-      (a, b) => Number(cells[a].isTotal) - Number(cells[b].isTotal) || cells[a].value - cells[b].value || a - b,
-    )[0];
-    if (pick === undefined) return; // unreachable: an exposing line has a shown cell
-    cells[pick].suppressed = true;
+  const members = (line: Line) => [...line.members, line.total];
+  for (let guard = 0; guard <= 2 * cells.length; guard++) {
+    const exposed = new Set([...linearlyDetermined(cells, lines), ...pinnedByBounds(cells, lines, threshold)]);
+    if (!exposed.size) return;
+    const through = lines.filter((line) => members(line).some((i) => exposed.has(i)));
+    const candidates = [...new Set(through.flatMap(members))].filter((i) => !cells[i].suppressed);
+    if (candidates.length) {
+      // A shown member rather than a total; not a zero (it could only be larger, which helps little); then the smallest.
+      const pick = candidates.sort(
+        (a, b) =>
+          Number(cells[a].isTotal) - Number(cells[b].isTotal) ||
+          Number(cells[a].value === 0) - Number(cells[b].value === 0) ||
+          cells[a].value - cells[b].value ||
+          a - b,
+      )[0];
+      cells[pick].suppressed = true;
+      continue;
+    }
+    // Everything around is withheld, yet 「3未満」 itself tells too much (1 + 1 = a 年度 cell below 3): say 「秘匿」.
+    const labelled = [...exposed, ...through.flatMap(members)].find((i) => cells[i].primary);
+    if (labelled === undefined) return;
+    cells[labelled].primary = false;
   }
 }
 
-/** A line through which a withheld cell can be worked out, or null. */
-function exposedLine(cells: Cell[], lines: Line[], threshold: number): Line | null {
-  const determined = linearlyDetermined(cells, lines);
-  for (const line of lines) {
-    const all = [...line.members, line.total];
-    const open = all.filter((i) => !cells[i].suppressed);
-    if (!open.length) continue;
-    if (all.some((i) => determined.has(i))) return line;
-    if (cells[line.total].suppressed) continue;
-    const hidden = line.members.filter((i) => cells[i].suppressed);
-    if (!hidden.length || hidden.some((i) => !cells[i].primary)) continue;
-    const rest = cells[line.total].value - line.members.filter((i) => !cells[i].suppressed).reduce((n, i) => n + cells[i].value, 0);
-    if (rest === hidden.length || rest === hidden.length * (threshold - 1)) return line;
+/**
+ * Withheld cells pinned to one value by what is known of them — 「3未満」 is 1 to threshold-1, 「秘匿」 is 0 or
+ * more — propagated through the lines until nothing narrows further (interval constraint propagation).
+ */
+export function pinnedByBounds(cells: Cell[], lines: Line[], threshold: number): Set<number> {
+  const lo = cells.map((c) => (!c.suppressed ? c.value : c.primary ? 1 : 0));
+  const hi = cells.map((c) => (!c.suppressed ? c.value : c.primary ? threshold - 1 : Infinity));
+  for (let round = 0, changed = true; changed && round < 100; round++) {
+    changed = false;
+    const tighten = (i: number, min: number, max: number) => {
+      if (min > lo[i]) [lo[i], changed] = [min, true];
+      if (max < hi[i]) [hi[i], changed] = [max, true];
+    };
+    for (const { members, total } of lines) {
+      const sumLo = members.reduce((n, i) => n + lo[i], 0);
+      const sumHi = members.reduce((n, i) => n + hi[i], 0);
+      tighten(total, sumLo, sumHi);
+      for (const i of members) tighten(i, lo[total] - (sumHi - hi[i]), hi[total] - (sumLo - lo[i]));
+    }
   }
-  return null;
+  return new Set(cells.map((c, i) => (c.suppressed && lo[i] === hi[i] ? i : -1)).filter((i) => i >= 0));
 }
 
 /** Withheld cells whose value the lines fix (Gauss-Jordan on the lines restricted to the withheld cells). */
