@@ -27,7 +27,7 @@ export const router = createBrowserRouter([
           { path: 'placements', element: <ComingSoonPage title="紹介" /> },
           { path: 'notifications', element: <ComingSoonPage title="通知" /> },
           { path: 'catalogue', element: <ComingSoonPage title="資源・受入先" /> },
-          { path: 'reports', element: <ComingSoonPage title="集計" /> },
+          { path: 'reports', lazy: () => import('./pages/reports/ReportsPage').then((m) => ({ Component: m.ReportsPage })) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
