@@ -185,7 +185,10 @@ export class ReportRepository {
     ];
   }
 
-  /** Searches and unmet needs, by the areas and types the coordinator filtered on. */
+  /**
+   * Searches and unmet needs, by the areas and types the coordinator filtered on.
+   * HOOK (unmet-needs register): when the `unmet_needs` table lands, count its entries by area and type here too.
+   */
   private async searches(p: Period): Promise<Figure[]> {
     const [byArea, byType] = await Promise.all(
       (['areas', 'types'] as const).map((filter) =>
