@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../../src/common/project-root';
-import { generateApiFiles } from '../../src/web/openapi-generate';
+import { generateApiFiles } from '../../src/openapi-generate';
 
 /** The web app's client types come from the routes' decorators; a route change must regenerate them. */
 describe('generated API client files', () => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { projectRoot } from '../common/project-root';
+import { projectRoot } from './common/project-root';
 import { generateApiFiles } from './openapi-generate';
 
 /** `npm run api:generate`: rewrites web/src/api/openapi.json and schema.d.ts from the routes' decorators. */

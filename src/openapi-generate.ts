@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from '../app.module';
-import { projectRoot } from '../common/project-root';
-import { loadConfig } from '../config/app-config';
-import { createOpenApiDocument } from './openapi-document';
+import { AppModule } from './app.module';
+import { projectRoot } from './common/project-root';
+import { loadConfig } from './config/app-config';
+import { createOpenApiDocument } from './web/openapi-document';
 
 export const API_DIR = path.join('web', 'src', 'api');
 export const OPENAPI_JSON = path.join(API_DIR, 'openapi.json');
