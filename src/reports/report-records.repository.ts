@@ -213,7 +213,9 @@ export class ReportRecordsRepository {
     if (filter.actorAreas && source.participantArea) {
       params.push(filter.actorAreas);
       // Searches without a person carry nothing personal; people outside the actor's areas are not listed.
-      where.push(`(q.${source.participantArea} IS NULL AND q.kind_hint = 'search' OR q.${source.participantArea} = ANY($${params.length}))`);
+      where.push(
+        `(q.${source.participantArea} IS NULL AND q.kind_hint = 'search' OR q.${source.participantArea} = ANY($${params.length}))`,
+      );
     }
     const distinct = source.distinctPeople ? `DISTINCT ON (q."participantId")` : '';
     const order = source.distinctPeople ? `q."participantId", q.at, q.id` : `q.at, q.id`;

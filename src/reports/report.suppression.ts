@@ -111,7 +111,8 @@ function suppressFigure(figures: Array<Figure | undefined>, threshold: number, a
   }
   protect(cells, lines, threshold);
   for (const cell of cells) {
-    if (cell.suppressed) cell.write({ value: null, suppressed: true, display: cell.primary ? suppressedLabel(threshold) : SECONDARY_LABEL });
+    if (cell.suppressed)
+      cell.write({ value: null, suppressed: true, display: cell.primary ? suppressedLabel(threshold) : SECONDARY_LABEL });
   }
 }
 

@@ -50,7 +50,8 @@ export async function buildWorkbook(meta: WorkbookMeta, columns: Column[], break
     header(ws, [head, ...withKind.map((f) => f.label)], [18, ...withKind.map(() => 16)]);
     ws.getRow(1).height = 60;
     const names = [...new Set(withKind.flatMap((f) => Object.keys(f.breakdowns![kind]!)))].sort((a, b) => a.localeCompare(b, 'ja'));
-    for (const n of names) styleRow(ws.addRow([text(meta.labels[n] ?? n), ...withKind.map((f) => breakdownValue(f.breakdowns![kind]![n]))]));
+    for (const n of names)
+      styleRow(ws.addRow([text(meta.labels[n] ?? n), ...withKind.map((f) => breakdownValue(f.breakdowns![kind]![n]))]));
     const total = ws.addRow(['合計', ...withKind.map((f) => cellValue(f))]);
     styleRow(total);
     total.font = { bold: true };

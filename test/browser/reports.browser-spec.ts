@@ -57,8 +57,15 @@ async function seed(): Promise<void> {
       referralRoute: 'family',
       readinessStage: 'social_life',
     });
-    await call('PUT', `/api/v1/participants/${p.id}/consent`, { status: 'obtained', method: '面談で書面により確認', scope: ['displayName'] });
-    const placement = await call<{ id: string }>('POST', '/api/v1/placements', { participantId: p.id, resourceId: i % 2 ? farm.id : ibasho.id });
+    await call('PUT', `/api/v1/participants/${p.id}/consent`, {
+      status: 'obtained',
+      method: '面談で書面により確認',
+      scope: ['displayName'],
+    });
+    const placement = await call<{ id: string }>('POST', '/api/v1/placements', {
+      participantId: p.id,
+      resourceId: i % 2 ? farm.id : ibasho.id,
+    });
     if (i < 3) await call('POST', `/api/v1/placements/${placement.id}/transitions`, { to: 'active' });
     if (i === 0) await call('POST', `/api/v1/placements/${placement.id}/transitions`, { to: 'closed', outcome: 'settled' });
   }
@@ -110,7 +117,9 @@ describe('集計 screen', () => {
     await expect(page.getByTestId('card-followup.settledRatePercent').textContent()).resolves.toMatch(/^(—|\d+\.\d %)$/);
     await page.evaluate(() => document.fonts.ready);
     // The cards and the 年度 trend in one screen (the controls are above).
-    await page.getByRole('heading', { name: /の主な数値/ }).evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 16));
+    await page
+      .getByRole('heading', { name: /の主な数値/ })
+      .evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 16));
     await page.waitForTimeout(300);
     await screenshot(page, 'reports');
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -118,9 +127,9 @@ describe('集計 screen', () => {
     // The trend chart's table: one row per month, the same numbers as the API.
     const trend = page.getByRole('region', { name: 'マッチング件数と終結（月ごと）' });
     await trend.getByRole('button', { name: '表で見る' }).click();
-    const rows = await trend.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
-    );
+    const rows = await trend
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
     expect(rows).toHaveLength(12);
     api.months.forEach((m, i) => {
       const shown = (key: string) => (m ? String(value(m.figures, key)) : '—');
@@ -130,9 +139,9 @@ describe('集計 screen', () => {
     // The area breakdown's table.
     const areas = page.getByRole('region', { name: '地区別' });
     await areas.getByRole('button', { name: '表で見る' }).click();
-    const areaRows = await areas.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
-    );
+    const areaRows = await areas
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
     const matches = monthly.figures.find((f) => f.key === 'matches.total')!.breakdowns!.area;
     for (const [area, n] of Object.entries(matches)) expect(areaRows.find((r) => r[0] === area)?.[1]).toBe(String(n));
     await checkA11y(page);

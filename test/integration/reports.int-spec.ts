@@ -192,7 +192,11 @@ describe('monthly and fiscal-year reports', () => {
       expect(row[1]).toBe(kind === 'type' ? (TYPE_JA[name] ?? name) : name);
       withKind.forEach((f, j) => {
         const v = f.breakdowns![kind][name];
-        expect({ key: f.key, name, cell: row[j + 2] }).toEqual({ key: f.key, name, cell: v === undefined ? 0 : typeof v === 'number' ? v : v.display });
+        expect({ key: f.key, name, cell: row[j + 2] }).toEqual({
+          key: f.key,
+          name,
+          cell: v === undefined ? 0 : typeof v === 'number' ? v : v.display,
+        });
       });
     });
     const total = ws.getRow(names.length + 2).values as unknown[];
@@ -218,7 +222,9 @@ describe('monthly and fiscal-year reports', () => {
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
-      expect(ws.headerFooter.oddHeader).toMatch(/参加支援 月次集計 2025年10月.*2025-10-01〜2025-10-31.*出力日時 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+      expect(ws.headerFooter.oddHeader).toMatch(
+        /参加支援 月次集計 2025年10月.*2025-10-01〜2025-10-31.*出力日時 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/,
+      );
       expect(ws.getColumn(1).width).toBeGreaterThan(10);
     }
     const matches = month.getRow(json.figures.findIndex((f: JsonFigure) => f.key === 'matches.total') + 2).getCell(2);
@@ -230,12 +236,32 @@ describe('monthly and fiscal-year reports', () => {
     const wb = await readBook((await binary('/api/v1/reports/fiscal-year/2025', { format: 'xlsx' }).expect(200)).body as Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['年度', '地区別', '種別別']);
     const ws = wb.getWorksheet('年度')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '指標', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月', '合計']);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '指標',
+      '4月',
+      '5月',
+      '6月',
+      '7月',
+      '8月',
+      '9月',
+      '10月',
+      '11月',
+      '12月',
+      '1月',
+      '2月',
+      '3月',
+      '合計',
+    ]);
     json.total.figures.forEach((f: JsonFigure, i: number) => {
       const row = ws.getRow(i + 2).values as unknown[];
       expect(row[1]).toBe(f.label);
       json.months.forEach((m: { figures: JsonFigure[] } | null, j: number) => {
-        expect({ key: f.key, j, cell: row[j + 2] ?? '' }).toEqual({ key: f.key, j, cell: m ? shown(m.figures.find((x) => x.key === f.key)) : '' });
+        expect({ key: f.key, j, cell: row[j + 2] ?? '' }).toEqual({
+          key: f.key,
+          j,
+          cell: m ? shown(m.figures.find((x) => x.key === f.key)) : '',
+        });
       });
       expect({ key: f.key, cell: row[14] }).toEqual({ key: f.key, cell: shown(f) });
     });
@@ -257,7 +283,8 @@ describe('monthly and fiscal-year reports', () => {
       [JST('2025-08-10T10:00:00')],
     );
     await db.query(
-      `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, created_at) VALUES ($1, 'ibasho', '数式', '=1+1', 1, 1, $2)`,
+      `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, created_at)
+        VALUES ($1, 'ibasho', '数式', '=1+1', 1, 1, $2)`,
       [org, JST('2025-08-10T10:00:00')],
     );
     const wb = await readBook((await binary('/api/v1/reports/monthly/2025-08', { format: 'xlsx', live: true }).expect(200)).body as Buffer);
@@ -323,7 +350,9 @@ describe('monthly and fiscal-year reports', () => {
     }
     const catalogue = oct.find((f) => f.key === 'catalogue.openAtEnd')!;
     expect(catalogue.breakdowns!.area['東部']).toBe(1); // about resources, not people: not withheld
-    const wb = await readBook((await binary('/api/v1/reports/fiscal-year/2025', { format: 'xlsx', suppressBelow: 3 }).expect(200)).body as Buffer);
+    const wb = await readBook(
+      (await binary('/api/v1/reports/fiscal-year/2025', { format: 'xlsx', suppressBelow: 3 }).expect(200)).body as Buffer,
+    );
     expect(wb.getWorksheet('年度')!.headerFooter.oddHeader).toContain('3未満を秘匿');
   });
 });

@@ -186,4 +186,3 @@ export const EXPECTED: Record<string, { value: number; breakdowns?: Record<strin
   'searches.total': { value: 2, breakdowns: { areaFilter: { 東部: 1, '（指定なし）': 1 }, typeFilter: { ibasho: 1, '（指定なし）': 1 } } },
   'searches.unmet': { value: 1, breakdowns: { areaFilter: { 東部: 0, '（指定なし）': 1 } } },
 };
-

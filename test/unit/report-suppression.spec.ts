@@ -64,7 +64,12 @@ function model(grid: number[][], withYear: boolean) {
   const headline = (f: Figure, actual: number) => term(f.suppressed ? f : f.value, actual);
   const constraints: Constraint[] = [];
   const cellTerms = months.map((f, m) => areas.map((a, i) => term(f.breakdowns!.area![a], grid[m][i])));
-  const monthTotals = months.map((f, m) => headline(f, grid[m].reduce((a, b) => a + b, 0)));
+  const monthTotals = months.map((f, m) =>
+    headline(
+      f,
+      grid[m].reduce((a, b) => a + b, 0),
+    ),
+  );
   months.forEach((_, m) => constraints.push({ members: cellTerms[m], total: monthTotals[m] }));
   if (year) {
     const yearCells = areas.map((a, i) => term(year.breakdowns!.area![a], yearRow[i]));
@@ -136,7 +141,9 @@ describe('small-number suppression', () => {
         grids.map((g) => [g[0]]),
         (grid) => {
           const { unknowns, constraints } = model(grid, false);
-          unknowns.forEach((_, i) => expect({ cell: i, grid, recoverable: !hasAlternative(unknowns, constraints, i) }).toMatchObject({ recoverable: false }));
+          unknowns.forEach((_, i) =>
+            expect({ cell: i, grid, recoverable: !hasAlternative(unknowns, constraints, i) }).toMatchObject({ recoverable: false }),
+          );
         },
       ),
       { numRuns: 200 },
@@ -147,7 +154,9 @@ describe('small-number suppression', () => {
     fc.assert(
       fc.property(grids, (grid) => {
         const { unknowns, constraints } = model(grid, true);
-        unknowns.forEach((_, i) => expect({ cell: i, grid, recoverable: !hasAlternative(unknowns, constraints, i) }).toMatchObject({ recoverable: false }));
+        unknowns.forEach((_, i) =>
+          expect({ cell: i, grid, recoverable: !hasAlternative(unknowns, constraints, i) }).toMatchObject({ recoverable: false }),
+        );
       }),
       { numRuns: 200 },
     );

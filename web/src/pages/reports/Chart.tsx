@@ -21,7 +21,17 @@ const COLOURS = ['#0031d8', '#ec0000', '#197a4b', '#8843e1', '#b78f00', '#00118f
  * One chart. Screen readers get the summary as the image's name; the numbers are in the data table beside it
  * (ChartPanel). Tooltips are drawn on the canvas (renderMode richText): ECharts' HTML tooltips carry inline styles.
  */
-export function Chart({ categories, series, summary, horizontal = false }: { categories: string[]; series: Series[]; summary: string; horizontal?: boolean }) {
+export function Chart({
+  categories,
+  series,
+  summary,
+  horizontal = false,
+}: {
+  categories: string[];
+  series: Series[];
+  summary: string;
+  horizontal?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;

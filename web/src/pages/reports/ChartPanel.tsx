@@ -26,11 +26,26 @@ export interface TableModel {
 }
 
 /** A number in a table: a button that lists the records behind it, when the person may see them. */
-export function FigureNumber({ value, rate, target, onDrill }: { value: CellValue; rate?: boolean; target?: DrillTarget; onDrill?: (t: DrillTarget) => void }) {
+export function FigureNumber({
+  value,
+  rate,
+  target,
+  onDrill,
+}: {
+  value: CellValue;
+  rate?: boolean;
+  target?: DrillTarget;
+  onDrill?: (t: DrillTarget) => void;
+}) {
   const text = display(value, rate);
   if (!target || !onDrill || typeof value !== 'number' || value === 0) return <>{text}</>;
   return (
-    <button type="button" className="link-button" onClick={() => onDrill(target)} aria-label={`${target.title}：${text}（内訳の記録を見る）`}>
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => onDrill(target)}
+      aria-label={`${target.title}：${text}（内訳の記録を見る）`}
+    >
       {text}
     </button>
   );
@@ -57,10 +72,7 @@ export function ChartPanel({
 }) {
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
-  const series: Series[] = useMemo(
-    () => model.columns.map((c) => ({ name: c.name, kind: c.kind, data: c.cells.map(numeric) })),
-    [model],
-  );
+  const series: Series[] = useMemo(() => model.columns.map((c) => ({ name: c.name, kind: c.kind, data: c.cells.map(numeric) })), [model]);
   const empty = model.rows.length === 0;
   const summary = `${title}。${model.columns.map((c) => c.name).join('・')}（${model.rows.length}項目）。数値は「表で見る」で確認できます。`;
   return (
@@ -68,7 +80,12 @@ export function ChartPanel({
       <div className="report-panel__head">
         <h3 id={headingId}>{title}</h3>
         {!empty && (
-          <button type="button" className="button button--secondary button--small no-print" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+          <button
+            type="button"
+            className="button button--secondary button--small no-print"
+            aria-pressed={asTable}
+            onClick={() => setAsTable(!asTable)}
+          >
             {asTable ? 'グラフで見る' : '表で見る'}
           </button>
         )}

@@ -83,8 +83,7 @@ export function ReportsPage() {
   return (
     <Page title="集計">
       <p className="lead print-only">
-        参加支援 集計　{year}年度・{month.slice(0, 4)}年{Number(month.slice(5, 7))}月
-        {suppress ? `（${SUPPRESS_BELOW}未満を秘匿）` : ''}
+        参加支援 集計　{year}年度・{month.slice(0, 4)}年{Number(month.slice(5, 7))}月{suppress ? `（${SUPPRESS_BELOW}未満を秘匿）` : ''}
       </p>
       <form className="report-controls no-print" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
