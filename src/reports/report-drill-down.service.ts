@@ -27,7 +27,7 @@ export class ReportDrillDownService {
     if (period.from > now) {
       throw AppException.validation('month', `${month} はまだ始まっていないため集計できません（現在 ${tokyoDate(now)}）`);
     }
-    if (!FIGURE_LABELS[key]) throw AppException.notFound('指標', key.slice(0, 60));
+    if (!FIGURE_LABELS[key]) throw AppException.validation('key', `指標「${key.slice(0, 60)}」はありません（例: matches.total）`);
     const counted = asOf(period, now);
     const records = await this.records.records(key, counted, { ...filter, actorAreas: actor.areas });
     if (records === null) throw AppException.validation('key', `「${FIGURE_LABELS[key]}」は率のため、内訳の記録はありません`);

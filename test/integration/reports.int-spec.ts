@@ -314,7 +314,7 @@ describe('monthly and fiscal-year reports', () => {
     expect(matches.label).toBe('マッチング件数：参加・受入の開始（延べ）');
     expect(matches.records[0]).toMatchObject({ kind: 'placement', participantName: '報告テスト' });
     await t.http().get('/api/v1/reports/monthly/2025-10/figures/followup.settledRatePercent/records').set(t.admin).expect(400);
-    await t.http().get('/api/v1/reports/monthly/2025-10/figures/nope/records').set(t.admin).expect(404);
+    await t.http().get('/api/v1/reports/monthly/2025-10/figures/nope/records').set(t.admin).expect(400);
   });
 
   it('limits drill-down to the coordinator’s areas and refuses viewers', async () => {
