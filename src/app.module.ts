@@ -70,6 +70,8 @@ import { TextIndexRepository } from './matching/text-index.repository';
 import { TextReindexService } from './matching/text-reindex.service';
 import { Clock } from './common/clock';
 import { MatchController } from './matching/match.controller';
+import { UnmetNeedController } from './matching/unmet-need.controller';
+import { UnmetNeedRepository } from './matching/unmet-need.repository';
 import { MatchRepository } from './matching/match.repository';
 import { MatchService } from './matching/match.service';
 import { OrganizationController } from './organizations/organization.controller';
@@ -91,6 +93,7 @@ const controllers = [
   OrganizationController,
   ResourceController,
   MatchController,
+  UnmetNeedController,
   ParticipantController,
   PlacementController,
   FollowUpController,
@@ -110,6 +113,7 @@ const repositories = [
   EmbeddingModelRepository,
   EmbeddingStateRepository,
   ParticipantRepository,
+  UnmetNeedRepository,
   PlacementRepository,
   FollowUpRepository,
   ReportRepository,

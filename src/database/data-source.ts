@@ -10,6 +10,7 @@ import { JapaneseText1764800000000 } from '../../migrations/1764800000000-Japane
 import { ReportRulesVersion1764800000001 } from '../../migrations/1764800000001-ReportRulesVersion';
 import { Hygiene1764850000000 } from '../../migrations/1764850000000-Hygiene';
 import { BackupRuns1764900000000 } from '../../migrations/1764900000000-BackupRuns';
+import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNeeds';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   ReportRulesVersion1764800000001,
   Hygiene1764850000000,
   BackupRuns1764900000000,
+  UnmetNeeds1765500000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CandidatesResponse, SearchResponse } from './dto/search-response.dto';
 import { CurrentActor, Roles, type Actor } from '../auth/actor';
 import { ParseIdPipe } from '../common/id.pipe';
 import { CandidatesQuery, SearchMatchesDto } from './dto/search.dto';
@@ -21,6 +22,7 @@ export class MatchController {
       '応答の needsLong が true のとき、希望の文章が埋め込みモデルの窓（512 トークン）より長かったため、重なりのある複数の区切り' +
       '（needsChunks 個）に分けて埋め込み、トークン数で重み付けして平均しました。文章の最後まですべて検索に反映されています（切り捨てなし）。',
   })
+  @ApiOkResponse({ type: SearchResponse })
   search(@CurrentActor() actor: Actor, @Body() dto: SearchMatchesDto) {
     return this.service.search(actor, dto);
   }
@@ -28,6 +30,7 @@ export class MatchController {
   @Get('resources/:id/candidates')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'この資源に合いそうな、紹介待ちの本人（同意取得済み・進行中の紹介なし）の一覧' })
+  @ApiOkResponse({ type: CandidatesResponse })
   candidates(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: CandidatesQuery) {
     return this.service.candidates(actor, id, query.limit ?? 10);
   }

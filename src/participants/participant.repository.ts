@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination';
-import { updateReturning } from '../common/sql';
+import { escapeLike, updateReturning } from '../common/sql';
 import type { ConsentStatus, HostVisibleField, ReadinessStage, ReferralRoute } from './participant.constants';
 
 export interface ParticipantConstraints {
@@ -75,6 +75,15 @@ const SELECT = `
          created_at AS "createdAt", updated_at AS "updatedAt"
     FROM participants`;
 
+export interface ConsentEvent {
+  id: string;
+  status: ConsentStatus;
+  method: string | null;
+  scope: HostVisibleField[];
+  date: string | null;
+  recordedAt: Date;
+}
+
 @Injectable()
 export class ParticipantRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -130,8 +139,9 @@ export class ParticipantRepository {
       );
       if (!rows.length) return false;
       await manager.query(
-        `INSERT INTO consent_events (participant_id, status, method, scope, actor_token_id, actor_user_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, consent.status, consent.method, consent.scope, actorTokenId, actorUserId],
+        `INSERT INTO consent_events (participant_id, status, method, scope, actor_token_id, actor_user_id, consent_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, consent.status, consent.method, consent.scope, actorTokenId, actorUserId, consent.date],
       );
       return true;
     });
@@ -142,6 +152,9 @@ export class ParticipantRepository {
     areas?: string[];
     consentStatus?: string;
     coordinatorId?: string;
+    readinessStage?: string;
+    /** Part of the display name (仮名・コード), matched literally. */
+    q?: string;
     page: number;
     limit: number;
   }): Promise<Page<Participant>> {
@@ -151,6 +164,8 @@ export class ParticipantRepository {
     if (filter.areas) where.push(`area = ANY($${params.push(filter.areas)}::text[])`);
     if (filter.consentStatus) where.push(`consent_status = $${params.push(filter.consentStatus)}`);
     if (filter.coordinatorId) where.push(`coordinator_id = $${params.push(filter.coordinatorId)}`);
+    if (filter.readinessStage) where.push(`readiness_stage = $${params.push(filter.readinessStage)}`);
+    if (filter.q) where.push(`display_name ILIKE '%' || $${params.push(escapeLike(filter.q.trim()))} || '%'`);
     const clause = where.join(' AND ');
     const [items, count] = await Promise.all([
       this.dataSource.query(
@@ -178,6 +193,15 @@ export class ParticipantRepository {
     );
     const byId = new Map((await this.findByIds(nearest.map((n) => n.id))).map((p) => [p.id, p]));
     return nearest.filter((n) => byId.has(n.id)).map((n) => ({ ...byId.get(n.id)!, similarity: Number(n.similarity) }));
+  }
+
+  /** The consent history of one person, newest first (who recorded it is in the audit log). */
+  async consentHistory(id: string): Promise<ConsentEvent[]> {
+    return this.dataSource.query(
+      `SELECT id, status, method, scope, to_char(consent_date, 'YYYY-MM-DD') AS date, recorded_at AS "recordedAt"
+         FROM consent_events WHERE participant_id = $1 ORDER BY recorded_at DESC, id`,
+      [id],
+    );
   }
 
   /** Consent history, placements with their events, check-ins and notifications of one person. */

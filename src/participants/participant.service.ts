@@ -90,6 +90,14 @@ export class ParticipantService {
     return this.get(actor, id);
   }
 
+  /** The consent history: a personal-data read (method and scope), recorded in the audit log. */
+  async consentHistory(actor: Actor, id: string) {
+    await this.require(actor, id);
+    const items = await this.participants.consentHistory(id);
+    await this.audit.record(actor, 'read', [id], ['consent']);
+    return { items };
+  }
+
   /** Everything held about one person, for a request under the personal-information act. */
   async export(actor: Actor, id: string) {
     const participant = await this.require(actor, id);

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page, Request } from 'playwright-core';
-import { checkA11y, launchBrowser, screenshot, type BrowserSession } from './support/browser';
+import { checkA11y, launchBrowser, screenshot, signIn, type BrowserSession } from './support/browser';
+import { seedUser } from './support/people-seed';
 
 /*
  * The app shell behind sign-in: header, menu, ホーム, idle warning, sign-out.
@@ -83,8 +84,11 @@ describe('app shell (session routes answered in the browser until the accounts r
   });
 
   it('names every screen of the menu with its own h1', async () => {
-    await stubSession(30 * 60_000);
-    await page.goto('/');
+    // Signed in for real: the screens behind the menu call the API, which a stubbed session cannot answer.
+    const user = await seedUser('coordinator');
+    await page.goto('/login');
+    await signIn(page, user.login, user.password);
+    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
     for (const name of ['本人', 'マッチング検索', '紹介', '通知', '資源・受入先', '集計']) {
       await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();

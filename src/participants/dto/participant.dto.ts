@@ -141,4 +141,11 @@ export class ListParticipantsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) area?: string;
   @ApiPropertyOptional({ enum: CONSENT_STATUSES }) @IsOptional() @IsIn(CONSENT_STATUSES as unknown as string[]) consentStatus?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'coordinatorId は UUID で指定してください' }) coordinatorId?: string;
+
+  @ApiPropertyOptional({ enum: READINESS_STAGES })
+  @IsOptional()
+  @IsIn(READINESS_STAGES as unknown as string[], { message: `readinessStage は ${READINESS_STAGES.join(', ')} のいずれかです` })
+  readinessStage?: ReadinessStage;
+
+  @ApiPropertyOptional({ description: '表示名（仮名・コード）の一部' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
 }

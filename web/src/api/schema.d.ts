@@ -148,7 +148,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本人の一覧 */
+        /** 本人の一覧（表示名・地区・同意・自立の段階・担当で絞り込み） */
         get: operations["ParticipantController_list"];
         put?: never;
         /** 本人を登録する（仮名・コードでよい） */
@@ -188,6 +188,23 @@ export interface paths {
         get?: never;
         /** 本人同意を記録する（status・方法・受入先に見せてよい項目）。撤回は即時に反映 */
         put: operations["ParticipantController_consent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/participants/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人同意の履歴（新しい順：状態・方法・日付・受入先に見せてよい項目） */
+        get: operations["ParticipantController_consents"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -341,7 +358,7 @@ export interface paths {
         };
         /**
          * 年度集計（4月〜翌年3月）：月ごとと年度合計
-         * @description まだ始まっていない月は months の中で null。進行中の年度・月は inProgress: true で現在時点の数値。始まっていない年度は 400。format=xlsx は年度シート（指標×4月〜3月・合計）と年度の地区別・種別別のシートの Excel ブック。suppressBelow で小さな数を秘匿（月と年度をまとめて秘匿するので、年度から他の月を引いても戻らない）。
+         * @description まだ始まっていない月は months の中で null。進行中の年度・月は inProgress: true で現在時点の数値。始まっていない年度は 400。
          */
         get: operations["ReportController_fiscalYear"];
         put?: never;
@@ -361,29 +378,9 @@ export interface paths {
         };
         /**
          * 月次集計（日本時間の暦月）。締めた月はスナップショット（snapshotAt）を返し、live=true で再計算
-         * @description 数値は月末と現在の早い方の時点（asOf）のもの。進行中の月は inProgress: true（CSV の表題と期間に「集計途中」）、まだ始まっていない月は 400。rulesVersion は集計規則の版、servedFromSnapshot はスナップショットをそのまま返したかどうか（スナップショットは作成時の版のまま。live=true は現在の規則で再計算）。format=xlsx は月のシートと地区別・種別別のシートの Excel ブック。suppressBelow で小さな数を秘匿。
+         * @description 数値は月末と現在の早い方の時点（asOf）のもの。進行中の月は inProgress: true（CSV の表題と期間に「集計途中」）、まだ始まっていない月は 400。rulesVersion は集計規則の版、servedFromSnapshot はスナップショットをそのまま返したかどうか（スナップショットは作成時の版のまま。live=true は現在の規則で再計算）。
          */
         get: operations["ReportController_monthly"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/monthly/{month}/figures/{key}/records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 集計の内訳の記録（ドリルダウン）：その月の指標に数えた紹介・本人・確認日・検索など
-         * @description area・type で内訳の 1 セルに絞る。地区を限られたコーディネーターには担当地区の本人の記録だけを返す。記録は現在のデータから数える（スナップショット後の修正があれば数値と違うことがある）。閲覧者（viewer）は集計のみで、この一覧は使えない。本人の記録の参照は監査ログに残る。
-         */
-        get: operations["ReportController_records"];
         put?: never;
         post?: never;
         delete?: never;
@@ -520,6 +517,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unmet-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未充足ニーズの一覧（新しい順。地区・種別で絞り込み） */
+        get: operations["UnmetNeedController_list"];
+        put?: never;
+        /** 未充足ニーズを記録する（地区・望まれた種別・本人を特定しない短い要約。受入先の開拓と集計に使う） */
+        post: operations["UnmetNeedController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -616,6 +631,31 @@ export interface components {
              */
             delta: number;
         };
+        CandidateParticipantView: {
+            ageBand: string | null;
+            area: string;
+            displayName: string;
+            id: string;
+            /** @enum {string|null} */
+            readinessStage: "daily_living" | "social_life" | "employment" | null;
+        };
+        CandidateResourceView: {
+            id: string;
+            /** @enum {string} */
+            status: "open" | "paused" | "closed";
+            title: string;
+            vacancies: number;
+        };
+        CandidatesResponse: {
+            candidates: components["schemas"]["CandidateView"][];
+            model: string;
+            resource: components["schemas"]["CandidateResourceView"];
+        };
+        CandidateView: {
+            participant: components["schemas"]["CandidateParticipantView"];
+            reasons: string[];
+            score: number;
+        };
         ConfirmDatesDto: {
             /** @example 2026-12-09 */
             trialDate?: string;
@@ -635,12 +675,42 @@ export interface components {
             /** @enum {string} */
             status: "obtained" | "withdrawn";
         };
+        ConsentEventView: {
+            /** @description 同意（撤回）の日付。古い記録では空 */
+            date: string | null;
+            id: string;
+            method: string | null;
+            /**
+             * Format: date-time
+             * @description 記録した日時
+             */
+            recordedAt: string;
+            scope: ("displayName" | "ageBand" | "strengths" | "considerationsForHost" | "healthNote" | "disabilityNote" | "criminalRecordNote" | "householdNote")[];
+            /** @enum {string} */
+            status: "not_obtained" | "obtained" | "withdrawn";
+        };
+        ConsentHistory: {
+            items: components["schemas"]["ConsentEventView"][];
+        };
+        ConsentView: {
+            /** @example 2026-11-20 */
+            date: string | null;
+            method: string | null;
+            scope: ("displayName" | "ageBand" | "strengths" | "considerationsForHost" | "healthNote" | "disabilityNote" | "criminalRecordNote" | "householdNote")[];
+            /** @enum {string} */
+            status: "not_obtained" | "obtained" | "withdrawn";
+        };
         ContactDto: {
             /** @example info@example.jp */
             email?: string;
             /** @example 担当 山田 */
             person?: string;
             /** @example 0000-00-0000 */
+            phone?: string;
+        };
+        ContactView: {
+            email?: string;
+            person?: string;
             phone?: string;
         };
         CreateCheckinDto: {
@@ -810,6 +880,20 @@ export interface components {
             /** @description トークンの持ち主（利用者 id）。トークンは持ち主の権限を超えず、持ち主を無効にすると失効します。省略時は自動処理用（持ち主なし） */
             userId?: string;
         };
+        CreateUnmetNeedDto: {
+            /** @example 中央 */
+            area: string;
+            /**
+             * @description 望まれた資源の種別（分からなければ省略）
+             * @enum {string}
+             */
+            resourceType?: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /**
+             * @description コーディネーターが書く、本人を特定しない短い要約（200 文字以内）。本人の希望の文章そのものは書かない
+             * @example 平日午前に座ってできる軽作業。駅から徒歩圏
+             */
+            summary: string;
+        };
         CreateUserDto: {
             /**
              * @description coordinator の担当地区（省略時は全地区）
@@ -855,58 +939,25 @@ export interface components {
              */
             talking?: "low" | "medium" | "high";
         };
+        DemandsView: {
+            /** @enum {string} */
+            literacy: "low" | "medium" | "high";
+            /** @enum {string} */
+            physical: "low" | "medium" | "high";
+            /** @enum {string} */
+            talking: "low" | "medium" | "high";
+        };
+        EmbeddingStateView: {
+            model: string | null;
+            /** @enum {string} */
+            status: "pending" | "ready" | "failed";
+        };
         ExtendFollowUpDto: {
             /** @description 延長期間内の確認日（延長開始からの日数） */
             checkpointDays?: number[];
             /** @description 延長する日数（既定はサービスの標準期間） */
             lengthDays?: number;
             note?: string;
-        };
-        FigureDto: {
-            /** @description 内訳の種類（area, type, outcome, referralRoute, readinessStage, areaFilter, typeFilter）ごとの値 */
-            breakdowns?: {
-                [key: string]: {
-                    [key: string]: number | components["schemas"]["SuppressedCellDto"];
-                };
-            };
-            /** @example 秘匿 */
-            display?: string;
-            /** @example matches.total */
-            key: string;
-            /** @example マッチング件数：参加・受入の開始（延べ） */
-            label: string;
-            /** @enum {boolean} */
-            suppressed?: true;
-            /** @description 分母が 0 の率（画面と Excel では「—」）や秘匿した値は null */
-            value: number | null;
-        };
-        FiscalYearPeriodDto: {
-            /** @example 2025 */
-            fiscalYear: number;
-            /** @example 2025-04-01 */
-            from: string;
-            /** @enum {string} */
-            timeZone: "Asia/Tokyo";
-            /** @example 2026-03-31 */
-            to: string;
-        };
-        FiscalYearReportDto: {
-            inProgress: boolean;
-            /** @description 4月〜3月。まだ始まっていない月は null */
-            months: (components["schemas"]["MonthReportDto"] | null)[];
-            period: components["schemas"]["FiscalYearPeriodDto"];
-            rulesVersion: number;
-            suppressBelow: number | null;
-            total: components["schemas"]["FiscalYearTotalDto"];
-            unmetThreshold: number;
-        };
-        FiscalYearTotalDto: {
-            /** Format: date-time */
-            asOf: string;
-            figures: components["schemas"]["FigureDto"][];
-            inProgress: boolean;
-            live: boolean;
-            rulesVersion: number;
         };
         FollowUpOptionsDto: {
             /**
@@ -963,30 +1014,30 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
         };
-        MonthPeriodDto: {
-            /** @example 2025-10-01 */
-            from: string;
-            /** @example 2025-10 */
-            month: string;
-            /** @enum {string} */
-            timeZone: "Asia/Tokyo";
-            /** @example 2025-10-31 */
-            to: string;
+        OrganizationPage: {
+            items: components["schemas"]["OrganizationView"][];
+            limit: number;
+            page: number;
+            total: number;
         };
-        MonthReportDto: {
+        OrganizationRef: {
+            id: string;
+            name: string;
+        };
+        OrganizationView: {
+            area: string | null;
+            contact: components["schemas"]["ContactView"];
             /** Format: date-time */
-            asOf: string;
-            figures: components["schemas"]["FigureDto"][];
-            inProgress: boolean;
-            live: boolean;
-            period: components["schemas"]["MonthPeriodDto"];
-            rulesVersion: number;
-            servedFromSnapshot: boolean;
+            createdAt: string;
+            /** @enum {string} */
+            developmentStatus: "developing" | "accepting" | "suspended";
+            id: string;
+            /** @enum {string} */
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            name: string;
+            notes: string | null;
             /** Format: date-time */
-            snapshotAt: string | null;
-            /** @description 小さな数の秘匿のしきい値（秘匿なしは null） */
-            suppressBelow: number | null;
-            unmetThreshold: number;
+            updatedAt: string;
         };
         ParticipantConstraintsDto: {
             availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
@@ -999,6 +1050,46 @@ export interface components {
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
         };
+        ParticipantConstraintsView: {
+            availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            avoid?: ("talking" | "physical" | "literacy")[];
+            avoidNote?: string;
+            hoursPerWeek?: number;
+            maxTravelMinutes?: number;
+            preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+        };
+        ParticipantPage: {
+            items: components["schemas"]["ParticipantView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        ParticipantView: {
+            ageBand: string | null;
+            area: string;
+            consent: components["schemas"]["ConsentView"];
+            considerationsForHost: string | null;
+            constraints: components["schemas"]["ParticipantConstraintsView"];
+            coordinatorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            criminalRecordNote: string | null;
+            disabilityNote: string | null;
+            displayName: string;
+            embedding: components["schemas"]["EmbeddingStateView"];
+            healthNote: string | null;
+            householdNote: string | null;
+            id: string;
+            needs: string;
+            /** @enum {string|null} */
+            readinessStage: "daily_living" | "social_life" | "employment" | null;
+            realName: string | null;
+            /** @enum {string} */
+            referralRoute: "hospital" | "school" | "care_manager" | "family" | "outreach" | "self" | "other";
+            strengths: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         PersonConstraintsDto: {
             availableDays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
             /** @description 避けたい負担（talking 人と話す / physical 体力 / literacy 読み書き） */
@@ -1006,38 +1097,80 @@ export interface components {
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
         };
-        ReportRecordDto: {
-            area: string | null;
-            /** @description 日時（ISO 8601）または日付（YYYY-MM-DD） */
-            at: string;
-            id: string;
+        ResourceEmbeddingView: {
+            /** Format: date-time */
+            embeddedAt: string | null;
+            model: string | null;
             /** @enum {string} */
-            kind: "placement" | "participant" | "checkpoint" | "checkin" | "search" | "resource" | "organization";
-            outcome: string | null;
-            participantId: string | null;
-            /** @description 本人の表示名（削除済みは「（削除済み）」） */
-            participantName: string | null;
-            placementId: string | null;
-            /** @description 資源のタイトル（受入先の指標では受入先名） */
-            resourceTitle: string | null;
-            state: string | null;
-            type: string | null;
+            status: "pending" | "ready" | "failed";
         };
-        ReportRecordsDto: {
-            area: string | null;
-            /** @description 担当地区の外の本人の記録は含まない（地区を限られたコーディネーター） */
-            areaLimited: boolean;
-            /** @description 記録は現在のデータから（スナップショットの数値とは、その後の修正の分だけ違うことがある） */
-            asOf: string;
-            /** @example matches.total */
-            key: string;
-            label: string;
-            /** @example 2025-10 */
-            month: string;
-            records: components["schemas"]["ReportRecordDto"][];
-            type: string | null;
+        ResourcePage: {
+            items: components["schemas"]["ResourceView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        ResourceSummaryView: {
+            accessMinutes: number | null;
+            accommodations: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+            area: string;
+            capacity: number;
+            demands: components["schemas"]["DemandsView"];
+            frequencyNote: string | null;
+            id: string;
+            nearestStation: string | null;
+            organization: components["schemas"]["OrganizationRef"];
+            /** @enum {string} */
+            reward: "unpaid" | "honorarium" | "paid";
+            schedule: components["schemas"]["ScheduleSlotView"][];
+            title: string;
+            /** @enum {string} */
+            type: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /** @example 居場所 */
+            typeLabel: string;
+            vacancies: number;
+        };
+        ResourceView: {
+            acceptsOutsideEligibility: boolean;
+            accessMinutes: number | null;
+            accommodations: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+            address: string | null;
+            area: string;
+            capacity: number;
+            /** Format: date-time */
+            createdAt: string;
+            demands: components["schemas"]["DemandsView"];
+            description: string;
+            embedding: components["schemas"]["ResourceEmbeddingView"];
+            frequencyNote: string | null;
+            id: string;
+            latitude: number | null;
+            longitude: number | null;
+            nearestStation: string | null;
+            organization: components["schemas"]["OrganizationRef"];
+            organizationId: string;
+            /** @enum {string} */
+            reward: "unpaid" | "honorarium" | "paid";
+            schedule: components["schemas"]["ScheduleSlotView"][];
+            /** @enum {string} */
+            status: "open" | "paused" | "closed";
+            tasks: string[];
+            title: string;
+            /** @enum {string} */
+            type: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            /** Format: date-time */
+            updatedAt: string;
+            vacancies: number;
         };
         ScheduleSlotDto: {
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /** @example 12:00 */
+            end: string;
+            /** @example 10:00 */
+            start: string;
+        };
+        ScheduleSlotView: {
             /** @enum {string} */
             day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
             /** @example 12:00 */
@@ -1079,6 +1212,21 @@ export interface components {
             /** @description 登録済みの本人。保存された希望と条件を使います */
             participantId?: string;
         };
+        SearchResponse: {
+            model: string;
+            needsChunks: number;
+            needsLong: boolean;
+            results: components["schemas"]["SearchResultView"][];
+            /** @description 合う資源が見つからなかった（未充足ニーズ） */
+            unmet: boolean;
+        };
+        SearchResultView: {
+            /** @description 順位の理由（日本語） */
+            reasons: string[];
+            resource: components["schemas"]["ResourceSummaryView"];
+            score: number;
+            signals: components["schemas"]["SignalsView"];
+        };
         SessionDto: {
             /**
              * Format: date-time
@@ -1109,6 +1257,14 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
         };
+        SignalsView: {
+            /** @description 本人の条件への適合（-1〜1） */
+            fit: number;
+            /** @description キーワードの一致（0〜1） */
+            lexical: number;
+            /** @description 意味の近さ（0〜1） */
+            vector: number;
+        };
         SignInDto: {
             /**
              * @description ログイン ID（メールアドレスまたはログイン名。大文字・小文字は区別しません）
@@ -1120,17 +1276,6 @@ export interface components {
              * @description パスワード
              */
             password: string;
-        };
-        SuppressedCellDto: {
-            /**
-             * @description 「N未満」（小さな数）または「秘匿」（逆算を防ぐための追加の秘匿）
-             * @example 3未満
-             */
-            display: string;
-            /** @enum {boolean} */
-            suppressed: true;
-            /** @description 秘匿したセルは null */
-            value: null | null;
         };
         TransitionDto: {
             /** @description 見学・体験の日付（YYYY-MM-DD） */
@@ -1147,6 +1292,23 @@ export interface components {
             rematchedTo?: string;
             /** @enum {string} */
             to: "visit" | "trial" | "active" | "closed";
+        };
+        UnmetNeedPage: {
+            items: components["schemas"]["UnmetNeedView"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        UnmetNeedView: {
+            area: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string|null} */
+            resourceType: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other" | null;
+            /** @example 就労体験 */
+            resourceTypeLabel: string | null;
+            summary: string;
         };
         UpdateOrganizationDto: {
             /**
@@ -1370,7 +1532,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
             };
         };
     };
@@ -1451,7 +1615,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationPage"];
+                };
             };
         };
     };
@@ -1475,7 +1641,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
         };
     };
@@ -1494,7 +1662,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
         };
     };
@@ -1517,7 +1687,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
         };
     };
@@ -1529,6 +1701,9 @@ export interface operations {
                 coordinatorId?: string;
                 limit?: number;
                 page?: number;
+                /** @description 表示名（仮名・コード）の一部 */
+                q?: string;
+                readinessStage?: "daily_living" | "social_life" | "employment";
             };
             header?: never;
             path?: never;
@@ -1540,7 +1715,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantPage"];
+                };
             };
         };
     };
@@ -1564,7 +1741,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
             };
         };
     };
@@ -1583,7 +1762,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
             };
         };
     };
@@ -1625,7 +1806,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
             };
         };
     };
@@ -1648,7 +1831,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ParticipantView"];
+                };
+            };
+        };
+    };
+    ParticipantController_consents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentHistory"];
+                };
             };
         };
     };
@@ -1859,12 +2065,9 @@ export interface operations {
     ReportController_fiscalYear: {
         parameters: {
             query?: {
-                /** @description xlsx は市の様式に近い Excel ブック */
-                format?: "json" | "csv" | "xlsx";
+                format?: "json" | "csv";
                 /** @description スナップショットではなく現在のデータで再計算する */
                 live?: boolean;
-                /** @description 小さな数の秘匿（社協の外に出す集計用）。内訳でこの値未満（1 以上）のセルを「N未満」とし、合計や他の月から逆算できないよう追加のセルを「秘匿」にする（docs/reports.md） */
-                suppressBelow?: number;
             };
             header?: never;
             path: {
@@ -1878,23 +2081,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["FiscalYearReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FiscalYearReportDto"];
-                    "text/csv": components["schemas"]["FiscalYearReportDto"];
-                };
+                content?: never;
             };
         };
     };
     ReportController_monthly: {
         parameters: {
             query?: {
-                /** @description xlsx は市の様式に近い Excel ブック */
-                format?: "json" | "csv" | "xlsx";
+                format?: "json" | "csv";
                 /** @description スナップショットではなく現在のデータで再計算する */
                 live?: boolean;
-                /** @description 小さな数の秘匿（社協の外に出す集計用）。内訳でこの値未満（1 以上）のセルを「N未満」とし、合計や他の月から逆算できないよう追加のセルを「秘匿」にする（docs/reports.md） */
-                suppressBelow?: number;
             };
             header?: never;
             path: {
@@ -1908,38 +2104,7 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["MonthReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["MonthReportDto"];
-                    "text/csv": components["schemas"]["MonthReportDto"];
-                };
-            };
-        };
-    };
-    ReportController_records: {
-        parameters: {
-            query?: {
-                /** @description 内訳の地区（場所の地区、本人の地区、検索条件の地区のいずれか。指標による） */
-                area?: string;
-                /** @description 内訳の資源の種別（コード。例: ibasho） */
-                type?: string;
-            };
-            header?: never;
-            path: {
-                key: string;
-                month: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReportRecordsDto"];
-                };
+                content?: never;
             };
         };
     };
@@ -1965,7 +2130,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourcePage"];
+                };
             };
         };
     };
@@ -1989,7 +2156,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -2008,7 +2177,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -2050,7 +2221,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -2071,7 +2244,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CandidatesResponse"];
+                };
             };
         };
     };
@@ -2094,7 +2269,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResourceView"];
+                };
             };
         };
     };
@@ -2235,6 +2412,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    UnmetNeedController_list: {
+        parameters: {
+            query?: {
+                area?: string;
+                limit?: number;
+                page?: number;
+                resourceType?: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmetNeedPage"];
+                };
+            };
+        };
+    };
+    UnmetNeedController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnmetNeedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmetNeedView"];
+                };
             };
         };
     };
