@@ -129,7 +129,7 @@ describe('集計 screen', () => {
     await trend.getByRole('button', { name: '表で見る' }).click();
     const rows = await trend
       .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())));
     expect(rows).toHaveLength(12);
     api.months.forEach((m, i) => {
       const shown = (key: string) => (m ? String(value(m.figures, key)) : '—');
@@ -141,7 +141,7 @@ describe('集計 screen', () => {
     await areas.getByRole('button', { name: '表で見る' }).click();
     const areaRows = await areas
       .locator('tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())));
     const matches = monthly.figures.find((f) => f.key === 'matches.total')!.breakdowns!.area;
     for (const [area, n] of Object.entries(matches)) expect(areaRows.find((r) => r[0] === area)?.[1]).toBe(String(n));
     await checkA11y(page);

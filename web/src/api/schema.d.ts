@@ -358,7 +358,7 @@ export interface paths {
         };
         /**
          * 年度集計（4月〜翌年3月）：月ごとと年度合計
-         * @description まだ始まっていない月は months の中で null。進行中の年度・月は inProgress: true で現在時点の数値。始まっていない年度は 400。
+         * @description まだ始まっていない月は months の中で null。進行中の年度・月は inProgress: true で現在時点の数値。始まっていない年度は 400。format=xlsx は年度シート（指標×4月〜3月・合計）と年度の地区別・種別別のシートの Excel ブック。suppressBelow で小さな数を秘匿（月と年度をまとめて秘匿するので、年度から他の月を引いても戻らない）。
          */
         get: operations["ReportController_fiscalYear"];
         put?: never;
@@ -378,9 +378,29 @@ export interface paths {
         };
         /**
          * 月次集計（日本時間の暦月）。締めた月はスナップショット（snapshotAt）を返し、live=true で再計算
-         * @description 数値は月末と現在の早い方の時点（asOf）のもの。進行中の月は inProgress: true（CSV の表題と期間に「集計途中」）、まだ始まっていない月は 400。rulesVersion は集計規則の版、servedFromSnapshot はスナップショットをそのまま返したかどうか（スナップショットは作成時の版のまま。live=true は現在の規則で再計算）。
+         * @description 数値は月末と現在の早い方の時点（asOf）のもの。進行中の月は inProgress: true（CSV の表題と期間に「集計途中」）、まだ始まっていない月は 400。rulesVersion は集計規則の版、servedFromSnapshot はスナップショットをそのまま返したかどうか（スナップショットは作成時の版のまま。live=true は現在の規則で再計算）。format=xlsx は月のシートと地区別・種別別のシートの Excel ブック。suppressBelow で小さな数を秘匿。
          */
         get: operations["ReportController_monthly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/{month}/figures/{key}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 集計の内訳の記録（ドリルダウン）：その月の指標に数えた紹介・本人・確認日・検索など
+         * @description area・type で内訳の 1 セルに絞る。地区を限られたコーディネーターには担当地区の本人の記録だけを返す。記録は現在のデータから数える（スナップショット後の修正があれば数値と違うことがある）。閲覧者（viewer）は集計のみで、この一覧は使えない。本人の記録の参照は監査ログに残る。
+         */
+        get: operations["ReportController_records"];
         put?: never;
         post?: never;
         delete?: never;
@@ -959,6 +979,52 @@ export interface components {
             lengthDays?: number;
             note?: string;
         };
+        FigureDto: {
+            /** @description 内訳の種類（area, type, outcome, referralRoute, readinessStage, areaFilter, typeFilter）ごとの値 */
+            breakdowns?: {
+                [key: string]: {
+                    [key: string]: number | components["schemas"]["SuppressedCellDto"];
+                };
+            };
+            /** @example 秘匿 */
+            display?: string;
+            /** @example matches.total */
+            key: string;
+            /** @example マッチング件数：参加・受入の開始（延べ） */
+            label: string;
+            /** @enum {boolean} */
+            suppressed?: true;
+            /** @description 分母が 0 の率（画面と Excel では「—」）や秘匿した値は null */
+            value: number | null;
+        };
+        FiscalYearPeriodDto: {
+            /** @example 2025 */
+            fiscalYear: number;
+            /** @example 2025-04-01 */
+            from: string;
+            /** @enum {string} */
+            timeZone: "Asia/Tokyo";
+            /** @example 2026-03-31 */
+            to: string;
+        };
+        FiscalYearReportDto: {
+            inProgress: boolean;
+            /** @description 4月〜3月。まだ始まっていない月は null */
+            months: (components["schemas"]["MonthReportDto"] | null)[];
+            period: components["schemas"]["FiscalYearPeriodDto"];
+            rulesVersion: number;
+            suppressBelow: number | null;
+            total: components["schemas"]["FiscalYearTotalDto"];
+            unmetThreshold: number;
+        };
+        FiscalYearTotalDto: {
+            /** Format: date-time */
+            asOf: string;
+            figures: components["schemas"]["FigureDto"][];
+            inProgress: boolean;
+            live: boolean;
+            rulesVersion: number;
+        };
         FollowUpOptionsDto: {
             /**
              * @description 確認日（開始からの日数）。既定は 14, 28, 60, 90。0 はすぐ
@@ -1013,6 +1079,31 @@ export interface components {
             organizationId: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "host" | "viewer";
+        };
+        MonthPeriodDto: {
+            /** @example 2025-10-01 */
+            from: string;
+            /** @example 2025-10 */
+            month: string;
+            /** @enum {string} */
+            timeZone: "Asia/Tokyo";
+            /** @example 2025-10-31 */
+            to: string;
+        };
+        MonthReportDto: {
+            /** Format: date-time */
+            asOf: string;
+            figures: components["schemas"]["FigureDto"][];
+            inProgress: boolean;
+            live: boolean;
+            period: components["schemas"]["MonthPeriodDto"];
+            rulesVersion: number;
+            servedFromSnapshot: boolean;
+            /** Format: date-time */
+            snapshotAt: string | null;
+            /** @description 小さな数の秘匿のしきい値（秘匿なしは null） */
+            suppressBelow: number | null;
+            unmetThreshold: number;
         };
         OrganizationPage: {
             items: components["schemas"]["OrganizationView"][];
@@ -1096,6 +1187,37 @@ export interface components {
             avoid?: ("talking" | "physical" | "literacy")[];
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+        };
+        ReportRecordDto: {
+            area: string | null;
+            /** @description 日時（ISO 8601）または日付（YYYY-MM-DD） */
+            at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "placement" | "participant" | "checkpoint" | "checkin" | "search" | "resource" | "organization";
+            outcome: string | null;
+            participantId: string | null;
+            /** @description 本人の表示名（削除済みは「（削除済み）」） */
+            participantName: string | null;
+            placementId: string | null;
+            /** @description 資源のタイトル（受入先の指標では受入先名） */
+            resourceTitle: string | null;
+            state: string | null;
+            type: string | null;
+        };
+        ReportRecordsDto: {
+            area: string | null;
+            /** @description 担当地区の外の本人の記録は含まない（地区を限られたコーディネーター） */
+            areaLimited: boolean;
+            /** @description 記録は現在のデータから（スナップショットの数値とは、その後の修正の分だけ違うことがある） */
+            asOf: string;
+            /** @example matches.total */
+            key: string;
+            label: string;
+            /** @example 2025-10 */
+            month: string;
+            records: components["schemas"]["ReportRecordDto"][];
+            type: string | null;
         };
         ResourceEmbeddingView: {
             /** Format: date-time */
@@ -1276,6 +1398,17 @@ export interface components {
              * @description パスワード
              */
             password: string;
+        };
+        SuppressedCellDto: {
+            /**
+             * @description 「N未満」（小さな数）または「秘匿」（逆算を防ぐための追加の秘匿）
+             * @example 3未満
+             */
+            display: string;
+            /** @enum {boolean} */
+            suppressed: true;
+            /** @description 秘匿したセルは null */
+            value: null | null;
         };
         TransitionDto: {
             /** @description 見学・体験の日付（YYYY-MM-DD） */
@@ -2065,9 +2198,12 @@ export interface operations {
     ReportController_fiscalYear: {
         parameters: {
             query?: {
-                format?: "json" | "csv";
+                /** @description xlsx は市の様式に近い Excel ブック */
+                format?: "json" | "csv" | "xlsx";
                 /** @description スナップショットではなく現在のデータで再計算する */
                 live?: boolean;
+                /** @description 小さな数の秘匿（社協の外に出す集計用）。内訳でこの値未満（1 以上）のセルを「N未満」とし、合計や他の月から逆算できないよう追加のセルを「秘匿」にする（docs/reports.md） */
+                suppressBelow?: number;
             };
             header?: never;
             path: {
@@ -2081,16 +2217,23 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FiscalYearReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FiscalYearReportDto"];
+                    "text/csv": components["schemas"]["FiscalYearReportDto"];
+                };
             };
         };
     };
     ReportController_monthly: {
         parameters: {
             query?: {
-                format?: "json" | "csv";
+                /** @description xlsx は市の様式に近い Excel ブック */
+                format?: "json" | "csv" | "xlsx";
                 /** @description スナップショットではなく現在のデータで再計算する */
                 live?: boolean;
+                /** @description 小さな数の秘匿（社協の外に出す集計用）。内訳でこの値未満（1 以上）のセルを「N未満」とし、合計や他の月から逆算できないよう追加のセルを「秘匿」にする（docs/reports.md） */
+                suppressBelow?: number;
             };
             header?: never;
             path: {
@@ -2104,7 +2247,38 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MonthReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["MonthReportDto"];
+                    "text/csv": components["schemas"]["MonthReportDto"];
+                };
+            };
+        };
+    };
+    ReportController_records: {
+        parameters: {
+            query?: {
+                /** @description 内訳の地区（場所の地区、本人の地区、検索条件の地区のいずれか。指標による） */
+                area?: string;
+                /** @description 内訳の資源の種別（コード。例: ibasho） */
+                type?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportRecordsDto"];
+                };
             };
         };
     };
