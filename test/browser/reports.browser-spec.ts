@@ -116,6 +116,7 @@ describe('集計 screen', () => {
     await expect(page.getByTestId('card-matches.total').textContent()).resolves.toBe(String(value(monthly.figures, 'matches.total')));
     await expect(page.getByTestId('card-followup.settledRatePercent').textContent()).resolves.toMatch(/^(—|\d+\.\d %)$/);
     await page.evaluate(() => document.fonts.ready);
+    await page.waitForFunction(() => document.querySelectorAll('.chart canvas').length >= 3);
     // The cards and the 年度 trend in one screen (the controls are above).
     await page
       .getByRole('heading', { name: /の主な数値/ })
