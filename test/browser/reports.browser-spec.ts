@@ -138,7 +138,7 @@ describe('集計 screen', () => {
     });
 
     // The area breakdown's table.
-    const areas = page.getByRole('region', { name: '地区別' });
+    const areas = page.getByRole('region', { name: '地区別', exact: true });
     await areas.getByRole('button', { name: '表で見る' }).click();
     const areaRows = await areas
       .locator('tbody tr')
