@@ -878,7 +878,10 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
   // Phase 1: as deployed.
   phases.push(await measurePhase('no stats (fresh database)', service, monthsMeasured, warmUp, years));
   const sampleReport = await service.monthly(monthsMeasured[0], true);
-  const sample = { month: monthsMeasured[0], figures: sampleReport.figures.map((f) => `${f.key} ${fmtInt(f.value)}`).join(', ') };
+  const sample = {
+    month: monthsMeasured[0],
+    figures: sampleReport.figures.map((f) => `${f.key} ${f.value === null ? '—' : fmtInt(f.value)}`).join(', '),
+  };
   log(`sample ${sample.month}: ${sample.figures}`);
   log('timing every statement alone (no stats)…');
   const deployed = await timeStatements(ds, repo, sink, monthsMeasured, years);

@@ -88,6 +88,8 @@ import { OrganizationController } from './organizations/organization.controller'
 import { OrganizationRepository } from './organizations/organization.repository';
 import { OrganizationService } from './organizations/organization.service';
 import { ReportController } from './reports/report.controller';
+import { ReportDrillDownService } from './reports/report-drill-down.service';
+import { ReportRecordsRepository } from './reports/report-records.repository';
 import { ReportRepository } from './reports/report.repository';
 import { ReportSnapshotTask } from './reports/report-snapshot.task';
 import { ReportService } from './reports/report.service';
@@ -138,6 +140,7 @@ const repositories = [
   FollowUpRepository,
   WorklistRepository,
   ReportRepository,
+  ReportRecordsRepository,
   AuditRepository,
   TransactionRunner,
   WebhookRepository,
@@ -176,6 +179,7 @@ const services = [
   WorklistService,
   NotificationService,
   ReportService,
+  ReportDrillDownService,
   AuditService,
   ReportSnapshotTask,
   EmbeddingReconciler,

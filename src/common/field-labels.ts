@@ -98,6 +98,7 @@ export const FIELD_LABELS: Record<string, string> = {
   status: '状態',
   strengths: '得意なこと・興味',
   summary: '未充足ニーズの要約',
+  suppressBelow: '小さな数の秘匿',
   talking: '人と話す量',
   tasks: '作業内容',
   title: 'タイトル',

@@ -2,16 +2,52 @@
  * Version of the counting rules (docs/reports.md). Raise it whenever a rule changes what a figure counts:
  * snapshots keep the version they were made with and are served as they were.
  * 1: the first rules. 2: figures as of the earlier of the period's end and now (months in progress).
+ * 3: a rate with an empty denominator is null (「—」), not 0.
  */
-export const REPORT_RULES_VERSION = 2;
+export const REPORT_RULES_VERSION = 3;
+
+/** A cell withheld by small-number suppression (docs/reports.md): 「3未満」 (below the threshold) or 「秘匿」 (secondary). */
+export interface SuppressedCell {
+  value: null;
+  suppressed: true;
+  display: string;
+}
+
+export type BreakdownValue = number | SuppressedCell;
 
 /** One reported number, with its breakdowns (地区, 種別, …) where they apply. */
 export interface Figure {
   key: string;
   label: string;
-  value: number;
-  breakdowns?: Partial<Record<BreakdownKind, Record<string, number>>>;
+  /** null: a rate with an empty denominator (「—」), or a value withheld by suppression (then `suppressed`). */
+  value: number | null;
+  suppressed?: true;
+  display?: string;
+  breakdowns?: Partial<Record<BreakdownKind, Record<string, BreakdownValue>>>;
 }
+
+/** Figures that are ratios: never suppressed as counts, 「—」 when the denominator is empty. */
+export const RATE_KEYS = new Set(['followup.settledRatePercent']);
+
+/**
+ * Counts of events in a period: the 年度 value is the sum of the months (for every breakdown value too), so a
+ * month's cell could be recovered from the year minus the other months. 実人数 and stocks at the end are not sums.
+ */
+export const ADDITIVE_KEYS = new Set([
+  'placements.proposed.total',
+  'matches.total',
+  'placements.closed.total',
+  'placements.rematched',
+  'followup.ended',
+  'followup.settled',
+  'followup.checkins',
+  'followup.checkpointsDue',
+  'participants.registered',
+  'catalogue.newOrganizations',
+  'catalogue.newResources',
+  'searches.total',
+  'searches.unmet',
+]);
 
 export type BreakdownKind = 'area' | 'type' | 'outcome' | 'referralRoute' | 'readinessStage' | 'areaFilter' | 'typeFilter';
 

@@ -10,6 +10,8 @@ import { toCsv } from './report.csv';
 import { FIGURE_LABELS, REPORT_RULES_VERSION, type Figure } from './report.figures';
 import { asOf, fiscalYearPeriod, monthPeriod, monthsBetween, previousMonth, type Period } from './report.period';
 import { ReportRepository } from './report.repository';
+import { suppressPeriods } from './report.suppression';
+import { buildWorkbook } from './report.xlsx';
 
 /** Codes in breakdowns shown in Japanese in the CSV. */
 const VALUE_LABELS: Record<string, string> = {
@@ -34,8 +36,12 @@ export interface MonthReport {
   /** The instant the figures are as of: the earlier of the month's end and now (for a snapshot, the month's end). */
   asOf: Date;
   unmetThreshold: number;
+  /** Small-number suppression applied (threshold), or null. */
+  suppressBelow: number | null;
   figures: Figure[];
 }
+
+export type FiscalYearReport = Awaited<ReturnType<ReportService['fiscalYear']>>;
 
 @Injectable()
 export class ReportService {
@@ -47,13 +53,15 @@ export class ReportService {
   ) {}
 
   /** A month that has not started is refused; one in progress is counted as of now and marked. */
-  async monthly(month: string, live = false): Promise<MonthReport> {
+  async monthly(month: string, live = false, suppressBelow?: number): Promise<MonthReport> {
     const period = monthPeriod(month);
     const now = this.clock.now();
     if (period.from > now) {
       throw AppException.validation('month', `${month} はまだ始まっていないため集計できません（現在 ${tokyoDate(now)}）`);
     }
-    return this.monthReport(period, month, now, live);
+    const report = await this.monthReport(period, month, now, live);
+    if (!suppressBelow) return report;
+    return { ...report, suppressBelow, figures: suppressPeriods([report.figures], suppressBelow)[0] };
   }
 
   private async monthReport(period: Period, month: string, now: Date, live: boolean): Promise<MonthReport> {
@@ -70,7 +78,8 @@ export class ReportService {
       inProgress,
       asOf: counted.to,
       unmetThreshold: UNMET_THRESHOLD,
-      figures: snapshot ? snapshot.figures : labelled(await this.reports.compute(counted)),
+      suppressBelow: null,
+      figures: withRates(snapshot ? snapshot.figures : labelled(await this.reports.compute(counted))),
     };
   }
 
@@ -78,28 +87,75 @@ export class ReportService {
    * 年度: each month (snapshot when one exists, unless live) and the year's own total. Months of the year
    * that have not started are null; the total and a month in progress are as of now.
    */
-  async fiscalYear(year: string, live = false) {
+  async fiscalYear(year: string, live = false, suppressBelow?: number) {
     const { total, months } = fiscalYearPeriod(year);
     const now = this.clock.now();
     if (total.from > now) {
       throw AppException.validation('year', `${year}年度はまだ始まっていないため集計できません（現在 ${tokyoDate(now)}）`);
     }
     const counted = asOf(total, now);
+    const monthReports = await Promise.all(months.map((m) => (m.from > now ? null : this.monthReport(m, m.label, now, live))));
+    // Computed over the whole year: 実人数 counts a person once a year, stocks are at 31 March (or now).
+    let totalFigures = withRates(labelled(await this.reports.compute(counted)));
+    if (suppressBelow) {
+      // One suppression over the months and the year, so no sheet or month gives back a cell withheld in another.
+      const started = monthReports.filter((m): m is MonthReport => m !== null);
+      const out = suppressPeriods(
+        started.map((m) => m.figures),
+        suppressBelow,
+        { yearTotal: totalFigures },
+      );
+      started.forEach((m, i) => Object.assign(m, { figures: out[i], suppressBelow }));
+      totalFigures = out[out.length - 1];
+    }
     return {
       period: { fiscalYear: Number(year), from: total.fromDate, to: lastDay(total), timeZone: 'Asia/Tokyo' as const },
       unmetThreshold: UNMET_THRESHOLD,
       rulesVersion: REPORT_RULES_VERSION,
       inProgress: now < total.to,
-      months: await Promise.all(months.map((m) => (m.from > now ? null : this.monthReport(m, m.label, now, live)))),
-      // Computed over the whole year: 実人数 counts a person once a year, stocks are at 31 March (or now).
+      suppressBelow: suppressBelow ?? null,
+      months: monthReports,
       total: {
         live: true,
         inProgress: now < total.to,
         asOf: counted.to,
         rulesVersion: REPORT_RULES_VERSION,
-        figures: labelled(await this.reports.compute(counted)),
+        figures: totalFigures,
       },
     };
+  }
+
+  /** The month's workbook: the month's sheet (indicators), 地区別 and 種別別 (docs/reports.md). */
+  monthlyXlsx(report: MonthReport): Promise<Buffer> {
+    return buildWorkbook(
+      {
+        title: `参加支援 月次集計 ${monthJa(report.period.month)}${suppressionNote(report.suppressBelow)}`,
+        period: `${report.period.from}〜${report.period.to}${progressNote(report)}｜${rulesNote([report])}`,
+        printedAt: jst(this.clock.now()),
+        labels: VALUE_LABELS,
+      },
+      [{ header: monthJa(report.period.month), figures: report.figures }],
+      report.figures,
+    );
+  }
+
+  /** The 年度 workbook: indicators × 4月〜3月 and 合計, then the year's 地区別 and 種別別. */
+  fiscalYearXlsx(report: FiscalYearReport): Promise<Buffer> {
+    const started = report.months.filter((m): m is MonthReport => m !== null);
+    const progress = report.inProgress ? `（集計途中・${jst(report.total.asOf)} 時点）` : '';
+    return buildWorkbook(
+      {
+        title: `参加支援 年度集計 ${report.period.fiscalYear}年度${suppressionNote(report.suppressBelow)}`,
+        period: `${report.period.from}〜${report.period.to}${progress}｜${rulesNote(started)}`,
+        printedAt: jst(this.clock.now()),
+        labels: VALUE_LABELS,
+      },
+      [
+        ...report.months.map((m, i) => ({ header: `${((3 + i) % 12) + 1}月`, figures: m?.figures ?? null })),
+        { header: '合計', figures: report.total.figures },
+      ],
+      report.total.figures,
+    );
   }
 
   monthlyCsv(report: MonthReport): string {
@@ -107,7 +163,7 @@ export class ReportService {
     return toCsv([{ period: periodLabel(report), figures: report.figures }], VALUE_LABELS, title);
   }
 
-  fiscalYearCsv(report: Awaited<ReturnType<ReportService['fiscalYear']>>): string {
+  fiscalYearCsv(report: FiscalYearReport): string {
     const months = report.months.filter((m): m is MonthReport => m !== null);
     const yearLabel = `${report.period.fiscalYear}年度 合計${report.total.inProgress ? '（集計途中）' : ''}`;
     const progress = report.inProgress ? `（集計途中・${jst(report.total.asOf)} 時点）` : '';
@@ -148,6 +204,20 @@ function labelled(figures: Figure[]): Figure[] {
   return figures.map((f) => ({ ...f, label: FIGURE_LABELS[f.key] ?? f.key })).sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
 }
 
+/** A rate with an empty denominator is null (「—」), also in snapshots made before rules version 3. */
+function withRates(figures: Figure[]): Figure[] {
+  const ended = figures.find((f) => f.key === 'followup.ended');
+  return figures.map((f) => (f.key === 'followup.settledRatePercent' && ended?.value === 0 ? { ...f, value: null } : f));
+}
+
+function monthJa(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+}
+
+function suppressionNote(threshold: number | null): string {
+  return threshold ? `（${threshold}未満を秘匿）` : '';
+}
+
 function describe(period: Period, month: string) {
   return { month, from: period.fromDate, to: lastDay(period), timeZone: 'Asia/Tokyo' as const };
 }
@@ -157,7 +227,7 @@ function lastDay(period: Period): string {
 }
 
 /** "2026-11-29 13:05" in Tokyo. */
-function jst(instant: Date): string {
+export function jst(instant: Date): string {
   return new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 

@@ -54,6 +54,7 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'GET /api/v1/follow-up/next-steps': ['admin', 'coordinator'],
   'GET /api/v1/reports/monthly/{month}': ['admin', 'coordinator', 'viewer'],
   'GET /api/v1/reports/fiscal-year/{year}': ['admin', 'coordinator', 'viewer'],
+  'GET /api/v1/reports/monthly/{month}/figures/{key}/records': ['admin', 'coordinator'],
   'GET /api/v1/audit': ['admin'],
   // Also a host's signed-in staff administrator, for its own staff (persons.int-spec); any other host gets 403.
   'POST /api/v1/users': ['admin'],

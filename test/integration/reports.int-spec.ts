@@ -1,193 +1,10 @@
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { REPORT_RULES_VERSION } from '../../src/reports/report.figures';
 import { ReportService } from '../../src/reports/report.service';
+import { EXPECTED, JST, reportFixture } from '../support/report-fixture';
+import { createUser, signIn } from '../support/people';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-/**
- * A hand-built October 2025 (Asia/Tokyo) in the real database, with exact timestamps:
- * placements spanning the month boundaries, a re-match, consent withdrawn mid-month, a
- * placement activated at 23:59 JST on the last day and one proposed 30 s after midnight.
- * The expected figures below were counted by hand from this fixture (see docs/reports.md).
- */
-const JST = (local: string) => `${local}+09:00`;
-
-async function fixture(db: DataSource): Promise<void> {
-  const one = async (sql: string, params: unknown[]) => (await db.query(sql, params))[0].id as string;
-  const org = (name: string, at: string) =>
-    one(`INSERT INTO organizations (name, kind, area, created_at) VALUES ($1, 'npo', '東部', $2) RETURNING id`, [name, JST(at)]);
-  const o1 = await org('報告テスト受入先1', '2025-09-15T10:00:00');
-  const o2 = await org('報告テスト受入先2', '2025-10-05T10:00:00');
-  const resource = async (o: string, type: string, area: string, at: string, statuses: Array<[string, string]> = []) => {
-    const id = await one(
-      `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, created_at, status)
-        VALUES ($1, $2, '報告テスト', $3, 5, 5, $4, $5) RETURNING id`,
-      [o, type, area, JST(at), statuses.at(-1)?.[0] ?? 'open'],
-    );
-    await db.query(`INSERT INTO resource_status_events (resource_id, status, initial, occurred_at) VALUES ($1, 'open', true, $2)`, [
-      id,
-      JST(at),
-    ]);
-    for (const [status, when] of statuses)
-      await db.query(`INSERT INTO resource_status_events (resource_id, status, occurred_at) VALUES ($1, $2, $3)`, [id, status, JST(when)]);
-    return id;
-  };
-  const r1 = await resource(o1, 'ibasho', '東部', '2025-09-20T09:00:00');
-  const r2 = await resource(o1, 'work_experience', '西部', '2025-10-03T09:00:00', [
-    ['paused', '2025-10-20T09:00:00'],
-    ['open', '2025-10-28T09:00:00'],
-  ]);
-  const r3 = await resource(o2, 'volunteer', '東部', '2025-10-06T09:00:00', [['closed', '2025-10-25T09:00:00']]);
-  await resource(o2, 'ibasho', '西部', '2025-11-02T09:00:00');
-
-  const person = async (area: string, route: string, stage: string, at: string, consent: Array<[string, string]>) => {
-    const id = await one(
-      `INSERT INTO participants (display_name, area, needs, referral_route, readiness_stage, created_at)
-        VALUES ('報告テスト', $1, '（省略）', $2, $3, $4) RETURNING id`,
-      [area, route, stage, JST(at)],
-    );
-    for (const [status, when] of consent)
-      await db.query(`INSERT INTO consent_events (participant_id, status, method, recorded_at) VALUES ($1, $2, '書面', $3)`, [
-        id,
-        status,
-        JST(when),
-      ]);
-    return id;
-  };
-  const p1 = await person('東部', 'family', 'social_life', '2025-09-10T10:00:00', [['obtained', '2025-09-12T10:00:00']]);
-  const p2 = await person('西部', 'hospital', 'daily_living', '2025-10-02T10:00:00', [
-    ['obtained', '2025-10-02T12:00:00'],
-    ['withdrawn', '2025-10-15T12:00:00'],
-  ]);
-  const p3 = await person('東部', 'school', 'employment', '2025-10-10T10:00:00', [['obtained', '2025-10-10T11:00:00']]);
-
-  /** steps: [state, local time, outcome?] — events and the placement row agree. */
-  const placement = async (p: string, r: string, steps: Array<[string, string, string?]>) => {
-    const active = steps.find(([s]) => s === 'active');
-    const closed = steps.find(([s]) => s === 'closed');
-    const id = await one(
-      `INSERT INTO placements (participant_id, resource_id, state, outcome, proposed_at, active_at, closed_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [p, r, steps.at(-1)![0], closed?.[2] ?? null, JST(steps[0][1]), active ? JST(active[1]) : null, closed ? JST(closed[1]) : null],
-    );
-    let from: string | null = null;
-    for (const [state, when, outcome] of steps) {
-      await db.query(
-        `INSERT INTO placement_events (placement_id, from_state, to_state, outcome, actor_role, occurred_at)
-          VALUES ($1, $2, $3, $4, 'coordinator', $5)`,
-        [id, from, state, outcome ?? null, JST(when)],
-      );
-      from = state;
-    }
-    return id;
-  };
-  const pl1 = await placement(p1, r1, [
-    ['proposed', '2025-09-25T10:00:00'],
-    ['active', '2025-09-30T23:30:00'],
-    ['closed', '2025-10-30T10:00:00', 'settled'],
-  ]);
-  const pl2 = await placement(p2, r2, [
-    ['proposed', '2025-10-03T10:00:00'],
-    ['visit', '2025-10-10T10:00:00'],
-    ['active', '2025-10-31T23:59:00'],
-    ['closed', '2025-11-05T10:00:00', 'withdrew'],
-  ]);
-  await placement(p3, r3, [
-    ['proposed', '2025-10-11T10:00:00'],
-    ['active', '2025-10-12T10:00:00'],
-    ['closed', '2025-10-24T10:00:00', 'rematched'],
-  ]);
-  const pl4 = await placement(p3, r1, [
-    ['proposed', '2025-10-24T11:00:00'],
-    ['active', '2025-10-26T10:00:00'],
-  ]);
-  await placement(p1, r2, [['proposed', '2025-11-01T00:00:30']]);
-  await placement(p1, r1, [
-    ['proposed', '2025-10-01T00:00:00'],
-    ['closed', '2025-10-05T10:00:00', 'withdrew'],
-  ]);
-
-  const plans = new Map<string, string>();
-  const plan = async (pl: string) => {
-    if (!plans.has(pl))
-      plans.set(
-        pl,
-        await one(
-          `INSERT INTO follow_up_plans (placement_id, sequence, starts_on, ends_on, length_days, checkpoint_days)
-            VALUES ($1, 1, '2025-10-01', '2025-12-30', 90, '{0}') RETURNING id`,
-          [pl],
-        ),
-      );
-    return plans.get(pl)!;
-  };
-  const checkpoint = async (pl: string, dueOn: string, overdueAt: string, status: string, doneAt: string | null) => {
-    const planId = await plan(pl);
-    return one(
-      `INSERT INTO follow_up_checkpoints (placement_id, plan_id, day_offset, due_on, due_at, overdue_at, status, done_at, created_at)
-        VALUES ($1, $2, 0, $3, $4, $5, $6, $7, '2025-09-30T00:00:00Z') RETURNING id`,
-      [pl, planId, dueOn, JST(`${dueOn}T00:00:00`), JST(overdueAt), status, doneAt ? JST(doneAt) : null],
-    );
-  };
-  await checkpoint(pl4, '2025-10-28', '2025-10-29T00:00:00', 'overdue', null);
-  await checkpoint(pl4, '2025-11-09', '2025-11-16T00:00:00', 'scheduled', null);
-  const c3 = await checkpoint(pl1, '2025-10-14', '2025-10-21T00:00:00', 'done', '2025-10-14T15:00:00');
-  await checkpoint(pl1, '2025-10-27', '2025-10-28T00:00:00', 'cancelled', '2025-10-30T10:00:00');
-  await checkpoint(pl2, '2025-10-31', '2025-11-07T00:00:00', 'due', null);
-  const checkin = (pl: string, c: string | null, date: string) =>
-    db.query(
-      `INSERT INTO checkins (placement_id, checkpoint_id, date, attendance, wellbeing, concern, actor_role)
-        VALUES ($1, $2, $3, 'attended', 4, 'none', 'coordinator')`,
-      [pl, c, date],
-    );
-  await checkin(pl1, c3, '2025-10-14');
-  await checkin(pl4, null, '2025-11-02');
-
-  const search = (at: string, filters: object, unmet: boolean) =>
-    db.query(`INSERT INTO search_logs (actor_role, filters, unmet, model, created_at) VALUES ('coordinator', $1, $2, 'm', $3)`, [
-      JSON.stringify(filters),
-      unmet,
-      JST(at),
-    ]);
-  await search('2025-10-10T10:00:00', { areas: ['東部'], types: ['ibasho'] }, false);
-  await search('2025-10-20T10:00:00', {}, true);
-  await search('2025-11-01T00:00:10', {}, true);
-}
-
-/** Hand count of October 2025. */
-const EXPECTED: Record<string, { value: number; breakdowns?: Record<string, Record<string, number>> }> = {
-  'placements.proposed.total': {
-    value: 4,
-    breakdowns: { area: { 東部: 3, 西部: 1 }, type: { ibasho: 2, work_experience: 1, volunteer: 1 } },
-  },
-  'placements.proposed.people': { value: 3 },
-  'matches.total': { value: 3, breakdowns: { area: { 西部: 1, 東部: 2 }, type: { work_experience: 1, volunteer: 1, ibasho: 1 } } },
-  'matches.people': { value: 2 },
-  'placements.closed.total': { value: 3, breakdowns: { outcome: { settled: 1, rematched: 1, withdrew: 1 } } },
-  'placements.closed.people': { value: 2 },
-  'placements.rematched': { value: 1 },
-  'followup.ended': { value: 2 },
-  'followup.settled': { value: 1 },
-  'followup.settledRatePercent': { value: 50 },
-  'followup.activeAtEnd': { value: 2, breakdowns: { area: { 西部: 1, 東部: 1 } } },
-  'followup.checkins': { value: 1 },
-  'followup.checkpointsDue': { value: 4 },
-  'followup.overdueAtEnd': { value: 1 },
-  'participants.registered': {
-    value: 2,
-    breakdowns: {
-      referralRoute: { hospital: 1, school: 1 },
-      readinessStage: { daily_living: 1, employment: 1 },
-      area: { 西部: 1, 東部: 1 },
-    },
-  },
-  'participants.consentObtained': { value: 2 },
-  'participants.consentWithdrawn': { value: 1 },
-  'catalogue.openAtEnd': { value: 2, breakdowns: { area: { 東部: 1, 西部: 1 }, type: { ibasho: 1, work_experience: 1 } } },
-  'catalogue.ibashoOpenAtEnd': { value: 1 },
-  'catalogue.newOrganizations': { value: 1 },
-  'catalogue.newResources': { value: 2 },
-  'catalogue.pausedOrClosed': { value: 2 },
-  'searches.total': { value: 2, breakdowns: { areaFilter: { 東部: 1, '（指定なし）': 1 }, typeFilter: { ibasho: 1, '（指定なし）': 1 } } },
-  'searches.unmet': { value: 1, breakdowns: { areaFilter: { 東部: 0, '（指定なし）': 1 } } },
-};
 
 /** Minimal RFC 4180 parser, enough to decode the report back. */
 function parseCsv(text: string): string[][] {
@@ -223,7 +40,7 @@ describe('monthly and fiscal-year reports', () => {
   beforeAll(async () => {
     // API only: no worker catching up snapshots while the fixture is being written.
     t = await createTestApp({ ROLE: 'api' });
-    await fixture(t.app.get(DataSource));
+    await reportFixture(t.app.get(DataSource));
   });
   afterAll(async () => t.close());
 
@@ -260,7 +77,7 @@ describe('monthly and fiscal-year reports', () => {
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString('utf8').slice(1));
-    expect(rows[0]).toEqual(['参加支援 月次集計 2025-10｜集計規則 第2版']);
+    expect(rows[0]).toEqual([`参加支援 月次集計 2025-10｜集計規則 第${REPORT_RULES_VERSION}版`]);
     expect(rows[1]).toEqual(['期間', '指標', '内訳の種類', '内訳', '値']);
     const json = (await t.http().get('/api/v1/reports/monthly/2025-10').set(t.admin)).body;
     for (const figure of json.figures) {
@@ -330,6 +147,212 @@ describe('monthly and fiscal-year reports', () => {
 
   it('rejects a bad year and a bad format', async () => {
     await t.http().get('/api/v1/reports/fiscal-year/26').set(t.admin).expect(400);
-    await t.http().get('/api/v1/reports/monthly/2025-10').query({ format: 'xlsx' }).set(t.admin).expect(400);
+    await t.http().get('/api/v1/reports/monthly/2025-10').query({ format: 'pdf' }).set(t.admin).expect(400);
+    await t.http().get('/api/v1/reports/monthly/2025-10').query({ suppressBelow: 1 }).set(t.admin).expect(400);
+  });
+
+  // --- Issue 15: the workbook, drill-down, suppression ----------------------------------------------------------------
+
+  const binary = (path: string, query: object) =>
+    t
+      .http()
+      .get(path)
+      .query(query)
+      .set(t.admin)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+  const readBook = async (bytes: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return wb;
+  };
+  type JsonFigure = {
+    key: string;
+    label: string;
+    value: number | null;
+    suppressed?: boolean;
+    display?: string;
+    breakdowns?: Record<string, Record<string, number | { display: string }>>;
+  };
+  const shown = (f: JsonFigure | undefined) => (f === undefined ? '' : f.suppressed ? f.display : f.value === null ? '—' : f.value);
+  const TYPE_JA: Record<string, string> = { ibasho: '居場所', work_experience: '就労体験', volunteer: 'ボランティア' };
+
+  /** Every cell of the 地区別 / 種別別 sheets against the JSON figures. */
+  function compareBreakdownSheet(ws: ExcelJS.Worksheet, figures: JsonFigure[], kind: 'area' | 'type') {
+    const withKind = figures.filter((f) => f.breakdowns?.[kind] && Object.keys(f.breakdowns[kind]).length);
+    const head = (ws.getRow(1).values as unknown[]).slice(2);
+    expect(head).toEqual(withKind.map((f) => f.label));
+    const names = [...new Set(withKind.flatMap((f) => Object.keys(f.breakdowns![kind])))].sort((a, b) => a.localeCompare(b, 'ja'));
+    names.forEach((name, i) => {
+      const row = ws.getRow(i + 2).values as unknown[];
+      expect(row[1]).toBe(kind === 'type' ? (TYPE_JA[name] ?? name) : name);
+      withKind.forEach((f, j) => {
+        const v = f.breakdowns![kind][name];
+        expect({ key: f.key, name, cell: row[j + 2] }).toEqual({
+          key: f.key,
+          name,
+          cell: v === undefined ? 0 : typeof v === 'number' ? v : v.display,
+        });
+      });
+    });
+    const total = ws.getRow(names.length + 2).values as unknown[];
+    expect(total[1]).toBe('合計');
+    withKind.forEach((f, j) => expect({ key: f.key, cell: total[j + 2] }).toEqual({ key: f.key, cell: shown(f) }));
+  }
+
+  it('writes the month as a workbook the city office prints: every cell equals the JSON, A4 landscape, frozen headers', async () => {
+    const json = (await t.http().get('/api/v1/reports/monthly/2025-10').set(t.admin).expect(200)).body;
+    const res = await binary('/api/v1/reports/monthly/2025-10', { format: 'xlsx' }).expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="sanka-shien-2025-10.xlsx"');
+    const wb = await readBook(res.body as Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['月次', '地区別', '種別別']);
+    const month = wb.getWorksheet('月次')!;
+    expect(month.getRow(1).values).toEqual([undefined, '指標', '2025年10月']);
+    json.figures.forEach((f: JsonFigure, i: number) => {
+      expect(month.getRow(i + 2).values).toEqual([undefined, f.label, shown(f)]);
+    });
+    expect(month.rowCount).toBe(json.figures.length + 1);
+    compareBreakdownSheet(wb.getWorksheet('地区別')!, json.figures, 'area');
+    compareBreakdownSheet(wb.getWorksheet('種別別')!, json.figures, 'type');
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+      expect(ws.headerFooter.oddHeader).toMatch(
+        /参加支援 月次集計 2025年10月.*2025-10-01〜2025-10-31.*出力日時 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/,
+      );
+      expect(ws.getColumn(1).width).toBeGreaterThan(10);
+    }
+    const matches = month.getRow(json.figures.findIndex((f: JsonFigure) => f.key === 'matches.total') + 2).getCell(2);
+    expect(matches.numFmt).toBe('#,##0');
+  });
+
+  it('writes the 年度 as indicators × 4月〜3月 and 合計, equal to the JSON month by month', async () => {
+    const json = (await t.http().get('/api/v1/reports/fiscal-year/2025').set(t.admin).expect(200)).body;
+    const wb = await readBook((await binary('/api/v1/reports/fiscal-year/2025', { format: 'xlsx' }).expect(200)).body as Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['年度', '地区別', '種別別']);
+    const ws = wb.getWorksheet('年度')!;
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '指標',
+      '4月',
+      '5月',
+      '6月',
+      '7月',
+      '8月',
+      '9月',
+      '10月',
+      '11月',
+      '12月',
+      '1月',
+      '2月',
+      '3月',
+      '合計',
+    ]);
+    json.total.figures.forEach((f: JsonFigure, i: number) => {
+      const row = ws.getRow(i + 2).values as unknown[];
+      expect(row[1]).toBe(f.label);
+      json.months.forEach((m: { figures: JsonFigure[] } | null, j: number) => {
+        expect({ key: f.key, j, cell: row[j + 2] ?? '' }).toEqual({
+          key: f.key,
+          j,
+          cell: m ? shown(m.figures.find((x) => x.key === f.key)) : '',
+        });
+      });
+      expect({ key: f.key, cell: row[14] }).toEqual({ key: f.key, cell: shown(f) });
+    });
+    compareBreakdownSheet(wb.getWorksheet('地区別')!, json.total.figures, 'area');
+    expect(ws.headerFooter.oddHeader).toContain('2025年度');
+  });
+
+  it('shows a rate with an empty denominator as — (null in JSON), never 0 %', async () => {
+    const json = (await t.http().get('/api/v1/reports/monthly/2025-08').set(t.admin).expect(200)).body;
+    expect(json.figures.find((f: JsonFigure) => f.key === 'followup.settledRatePercent').value).toBeNull();
+    const csv = (await t.http().get('/api/v1/reports/monthly/2025-08').query({ format: 'csv' }).set(t.admin).expect(200)).text;
+    expect(csv).toContain('2025-08,定着率（%）,合計,,—');
+  });
+
+  it('neutralises a cell a spreadsheet would take for a formula', async () => {
+    const db = t.app.get(DataSource);
+    const [{ id: org }] = await db.query(
+      `INSERT INTO organizations (name, kind, area, created_at) VALUES ('数式テスト', 'npo', '=1+1', $1) RETURNING id`,
+      [JST('2025-08-10T10:00:00')],
+    );
+    await db.query(
+      `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, created_at)
+        VALUES ($1, 'ibasho', '数式', '=1+1', 1, 1, $2)`,
+      [org, JST('2025-08-10T10:00:00')],
+    );
+    const wb = await readBook((await binary('/api/v1/reports/monthly/2025-08', { format: 'xlsx', live: true }).expect(200)).body as Buffer);
+    const areas = wb.getWorksheet('地区別')!;
+    const cells = (areas.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string');
+    expect(cells).toContain("'=1+1");
+    areas.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+  });
+
+  it('drills down to exactly the records counted, per figure and per breakdown cell', async () => {
+    const live = (await t.http().get('/api/v1/reports/monthly/2025-10').query({ live: true }).set(t.admin).expect(200)).body;
+    const records = (key: string, query: object = {}) =>
+      t.http().get(`/api/v1/reports/monthly/2025-10/figures/${key}/records`).query(query).set(t.admin).expect(200);
+    for (const f of live.figures as JsonFigure[]) {
+      if (f.key === 'followup.settledRatePercent') continue;
+      const body = (await records(f.key)).body;
+      // searches can be filtered on several areas: the total still counts each search once
+      expect({ key: f.key, n: body.records.length }).toEqual({ key: f.key, n: f.value });
+      for (const kind of ['area', 'type'] as const) {
+        for (const [name, n] of Object.entries(f.breakdowns?.[kind] ?? {})) {
+          const cell = (await records(f.key, { [kind]: name })).body.records.length;
+          expect({ key: f.key, kind, name, cell }).toEqual({ key: f.key, kind, name, cell: n });
+        }
+      }
+    }
+    const matches = (await records('matches.total')).body;
+    expect(matches.label).toBe('マッチング件数：参加・受入の開始（延べ）');
+    expect(matches.records[0]).toMatchObject({ kind: 'placement', participantName: '報告テスト' });
+    await t.http().get('/api/v1/reports/monthly/2025-10/figures/followup.settledRatePercent/records').set(t.admin).expect(400);
+    await t.http().get('/api/v1/reports/monthly/2025-10/figures/nope/records').set(t.admin).expect(400);
+  });
+
+  it('limits drill-down to the coordinator’s areas and refuses viewers', async () => {
+    const east = await createUser(t, 'coordinator', { areas: ['東部'] });
+    const headers = await signIn(t, east.login, east.password);
+    const body = (await t.http().get('/api/v1/reports/monthly/2025-10/figures/matches.total/records').set(headers).expect(200)).body;
+    expect(body.areaLimited).toBe(true);
+    expect(body.records.length).toBeGreaterThan(0);
+    const db = t.app.get(DataSource);
+    for (const r of body.records) {
+      const [p] = await db.query(`SELECT area FROM participants WHERE id = $1`, [r.participantId]);
+      expect(p.area).toBe('東部');
+    }
+    const viewer = await createUser(t, 'viewer');
+    const vh = await signIn(t, viewer.login, viewer.password);
+    await t.http().get('/api/v1/reports/monthly/2025-10').set(vh).expect(200);
+    await t.http().get('/api/v1/reports/monthly/2025-10/figures/matches.total/records').set(vh).expect(403);
+  });
+
+  it('withholds small breakdown cells as 3未満 and keeps them from being recovered from totals or other months', async () => {
+    const res = (await t.http().get('/api/v1/reports/fiscal-year/2025').query({ suppressBelow: 3 }).set(t.admin).expect(200)).body;
+    expect(res.suppressBelow).toBe(3);
+    const oct = res.months[6].figures as JsonFigure[];
+    const matches = oct.find((f) => f.key === 'matches.total')!;
+    expect(matches.breakdowns!.area['西部']).toEqual({ value: null, suppressed: true, display: '3未満' });
+    // Each withheld cell of a figure's line has company: never alone among the cells that add up to a shown total.
+    for (const f of [...res.months.filter(Boolean).flatMap((m: { figures: JsonFigure[] }) => m.figures), ...res.total.figures]) {
+      for (const values of Object.values((f as JsonFigure).breakdowns ?? {})) {
+        const hidden = Object.values(values).filter((v) => typeof v !== 'number').length;
+        if ((f as JsonFigure).suppressed) continue;
+        expect(hidden === 0 || hidden >= 2).toBe(true);
+      }
+    }
+    const catalogue = oct.find((f) => f.key === 'catalogue.openAtEnd')!;
+    expect(catalogue.breakdowns!.area['東部']).toBe(1); // about resources, not people: not withheld
+    const wb = await readBook(
+      (await binary('/api/v1/reports/fiscal-year/2025', { format: 'xlsx', suppressBelow: 3 }).expect(200)).body as Buffer,
+    );
+    expect(wb.getWorksheet('年度')!.headerFooter.oddHeader).toContain('3未満を秘匿');
   });
 });

@@ -1,7 +1,6 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { ErrorScreen } from './components/ErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
-import { ComingSoonPage } from './pages/ComingSoonPage';
 import { HomePage } from './pages/home/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
@@ -57,7 +56,7 @@ export const router = createBrowserRouter([
           { path: 'catalogue', element: <CataloguePage /> },
           { path: 'catalogue/resources/:id', element: <ResourcePage /> },
           { path: 'catalogue/organizations/:id', element: <OrganizationPage /> },
-          { path: 'reports', element: <ComingSoonPage title="集計" /> },
+          { path: 'reports', lazy: () => import('./pages/reports/ReportsPage').then((m) => ({ Component: m.ReportsPage })) },
           {
             path: 'host',
             element: (
