@@ -42,7 +42,9 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await signInAs(central);
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '本人' }).click();
     await h1().filter({ hasText: '本人' }).waitFor();
-    await page.getByText('条件に合う本人はいません。').waitFor(); // the empty state
+    // The empty state, for a name nobody has (other test files share this service's database).
+    await page.goto('/participants?q=' + encodeURIComponent('該当なしの名前'));
+    await page.getByText('条件に合う本人はいません。').waitFor();
     await checkA11y(page);
 
     await page.getByRole('link', { name: '本人を登録する' }).click();
@@ -206,12 +208,12 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await page.getByText('毎週', { exact: false }).first().waitFor();
     await checkA11y(page);
 
-    await page.getByRole('link', { name: 'NPO法人みどりの木' }).click();
+    await page.getByRole('link', { name: 'NPO法人みどりの木', exact: true }).click();
     await h1().filter({ hasText: 'NPO法人みどりの木' }).waitFor();
     await page.getByRole('heading', { name: 'この受入先の資源' }).waitFor();
     await checkA11y(page);
     await page.goto('/catalogue?view=organizations');
-    await page.getByRole('link', { name: 'NPO法人みどりの木' }).waitFor();
+    await page.getByRole('link', { name: 'NPO法人みどりの木', exact: true }).waitFor();
     await checkA11y(page);
     expect(catalogue.resourceIds).toHaveLength(3);
   });
