@@ -7,10 +7,308 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。format=csv で出力 */
+        /** 監査ログ：本人の情報を、誰が・いつ・どの項目を・どの操作で扱ったか（追記のみ）。本人・利用者・経路・期間で絞り込み、format=csv で出力 */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar-feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** カレンダー配信（iCalendar）。URL の秘密だけで読めるため、件名は表示名と場所だけです */
+        get: operations["FollowUpCalendarController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * カタログ全体を取り込み用テンプレートの形で書き出す（xlsx / csv）
+         * @description 書き出したファイルを Excel で直して取り込むと、直した行だけが更新になります。データのない 1 行目だけのファイルはテンプレートとして使えます。
+         */
+        get: operations["ImportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 取り込み用テンプレート（見出しだけの xlsx / csv） */
+        get: operations["ImportController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 期日を迎えた・過ぎた定着フォローの確認日（担当地区の本人のみ、古い順） */
+        get: operations["WorklistController_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/due-dates/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 既存の計画の確認日を、いまの営業日の規則で計算しなおす（1 回限りの提案。apply: true で移動、省略時は試算のみ） */
+        post: operations["FollowUpCalendarController_recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/next-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 次の一歩を待つ紹介：見学日が未定の提案、体験日が過ぎた体験、最後の確認日を迎えた参加・受入 */
+        get: operations["WorklistController_nextSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-up/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ内容） */
+        get: operations["FollowUpCalendarController_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS の版と、このサービスの分類（taxonomy） */
+        get: operations["HsdsController_about"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/dataset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** カタログ全体を HSDS JSON のデータセットとして書き出す（organizations に services を含む・taxonomy 付き） */
+        get: operations["HsdsController_dataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS organizations（受入先）の一覧。page / per_page で頁送り */
+        get: operations["HsdsController_organizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS organization 一件（その services を含む） */
+        get: operations["HsdsController_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS services（資源）の一覧。page / per_page で頁送り */
+        get: operations["HsdsController_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** HSDS service 一件（location・schedule・service_capacity・attribute を含む） */
+        get: operations["HsdsController_service"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hsds/taxonomy_terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** このサービスの分類の語（taxonomy_term） */
+        get: operations["HsdsController_taxonomyTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 社会資源リスト（.xlsx / .csv）または HSDS データセット（JSON）の取り込みを始める（まだ登録しない）
+         * @description multipart の file にファイル（20 MB まで）。CSV は UTF-8（BOM の有無を問わず）または Shift_JIS。読み込みと照合は裏で行われ、GET /api/v1/imports/{id} で進み具合とプレビュー（作成・更新・変更なし・取り込めない行と、その理由）を確認してから確定します。
+         */
+        post: operations["ImportController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 取り込みの状態・進み具合・プレビュー（行ごとの作成・更新・取り込めない理由） */
+        get: operations["ImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * プレビューした取り込みを確定する（一つのトランザクション）
+         * @description mode: all はすべての行（取り込めない行があれば 409）、valid_only は取り込める行だけ。確定は裏で行われ、状態は committed になります。
+         */
+        post: operations["ImportController_commit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -71,6 +369,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 自分の確認日・見学・体験をカレンダー（Outlook・Google・Garoon など）に配信する URL を発行する（URL はこの応答でだけ表示。再発行で以前の URL は無効） */
+        post: operations["FollowUpCalendarController_enableFeed"];
+        /** カレンダー配信を止める（URL は直ちに使えなくなります） */
+        delete: operations["FollowUpCalendarController_revokeFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -78,7 +394,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 自分あての通知（フォローの期日・期限超過・最終確認・緊急の懸念）。admin はすべて */
+        /**
+         * 自分あての通知（フォローの期日・期限超過・最終確認・緊急の懸念）。admin はすべて
+         * @description 担当コーディネーターがいる紹介の通知はその人に、未割当（または担当者が無効・担当地区外）の通知は本人の地区のコーディネーター全員に届きます。担当地区が限られたコーディネーターには、地区外の本人の通知は届きません。既読は読んだ人ごと
+         */
         get: operations["NotificationController_list"];
         put?: never;
         post?: never;
@@ -97,7 +416,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 通知を既読にする */
+        /** 通知を既読にする（自分にとってだけ） */
         post: operations["NotificationController_read"];
         delete?: never;
         options?: never;
@@ -239,7 +558,7 @@ export interface paths {
         /** 紹介の一覧（本人・資源・担当・状態で絞り込み）。host は自団体の資源の紹介のみ、同意の範囲で表示 */
         get: operations["PlacementController_list"];
         put?: never;
-        /** 資源への紹介を提案する（本人同意が必要） */
+        /** 資源への紹介を提案する（本人同意が必要）。rematchedFrom でつなぎなおし元の紹介と結ぶ */
         post: operations["PlacementController_create"];
         delete?: never;
         options?: never;
@@ -565,7 +884,10 @@ export interface paths {
         /** 利用者の一覧 */
         get: operations["UserController_list"];
         put?: never;
-        /** 利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効） */
+        /**
+         * 利用者（職員）を作成し、1 回限りの招待リンクを発行する（リンクはこの応答でだけ表示。72 時間有効）
+         * @description admin はすべての役割を作成できます。受入先の職員管理者（organizationAdmin の host、サインイン中のみ）は自団体の職員（role: host、organizationId は省略可）だけを招待できます。ほかの host は 403
+         */
         post: operations["UserController_create"];
         delete?: never;
         options?: never;
@@ -601,6 +923,23 @@ export interface paths {
         put?: never;
         /** 新しいリンクを発行する（パスワード未設定なら招待、設定済みならパスワード再設定）。それまでの未使用リンクは使えなくなる */
         post: operations["UserController_issueLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/web-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 画面の設定（受入枠の更新を促すまでの日数など） */
+        get: operations["WebSettingsController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -651,6 +990,94 @@ export interface components {
              */
             delta: number;
         };
+        AfterClosureContactDto: {
+            /** @example 180 */
+            daysAfterClosure: number;
+            /**
+             * @description 期日（営業日）
+             * @example 2027-05-28
+             */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @example その後の様子確認 */
+            label: string;
+            /**
+             * @description 終結日＋日数
+             * @example 2027-05-29
+             */
+            nominalDueOn: string;
+            /** @enum {string} */
+            status: "scheduled" | "done" | "cancelled";
+        };
+        ApiTokenDto: {
+            areas: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description 最後に使われた日時
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+            /**
+             * Format: uuid
+             * @description このトークンが代理する利用者
+             */
+            userId: string | null;
+        };
+        AuditEntryDto: {
+            /** @description read 閲覧 / write 変更 / export 出力 / erase 消去、またはアカウントの操作（sign_in など） */
+            action: string;
+            /** Format: date-time */
+            at: string;
+            /** @description 扱った項目 */
+            fields: string[];
+            id: string;
+            /** Format: uuid */
+            participantId: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+            /** @description 経路（メソッドと API のパス） */
+            route: string;
+            /**
+             * Format: uuid
+             * @description アカウントの操作の対象の利用者
+             */
+            subjectUserId: string | null;
+            /** Format: uuid */
+            tokenId: string | null;
+            /**
+             * Format: uuid
+             * @description 操作した利用者
+             */
+            userId: string | null;
+            /** @description 操作した利用者の表示名 */
+            userName: string | null;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        CalendarFeedDto: {
+            /**
+             * @description 個人用カレンダー配信（iCalendar）の URL。秘密を含むため、この応答でだけ表示します（再発行で以前の URL は無効）
+             * @example https://sanka.example.jp/api/v1/calendar-feeds/3q2-…ics
+             */
+            url: string;
+        };
         CandidateParticipantView: {
             ageBand: string | null;
             area: string;
@@ -675,6 +1102,31 @@ export interface components {
             participant: components["schemas"]["CandidateParticipantView"];
             reasons: string[];
             score: number;
+        };
+        CheckinDto: {
+            actorRole: string;
+            /** @enum {string} */
+            attendance: "attended" | "late" | "absent_notified" | "absent";
+            /** Format: uuid */
+            checkpointId: string | null;
+            /** @enum {string} */
+            concern: "none" | "watch" | "urgent";
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 2026-11-29 */
+            date: string;
+            hostFeedback: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            wellbeing: number;
+        };
+        CommitImportDto: {
+            /**
+             * @description all: すべての行を一度に（取り込めない行があれば確定しない） / valid_only: 取り込める行だけ
+             * @enum {string}
+             */
+            mode: "all" | "valid_only";
         };
         ConfirmDatesDto: {
             /** @example 2026-12-09 */
@@ -733,6 +1185,12 @@ export interface components {
             person?: string;
             phone?: string;
         };
+        CoordinatorRef: {
+            /** @example 山田 花子 */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         CreateCheckinDto: {
             /**
              * @description attended 参加 / late 遅刻 / absent_notified 連絡ありの欠席 / absent 無断欠席
@@ -758,6 +1216,34 @@ export interface components {
             /** @description 本人の調子（1 とても悪い 〜 5 とても良い） */
             wellbeing: number;
         };
+        CreatedApiTokenDto: {
+            areas: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description 最後に使われた日時
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "host" | "viewer";
+            /** @description 秘密の値（この応答でだけ表示されます。保存されるのはハッシュだけ） */
+            token: string;
+            /**
+             * Format: uuid
+             * @description このトークンが代理する利用者
+             */
+            userId: string | null;
+        };
         CreateOrganizationDto: {
             /**
              * @description 市町村が使う地区名
@@ -771,7 +1257,12 @@ export interface components {
              */
             developmentStatus?: "developing" | "accepting" | "suspended";
             /** @enum {string} */
-            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
+            /**
+             * @description kind が other のときの種別の名前
+             * @example 社団法人（旧制度）
+             */
+            kindLabel?: string | null;
             /** @example NPO法人みどりの木 */
             name: string;
             notes?: string | null;
@@ -784,8 +1275,11 @@ export interface components {
             /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
             considerationsForHost?: string | null;
             constraints?: components["schemas"]["ParticipantConstraintsDto"];
-            /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
-            coordinatorId?: string;
+            /**
+             * Format: uuid
+             * @description 担当コーディネーター（利用者 id）。省略時はコーディネーターが登録すれば本人、admin なら未割当（null）。ほかのコーディネーターを指定できるのは admin だけで、その人の担当地区に本人の地区が含まれている必要があります
+             */
+            coordinatorId?: string | null;
             /** @description 犯罪歴等（要配慮個人情報） */
             criminalRecordNote?: string | null;
             /** @description 障害（要配慮個人情報） */
@@ -817,6 +1311,8 @@ export interface components {
             /** @description コーディネーターのメモ（受入先には表示されません） */
             note?: string;
             participantId: string;
+            /** @description つなぎなおし：終結（outcome: rematched）した同じ本人の紹介の id。その紹介の rematchedTo がこの紹介になります */
+            rematchedFrom?: string;
             resourceId: string;
         };
         CreateResourceDto: {
@@ -934,6 +1430,8 @@ export interface components {
              * @example yamada@midori-shakyo.example.jp
              */
             login: string;
+            /** @description 受入先の職員管理者（host だけ）：サインインしている間、自団体の職員（host）を招待できます。省略時は false */
+            organizationAdmin?: boolean;
             /** @description host の受入先 id（host では必須、ほかの役割では指定できません） */
             organizationId?: string;
             /**
@@ -966,6 +1464,61 @@ export interface components {
             physical: "low" | "medium" | "high";
             /** @enum {string} */
             talking: "low" | "medium" | "high";
+        };
+        DueCheckpointDto: {
+            /** Format: uuid */
+            checkpointId: string;
+            /** @description 開始からの日数 */
+            dayOffset: number;
+            /** @example 2026-11-29 */
+            dueOn: string;
+            /** @description 最後の確認日 */
+            isFinal: boolean;
+            /** @description 期日（日本時間の日付）を過ぎている */
+            overdue: boolean;
+            participant: components["schemas"]["WorklistParticipantDto"];
+            /** Format: uuid */
+            placementId: string;
+            resourceTitle: string;
+            /** @enum {string} */
+            status: "scheduled" | "due" | "overdue";
+        };
+        DueCheckpointPageDto: {
+            items: components["schemas"]["DueCheckpointDto"][];
+            limit: number;
+            page: number;
+            /**
+             * @description 基準にした今日（日本時間）
+             * @example 2026-11-29
+             */
+            today: string;
+            total: number;
+        };
+        DueItemDto: {
+            checkpointId?: Record<string, never> | null;
+            /** @description 開始からの日数（その後の様子確認は終結からの日数） */
+            dayOffset?: Record<string, never> | null;
+            /** @description 本人の表示名（仮名） */
+            displayName: string;
+            /** @description 期日（営業日） */
+            dueOn?: Record<string, never> | null;
+            /**
+             * @description 期限超過 / 期日 / その後の様子確認 / 未読の至急の懸念
+             * @enum {string}
+             */
+            kind: "overdue" | "due" | "after_closure" | "urgent";
+            /** @description 見出し（例: その後の様子確認） */
+            label: string;
+            /** @description 計画上の日 */
+            nominalDueOn?: Record<string, never> | null;
+            placementId: string;
+            /** @description 場所（資源名） */
+            resourceTitle: string;
+        };
+        DueListDto: {
+            items: components["schemas"]["DueItemDto"][];
+            /** @description 今日（日本時間） */
+            today: string;
         };
         EmbeddingStateView: {
             model: string | null;
@@ -1025,6 +1578,29 @@ export interface components {
             live: boolean;
             rulesVersion: number;
         };
+        FollowUpCheckpointDto: {
+            /** @description 開始からの日数 */
+            dayOffset: number;
+            /**
+             * @description 期日（営業日。休業日にあたる計画日は前の営業日へ）
+             * @example 2026-12-11
+             */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @description 最後の確認日（終結・延長・つなぎなおしを決める日） */
+            isFinal: boolean;
+            /**
+             * @description 計画上の日（開始日＋日数）
+             * @example 2026-12-13
+             */
+            nominalDueOn: string;
+            /**
+             * @description scheduled 予定 / due 期日 / overdue 期限超過 / done 記録済み / cancelled 取消
+             * @enum {string}
+             */
+            status: "scheduled" | "due" | "overdue" | "done" | "cancelled";
+        };
         FollowUpOptionsDto: {
             /**
              * @description 確認日（開始からの日数）。既定は 14, 28, 60, 90。0 はすぐ
@@ -1039,10 +1615,88 @@ export interface components {
             /** @description フォロー期間（日）。既定は 90 */
             lengthDays?: number;
         };
+        FollowUpPlanDto: {
+            checkpointDays: number[];
+            /** @example 2027-02-27 */
+            endsOn: string;
+            extension: boolean;
+            lengthDays: number;
+            /** @description 1 が最初の計画、2 以降は延長 */
+            sequence: number;
+            /** @example 2026-11-29 */
+            startsOn: string;
+        };
         HostFeedbackDto: {
             checkpointId: string;
             /** @description 受入先から見た様子 */
             feedback: string;
+        };
+        HsdsObjectDto: {
+            id?: string;
+            name?: string;
+        };
+        HsdsPageDto: {
+            contents?: Record<string, never>[];
+            empty?: boolean;
+            first_page?: boolean;
+            last_page?: boolean;
+            page_number?: number;
+            size?: number;
+            total_items?: number;
+            total_pages?: number;
+        };
+        ImportDto: {
+            /** @description 見出しの行・列の割り当て・ファイル全体についての注意 */
+            details: Record<string, never>;
+            /** @description 失敗したときの理由 */
+            error?: Record<string, never> | null;
+            filename: string;
+            /** @enum {string} */
+            format: "xlsx" | "csv" | "hsds";
+            id: string;
+            /** @description 0〜100 */
+            progress: number;
+            rows: components["schemas"]["ImportRowDto"][];
+            /** @enum {string} */
+            status: "parsing" | "previewed" | "committing" | "committed" | "failed";
+            summary: components["schemas"]["ImportSummaryDto"];
+        };
+        ImportMatchDto: {
+            /** @enum {string} */
+            by: "externalId" | "id" | "organizationTitle";
+            /** @description 一致した資源（団体名 / 活動名） */
+            label: string;
+            resourceId: string;
+        };
+        ImportMessageDto: {
+            /** @description 列（見出し） */
+            column: string;
+            /** @enum {string} */
+            level: "warning" | "error";
+            /** @description 何が問題か、何が期待されるか */
+            message: string;
+            /** @description セルの値 */
+            value: string;
+        };
+        ImportRowDto: {
+            /** @enum {string} */
+            action: "create" | "update" | "unchanged" | "refused";
+            match?: components["schemas"]["ImportMatchDto"] | null;
+            messages: components["schemas"]["ImportMessageDto"][];
+            /** @description ファイルの行番号（HSDS ではサービスの順番） */
+            row: number;
+        };
+        ImportStartedDto: {
+            id: string;
+            /** @enum {string} */
+            status: "parsing" | "previewed" | "committing" | "committed" | "failed";
+        };
+        ImportSummaryDto: {
+            create: number;
+            refused: number;
+            unchanged: number;
+            update: number;
+            warnings: number;
         };
         InvitationLinkDto: {
             /** @description SMTP_URL が設定され、利用者にメールアドレスがあるとき、リンクをメールでも送った */
@@ -1075,6 +1729,8 @@ export interface components {
              */
             id: string | null;
             login: string | null;
+            /** @description 受入先の職員管理者（サインイン中は自団体の職員を招待できる） */
+            organizationAdmin: boolean;
             /** Format: uuid */
             organizationId: string | null;
             /** @enum {string} */
@@ -1105,6 +1761,62 @@ export interface components {
             suppressBelow: number | null;
             unmetThreshold: number;
         };
+        MovedCheckpointDto: {
+            checkpointId: string;
+            /** @description 移動前の期日 */
+            from: string;
+            /** @description 計画上の日（開始日＋日数） */
+            nominalDueOn: string;
+            placementId: string;
+            /** @description 移動後の期日（営業日） */
+            to: string;
+        };
+        NextStepDto: {
+            participant: components["schemas"]["WorklistParticipantDto"];
+            /** Format: uuid */
+            placementId: string;
+            /**
+             * @description no_visit_date 提案のまま見学日が未定 / trial_ended 体験日が過ぎた / final_checkpoint 最後の確認日を迎えた
+             * @enum {string}
+             */
+            reason: "no_visit_date" | "trial_ended" | "final_checkpoint";
+            resourceTitle: string;
+            /**
+             * @description 理由の基準日（提案日・体験日・最後の確認日）
+             * @example 2026-11-20
+             */
+            since: string;
+            /** @enum {string} */
+            state: "proposed" | "trial" | "active";
+        };
+        NextStepPageDto: {
+            items: components["schemas"]["NextStepDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            checkpointId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 確認日・記録の期限超過・最終確認（終結か延長かの判断）・緊急の懸念
+             * @enum {string}
+             */
+            kind: "checkpoint_due" | "checkpoint_overdue" | "decision_needed" | "urgent_concern";
+            /** @description 通知の文面（本人の仮名と受入先の名前を含む） */
+            message: string;
+            /** Format: uuid */
+            placementId: string | null;
+            /**
+             * Format: date-time
+             * @description 自分が既読にした日時（ほかの人の既読は影響しません）
+             */
+            readAt: string | null;
+        };
         OrganizationPage: {
             items: components["schemas"]["OrganizationView"][];
             limit: number;
@@ -1124,7 +1836,7 @@ export interface components {
             developmentStatus: "developing" | "accepting" | "suspended";
             id: string;
             /** @enum {string} */
-            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
             name: string;
             notes: string | null;
             /** Format: date-time */
@@ -1161,7 +1873,8 @@ export interface components {
             consent: components["schemas"]["ConsentView"];
             considerationsForHost: string | null;
             constraints: components["schemas"]["ParticipantConstraintsView"];
-            coordinatorId: string | null;
+            /** @description 担当コーディネーター（利用者）。未割当は null */
+            coordinator: components["schemas"]["CoordinatorRef"] | null;
             /** Format: date-time */
             createdAt: string;
             criminalRecordNote: string | null;
@@ -1187,6 +1900,133 @@ export interface components {
             avoid?: ("talking" | "physical" | "literacy")[];
             maxTravelMinutes?: number;
             preferredAccommodations?: ("visit_ok" | "accompany_ok" | "trial_ok" | "small_group" | "short_hours" | "quiet" | "seated" | "supporter_on_site" | "flexible_schedule" | "little_talking" | "solo_work" | "barrier_free" | "transport" | "meal" | "women_only" | "youth" | "online")[];
+        };
+        PlacementDetailDto: {
+            /** Format: date-time */
+            activeAt: string | null;
+            /** @description 定着で終結した紹介の、まだ記録のない「その後の様子確認」（host には返しません） */
+            afterClosureContact?: components["schemas"]["AfterClosureContactDto"] | null;
+            checkins?: components["schemas"]["CheckinDto"][];
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description 担当（host には返しません） */
+            coordinatorId?: string | null;
+            events?: components["schemas"]["PlacementEventDto"][];
+            followUp: components["schemas"]["PlacementFollowUpDto"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @description コーディネーターのメモ（host には返しません） */
+            note?: string | null;
+            /** @enum {string|null} */
+            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
+            /** @description host には本人が同意した項目だけ（仮名・年代など） */
+            participant: components["schemas"]["PlacementParticipantDto"] | null;
+            /** Format: date-time */
+            proposedAt: string;
+            /** @description この紹介の前の（つなぎなおし元の）紹介 id */
+            rematchedFrom?: string | null;
+            /** @description つなぎなおし先の紹介 id */
+            rematchedTo?: string | null;
+            resource: components["schemas"]["PlacementResourceDto"];
+            /** @enum {string} */
+            state: "proposed" | "visit" | "trial" | "active" | "closed";
+            /** @description 状態の日本語（提案・見学・体験・参加・受入・終結） */
+            stateLabel: string;
+            /** @example 2026-12-09 */
+            trialDate: string | null;
+            /** @example 2026-12-02 */
+            visitDate: string | null;
+        };
+        PlacementEventDto: {
+            actorRole: string;
+            /** @enum {string|null} */
+            fromState: "proposed" | "visit" | "trial" | "active" | "closed" | null;
+            note: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string|null} */
+            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
+            /** @enum {string} */
+            toState: "proposed" | "visit" | "trial" | "active" | "closed";
+        };
+        PlacementFollowUpDto: {
+            /** @description 終結（定着）後の「その後の様子確認」（受入先には表示しません） */
+            afterClosureContacts?: components["schemas"]["AfterClosureContactDto"][];
+            checkpoints: components["schemas"]["FollowUpCheckpointDto"][];
+            /** @example 2027-02-27 */
+            endsOn: string;
+            plans?: components["schemas"]["FollowUpPlanDto"][];
+            /** @example 2026-11-29 */
+            startsOn?: string;
+        };
+        PlacementOrganizationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PlacementPageDto: {
+            items: components["schemas"]["PlacementSummaryDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        PlacementParticipantDto: {
+            /**
+             * @description 詳細でだけ返します
+             * @enum {string}
+             */
+            consentStatus?: "pending" | "obtained" | "withdrawn";
+            /** @description 仮名・コード */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        PlacementResourceDto: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["PlacementOrganizationDto"];
+            title: string;
+        };
+        PlacementSummaryDto: {
+            /** Format: date-time */
+            activeAt: string | null;
+            /** @description 定着で終結した紹介の、まだ記録のない「その後の様子確認」（host には返しません） */
+            afterClosureContact?: components["schemas"]["AfterClosureContactDto"] | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description 担当（host には返しません） */
+            coordinatorId?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            outcome: "settled" | "withdrew" | "host_declined" | "rematched" | "other" | null;
+            /** @description host には本人が同意した項目だけ（仮名・年代など） */
+            participant: components["schemas"]["PlacementParticipantDto"] | null;
+            /** Format: date-time */
+            proposedAt: string;
+            resource: components["schemas"]["PlacementResourceDto"];
+            /** @enum {string} */
+            state: "proposed" | "visit" | "trial" | "active" | "closed";
+            /** @description 状態の日本語（提案・見学・体験・参加・受入・終結） */
+            stateLabel: string;
+            /** @example 2026-12-09 */
+            trialDate: string | null;
+            /** @example 2026-12-02 */
+            visitDate: string | null;
+        };
+        RecomputeDueDatesDto: {
+            /**
+             * @description true で実際に移動します（省略時は移動する確認日の一覧だけを返します）
+             * @default false
+             */
+            apply: boolean;
+        };
+        RecomputeDueDatesResultDto: {
+            /** @description true: 移動した / false: 一覧だけ（試算） */
+            applied: boolean;
+            /** @description 調べた確認日（参加・受入中の紹介の、まだ期日前の確認日） */
+            checked: number;
+            moved: components["schemas"]["MovedCheckpointDto"][];
         };
         ReportRecordDto: {
             area: string | null;
@@ -1411,6 +2251,11 @@ export interface components {
             value: null | null;
         };
         TransitionDto: {
+            /**
+             * @description outcome が settled（定着）のとき：「その後の様子確認」を何日後に予定するか（0 はしない。省略時はサービスの既定）
+             * @example 180
+             */
+            afterClosureContactDays?: number;
             /** @description 見学・体験の日付（YYYY-MM-DD） */
             date?: string;
             /** @description to が active のときのフォロー計画 */
@@ -1456,7 +2301,12 @@ export interface components {
              */
             developmentStatus?: "developing" | "accepting" | "suspended";
             /** @enum {string} */
-            kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+            kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
+            /**
+             * @description kind が other のときの種別の名前
+             * @example 社団法人（旧制度）
+             */
+            kindLabel?: string | null;
             /** @example NPO法人みどりの木 */
             name?: string;
             notes?: string | null;
@@ -1469,8 +2319,11 @@ export interface components {
             /** @description 受入先に伝えたい配慮（本人の同意範囲で表示） */
             considerationsForHost?: string | null;
             constraints?: components["schemas"]["ParticipantConstraintsDto"];
-            /** @description 担当コーディネーターのトークン id（省略時は登録したコーディネーター） */
-            coordinatorId?: string;
+            /**
+             * Format: uuid
+             * @description 担当コーディネーター（利用者 id）。省略時はコーディネーターが登録すれば本人、admin なら未割当（null）。ほかのコーディネーターを指定できるのは admin だけで、その人の担当地区に本人の地区が含まれている必要があります
+             */
+            coordinatorId?: string | null;
             /** @description 犯罪歴等（要配慮個人情報） */
             criminalRecordNote?: string | null;
             /** @description 障害（要配慮個人情報） */
@@ -1555,6 +2408,8 @@ export interface components {
             areas?: string[] | null;
             displayName?: string;
             email?: string | null;
+            /** @description 受入先の職員管理者にする・外す（host だけ、admin が変更） */
+            organizationAdmin?: boolean;
             /**
              * @description disabled: 直ちにサインイン中のセッションを終了し、持ち主である API トークンを失効させます
              * @enum {string}
@@ -1572,6 +2427,8 @@ export interface components {
             /** Format: date-time */
             lastSignInAt: string | null;
             login: string;
+            /** @description 受入先の職員管理者（自団体の職員を招待できる） */
+            organizationAdmin: boolean;
             /** Format: uuid */
             organizationId: string | null;
             /** @enum {string} */
@@ -1587,6 +2444,19 @@ export interface components {
             limit: number;
             page: number;
             total: number;
+        };
+        WebSettingsDto: {
+            /**
+             * @description この日数より前に更新された受入枠について、受入先に内容の確認を促す（HOST_STALE_DAYS）
+             * @example 30
+             */
+            hostStaleDays: number;
+        };
+        WorklistParticipantDto: {
+            /** @description 仮名・コード */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
         };
     };
     responses: never;
@@ -1606,10 +2476,56 @@ export interface operations {
                 page?: number;
                 /** @description この本人の記録を誰が見たか */
                 participantId?: string;
+                /** @description 経路の一部（例: GET /api/v1/placements）。大文字・小文字を区別しない */
+                route?: string;
                 to?: string;
                 tokenId?: string;
                 /** @description この利用者が行ったこと、またはこの利用者のアカウントに関すること（サインインなど） */
                 userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description format=csv のときは text/csv（UTF-8、BOM 付き） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar（RFC 5545） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    ImportController_export: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
             };
             header?: never;
             path?: never;
@@ -1622,6 +2538,334 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ImportController_template: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WorklistController_due: {
+        parameters: {
+            query?: {
+                /** @description today 今日が期日 / overdue 期日を過ぎた / all 両方 */
+                due?: "all" | "today" | "overdue";
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueCheckpointPageDto"];
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_recompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecomputeDueDatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecomputeDueDatesResultDto"];
+                };
+            };
+        };
+    };
+    WorklistController_nextSteps: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+                /** @description 次の一歩の理由で絞り込む */
+                reason?: "no_visit_date" | "trial_ended" | "final_checkpoint";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextStepPageDto"];
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueListDto"];
+                };
+            };
+        };
+    };
+    HsdsController_about: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_dataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organizations: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsPageDto"];
+                };
+            };
+        };
+    };
+    HsdsController_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_services: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsPageDto"];
+                };
+            };
+        };
+    };
+    HsdsController_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsObjectDto"];
+                };
+            };
+        };
+    };
+    HsdsController_taxonomyTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsPageDto"];
+                };
+            };
+        };
+    };
+    ImportController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @enum {string} */
+                    format?: "xlsx" | "csv" | "hsds";
+                    /** @description {"見出し": "項目名" | null} の JSON */
+                    mapping?: string;
+                };
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStartedDto"];
+                };
+            };
+        };
+    };
+    ImportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    ImportController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommitImportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStartedDto"];
+                };
             };
         };
     };
@@ -1690,6 +2934,42 @@ export interface operations {
             };
         };
     };
+    FollowUpCalendarController_enableFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+        };
+    };
+    FollowUpCalendarController_revokeFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationController_list: {
         parameters: {
             query?: {
@@ -1705,7 +2985,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
             };
         };
     };
@@ -1732,7 +3014,9 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
-                kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "other";
+                /** @description 開拓の状況（developing 開拓中 は受入先の開拓のフォロー用） */
+                developmentStatus?: "developing" | "accepting" | "suspended";
+                kind?: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
                 limit?: number;
                 page?: number;
                 /** @description 名前の部分一致 */
@@ -1831,6 +3115,7 @@ export interface operations {
             query?: {
                 area?: string;
                 consentStatus?: "not_obtained" | "obtained" | "withdrawn";
+                /** @description この利用者が担当の本人だけ */
                 coordinatorId?: string;
                 limit?: number;
                 page?: number;
@@ -2030,7 +3315,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementPageDto"];
+                };
             };
         };
     };
@@ -2054,7 +3341,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2073,7 +3362,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2095,11 +3386,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 記録後の紹介 */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2122,7 +3416,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2141,11 +3437,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 延長後の紹介 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2168,7 +3467,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2191,7 +3492,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlacementDetailDto"];
+                };
             };
         };
     };
@@ -2545,7 +3848,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiTokenDto"][];
+                };
             };
         };
     };
@@ -2566,7 +3871,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedApiTokenDto"];
+                };
             };
         };
     };
@@ -2726,6 +4033,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationLinkDto"];
+                };
+            };
+        };
+    };
+    WebSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSettingsDto"];
                 };
             };
         };
