@@ -177,7 +177,11 @@ describe("coordinator's workspace", () => {
     await checkA11y(page);
     await first.getByRole('button', { name: '既読にする' }).click();
     await page.getByText('【至急】Dさん', { exact: false }).waitFor({ state: 'detached' });
-    await page.getByLabel('未読だけ表示').uncheck();
+    // The filter lives in the URL: the router updates it in a transition, so the box shows the new state a moment after
+    // the click (Playwright's uncheck() checks at once). Wait for the URL instead.
+    await page.getByLabel('未読だけ表示').click();
+    await page.waitForURL(/unread=false/);
+    expect(await page.getByLabel('未読だけ表示').isChecked()).toBe(false);
     await page.getByText('【至急】Dさん', { exact: false }).waitFor();
     await checkA11y(page);
   });
