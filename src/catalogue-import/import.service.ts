@@ -30,7 +30,15 @@ import { readTable, UnreadableFileError, type CellMessage } from './table-reader
 interface PreparedRecord {
   values: Record<string, unknown>;
   externalId: string | null;
-  organization: { key: string; name: string; searchName: string; kind?: string; kindLabel?: string | null; area: string | null };
+  organization: {
+    key: string;
+    id?: string;
+    name: string;
+    searchName: string;
+    kind?: string;
+    kindLabel?: string | null;
+    area: string | null;
+  };
   contact?: Record<string, string>;
   contentHash: string;
   titleTokens: string;
@@ -279,7 +287,20 @@ export class ImportService {
       by = 'organizationTitle';
       if (match?.externalId && record.externalId && match.externalId !== record.externalId) match = undefined;
     }
-    const existingHost = host ?? index.hostByName.get(searchName);
+    // Several organisations may share a name: a matched resource whose row names its own host stays with that host.
+    const ownHost =
+      !host && match && match.searchName === searchName
+        ? {
+            id: match.organizationId,
+            name: match.organizationName,
+            searchName,
+            kind: match.organizationKind,
+            kindLabel: match.organizationKindLabel,
+            contact: match.organizationContact,
+            externalId: null,
+          }
+        : undefined;
+    const existingHost = host ?? ownHost ?? index.hostByName.get(searchName);
     const r = record.resource;
     const given: Record<string, unknown> = {};
     for (const [property] of WRITTEN_COLUMNS) {
@@ -339,7 +360,8 @@ export class ImportService {
       values,
       externalId,
       organization: {
-        key: searchName,
+        key: ownHost ? `@organization:${ownHost.id}` : searchName,
+        id: ownHost?.id,
         name: existingHost?.name ?? o.name,
         searchName,
         kind: o.kind,
@@ -372,10 +394,11 @@ export class ImportService {
       const names = [...new Set(prepared.map((p) => p.record.organization.searchName))];
       const current = await this.imports.organizationsByName(names, []);
       const currentByName = new Map(current.map((h) => [h.searchName, h]));
+      const currentById = new Map(current.map((h) => [h.id, h]));
       const organizations = new Map<string, WriteOrganization>();
       for (const { record } of prepared) {
         const o = record.organization;
-        const host = currentByName.get(o.searchName);
+        const host = o.id ? currentById.get(o.id) : currentByName.get(o.searchName);
         const previous = organizations.get(o.key);
         const contact = record.contact ?? previous?.contact ?? host?.contact ?? {};
         const kind = o.kind ?? previous?.kind ?? host?.kind ?? 'other';

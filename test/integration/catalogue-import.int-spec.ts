@@ -93,6 +93,11 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
         { day: 'tue', start: '09:00', end: '11:00' },
       ],
     });
+    // Two organisations may share a name (the API allows it): each resource stays with its own host.
+    for (const area of ['同名A地区', '同名B地区']) {
+      const twin = await createOrganization(t, { name: '同じ名前の受入先', area });
+      await createResource(t, twin.id, { title: '同じ名前の活動', area });
+    }
     for (const format of ['csv', 'xlsx'] as const) {
       const res = await t.http().get('/api/v1/catalogue/export').query({ format }).set(t.admin).buffer(true).parse(binary).expect(200);
       const preview = await upload(res.body as Buffer, `catalogue.${format}`);
