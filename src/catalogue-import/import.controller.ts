@@ -121,6 +121,7 @@ export class ImportController {
       '書き出したファイルを Excel で直して取り込むと、直した行だけが更新になります。データのない 1 行目だけのファイルはテンプレートとして使えます。',
   })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiOkResponse({ description: 'xlsx または csv のファイル', schema: { type: 'string', format: 'binary' } })
   async export(@Query() query: ExportQuery, @Res({ passthrough: true }) res: Response) {
     const rows = await this.catalogue.all();
     const date = new Date().toISOString().slice(0, 10);
@@ -137,6 +138,7 @@ export class ImportController {
   @Get('catalogue/template')
   @ApiOperation({ summary: '取り込み用テンプレート（見出しだけの xlsx / csv）' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiOkResponse({ description: 'xlsx または csv のファイル', schema: { type: 'string', format: 'binary' } })
   async template(@Query() query: ExportQuery, @Res({ passthrough: true }) res: Response) {
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -60,6 +60,10 @@ export class ParticipantController {
   @Get(':id/export')
   @Roles('admin')
   @ApiOperation({ summary: '本人について保有するすべての情報を JSON で出力する（個人情報の開示請求用、監査ログに記録）' })
+  @ApiOkResponse({
+    description: '本人の記録、同意の履歴、紹介とその経過、確認の記録、監査ログの該当行をそのまま含む JSON 文書',
+    schema: { type: 'object', additionalProperties: true },
+  })
   export(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.service.export(actor, id);
   }

@@ -1465,6 +1465,12 @@ export interface components {
             /** @enum {string} */
             talking: "low" | "medium" | "high";
         };
+        DependencyStatusDto: {
+            /** @description down のときの理由（個人情報は含みません） */
+            error?: string;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
         DueCheckpointDto: {
             /** Format: uuid */
             checkpointId: string;
@@ -1625,6 +1631,20 @@ export interface components {
             sequence: number;
             /** @example 2026-11-29 */
             startsOn: string;
+        };
+        HealthDto: {
+            /** @description 最後に成功したバックアップ（lastSuccessAt, ageHours, sizeBytes, durationMs, lockedMs, schedule, warning?）。docs/backup.md */
+            backup?: Record<string, never> | null;
+            database: components["schemas"]["DependencyStatusDto"];
+            /** @description 使っている埋め込みモデル（state: ready / fallback / loading / failed、名前、設定されたモデル） */
+            embeddingModel: Record<string, never>;
+            redis: components["schemas"]["DependencyStatusDto"];
+            /** @enum {string} */
+            role: "api" | "worker" | "all";
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            /** @description 動作はしているが注意が必要なこと（代替モデルで動作中、バックアップが古いなど） */
+            warnings: string[];
         };
         HostFeedbackDto: {
             checkpointId: string;
@@ -2533,11 +2553,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description xlsx または csv のファイル */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -2552,11 +2576,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description xlsx または csv のファイル */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3287,11 +3315,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 本人の記録、同意の履歴、紹介とその経過、確認の記録、監査ログの該当行をそのまま含む JSON 文書 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
         };
     };
@@ -4069,7 +4102,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description どれかが使えないとき（理由つき） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
             };
         };
     };
