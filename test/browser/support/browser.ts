@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { root } from './service';
 
 export const CHROMIUM = '/usr/bin/chromium';
-/** Flags agreed for every browser test (see the team plan): quiet, headless, no network of its own. */
+/** Flags for every browser test (see docs/web.md): quiet, headless, no network of its own. */
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
