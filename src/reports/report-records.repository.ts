@@ -87,22 +87,42 @@ const SOURCES: Record<string, Source> = {
   'followup.checkins': {
     ...placementSource(
       `SELECT x.id::text AS id, to_char(x.date, 'YYYY-MM-DD') AS at, ${PLACEMENT_COLUMNS}, pa.area AS pa_area
-        FROM checkins x ${PLACEMENT_JOIN} WHERE x.date >= $3::date AND x.date < $4::date`,
+        FROM checkins x ${PLACEMENT_JOIN} LEFT JOIN follow_up_checkpoints cp ON cp.id = x.checkpoint_id
+        WHERE x.date >= $3::date AND x.date < $4::date AND cp.kind IS DISTINCT FROM 'after_closure'`,
     ),
     kind: 'checkin',
   },
   'followup.checkpointsDue': {
     ...placementSource(
       `SELECT x.id::text AS id, to_char(x.due_on, 'YYYY-MM-DD') AS at, ${PLACEMENT_COLUMNS}, pa.area AS pa_area
-        FROM follow_up_checkpoints x ${PLACEMENT_JOIN} WHERE x.due_on >= $3::date AND x.due_on < $4::date AND x.created_at < $2`,
+        FROM follow_up_checkpoints x ${PLACEMENT_JOIN}
+        WHERE x.due_on >= $3::date AND x.due_on < $4::date AND x.created_at < $2 AND x.kind = 'follow_up'`,
     ),
     kind: 'checkpoint',
+  },
+  // 「その後の様子確認」 after closing as 定着: counted apart from follow-up (report.repository.ts), listed apart here.
+  'followup.afterClosureDue': {
+    ...placementSource(
+      `SELECT x.id::text AS id, to_char(x.due_on, 'YYYY-MM-DD') AS at, ${PLACEMENT_COLUMNS}, pa.area AS pa_area
+        FROM follow_up_checkpoints x ${PLACEMENT_JOIN}
+        WHERE x.due_on >= $3::date AND x.due_on < $4::date AND x.created_at < $2 AND x.kind = 'after_closure'`,
+    ),
+    kind: 'checkpoint',
+  },
+  'followup.afterClosureContacts': {
+    ...placementSource(
+      `SELECT x.id::text AS id, to_char(x.date, 'YYYY-MM-DD') AS at, ${PLACEMENT_COLUMNS}, pa.area AS pa_area
+        FROM checkins x ${PLACEMENT_JOIN} JOIN follow_up_checkpoints cp ON cp.id = x.checkpoint_id AND cp.kind = 'after_closure'
+        WHERE x.date >= $3::date AND x.date < $4::date`,
+    ),
+    kind: 'checkin',
   },
   'followup.overdueAtEnd': {
     ...placementSource(
       `SELECT x.id::text AS id, to_char(x.due_on, 'YYYY-MM-DD') AS at, ${PLACEMENT_COLUMNS}, pa.area AS pa_area
         FROM follow_up_checkpoints x ${PLACEMENT_JOIN}
-        WHERE x.overdue_at < $2 AND (x.done_at IS NULL OR x.done_at >= $2) AND (pl.closed_at IS NULL OR pl.closed_at >= $2)`,
+        WHERE x.overdue_at < $2 AND (x.done_at IS NULL OR x.done_at >= $2) AND (pl.closed_at IS NULL OR pl.closed_at >= $2)
+          AND x.kind = 'follow_up'`,
     ),
     kind: 'checkpoint',
   },

@@ -177,12 +177,13 @@ describe("coordinator's workspace", () => {
     await checkA11y(page);
     await first.getByRole('button', { name: '既読にする' }).click();
     await page.getByText('【至急】Dさん', { exact: false }).waitFor({ state: 'detached' });
-    // The filter lives in the URL: the router updates it in a transition, so the box shows the new state a moment after
-    // the click (Playwright's uncheck() checks at once). Wait for the URL instead.
+    // The filter lives in the URL: the router applies it in a transition, so the box shows its new state a moment after
+    // the click (Playwright's uncheck() checks at once). Wait for the URL, the read notification back in the list, and
+    // the box unchecked.
     await page.getByLabel('未読だけ表示').click();
     await page.waitForURL(/unread=false/);
-    expect(await page.getByLabel('未読だけ表示').isChecked()).toBe(false);
     await page.getByText('【至急】Dさん', { exact: false }).waitFor();
+    await page.getByLabel('未読だけ表示').and(page.locator(':not(:checked)')).waitFor();
     await checkA11y(page);
   });
 });

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import ExcelJS from 'exceljs';
 import addFormats from 'ajv-formats';
 import * as iconv from 'iconv-lite';
 import type request from 'supertest';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { createOrganization, createResource } from '../support/factories';
 import { createTestApp, waitFor, type TestApp } from '../support/test-app';
 
@@ -19,13 +21,13 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
   });
   afterAll(async () => t.close());
 
-  async function upload(file: Buffer, name: string, fields: Record<string, string> = {}) {
-    const req = t.http().post('/api/v1/imports').set(t.admin);
+  async function upload(file: Buffer, name: string, fields: Record<string, string> = {}, app: TestApp = t) {
+    const req = app.http().post('/api/v1/imports').set(app.admin);
     for (const [k, v] of Object.entries(fields)) req.field(k, v);
     const res = await req.attach('file', file, name);
     expect(res.status).toBe(202);
     return waitFor(async () => {
-      const r = await t.http().get(`/api/v1/imports/${res.body.id}`).set(t.admin).expect(200);
+      const r = await app.http().get(`/api/v1/imports/${res.body.id}`).set(app.admin).expect(200);
       return r.body.status !== 'parsing' && r.body;
     }, 'import preview');
   }
@@ -76,33 +78,49 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
   });
 
   it('round trip: export → import changes nothing (csv and xlsx)', async () => {
-    // Resources typed through the API, as other screens store them: text kept as typed, slots in any order.
-    const org = await createOrganization(t, {
-      name: 'ﾗｳﾝﾄﾞﾄﾘｯﾌﾟ会',
-      kind: 'farm',
-      contact: { phone: '03 1234 5678', person: '担当 山田' },
-    });
-    await createResource(t, org.id, {
-      title: 'ﾊﾟｿｺﾝ入力の体験 ',
-      description: '説明（全角かっこ）\n二行目\n',
-      tasks: ['草取り・収穫', 'ＰＣ入力'],
-      area: 'ｷﾀ地区',
-      frequencyNote: '月2回（第1・第3水曜）',
-      schedule: [
-        { day: 'thu', start: '13:00', end: '15:00' },
-        { day: 'tue', start: '09:00', end: '11:00' },
-      ],
-    });
-    // Two organisations may share a name (the API allows it): each resource stays with its own host.
-    for (const area of ['同名A地区', '同名B地区']) {
-      const twin = await createOrganization(t, { name: '同じ名前の受入先', area });
-      await createResource(t, twin.id, { title: '同じ名前の活動', area });
-    }
-    for (const format of ['csv', 'xlsx'] as const) {
-      const res = await t.http().get('/api/v1/catalogue/export').query({ format }).set(t.admin).buffer(true).parse(binary).expect(200);
-      const preview = await upload(res.body as Buffer, `catalogue.${format}`);
-      expect(preview).toMatchObject({ status: 'previewed', error: null });
-      expect(preview.summary).toMatchObject({ create: 0, update: 0, refused: 0 });
+    // A database of its own: the shared test database also holds rows that other test files insert with raw SQL
+    // (report fixtures), which the export → import comparison reports as updates; see the closing note of this turn.
+    const db = await startEmbeddedPostgres(fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-roundtrip-')));
+    const own = await createTestApp({ DATABASE_URL: db.url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-roundtrip` });
+    try {
+      // Resources typed through the API, as other screens store them: text kept as typed, slots in any order.
+      const org = await createOrganization(own, {
+        name: 'ﾗｳﾝﾄﾞﾄﾘｯﾌﾟ会',
+        kind: 'farm',
+        contact: { phone: '03 1234 5678', person: '担当 山田' },
+      });
+      await createResource(own, org.id, {
+        title: 'ﾊﾟｿｺﾝ入力の体験 ',
+        description: '説明（全角かっこ）\n二行目\n',
+        tasks: ['草取り・収穫', 'ＰＣ入力'],
+        area: 'ｷﾀ地区',
+        frequencyNote: '月2回（第1・第3水曜）',
+        schedule: [
+          { day: 'thu', start: '13:00', end: '15:00' },
+          { day: 'tue', start: '09:00', end: '11:00' },
+        ],
+      });
+      // Two organisations may share a name (the API allows it): each resource stays with its own host.
+      for (const area of ['同名A地区', '同名B地区']) {
+        const twin = await createOrganization(own, { name: '同じ名前の受入先', area });
+        await createResource(own, twin.id, { title: '同じ名前の活動', area });
+      }
+      for (const format of ['csv', 'xlsx'] as const) {
+        const res = await own
+          .http()
+          .get('/api/v1/catalogue/export')
+          .query({ format })
+          .set(own.admin)
+          .buffer(true)
+          .parse(binary)
+          .expect(200);
+        const preview = await upload(res.body as Buffer, `catalogue.${format}`, {}, own);
+        expect(preview).toMatchObject({ status: 'previewed', error: null });
+        expect(preview.summary).toMatchObject({ create: 0, update: 0, refused: 0 });
+      }
+    } finally {
+      await own.close();
+      await db.stop();
     }
   });
 
