@@ -112,12 +112,17 @@ export class DueItemDto {
   kind!: string;
   @ApiProperty({ description: '見出し（例: その後の様子確認）' }) label!: string;
   @ApiProperty() placementId!: string;
-  @ApiPropertyOptional({ nullable: true }) checkpointId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) checkpointId!: string | null;
   @ApiProperty({ description: '本人の表示名（仮名）' }) displayName!: string;
   @ApiProperty({ description: '場所（資源名）' }) resourceTitle!: string;
-  @ApiPropertyOptional({ nullable: true, description: '期日（営業日）' }) dueOn!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '計画上の日' }) nominalDueOn!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '開始からの日数（その後の様子確認は終結からの日数）' }) dayOffset!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '期日（営業日）' }) dueOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '計画上の日' }) nominalDueOn!: string | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: '開始からの日数（その後の様子確認は終結からの日数）',
+  })
+  dayOffset!: number | null;
 }
 
 export class DueListDto {

@@ -1501,13 +1501,13 @@ export interface components {
             total: number;
         };
         DueItemDto: {
-            checkpointId?: Record<string, never> | null;
+            checkpointId?: string | null;
             /** @description 開始からの日数（その後の様子確認は終結からの日数） */
-            dayOffset?: Record<string, never> | null;
+            dayOffset?: number | null;
             /** @description 本人の表示名（仮名） */
             displayName: string;
             /** @description 期日（営業日） */
-            dueOn?: Record<string, never> | null;
+            dueOn?: string | null;
             /**
              * @description 期限超過 / 期日 / その後の様子確認 / 未読の至急の懸念
              * @enum {string}
@@ -1516,7 +1516,7 @@ export interface components {
             /** @description 見出し（例: その後の様子確認） */
             label: string;
             /** @description 計画上の日 */
-            nominalDueOn?: Record<string, never> | null;
+            nominalDueOn?: string | null;
             placementId: string;
             /** @description 場所（資源名） */
             resourceTitle: string;

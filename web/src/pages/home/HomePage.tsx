@@ -11,7 +11,7 @@ import { KIND_LABELS, isUrgent, useUnreadNotifications } from '../notifications/
 
 const LIMIT = 10;
 
-/** ホーム: today's work — follow-ups due and overdue, placements waiting for a next step, unread notifications, this month. */
+/** ホーム: today's work — follow-ups due and overdue, 「その後の様子確認」, placements waiting for a next step, unread notifications, this month. */
 export function HomePage() {
   const { session } = useSession();
   const role = session?.user.role;
@@ -24,6 +24,7 @@ export function HomePage() {
       {worker && (
         <div className="home-grid">
           <DueFollowUps />
+          <AfterClosureContacts />
           <NextSteps />
           <UnreadNotifications />
           {/* Viewers and admins may read the figures too; hosts may not. */}
@@ -78,6 +79,44 @@ function DueFollowUps() {
           ))}
         </ul>
         {query.data && <Pager label="今日のフォロー" page={page} limit={LIMIT} total={query.data.total} onPage={setPage} />}
+      </ListState>
+    </section>
+  );
+}
+
+/** 「その後の様子確認」 due today or earlier (from GET /follow-up/today, the same list as the morning digest). */
+function AfterClosureContacts() {
+  const query = useQuery({
+    queryKey: ['home', 'today'],
+    queryFn: () => unwrap(api.GET('/api/v1/follow-up/today')),
+  });
+  const today = query.data?.today;
+  const items = (query.data?.items ?? []).filter((i) => i.kind === 'after_closure');
+  return (
+    <section className="panel" aria-labelledby="home-after-closure">
+      <h2 id="home-after-closure">その後の様子確認</h2>
+      <ListState
+        isLoading={query.isLoading}
+        error={query.error}
+        isEmpty={!items.length}
+        empty="今日までに予定した「その後の様子確認」はありません。"
+      >
+        <ul className="record-list">
+          {items.map((c) => {
+            const overdue = !!c.dueOn && !!today && c.dueOn < today;
+            return (
+              <li key={c.checkpointId ?? c.placementId} className="record">
+                <Link to={`/placements/${c.placementId}`}>
+                  {c.displayName}（{c.resourceTitle}）
+                </Link>
+                <p className="record__meta">
+                  <span className="tag">{overdue ? '予定日を過ぎています' : '今日'}</span> {c.dueOn ? formatDateJa(c.dueOn) : ''}
+                  {c.dayOffset != null ? `・終結から${c.dayOffset}日` : ''}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
       </ListState>
     </section>
   );
