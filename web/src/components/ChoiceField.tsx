@@ -1,4 +1,4 @@
-import { forwardRef, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, type InputHTMLAttributes } from 'react';
 import { FieldErrorText, fieldErrorId } from './FieldErrors';
 
 interface Choice {
@@ -34,42 +34,5 @@ export const ChoiceField = forwardRef<
       ))}
       <FieldErrorText name={name} message={error} />
     </fieldset>
-  );
-});
-
-/** A labelled multi-line input with its error beside it. */
-export const TextAreaField = forwardRef<
-  HTMLTextAreaElement,
-  TextareaHTMLAttributes<HTMLTextAreaElement> & {
-    name: string;
-    label: string;
-    hint?: string;
-    error?: string;
-  }
->(function TextAreaField({ name, label, hint, error, ...input }, ref) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${name}-hint` : null, error ? fieldErrorId(name) : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        ref={ref}
-        id={id}
-        name={name}
-        rows={3}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
-      <FieldErrorText name={name} message={error} />
-    </div>
   );
 });

@@ -10,7 +10,7 @@ import { applyServerErrors } from '../../components/FieldErrors';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { useSession } from '../../session/SessionContext';
-import { TextAreaField } from './fields';
+import { TextAreaField } from '../../components/TextAreaField';
 import { getOrganization, hostKeys, type Organization } from './host-api';
 import './host.css';
 

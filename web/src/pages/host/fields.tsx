@@ -1,7 +1,7 @@
-import { forwardRef, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { FieldErrorText, fieldErrorId } from '../../components/FieldErrors';
 
-/* Labelled select and textarea with the error beside them, like TextField (shared by the host and admin screens). */
+/* Labelled select with the error beside it, like TextField (shared by the host and admin screens). */
 
 function describedBy(name: string, hint?: string, error?: string) {
   return [hint ? `${name}-hint` : null, error ? fieldErrorId(name) : null].filter(Boolean).join(' ') || undefined;
@@ -45,48 +45,6 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
       >
         {children}
       </select>
-      <FieldErrorText name={base} message={error} />
-    </div>
-  );
-});
-
-interface TextAreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  /** Base of the element ids when the same field name appears more than once on a page. */
-  idBase?: string;
-}
-
-export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextAreaField(
-  { name, label, hint, error, required, idBase, ...area },
-  ref,
-) {
-  const base = idBase ?? name;
-  const id = `field-${base}`;
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required && <span className="field__required">必須</span>}
-      </label>
-      {hint && (
-        <p id={`${base}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        ref={ref}
-        id={id}
-        name={name}
-        rows={4}
-        className="field__textarea"
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(base, hint, error)}
-        {...area}
-      />
       <FieldErrorText name={base} message={error} />
     </div>
   );

@@ -1,4 +1,4 @@
-import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { forwardRef } from 'react';
 import { Link } from 'react-router';
 import { errorMessage, NotFoundError } from '../../api/errors';
@@ -12,46 +12,6 @@ import './people.css';
 function describedBy(name: string, hint?: string, error?: string) {
   return [hint ? `${name}-hint` : null, error ? fieldErrorId(name) : null].filter(Boolean).join(' ') || undefined;
 }
-
-interface AreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-}
-
-/** A labelled text area with its hint and its error beside it. */
-export const TextAreaField = forwardRef<HTMLTextAreaElement, AreaProps>(function TextAreaField(
-  { name, label, hint, error, required, ...rest },
-  ref,
-) {
-  const id = `field-${name}`;
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required && <span className="field__required">必須</span>}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <textarea
-        ref={ref}
-        id={id}
-        name={name}
-        rows={4}
-        className="field__input field__textarea"
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        {...rest}
-      />
-      <FieldErrorText name={name} message={error} />
-    </div>
-  );
-});
 
 interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
   name: string;

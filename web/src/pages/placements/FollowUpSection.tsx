@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { api, unwrap } from '../../api/client';
 import { ValidationError } from '../../api/errors';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice';
-import { ChoiceField, TextAreaField } from '../../components/ChoiceField';
+import { ChoiceField } from '../../components/ChoiceField';
+import { TextAreaField } from '../../components/TextAreaField';
 import { applyServerErrors } from '../../components/FieldErrors';
 import { TextField } from '../../components/TextField';
 import { formatDateJa, tokyoToday } from '../../lib/dates';
@@ -234,8 +235,8 @@ function CheckinForm({ placement, open, today }: { placement: PlacementDetail; o
           {...form.register('wellbeing')}
         />
         <ChoiceField legend="懸念" inline choices={CONCERN_CHOICES} error={errors.concern?.message} {...form.register('concern')} />
-        <TextAreaField label="受入先から見た様子" error={errors.hostFeedback?.message} {...form.register('hostFeedback')} />
-        <TextAreaField label="メモ" error={errors.note?.message} {...form.register('note')} />
+        <TextAreaField rows={3} label="受入先から見た様子" error={errors.hostFeedback?.message} {...form.register('hostFeedback')} />
+        <TextAreaField rows={3} label="メモ" error={errors.note?.message} {...form.register('note')} />
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           記録する
         </button>
@@ -306,7 +307,7 @@ function ExtendForm({ placement }: { placement: PlacementDetail }) {
           error={errors.checkpointDays?.message}
           {...form.register('checkpointDays')}
         />
-        <TextAreaField label="延長の理由" error={errors.note?.message} {...form.register('note')} />
+        <TextAreaField rows={3} label="延長の理由" error={errors.note?.message} {...form.register('note')} />
         <button type="submit" className="button button--secondary" disabled={isSubmitting}>
           延長する
         </button>

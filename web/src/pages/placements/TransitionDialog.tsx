@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { api, unwrap } from '../../api/client';
 import { ValidationError } from '../../api/errors';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice';
-import { ChoiceField, TextAreaField } from '../../components/ChoiceField';
+import { ChoiceField } from '../../components/ChoiceField';
+import { TextAreaField } from '../../components/TextAreaField';
 import { applyServerErrors } from '../../components/FieldErrors';
 import { TextField } from '../../components/TextField';
 import { NEXT_STATES, OUTCOME_LABELS, STATE_LABELS, type Outcome, type PlacementDetail, type PlacementState } from './labels';
@@ -181,7 +182,7 @@ export function TransitionDialog({
             />
           </>
         )}
-        <TextAreaField label="メモ（受入先には表示されません）" error={errors.note?.message} {...form.register('note')} />
+        <TextAreaField rows={3} label="メモ（受入先には表示されません）" error={errors.note?.message} {...form.register('note')} />
         <div className="dialog__actions">
           <button type="submit" className="button button--primary" disabled={isSubmitting}>
             記録する

@@ -12,7 +12,8 @@ import { applyServerErrors } from '../../components/FieldErrors';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { loadDraft, useFormDraft } from '../../lib/drafts';
-import { Empty, FieldGroup, Loading, TextAreaField } from '../participants/fields';
+import { Empty, FieldGroup, Loading } from '../participants/fields';
+import { TextAreaField } from '../../components/TextAreaField';
 import {
   ACCOMMODATION_CODES,
   ACCOMMODATIONS,
