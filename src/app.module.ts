@@ -50,6 +50,7 @@ import { WebhookRepository } from './notifications/webhook.repository';
 import { FollowUpProcessor } from './follow-up/follow-up.processor';
 import { DeploymentClaim, DeploymentClaimRepository } from './jobs/deployment-claim';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyReconciler } from './idempotency/idempotency.reconciler';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { EmbeddingStateRepository } from './matching/embedding-state.repository';
 import { PlannerStatisticsReconciler } from './database/planner-statistics.reconciler';
@@ -148,6 +149,7 @@ const repositories = [
   PlannerStatisticsRepository,
   TextIndexRepository,
   IdempotencyRepository,
+  IdempotencyReconciler,
   DeploymentClaimRepository,
   UserRepository,
   SessionRepository,

@@ -69,6 +69,7 @@ export class SessionService {
     await this.throttle.clear(loginKey);
     if (passwordNeedsRehash(user!.passwordHash!)) await this.users.rehash(user!.id, await hashPassword(password));
     await this.sessions.deleteExpired(this.config.sessionIdleMinutes);
+    await this.throttle.deleteStale(this.policy.windowMs);
     const secret = randomBytes(32).toString('base64url');
     await this.sessions.create({
       sessionHash: sha256(secret),

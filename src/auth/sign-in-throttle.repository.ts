@@ -55,4 +55,14 @@ export class SignInThrottleRepository {
   async clear(keyHash: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM sign_in_throttle WHERE key_hash = $1`, [keyHash]);
   }
+
+  /** Forgets counters whose window has passed and whose lock (if any) has ended: they no longer decide anything. */
+  async deleteStale(windowMs: number): Promise<number> {
+    const [, count] = await this.dataSource.query(
+      `DELETE FROM sign_in_throttle
+       WHERE window_started_at < now() - make_interval(secs => $1) AND (locked_until IS NULL OR locked_until <= now())`,
+      [windowMs / 1000],
+    );
+    return count ?? 0;
+  }
 }

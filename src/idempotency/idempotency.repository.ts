@@ -54,7 +54,9 @@ export class IdempotencyRepository {
     ]);
   }
 
-  async deleteExpired(): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE expires_at <= now()`);
+  /** Removes the stored answers past their day; returns how many went. */
+  async deleteExpired(): Promise<number> {
+    const [, count] = await this.db.query(`DELETE FROM idempotency_keys WHERE expires_at <= now()`);
+    return count ?? 0;
   }
 }

@@ -328,6 +328,13 @@ describe('accounts: invitations, sign-in, sessions, lockout, CSRF', () => {
     expect(actions).toEqual(expect.arrayContaining(['sign_in_locked', 'sign_in']));
     // The typed login is not stored readable in the lock table.
     expect(JSON.stringify(await db.query(`SELECT * FROM sign_in_throttle`))).not.toContain(ghost);
+
+    // Counters whose window and lock have passed are forgotten at the next sign-in; those still in their window stay.
+    await db.query(`UPDATE sign_in_throttle SET window_started_at = now() - interval '2 days', locked_until = NULL WHERE kind = 'login'`);
+    await signIn(t, user.login, user.password);
+    const kinds = await db.query(`SELECT DISTINCT kind FROM sign_in_throttle`);
+    expect(kinds.map((r: { kind: string }) => r.kind)).toEqual(['address']);
+    await db.query(`DELETE FROM sign_in_throttle`);
   });
 
   it('takes about as long for an unknown login as for a wrong password (one argon2 verification each)', async () => {

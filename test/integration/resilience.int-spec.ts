@@ -9,6 +9,7 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/app-config';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { ReconcileScheduler } from '../../src/jobs/reconcile.scheduler';
 import { createOrganization, createToken, resourceBody } from '../support/factories';
 import { createParticipant, giveConsent } from '../support/people';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -75,6 +76,27 @@ describe('Idempotency-Key on creating routes', () => {
       .send({ name: `${name}-2`, kind: 'npo' })
       .expect(201);
     await t.http().post('/api/v1/organizations').set(t.admin).set('Idempotency-Key', 'bad key with spaces').send(body).expect(400);
+  });
+
+  it('purges stored answers past their day in the reconcile pass, and only those', async () => {
+    const org = `purge-${Math.random().toString(36).slice(2, 8)}`;
+    await t
+      .http()
+      .post('/api/v1/organizations')
+      .set(t.admin)
+      .set('Idempotency-Key', `${org}-old`)
+      .send({ name: `冪等期限-${org}`, kind: 'npo' });
+    await t
+      .http()
+      .post('/api/v1/organizations')
+      .set(t.admin)
+      .set('Idempotency-Key', `${org}-new`)
+      .send({ name: `冪等期限-${org}-2`, kind: 'npo' });
+    await db.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1`, [`${org}-old`]);
+    const result = await t.app.get(ReconcileScheduler).reconcile();
+    expect(result.idempotencyKeysPurged).toBeGreaterThanOrEqual(1);
+    const left = await db.query(`SELECT key FROM idempotency_keys WHERE key LIKE $1 ORDER BY key`, [`${org}-%`]);
+    expect(left.map((r: { key: string }) => r.key)).toEqual([`${org}-new`]);
   });
 
   it('does not duplicate participants, resources, placements or check-ins on retry', async () => {

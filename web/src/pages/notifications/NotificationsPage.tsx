@@ -34,7 +34,9 @@ export function NotificationsPage() {
     }
     merged.delete('page');
     if (next.page) merged.set('page', next.page);
-    setParams(merged);
+    // flushSync: react-router navigates in a transition, so without it the controlled checkbox snaps back to its old
+    // state until the transition commits (seen in browser tests under load as a box still checked after ?unread=false).
+    setParams(merged, { flushSync: true });
   };
   const all = [...(query.data ?? [])].filter((n) => !kind || n.kind === kind).sort(byUrgency);
   const items = all.slice((page - 1) * LIMIT, page * LIMIT);
