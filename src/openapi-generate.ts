@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { projectRoot } from './common/project-root';
 import { loadConfig } from './config/app-config';
 import { createOpenApiDocument } from './web/openapi-document';
+import { renderVocabularyModule, VOCABULARY_TS } from './web-vocabulary';
 
 export const API_DIR = path.join('web', 'src', 'api');
 export const OPENAPI_JSON = path.join(API_DIR, 'openapi.json');
@@ -17,7 +18,8 @@ export interface GeneratedApiFiles {
 }
 
 /**
- * The OpenAPI document and its TypeScript types, built from the application's modules in preview mode:
+ * The OpenAPI document, its TypeScript types and the service's vocabulary (codes → labels), built from the
+ * application's modules in preview mode:
  * no provider is instantiated, so neither a database nor Redis is needed.
  */
 export async function generateApiFiles(): Promise<GeneratedApiFiles> {
@@ -37,7 +39,7 @@ export async function generateApiFiles(): Promise<GeneratedApiFiles> {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { [OPENAPI_JSON]: json, [SCHEMA_DTS]: types };
+    return { [OPENAPI_JSON]: json, [SCHEMA_DTS]: types, [VOCABULARY_TS]: renderVocabularyModule() };
   } finally {
     await app.close();
   }

@@ -14,7 +14,7 @@ import { formatDateJa } from '../../lib/dates';
 import { SelectField } from '../host/fields';
 import type { Organization } from '../host/host-api';
 import '../host/host.css';
-import { ORGANIZATION_KIND_LABELS } from '../host/HostOrganizationPage';
+import { ORGANIZATION_KIND_LABELS } from '../participants/vocabulary';
 import { DEVELOPMENT_STATUS_LABELS, adminKeys, listOrganizations } from './admin-api';
 
 const schema = z.object({

@@ -11,24 +11,9 @@ import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { useSession } from '../../session/SessionContext';
 import { TextAreaField } from '../../components/TextAreaField';
+import { ORGANIZATION_KIND_LABELS } from '../participants/vocabulary';
 import { getOrganization, hostKeys, type Organization } from './host-api';
 import './host.css';
-
-export const ORGANIZATION_KIND_LABELS: Record<string, string> = {
-  npo: 'NPO法人',
-  social_welfare_council: '社会福祉協議会',
-  social_welfare_corporation: '社会福祉法人',
-  company: '企業',
-  farm: '農家・農業法人',
-  shop: '商店',
-  neighbourhood_association: '自治会・地区社協',
-  municipality: '市町村',
-  cooperative: '協同組合',
-  disability_service: '障害福祉サービス事業所',
-  school: '学校',
-  religious: '寺社・宗教法人',
-  other: 'その他',
-};
 
 const schema = z.object({
   area: z.string().trim().max(100, '地区は 100 文字以内で入力してください。'),

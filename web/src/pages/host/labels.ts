@@ -1,16 +1,12 @@
-/** Plain-Japanese labels of the catalogue vocabulary (the service's codes are in README「データモデル」). */
+import * as service from '../../api/vocabulary';
+
+/** Plain-Japanese labels of the catalogue vocabulary for hosts (codes and shared labels come from the service). */
 export const RESOURCE_STATUS_LABELS: Record<string, string> = { open: '受付中', paused: '休止', closed: '終了' };
 
-export const RESOURCE_TYPE_LABELS: Record<string, string> = {
-  ibasho: '居場所',
-  work_experience: '就労体験',
-  volunteer: 'ボランティア',
-  housing_support: '住まい支援',
-  other: 'その他',
-};
+export const RESOURCE_TYPE_LABELS: Record<string, string> = service.RESOURCE_TYPE_LABELS;
 
-export const DAY_LABELS: Record<string, string> = { mon: '月', tue: '火', wed: '水', thu: '木', fri: '金', sat: '土', sun: '日' };
-export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const DAY_LABELS: Record<string, string> = service.DAY_LABELS;
+export const DAYS = service.DAYS;
 
 /** The documented list of accommodations (配慮・受入れ条件), in the README's order. */
 export const ACCOMMODATION_LABELS: Record<string, string> = {

@@ -1,4 +1,5 @@
 import type { components } from '../../api/schema';
+import * as service from '../../api/vocabulary';
 
 export type PlacementDetail = components['schemas']['PlacementDetailDto'];
 export type PlacementSummary = components['schemas']['PlacementSummaryDto'];
@@ -8,13 +9,7 @@ export type Checkpoint = components['schemas']['FollowUpCheckpointDto'];
 
 /** 提案 → 見学 → 体験 → 参加・受入 → 終結, in the order of the board. */
 export const STATES: readonly PlacementState[] = ['proposed', 'visit', 'trial', 'active', 'closed'];
-export const STATE_LABELS: Record<PlacementState, string> = {
-  proposed: '提案',
-  visit: '見学',
-  trial: '体験',
-  active: '参加・受入',
-  closed: '終結',
-};
+export const STATE_LABELS: Record<PlacementState, string> = service.PLACEMENT_STATE_LABELS;
 /** The service's rule (placement.constants TRANSITIONS): a visit or trial may be skipped; closing is always possible. */
 export const NEXT_STATES: Record<PlacementState, PlacementState[]> = {
   proposed: ['visit', 'trial', 'active', 'closed'],
@@ -23,13 +18,7 @@ export const NEXT_STATES: Record<PlacementState, PlacementState[]> = {
   active: ['closed'],
   closed: [],
 };
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  settled: '定着',
-  withdrew: '中断（本人）',
-  host_declined: '受入先の辞退',
-  rematched: 'つなぎなおし',
-  other: 'その他',
-};
+export const OUTCOME_LABELS: Record<Outcome, string> = service.OUTCOME_LABELS;
 
 /** Checkpoint states in words, each with its own mark (never colour alone). */
 export const CHECKPOINT_STATUS: Record<string, { label: string; icon: string }> = {
