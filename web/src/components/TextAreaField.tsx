@@ -1,9 +1,5 @@
 import { forwardRef, type TextareaHTMLAttributes } from 'react';
-import { FieldErrorText, fieldErrorId } from './FieldErrors';
-
-function describedBy(name: string, hint?: string, error?: string) {
-  return [hint ? `${name}-hint` : null, error ? fieldErrorId(name) : null].filter(Boolean).join(' ') || undefined;
-}
+import { FieldFrame, describedBy } from './FieldFrame';
 
 /** A labelled text area with its hint and its error beside it, like TextField (every screen's one text area). */
 interface TextAreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
@@ -20,21 +16,11 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(func
   ref,
 ) {
   const base = idBase ?? name;
-  const id = `field-${base}`;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required && <span className="field__required">必須</span>}
-      </label>
-      {hint && (
-        <p id={`${base}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
+    <FieldFrame base={base} label={label} hint={hint} error={error} required={required}>
       <textarea
         ref={ref}
-        id={id}
+        id={`field-${base}`}
         name={name}
         rows={4}
         className="field__input field__textarea"
@@ -43,7 +29,6 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaProps>(func
         aria-describedby={describedBy(base, hint, error)}
         {...area}
       />
-      <FieldErrorText name={base} message={error} />
-    </div>
+    </FieldFrame>
   );
 });

@@ -1,5 +1,5 @@
 import { forwardRef, type InputHTMLAttributes } from 'react';
-import { FieldErrorText, fieldErrorId } from './FieldErrors';
+import { FieldFrame, describedBy } from './FieldFrame';
 
 interface Props extends InputHTMLAttributes<HTMLInputElement> {
   name: string;
@@ -8,32 +8,20 @@ interface Props extends InputHTMLAttributes<HTMLInputElement> {
   error?: string;
 }
 
-/** A labelled input with its hint and error beside it (never colour alone: the error has a mark and text). */
+/** A labelled input with its hint and error beside it. */
 export const TextField = forwardRef<HTMLInputElement, Props>(function TextField({ name, label, hint, error, required, ...input }, ref) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${name}-hint` : null, error ? fieldErrorId(name) : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required && <span className="field__required">必須</span>}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
+    <FieldFrame base={name} label={label} hint={hint} error={error} required={required}>
       <input
         ref={ref}
-        id={id}
+        id={`field-${name}`}
         name={name}
         className="field__input"
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(name, hint, error)}
         {...input}
       />
-      <FieldErrorText name={name} message={error} />
-    </div>
+    </FieldFrame>
   );
 });

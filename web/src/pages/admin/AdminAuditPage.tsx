@@ -6,7 +6,7 @@ import { ApiErrorNotice } from '../../components/ApiErrorNotice';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { formatDateTimeJa } from '../../lib/dates';
-import { SelectField } from '../host/fields';
+import { SelectField } from '../../components/SelectField';
 import '../host/host.css';
 import { BackupNotice } from './BackupNotice';
 import { ROLE_OPTIONS, adminKeys, listUsers, type AuditEntry } from './admin-api';

@@ -11,7 +11,7 @@ import { applyServerErrors } from '../../components/FieldErrors';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { formatDateJa } from '../../lib/dates';
-import { SelectField } from '../host/fields';
+import { SelectField } from '../../components/SelectField';
 import type { Organization } from '../host/host-api';
 import '../host/host.css';
 import { ORGANIZATION_KIND_LABELS } from '../participants/vocabulary';

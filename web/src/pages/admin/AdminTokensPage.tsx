@@ -10,7 +10,7 @@ import { applyServerErrors } from '../../components/FieldErrors';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { formatDateTimeJa } from '../../lib/dates';
-import { SelectField } from '../host/fields';
+import { SelectField } from '../../components/SelectField';
 import '../host/host.css';
 import { ROLE_OPTIONS, adminKeys, listOrganizations, type ApiToken, type CreatedApiToken } from './admin-api';
 

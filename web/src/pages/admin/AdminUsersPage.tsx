@@ -10,7 +10,7 @@ import { applyServerErrors } from '../../components/FieldErrors';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { formatDateJa, formatDateTimeJa } from '../../lib/dates';
-import { SelectField } from '../host/fields';
+import { SelectField } from '../../components/SelectField';
 import '../host/host.css';
 import { BackupNotice } from './BackupNotice';
 import { ROLE_OPTIONS, USER_STATUS_LABELS, adminKeys, listOrganizations, listUsers, type InvitationLink, type User } from './admin-api';

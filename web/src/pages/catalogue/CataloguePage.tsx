@@ -6,7 +6,8 @@ import type { components } from '../../api/schema';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
-import { Empty, Loading, Pager, SelectField } from '../participants/fields';
+import { Empty, Loading, Pager } from '../participants/fields';
+import { SelectField } from '../../components/SelectField';
 import {
   DEVELOPMENT_STATUS_LABELS,
   ORGANIZATION_KIND_LABELS,

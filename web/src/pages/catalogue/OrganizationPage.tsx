@@ -13,7 +13,8 @@ import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { clearDraft, useFormDraft } from '../../lib/drafts';
 import { useSession } from '../../session/SessionContext';
-import { Empty, LoadFailure, Loading, SelectField } from '../participants/fields';
+import { Empty, LoadFailure, Loading } from '../participants/fields';
+import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { DEVELOPMENT_STATUS_LABELS, ORGANIZATION_KIND_LABELS, RESOURCE_STATUS_LABELS, RESOURCE_TYPE_LABELS } from '../participants/vocabulary';
 

@@ -14,7 +14,8 @@ import { TextField } from '../../components/TextField';
 import { formatDateTimeJa } from '../../lib/dates';
 import { clearDraft, useFormDraft } from '../../lib/drafts';
 import { useSession } from '../../session/SessionContext';
-import { Empty, FieldGroup, LoadFailure, Loading, SelectField } from '../participants/fields';
+import { Empty, FieldGroup, LoadFailure, Loading } from '../participants/fields';
+import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import {
   ACCOMMODATION_CODES,

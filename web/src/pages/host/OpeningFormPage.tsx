@@ -12,7 +12,7 @@ import { formatDateTimeJa } from '../../lib/dates';
 import { NotFoundPage } from '../NotFoundPage';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../api/errors';
 import { useSession } from '../../session/SessionContext';
-import { SelectField } from './fields';
+import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { createOpening, getOpening, hostKeys, updateOpening, type Opening, type ResourceCreate } from './host-api';
 import { ACCOMMODATION_LABELS, DAYS, DAY_LABELS, DEMAND_FIELDS, DEMAND_LEVEL_LABELS, RESOURCE_TYPE_LABELS, REWARD_LABELS } from './labels';

@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { formatDateJa } from '../../lib/dates';
 import { NotFoundPage } from '../NotFoundPage';
-import { SelectField } from './fields';
+import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { getReferral, hostKeys, type HostCheckpoint, type HostPerson, type HostPlacement } from './host-api';
 import { CHECKPOINT_STATUS_LABELS, PERSON_FIELD_LABELS } from './labels';

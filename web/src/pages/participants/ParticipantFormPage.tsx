@@ -13,7 +13,8 @@ import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { clearDraft, useFormDraft } from '../../lib/drafts';
 import { useSession } from '../../session/SessionContext';
-import { FieldGroup, LoadFailure, Loading, SelectField } from './fields';
+import { FieldGroup, LoadFailure, Loading } from './fields';
+import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import {
   ACCOMMODATION_CODES,

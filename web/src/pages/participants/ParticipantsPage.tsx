@@ -7,7 +7,8 @@ import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
 import { formatDateJa } from '../../lib/dates';
 import { useSession } from '../../session/SessionContext';
-import { Empty, Loading, Pager, SelectField } from './fields';
+import { Empty, Loading, Pager } from './fields';
+import { SelectField } from '../../components/SelectField';
 import { CONSENT_LABELS, CONSENT_STATUSES, READINESS_LABELS, READINESS_STAGES, type ConsentStatus, type ReadinessStage } from './vocabulary';
 
 const LIMIT = 20;

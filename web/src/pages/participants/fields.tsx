@@ -1,64 +1,13 @@
-import type { ReactNode, SelectHTMLAttributes } from 'react';
-import { forwardRef } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage, NotFoundError } from '../../api/errors';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice';
-import { FieldErrorText, fieldErrorId } from '../../components/FieldErrors';
+import { FieldErrorText } from '../../components/FieldErrors';
+import { describedBy } from '../../components/FieldFrame';
 import { Page } from '../../components/Page';
 import './people.css';
 
-/* Small pieces the 本人, マッチング検索 and 資源・受入先 screens share: labelled fields, lists' states, pages. */
-
-function describedBy(name: string, hint?: string, error?: string) {
-  return [hint ? `${name}-hint` : null, error ? fieldErrorId(name) : null].filter(Boolean).join(' ') || undefined;
-}
-
-interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  options: readonly { value: string; label: string }[];
-  /** The label of the empty choice; none when omitted. */
-  empty?: string;
-}
-
-export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField(
-  { name, label, hint, error, options, empty, required, ...rest },
-  ref,
-) {
-  const id = `field-${name}`;
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required && <span className="field__required">必須</span>}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      <select
-        ref={ref}
-        id={id}
-        name={name}
-        className="field__input field__select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
-        {...rest}
-      >
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrorText name={name} message={error} />
-    </div>
-  );
-});
+/* Small pieces the 本人, マッチング検索 and 資源・受入先 screens share: field groups, lists' states, pages. */
 
 /** A group of related inputs (checkboxes, radios) under one legend, with the group's error beside it. */
 export function FieldGroup({

@@ -9,7 +9,7 @@ import { ApiErrorNotice } from '../../components/ApiErrorNotice';
 import { applyServerErrors } from '../../components/FieldErrors';
 import { TextField } from '../../components/TextField';
 import { clearDraft, useFormDraft } from '../../lib/drafts';
-import { SelectField } from '../participants/fields';
+import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { RESOURCE_TYPE_LABELS, RESOURCE_TYPES, type ResourceType } from '../participants/vocabulary';
 
