@@ -27,6 +27,9 @@ import type { CreateResourceDto } from '../src/resources/dto/resource.dto';
 import { resourcePassage } from '../src/resources/resource-text';
 import { ResourceRepository } from '../src/resources/resource.repository';
 import { ResourceService } from '../src/resources/resource.service';
+import { evaluateDiversity } from './eval-diversity';
+import { reportWorst } from './eval-failures';
+import { reportUnmet } from './eval-unmet';
 import { Bm25Bigram, folds, hitAt, mean, ndcgAt, spread, type Grades } from './metrics';
 
 interface DevSet {
@@ -209,6 +212,22 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
     }
   };
   thresholdReport('default weights', DEFAULT_WEIGHTS);
+  const best = (w: RankingWeights) => ({
+    served: pools.map((pool, i) => rank(pool, prefs[i], w)[0]),
+    unserved: unservedPools.map((pool, i) => rank(pool, UNSERVED[i].constraints, w)[0]),
+  });
+  const unmetStatistics = (w: RankingWeights) => {
+    const b = best(w);
+    const stat = (name: string, f: (r: Ranked) => number) => ({ name, served: b.served.map(f), unserved: b.unserved.map(f) });
+    return [
+      stat('score', (r) => r.score),
+      stat('score − fit part', (r) => r.score - w.fit * r.signals.fit),
+      stat('vector similarity', (r) => r.signals.vector),
+    ];
+  };
+  reportUnmet(unmetStatistics(DEFAULT_WEIGHTS), UNMET_THRESHOLD);
+  evaluateDiversity(pools, prefs, grades, keyOf, DEFAULT_WEIGHTS);
+  reportWorst(devset.needs, lists.get('hybrid')!, grades, new Map(devset.resources.map((r) => [r.key, r.title])));
 
   if (!process.argv.includes('--tune')) return;
 
