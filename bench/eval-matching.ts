@@ -29,6 +29,7 @@ import { ResourceRepository } from '../src/resources/resource.repository';
 import { ResourceService } from '../src/resources/resource.service';
 import { evaluateDiversity } from './eval-diversity';
 import { reportWorst } from './eval-failures';
+import { evaluateOutcomes } from './eval-outcomes';
 import { reportUnmet } from './eval-unmet';
 import { Bm25Bigram, folds, hitAt, mean, ndcgAt, spread, type Grades } from './metrics';
 
@@ -227,6 +228,7 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   };
   reportUnmet(unmetStatistics(DEFAULT_WEIGHTS), UNMET_THRESHOLD);
   evaluateDiversity(pools, prefs, grades, keyOf, DEFAULT_WEIGHTS);
+  evaluateOutcomes(pools, prefs, grades, keyOf, DEFAULT_WEIGHTS);
   reportWorst(devset.needs, lists.get('hybrid')!, grades, new Map(devset.resources.map((r) => [r.key, r.title])));
 
   if (!process.argv.includes('--tune')) return;
