@@ -55,6 +55,22 @@ describe('outcome-aware ranking (closed placements of similar people)', () => {
     expect(reasonsOf(after, two.id).join()).not.toContain('似た希望の方');
     expect(after.body.results[0].resource.id).toBe(three.id);
 
+    // a coordinator bound to other areas does not see (or use) the placements of people outside them
+    const token = await t
+      .http()
+      .post('/api/v1/tokens')
+      .set(t.admin)
+      .send({ name: '別地区担当', role: 'coordinator', areas: [uniqueArea()] })
+      .expect(201);
+    const elsewhere = await t
+      .http()
+      .post('/api/v1/matches/search')
+      .set({ Authorization: `Bearer ${token.body.token}` })
+      .send({ needs: NEEDS, filters: { areas: [area] } })
+      .expect(200);
+    expect(elsewhere.body.results.map((r: { resource: { id: string } }) => r.resource.id)).toContain(three.id);
+    expect(reasonsOf(elsewhere, three.id).join()).not.toContain('似た希望の方');
+
     // the person searched for never counts as one of the similar people: 2 left, so nothing is shown
     const forOne = await search({ participantId: settledAtThree[0], needs: NEEDS, filters: { areas: [area] } });
     expect(reasonsOf(forOne, three.id).join()).not.toContain('似た希望の方');
