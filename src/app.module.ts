@@ -85,6 +85,8 @@ import { UnmetNeedController } from './matching/unmet-need.controller';
 import { UnmetNeedRepository } from './matching/unmet-need.repository';
 import { MatchRepository } from './matching/match.repository';
 import { MatchService } from './matching/match.service';
+import { OutcomeRepository } from './matching/outcome.repository';
+import { OutcomeService } from './matching/outcome.service';
 import { OrganizationController } from './organizations/organization.controller';
 import { OrganizationRepository } from './organizations/organization.repository';
 import { OrganizationService } from './organizations/organization.service';
@@ -161,12 +163,14 @@ const repositories = [
   ImportRepository,
   CatalogueRepository,
   HsdsRepository,
+  OutcomeRepository,
 ];
 const services = [
   ApiTokenService,
   OrganizationService,
   ResourceService,
   MatchService,
+  OutcomeService,
   EmbeddingService,
   HealthService,
   ReconcileRegistry,

@@ -10,9 +10,11 @@ import type { Day, DemandKind } from '../common/catalogue.constants';
 import { ResourceRepository } from '../resources/resource.repository';
 import { toResourceSummary } from '../resources/resource.view';
 import type { SearchMatchesDto } from './dto/search.dto';
+import { diversify } from './diversity';
 import { EmbeddingModelRepository } from './embedding-model.repository';
 import { JapaneseTokenizer } from '../common/japanese/tokenizer';
 import { MatchRepository, type HardFilters, type SearchCandidate } from './match.repository';
+import { OutcomeService } from './outcome.service';
 import {
   DEFAULT_WEIGHTS,
   fitSignal,
@@ -43,13 +45,17 @@ export class MatchService {
     private readonly participants: ParticipantRepository,
     private readonly resources: ResourceRepository,
     private readonly audit: AuditService,
+    private readonly outcomes: OutcomeService,
   ) {}
 
   async search(actor: Actor, dto: SearchMatchesDto) {
     const input = await this.toInput(actor, dto);
-    const { model, ranked, needsChunks } = await this.rankCandidates(input);
-    const top = ranked.slice(0, input.limit);
-    const bestScore = top[0]?.score ?? null;
+    const { model, ranked, needsChunks, vector } = await this.rankCandidates(input);
+    // Unmet is decided by the relevance of the best match, before the outcomes of similar people nudge the order.
+    const bestScore = ranked[0]?.score ?? null;
+    const outcome = await this.outcomes.adjust(actor, { model, vector, participantId: dto.participantId ?? null }, ranked);
+    // Variety across hosts and types (MMR); the first result never moves.
+    const top = diversify(outcome.ranked).slice(0, input.limit);
     await this.matches.logSearch({
       actorTokenId: actor.tokenId,
       actorUserId: actor.userId ?? null,
@@ -72,7 +78,7 @@ export class MatchService {
         resource: toResourceSummary(r.candidate),
         score: round(r.score),
         signals: { vector: round(r.signals.vector), lexical: round(r.signals.lexical), fit: round(r.signals.fit) },
-        reasons: reasons(r, top[0], input.preferences, wantedDays),
+        reasons: withOutcome(reasons(r, top[0], input.preferences, wantedDays), outcome.reasons.get(r.candidate.id)),
       })),
     };
   }
@@ -81,7 +87,7 @@ export class MatchService {
   async rankCandidates(
     input: SearchInput,
     weights: RankingWeights = DEFAULT_WEIGHTS,
-  ): Promise<{ model: string; ranked: Ranked<SearchCandidate>[]; needsChunks: number }> {
+  ): Promise<{ model: string; ranked: Ranked<SearchCandidate>[]; needsChunks: number; vector: Float32Array }> {
     const { model, vectors, chunks } = await this.model.embed([normalizeJapanese(input.needs)], 'query');
     const terms = [...new Set(this.tokenizer.contentWords(input.needs))];
     const candidates = await this.matches.findCandidates(
@@ -91,7 +97,7 @@ export class MatchService {
       input.filters,
       Math.max(CANDIDATES_PER_INDEX, input.limit * 4),
     );
-    return { model, ranked: rank(candidates, input.preferences, weights), needsChunks: chunks[0] };
+    return { model, ranked: rank(candidates, input.preferences, weights), needsChunks: chunks[0], vector: vectors[0] };
   }
 
   /**
@@ -170,6 +176,11 @@ function preferencesOf(p: Participant): PersonPreferences {
     avoid: c.avoid as DemandKind[] | undefined,
     preferredAccommodations: c.preferredAccommodations,
   };
+}
+
+/** The outcome reason goes before the vacancy line (which stays last). */
+function withOutcome(list: string[], outcome: string | undefined): string[] {
+  return outcome ? [...list.slice(0, -1), outcome, list[list.length - 1]] : list;
 }
 
 function round(value: number): number {

@@ -106,6 +106,27 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     expect(res.body.results[0].reasons).toEqual(expect.arrayContaining(['希望の曜日（木）に活動あり', '人と話すことが少ない']));
   });
 
+  it('gives other hosts a place near the top (variety across hosts)', async () => {
+    const area = uniqueArea();
+    const otherOrg = (await createOrganization(t, { name: '別の受入先' })).id;
+    const opening = {
+      area,
+      type: 'work_experience',
+      title: '倉庫での軽作業',
+      tasks: ['仕分け'],
+      description: '倉庫で荷物の仕分けをします。',
+      schedule: [{ day: 'mon', start: '09:00', end: '12:00' }],
+    };
+    // four identical openings of one host and one of another: the same score, so only variety separates them
+    const same = await Promise.all([1, 2, 3, 4].map(() => createResource(t, orgId, opening)));
+    const other = await createResource(t, otherOrg, opening);
+    await Promise.all([...same, other].map((r) => ready(r.id)));
+    const res = await search({ needs: '倉庫で仕分けの軽作業がしたい', filters: { areas: [area] } }).expect(200);
+    const ids = res.body.results.map((r: { resource: { id: string } }) => r.resource.id);
+    expect(ids).toHaveLength(5);
+    expect(ids.slice(0, 2)).toContain(other.id);
+  });
+
   it('never returns paused, closed or full resources (unless includeFull)', async () => {
     const area = uniqueArea();
     const { farm, data, salon } = await catalogue(area);
