@@ -84,6 +84,7 @@ import { UnmetNeedController } from './matching/unmet-need.controller';
 import { UnmetNeedRepository } from './matching/unmet-need.repository';
 import { MatchRepository } from './matching/match.repository';
 import { MatchService } from './matching/match.service';
+import { NeedsUnderstanding } from './matching/understanding/needs-understanding';
 import { OrganizationController } from './organizations/organization.controller';
 import { OrganizationRepository } from './organizations/organization.repository';
 import { OrganizationService } from './organizations/organization.service';
@@ -165,6 +166,7 @@ const services = [
   OrganizationService,
   ResourceService,
   MatchService,
+  NeedsUnderstanding,
   EmbeddingService,
   HealthService,
   ReconcileRegistry,

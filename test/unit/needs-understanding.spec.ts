@@ -20,7 +20,7 @@ describe('understandNeeds', () => {
     expect(found).toEqual(
       expect.arrayContaining([
         { phrase: '人と話すのが苦手', field: 'avoid', value: 'talking' },
-        { phrase: '午後', field: 'timeOfDay', value: 'afternoon' },
+        { phrase: '午後から', field: 'timeOfDay', value: 'afternoon' },
         // the phrase is the coordinator's own characters (全角 kept), the value is parsed after NFKC
         { phrase: '週１回', field: 'sessionsPerWeek', value: 1 },
       ]),

@@ -131,7 +131,12 @@ export const RULES: Rule[] = [
   accommodation('supporter_on_site', /(?:職員|スタッフ|支援員|相談できる人)(?:さん)?が(?:いて|いる|いれば|ついて)/gu),
 
   // availableDays and timeOfDay are read in needs-understanding.ts (以外 inverts); timeOfDay here.
-  { field: 'timeOfDay', pattern: /午後|(?:お)?昼(?:から|過ぎ|すぎ|以降|頃から|ごろから)/gu, check: 'when', values: ['afternoon'] },
+  {
+    field: 'timeOfDay',
+    pattern: /午後(?:から|以降)?|(?:お)?昼(?:から|過ぎ|すぎ|以降|頃から|ごろから)/gu,
+    check: 'when',
+    values: ['afternoon'],
+  },
   {
     field: 'timeOfDay',
     pattern: /朝(?:が|は)?(?:苦手|弱い|起きられない|起きれない|つらい|辛い)|起きるのが遅い|朝起きられない/gu,
@@ -139,8 +144,8 @@ export const RULES: Rule[] = [
     values: ['afternoon'],
   },
   { field: 'timeOfDay', pattern: /昼夜逆転/gu, check: 'none', values: ['afternoon'] },
-  { field: 'timeOfDay', pattern: /午前|朝(?:から|のうち|の時間|なら|のみ|だけ|の早い)/gu, check: 'when', values: ['morning'] },
-  { field: 'timeOfDay', pattern: /夕方|(?<![昼深])夜(?!勤|中)/gu, check: 'when', values: ['evening'] },
+  { field: 'timeOfDay', pattern: /午前(?:中)?|朝(?:から|のうち|の時間|なら|のみ|だけ|の早い)/gu, check: 'when', values: ['morning'] },
+  { field: 'timeOfDay', pattern: /夕方(?:以降|から)?|(?<![昼深])夜(?!勤|中)/gu, check: 'when', values: ['evening'] },
 
   // sessionsPerWeek — 週2〜3回 → 3, 月2回 → 0.5, 毎日 → 5, 隔週 → 0.5
   {
