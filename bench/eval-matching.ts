@@ -197,6 +197,25 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
     `hybrid + understood       ${f3(plusUnderstood.ndcg).padStart(7)}  ${f3(plusUnderstood.hit)}  ${f3(plusUnderstood.hit2)}` +
       `  (${read.filter((u) => u.length).length}/${read.length} needs with something read, ${read.flat().length} entries)`,
   );
+  // Which read fields help: the same merge without one field at a time.
+  for (const field of [...new Set(read.flat().map((u) => u.field))]) {
+    const without = score(
+      pools.map((pool, i) =>
+        rank(
+          pool,
+          mergeUnderstood(
+            prefs[i],
+            read[i].filter((u) => u.field !== field),
+          ).preferences,
+          DEFAULT_WEIGHTS,
+        )
+          .slice(0, K)
+          .map((r) => keyOf.get(r.candidate.id)!),
+      ),
+    );
+    const n = read.flat().filter((u) => u.field === field).length;
+    console.log(`  without ${`${field} (${n})`.padEnd(28)} ${f3(without.ndcg)}  ${f3(without.hit)}  ${f3(without.hit2)}`);
+  }
 
   // 3. Best hybrid score per need: dev needs (all servable) vs. unservable needs. Also shown without the
   //    fit part, which measures the person's constraints rather than whether the town offers the activity.

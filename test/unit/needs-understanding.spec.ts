@@ -35,6 +35,8 @@ describe('understandNeeds', () => {
     ['重い物を持つのは問題ないです。', []],
     ['体力はあるので力仕事も大丈夫。', []],
     ['人と話すのが好きで、接客もやってみたいそうです。', []],
+    ['体を動かすのは嫌いではない。', []],
+    ['人と話すのは得意ではない。', ['avoid=talking']],
   ])('negation and liking: %s', (text, expected) => expect(read(text)).toEqual(expected));
 
   it.each([
@@ -43,6 +45,10 @@ describe('understandNeeds', () => {
     ['母は腰が悪く、重い物が持てない。', []],
     ['家族が送迎してくれるので移動は問題ない。', []],
     ['父が入院中なので、土日なら動ける。', ['availableDays=sat', 'availableDays=sun']],
+    // the family member becomes the subject only from where it is named; a companion is not a subject
+    ['土日なら家族が車で送ってくれる。', ['availableDays=sat', 'availableDays=sun']],
+    ['最初は母親が一緒なら出られそう。', ['preferredAccommodations=accompany_ok']],
+    ['近所の人とおしゃべりするのが好きだった。', []],
     ['母親は早く働いてほしいと考えているが、本人はまずはお試しでいいと話していた。', ['preferredAccommodations=trial_ok']],
   ])('someone else: %s', (text, expected) => expect(read(text)).toEqual(expected));
 
@@ -92,6 +98,8 @@ describe('understandNeeds', () => {
     ['若い人が多い所は苦手なので、年配の方が多い所がいい。', []],
     ['近所だと知り合いに会うのが嫌なので、少し離れた所がいい。', []],
     ['畑とか外の作業は嫌。', ['setting=indoor']],
+    ['とにかく外に出るきっかけがほしい。', []],
+    ['車も自転車もないので歩いて行ける範囲で。', ['travel=near_home', 'travel=no_car']],
     ['一人で黙々とできる作業。', ['preferredAccommodations=solo_work']],
     ['できれば静かな所がいい。', ['preferredAccommodations=quiet']],
   ])('wishes, refused wishes, the more specific field: %s', (text, expected) => expect(read(text)).toEqual(expected));

@@ -14,8 +14,11 @@ export interface Clause {
   start: number;
   /** The rest of the sentence after this clause (for 「…苦手だったが、今は平気」). */
   after: string;
-  /** The subject is a family member (母が…, 父は…), carried over to the next clauses until 本人/自分 comes back. */
-  thirdPerson: boolean;
+  /**
+   * Where in the clause a family member becomes the subject (母が…, 父は…): readings from there on are not the person's.
+   * 0 when carried over from the previous clause (until 本人/自分 comes back); Infinity when none.
+   */
+  thirdPersonFrom: number;
   /** The clause speaks of the past that is over (以前は…, 昔は…). */
   past: boolean;
 }
@@ -32,7 +35,7 @@ const COMMA = new Set(['、', '，', ',']);
 
 const FAMILY = '(?:両親|母親|父親|母|父|姉|兄|妹|弟|祖母|祖父|家族|息子|娘|夫|妻|親|義母|義父|きょうだい)';
 /** A family member as the subject: 「母が腰が悪く」「父は人と話すのが苦手」 (not 「母親の話では」, not 「父母の会」). */
-const THIRD_PERSON = new RegExp(`(?:^|[^父母])${FAMILY}(?:さん)?(?:が|は|も)`, 'u');
+const THIRD_PERSON = new RegExp(`(?:^|[^父母])${FAMILY}(?:さん)?(?:が|は|も)(?!一緒|付き添)`, 'u');
 const SELF = /(?:本人|自分|私|わたし|僕|ぼく)(?:が|は|も|自身)/u;
 /** 以前は / 昔は / 前は (at the clause's start: not 「大勢の前は」) / 若い頃. */
 const PAST = /(?:以前|昔|かつて)(?:は|まで)|^\s*前は|若い頃/u;
@@ -55,9 +58,10 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
       if (to <= from) continue;
       const part = text.slice(from, to);
       const self = SELF.test(part);
-      const third: boolean = THIRD_PERSON.test(part) || (carried && !self);
-      carried = third && !self && !ENDS_ON_CONJUNCTION.test(part);
-      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPerson: third, past: PAST.test(part) });
+      const family = THIRD_PERSON.exec(part);
+      const thirdPersonFrom: number = carried && !self ? 0 : family ? family.index : Infinity;
+      carried = thirdPersonFrom !== Infinity && !self && !ENDS_ON_CONJUNCTION.test(part);
+      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, past: PAST.test(part) });
       from = to;
     }
   }

@@ -62,8 +62,9 @@ export function understoodFitParts(r: Resource, p: UnderstoodPreferences, wanted
   }
   if (p.sessionsPerWeek !== undefined) {
     const perWeek = sessionsPerWeekOf(r);
-    // One can usually come less often than a place meets: more often is neutral, not a clash.
-    if (perWeek !== null) parts.push(perWeek <= p.sessionsPerWeek + 1e-9 ? 0.5 : 0);
+    // About the person's pace fits; far rarer than they want to come clashes; far more often is neutral (one can
+    // usually come less often than a place meets).
+    if (perWeek !== null) parts.push(perWeek * 2 < p.sessionsPerWeek ? -0.5 : perWeek > p.sessionsPerWeek * 2 ? 0 : 0.5);
   }
   if (p.sessionMinutes !== undefined) {
     const length = sessionLengthOf(r);
@@ -99,7 +100,7 @@ export function understoodReasons(r: Resource, p: UnderstoodPreferences, wantedD
     out.push(cite(p, `sessionMinutes:${p.sessionMinutes}`, `1 回 ${length} 分以内`));
   }
   const perWeek = sessionsPerWeekOf(r);
-  if (p.sessionsPerWeek !== undefined && perWeek !== null && perWeek <= p.sessionsPerWeek + 1e-9) {
+  if (p.sessionsPerWeek !== undefined && perWeek !== null && perWeek * 2 >= p.sessionsPerWeek && perWeek <= p.sessionsPerWeek * 2) {
     out.push(
       cite(p, `sessionsPerWeek:${p.sessionsPerWeek}`, perWeek < 1 ? `月 ${Math.round(perWeek * 4)} 回の開催` : `週 ${perWeek} 回の開催`),
     );

@@ -43,9 +43,10 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
   };
 
   for (const clause of clausesOf(normalised, tokenize)) {
-    if (clause.thirdPerson || clause.past) continue;
+    if (clause.past) continue;
     for (const rule of RULES) {
       for (const m of clause.text.matchAll(rule.pattern)) {
+        if (m.index >= clause.thirdPersonFrom) continue;
         const end = m.index + m[0].length;
         const rest = clause.text.slice(end);
         if (cancelled(rule.check, rest, clause)) continue;
@@ -71,6 +72,7 @@ type Add = (field: UnderstoodField, value: string | number, start: number, end: 
 /** 火曜と木曜, 平日, 月・水・金; 月曜以外 / 日曜じゃなければ → the other days; 平日は仕事 → nothing. */
 function readDays(clause: Clause, add: Add): void {
   for (const m of clause.text.matchAll(DAY_PATTERN)) {
+    if (m.index >= clause.thirdPersonFrom) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     const except = EXCEPT_AFTER.exec(rest);
@@ -86,6 +88,7 @@ function readDays(clause: Clause, add: Add): void {
 /** A length: the way there when a travel cue comes before it in the clause (バスで30分), else one session (2時間くらい). */
 function readDurations(clause: Clause, add: Add): void {
   for (const m of clause.text.matchAll(DURATION)) {
+    if (m.index >= clause.thirdPersonFrom) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest)) continue;
@@ -95,7 +98,8 @@ function readDurations(clause: Clause, add: Add): void {
     add(travel ? 'maxTravelMinutes' : 'sessionMinutes', minutes, clause.start + m.index, clause.start + end);
   }
   for (const m of clause.text.matchAll(HALF_DAY)) {
-    if (!TAKEN_LATER.test(clause.text.slice(m.index + 2))) add('sessionMinutes', 240, clause.start + m.index, clause.start + m.index + 2);
+    if (m.index < clause.thirdPersonFrom && !TAKEN_LATER.test(clause.text.slice(m.index + 2)))
+      add('sessionMinutes', 240, clause.start + m.index, clause.start + m.index + 2);
   }
 }
 
