@@ -105,14 +105,14 @@ export const RULES: Rule[] = [
   { field: 'avoid', pattern: difficulty(LITERACY_TOPIC, LITERACY_DIFFICULTY), check: 'difficulty', values: ['literacy'] },
 
   // preferredAccommodations
-  accommodation('quiet', /静か|落ち着いた(?:場所|所|ところ|雰囲気)/gu),
+  accommodation('quiet', /静か(?:な(?:場所|所|ところ|環境|部屋))?|落ち着いた(?:場所|所|ところ|雰囲気)/gu),
   accommodation('small_group', /少人数|人数が少な/gu),
   accommodation(
     'small_group',
     /(?:大勢|大人数|(?<![いな])人(?:が|の)多い)[^。、,]{0,10}?(?:苦手|疲れ|緊張|難しい|無理|嫌|怖い|しんどい|ちょっと|不安)/gu,
     'difficulty',
   ),
-  accommodation('solo_work', /(?:一人|ひとり|1人)で(?!は)|黙々/gu),
+  accommodation('solo_work', /(?:一人|ひとり|1人)で(?!は)|黙々と?/gu),
   accommodation('seated', /座って|座り作業|座れる|座ったまま|椅子に座/gu),
   accommodation('short_hours', /短時間|少しの時間|短い時間|ちょっとの時間/gu),
   accommodation('visit_ok', /見学/gu),
