@@ -20,6 +20,8 @@ import { EmbeddingModelRepository } from '../src/matching/embedding-model.reposi
 import { EmbeddingService } from '../src/matching/embedding.service';
 import type { Candidate } from '../src/matching/match.repository';
 import { MatchService } from '../src/matching/match.service';
+import { NeedsUnderstanding } from '../src/matching/understanding/needs-understanding';
+import { mergeUnderstood } from '../src/matching/understanding/preferences';
 import { DEFAULT_WEIGHTS, rank, UNMET_THRESHOLD, type PersonPreferences, type Ranked, type RankingWeights } from '../src/matching/ranking';
 import { OrganizationRepository } from '../src/organizations/organization.repository';
 import type { CreateOrganizationDto } from '../src/organizations/dto/organization.dto';
@@ -177,6 +179,44 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   const fit = results.find((r) => r.mode === 'fit-only');
   if (fit && (fit.ndcg >= hybrid.ndcg || fit.hit > hybrid.hit))
     console.log(`note: fit-only (diagnostic) is ahead on ${fit.ndcg >= hybrid.ndcg ? 'nDCG@10' : 'hit@3'}`);
+
+  // 2b. Issue #17: the constraints read from the needs text merged with the dev set's structured ones (structured
+  //     wins), same candidate pools re-ranked (preferences do not change which candidates are fetched).
+  const understanding = app.get(NeedsUnderstanding);
+  const read = devset.needs.map((n) => understanding.read(n.needs));
+  const understoodPrefs = read.map((u, i) => mergeUnderstood(prefs[i], u).preferences);
+  const plusUnderstood = score(
+    pools.map((pool, i) =>
+      rank(pool, understoodPrefs[i], DEFAULT_WEIGHTS)
+        .slice(0, K)
+        .map((r) => keyOf.get(r.candidate.id)!),
+    ),
+  );
+  console.log('\n                          nDCG@10  hit@3  hit@3≥2');
+  console.log(`hybrid (structured only)  ${f3(hybrid.ndcg).padStart(7)}  ${f3(hybrid.hit)}  ${f3(hybrid.hit2)}`);
+  console.log(
+    `hybrid + understood       ${f3(plusUnderstood.ndcg).padStart(7)}  ${f3(plusUnderstood.hit)}  ${f3(plusUnderstood.hit2)}` +
+      `  (${read.filter((u) => u.length).length}/${read.length} needs with something read, ${read.flat().length} entries)`,
+  );
+  // Which read fields help: the same merge without one field at a time.
+  for (const field of [...new Set(read.flat().map((u) => u.field))]) {
+    const without = score(
+      pools.map((pool, i) =>
+        rank(
+          pool,
+          mergeUnderstood(
+            prefs[i],
+            read[i].filter((u) => u.field !== field),
+          ).preferences,
+          DEFAULT_WEIGHTS,
+        )
+          .slice(0, K)
+          .map((r) => keyOf.get(r.candidate.id)!),
+      ),
+    );
+    const n = read.flat().filter((u) => u.field === field).length;
+    console.log(`  without ${`${field} (${n})`.padEnd(28)} ${f3(without.ndcg)}  ${f3(without.hit)}  ${f3(without.hit2)}`);
+  }
 
   // 3. Best hybrid score per need: dev needs (all servable) vs. unservable needs. Also shown without the
   //    fit part, which measures the person's constraints rather than whether the town offers the activity.

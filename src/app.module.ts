@@ -87,6 +87,7 @@ import { MatchRepository } from './matching/match.repository';
 import { MatchService } from './matching/match.service';
 import { OutcomeRepository } from './matching/outcome.repository';
 import { OutcomeService } from './matching/outcome.service';
+import { NeedsUnderstanding } from './matching/understanding/needs-understanding';
 import { OrganizationController } from './organizations/organization.controller';
 import { OrganizationRepository } from './organizations/organization.repository';
 import { OrganizationService } from './organizations/organization.service';
@@ -171,6 +172,7 @@ const services = [
   ResourceService,
   MatchService,
   OutcomeService,
+  NeedsUnderstanding,
   EmbeddingService,
   HealthService,
   ReconcileRegistry,

@@ -5,6 +5,9 @@
  */
 export const FIELD_LABELS: Record<string, string> = {
   file: 'ファイル',
+  field: '読み取った条件の項目',
+  ignore: '外す読み取り条件',
+  value: '読み取った条件の値',
   per_page: '1 頁の件数',
   mode: '確定の方法',
   mapping: '列の割り当て',

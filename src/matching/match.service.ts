@@ -15,6 +15,8 @@ import { EmbeddingModelRepository } from './embedding-model.repository';
 import { JapaneseTokenizer } from '../common/japanese/tokenizer';
 import { MatchRepository, type HardFilters, type SearchCandidate } from './match.repository';
 import { OutcomeService } from './outcome.service';
+import { NeedsUnderstanding } from './understanding/needs-understanding';
+import { mergeUnderstood, type UnderstoodView } from './understanding/preferences';
 import {
   DEFAULT_WEIGHTS,
   fitSignal,
@@ -34,6 +36,8 @@ export interface SearchInput {
   filters: HardFilters;
   preferences: PersonPreferences;
   limit: number;
+  /** What was read from the needs text (already merged into preferences). */
+  understood?: UnderstoodView[];
 }
 
 @Injectable()
@@ -46,6 +50,7 @@ export class MatchService {
     private readonly resources: ResourceRepository,
     private readonly audit: AuditService,
     private readonly outcomes: OutcomeService,
+    private readonly understanding: NeedsUnderstanding,
   ) {}
 
   async search(actor: Actor, dto: SearchMatchesDto) {
@@ -80,6 +85,7 @@ export class MatchService {
         signals: { vector: round(r.signals.vector), lexical: round(r.signals.lexical), fit: round(r.signals.fit) },
         reasons: withOutcome(reasons(r, top[0], input.preferences, wantedDays), outcome.reasons.get(r.candidate.id)),
       })),
+      understood: input.understood ?? [],
     };
   }
 
@@ -152,6 +158,10 @@ export class MatchService {
     const needs = dto.needs?.trim() || (participant ? participantQueryText(participant) : '');
     if (!needs) throw AppException.validation('needs', 'needs（本人の希望）を入力するか、participantId を指定してください');
     const f = dto.filters ?? {};
+    // The constraints written in the needs text (the request's, else the person's stored needs), soft; structured ones win.
+    const needsText = dto.needs?.trim() || participant?.needs || '';
+    const structured: PersonPreferences = { ...(participant ? preferencesOf(participant) : {}), ...(dto.constraints ?? {}) };
+    const { preferences, understood } = mergeUnderstood(structured, this.understanding.read(needsText), dto.ignore);
     return {
       needs,
       filters: {
@@ -162,7 +172,8 @@ export class MatchService {
         accommodations: f.accommodations,
         includeFull: dto.includeFull ?? false,
       },
-      preferences: { ...(participant ? preferencesOf(participant) : {}), ...(dto.constraints ?? {}) },
+      preferences,
+      understood,
       limit: dto.limit ?? 10,
     };
   }

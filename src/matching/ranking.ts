@@ -8,6 +8,7 @@ import {
   type DemandLevel,
 } from '../common/catalogue.constants';
 import type { Candidate } from './match.repository';
+import { understoodFitParts, understoodReasons, type UnderstoodPreferences } from './understanding/fit';
 
 /**
  * Hybrid ranking: a weighted sum of three signals, each on a fixed scale so that the
@@ -35,7 +36,8 @@ export const UNMET_THRESHOLD = 0.34;
 /** ts_rank_cd at which the lexical signal reaches half of its maximum. */
 const LEXICAL_HALF_RANK = 0.4;
 
-export interface PersonPreferences {
+/** Structured constraints, plus what was read from the needs text (understanding/preferences.ts merges them). */
+export interface PersonPreferences extends UnderstoodPreferences {
   availableDays?: Day[];
   maxTravelMinutes?: number;
   avoid?: DemandKind[];
@@ -74,6 +76,7 @@ export function fitSignal(c: Candidate, p: PersonPreferences): number {
     const present = p.preferredAccommodations.filter((a) => c.accommodations.includes(a)).length;
     parts.push(present / p.preferredAccommodations.length);
   }
+  parts.push(...understoodFitParts(c, p, p.availableDays ?? []));
   if (!parts.length) return 0;
   return Math.max(-1, Math.min(1, parts.reduce((a, b) => a + b, 0) / parts.length));
 }
@@ -123,16 +126,20 @@ export function reasons(r: Ranked, best: Ranked, person: PersonPreferences, want
   if (r.signals.vector >= best.signals.vector * 0.85 && r.signals.vector > 0) out.push('希望の内容と近い');
   if (c.matchedTerms.length) out.push(`キーワードが一致（${c.matchedTerms.slice(0, 4).join('・')}）`);
   const days = DAYS.filter((d) => wantedDays.includes(d) && c.scheduleDays.includes(d));
-  if (days.length) out.push(`希望の曜日（${days.map((d) => DAY_LABELS[d]).join('・')}）に活動あり`);
+  // A reason that answers words of the needs text cites them: 「『人と話すのが苦手』→ 人と話すことが少ない」.
+  const cite = (key: string, text: string) => (person.phrases?.[key] ? `『${person.phrases[key]}』→ ${text}` : text);
+  if (days.length) out.push(cite(`availableDays:${days[0]}`, `希望の曜日（${days.map((d) => DAY_LABELS[d]).join('・')}）に活動あり`));
   else if (wantedDays.length && c.accommodations.includes('flexible_schedule')) out.push('日時の相談可');
+  out.push(...understoodReasons(c, person, wantedDays));
   for (const kind of person.avoid ?? []) {
     const level = c[DEMAND_COLUMN[kind]];
-    if (level === 'low') out.push(LOW_DEMAND_REASON[kind]);
+    if (level === 'low') out.push(cite(`avoid:${kind}`, LOW_DEMAND_REASON[kind]));
     if (level === 'high') out.push(HIGH_DEMAND_CAUTION[kind]);
   }
   const preferred = (person.preferredAccommodations ?? []).filter((a) => c.accommodations.includes(a));
   const notable = NOTABLE_ACCOMMODATIONS.filter((a) => c.accommodations.includes(a) && !preferred.includes(a));
-  for (const a of [...preferred, ...notable].slice(0, 4)) out.push(ACCOMMODATIONS[a as Accommodation]);
+  for (const a of [...preferred, ...notable].slice(0, 4))
+    out.push(cite(`preferredAccommodations:${a}`, ACCOMMODATIONS[a as Accommodation]));
   if (c.accessMinutes !== null) out.push(`${c.nearestStation ?? '最寄り'}から ${c.accessMinutes} 分`);
   out.push(c.vacancies > 0 ? `空き ${c.vacancies} 名` : '現在満員（空き待ち）');
   return out;

@@ -110,6 +110,17 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     expect(await first.textContent()).not.toMatch(/0\.\d{2,}/); // never a raw score
     await page.getByRole('heading', { name: /^検索結果/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'search-results');
+    // 読み取った条件: chips read from the needs text; removing one searches again without it.
+    const understood = page.getByRole('region', { name: '読み取った条件' });
+    await understood.getByText('「人と話すのが苦手」→ 避けたいこと: 人と話す').waitFor();
+    await understood.getByText('「静かな場所」→ 希望する配慮: 静かな環境').waitFor();
+    const removeQuiet = understood.getByRole('button', { name: '「静かな場所」（希望する配慮: 静かな環境）を外す' });
+    await removeQuiet.click();
+    await page.getByRole('button', { name: '外した条件を戻す（1 件）' }).waitFor();
+    expect(await removeQuiet.count()).toBe(0);
+    await understood.getByText('「人と話すのが苦手」→ 避けたいこと: 人と話す').waitFor();
+    await results.first().waitFor();
+    await checkA11y(page);
     // Compare two results side by side.
     await results.nth(0).getByLabel('比べる（3 件まで）').check();
     await results.nth(1).getByLabel('比べる（3 件まで）').check();

@@ -7,6 +7,7 @@ import { PlannerStatisticsReconciler } from '../../src/database/planner-statisti
 import { EmbeddingModelRepository } from '../../src/matching/embedding-model.repository';
 import { MatchRepository, type HardFilters } from '../../src/matching/match.repository';
 import { createOrganization, createResource } from '../support/factories';
+import { createParticipant } from '../support/people';
 import { createTestApp, uniqueArea, waitFor, type TestApp } from '../support/test-app';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -236,6 +237,55 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     await waitFor(async () => (await status(resource.id)).status === 'failed', 'embedding marked failed');
     await ready(resource.id);
     await t.http().get('/health').expect(200);
+  });
+
+  it('reads constraints out of the needs text, ranks with them, cites the phrase, and drops what the coordinator removes', async () => {
+    const area = uniqueArea();
+    const { data, salon } = await catalogue(area);
+    const needs = '人と話すのが苦手で、午後からなら2時間くらい。母は人付き合いが好き。';
+    const res = await search({ needs, filters: { areas: [area] } }).expect(200);
+    const read = res.body.understood.map((u: { field: string; value: unknown }) => `${u.field}=${u.value}`);
+    expect(read.sort()).toEqual(['avoid=talking', 'sessionMinutes=120', 'timeOfDay=afternoon']);
+    expect(res.body.understood[0]).toEqual({
+      phrase: '人と話すのが苦手',
+      field: 'avoid',
+      value: 'talking',
+      label: '避けたいこと: 人と話す',
+      applied: true,
+    });
+    const top = res.body.results[0];
+    expect(top.resource.id).toBe(data.id);
+    expect(top.reasons).toEqual(
+      expect.arrayContaining(['『人と話すのが苦手』→ 人と話すことが少ない', '『午後から』→ 午後の開催（13:00〜15:00）']),
+    );
+    const salonFit = res.body.results.find((r: { resource: { id: string } }) => r.resource.id === salon.id).signals.fit;
+
+    const without = await search({ needs, filters: { areas: [area] }, ignore: [{ field: 'avoid', value: 'talking' }] }).expect(200);
+    expect(without.body.understood.map((u: { field: string }) => u.field)).not.toContain('avoid');
+    const salonFitWithout = without.body.results.find((r: { resource: { id: string } }) => r.resource.id === salon.id).signals.fit;
+    expect(salonFitWithout).toBeGreaterThan(salonFit);
+
+    // Structured days replace the days read from the text (returned, marked not applied).
+    const structured = await search({
+      needs: '火曜なら行けます',
+      filters: { areas: [area] },
+      constraints: { availableDays: ['thu'] },
+    }).expect(200);
+    expect(structured.body.understood).toEqual([expect.objectContaining({ field: 'availableDays', value: 'tue', applied: false })]);
+
+    // The participant path reads the stored needs text.
+    const person = await createParticipant(t, { area, needs: '大勢は苦手で少人数なら。静かな所がいい' });
+    const stored = await search({ participantId: person.id, filters: { areas: [area] } }).expect(200);
+    expect(stored.body.understood.map((u: { value: string }) => u.value).sort()).toEqual(['quiet', 'small_group']);
+  });
+
+  it('refuses an ignore entry with an unknown field, naming the field in Japanese', async () => {
+    const res = await search({ needs: '午後から', ignore: [{ field: 'color', value: 'red' }] }).expect(400);
+    expect(res.body.errors[0].field).toBe('ignore[0].field');
+    expect(res.body.errors[0].message).toContain('読み取った条件の項目');
+    const value = await search({ needs: '午後から', ignore: [{ field: 'avoid', value: { a: 1 } }] }).expect(400);
+    expect(value.body.errors[0].field).toBe('ignore[0].value');
+    expect(value.body.errors[0].message).toContain('読み取った条件の値');
   });
 
   it('rejects empty and oversized needs with a 400 naming needs, and keeps needs out of the search log', async () => {

@@ -8,6 +8,16 @@ interface KuromojiToken {
   basic_form: string;
   pos: string;
   pos_detail_1: string;
+  word_position: number;
+}
+
+/** One morpheme of `tokens()`: where it starts in the text given (0-based), its form, lemma and part of speech. */
+export interface Morpheme {
+  start: number;
+  surface: string;
+  lemma: string;
+  pos: string;
+  posDetail: string;
 }
 
 /** Function words that survive the POS filter but carry no meaning for matching. */
@@ -93,6 +103,18 @@ export class JapaneseTokenizer implements OnModuleInit {
       words.push(lemma);
     }
     return words;
+  }
+
+  /** Every morpheme of the text as given (no normalisation here: the caller normalises, so offsets stay its own). */
+  tokens(text: string): Morpheme[] {
+    if (!this.tokenizer) throw new Error('JapaneseTokenizer used before ready()');
+    return (this.tokenizer.tokenize(text) as KuromojiToken[]).map((t) => ({
+      start: t.word_position - 1,
+      surface: t.surface_form,
+      lemma: t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form,
+      pos: t.pos,
+      posDetail: t.pos_detail_1,
+    }));
   }
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { READINESS_STAGES } from '../../participants/participant.constants';
 import { RESOURCE_STATUSES } from '../../common/catalogue.constants';
 import { ResourceSummaryView } from '../../resources/dto/resource-response.dto';
+import { UNDERSTOOD_FIELDS } from '../understanding/vocabulary';
 
 /* Response shapes of the matching routes, for the typed web client; they validate nothing. */
 
@@ -18,12 +19,27 @@ export class SearchResultView {
   @ApiProperty({ type: [String], description: '順位の理由（日本語）' }) reasons!: string[];
 }
 
+export class UnderstoodView {
+  @ApiProperty({ description: '読み取りのもとになった希望文の語句', example: '人と話すのが苦手' }) phrase!: string;
+  @ApiProperty({ enum: UNDERSTOOD_FIELDS, description: '条件の項目' }) field!: string;
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], description: '値（曜日・配慮などのコード、または回数・分）' })
+  value!: string | number;
+  @ApiProperty({ description: '日本語の表示（例「避けたいこと: 人と話す」）' }) label!: string;
+  @ApiProperty({ description: 'false: 登録済み・入力済みの同じ項目の条件が優先され、この読み取りは使われていない' }) applied!: boolean;
+}
+
 export class SearchResponse {
   @ApiProperty() model!: string;
   @ApiProperty() needsLong!: boolean;
   @ApiProperty() needsChunks!: number;
   @ApiProperty({ description: '合う資源が見つからなかった（未充足ニーズ）' }) unmet!: boolean;
   @ApiProperty({ type: [SearchResultView] }) results!: SearchResultView[];
+  @ApiProperty({
+    type: [UnderstoodView],
+    description:
+      '希望文から読み取った条件（やわらかい条件として順位に反映。ignore で外したものは含まない）。docs/matching.md「希望文の読み取り」',
+  })
+  understood!: UnderstoodView[];
 }
 
 export class CandidateParticipantView {

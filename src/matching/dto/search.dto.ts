@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,11 +13,28 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
+  ValidateNested,
 } from 'class-validator';
 import { NestedObject } from '../../common/validators';
 import { ACCOMMODATION_CODES, DAYS, RESOURCE_TYPES, type Day, type ResourceType } from '../../common/catalogue.constants';
 import { MAX_NEEDS_LENGTH } from '../../common/limits';
 import { PersonConstraintsDto } from '../../participants/dto/person-constraints.dto';
+import { UNDERSTOOD_FIELDS, type UnderstoodField } from '../understanding/vocabulary';
+
+/** One thing read from the needs text that the coordinator removed (「読み取った条件」の × ボタン). */
+export class IgnoreUnderstoodDto {
+  @ApiProperty({ enum: UNDERSTOOD_FIELDS, description: '読み取った条件の項目（応答の understood[].field）' })
+  @IsIn(UNDERSTOOD_FIELDS, { message: `field は ${UNDERSTOOD_FIELDS.join(', ')} のいずれかです` })
+  field!: UnderstoodField;
+
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], description: '読み取った条件の値（応答の understood[].value）' })
+  @ValidateBy({
+    name: 'isStringOrNumber',
+    validator: { validate: (v: unknown) => (typeof v === 'string' && v.length <= 100) || Number.isFinite(v) },
+  })
+  value!: string | number;
+}
 
 /** Hard filters: a result always satisfies every one of them. */
 export class SearchFiltersDto {
@@ -89,6 +106,17 @@ export class SearchMatchesDto {
   limit?: number;
 
   @ApiPropertyOptional({ description: '満員（空き 0）の資源も含める', default: false }) @IsOptional() @IsBoolean() includeFull?: boolean;
+
+  @ApiPropertyOptional({
+    type: [IgnoreUnderstoodDto],
+    description: '希望文から読み取った条件のうち、使わないもの（field と value が同じ読み取りを外します）',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => IgnoreUnderstoodDto)
+  ignore?: IgnoreUnderstoodDto[];
 }
 
 export class CandidatesQuery {

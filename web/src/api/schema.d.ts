@@ -1665,6 +1665,15 @@ export interface components {
             total_items?: number;
             total_pages?: number;
         };
+        IgnoreUnderstoodDto: {
+            /**
+             * @description 読み取った条件の項目（応答の understood[].field）
+             * @enum {string}
+             */
+            field: "avoid" | "preferredAccommodations" | "availableDays" | "timeOfDay" | "sessionsPerWeek" | "sessionMinutes" | "maxTravelMinutes" | "travel" | "setting" | "reward";
+            /** @description 読み取った条件の値（応答の understood[].value） */
+            value: string | number;
+        };
         ImportDto: {
             /** @description 見出しの行・列の割り当て・ファイル全体についての注意 */
             details: Record<string, never>;
@@ -2179,6 +2188,8 @@ export interface components {
         SearchMatchesDto: {
             constraints?: components["schemas"]["PersonConstraintsDto"];
             filters?: components["schemas"]["SearchFiltersDto"];
+            /** @description 希望文から読み取った条件のうち、使わないもの（field と value が同じ読み取りを外します） */
+            ignore?: components["schemas"]["IgnoreUnderstoodDto"][];
             /**
              * @description 満員（空き 0）の資源も含める
              * @default false
@@ -2199,6 +2210,8 @@ export interface components {
             needsChunks: number;
             needsLong: boolean;
             results: components["schemas"]["SearchResultView"][];
+            /** @description 希望文から読み取った条件（やわらかい条件として順位に反映。ignore で外したものは含まない）。docs/matching.md「希望文の読み取り」 */
+            understood: components["schemas"]["UnderstoodView"][];
             /** @description 合う資源が見つからなかった（未充足ニーズ） */
             unmet: boolean;
         };
@@ -2290,6 +2303,24 @@ export interface components {
             rematchedTo?: string;
             /** @enum {string} */
             to: "visit" | "trial" | "active" | "closed";
+        };
+        UnderstoodView: {
+            /** @description false: 登録済み・入力済みの同じ項目の条件が優先され、この読み取りは使われていない */
+            applied: boolean;
+            /**
+             * @description 条件の項目
+             * @enum {string}
+             */
+            field: "avoid" | "preferredAccommodations" | "availableDays" | "timeOfDay" | "sessionsPerWeek" | "sessionMinutes" | "maxTravelMinutes" | "travel" | "setting" | "reward";
+            /** @description 日本語の表示（例「避けたいこと: 人と話す」） */
+            label: string;
+            /**
+             * @description 読み取りのもとになった希望文の語句
+             * @example 人と話すのが苦手
+             */
+            phrase: string;
+            /** @description 値（曜日・配慮などのコード、または回数・分） */
+            value: string | number;
         };
         UnmetNeedPage: {
             items: components["schemas"]["UnmetNeedView"][];

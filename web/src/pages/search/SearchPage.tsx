@@ -30,6 +30,7 @@ import {
   type Accommodation,
 } from '../participants/vocabulary';
 import { ResultCard } from './ResultCard';
+import { UnderstoodChips, type Ignore } from './UnderstoodChips';
 import { UnmetNeedForm } from './UnmetNeedForm';
 
 type SearchBody = components['schemas']['SearchMatchesDto'];
@@ -133,8 +134,12 @@ export function SearchPage() {
 
   const [topErrors, setTopErrors] = useState<string[]>([]);
   const [compared, setCompared] = useState<string[]>([]);
+  // 読み取った条件 the coordinator removed; a new search from the form starts again with none.
+  const [ignored, setIgnored] = useState<Ignore[]>([]);
+  const searched = useRef<Values | null>(null);
   const search = useMutation({
-    mutationFn: (v: Values) => unwrap(api.POST('/api/v1/matches/search', { body: toBody(v, participantId) })),
+    mutationFn: ({ v, ignore }: { v: Values; ignore: Ignore[] }) =>
+      unwrap(api.POST('/api/v1/matches/search', { body: { ...toBody(v, participantId), ignore: ignore.length ? ignore : undefined } })),
     onMutate: () => {
       setTopErrors([]);
       setCompared([]);
@@ -142,6 +147,11 @@ export function SearchPage() {
     onError: (error) => setTopErrors(applyServerErrors(error, form.setError, FIELDS)),
   });
   const { errors } = form.formState;
+  const run = (v: Values, ignore: Ignore[]) => {
+    searched.current = v;
+    setIgnored(ignore);
+    search.mutate({ v, ignore });
+  };
 
   return (
     <Page title="マッチング検索">
@@ -154,7 +164,7 @@ export function SearchPage() {
           {person.data.consent.status !== 'obtained' && ' 同意がないため、まだ提案はできません。'}
         </p>
       )}
-      <form className="form" noValidate role="search" aria-label="マッチング検索" onSubmit={form.handleSubmit((v) => search.mutate(v))}>
+      <form className="form" noValidate role="search" aria-label="マッチング検索" onSubmit={form.handleSubmit((v) => run(v, []))}>
         <TextAreaField
           label="希望・ニーズ"
           hint="本人の言葉で、やりたいこと・苦手なことを書きます（2000 文字まで）。"
@@ -261,6 +271,15 @@ export function SearchPage() {
             <p key={m}>{m}</p>
           ))}
         </div>
+      )}
+      {search.data && searched.current && (
+        <UnderstoodChips
+          items={search.data.understood}
+          removed={ignored.length}
+          busy={search.isPending}
+          onRemove={(item) => run(searched.current!, [...ignored, item])}
+          onRestore={() => run(searched.current!, [])}
+        />
       )}
       {search.data && !search.isPending && (
         <Results

@@ -1,0 +1,69 @@
+import type { Morpheme } from '../../common/japanese/tokenizer';
+
+/** A morphological analyser: the service passes JapaneseTokenizer.tokens; offsets are into the text given. */
+export type Tokenize = (text: string) => Morpheme[];
+
+/**
+ * A stretch of one sentence that a rule reads on its own, so that a negation, a past or someone else's
+ * situation in one clause does not touch another (「午前中は無理だけど、午後からなら大丈夫」).
+ */
+export interface Clause {
+  /** The clause's text (normalised). */
+  text: string;
+  /** Offset of the clause in the normalised needs text. */
+  start: number;
+  /** The rest of the sentence after this clause (for 「…苦手だったが、今は平気」). */
+  after: string;
+  /**
+   * Where in the clause a family member becomes the subject (母が…, 父は…): readings from there on are not the person's.
+   * 0 when carried over from the previous clause (until 本人/自分 comes back); Infinity when none.
+   */
+  thirdPersonFrom: number;
+  /** The clause speaks of the past that is over (以前は…, 昔は…). */
+  past: boolean;
+}
+
+/**
+ * Conjunctive particles (接続助詞) that close a clause: contrast and listing. A reason (ので, から) does not: what follows
+ * it often answers it (「夜は家族の世話があるので無理」, 「外は苦手なので室内」).
+ */
+const CLAUSE_PARTICLES = new Set(['が', 'けど', 'けれど', 'けれども', 'のに', 'し', 'ものの']);
+/** A clause ending on a conjunction hands the subject back: 「父が入院中なので、土日なら」 is the person's 土日. */
+const ENDS_ON_CONJUNCTION = /(?:ので|から|ため|けど|けれど|けれども|が|のに|し|ものの)[、，,]?$/u;
+const SENTENCE_END = /[^。．.！!？?\n]+[。．.！!？?\n]*/gu;
+const COMMA = new Set(['、', '，', ',']);
+
+const FAMILY = '(?:両親|母親|父親|母|父|姉|兄|妹|弟|祖母|祖父|家族|息子|娘|夫|妻|親|義母|義父|きょうだい)';
+/** A family member as the subject: 「母が腰が悪く」「父は人と話すのが苦手」 (not 「母親の話では」, not 「父母の会」). */
+const THIRD_PERSON = new RegExp(`(?:^|[^父母])${FAMILY}(?:さん)?(?:が|は|も)(?!一緒|付き添)`, 'u');
+const SELF = /(?:本人|自分|私|わたし|僕|ぼく)(?:が|は|も|自身)/u;
+/** 以前は / 昔は / 前は (at the clause's start: not 「大勢の前は」) / 若い頃. */
+const PAST = /(?:以前|昔|かつて)(?:は|まで)|^\s*前は|若い頃/u;
+
+/** Splits normalised text into sentences and clauses (kuromoji decides which が/から are conjunctions). */
+export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
+  const clauses: Clause[] = [];
+  for (const sentence of normalised.matchAll(SENTENCE_END)) {
+    const text = sentence[0];
+    const base = sentence.index ?? 0;
+    const cuts: number[] = [];
+    for (const m of tokenize(text)) {
+      const end = m.start + m.surface.length;
+      if (COMMA.has(m.surface) && cuts[cuts.length - 1] === m.start) cuts[cuts.length - 1] = end;
+      else if (COMMA.has(m.surface) || (m.pos === '助詞' && m.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(m.surface))) cuts.push(end);
+    }
+    let from = 0;
+    let carried = false;
+    for (const to of [...cuts, text.length]) {
+      if (to <= from) continue;
+      const part = text.slice(from, to);
+      const self = SELF.test(part);
+      const family = THIRD_PERSON.exec(part);
+      const thirdPersonFrom: number = carried && !self ? 0 : family ? family.index : Infinity;
+      carried = thirdPersonFrom !== Infinity && !self && !ENDS_ON_CONJUNCTION.test(part);
+      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, past: PAST.test(part) });
+      from = to;
+    }
+  }
+  return clauses;
+}

@@ -1,0 +1,116 @@
+import type { Candidate } from '../match.repository';
+
+/**
+ * The fit of the kinds only the needs text gives (issue #17 items 1–2), beside the structured ones in ranking.ts.
+ * Each returns parts on the fit scale (−1..1), averaged with the others by fitSignal; nothing when the resource does
+ * not tell (no schedule, no access time). Documented in docs/matching.md 「希望文の読み取り」.
+ */
+export interface UnderstoodPreferences {
+  timeOfDay?: string[];
+  sessionsPerWeek?: number;
+  sessionMinutes?: number;
+  travel?: string[];
+  setting?: string[];
+  reward?: string[];
+  /** `field:value` → the words of the needs text it was read from, cited by the reasons. */
+  phrases?: Record<string, string>;
+}
+
+type Slot = { day: string; start: string; end: string };
+type Resource = Pick<Candidate, 'schedule' | 'scheduleDays' | 'frequencyNote' | 'accessMinutes' | 'accommodations' | 'reward'>;
+
+/** Hours of each part of the day, in minutes since midnight: a slot belongs to every part it overlaps. */
+const PARTS: Record<string, [number, number]> = { morning: [6 * 60, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
+const PART_LABELS: Record<string, string> = { morning: '午前', afternoon: '午後', evening: '夕方以降' };
+
+function minutes(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return h * 60 + (m || 0);
+}
+
+const overlaps = (s: Slot, part: string) => minutes(s.start) < PARTS[part][1] && minutes(s.end) > PARTS[part][0];
+const slotsOf = (r: Resource): Slot[] => (Array.isArray(r.schedule) ? (r.schedule as Slot[]) : []);
+
+/** How many times a week the resource meets: 月2回 / 第1・第3 in the frequency note, else its weekly slots. */
+export function sessionsPerWeekOf(r: Resource): number | null {
+  const note = r.frequencyNote ?? '';
+  const monthly = /月\s*([0-9]+)\s*回/u.exec(note.normalize('NFKC'));
+  if (monthly) return Number(monthly[1]) / 4;
+  const nth = note.normalize('NFKC').match(/第\s*[0-9]/gu);
+  if (nth?.length) return nth.length / 4;
+  if (/毎月|月に?一/u.test(note)) return 0.25;
+  const slots = slotsOf(r);
+  return slots.length ? slots.length : null;
+}
+
+/** The longest session the resource asks for, in minutes (schedule end − start). */
+export function sessionLengthOf(r: Resource): number | null {
+  const lengths = slotsOf(r)
+    .map((s) => minutes(s.end) - minutes(s.start))
+    .filter((n) => n > 0);
+  return lengths.length ? Math.max(...lengths) : null;
+}
+
+export function understoodFitParts(r: Resource, p: UnderstoodPreferences, wantedDays: string[] = []): number[] {
+  const parts: number[] = [];
+  const flexible = r.accommodations.includes('flexible_schedule');
+  const slots = slotsOf(r);
+  if (p.timeOfDay?.length && slots.length) {
+    const onDays = wantedDays.length ? slots.filter((s) => wantedDays.includes(s.day)) : slots;
+    const pool = onDays.length ? onDays : slots;
+    parts.push(pool.some((s) => p.timeOfDay!.some((t) => overlaps(s, t))) ? 1 : flexible ? 0 : -1);
+  }
+  if (p.sessionsPerWeek !== undefined) {
+    const perWeek = sessionsPerWeekOf(r);
+    // About the person's pace fits; far rarer than they want to come clashes; far more often is neutral (one can
+    // usually come less often than a place meets).
+    if (perWeek !== null) parts.push(perWeek * 2 < p.sessionsPerWeek ? -0.5 : perWeek > p.sessionsPerWeek * 2 ? 0 : 0.5);
+  }
+  if (p.sessionMinutes !== undefined) {
+    const length = sessionLengthOf(r);
+    if (length !== null) parts.push(length <= p.sessionMinutes ? 0.5 : r.accommodations.includes('short_hours') || flexible ? 0.25 : -0.5);
+  }
+  if (p.travel?.includes('near_home') && r.accessMinutes !== null) {
+    parts.push(r.accessMinutes <= 10 ? 0.5 : r.accessMinutes <= 20 ? 0 : -0.5);
+  }
+  if (p.travel?.includes('no_car')) {
+    if (r.accommodations.includes('transport')) parts.push(0.5);
+    else if (r.accessMinutes !== null) parts.push(r.accessMinutes <= 15 ? 0.25 : -0.25);
+  }
+  if (p.reward?.includes('wants_money')) parts.push(r.reward === 'unpaid' ? -0.5 : 0.5);
+  return parts;
+}
+
+const cite = (p: UnderstoodPreferences, key: string, text: string) => {
+  const phrase = p.phrases?.[key];
+  return phrase ? `『${phrase}』→ ${text}` : text;
+};
+
+/** Reasons for the understood kinds that fit, each citing the words it was read from. */
+export function understoodReasons(r: Resource, p: UnderstoodPreferences, wantedDays: string[] = []): string[] {
+  const out: string[] = [];
+  const slots = slotsOf(r);
+  for (const t of p.timeOfDay ?? []) {
+    const onDays = wantedDays.length ? slots.filter((s) => wantedDays.includes(s.day)) : slots;
+    const slot = (onDays.length ? onDays : slots).find((s) => overlaps(s, t));
+    if (slot) out.push(cite(p, `timeOfDay:${t}`, `${PART_LABELS[t]}の開催（${slot.start}〜${slot.end}）`));
+  }
+  const length = sessionLengthOf(r);
+  if (p.sessionMinutes !== undefined && length !== null && length <= p.sessionMinutes) {
+    out.push(cite(p, `sessionMinutes:${p.sessionMinutes}`, `1 回 ${length} 分以内`));
+  }
+  const perWeek = sessionsPerWeekOf(r);
+  if (p.sessionsPerWeek !== undefined && perWeek !== null && perWeek * 2 >= p.sessionsPerWeek && perWeek <= p.sessionsPerWeek * 2) {
+    out.push(
+      cite(p, `sessionsPerWeek:${p.sessionsPerWeek}`, perWeek < 1 ? `月 ${Math.round(perWeek * 4)} 回の開催` : `週 ${perWeek} 回の開催`),
+    );
+  }
+  if (p.travel?.includes('near_home') && r.accessMinutes !== null && r.accessMinutes <= 10) {
+    out.push(cite(p, 'travel:near_home', `駅から ${r.accessMinutes} 分`));
+  }
+  if (p.travel?.includes('no_car') && r.accommodations.includes('transport')) out.push(cite(p, 'travel:no_car', '送迎あり'));
+  if (p.reward?.includes('wants_money') && r.reward !== 'unpaid') {
+    out.push(cite(p, 'reward:wants_money', r.reward === 'paid' ? '有償' : '謝礼あり'));
+  }
+  return out;
+}

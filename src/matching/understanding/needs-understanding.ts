@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { normalizeJapanese } from '../../common/japanese/normalize';
+import { JapaneseTokenizer } from '../../common/japanese/tokenizer';
+import { clausesOf, type Clause, type Tokenize } from './clauses';
+import {
+  DAY_PATTERN,
+  daysOf,
+  EXCEPT_AFTER,
+  NEGATED_AFTER,
+  otherDays,
+  OVER_NOW,
+  parseNumber,
+  REFUSED_LATER,
+  RULES,
+  TAKEN_LATER,
+  TRAVEL_CUE,
+  type Check,
+} from './rules';
+import { NUMERIC_FIELDS, type Understood, type UnderstoodField } from './vocabulary';
+
+/** 2時間, 1〜2時間, 30分, 1時間半: the upper end, in minutes. */
+const DURATION = /([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)(?:[~-]([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+))?(時間|分)(半)?/gu;
+const HALF_DAY = /半日/gu;
+/** 3時間前, 24時間 (opening hours), 時間帯: not a length someone can manage. */
+const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯)/u;
+
+/**
+ * Reads soft constraints out of a coordinator's free-text needs (issue #17): 「人と話すのが苦手で、午後からなら週1回」
+ * → avoid talking, timeOfDay afternoon, sessionsPerWeek 1. Pure: the morphological analyser is passed in.
+ * The vocabulary and the rules for negation, hedges, third person and the past: docs/understanding-labels.md and
+ * docs/matching.md 「希望文の読み取り」.
+ */
+export function understandNeeds(text: string, tokenize: Tokenize): Understood[] {
+  const normalised = normalizeJapanese(text)
+    // 「月、水、金」: a list of days, not three clauses.
+    .replace(/(?<=[月火水木金土日])、(?=[月火水木金土日](?:[・、]|曜|の|なら|は|に))/gu, '・');
+  const phraseOf = (start: number, end: number) =>
+    normalised.length === text.length ? text.slice(start, end) : normalised.slice(start, end);
+  const found: Understood[] = [];
+  const add = (field: UnderstoodField, value: string | number, start: number, end: number) => {
+    const duplicate = found.some((u) => u.field === field && (u.value === value || NUMERIC_FIELDS.includes(field)));
+    if (!duplicate) found.push({ phrase: phraseOf(start, end), field, value });
+  };
+
+  for (const clause of clausesOf(normalised, tokenize)) {
+    if (clause.past) continue;
+    for (const rule of RULES) {
+      for (const m of clause.text.matchAll(rule.pattern)) {
+        if (m.index >= clause.thirdPersonFrom) continue;
+        const end = m.index + m[0].length;
+        const rest = clause.text.slice(end);
+        if (cancelled(rule.check, rest, clause)) continue;
+        const values = typeof rule.values === 'function' ? rule.values(m as RegExpExecArray, rest) : rule.values;
+        for (const v of values) add(rule.field, v, clause.start + m.index, clause.start + end);
+      }
+    }
+    readDays(clause, add);
+    readDurations(clause, add);
+  }
+  return found;
+}
+
+function cancelled(check: Check, rest: string, clause: Clause): boolean {
+  if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after);
+  if (check === 'wish') return REFUSED_LATER.test(rest);
+  if (check === 'when') return TAKEN_LATER.test(rest);
+  return false;
+}
+
+type Add = (field: UnderstoodField, value: string | number, start: number, end: number) => void;
+
+/** 火曜と木曜, 平日, 月・水・金; 月曜以外 / 日曜じゃなければ → the other days; 平日は仕事 → nothing. */
+function readDays(clause: Clause, add: Add): void {
+  for (const m of clause.text.matchAll(DAY_PATTERN)) {
+    if (m.index >= clause.thirdPersonFrom) continue;
+    const end = m.index + m[0].length;
+    const rest = clause.text.slice(end);
+    const except = EXCEPT_AFTER.exec(rest);
+    const days = daysOf(m[0]);
+    if (except) {
+      for (const d of otherDays(days)) add('availableDays', d, clause.start + m.index, clause.start + end + except[0].length);
+    } else if (!TAKEN_LATER.test(rest)) {
+      for (const d of days) add('availableDays', d, clause.start + m.index, clause.start + end);
+    }
+  }
+}
+
+/** A length: the way there when a travel cue comes before it in the clause (バスで30分), else one session (2時間くらい). */
+function readDurations(clause: Clause, add: Add): void {
+  for (const m of clause.text.matchAll(DURATION)) {
+    if (m.index >= clause.thirdPersonFrom) continue;
+    const end = m.index + m[0].length;
+    const rest = clause.text.slice(end);
+    if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest)) continue;
+    const minutes = parseNumber(m[2] ?? m[1]) * (m[3] === '時間' ? 60 : 1) + (m[4] ? 30 : 0);
+    if (!(minutes > 0)) continue;
+    const travel = TRAVEL_CUE.test(clause.text.slice(0, m.index));
+    add(travel ? 'maxTravelMinutes' : 'sessionMinutes', minutes, clause.start + m.index, clause.start + end);
+  }
+  for (const m of clause.text.matchAll(HALF_DAY)) {
+    if (m.index < clause.thirdPersonFrom && !TAKEN_LATER.test(clause.text.slice(m.index + 2)))
+      add('sessionMinutes', 240, clause.start + m.index, clause.start + m.index + 2);
+  }
+}
+
+/** The Nest face of understandNeeds: the search injects it; the tokenizer is the app's one kuromoji. */
+@Injectable()
+export class NeedsUnderstanding {
+  constructor(private readonly tokenizer: JapaneseTokenizer) {}
+
+  read(text: string): Understood[] {
+    return understandNeeds(text, (t) => this.tokenizer.tokens(t));
+  }
+}

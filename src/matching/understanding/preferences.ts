@@ -1,0 +1,104 @@
+import { ACCOMMODATIONS, DAY_LABELS, DEMAND_KINDS, type Accommodation, type Day, type DemandKind } from '../../common/catalogue.constants';
+import type { PersonPreferences } from '../ranking';
+import {
+  REWARD_WISH_LABELS,
+  SETTING_LABELS,
+  TIME_OF_DAY_LABELS,
+  TRAVEL_LABELS,
+  UNDERSTOOD_FIELD_LABELS,
+  type Understood,
+  type UnderstoodField,
+} from './vocabulary';
+
+/** What the search returns for each thing it read: whether it was used, and a label a coordinator can read. */
+export interface UnderstoodView extends Understood {
+  /** 「避けたいこと: 人と話す」 */
+  label: string;
+  /** false when a structured constraint of the same field replaced it (登録済みの条件が優先). */
+  applied: boolean;
+}
+
+const DEMAND_WORDS: Record<DemandKind, string> = { talking: '人と話す', physical: '体力を使う', literacy: '読み書き' };
+
+export function understoodLabel(u: Pick<Understood, 'field' | 'value'>): string {
+  const v = u.value;
+  const text = ((): string => {
+    switch (u.field) {
+      case 'avoid':
+        return DEMAND_WORDS[v as DemandKind] ?? String(v);
+      case 'preferredAccommodations':
+        return ACCOMMODATIONS[v as Accommodation] ?? String(v);
+      case 'availableDays':
+        return `${DAY_LABELS[v as Day] ?? v}曜`;
+      case 'timeOfDay':
+        return TIME_OF_DAY_LABELS[v as string] ?? String(v);
+      case 'sessionsPerWeek':
+        return `週 ${v} 回`;
+      case 'sessionMinutes':
+      case 'maxTravelMinutes':
+        return `${v} 分まで`;
+      case 'travel':
+        return TRAVEL_LABELS[v as string] ?? String(v);
+      case 'setting':
+        return SETTING_LABELS[v as string] ?? String(v);
+      case 'reward':
+        return REWARD_WISH_LABELS[v as string] ?? String(v);
+    }
+  })();
+  return `${UNDERSTOOD_FIELD_LABELS[u.field]}: ${text}`;
+}
+
+/** Key of one understood value in PersonPreferences.phrases (the reasons cite the phrase). */
+export const phraseKey = (field: UnderstoodField, value: string | number) => `${field}:${value}`;
+
+/**
+ * Merges what was read from the needs text into the structured preferences (issue #17 item 1). Everything stays soft.
+ * - `ignore` drops entries the coordinator removed (same field and value).
+ * - Structured wins: availableDays and maxTravelMinutes given in the structured constraints replace the read ones
+ *   (those are returned with applied = false). avoid and preferredAccommodations are sets of wishes: the read ones are
+ *   added to the structured ones.
+ * - The new kinds (timeOfDay, sessionsPerWeek, sessionMinutes, travel, setting, reward) exist only in the text.
+ */
+export function mergeUnderstood(
+  structured: PersonPreferences,
+  understood: Understood[],
+  ignore: ReadonlyArray<{ field: string; value: string | number }> = [],
+): { preferences: PersonPreferences; understood: UnderstoodView[] } {
+  const ignored = new Set(ignore.map((i) => phraseKey(i.field as UnderstoodField, i.value)));
+  const kept = understood.filter((u) => !ignored.has(phraseKey(u.field, u.value)));
+  const replaced = (field: UnderstoodField) =>
+    (field === 'availableDays' && !!structured.availableDays?.length) ||
+    (field === 'maxTravelMinutes' && structured.maxTravelMinutes !== undefined);
+  const views = kept.map((u) => ({ ...u, label: understoodLabel(u), applied: !replaced(u.field) }));
+  const used = views.filter((u) => u.applied);
+  const strings = (field: UnderstoodField) => used.filter((u) => u.field === field).map((u) => String(u.value));
+  const numberOf = (field: UnderstoodField) => used.find((u) => u.field === field)?.value as number | undefined;
+  const union = <T extends string>(a: T[] | undefined, b: string[]): T[] | undefined => {
+    const all = [...new Set([...(a ?? []), ...b])] as T[];
+    return all.length ? all : undefined;
+  };
+
+  const preferences: PersonPreferences = {
+    ...structured,
+    availableDays: structured.availableDays?.length
+      ? structured.availableDays
+      : (union<Day>(undefined, strings('availableDays')) ?? structured.availableDays),
+    maxTravelMinutes: structured.maxTravelMinutes ?? numberOf('maxTravelMinutes'),
+    avoid: union<DemandKind>(
+      structured.avoid,
+      strings('avoid').filter((k) => (DEMAND_KINDS as readonly string[]).includes(k)),
+    ),
+    preferredAccommodations: union(structured.preferredAccommodations, strings('preferredAccommodations')),
+    timeOfDay: union(undefined, strings('timeOfDay')),
+    sessionsPerWeek: numberOf('sessionsPerWeek'),
+    sessionMinutes: numberOf('sessionMinutes'),
+    travel: union(undefined, strings('travel')),
+    setting: union(undefined, strings('setting')),
+    reward: union(undefined, strings('reward')),
+    phrases: Object.fromEntries(used.map((u) => [phraseKey(u.field, u.value), u.phrase])),
+  };
+  for (const key of Object.keys(preferences) as (keyof PersonPreferences)[]) {
+    if (preferences[key] === undefined) delete preferences[key];
+  }
+  return { preferences, understood: views };
+}

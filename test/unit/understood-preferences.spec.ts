@@ -1,0 +1,111 @@
+import type { Candidate } from '../../src/matching/match.repository';
+import { fitSignal, reasons, rank } from '../../src/matching/ranking';
+import { sessionLengthOf, sessionsPerWeekOf, understoodFitParts } from '../../src/matching/understanding/fit';
+import { mergeUnderstood } from '../../src/matching/understanding/preferences';
+import type { Understood } from '../../src/matching/understanding/vocabulary';
+
+function candidate(overrides: Partial<Candidate> = {}): Candidate {
+  return {
+    id: 'r1',
+    organizationId: 'o1',
+    organizationName: '受入先',
+    type: 'ibasho',
+    title: '居場所',
+    area: '中央',
+    schedule: [{ day: 'thu', start: '13:00', end: '16:00' }],
+    scheduleDays: ['thu'],
+    frequencyNote: null,
+    nearestStation: '中央駅',
+    accessMinutes: 5,
+    capacity: 10,
+    vacancies: 3,
+    accommodations: [],
+    demandTalking: 'low',
+    demandPhysical: 'low',
+    demandLiteracy: 'low',
+    reward: 'unpaid',
+    vectorSimilarity: 0.5,
+    lexicalRank: 0,
+    matchedTerms: [],
+    ...overrides,
+  } as Candidate;
+}
+
+const read: Understood[] = [
+  { phrase: '人と話すのが苦手', field: 'avoid', value: 'talking' },
+  { phrase: '火曜', field: 'availableDays', value: 'tue' },
+  { phrase: '午後から', field: 'timeOfDay', value: 'afternoon' },
+  { phrase: '2時間くらい', field: 'sessionMinutes', value: 120 },
+  { phrase: 'バスで30分', field: 'maxTravelMinutes', value: 30 },
+];
+
+describe('mergeUnderstood', () => {
+  it('adds the read wishes to the structured ones; structured days and travel time replace the read ones', () => {
+    const { preferences, understood } = mergeUnderstood({ availableDays: ['thu'], avoid: ['physical'] }, read);
+    expect(preferences.availableDays).toEqual(['thu']);
+    expect(preferences.avoid).toEqual(['physical', 'talking']);
+    expect(preferences.timeOfDay).toEqual(['afternoon']);
+    expect(preferences.sessionMinutes).toBe(120);
+    expect(preferences.maxTravelMinutes).toBe(30);
+    expect(understood.find((u) => u.field === 'availableDays')).toMatchObject({ applied: false, label: '参加できる曜日: 火曜' });
+    expect(understood.find((u) => u.field === 'avoid')).toMatchObject({ applied: true, label: '避けたいこと: 人と話す' });
+    expect(preferences.phrases).toMatchObject({ 'avoid:talking': '人と話すのが苦手', 'timeOfDay:afternoon': '午後から' });
+    expect(preferences.phrases).not.toHaveProperty('availableDays:tue');
+  });
+
+  it('drops what the coordinator removed', () => {
+    const { preferences, understood } = mergeUnderstood({}, read, [
+      { field: 'avoid', value: 'talking' },
+      { field: 'sessionMinutes', value: 120 },
+    ]);
+    expect(preferences.avoid).toBeUndefined();
+    expect(preferences.sessionMinutes).toBeUndefined();
+    expect(understood.map((u) => u.field)).toEqual(['availableDays', 'timeOfDay', 'maxTravelMinutes']);
+  });
+});
+
+describe('fit of the understood kinds', () => {
+  it('compares the time of day with the schedule hours, on the wanted days when given', () => {
+    expect(understoodFitParts(candidate(), { timeOfDay: ['afternoon'] })).toEqual([1]);
+    expect(understoodFitParts(candidate(), { timeOfDay: ['morning'] })).toEqual([-1]);
+    expect(understoodFitParts(candidate({ accommodations: ['flexible_schedule'] }), { timeOfDay: ['morning'] })).toEqual([0]);
+    const twoSlots = candidate({
+      schedule: [
+        { day: 'mon', start: '09:00', end: '11:00' },
+        { day: 'thu', start: '13:00', end: '16:00' },
+      ],
+    });
+    expect(understoodFitParts(twoSlots, { timeOfDay: ['morning'] }, ['thu'])).toEqual([-1]);
+    expect(understoodFitParts(candidate({ schedule: [] }), { timeOfDay: ['morning'] })).toEqual([]);
+  });
+
+  it('reads session length from the schedule and frequency from the note or the slots', () => {
+    expect(sessionLengthOf(candidate())).toBe(180);
+    expect(sessionsPerWeekOf(candidate({ frequencyNote: '毎月第2・第4土曜' }))).toBe(0.5);
+    expect(sessionsPerWeekOf(candidate({ frequencyNote: '月１回' }))).toBe(0.25);
+    expect(sessionsPerWeekOf(candidate())).toBe(1);
+    expect(understoodFitParts(candidate(), { sessionMinutes: 120 })).toEqual([-0.5]);
+    expect(understoodFitParts(candidate({ accommodations: ['short_hours'] }), { sessionMinutes: 120 })).toEqual([0.25]);
+    expect(understoodFitParts(candidate(), { sessionsPerWeek: 1 })).toEqual([0.5]);
+  });
+
+  it('prefers nearby places, transport without a car, and paid work when money is wanted', () => {
+    expect(understoodFitParts(candidate({ accessMinutes: 25 }), { travel: ['near_home'] })).toEqual([-0.5]);
+    expect(understoodFitParts(candidate({ accommodations: ['transport'] }), { travel: ['no_car'] })).toEqual([0.5]);
+    expect(understoodFitParts(candidate({ reward: 'honorarium' }), { reward: ['wants_money'] })).toEqual([0.5]);
+    expect(understoodFitParts(candidate(), { reward: ['unpaid_ok'] })).toEqual([]);
+  });
+
+  it('changes the fit signal and cites the phrase in the reasons', () => {
+    const { preferences } = mergeUnderstood({}, read);
+    const afternoon = candidate();
+    const morning = candidate({ id: 'r2', schedule: [{ day: 'tue', start: '09:00', end: '11:00' }], scheduleDays: ['tue'] });
+    expect(fitSignal(afternoon, { avoid: ['talking'] })).toBe(1);
+    const [best] = rank([morning, afternoon], { ...preferences, availableDays: undefined });
+    expect(best.candidate.id).toBe('r1');
+    const text = reasons(best, best, preferences, []);
+    expect(text).toEqual(
+      expect.arrayContaining(['『人と話すのが苦手』→ 人と話すことが少ない', '『午後から』→ 午後の開催（13:00〜16:00）']),
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import type { components } from '../../api/schema';
+
+type Understood = components['schemas']['UnderstoodView'];
+export type Ignore = { field: Understood['field']; value: Understood['value'] };
+
+/**
+ * 「読み取った条件」: what the service read out of the needs text (docs/matching.md 「希望文の読み取り」), as chips.
+ * Each can be removed; the search runs again without it (`ignore`). Read conditions are soft: they change the
+ * order, never exclude a resource.
+ */
+export function UnderstoodChips({
+  items,
+  removed,
+  busy,
+  onRemove,
+  onRestore,
+}: {
+  items: Understood[];
+  removed: number;
+  busy: boolean;
+  onRemove: (item: Ignore) => void;
+  onRestore: () => void;
+}) {
+  if (!items.length && !removed) return null;
+  return (
+    <section className="section understood" aria-labelledby="understood-title">
+      <h2 id="understood-title" className="field__label">
+        読み取った条件
+      </h2>
+      <p className="field__hint">希望の文章から読み取り、順位に反映しました（合わない資源も除外はしません）。違うものは「×」で外せます。</p>
+      {items.length > 0 && (
+        <ul className="chips">
+          {items.map((u) => (
+            <li key={`${u.field}:${u.value}`} className={u.applied ? 'chip' : 'chip chip--muted'}>
+              <span>
+                「{u.phrase}」→ {u.label}
+                {!u.applied && '（入力された条件を優先）'}
+              </span>
+              <button
+                type="button"
+                className="chip__remove"
+                aria-label={`「${u.phrase}」（${u.label}）を外す`}
+                disabled={busy}
+                onClick={() => onRemove({ field: u.field, value: u.value })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {removed > 0 && (
+        <button type="button" className="button" disabled={busy} onClick={onRestore}>
+          外した条件を戻す（{removed} 件）
+        </button>
+      )}
+    </section>
+  );
+}
