@@ -30,10 +30,13 @@ export function CatalogueImportPage() {
   const [params, setParams] = useSearchParams();
   const id = params.get('id');
   const [file, setFile] = useState<File | null>(null);
+  // The person's corrections for this file, kept across several re-reads (a 「読み込まない」 is not remembered by the service).
+  const [corrections, setCorrections] = useState<ColumnMapping>({});
   const upload = useMutation({
     mutationFn: (input: { file: File; mapping?: ColumnMapping }) => startImport(input.file, input.mapping),
     onSuccess: (started, input) => {
       setFile(input.file);
+      setCorrections(input.mapping ?? {});
       setParams({ id: started.id });
     },
   });
@@ -51,7 +54,7 @@ export function CatalogueImportPage() {
               key={current.data.id}
               data={current.data}
               rereading={upload.isPending}
-              onReread={file ? (mapping) => upload.mutate({ file, mapping }) : undefined}
+              onReread={file ? (changes) => upload.mutate({ file, mapping: { ...corrections, ...changes } }) : undefined}
             />
           )}
         </ListState>

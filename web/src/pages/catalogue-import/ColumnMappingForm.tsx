@@ -29,7 +29,9 @@ export function ColumnMappingForm({
   const unmapped = named.filter((c) => !c.field).length;
   function submit(e: FormEvent) {
     e.preventDefault();
-    onReread(Object.fromEntries(named.map((c) => [c.header, draft[c.header] || null])));
+    // Only the corrections: the other columns are read as detected (and are not pinned in the remembered mapping).
+    const corrections = named.filter((c) => draft[c.header] !== detected[c.header]);
+    onReread(Object.fromEntries(corrections.map((c) => [c.header, draft[c.header] || null])));
   }
   return (
     <form className="panel" aria-labelledby="import-mapping-title" onSubmit={submit}>
