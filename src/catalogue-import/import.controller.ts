@@ -20,9 +20,12 @@ import { exportCsv, exportXlsx } from './catalogue-export';
 import { CatalogueRepository } from './catalogue.repository';
 import { CommitImportDto, ExportQuery, ImportDto, ImportStartedDto, StartImportDto } from './dto/import.dto';
 import type { ImportFormat } from './import.repository';
+import { IMPORT_FIELD_NAMES, IMPORT_FIELDS } from './import.columns';
 import { ImportService } from './import.service';
 
 const EMPTY_SUMMARY = { create: 0, update: 0, unchanged: 0, refused: 0, warnings: 0 };
+/** The fields a column can be mapped to, named as the template's headers name them. */
+const MAPPABLE_FIELDS = IMPORT_FIELD_NAMES.map((name) => ({ name, label: IMPORT_FIELDS[name][0] }));
 
 /** 20 MB: a 社協's list with photos pasted in still fits; more is refused before it is read. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -98,6 +101,7 @@ export class ImportController {
       details: state.details,
       error: state.error,
       rows: state.rows.map((r) => ({ row: r.row, action: r.action, messages: r.messages, match: r.match })),
+      fields: MAPPABLE_FIELDS,
     };
   }
 

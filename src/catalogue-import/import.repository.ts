@@ -223,7 +223,8 @@ export class ImportRepository {
     return rows as ExistingResource[];
   }
 
-  async organizationsByName(searchNames: string[], externalIds: string[], manager?: EntityManager) {
+  /** Hosts by normalised name, by external id, or (for the hosts of matched resources) by id. */
+  async organizationsByName(searchNames: string[], externalIds: string[], ids: string[] = [], manager?: EntityManager) {
     const rows: Array<{
       id: string;
       name: string;
@@ -234,8 +235,9 @@ export class ImportRepository {
       externalId: string | null;
     }> = await (manager ?? this.dataSource).query(
       `SELECT id, name, search_name AS "searchName", kind, kind_label AS "kindLabel", contact, external_id AS "externalId"
-         FROM organizations WHERE search_name = ANY($1::text[]) OR external_id = ANY($2::text[]) ORDER BY created_at, id`,
-      [searchNames, externalIds],
+         FROM organizations WHERE search_name = ANY($1::text[]) OR external_id = ANY($2::text[]) OR id = ANY($3::uuid[])
+        ORDER BY created_at, id`,
+      [searchNames, externalIds, ids],
     );
     return rows;
   }
@@ -269,8 +271,9 @@ export class ImportRepository {
       if (changedOrgs.length) {
         await m.query(
           `UPDATE organizations o SET kind = x.kind, kind_label = x.kind_label, contact = x.contact,
-                  external_id = COALESCE(x.external_id, o.external_id), updated_at = now()
-             FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, kind text, kind_label text, contact jsonb, external_id text)
+                  external_id = COALESCE(x.external_id, o.external_id), updated_at = now(),
+                  search_name = CASE WHEN o.search_name = '' THEN x.search_name ELSE o.search_name END
+             FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, kind text, kind_label text, contact jsonb, external_id text, search_name text)
             WHERE o.id = x.id`,
           [JSON.stringify(changedOrgs.map((o) => ({ ...orgJson(o), id: o.id })))],
         );

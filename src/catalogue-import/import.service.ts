@@ -288,8 +288,9 @@ export class ImportService {
       if (match?.externalId && record.externalId && match.externalId !== record.externalId) match = undefined;
     }
     // Several organisations may share a name: a matched resource whose row names its own host stays with that host.
+    // The host's name is also compared itself: a host written without the API (raw SQL) has an empty search_name.
     const ownHost =
-      !host && match && match.searchName === searchName
+      !host && match && (match.searchName === searchName || normalizeJapanese(match.organizationName) === searchName)
         ? {
             id: match.organizationId,
             name: match.organizationName,
@@ -392,8 +393,9 @@ export class ImportService {
       const rows = await this.imports.rows(id, ['create', 'update']);
       const prepared = rows.map((r) => ({ row: r, record: r.record as PreparedRecord }));
       const names = [...new Set(prepared.map((p) => p.record.organization.searchName))];
-      const current = await this.imports.organizationsByName(names, []);
-      const currentByName = new Map(current.map((h) => [h.searchName, h]));
+      const ownHostIds = [...new Set(prepared.map((p) => p.record.organization.id).filter((x): x is string => !!x))];
+      const current = await this.imports.organizationsByName(names, [], ownHostIds);
+      const currentByName = new Map(current.filter((h) => h.searchName).map((h) => [h.searchName, h]));
       const currentById = new Map(current.map((h) => [h.id, h]));
       const organizations = new Map<string, WriteOrganization>();
       for (const { record } of prepared) {

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import addFormats from 'ajv-formats';
 import * as iconv from 'iconv-lite';
 import type request from 'supertest';
+import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { createOrganization, createResource } from '../support/factories';
 import { createTestApp, waitFor, type TestApp } from '../support/test-app';
@@ -32,10 +33,10 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
     }, 'import preview');
   }
 
-  async function commit(id: string, mode: 'all' | 'valid_only') {
-    await t.http().post(`/api/v1/imports/${id}/commit`).set(t.admin).send({ mode }).expect(202);
+  async function commit(id: string, mode: 'all' | 'valid_only', app: TestApp = t) {
+    await app.http().post(`/api/v1/imports/${id}/commit`).set(app.admin).send({ mode }).expect(202);
     return waitFor(async () => {
-      const r = await t.http().get(`/api/v1/imports/${id}`).set(t.admin).expect(200);
+      const r = await app.http().get(`/api/v1/imports/${id}`).set(app.admin).expect(200);
       return ['committed', 'failed'].includes(r.body.status) && r.body;
     }, 'import commit');
   }
@@ -78,8 +79,7 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
   });
 
   it('round trip: export → import changes nothing (csv and xlsx)', async () => {
-    // A database of its own: the shared test database also holds rows that other test files insert with raw SQL
-    // (report fixtures), which the export → import comparison reports as updates; see the closing note of this turn.
+    // A database of its own, so that the summary counts only this test's rows (the shared database holds other files' rows).
     const db = await startEmbeddedPostgres(fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-roundtrip-')));
     const own = await createTestApp({ DATABASE_URL: db.url, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-roundtrip` });
     try {
@@ -105,6 +105,14 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
         const twin = await createOrganization(own, { name: '同じ名前の受入先', area });
         await createResource(own, twin.id, { title: '同じ名前の活動', area });
       }
+      // Rows written by raw SQL (as test/support/report-fixture.ts does): no search_name, every other column at its default.
+      const db = own.app.get(DataSource);
+      const [raw] = await db.query(`INSERT INTO organizations (name, kind, area) VALUES ('生SQLの受入先', 'npo', '東部') RETURNING id`);
+      await db.query(
+        `INSERT INTO resources (organization_id, type, title, area, capacity, vacancies, status)
+           VALUES ($1, 'ibasho', '生SQLの活動', '東部', 5, 5, 'open'), ($1, 'volunteer', '=1+2 式に見える活動', '東部', 2, 0, 'paused')`,
+        [raw.id],
+      );
       for (const format of ['csv', 'xlsx'] as const) {
         const res = await own
           .http()
@@ -116,8 +124,26 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
           .expect(200);
         const preview = await upload(res.body as Buffer, `catalogue.${format}`, {}, own);
         expect(preview).toMatchObject({ status: 'previewed', error: null });
+        const changed = preview.rows.filter((r: { action: string }) => r.action !== 'unchanged');
+        expect({ format, changed }).toEqual({ format, changed: [] });
         expect(preview.summary).toMatchObject({ create: 0, update: 0, refused: 0 });
       }
+      // An edit of the raw-SQL resource updates it and keeps it with its own host (no second 「生SQLの受入先」).
+      const csv = await own.http().get('/api/v1/catalogue/export').query({ format: 'csv' }).set(own.admin).buffer(true).parse(binary);
+      const lines = (csv.body as Buffer).toString('utf8').split(/(\r?\n)/); // separators kept: a quoted cell holds a line break of its own
+      const at = lines.findIndex((l) => l.includes(',生SQLの活動,'));
+      const cells = lines[at].split(',');
+      cells[13] = '4'; // 定員 (TEMPLATE_FIELDS order)
+      lines[at] = cells.join(',');
+      const edited = await upload(Buffer.from(lines.join(''), 'utf8'), 'edited.csv', {}, own);
+      const updated = edited.rows.filter((r: { action: string }) => r.action !== 'unchanged');
+      expect(updated.map((r: { match: { label: string } }) => r.match.label)).toEqual(['生SQLの受入先 / 生SQLの活動']);
+      expect(edited.summary).toMatchObject({ create: 0, update: 1, refused: 0 });
+      expect(await commit(edited.id, 'all', own)).toMatchObject({ status: 'committed' });
+      const hosts = await db.query(`SELECT id FROM organizations WHERE name = '生SQLの受入先'`);
+      expect(hosts).toEqual([{ id: raw.id }]);
+      const [resource] = await db.query(`SELECT organization_id, capacity FROM resources WHERE title = '生SQLの活動'`);
+      expect(resource).toEqual({ organization_id: raw.id, capacity: 4 });
     } finally {
       await own.close();
       await db.stop();

@@ -4,6 +4,7 @@ import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/home/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
+import { CatalogueImportPage } from './pages/catalogue-import/CatalogueImportPage';
 import { OrganizationPage } from './pages/catalogue/OrganizationPage';
 import { ResourcePage } from './pages/catalogue/ResourcePage';
 import { ParticipantFormPage } from './pages/participants/ParticipantFormPage';
@@ -54,6 +55,14 @@ export const router = createBrowserRouter([
           { path: 'placements/:id', element: <PlacementPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: 'catalogue', element: <CataloguePage /> },
+          {
+            path: 'catalogue/import',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <CatalogueImportPage />
+              </RequireRole>
+            ),
+          },
           { path: 'catalogue/resources/:id', element: <ResourcePage /> },
           { path: 'catalogue/organizations/:id', element: <OrganizationPage /> },
           { path: 'reports', lazy: () => import('./pages/reports/ReportsPage').then((m) => ({ Component: m.ReportsPage })) },

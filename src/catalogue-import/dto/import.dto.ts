@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IMPORT_FIELD_NAMES } from '../import.columns';
 
 export class StartImportDto {
   @ApiPropertyOptional({ enum: ['xlsx', 'csv', 'hsds'], description: '省略時はファイル名と中身から判断' })
@@ -59,6 +60,33 @@ export class ImportSummaryDto {
   @ApiProperty() warnings!: number;
 }
 
+export class ImportColumnDto {
+  @ApiProperty({ description: '列の位置（0 から）' }) index!: number;
+  @ApiProperty({ description: 'ファイルの見出し' }) header!: string;
+  @ApiProperty({ enum: IMPORT_FIELD_NAMES, nullable: true, description: '割り当てた項目（null: 読み込まない）' })
+  field!: string | null;
+}
+
+export class ImportNoteDto {
+  @ApiProperty({ description: '行番号（0: ファイル全体）' }) row!: number;
+  @ApiProperty() column!: string;
+  @ApiProperty() value!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ImportDetailsDto {
+  @ApiPropertyOptional({ description: '見出しの行（1 から）。HSDS にはない' }) headerRow?: number;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '読み込んだシート（xlsx）' }) sheet?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '判定した文字コード（csv）' }) encoding?: string | null;
+  @ApiPropertyOptional({ type: [ImportColumnDto], description: '列の割り当て（見出し → 項目）' }) columns?: ImportColumnDto[];
+  @ApiPropertyOptional({ type: [ImportNoteDto], description: 'ファイル全体についての注意' }) notes?: ImportNoteDto[];
+}
+
+export class ImportFieldDto {
+  @ApiProperty({ enum: IMPORT_FIELD_NAMES }) name!: string;
+  @ApiProperty({ description: 'テンプレートの見出し（画面の表示名）' }) label!: string;
+}
+
 export class ImportDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['xlsx', 'csv', 'hsds'] }) format!: string;
@@ -66,9 +94,11 @@ export class ImportDto {
   @ApiProperty({ enum: ['parsing', 'previewed', 'committing', 'committed', 'failed'] }) status!: string;
   @ApiProperty({ description: '0〜100' }) progress!: number;
   @ApiProperty({ type: ImportSummaryDto }) summary!: ImportSummaryDto;
-  @ApiProperty({ description: '見出しの行・列の割り当て・ファイル全体についての注意' }) details!: Record<string, unknown>;
-  @ApiPropertyOptional({ nullable: true, description: '失敗したときの理由' }) error!: string | null;
+  @ApiProperty({ type: ImportDetailsDto, description: '見出しの行・列の割り当て・ファイル全体についての注意' }) details!: ImportDetailsDto;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '失敗したときの理由' }) error!: string | null;
   @ApiProperty({ type: [ImportRowDto] }) rows!: ImportRowDto[];
+  @ApiProperty({ type: [ImportFieldDto], description: '列を割り当てられる項目（mapping の値に使う名前と表示名）' })
+  fields!: ImportFieldDto[];
 }
 
 export class ExportQuery {

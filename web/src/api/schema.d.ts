@@ -1674,11 +1674,36 @@ export interface components {
             /** @description 読み取った条件の値（応答の understood[].value） */
             value: string | number;
         };
+        ImportColumnDto: {
+            /**
+             * @description 割り当てた項目（null: 読み込まない）
+             * @enum {string|null}
+             */
+            field: "externalId" | "organizationName" | "organizationKind" | "type" | "title" | "description" | "tasks" | "target" | "area" | "address" | "nearestStation" | "accessMinutes" | "days" | "time" | "frequency" | "capacity" | "vacancies" | "reward" | "accommodations" | "visit" | "accompany" | "trial" | "demandTalking" | "demandPhysical" | "demandLiteracy" | "acceptsOutsideEligibility" | "status" | "contactPerson" | "phone" | "email" | "contact" | "notes" | null;
+            /** @description ファイルの見出し */
+            header: string;
+            /** @description 列の位置（0 から） */
+            index: number;
+        };
+        ImportDetailsDto: {
+            /** @description 列の割り当て（見出し → 項目） */
+            columns?: components["schemas"]["ImportColumnDto"][];
+            /** @description 判定した文字コード（csv） */
+            encoding?: string | null;
+            /** @description 見出しの行（1 から）。HSDS にはない */
+            headerRow?: number;
+            /** @description ファイル全体についての注意 */
+            notes?: components["schemas"]["ImportNoteDto"][];
+            /** @description 読み込んだシート（xlsx） */
+            sheet?: string | null;
+        };
         ImportDto: {
             /** @description 見出しの行・列の割り当て・ファイル全体についての注意 */
-            details: Record<string, never>;
+            details: components["schemas"]["ImportDetailsDto"];
             /** @description 失敗したときの理由 */
-            error?: Record<string, never> | null;
+            error?: string | null;
+            /** @description 列を割り当てられる項目（mapping の値に使う名前と表示名） */
+            fields: components["schemas"]["ImportFieldDto"][];
             filename: string;
             /** @enum {string} */
             format: "xlsx" | "csv" | "hsds";
@@ -1689,6 +1714,12 @@ export interface components {
             /** @enum {string} */
             status: "parsing" | "previewed" | "committing" | "committed" | "failed";
             summary: components["schemas"]["ImportSummaryDto"];
+        };
+        ImportFieldDto: {
+            /** @description テンプレートの見出し（画面の表示名） */
+            label: string;
+            /** @enum {string} */
+            name: "externalId" | "organizationName" | "organizationKind" | "type" | "title" | "description" | "tasks" | "target" | "area" | "address" | "nearestStation" | "accessMinutes" | "days" | "time" | "frequency" | "capacity" | "vacancies" | "reward" | "accommodations" | "visit" | "accompany" | "trial" | "demandTalking" | "demandPhysical" | "demandLiteracy" | "acceptsOutsideEligibility" | "status" | "contactPerson" | "phone" | "email" | "contact" | "notes";
         };
         ImportMatchDto: {
             /** @enum {string} */
@@ -1705,6 +1736,13 @@ export interface components {
             /** @description 何が問題か、何が期待されるか */
             message: string;
             /** @description セルの値 */
+            value: string;
+        };
+        ImportNoteDto: {
+            column: string;
+            message: string;
+            /** @description 行番号（0: ファイル全体） */
+            row: number;
             value: string;
         };
         ImportRowDto: {

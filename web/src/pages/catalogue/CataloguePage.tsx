@@ -5,6 +5,7 @@ import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice';
 import { Page } from '../../components/Page';
+import { useSession } from '../../session/SessionContext';
 import { TextField } from '../../components/TextField';
 import { Empty, Loading, Pager } from '../participants/fields';
 import { SelectField } from '../../components/SelectField';
@@ -26,8 +27,17 @@ export function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'organizations' ? 'organizations' : 'resources';
   const choose = (next: View) => setParams(next === 'resources' ? {} : { view: next });
+  const { session } = useSession();
+  const canImport = session?.user.role === 'admin' || session?.user.role === 'coordinator';
   return (
     <Page title="資源・受入先">
+      {canImport && (
+        <p className="actions">
+          <Link to="/catalogue/import" className="button button--secondary">
+            資源リストの取り込み（Excel・CSV）
+          </Link>
+        </p>
+      )}
       <div className="actions" role="group" aria-label="表示する一覧">
         <button
           type="button"
