@@ -153,6 +153,7 @@ async function database(opts: Options, model: EmbeddingModelRepository, onCleanU
 class Probe {
   readonly totals = new Map<string, { ms: number; calls: number }>();
   roundTrips = 0;
+  readonly statements = new Map<string, number>();
 
   wrap(target: object, method: string, label: string): void {
     const obj = target as Record<string, (...args: unknown[]) => unknown>;
@@ -180,6 +181,9 @@ class Probe {
     const self = this;
     pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
       self.roundTrips++;
+      const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text ?? '?');
+      const statement = text.replace(/\s+/g, ' ').trim().slice(0, 60);
+      self.statements.set(statement, (self.statements.get(statement) ?? 0) + 1);
       return query.apply(this, args);
     };
   }
@@ -187,6 +191,7 @@ class Probe {
   reset(): void {
     this.totals.clear();
     this.roundTrips = 0;
+    this.statements.clear();
   }
 }
 
@@ -281,6 +286,7 @@ runBench(async (onCleanUp) => {
       log(`  per search (mean ms over ${opts.sequential}): HTTP total ${ms(sequential.mean)}`);
       for (const [label, t] of probe.totals) log(`    ${label}: ${(t.ms / opts.sequential).toFixed(2)} ms (${t.calls} calls)`);
       log(`    database round trips per search: ${(probe.roundTrips / opts.sequential).toFixed(2)}`);
+      for (const [statement, n] of [...probe.statements].sort((a, b) => b[1] - a[1]).slice(0, 8)) log(`      ${n}× ${statement}`);
     }
   }
 
