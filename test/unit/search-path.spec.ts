@@ -1,4 +1,7 @@
 import type { DataSource } from 'typeorm';
+import type { ApiTokenRepository } from '../../src/auth/api-token.repository';
+import { ApiTokenService } from '../../src/auth/api-token.service';
+import type { OrganizationDirectory } from '../../src/auth/organization-directory';
 import { loadConfig } from '../../src/config/app-config';
 import { ESTIMATE_TTL_MS, estimateTableRows, MatchRepository } from '../../src/matching/match.repository';
 import { QueryEmbeddingCache } from '../../src/matching/query-embedding.cache';
@@ -105,5 +108,35 @@ describe('exact or HNSW without a per-search EXPLAIN', () => {
     expect(await estimateTableRows(ds as unknown as DataSource)).toBeNull();
     const { ds: empty } = fakeDataSource({ tuples: 0, pages: 0, current: 0 }, 0);
     expect(await estimateTableRows(empty as unknown as DataSource)).toBe(0);
+  });
+});
+
+describe('token use is recorded to the minute without a write per request', () => {
+  function setup(lastUsedAt: Date | null) {
+    const token = {
+      id: 't1',
+      role: 'coordinator',
+      organizationId: null,
+      areas: null,
+      userId: null,
+      name: 'x',
+      revokedAt: null,
+      expiresAt: null,
+      lastUsedAt,
+    };
+    const repo = { findByHash: jest.fn(async () => token), owner: jest.fn(), touch: jest.fn(async () => undefined) };
+    const service = new ApiTokenService(loadConfig({}), repo as unknown as ApiTokenRepository, {} as OrganizationDirectory);
+    return { service, repo };
+  }
+
+  it('skips the UPDATE for a token used within the last minute, and sends it otherwise', async () => {
+    const recent = setup(new Date(Date.now() - 10_000));
+    expect(await recent.service.authenticate('sk_x', 'POST /api/v1/matches/search')).toMatchObject({ tokenId: 't1', role: 'coordinator' });
+    expect(recent.repo.touch).not.toHaveBeenCalled();
+    for (const lastUsedAt of [null, new Date(Date.now() - 61_000)]) {
+      const stale = setup(lastUsedAt);
+      await stale.service.authenticate('sk_x', 'POST /api/v1/matches/search');
+      expect(stale.repo.touch).toHaveBeenCalledWith('t1');
+    }
   });
 });
