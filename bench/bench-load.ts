@@ -195,6 +195,28 @@ class Probe {
   }
 }
 
+/**
+ * CPU milliseconds used so far by this process's child running `script` (the embedded database), from /proc: a
+ * figure that other work on a shared machine inflates far less than wall time. null where /proc is not there.
+ */
+function childCpuMs(script: string): (() => number) | null {
+  try {
+    const children = fs
+      .readdirSync(`/proc/${process.pid}/task`)
+      .flatMap((t) => fs.readFileSync(`/proc/${process.pid}/task/${t}/children`, 'utf8').trim().split(/\s+/))
+      .filter(Boolean);
+    const pid = children.find((c) => fs.readFileSync(`/proc/${c}/cmdline`, 'utf8').includes(script));
+    if (!pid) return null;
+    const ticks = 1000 / 100; // USER_HZ
+    return () => {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * ticks;
+    };
+  } catch {
+    return null;
+  }
+}
+
 function latencies(xs: number[]) {
   return { p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99), mean: mean(xs) };
 }
@@ -272,8 +294,12 @@ runBench(async (onCleanUp) => {
   for (const s of searches.slice(0, 20)) await post('/api/v1/matches/search', token, s); // warm-up
 
   let sequential: ReturnType<typeof latencies> | null = null;
+  let cpuPerSearch = { db: NaN, app: NaN };
   if (opts.sequential) {
     probe?.reset();
+    const dbCpu = url === process.env.DATABASE_URL ? null : childCpuMs('embedded-postgres.server.js');
+    const db0 = dbCpu?.() ?? 0;
+    const app0 = process.cpuUsage();
     const times: number[] = [];
     for (const s of searches.slice(0, opts.sequential)) {
       const t0 = performance.now();
@@ -281,6 +307,12 @@ runBench(async (onCleanUp) => {
       times.push(performance.now() - t0);
     }
     sequential = latencies(times);
+    const app = process.cpuUsage(app0);
+    cpuPerSearch = {
+      db: dbCpu ? (dbCpu() - db0) / opts.sequential : NaN,
+      app: (app.user + app.system) / 1000 / opts.sequential,
+    };
+    log(`  CPU per search: database ${ms(cpuPerSearch.db)} ms, this process (service + bench client) ${ms(cpuPerSearch.app)} ms`);
     log(`sequential (${opts.sequential}): p50 ${ms(sequential.p50)} ms, p95 ${ms(sequential.p95)} ms, p99 ${ms(sequential.p99)} ms`);
     if (probe) {
       log(`  per search (mean ms over ${opts.sequential}): HTTP total ${ms(sequential.mean)}`);
@@ -322,6 +354,9 @@ runBench(async (onCleanUp) => {
           `| one user, ${opts.sequential} searches: p50 / p95 / p99 (ms) | ` +
             `${ms(sequential.p50)} / ${ms(sequential.p95)} / ${ms(sequential.p99)} |`,
         ]
+      : []),
+    ...(sequential
+      ? [`| one user: CPU per search, database / this process (service + client) (ms) | ${ms(cpuPerSearch.db)} / ${ms(cpuPerSearch.app)} |`]
       : []),
     `| concurrency ${opts.concurrency}, ${opts.seconds} s: searches/s | ${perSecond.toFixed(1)} |`,
     `| concurrency ${opts.concurrency}: p50 / p95 / p99 (ms) | ${ms(concurrent.p50)} / ${ms(concurrent.p95)} / ${ms(concurrent.p99)} |`,
