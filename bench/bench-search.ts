@@ -875,7 +875,8 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
       "of each (selective). Every mode also has the service's own conditions (open, embedded, vacancies > 0).",
     `findCandidates: MatchRepository.findCandidates as MatchService calls it: k = ${K}, terms = distinct ` +
       `JapaneseTokenizer.contentWords(needs); the vector list is exact when the planner expects ≤ ${fmtInt(exactMaxRows)} rows to pass ` +
-      `the filters (SEARCH_EXACT_MAX_ROWS), otherwise HNSW with SET LOCAL hnsw.ef_search = ${EF_SEARCH}, hnsw.iterative_scan = ` +
+      `the filters (SEARCH_EXACT_MAX_ROWS; the whole table's planner size first, then EXPLAIN of the filters), ` +
+      `otherwise HNSW with SET LOCAL hnsw.ef_search = ${EF_SEARCH}, hnsw.iterative_scan = ` +
       `relaxed_order, hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}.`,
     '"As deployed" = no planner statistics: a fresh embedded database until the reconciler\'s first `ANALYZE` (PGlite has no autovacuum, ' +
       'so the reconciler runs one at its first run and every six hours). "After ANALYZE" / "with statistics" is the steady state of a ' +
