@@ -28,7 +28,6 @@ import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
@@ -52,8 +51,9 @@ import {
 } from '../src/matching/match.repository';
 import { DEFAULT_WEIGHTS, rank } from '../src/matching/ranking';
 import { DAYS, RESOURCE_TYPES } from '../src/common/catalogue.constants';
-import { contentHash, resourceLexicalBody, resourcePassage } from '../src/resources/resource-text';
-import { AREA_NAMES, AREAS, ORG_KINDS, needsTexts, rng, syntheticResource, TYPE_WEIGHTS, type Rng } from './synthetic-catalogue';
+import { resourcePassage } from '../src/resources/resource-text';
+import { AREA_NAMES, AREAS, needsTexts, rng, syntheticResource, TYPE_WEIGHTS, type Rng } from './synthetic-catalogue';
+import { loadCatalogue } from './search-catalogue';
 import { deleteKeys, fmtInt, logger, machine, mean, ms, percentile, timed, writeDocsSection, type Machine } from './bench-support';
 
 // ---------------------------------------------------------------------------
@@ -122,11 +122,6 @@ function parseOptions(argv: string[]): Options {
 // ---------------------------------------------------------------------------
 // small helpers
 
-/** pgvector text form, as the service writes it (toVectorLiteral in the repositories). */
-function toVectorLiteral(vector: ArrayLike<number>): string {
-  return `[${Array.from(vector, (v) => (Number.isFinite(v) ? v : 0)).join(',')}]`;
-}
-
 const log = logger('bench-search');
 
 type Mode = 'none' | 'filtered' | 'selective';
@@ -180,13 +175,17 @@ async function captureFindCandidates(
   const captured: CapturedSql = { sets: [], sql: '', params: [] };
   const manager = {
     query: async (sql: string, params?: unknown[]) => {
-      if (/^\s*EXPLAIN /i.test(sql)) return (await pg.query(sql, params)).rows;
+      // the row estimates (EXPLAIN, pg_class) are the service's own choice of path: asked of the database
+      if (/^\s*(EXPLAIN |SELECT \/\* table rows estimate)/i.test(sql)) return (await pg.query(sql, params)).rows;
       if (/^\s*SET /i.test(sql)) captured.sets.push(sql);
       else Object.assign(captured, { sql, params: params ?? [] });
       return [];
     },
   };
-  const fake = { transaction: async (fn: (m: typeof manager) => Promise<unknown>) => fn(manager) } as unknown as DataSource;
+  const fake = {
+    query: manager.query,
+    transaction: async (fn: (m: typeof manager) => Promise<unknown>) => fn(manager),
+  } as unknown as DataSource;
   await new MatchRepository(fake, config).findCandidates(model, vector, terms, filters, k);
   if (!captured.sql) throw new Error('MatchRepository.findCandidates ran no query');
   return captured;
@@ -339,111 +338,6 @@ const perMode = <T>(f: (m: Mode) => T): Record<Mode, T> => ({ none: f('none'), f
 const K = 100; // Math.max(CANDIDATES_PER_INDEX, limit * 4) in MatchService, with the default limit 10
 const EF_SWEEP = [100, 200, 400, 800];
 const FORCE_INDEX = ['SET LOCAL enable_seqscan = off', 'SET LOCAL enable_bitmapscan = off', 'SET LOCAL enable_sort = off'];
-
-async function loadCatalogue(pg: Client, size: number, model: EmbeddingModelRepository, tokenizer: JapaneseTokenizer) {
-  const r = rng(size * 7 + 1);
-  const orgCount = 12;
-  const orgIds: string[] = [];
-  for (let i = 0; i < orgCount; i++) {
-    const { rows } = await pg.query(
-      `INSERT INTO organizations (name, kind, area, contact, development_status) VALUES ($1, $2, $3, $4, 'accepting') RETURNING id`,
-      [
-        `ベンチ受入先${i + 1}（${AREA_NAMES[i % AREA_NAMES.length]}）`,
-        ORG_KINDS[i % ORG_KINDS.length],
-        AREA_NAMES[i % AREA_NAMES.length],
-        JSON.stringify({ person: `担当${i + 1}` }),
-      ],
-    );
-    orgIds.push(rows[0].id);
-  }
-  const CHUNK = 1024;
-  const ROWS_PER_INSERT = 200;
-  const passages = new Set<string>();
-  let embedMs = 0;
-  let open = 0;
-  let inserting: Promise<void> = Promise.resolve();
-  const started = performance.now();
-  let lastLog = started;
-  for (let done = 0; done < size; done += CHUNK) {
-    const rows = Array.from({ length: Math.min(CHUNK, size - done) }, () => syntheticResource(r, orgCount));
-    const texts = rows.map((row) => resourcePassage(row));
-    texts.forEach((t) => passages.add(t));
-    open += rows.filter((row) => row.status === 'open').length;
-    // The model process embeds this chunk (batches of EMBEDDING_BATCH_SIZE, one request at a
-    // time, as the service does) while this process tokenizes it, yielding so that replies flow.
-    const t0 = performance.now();
-    const embedding = model.embed(texts, 'passage').then((result) => {
-      embedMs += performance.now() - t0;
-      return result;
-    });
-    const tokens: Array<{ title: string[]; body: string[] }> = [];
-    for (const row of rows) {
-      tokens.push({ title: tokenizer.contentWords(row.title), body: tokenizer.contentWords(resourceLexicalBody(row)) });
-      if (tokens.length % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    const { model: modelName, vectors } = await embedding;
-    await inserting; // one insert in flight while the next chunk is embedded
-    inserting = (async () => {
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        const params: unknown[] = [];
-        const add = (v: unknown) => `$${params.push(v)}`;
-        const values = rows.slice(i, i + ROWS_PER_INSERT).map((row, j) => {
-          const idx = i + j;
-          return `(${[
-            add(orgIds[row.organizationIndex]),
-            add(row.type),
-            add(row.title),
-            add(row.description),
-            `${add(row.tasks)}::text[]`,
-            add(row.area),
-            add(row.address),
-            add(row.nearestStation),
-            add(row.accessMinutes),
-            `${add(JSON.stringify(row.schedule))}::jsonb`,
-            `${add(row.scheduleDays)}::text[]`,
-            add(row.frequencyNote),
-            add(row.capacity),
-            add(row.vacancies),
-            `${add(row.accommodations)}::text[]`,
-            add(row.demandTalking),
-            add(row.demandPhysical),
-            add(row.demandLiteracy),
-            add(row.reward),
-            add(row.acceptsOutsideEligibility),
-            add(row.status),
-            // as ResourceRepository.writeSearchTokens
-            `setweight(to_tsvector('simple', ${add(tokens[idx].title.join(' '))}), 'A') || setweight(to_tsvector('simple',
-              ${add(tokens[idx].body.join(' '))}), 'B')`,
-            add(contentHash(texts[idx])),
-            `${add(toVectorLiteral(vectors[idx]))}::vector`,
-            add(modelName),
-            `'ready'`,
-            'now()',
-          ].join(', ')})`;
-        });
-        await pg.query(
-          `INSERT INTO resources (organization_id, type, title, description, tasks, area, address, nearest_station, access_minutes,
-            schedule, schedule_days,
-             frequency_note, capacity, vacancies, accommodations, demand_talking, demand_physical, demand_literacy, reward,
-               accepts_outside_eligibility,
-             status, search_tokens, content_hash, embedding, embedding_model, embedding_status, embedded_at) VALUES ${values.join(', ')}`,
-          params,
-        );
-      }
-    })();
-    inserting.catch(() => undefined); // surfaced by the next await
-    if (performance.now() - lastLog > 30_000) {
-      lastLog = performance.now();
-      const secs = (lastLog - started) / 1000;
-      log(
-        `  loaded ${fmtInt(done + rows.length)}/${fmtInt(size)} (${Math.round((done + rows.length) / secs)} rows/s; embedding ` +
-          `${Math.round((done + rows.length) / (embedMs / 1000))} texts/s)`,
-      );
-    }
-  }
-  await inserting;
-  return { loadSeconds: (performance.now() - started) / 1000, embedSeconds: embedMs / 1000, distinctPassages: passages.size, open };
-}
 
 async function embeddingThroughput(model: EmbeddingModelRepository, config: AppConfig) {
   const r = rng(99);
@@ -981,7 +875,8 @@ function report(results: SizeResult[], tp: Throughput, queries: number, modelNam
       "of each (selective). Every mode also has the service's own conditions (open, embedded, vacancies > 0).",
     `findCandidates: MatchRepository.findCandidates as MatchService calls it: k = ${K}, terms = distinct ` +
       `JapaneseTokenizer.contentWords(needs); the vector list is exact when the planner expects ≤ ${fmtInt(exactMaxRows)} rows to pass ` +
-      `the filters (SEARCH_EXACT_MAX_ROWS), otherwise HNSW with SET LOCAL hnsw.ef_search = ${EF_SEARCH}, hnsw.iterative_scan = ` +
+      `the filters (SEARCH_EXACT_MAX_ROWS; the whole table's planner size first, then EXPLAIN of the filters), ` +
+      `otherwise HNSW with SET LOCAL hnsw.ef_search = ${EF_SEARCH}, hnsw.iterative_scan = ` +
       `relaxed_order, hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}.`,
     '"As deployed" = no planner statistics: a fresh embedded database until the reconciler\'s first `ANALYZE` (PGlite has no autovacuum, ' +
       'so the reconciler runs one at its first run and every six hours). "After ANALYZE" / "with statistics" is the steady state of a ' +

@@ -5,6 +5,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { AppConfig } from '../config/app-config';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { projectRoot } from '../common/project-root';
+import { QueryEmbeddingCache } from './query-embedding.cache';
 
 /** The vector column is vector(384): a model of another width cannot serve this schema. */
 export const EMBEDDING_DIMS = 384;
@@ -67,6 +68,7 @@ export class EmbeddingModelRepository implements OnModuleInit, OnModuleDestroy {
   private loading: Promise<void> | null = null;
   private stopping = false;
   private lastProgressLog = 0;
+  private readonly queries = new QueryEmbeddingCache();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -125,6 +127,19 @@ export class EmbeddingModelRepository implements OnModuleInit, OnModuleDestroy {
       tokens.push(...reply.tokens!);
     }
     return { model, vectors, chunks, tokens };
+  }
+
+  /**
+   * The vector of one search's needs, from the per-process cache when the same text was searched with the
+   * current model (a repeated search skips the model process round trip; see QueryEmbeddingCache).
+   */
+  async embedQuery(text: string): Promise<{ model: string; vector: Float32Array; chunks: number }> {
+    const cached = this.queries.get(await this.ready(), text);
+    if (cached) return cached;
+    const { model, vectors, chunks } = await this.embed([text], 'query');
+    const result = { model, vector: vectors[0], chunks: chunks[0] };
+    this.queries.set(text, result);
+    return result;
   }
 
   private async load(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from '../resources/resource.columns';
 import { toVectorLiteral } from './embedding-state.repository';
@@ -84,11 +84,18 @@ export function hnswSettings(efSearch = EF_SEARCH): string[] {
     `SET LOCAL hnsw.max_scan_tuples = ${MAX_SCAN_TUPLES}`,
   ];
 }
+/** How long a row estimate is reused (statistics change with ANALYZE, at most every reconcile or after a bulk write). */
+export const ESTIMATE_TTL_MS = 10_000;
+/** Filter sets whose estimates are kept (a bounded map: filters come from a handful of screens). */
+const ESTIMATES_KEPT = 500;
 /** Lexical matches ranked per search; binds only in catalogues far larger than a municipality's. */
 const LEXICAL_CANDIDATES = 1_000;
 
 @Injectable()
 export class MatchRepository {
+  private tableRows: { rows: number | null; at: number } | null = null;
+  private readonly filteredRows = new Map<string, { rows: number; at: number }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -106,12 +113,45 @@ export class MatchRepository {
   async findCandidates(model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<SearchCandidate[]> {
     const params: unknown[] = [toVectorLiteral(vector), k, terms.length ? terms : null];
     const where = hardFilterSql(model, filters, params);
+    const exact = (await this.filteredRowsBound(model, filters)) <= this.config.searchExactMaxRows;
+    // The exact list needs no settings: one statement, one round trip (no BEGIN/COMMIT around it).
+    if (exact) return ((await this.dataSource.query(candidateSql(where, true), params)) as Array<Record<string, unknown>>).map(toCandidate);
     return this.dataSource.transaction(async (manager) => {
-      const exact = (await estimateFilteredRows(manager, model, filters)) <= this.config.searchExactMaxRows;
-      if (!exact) for (const setting of hnswSettings()) await manager.query(setting);
-      const rows: Array<Record<string, unknown>> = await manager.query(candidateSql(where, exact), params);
+      await manager.query(hnswSettings().join('; '));
+      const rows: Array<Record<string, unknown>> = await manager.query(candidateSql(where, false), params);
       return rows.map(toCandidate);
     });
+  }
+
+  /**
+   * An upper bound of the rows passing the hard filters, for the exact-or-HNSW choice, without a round trip per
+   * search. First the planner's size of the whole table (pg_class, extrapolated to its current pages as the planner
+   * does), kept for ESTIMATE_TTL_MS: a catalogue within SEARCH_EXACT_MAX_ROWS is searched exactly whatever the
+   * filters. Above it, the planner's estimate for these filters (EXPLAIN, no rows read), kept per filter set for
+   * the same time. Without statistics (never analysed) both fall back to the EXPLAIN of today.
+   */
+  private async filteredRowsBound(model: string, filters: HardFilters): Promise<number> {
+    const now = Date.now();
+    if (!this.tableRows || now - this.tableRows.at > ESTIMATE_TTL_MS) {
+      this.tableRows = { rows: await estimateTableRows(this.dataSource), at: now };
+    }
+    if (this.tableRows.rows !== null && this.tableRows.rows <= this.config.searchExactMaxRows) return this.tableRows.rows;
+    const key = JSON.stringify([
+      model,
+      filters.types,
+      filters.areas,
+      filters.days,
+      filters.maxTravelMinutes,
+      filters.accommodations,
+      filters.includeFull,
+    ]);
+    const cached = this.filteredRows.get(key);
+    if (cached && now - cached.at <= ESTIMATE_TTL_MS) return cached.rows;
+    const rows = await estimateFilteredRows(this.dataSource, model, filters);
+    this.filteredRows.delete(key);
+    this.filteredRows.set(key, { rows, at: now });
+    while (this.filteredRows.size > ESTIMATES_KEPT) this.filteredRows.delete(this.filteredRows.keys().next().value as string);
+    return rows;
   }
 
   async logSearch(entry: SearchLogEntry): Promise<void> {
@@ -180,12 +220,27 @@ function hardFilterSql(model: string, f: HardFilters, params: unknown[]): string
 }
 
 /** The planner's estimate of the rows passing the hard filters (no rows are read). */
-async function estimateFilteredRows(manager: EntityManager, model: string, f: HardFilters): Promise<number> {
+async function estimateFilteredRows(db: Pick<DataSource, 'query'>, model: string, f: HardFilters): Promise<number> {
   const params: unknown[] = [];
   const where = hardFilterSql(model, f, params);
-  const [row]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> = await manager.query(
+  const [row]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> = await db.query(
     `EXPLAIN (FORMAT JSON) SELECT 1 FROM resources r WHERE ${where}`,
     params,
   );
   return row['QUERY PLAN'][0].Plan['Plan Rows'];
+}
+
+/**
+ * Rows of the resources table as the planner sees them: reltuples scaled to the table's current pages (a table
+ * that grew since its last ANALYZE counts as grown); null when it was never analysed. Reads only the catalogue.
+ */
+export async function estimateTableRows(db: Pick<DataSource, 'query'>): Promise<number | null> {
+  const [row]: Array<{ tuples: number; pages: number; current: number }> = await db.query(
+    `SELECT /* table rows estimate */ c.reltuples::float8 AS tuples, c.relpages::int AS pages,
+            (pg_relation_size(c.oid) / current_setting('block_size')::int)::int AS current
+       FROM pg_class c WHERE c.oid = 'resources'::regclass`,
+  );
+  if (!row || row.tuples < 0) return null;
+  if (row.pages <= 0) return row.current > 0 ? null : 0;
+  return Math.ceil((row.tuples / row.pages) * Math.max(row.current, row.pages));
 }

@@ -94,16 +94,16 @@ export class MatchService {
     input: SearchInput,
     weights: RankingWeights = DEFAULT_WEIGHTS,
   ): Promise<{ model: string; ranked: Ranked<SearchCandidate>[]; needsChunks: number; vector: Float32Array }> {
-    const { model, vectors, chunks } = await this.model.embed([normalizeJapanese(input.needs)], 'query');
+    const { model, vector, chunks } = await this.model.embedQuery(normalizeJapanese(input.needs));
     const terms = [...new Set(this.tokenizer.contentWords(input.needs))];
     const candidates = await this.matches.findCandidates(
       model,
-      vectors[0],
+      vector,
       terms,
       input.filters,
       Math.max(CANDIDATES_PER_INDEX, input.limit * 4),
     );
-    return { model, ranked: rank(candidates, input.preferences, weights), needsChunks: chunks[0], vector: vectors[0] };
+    return { model, ranked: rank(candidates, input.preferences, weights), needsChunks: chunks, vector };
   }
 
   /**

@@ -185,6 +185,27 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     expect(await ids(indexed, { types: ['work_experience'], days: ['thu'] })).toEqual([data.id]);
   });
 
+  it('answers a repeated search from the cached needs vector with the same results, and logs every search', async () => {
+    const area = uniqueArea();
+    await catalogue(area);
+    const db = t.app.get(DataSource);
+    const embed = jest.spyOn(t.app.get(EmbeddingModelRepository), 'embed');
+    try {
+      const body = { needs: `静かな場所で黙々とできる作業（${area}）`, filters: { areas: [area] } };
+      const before = (await db.query(`SELECT count(*)::int AS n FROM search_logs`))[0].n as number;
+      const first = await search(body).expect(200);
+      const again = await search(body).expect(200);
+      expect(embed).toHaveBeenCalledTimes(1);
+      expect(again.body).toEqual(first.body);
+      const logged = await db.query(`SELECT result_ids FROM search_logs ORDER BY created_at DESC LIMIT 2`);
+      expect((await db.query(`SELECT count(*)::int AS n FROM search_logs`))[0].n).toBe(before + 2);
+      const ids = first.body.results.map((r: { resource: { id: string } }) => r.resource.id);
+      expect(logged.map((l: { result_ids: string[] }) => l.result_ids)).toEqual([ids, ids]);
+    } finally {
+      embed.mockRestore();
+    }
+  });
+
   it('re-embeds a resource when its description changes', async () => {
     const area = uniqueArea();
     const resource = await createResource(t, orgId, { area, title: '作業所', description: '木工で小物を作ります。' });

@@ -1,0 +1,142 @@
+import type { DataSource } from 'typeorm';
+import type { ApiTokenRepository } from '../../src/auth/api-token.repository';
+import { ApiTokenService } from '../../src/auth/api-token.service';
+import type { OrganizationDirectory } from '../../src/auth/organization-directory';
+import { loadConfig } from '../../src/config/app-config';
+import { ESTIMATE_TTL_MS, estimateTableRows, MatchRepository } from '../../src/matching/match.repository';
+import { QueryEmbeddingCache } from '../../src/matching/query-embedding.cache';
+
+const vector = (x: number) => Float32Array.from({ length: 4 }, () => x);
+
+describe('query embedding cache', () => {
+  it('returns the vector stored for the same model and text, and nothing for another model or text', () => {
+    const cache = new QueryEmbeddingCache(10);
+    cache.set('静かな作業', { model: 'm1', vector: vector(0.5), chunks: 1 });
+    expect(cache.get('m1', '静かな作業')).toEqual({ model: 'm1', vector: vector(0.5), chunks: 1 });
+    expect(cache.get('m2', '静かな作業')).toBeUndefined();
+    expect(cache.get('m1', '静かな作業。')).toBeUndefined();
+  });
+
+  it('is bounded and drops the least recently used text first', () => {
+    const cache = new QueryEmbeddingCache(3);
+    for (const t of ['a', 'b', 'c']) cache.set(t, { model: 'm', vector: vector(1), chunks: 1 });
+    expect(cache.get('m', 'a')).toBeDefined(); // a is now the most recent
+    cache.set('d', { model: 'm', vector: vector(2), chunks: 1 });
+    expect(cache.size).toBe(3);
+    expect(cache.get('m', 'b')).toBeUndefined();
+    expect(['a', 'c', 'd'].every((t) => cache.get('m', t))).toBe(true);
+  });
+
+  it('keys by a hash: the needs text is not kept in the process', () => {
+    expect(QueryEmbeddingCache.key('m', '秘密の相談')).not.toContain('秘密');
+  });
+});
+
+/** A DataSource that answers the catalogue and EXPLAIN estimates and records every statement. */
+function fakeDataSource(tableRows: { tuples: number; pages: number; current: number }, planRows: number) {
+  const statements: string[] = [];
+  const answer = (sql: string) => {
+    statements.push(sql.trim());
+    if (sql.includes('table rows estimate')) return [tableRows];
+    if (/^\s*EXPLAIN/.test(sql)) return [{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': planRows } }] }];
+    return [];
+  };
+  const ds = {
+    query: jest.fn(async (sql: string) => answer(sql)),
+    transaction: jest.fn(async (fn: (m: { query: (sql: string) => Promise<unknown> }) => Promise<unknown>) =>
+      fn({ query: async (sql: string) => answer(sql) }),
+    ),
+  };
+  return { ds, statements };
+}
+
+describe('exact or HNSW without a per-search EXPLAIN', () => {
+  const config = loadConfig({ SEARCH_EXACT_MAX_ROWS: '10000' });
+  const search = (repo: MatchRepository, filters = {}) =>
+    repo.findCandidates('m', vector(0.1), ['畑'], { includeFull: false, ...filters }, 100);
+
+  afterEach(() => jest.useRealTimers());
+
+  it('searches a catalogue within SEARCH_EXACT_MAX_ROWS exactly, in one statement, asking the catalogue once per interval', async () => {
+    const { ds, statements } = fakeDataSource({ tuples: 9_000, pages: 4_500, current: 4_500 }, 0);
+    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    await search(repo);
+    await search(repo, { types: ['volunteer'] });
+    const candidates = statements.filter((s) => s.startsWith('WITH q AS'));
+    expect(candidates).toHaveLength(2);
+    expect(candidates.every((s) => s.includes('ORDER BY 1 - (r.embedding <=> $1::vector) DESC'))).toBe(true);
+    expect(statements.filter((s) => s.includes('table rows estimate'))).toHaveLength(1);
+    expect(statements.some((s) => s.startsWith('EXPLAIN') || s.startsWith('SET'))).toBe(false);
+    expect(ds.transaction).not.toHaveBeenCalled();
+  });
+
+  it('counts a table that grew since its last ANALYZE as grown, and asks the planner about the filters then', async () => {
+    // analysed at 9,000 rows in 4,500 pages; now 6,000 pages ≈ 12,000 rows
+    const { ds, statements } = fakeDataSource({ tuples: 9_000, pages: 4_500, current: 6_000 }, 800);
+    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    await search(repo, { types: ['volunteer'] });
+    expect(statements.filter((s) => s.startsWith('EXPLAIN'))).toHaveLength(1);
+    expect(statements.find((s) => s.startsWith('WITH q AS'))).toContain('DESC LIMIT $2');
+  });
+
+  it('takes the HNSW path when the planner expects more rows than SEARCH_EXACT_MAX_ROWS, and reuses that estimate', async () => {
+    const { ds, statements } = fakeDataSource({ tuples: 100_000, pages: 50_000, current: 50_000 }, 75_000);
+    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    await search(repo);
+    await search(repo);
+    expect(statements.filter((s) => s.startsWith('EXPLAIN'))).toHaveLength(1);
+    expect(statements.filter((s) => s.startsWith('SET LOCAL hnsw.ef_search'))).toHaveLength(2);
+    const candidate = statements.find((s) => s.startsWith('WITH q AS'))!;
+    expect(candidate).toContain('ORDER BY r.embedding <=> $1::vector LIMIT $2');
+    expect(ds.transaction).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks again once the estimates are older than ESTIMATE_TTL_MS', async () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    const { ds, statements } = fakeDataSource({ tuples: 100_000, pages: 50_000, current: 50_000 }, 3_000);
+    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    await search(repo, { areas: ['東部'] });
+    jest.setSystemTime(1_000_000 + ESTIMATE_TTL_MS + 1);
+    await search(repo, { areas: ['東部'] });
+    expect(statements.filter((s) => s.startsWith('EXPLAIN'))).toHaveLength(2);
+    expect(statements.filter((s) => s.includes('table rows estimate'))).toHaveLength(2);
+    expect(statements.filter((s) => s.startsWith('SET'))).toHaveLength(0);
+  });
+
+  it('falls back to the planner for a table never analysed', async () => {
+    const { ds } = fakeDataSource({ tuples: -1, pages: 0, current: 10 }, 5);
+    expect(await estimateTableRows(ds as unknown as DataSource)).toBeNull();
+    const { ds: empty } = fakeDataSource({ tuples: 0, pages: 0, current: 0 }, 0);
+    expect(await estimateTableRows(empty as unknown as DataSource)).toBe(0);
+  });
+});
+
+describe('token use is recorded to the minute without a write per request', () => {
+  function setup(lastUsedAt: Date | null) {
+    const token = {
+      id: 't1',
+      role: 'coordinator',
+      organizationId: null,
+      areas: null,
+      userId: null,
+      name: 'x',
+      revokedAt: null,
+      expiresAt: null,
+      lastUsedAt,
+    };
+    const repo = { findByHash: jest.fn(async () => token), owner: jest.fn(), touch: jest.fn(async () => undefined) };
+    const service = new ApiTokenService(loadConfig({}), repo as unknown as ApiTokenRepository, {} as OrganizationDirectory);
+    return { service, repo };
+  }
+
+  it('skips the UPDATE for a token used within the last minute, and sends it otherwise', async () => {
+    const recent = setup(new Date(Date.now() - 10_000));
+    expect(await recent.service.authenticate('sk_x', 'POST /api/v1/matches/search')).toMatchObject({ tokenId: 't1', role: 'coordinator' });
+    expect(recent.repo.touch).not.toHaveBeenCalled();
+    for (const lastUsedAt of [null, new Date(Date.now() - 61_000)]) {
+      const stale = setup(lastUsedAt);
+      await stale.service.authenticate('sk_x', 'POST /api/v1/matches/search');
+      expect(stale.repo.touch).toHaveBeenCalledWith('t1');
+    }
+  });
+});
