@@ -9,7 +9,8 @@
  *      timestamps shared by several rows so that the id tie-breaker matters); ANALYZE (the service's steady state);
  *   2. calls the repositories' list() as the routes do (ResourceRepository, ParticipantRepository,
  *      PlacementRepository, AuditRepository on a TypeORM DataSource with the service's options; no Nest context):
- *      every page of the list by `page` (offset) and every page by `cursor` (walking nextCursor), 3 rounds each;
+ *      every page of the list by `page` (offset) and every page by `cursor` (walking nextCursor), 2 rounds each,
+ *      first without, then with the indexes of migration 1766100000000 (before/after on the same data);
  *   3. EXPLAIN (ANALYZE, BUFFERS) of the last page's statement by offset and by cursor, and of the total;
  *   4. prints a markdown table and writes "## Lists (npm run bench:lists)" in docs/benchmarks.md;
  *   5. cleans up (database process, temp dir).
@@ -23,6 +24,7 @@ import { AuditRepository } from '../src/audit/audit.repository';
 import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { ListKeysetIndexes1766100000000 } from '../migrations/1766100000000-ListKeysetIndexes';
 import { ParticipantRepository } from '../src/participants/participant.repository';
 import { PlacementRepository } from '../src/placements/placement.repository';
 import type { ListResourcesQuery } from '../src/resources/dto/resource.dto';
@@ -112,7 +114,7 @@ async function measure(name: string, list: Lister, rows: number, limit: number):
   const offset: number[] = [];
   const cursor: number[] = [];
   let total = '';
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 2; round++) {
     for (let page = 1; page <= pages; page++) {
       const r = await timed(() => list({ page, limit }));
       offset.push(r.ms);
@@ -179,23 +181,33 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
     ['placements (GET /api/v1/placements)', (q) => placements.list(q)],
     ['audit log (GET /api/v1/audit)', (q) => audit.list(q)],
   ];
-  const results: ListResult[] = [];
-  for (const [name, list] of lists) results.push(await measure(name, list, opts.rows, opts.limit));
-
+  // Before/after back to back on the same data: without the list indexes of migration 1766100000000, then with them.
+  const migration = new ListKeysetIndexes1766100000000();
+  const runner = ds.createQueryRunner();
+  await migration.down(runner);
+  const phases: Array<{ name: string; results: ListResult[]; plans: string[] }> = [];
+  for (const name of ['without the list indexes (before migration 1766100000000)', 'with the list indexes (migration 1766100000000)']) {
+    if (phases.length) await migration.up(runner);
+    await ds.query('ANALYZE');
+    log(`phase: ${name}`);
+    const results: ListResult[] = [];
+    for (const [listName, list] of lists) results.push(await measure(listName, list, opts.rows, opts.limit));
+    const plans: string[] = [];
+    for (const [listName, list] of lists) {
+      let next: string | undefined;
+      let last: string | undefined;
+      do {
+        last = next;
+        next = (await list({ page: 1, limit: opts.limit, cursor: next })).nextCursor ?? undefined;
+      } while (next);
+      const [page] = await explainCall(ds, () => list({ page: 1, limit: opts.limit, cursor: last }));
+      plans.push(`${listName}, last page by cursor:`, '', '```', page, '```', '');
+    }
+    phases.push({ name, results, plans });
+  }
+  await runner.release();
   const lastPage = Math.ceil(opts.rows / opts.limit);
-  const [, lastCursorPage] = await (async () => {
-    let next: string | undefined;
-    let previous: string | undefined;
-    do {
-      previous = next;
-      next = (await resources.list({ page: 1, limit: opts.limit, cursor: next } as ListResourcesQuery)).nextCursor ?? undefined;
-    } while (next);
-    return [null, previous];
-  })();
   const offsetPlans = await explainCall(ds, () => resources.list({ page: lastPage, limit: opts.limit } as ListResourcesQuery));
-  const cursorPlans = await explainCall(ds, () =>
-    resources.list({ page: 1, limit: opts.limit, cursor: lastCursorPage } as ListResourcesQuery),
-  );
 
   const row = (r: ListResult, mode: 'offset' | 'cursor') => {
     const xs = r[mode];
@@ -211,25 +223,26 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
       `helpers' builds, tests and benchmarks during this session: times are inflated by that load.**  `,
     `Command: \`npm run bench:lists${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\``,
     '',
-    `${fmtInt(opts.rows)} rows per list, ${opts.limit} per page; every page by offset and every page by cursor, 3 rounds each ` +
-      `(${fmtInt(3 * lastPage)} calls per mode and list). Times are the repository's list() (page statement + total) on the ` +
+    `${fmtInt(opts.rows)} rows per list, ${opts.limit} per page; every page by offset and every page by cursor, 2 rounds each ` +
+      `(${fmtInt(2 * lastPage)} calls per mode and list). Times are the repository's list() (page statement + total) on the ` +
       'embedded database.',
     '',
-    `| list | paging | p50 ms | p95 ms (target ≤ ${TARGET_P95_MS}) | max ms | total returned |`,
-    '|---|---|---:|---:|---:|---|',
-    ...results.flatMap((r) => [row(r, 'offset'), row(r, 'cursor')]),
-    '',
-    `EXPLAIN (ANALYZE, BUFFERS), resources, last page (${lastPage}) by offset:`,
+    ...phases.flatMap((ph) => [
+      `**${ph.name}**`,
+      '',
+      `| list | paging | p50 ms | p95 ms (target ≤ ${TARGET_P95_MS}) | max ms | total returned |`,
+      '|---|---|---:|---:|---:|---|',
+      ...ph.results.flatMap((r) => [row(r, 'offset'), row(r, 'cursor')]),
+      '',
+    ]),
+    `EXPLAIN (ANALYZE, BUFFERS) of the resources' last page (${lastPage}) by offset, with the list indexes ` +
+      '(the statements: page, bounded count, planner estimate):',
     '',
     '```',
     ...offsetPlans,
     '```',
     '',
-    'The same page by cursor:',
-    '',
-    '```',
-    ...cursorPlans,
-    '```',
+    ...phases.flatMap((ph) => [`EXPLAIN (ANALYZE, BUFFERS), ${ph.name} (page statement only):`, '', ...ph.plans]),
   ];
   console.log(lines.join('\n'));
   if (opts.docs) writeDocsSection(SECTION, lines, log);

@@ -110,15 +110,16 @@ export class ResourceRepository {
         },
       );
     }
+    const [pageSql, pageParams] = qb
+      .select(RESOURCE_SELECT)
+      .addSelect(cursorAtSql('r.created_at'), 'cursorAt')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id')
+      .offset(key ? 0 : (query.page - 1) * query.limit)
+      .limit(query.limit + 1)
+      .getQueryAndParameters();
     const [rows, total] = await Promise.all([
-      qb
-        .select(RESOURCE_SELECT)
-        .addSelect(cursorAtSql('r.created_at'), 'cursorAt')
-        .orderBy('r.created_at', 'DESC')
-        .addOrderBy('r.id')
-        .offset(key ? 0 : (query.page - 1) * query.limit)
-        .limit(query.limit + 1)
-        .getRawMany(),
+      this.dataSource.query(pageSql, pageParams),
       listTotal((sql, params) => this.dataSource.query(sql, params), counted.slice(counted.indexOf(' FROM ')), countParams),
     ]);
     const page = pageWithCursor(rows as Array<{ id: string; cursorAt?: string }>, query.limit);
