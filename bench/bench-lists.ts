@@ -9,8 +9,7 @@
  *      timestamps shared by several rows so that the id tie-breaker matters); ANALYZE (the service's steady state);
  *   2. calls the repositories' list() as the routes do (ResourceRepository, ParticipantRepository,
  *      PlacementRepository, AuditRepository on a TypeORM DataSource with the service's options; no Nest context):
- *      every page of the list by `page` (offset) and every page by `cursor` (walking nextCursor), 2 rounds each,
- *      first without, then with the indexes of migration 1766100000000 (before/after on the same data);
+ *      every page of the list by `page` (offset) and every page by `cursor` (walking nextCursor), 2 rounds each;
  *   3. EXPLAIN (ANALYZE, BUFFERS) of the last page's statement by offset and by cursor, and of the total;
  *   4. prints a markdown table and writes "## Lists (npm run bench:lists)" in docs/benchmarks.md;
  *   5. cleans up (database process, temp dir).
@@ -24,7 +23,6 @@ import { AuditRepository } from '../src/audit/audit.repository';
 import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
-import { ListKeysetIndexes1766100000000 } from '../migrations/1766100000000-ListKeysetIndexes';
 import { ParticipantRepository } from '../src/participants/participant.repository';
 import { PlacementRepository } from '../src/placements/placement.repository';
 import type { ListResourcesQuery } from '../src/resources/dto/resource.dto';
@@ -181,14 +179,10 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
     ['placements (GET /api/v1/placements)', (q) => placements.list(q)],
     ['audit log (GET /api/v1/audit)', (q) => audit.list(q)],
   ];
-  // Before/after back to back on the same data: without the list indexes of migration 1766100000000, then with them.
-  const migration = new ListKeysetIndexes1766100000000();
-  const runner = ds.createQueryRunner();
-  await migration.down(runner);
+  // Measured with and without indexes in the lists' exact order ((created_at DESC, id) etc.): the planner kept the
+  // single-column indexes and the page statements took the same time, so no such index was added (docs/lists.md).
   const phases: Array<{ name: string; results: ListResult[]; plans: string[] }> = [];
-  for (const name of ['without the list indexes (before migration 1766100000000)', 'with the list indexes (migration 1766100000000)']) {
-    if (phases.length) await migration.up(runner);
-    await ds.query('ANALYZE');
+  for (const name of ['with the service’s indexes']) {
     log(`phase: ${name}`);
     const results: ListResult[] = [];
     for (const [listName, list] of lists) results.push(await measure(listName, list, opts.rows, opts.limit));
@@ -205,7 +199,6 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
     }
     phases.push({ name, results, plans });
   }
-  await runner.release();
   const lastPage = Math.ceil(opts.rows / opts.limit);
   const offsetPlans = await explainCall(ds, () => resources.list({ page: lastPage, limit: opts.limit } as ListResourcesQuery));
 
@@ -235,8 +228,8 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
       ...ph.results.flatMap((r) => [row(r, 'offset'), row(r, 'cursor')]),
       '',
     ]),
-    `EXPLAIN (ANALYZE, BUFFERS) of the resources' last page (${lastPage}) by offset, with the list indexes ` +
-      '(the statements: page, bounded count, planner estimate):',
+    `EXPLAIN (ANALYZE, BUFFERS) of the resources' last page (${lastPage}) by offset (the statements: page, bounded count, ` +
+      'planner estimate):',
     '',
     '```',
     ...offsetPlans,

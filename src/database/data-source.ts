@@ -14,7 +14,6 @@ import { PersonsAtWork1765100000000 } from '../../migrations/1765100000000-Perso
 import { CatalogueImport1765300000000 } from '../../migrations/1765300000000-CatalogueImport';
 import { FollowUpCalendar1765400000000 } from '../../migrations/1765400000000-FollowUpCalendar';
 import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNeeds';
-import { ListKeysetIndexes1766100000000 } from '../../migrations/1766100000000-ListKeysetIndexes';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
@@ -36,7 +35,6 @@ export const MIGRATIONS = [
   CatalogueImport1765300000000,
   FollowUpCalendar1765400000000,
   UnmetNeeds1765500000000,
-  ListKeysetIndexes1766100000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
