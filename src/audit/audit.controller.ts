@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiProperty,
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { Roles } from '../auth/actor';
-import { PageQuery } from '../common/pagination';
+import { CursorPageQuery } from '../common/pagination';
 import { IsTimestamp } from '../common/validators';
 import { AuditService } from './audit.service';
 
-export class AuditQuery extends PageQuery {
+export class AuditQuery extends CursorPageQuery {
   @ApiPropertyOptional({ description: 'この本人の記録を誰が見たか' })
   @IsOptional()
   @IsUUID('all', { message: 'participantId は UUID で指定してください' })
@@ -54,6 +54,10 @@ export class AuditPageDto {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() limit!: number;
+  @ApiProperty({ type: String, nullable: true, description: '次のページの cursor（これを cursor に渡す。最後のページでは null）' })
+  nextCursor!: string | null;
+  @ApiProperty({ description: 'true のとき total は統計による推定値（件数が多い一覧）。false のときは正確な件数' })
+  totalEstimated!: boolean;
 }
 
 @ApiTags('audit')

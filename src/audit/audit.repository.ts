@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Page } from '../common/pagination';
+import { cursorAtSql, decodeCursor, pageWithCursor } from '../common/keyset';
+import { listTotal } from '../common/list-total';
+import type { CursorPage } from '../common/pagination';
 import { escapeLike } from '../common/sql';
 import type { AccountAuditEntry } from '../auth/account-audit';
 
@@ -28,6 +30,7 @@ export interface AuditFilter {
   to?: string;
   page: number;
   limit: number;
+  cursor?: string;
 }
 
 /** Append-only (a trigger refuses UPDATE and DELETE): who touched which participant's data. */
@@ -62,7 +65,7 @@ export class AuditRepository {
     );
   }
 
-  async list(filter: AuditFilter): Promise<Page<AuditEntry & { id: string; at: Date }>> {
+  async list(filter: AuditFilter): Promise<CursorPage<AuditEntry & { id: string; at: Date }>> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.participantId) where.push(`a.participant_id = $${params.push(filter.participantId)}`);
@@ -73,17 +76,29 @@ export class AuditRepository {
     if (filter.from) where.push(`a.at >= $${params.push(filter.from)}`);
     if (filter.to) where.push(`a.at < $${params.push(filter.to)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [items, count] = await Promise.all([
+    // Newest first; `cursor` (keyset on (at, id), both descending) or `page`; total exact up to EXACT_TOTAL_LIMIT.
+    const key = filter.cursor ? decodeCursor(filter.cursor, 'serial') : null;
+    const after = key ? `(a.at, a.id) < ($${params.length + 1}::timestamptz, $${params.length + 2}::bigint)` : null;
+    const pageClause = after ? `${clause ? `${clause} AND` : 'WHERE'} ${after}` : clause;
+    const offset = key ? 0 : (filter.page - 1) * filter.limit;
+    const [rows, total] = await Promise.all([
       // Rows written before user accounts name only a token: its owner is the person (see the Accounts migration).
       this.dataSource.query(
-        `SELECT a.id::text, a.at, a.token_id AS "tokenId", COALESCE(a.actor_user_id, t.user_id) AS "userId", u.display_name AS "userName",
-                a.role, a.action, a.participant_id AS "participantId", a.subject_user_id AS "subjectUserId", a.fields, a.route
+        `SELECT ${cursorAtSql('a.at')} AS "cursorAt", a.id::text, a.at, a.token_id AS "tokenId",
+                COALESCE(a.actor_user_id, t.user_id) AS "userId",
+                u.display_name AS "userName", a.role, a.action, a.participant_id AS "participantId", a.subject_user_id AS "subjectUserId",
+                a.fields, a.route
            FROM audit_log a LEFT JOIN api_tokens t ON t.id = a.token_id LEFT JOIN users u ON u.id = COALESCE(a.actor_user_id, t.user_id)
-           ${clause} ORDER BY a.at DESC, a.id DESC LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`,
+           ${pageClause} ORDER BY a.at DESC, a.id DESC LIMIT ${filter.limit + 1} OFFSET ${offset}`,
+        key ? [...params, key.at, key.id] : params,
+      ),
+      listTotal(
+        (sql, p) => this.dataSource.query(sql, p),
+        `FROM audit_log a LEFT JOIN api_tokens t ON t.id = a.token_id ${clause}`,
         params,
       ),
-      this.dataSource.query(`SELECT count(*)::int AS n FROM audit_log a LEFT JOIN api_tokens t ON t.id = a.token_id ${clause}`, params),
     ]);
-    return { items, total: count[0].n, page: filter.page, limit: filter.limit };
+    const page = pageWithCursor<AuditEntry & { id: string; at: Date; cursorAt?: string }>(rows, filter.limit);
+    return { items: page.items, ...total, page: filter.page, limit: filter.limit, nextCursor: page.nextCursor };
   }
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MAX_CURSOR_LENGTH } from './keyset';
 
 /** Far beyond any list of a municipality; keeps OFFSET a sane integer. */
 export const MAX_PAGE = 100_000;
@@ -28,4 +29,24 @@ export interface Page<T> {
   total: number;
   page: number;
   limit: number;
+}
+
+/** A large list's query: `cursor` (keyset paging, docs/lists.md) beside `page`; with a cursor, `page` is not used. */
+export class CursorPageQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description:
+      '続きの位置：前の応答の nextCursor をそのまま渡すと、その次の limit 件を返す（キーセット方式。行が増えても重複・欠落しない）。指定したときは page を使わない',
+    maxLength: MAX_CURSOR_LENGTH,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_CURSOR_LENGTH)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor は前の応答の nextCursor をそのまま指定してください' })
+  cursor?: string;
+}
+
+/** A page of a large list: `nextCursor` leads to the next page (null at the end); the total may be an estimate. */
+export interface CursorPage<T> extends Page<T> {
+  nextCursor: string | null;
+  totalEstimated: boolean;
 }

@@ -29,6 +29,10 @@ export interface FollowUpOptions {
   checkpointDays?: number[];
 }
 
+/** Checkpoints read per reconcile page, and pages whose Redis work may run at once (docs/benchmarks.md, follow-up). */
+const RECONCILE_PAGE = 1_000;
+const RECONCILE_IN_FLIGHT = 4;
+
 @Injectable()
 export class FollowUpService implements PlacementFollowUp, OnModuleInit {
   private readonly logger = new Logger(FollowUpService.name);
@@ -261,16 +265,36 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     return id;
   }
 
-  /** Re-creates every missing job of open checkpoints; returns how many checkpoints needed it. */
-  async reconcile(): Promise<number> {
-    let afterId: string | null = null;
+  /**
+   * Re-creates every missing job of open checkpoints; returns how many checkpoints needed it. Pipelined: the next
+   * page is read from the database while up to RECONCILE_IN_FLIGHT pages are checked and re-added in Redis
+   * (docs/benchmarks.md, follow-up). Idempotent: job ids are deterministic and BullMQ skips an id it holds.
+   */
+  async reconcile(pageSize = RECONCILE_PAGE): Promise<number> {
     let count = 0;
-    for (;;) {
-      const batch = await this.followUps.openCheckpoints(afterId, 1_000);
-      if (!batch.length) return count;
-      count += await this.jobs.scheduleMissingCheckpoints(batch);
-      afterId = batch[batch.length - 1].id;
+    let failed: unknown = null;
+    const running = new Set<Promise<void>>();
+    const read = (afterId: string | null) => {
+      const page = this.followUps.openCheckpoints(afterId, pageSize);
+      page.catch(() => undefined); // awaited below; not an unhandled rejection while Redis work is awaited
+      return page;
+    };
+    let next = read(null);
+    while (failed === null) {
+      const batch = await next;
+      if (!batch.length) break;
+      next = read(batch[batch.length - 1].id);
+      const work: Promise<void> = this.jobs.scheduleMissingCheckpoints(batch).then(
+        (n) => void (count += n),
+        (err: unknown) => void (failed ??= err),
+      );
+      running.add(work);
+      void work.finally(() => running.delete(work));
+      if (running.size >= RECONCILE_IN_FLIGHT) await Promise.race(running);
     }
+    await Promise.all(running);
+    if (failed !== null) throw failed;
+    return count;
   }
 
   get defaultLengthDays(): number {

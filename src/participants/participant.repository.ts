@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Assignee } from '../access/access.rules';
-import type { Page } from '../common/pagination';
+import { afterKey, cursorAtSql, decodeCursor, pageWithCursor } from '../common/keyset';
+import { listTotal } from '../common/list-total';
+import type { CursorPage } from '../common/pagination';
 import { escapeLike, updateReturning } from '../common/sql';
 import type { ConsentStatus, HostVisibleField, ReadinessStage, ReferralRoute } from './participant.constants';
 
@@ -88,6 +90,9 @@ export interface ConsentEvent {
   date: string | null;
   recordedAt: Date;
 }
+
+/** SELECT with the row's cursor key (keyset paging of the list). */
+const SELECT_WITH_CURSOR = SELECT.replace('SELECT id,', `SELECT ${cursorAtSql('created_at')} AS "cursorAt", id,`);
 
 @Injectable()
 export class ParticipantRepository {
@@ -176,7 +181,8 @@ export class ParticipantRepository {
     q?: string;
     page: number;
     limit: number;
-  }): Promise<Page<Participant>> {
+    cursor?: string;
+  }): Promise<CursorPage<Participant>> {
     const where = ['erased_at IS NULL'];
     const params: unknown[] = [];
     if (filter.area) where.push(`area = $${params.push(filter.area)}`);
@@ -186,14 +192,20 @@ export class ParticipantRepository {
     if (filter.readinessStage) where.push(`readiness_stage = $${params.push(filter.readinessStage)}`);
     if (filter.q) where.push(`display_name ILIKE '%' || $${params.push(escapeLike(filter.q.trim()))} || '%'`);
     const clause = where.join(' AND ');
-    const [items, count] = await Promise.all([
+    // Newest first; `cursor` (keyset) or `page` (offset, for the screens); the total is exact up to EXACT_TOTAL_LIMIT.
+    const key = filter.cursor ? decodeCursor(filter.cursor, 'uuid') : null;
+    const after = key ? afterKey('created_at', 'id', 'ASC', key, params.length + 1) : null;
+    const offset = key ? 0 : (filter.page - 1) * filter.limit;
+    const [rows, total] = await Promise.all([
       this.dataSource.query(
-        `${SELECT} WHERE ${clause} ORDER BY created_at DESC, id LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`,
-        params,
+        `${SELECT_WITH_CURSOR} WHERE ${clause}${after ? ` AND ${after.sql}` : ''}
+          ORDER BY created_at DESC, id LIMIT ${filter.limit + 1} OFFSET ${offset}`,
+        [...params, ...(after?.params ?? [])],
       ),
-      this.dataSource.query(`SELECT count(*)::int AS n FROM participants WHERE ${clause}`, params),
+      listTotal((sql, p) => this.dataSource.query(sql, p), `FROM participants WHERE ${clause}`, params),
     ]);
-    return { items, total: count[0].n, page: filter.page, limit: filter.limit };
+    const page = pageWithCursor<Participant & { cursorAt?: string }>(rows, filter.limit);
+    return { items: page.items, ...total, page: filter.page, limit: filter.limit, nextCursor: page.nextCursor };
   }
 
   /**

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import type { Page } from '../common/pagination';
+import { afterKey, cursorAtSql, decodeCursor, pageWithCursor } from '../common/keyset';
+import { listTotal } from '../common/list-total';
+import type { CursorPage } from '../common/pagination';
 import { updateReturning } from '../common/sql';
 import type { Outcome, PlacementState } from './placement.constants';
 
@@ -75,6 +77,9 @@ const SELECT = `
          p.proposed_at AS "proposedAt", p.active_at AS "activeAt", p.closed_at AS "closedAt", p.updated_at AS "updatedAt"
     FROM placements p JOIN resources r ON r.id = p.resource_id JOIN organizations o ON o.id = r.organization_id
     LEFT JOIN users cu ON cu.id = p.coordinator_user_id`;
+
+/** SELECT with the row's cursor key (keyset paging of the list). */
+const SELECT_WITH_CURSOR = SELECT.replace('SELECT p.id,', `SELECT ${cursorAtSql('p.proposed_at')} AS "cursorAt", p.id,`);
 
 @Injectable()
 export class PlacementRepository {
@@ -187,7 +192,8 @@ export class PlacementRepository {
     participantAreas?: string[];
     page: number;
     limit: number;
-  }): Promise<Page<Placement>> {
+    cursor?: string;
+  }): Promise<CursorPage<Placement>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
@@ -199,13 +205,19 @@ export class PlacementRepository {
     if (filter.participantAreas)
       add('p.participant_id IN (SELECT id FROM participants WHERE area = ANY(?::text[]))', filter.participantAreas);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [items, count] = await Promise.all([
+    // Newest proposal first; `cursor` (keyset) or `page` (offset, for the screens); total exact up to EXACT_TOTAL_LIMIT.
+    const key = filter.cursor ? decodeCursor(filter.cursor, 'uuid') : null;
+    const after = key ? afterKey('p.proposed_at', 'p.id', 'ASC', key, params.length + 1) : null;
+    const pageClause = after ? `${clause ? `${clause} AND` : 'WHERE'} ${after.sql}` : clause;
+    const offset = key ? 0 : (filter.page - 1) * filter.limit;
+    const [rows, total] = await Promise.all([
       this.dataSource.query(
-        `${SELECT} ${clause} ORDER BY p.proposed_at DESC, p.id LIMIT ${filter.limit} OFFSET ${(filter.page - 1) * filter.limit}`,
-        params,
+        `${SELECT_WITH_CURSOR} ${pageClause} ORDER BY p.proposed_at DESC, p.id LIMIT ${filter.limit + 1} OFFSET ${offset}`,
+        [...params, ...(after?.params ?? [])],
       ),
-      this.dataSource.query(`SELECT count(*)::int AS n FROM placements p JOIN resources r ON r.id = p.resource_id ${clause}`, params),
+      listTotal((sql, p) => this.dataSource.query(sql, p), `FROM placements p JOIN resources r ON r.id = p.resource_id ${clause}`, params),
     ]);
-    return { items, total: count[0].n, page: filter.page, limit: filter.limit };
+    const page = pageWithCursor<Placement & { cursorAt?: string }>(rows, filter.limit);
+    return { items: page.items, ...total, page: filter.page, limit: filter.limit, nextCursor: page.nextCursor };
   }
 }

@@ -4,49 +4,67 @@ import { DataSource } from 'typeorm';
 import type { BreakdownKind, Figure } from './report.figures';
 import type { Period } from './report.period';
 
-/** A grouped row: dim null = the total; otherwise one value of a breakdown. */
+/** A grouped row: pi = the period's index; dim null = the period's total; otherwise one value of a breakdown. */
 interface Row {
+  pi: number;
   dim: BreakdownKind | null;
   dim_value: string | null;
   [measure: string]: unknown;
 }
 
-const BY_AREA_AND_TYPE = `
+/** Rows per period index. */
+type Rows = Row[][];
+
+const BY_AREA_AND_TYPE = `pr.i AS pi,
   CASE WHEN GROUPING(r.area) = 0 THEN 'area' WHEN GROUPING(r.type) = 0 THEN 'type' END AS dim,
   CASE WHEN GROUPING(r.area) = 0 THEN r.area ELSE r.type END AS dim_value`;
+const SETS_AREA_AND_TYPE = `GROUP BY GROUPING SETS ((pr.i), (pr.i, r.area), (pr.i, r.type))`;
 
-/** Every figure is one SQL aggregate over [from, to) in Asia/Tokyo; nothing is counted in Node. */
+/**
+ * Every figure is one SQL aggregate over [from, to) in Asia/Tokyo; nothing is counted in Node.
+ * Several periods (the 年度's months and its total) are counted in one grouped pass: each statement joins the
+ * periods `pr` (i, f = from, t = to, fd = fromDate, td = toDate; unnested from array parameters) and groups by
+ * `pr.i` besides its breakdowns, and reads only the rows of the periods' span ($spanFrom … $spanTo). The
+ * conditions per period are those of a single period, so every period's figures are the ones it has alone.
+ */
 @Injectable()
 export class ReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async compute(p: Period): Promise<Figure[]> {
-    const parts = await Promise.all([
-      this.proposed(p),
-      this.transitions(p),
-      this.followUp(p),
-      this.participants(p),
-      this.catalogue(p),
-      this.searches(p),
-    ]);
-    return parts.flat();
+    return (await this.computeMany([p]))[0];
   }
 
-  private async proposed(p: Period): Promise<Figure[]> {
+  /** The figures of each period, in the order given, from one statement per figure group for all of them. */
+  async computeMany(ps: Period[]): Promise<Figure[][]> {
+    if (!ps.length) return [];
+    const parts = await Promise.all([
+      this.proposed(ps),
+      this.transitions(ps),
+      this.followUp(ps),
+      this.participants(ps),
+      this.catalogue(ps),
+      this.searches(ps),
+    ]);
+    return ps.map((_, i) => parts.flatMap((part) => part[i]));
+  }
+
+  private async proposed(ps: Period[]): Promise<Figure[][]> {
     const rows = await this.query(
       `SELECT ${BY_AREA_AND_TYPE}, count(*) AS total, count(DISTINCT pl.participant_id) AS people
-         FROM placements pl JOIN resources r ON r.id = pl.resource_id
-        WHERE pl.proposed_at >= $1 AND pl.proposed_at < $2
-        GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
-      p,
+         FROM placements pl JOIN pr ON pl.proposed_at >= pr.f AND pl.proposed_at < pr.t JOIN resources r ON r.id = pl.resource_id
+        WHERE pl.proposed_at >= $spanFrom AND pl.proposed_at < $spanTo
+        ${SETS_AREA_AND_TYPE}`,
+      ps,
     );
-    return figures(rows, { 'placements.proposed.total': 'total', 'placements.proposed.people': 'people' });
+    return rows.map((r) => figures(r, { 'placements.proposed.total': 'total', 'placements.proposed.people': 'people' }));
   }
 
   /** Starts (参加・受入) are the matches; closures carry their outcome. */
-  private async transitions(p: Period): Promise<Figure[]> {
-    const rows = await this.query(
-      `SELECT CASE WHEN GROUPING(r.area) = 0 THEN 'area' WHEN GROUPING(r.type) = 0 THEN 'type' WHEN GROUPING(e.outcome) = 0 THEN 'outcome'
+  private async transitions(ps: Period[]): Promise<Figure[][]> {
+    const perPeriod = await this.query(
+      `SELECT pr.i AS pi,
+              CASE WHEN GROUPING(r.area) = 0 THEN 'area' WHEN GROUPING(r.type) = 0 THEN 'type' WHEN GROUPING(e.outcome) = 0 THEN 'outcome'
         END AS dim,
               CASE WHEN GROUPING(r.area) = 0 THEN r.area WHEN GROUPING(r.type) = 0 THEN r.type ELSE e.outcome END AS dim_value,
               count(*) FILTER (WHERE e.to_state = 'active') AS started,
@@ -56,184 +74,214 @@ export class ReportRepository {
               count(*) FILTER (WHERE e.to_state = 'closed' AND e.outcome = 'rematched') AS rematched,
               count(*) FILTER (WHERE e.to_state = 'closed' AND pl.active_at IS NOT NULL) AS ended,
               count(*) FILTER (WHERE e.to_state = 'closed' AND pl.active_at IS NOT NULL AND e.outcome = 'settled') AS settled
-         FROM placement_events e JOIN placements pl ON pl.id = e.placement_id JOIN resources r ON r.id = pl.resource_id
-        WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.to_state IN ('active', 'closed') AND e.from_state IS DISTINCT FROM e.to_state
-        GROUP BY GROUPING SETS ((), (r.area), (r.type), (e.outcome))`,
-      p,
+         FROM placement_events e JOIN pr ON e.occurred_at >= pr.f AND e.occurred_at < pr.t
+         JOIN placements pl ON pl.id = e.placement_id JOIN resources r ON r.id = pl.resource_id
+        WHERE e.occurred_at >= $spanFrom AND e.occurred_at < $spanTo AND e.to_state IN ('active', 'closed')
+          AND e.from_state IS DISTINCT FROM e.to_state
+        GROUP BY GROUPING SETS ((pr.i), (pr.i, r.area), (pr.i, r.type), (pr.i, e.outcome))`,
+      ps,
     );
-    const ordinary = rows.filter((r) => r.dim !== 'outcome');
-    const byOutcome = rows.filter((r) => r.dim === 'outcome' && r.dim_value !== null);
-    const out = figures(ordinary, {
-      'matches.total': 'started',
-      'matches.people': 'started_people',
-      'placements.closed.total': 'closed',
-      'placements.closed.people': 'closed_people',
-      'placements.rematched': 'rematched',
-      'followup.ended': 'ended',
-      'followup.settled': 'settled',
+    return perPeriod.map((rows) => {
+      const ordinary = rows.filter((r) => r.dim !== 'outcome');
+      const byOutcome = rows.filter((r) => r.dim === 'outcome' && r.dim_value !== null);
+      const out = figures(ordinary, {
+        'matches.total': 'started',
+        'matches.people': 'started_people',
+        'placements.closed.total': 'closed',
+        'placements.closed.people': 'closed_people',
+        'placements.rematched': 'rematched',
+        'followup.ended': 'ended',
+        'followup.settled': 'settled',
+      });
+      const closed = out.find((f) => f.key === 'placements.closed.total')!;
+      closed.breakdowns = { ...closed.breakdowns, outcome: Object.fromEntries(byOutcome.map((r) => [r.dim_value!, Number(r.closed)])) };
+      const ended = out.find((f) => f.key === 'followup.ended')!.value;
+      const settled = out.find((f) => f.key === 'followup.settled')!.value;
+      out.push({ key: 'followup.settledRatePercent', label: '', value: ended ? Math.round((1000 * settled!) / ended) / 10 : null });
+      return out;
     });
-    const closed = out.find((f) => f.key === 'placements.closed.total')!;
-    closed.breakdowns = { ...closed.breakdowns, outcome: Object.fromEntries(byOutcome.map((r) => [r.dim_value!, Number(r.closed)])) };
-    const ended = out.find((f) => f.key === 'followup.ended')!.value;
-    const settled = out.find((f) => f.key === 'followup.settled')!.value;
-    out.push({ key: 'followup.settledRatePercent', label: '', value: ended ? Math.round((1000 * settled!) / ended) / 10 : null });
-    return out;
   }
 
-  private async followUp(p: Period): Promise<Figure[]> {
+  private async followUp(ps: Period[]): Promise<Figure[][]> {
     const [active, checkins, due, overdue, afterClosure] = await Promise.all([
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM placements pl JOIN resources r ON r.id = pl.resource_id
-          WHERE pl.active_at < $2 AND (pl.closed_at IS NULL OR pl.closed_at >= $2)
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
-        p,
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM placements pl
+           JOIN pr ON pl.active_at < pr.t AND (pl.closed_at IS NULL OR pl.closed_at >= pr.t) JOIN resources r ON r.id = pl.resource_id
+          WHERE pl.active_at < $spanTo
+          ${SETS_AREA_AND_TYPE}`,
+        ps,
       ),
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM checkins c JOIN placements pl ON pl.id = c.placement_id JOIN resources r
-          ON r.id = pl.resource_id
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM checkins c JOIN pr ON c.date >= pr.fd AND c.date < pr.td
+          JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
           LEFT JOIN follow_up_checkpoints cp ON cp.id = c.checkpoint_id
-          WHERE c.date >= $3::date AND c.date < $4::date AND cp.kind IS DISTINCT FROM 'after_closure'
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
-        p,
+          WHERE c.date >= $spanFromDate::date AND c.date < $spanToDate::date AND cp.kind IS DISTINCT FROM 'after_closure'
+          ${SETS_AREA_AND_TYPE}`,
+        ps,
       ),
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id
-          JOIN resources r ON r.id = pl.resource_id
-          WHERE c.due_on >= $3::date AND c.due_on < $4::date AND c.created_at < $2 AND c.kind = 'follow_up'
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
-        p,
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c
+          JOIN pr ON c.due_on >= pr.fd AND c.due_on < pr.td AND c.created_at < pr.t
+          JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
+          WHERE c.due_on >= $spanFromDate::date AND c.due_on < $spanToDate::date AND c.kind = 'follow_up'
+          ${SETS_AREA_AND_TYPE}`,
+        ps,
       ),
       // Overdue at the period's end, from timestamps only, so a later check-in does not rewrite the past.
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id
-          JOIN resources r ON r.id = pl.resource_id
-          WHERE c.overdue_at < $2 AND (c.done_at IS NULL OR c.done_at >= $2) AND (pl.closed_at IS NULL OR pl.closed_at >= $2)
-            AND c.kind = 'follow_up'
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
-        p,
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c
+          JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
+          JOIN pr ON c.overdue_at < pr.t AND (c.done_at IS NULL OR c.done_at >= pr.t) AND (pl.closed_at IS NULL OR pl.closed_at >= pr.t)
+          WHERE c.overdue_at < $spanTo AND c.kind = 'follow_up'
+          ${SETS_AREA_AND_TYPE}`,
+        ps,
       ),
       // 「その後の様子確認」 after closing as 定着: its own figures, never follow-up check-ins or overdue checkpoints.
       this.query(
         `SELECT ${BY_AREA_AND_TYPE},
-                count(DISTINCT c.id) FILTER (WHERE c.due_on >= $3::date AND c.due_on < $4::date AND c.created_at < $2) AS due,
-                count(DISTINCT k.id) FILTER (WHERE k.date >= $3::date AND k.date < $4::date) AS done
-           FROM follow_up_checkpoints c JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
+                count(DISTINCT c.id) FILTER (WHERE c.due_on >= pr.fd AND c.due_on < pr.td AND c.created_at < pr.t) AS due,
+                count(DISTINCT k.id) FILTER (WHERE k.date >= pr.fd AND k.date < pr.td) AS done
+           FROM follow_up_checkpoints c CROSS JOIN pr JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
            LEFT JOIN checkins k ON k.checkpoint_id = c.id
           WHERE c.kind = 'after_closure'
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
-        p,
+          ${SETS_AREA_AND_TYPE}`,
+        ps,
       ),
     ]);
-    return [
-      ...figures(active, { 'followup.activeAtEnd': 'n' }),
-      ...figures(checkins, { 'followup.checkins': 'n' }),
-      ...figures(due, { 'followup.checkpointsDue': 'n' }),
-      ...figures(overdue, { 'followup.overdueAtEnd': 'n' }),
-      ...figures(afterClosure, { 'followup.afterClosureDue': 'due', 'followup.afterClosureContacts': 'done' }),
-    ];
+    return ps.map((_, i) => [
+      ...figures(active[i], { 'followup.activeAtEnd': 'n' }),
+      ...figures(checkins[i], { 'followup.checkins': 'n' }),
+      ...figures(due[i], { 'followup.checkpointsDue': 'n' }),
+      ...figures(overdue[i], { 'followup.overdueAtEnd': 'n' }),
+      ...figures(afterClosure[i], { 'followup.afterClosureDue': 'due', 'followup.afterClosureContacts': 'done' }),
+    ]);
   }
 
-  private async participants(p: Period): Promise<Figure[]> {
+  private async participants(ps: Period[]): Promise<Figure[][]> {
     const [registered, consent] = await Promise.all([
       this.query(
-        `SELECT CASE WHEN GROUPING(area) = 0 THEN 'area' WHEN GROUPING(referral_route) = 0 THEN 'referralRoute'
-          WHEN GROUPING(readiness_stage) = 0 THEN 'readinessStage' END AS dim,
-                CASE WHEN GROUPING(area) = 0 THEN area WHEN GROUPING(referral_route) = 0 THEN referral_route
-                  ELSE COALESCE(readiness_stage, 'unknown') END AS dim_value,
+        `SELECT pr.i AS pi, CASE WHEN GROUPING(pa.area) = 0 THEN 'area' WHEN GROUPING(pa.referral_route) = 0 THEN 'referralRoute'
+          WHEN GROUPING(pa.readiness_stage) = 0 THEN 'readinessStage' END AS dim,
+                CASE WHEN GROUPING(pa.area) = 0 THEN pa.area WHEN GROUPING(pa.referral_route) = 0 THEN pa.referral_route
+                  ELSE COALESCE(pa.readiness_stage, 'unknown') END AS dim_value,
                 count(*) AS n
-           FROM participants WHERE created_at >= $1 AND created_at < $2
-          GROUP BY GROUPING SETS ((), (area), (referral_route), (readiness_stage))`,
-        p,
+           FROM participants pa JOIN pr ON pa.created_at >= pr.f AND pa.created_at < pr.t
+          WHERE pa.created_at >= $spanFrom AND pa.created_at < $spanTo
+          GROUP BY GROUPING SETS ((pr.i), (pr.i, pa.area), (pr.i, pa.referral_route), (pr.i, pa.readiness_stage))`,
+        ps,
       ),
       this.query(
-        `SELECT CASE WHEN GROUPING(pa.area) = 0 THEN 'area' END AS dim, pa.area AS dim_value,
+        `SELECT pr.i AS pi, CASE WHEN GROUPING(pa.area) = 0 THEN 'area' END AS dim, pa.area AS dim_value,
                 count(DISTINCT ce.participant_id) FILTER (WHERE ce.status = 'obtained') AS obtained,
                 count(DISTINCT ce.participant_id) FILTER (WHERE ce.status = 'withdrawn') AS withdrawn
-           FROM consent_events ce JOIN participants pa ON pa.id = ce.participant_id
-          WHERE ce.recorded_at >= $1 AND ce.recorded_at < $2 GROUP BY GROUPING SETS ((), (pa.area))`,
-        p,
+           FROM consent_events ce JOIN pr ON ce.recorded_at >= pr.f AND ce.recorded_at < pr.t
+           JOIN participants pa ON pa.id = ce.participant_id
+          WHERE ce.recorded_at >= $spanFrom AND ce.recorded_at < $spanTo GROUP BY GROUPING SETS ((pr.i), (pr.i, pa.area))`,
+        ps,
       ),
     ]);
-    return [
-      ...figures(registered, { 'participants.registered': 'n' }),
-      ...figures(consent, { 'participants.consentObtained': 'obtained', 'participants.consentWithdrawn': 'withdrawn' }),
-    ];
+    return ps.map((_, i) => [
+      ...figures(registered[i], { 'participants.registered': 'n' }),
+      ...figures(consent[i], { 'participants.consentObtained': 'obtained', 'participants.consentWithdrawn': 'withdrawn' }),
+    ]);
   }
 
-  private async catalogue(p: Period): Promise<Figure[]> {
+  private async catalogue(ps: Period[]): Promise<Figure[][]> {
     const [open, organizations, created, stopped] = await Promise.all([
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n, count(*) FILTER (WHERE r.type = 'ibasho') AS ibasho
-           FROM resources r
-           JOIN LATERAL (SELECT s.status FROM resource_status_events s WHERE s.resource_id = r.id AND s.occurred_at < $2
+           FROM resources r CROSS JOIN pr
+           JOIN LATERAL (SELECT s.status FROM resource_status_events s WHERE s.resource_id = r.id AND s.occurred_at < pr.t
                           ORDER BY s.occurred_at DESC, s.id DESC LIMIT 1) last ON last.status = 'open'
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
-        p,
+          ${SETS_AREA_AND_TYPE}`,
+        ps,
       ),
       this.query(
-        `SELECT CASE WHEN GROUPING(area) = 0 THEN 'area' END AS dim, COALESCE(area, '（未設定）') AS dim_value, count(*) AS n
-           FROM organizations WHERE created_at >= $1 AND created_at < $2 GROUP BY GROUPING SETS ((), (area))`,
-        p,
+        `SELECT pr.i AS pi, CASE WHEN GROUPING(o.area) = 0 THEN 'area' END AS dim, COALESCE(o.area, '（未設定）') AS dim_value, count(*) AS n
+           FROM organizations o JOIN pr ON o.created_at >= pr.f AND o.created_at < pr.t
+          WHERE o.created_at >= $spanFrom AND o.created_at < $spanTo GROUP BY GROUPING SETS ((pr.i), (pr.i, o.area))`,
+        ps,
       ),
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM resources r WHERE r.created_at >= $1 AND r.created_at < $2
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
-        p,
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM resources r JOIN pr ON r.created_at >= pr.f AND r.created_at < pr.t
+          WHERE r.created_at >= $spanFrom AND r.created_at < $spanTo
+          ${SETS_AREA_AND_TYPE}`,
+        ps,
       ),
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(DISTINCT r.id) AS n FROM resource_status_events s JOIN resources r ON r.id = s.resource_id
-          WHERE s.occurred_at >= $1 AND s.occurred_at < $2 AND s.status IN ('paused', 'closed') AND NOT s.initial
-          GROUP BY GROUPING SETS ((), (r.area), (r.type))`,
-        p,
+        `SELECT ${BY_AREA_AND_TYPE}, count(DISTINCT r.id) AS n FROM resource_status_events s
+           JOIN pr ON s.occurred_at >= pr.f AND s.occurred_at < pr.t JOIN resources r ON r.id = s.resource_id
+          WHERE s.occurred_at >= $spanFrom AND s.occurred_at < $spanTo AND s.status IN ('paused', 'closed') AND NOT s.initial
+          ${SETS_AREA_AND_TYPE}`,
+        ps,
       ),
     ]);
-    const ibasho = figures(
-      open.filter((r) => r.dim !== 'type'),
-      { 'catalogue.ibashoOpenAtEnd': 'ibasho' },
-    );
-    return [
-      ...figures(open, { 'catalogue.openAtEnd': 'n' }),
-      ...ibasho,
-      ...figures(organizations, { 'catalogue.newOrganizations': 'n' }),
-      ...figures(created, { 'catalogue.newResources': 'n' }),
-      ...figures(stopped, { 'catalogue.pausedOrClosed': 'n' }),
-    ];
+    return ps.map((_, i) => [
+      ...figures(open[i], { 'catalogue.openAtEnd': 'n' }),
+      ...figures(
+        open[i].filter((r) => r.dim !== 'type'),
+        { 'catalogue.ibashoOpenAtEnd': 'ibasho' },
+      ),
+      ...figures(organizations[i], { 'catalogue.newOrganizations': 'n' }),
+      ...figures(created[i], { 'catalogue.newResources': 'n' }),
+      ...figures(stopped[i], { 'catalogue.pausedOrClosed': 'n' }),
+    ]);
   }
 
   /**
    * Searches and unmet needs, by the areas and types the coordinator filtered on.
    * HOOK (unmet-needs register): when the `unmet_needs` table lands, count its entries by area and type here too.
    */
-  private async searches(p: Period): Promise<Figure[]> {
+  private async searches(ps: Period[]): Promise<Figure[][]> {
     const [byArea, byType] = await Promise.all(
       (['areas', 'types'] as const).map((filter) =>
         this.query(
-          `SELECT CASE WHEN GROUPING(f.v) = 0 THEN '${filter === 'areas' ? 'areaFilter' : 'typeFilter'}' END AS dim,
+          `SELECT pr.i AS pi, CASE WHEN GROUPING(f.v) = 0 THEN '${filter === 'areas' ? 'areaFilter' : 'typeFilter'}' END AS dim,
                   COALESCE(f.v, '（指定なし）') AS dim_value, count(DISTINCT s.id) AS total, count(DISTINCT s.id) FILTER (WHERE s.unmet) AS unmet
-             FROM search_logs s
+             FROM search_logs s JOIN pr ON s.created_at >= pr.f AND s.created_at < pr.t
              LEFT JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(s.filters -> '${filter}') = 'array'
                THEN s.filters -> '${filter}' ELSE '[]'::jsonb END) f(v) ON true
-            WHERE s.created_at >= $1 AND s.created_at < $2
-            GROUP BY GROUPING SETS ((), (f.v))`,
-          p,
+            WHERE s.created_at >= $spanFrom AND s.created_at < $spanTo
+            GROUP BY GROUPING SETS ((pr.i), (pr.i, f.v))`,
+          ps,
         ),
       ),
     );
-    return figures([...byArea, ...byType.filter((r) => r.dim !== null)], { 'searches.total': 'total', 'searches.unmet': 'unmet' });
+    return ps.map((_, i) =>
+      figures([...byArea[i], ...byType[i].filter((r) => r.dim !== null)], { 'searches.total': 'total', 'searches.unmet': 'unmet' }),
+    );
   }
 
   /**
-   * $1/$2: the period's instants; $3/$4: its Tokyo calendar dates. PostgreSQL wants exactly
-   * the parameters a statement uses, so the used ones are renumbered.
+   * Runs a statement over the periods `pr` and splits its rows by period. `$spanFrom`/`$spanTo` are the earliest
+   * start and latest end of the periods (instants), `$spanFromDate`/`$spanToDate` the same as Tokyo calendar dates.
    */
-  private query(sql: string, p: Period): Promise<Row[]> {
-    const all = [p.from, p.to, p.fromDate, p.toDate];
-    const used = [...new Set([...sql.matchAll(/\$(\d)/g)].map((m) => Number(m[1])))].sort();
-    const renumbered = sql.replace(/\$(\d)/g, (_, n) => `$${used.indexOf(Number(n)) + 1}`);
-    return this.dataSource.query(
-      renumbered,
-      used.map((n) => all[n - 1]),
+  private async query(sql: string, ps: Period[]): Promise<Rows> {
+    const span = {
+      spanFrom: new Date(Math.min(...ps.map((p) => p.from.getTime()))),
+      spanTo: new Date(Math.max(...ps.map((p) => p.to.getTime()))),
+      spanFromDate: ps.map((p) => p.fromDate).reduce((a, b) => (a < b ? a : b)),
+      spanToDate: ps.map((p) => p.toDate).reduce((a, b) => (a > b ? a : b)),
+    };
+    const params: unknown[] = [
+      ps.map((_, i) => i),
+      ps.map((p) => p.from),
+      ps.map((p) => p.to),
+      ps.map((p) => p.fromDate),
+      ps.map((p) => p.toDate),
+    ];
+    const body = sql.replace(/\$(spanFromDate|spanToDate|spanFrom|spanTo)\b/g, (_, name: keyof typeof span) => {
+      params.push(span[name]);
+      return `$${params.length}`;
+    });
+    const rows: Row[] = await this.dataSource.query(
+      `WITH pr(i, f, t, fd, td) AS (SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::timestamptz[], $4::date[], $5::date[]))
+       ${body}`,
+      params,
     );
+    const out: Rows = ps.map(() => []);
+    for (const row of rows) out[Number(row.pi)].push(row);
+    return out;
   }
 
   // --- snapshots --------------------------------------------------------------

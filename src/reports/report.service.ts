@@ -65,21 +65,33 @@ export class ReportService {
   }
 
   private async monthReport(period: Period, month: string, now: Date, live: boolean): Promise<MonthReport> {
-    const inProgress = now < period.to;
-    // A snapshot exists only for finished months; one found for a month in progress (clock set back) is not used.
-    const snapshot = live || inProgress ? null : await this.reports.findSnapshot(month);
-    const counted = asOf(period, now);
+    const snapshot = await this.snapshotToServe(period, month, now, live);
+    return this.monthFrom(period, month, now, snapshot, snapshot ? null : await this.reports.compute(asOf(period, now)));
+  }
+
+  /** A snapshot exists only for finished months; one found for a month in progress (clock set back) is not used. */
+  private snapshotToServe(period: Period, month: string, now: Date, live: boolean) {
+    return live || now < period.to ? Promise.resolve(null) : this.reports.findSnapshot(month);
+  }
+
+  private monthFrom(
+    period: Period,
+    month: string,
+    now: Date,
+    snapshot: { figures: Figure[]; createdAt: Date; rulesVersion: number } | null,
+    computed: Figure[] | null,
+  ): MonthReport {
     return {
       period: describe(period, month),
       snapshotAt: snapshot?.createdAt ?? null,
       live: !snapshot,
       servedFromSnapshot: Boolean(snapshot),
       rulesVersion: snapshot ? snapshot.rulesVersion : REPORT_RULES_VERSION,
-      inProgress,
-      asOf: counted.to,
+      inProgress: now < period.to,
+      asOf: asOf(period, now).to,
       unmetThreshold: UNMET_THRESHOLD,
       suppressBelow: null,
-      figures: withRates(snapshot ? snapshot.figures : labelled(await this.reports.compute(counted))),
+      figures: withRates(snapshot ? snapshot.figures : labelled(computed!)),
     };
   }
 
@@ -94,9 +106,18 @@ export class ReportService {
       throw AppException.validation('year', `${year}年度はまだ始まっていないため集計できません（現在 ${tokyoDate(now)}）`);
     }
     const counted = asOf(total, now);
-    const monthReports = await Promise.all(months.map((m) => (m.from > now ? null : this.monthReport(m, m.label, now, live))));
-    // Computed over the whole year: 実人数 counts a person once a year, stocks are at 31 March (or now).
-    let totalFigures = withRates(labelled(await this.reports.compute(counted)));
+    const started = months.filter((m) => m.from <= now);
+    const snapshots = await Promise.all(started.map((m) => this.snapshotToServe(m, m.label, now, live)));
+    const computedMonths = started.filter((_, i) => !snapshots[i]);
+    // One grouped pass for the year total and every month without a snapshot (docs/reports.md). The total is
+    // computed over the whole year: 実人数 counts a person once a year, stocks are at 31 March (or now).
+    const [yearFigures, ...monthFigures] = await this.reports.computeMany([counted, ...computedMonths.map((m) => asOf(m, now))]);
+    const monthReports = months.map((m) => {
+      const i = started.indexOf(m);
+      if (i < 0) return null;
+      return this.monthFrom(m, m.label, now, snapshots[i], snapshots[i] ? null : monthFigures[computedMonths.indexOf(m)]);
+    });
+    let totalFigures = withRates(labelled(yearFigures));
     if (suppressBelow) {
       // One suppression over the months and the year, so no sheet or month gives back a cell withheld in another.
       const started = monthReports.filter((m): m is MonthReport => m !== null);

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Page } from '../common/pagination';
+import { cursorAtSql, decodeCursor, pageWithCursor } from '../common/keyset';
+import { listTotal } from '../common/list-total';
+import type { CursorPage } from '../common/pagination';
 import { normalizeJapanese, TEXT_RULES_VERSION } from '../common/japanese/normalize';
 import { escapeLike, updateReturning } from '../common/sql';
 import type { ListResourcesQuery } from './dto/resource.dto';
@@ -82,13 +84,12 @@ export class ResourceRepository {
     return row ? toResource(row) : null;
   }
 
-  async list(query: ListResourcesQuery, onlyOrganizationId?: string): Promise<Page<Resource>> {
-    const qb = this.repo()
-      .createQueryBuilder('r')
-      .innerJoin('r.organization', 'o')
-      .select(RESOURCE_SELECT)
-      .orderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id');
+  /**
+   * Newest first. `cursor` (keyset) or `page` (offset, for the screens); the total is exact up to EXACT_TOTAL_LIMIT
+   * rows, an estimate above (docs/lists.md).
+   */
+  async list(query: ListResourcesQuery, onlyOrganizationId?: string): Promise<CursorPage<Resource>> {
+    const qb = this.repo().createQueryBuilder('r').innerJoin('r.organization', 'o');
     const organizationId = onlyOrganizationId ?? query.organizationId;
     if (organizationId) qb.andWhere('r.organization_id = :organizationId', { organizationId });
     if (query.type?.length) qb.andWhere('r.type IN (:...types)', { types: query.type });
@@ -98,12 +99,31 @@ export class ResourceRepository {
       // Both sides normalised: search_text is written with the lexical index (ﾊﾟｿｺﾝ, ＰＣ, ゲ－ム, 髙 all match).
       qb.andWhere(`r.search_text ILIKE '%' || :q || '%'`, { q: escapeLike(normalizeJapanese(query.q)) });
     }
-    const total = await qb.getCount();
-    const rows = await qb
-      .offset((query.page - 1) * query.limit)
-      .limit(query.limit)
-      .getRawMany();
-    return { items: rows.map(toResource), total, page: query.page, limit: query.limit };
+    const [counted, countParams] = qb.clone().select('1').getQueryAndParameters();
+    const key = query.cursor ? decodeCursor(query.cursor, 'uuid') : null;
+    if (key) {
+      qb.andWhere(
+        '(r.created_at <= CAST(:cursorAt AS timestamptz) AND (r.created_at < CAST(:cursorAt AS timestamptz) OR r.id > :cursorId))',
+        {
+          cursorAt: key.at,
+          cursorId: key.id,
+        },
+      );
+    }
+    const [pageSql, pageParams] = qb
+      .select(RESOURCE_SELECT)
+      .addSelect(cursorAtSql('r.created_at'), 'cursorAt')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id')
+      .offset(key ? 0 : (query.page - 1) * query.limit)
+      .limit(query.limit + 1)
+      .getQueryAndParameters();
+    const [rows, total] = await Promise.all([
+      this.dataSource.query(pageSql, pageParams),
+      listTotal((sql, params) => this.dataSource.query(sql, params), counted.slice(counted.indexOf(' FROM ')), countParams),
+    ]);
+    const page = pageWithCursor(rows as Array<{ id: string; cursorAt?: string }>, query.limit);
+    return { items: page.items.map(toResource), ...total, page: query.page, limit: query.limit, nextCursor: page.nextCursor };
   }
 
   async findForEmbedding(ids: string[]): Promise<Resource[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertOwnOrganization, canSeeOrganization, hostOrganizationFilter } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
-import type { Page } from '../common/pagination';
+import type { CursorPage } from '../common/pagination';
 import { JobRepository } from '../jobs/job.repository';
 import { JapaneseTokenizer } from '../common/japanese/tokenizer';
 import { OrganizationRepository } from '../organizations/organization.repository';
@@ -55,7 +55,7 @@ export class ResourceService {
     return toResourceView(resource);
   }
 
-  async list(actor: Actor, query: ListResourcesQuery): Promise<Page<ResourceView>> {
+  async list(actor: Actor, query: ListResourcesQuery): Promise<CursorPage<ResourceView>> {
     const page = await this.resources.list(query, hostOrganizationFilter(actor));
     return { ...page, items: page.items.map(toResourceView) };
   }

@@ -148,6 +148,27 @@ describe('the built service, started as a child process', () => {
     expect(results[0].reasons.length).toBeGreaterThan(0);
   });
 
+  it('pages the catalogue by cursor exactly as by page, and refuses a bad cursor', async () => {
+    const byPage: string[] = [];
+    const first = await call('GET', '/api/v1/resources?limit=7', ADMIN);
+    expect(first.body).toMatchObject({ page: 1, limit: 7, totalEstimated: false });
+    for (let page = 1; page <= Math.ceil(first.body.total / 7); page++)
+      byPage.push(...(await call('GET', `/api/v1/resources?limit=7&page=${page}`, ADMIN)).body.items.map((r: { id: string }) => r.id));
+    const byCursor: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await call('GET', `/api/v1/resources?limit=7${cursor ? `&cursor=${cursor}` : ''}`, ADMIN);
+      expect(res.status).toBe(200);
+      byCursor.push(...res.body.items.map((r: { id: string }) => r.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(byCursor).toEqual(byPage);
+    expect(byCursor).toHaveLength(first.body.total);
+    const bad = await call('GET', '/api/v1/resources?cursor=bm90LWEtY3Vyc29y', ADMIN);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('cursor');
+  });
+
   it('lets a host token manage its own opening only, and keeps data across a restart', async () => {
     const mine = await call('POST', '/api/v1/organizations', ADMIN, { name: 'e2e 農園', kind: 'farm', area: '東部' });
     const other = await call('POST', '/api/v1/organizations', ADMIN, { name: 'e2e 商店', kind: 'shop', area: '中央' });

@@ -3,6 +3,7 @@ import { Worker, type Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { FollowUpProcessor } from '../../src/follow-up/follow-up.processor';
+import { FollowUpService } from '../../src/follow-up/follow-up.service';
 import { jobIds, QueueName } from '../../src/jobs/job.constants';
 import { ReconcileScheduler } from '../../src/jobs/reconcile.scheduler';
 import { redisConnection } from '../../src/jobs/redis-connection';
@@ -147,6 +148,40 @@ describe('fixed-length follow-up on BullMQ', () => {
     expect((await notifications(lateId)).map((n) => n.kind)).toEqual(['checkpoint_due']);
     const counts = await queue.getJobCounts('delayed');
     expect(counts.delayed).toBeGreaterThanOrEqual(checkpointIds.length * 2 - 2);
+  });
+
+  it('gives a wiped Redis every open checkpoint’s jobs back exactly once, page after page, and none the second time', async () => {
+    await Promise.all([0, 1, 2, 3].map(() => activePlacement([12, 20, 25])));
+    const redis = new Redis(redisConnection(t.config.redisUrl));
+    const keys = await redis.keys(`${t.config.queuePrefix}:${QueueName.FollowUp}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    // The open plan checkpoints whose instants are ahead (their jobs stay delayed; earlier tests' past ones run at once).
+    const ahead: Array<{ id: string; status: string; dueAt: Date; overdueAt: Date }> = await db.query(
+      `SELECT id, status, due_at AS "dueAt", overdue_at AS "overdueAt" FROM follow_up_checkpoints
+        WHERE status IN ('scheduled', 'due') AND kind = 'follow_up' AND due_at > now() + interval '1 hour'`,
+    );
+    expect(ahead.length).toBeGreaterThanOrEqual(12);
+    // Pages of 3: many pages, several in flight at once.
+    const follow = t.app.get(FollowUpService);
+    expect(await follow.reconcile(3)).toBeGreaterThanOrEqual(ahead.length);
+    const expected = ahead.flatMap((c) => [
+      ...(c.status === 'scheduled' ? [{ id: jobIds.checkpoint('due', c.id), at: c.dueAt }] : []),
+      { id: jobIds.checkpoint('overdue', c.id), at: c.overdueAt },
+    ]);
+    const delayed = await queue.getJobs(['delayed'], 0, -1);
+    const delayedIds = delayed.map((j) => j.id!);
+    expect(new Set(delayedIds).size).toBe(delayedIds.length);
+    const byId = new Map(delayed.map((j) => [j.id!, j]));
+    for (const e of expected) {
+      const job = byId.get(e.id);
+      expect({ id: e.id, found: Boolean(job) }).toEqual({ id: e.id, found: true });
+      // At its instant (the delay counts from when the job was added).
+      expect(Math.abs(job!.timestamp + job!.delay - new Date(e.at).getTime())).toBeLessThan(5_000);
+    }
+    // Idempotent: the periodic reconcile finds nothing missing and the queue holds the same jobs.
+    expect(await follow.reconcile(3)).toBe(0);
+    expect((await queue.getJobs(['delayed'], 0, -1)).map((j) => j.id).sort()).toEqual([...delayedIds].sort());
   });
 
   it('re-runs a job whose worker died mid-job, cleanly', async () => {

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { CursorPageQuery } from '../../common/pagination';
 import { IsCalendarDate, NestedObject } from '../../common/validators';
 import { MAX_NEEDS_LENGTH } from '../../common/limits';
 import { PersonConstraintsDto } from './person-constraints.dto';
@@ -146,7 +146,7 @@ export class ConsentDto {
   scope!: HostVisibleField[];
 }
 
-export class ListParticipantsQuery extends PageQuery {
+export class ListParticipantsQuery extends CursorPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) area?: string;
   @ApiPropertyOptional({ enum: CONSENT_STATUSES }) @IsOptional() @IsIn(CONSENT_STATUSES as unknown as string[]) consentStatus?: string;
   @ApiPropertyOptional({ description: 'この利用者が担当の本人だけ' })

@@ -63,6 +63,10 @@ export class PlacementPageDto {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() limit!: number;
+  @ApiProperty({ type: String, nullable: true, description: '次のページの cursor（これを cursor に渡す。最後のページでは null）' })
+  nextCursor!: string | null;
+  @ApiProperty({ description: 'true のとき total は統計による推定値（件数が多い一覧）。false のときは正確な件数' })
+  totalEstimated!: boolean;
 }
 
 export class FollowUpPlanDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, NestedObject } from '../../common/validators';
-import { PageQuery } from '../../common/pagination';
+import { CursorPageQuery } from '../../common/pagination';
 import { OUTCOMES, PLACEMENT_STATES, type Outcome, type PlacementState } from '../placement.constants';
 
 export class CreatePlacementDto {
@@ -84,7 +84,7 @@ export class TransitionDto {
   followUp?: FollowUpOptionsDto;
 }
 
-export class ListPlacementsQuery extends PageQuery {
+export class ListPlacementsQuery extends CursorPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'participantId は UUID で指定してください' }) participantId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'resourceId は UUID で指定してください' }) resourceId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'coordinatorId は UUID で指定してください' }) coordinatorId?: string;

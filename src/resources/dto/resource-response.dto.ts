@@ -59,6 +59,10 @@ export class ResourcePage {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() limit!: number;
+  @ApiProperty({ type: String, nullable: true, description: '次のページの cursor（これを cursor に渡す。最後のページでは null）' })
+  nextCursor!: string | null;
+  @ApiProperty({ description: 'true のとき total は統計による推定値（件数が多い一覧）。false のときは正確な件数' })
+  totalEstimated!: boolean;
 }
 
 /** What a search result shows of a resource (SUMMARY_FIELDS of resource.view.ts). */

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { CursorPageQuery } from '../../common/pagination';
 import { IsClockTime, NestedObject } from '../../common/validators';
 import {
   ACCOMMODATION_CODES,
@@ -161,7 +161,7 @@ export class UpdateResourceDto extends PartialType(CreateResourceDto) {}
 const toArray = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : Array.isArray(value) ? value : String(value).split(',');
 
-export class ListResourcesQuery extends PageQuery {
+export class ListResourcesQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: RESOURCE_TYPES, isArray: true })
   @IsOptional()
   @Transform(toArray)

@@ -1068,8 +1068,12 @@ export interface components {
         AuditPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
             limit: number;
+            /** @description 次のページの cursor（これを cursor に渡す。最後のページでは null） */
+            nextCursor: string | null;
             page: number;
             total: number;
+            /** @description true のとき total は統計による推定値（件数が多い一覧）。false のときは正確な件数 */
+            totalEstimated: boolean;
         };
         CalendarFeedDto: {
             /**
@@ -1931,8 +1935,12 @@ export interface components {
         ParticipantPage: {
             items: components["schemas"]["ParticipantView"][];
             limit: number;
+            /** @description 次のページの cursor（これを cursor に渡す。最後のページでは null） */
+            nextCursor: string | null;
             page: number;
             total: number;
+            /** @description true のとき total は統計による推定値（件数が多い一覧）。false のときは正確な件数 */
+            totalEstimated: boolean;
         };
         ParticipantView: {
             ageBand: string | null;
@@ -2034,8 +2042,12 @@ export interface components {
         PlacementPageDto: {
             items: components["schemas"]["PlacementSummaryDto"][];
             limit: number;
+            /** @description 次のページの cursor（これを cursor に渡す。最後のページでは null） */
+            nextCursor: string | null;
             page: number;
             total: number;
+            /** @description true のとき total は統計による推定値（件数が多い一覧）。false のときは正確な件数 */
+            totalEstimated: boolean;
         };
         PlacementParticipantDto: {
             /**
@@ -2136,8 +2148,12 @@ export interface components {
         ResourcePage: {
             items: components["schemas"]["ResourceView"][];
             limit: number;
+            /** @description 次のページの cursor（これを cursor に渡す。最後のページでは null） */
+            nextCursor: string | null;
             page: number;
             total: number;
+            /** @description true のとき total は統計による推定値（件数が多い一覧）。false のときは正確な件数 */
+            totalEstimated: boolean;
         };
         ResourceSummaryView: {
             accessMinutes: number | null;
@@ -2559,6 +2575,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                /** @description 続きの位置：前の応答の nextCursor をそのまま渡すと、その次の limit 件を返す（キーセット方式。行が増えても重複・欠落しない）。指定したときは page を使わない */
+                cursor?: string;
                 format?: "json" | "csv";
                 from?: string;
                 limit?: number;
@@ -3214,6 +3232,8 @@ export interface operations {
                 consentStatus?: "not_obtained" | "obtained" | "withdrawn";
                 /** @description この利用者が担当の本人だけ */
                 coordinatorId?: string;
+                /** @description 続きの位置：前の応答の nextCursor をそのまま渡すと、その次の limit 件を返す（キーセット方式。行が増えても重複・欠落しない）。指定したときは page を使わない */
+                cursor?: string;
                 limit?: number;
                 page?: number;
                 /** @description 表示名（仮名・コード）の一部 */
@@ -3401,6 +3421,8 @@ export interface operations {
         parameters: {
             query?: {
                 coordinatorId?: string;
+                /** @description 続きの位置：前の応答の nextCursor をそのまま渡すと、その次の limit 件を返す（キーセット方式。行が増えても重複・欠落しない）。指定したときは page を使わない */
+                cursor?: string;
                 limit?: number;
                 page?: number;
                 participantId?: string;
@@ -3691,6 +3713,8 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string[];
+                /** @description 続きの位置：前の応答の nextCursor をそのまま渡すと、その次の limit 件を返す（キーセット方式。行が増えても重複・欠落しない）。指定したときは page を使わない */
+                cursor?: string;
                 limit?: number;
                 organizationId?: string;
                 page?: number;
