@@ -20,6 +20,8 @@ export interface Clause {
    * 0 when carried over from the previous clause (until 本人/自分 comes back); Infinity when none.
    */
   thirdPersonFrom: number;
+  /** A relative clause whose subject is a family member (父がデイサービスに行く火曜): [start, end), theirs (v2). */
+  relative?: [number, number];
   /** The clause speaks of the past that is over (以前は…, 昔は…). */
   past: boolean;
 }
@@ -58,10 +60,10 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
       if (to <= from) continue;
       const part = text.slice(from, to);
       const self = SELF.test(part);
-      const family = familySubject(part);
+      const { family, relative } = familySubject(part);
       const thirdPersonFrom: number = CLEFT_THIRD_PERSON.test(part) || (carried && !self) ? 0 : family;
       carried = thirdPersonFrom !== Infinity && !self && !ENDS_ON_CONJUNCTION.test(part);
-      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, past: PAST.test(part) });
+      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, relative, past: PAST.test(part) });
       from = to;
     }
   }
@@ -69,9 +71,15 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
 }
 
 /** Where a family member becomes the subject, skipping one who is only the subject of a relative clause (v2). */
-function familySubject(part: string): number {
-  const relative = RELATIVE_THIRD_PERSON.exec(part);
-  const from = relative ? relative.index + relative[0].length : 0;
+function familySubject(part: string): { family: number; relative?: [number, number] } {
+  const m = RELATIVE_THIRD_PERSON.exec(part);
+  const relative: [number, number] | undefined = m ? [m.index, m.index + m[0].length] : undefined;
+  const from = relative ? relative[1] : 0;
   const family = THIRD_PERSON.exec(part.slice(from));
-  return family ? from + family.index : Infinity;
+  return { family: family ? from + family.index : Infinity, relative };
+}
+
+/** Whether a reading at `index` of the clause is someone else's (a family subject, or inside their relative clause). */
+export function othersAt(clause: Clause, index: number): boolean {
+  return index >= clause.thirdPersonFrom || (!!clause.relative && index >= clause.relative[0] && index < clause.relative[1]);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeJapanese } from '../../common/japanese/normalize';
 import { JapaneseTokenizer } from '../../common/japanese/tokenizer';
-import { clausesOf, type Clause, type Tokenize } from './clauses';
+import { clausesOf, othersAt, type Clause, type Tokenize } from './clauses';
 import {
   DAY_PATTERN,
   daysOf,
@@ -55,7 +55,7 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
     if (clause.past) continue;
     for (const rule of RULES) {
       for (const m of clause.text.matchAll(rule.pattern)) {
-        if (m.index >= clause.thirdPersonFrom) continue;
+        if (othersAt(clause, m.index)) continue;
         const end = m.index + m[0].length;
         const rest = clause.text.slice(end);
         if (cancelled(rule.check, rest, clause)) continue;
@@ -94,16 +94,16 @@ const LISTED_DAYS = /^(?:曜日?)?(?:(?:と|や|か|、|・)(?:[月火水木金�
 function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
   const busy = [...busyBefore];
   const other = OTHER_DAYS.exec(clause.text);
-  if (other && busy.length && other.index < clause.thirdPersonFrom) {
+  if (other && busy.length && !othersAt(clause, other.index)) {
     for (const d of otherDays(busy)) add('availableDays', d, clause.start + other.index, clause.start + other.index + other[0].length);
   }
   for (const m of clause.text.matchAll(DAY_RANGE)) {
-    if (m.index >= clause.thirdPersonFrom || TAKEN_LATER.test(clause.text.slice(m.index + m[0].length))) continue;
+    if (othersAt(clause, m.index) || TAKEN_LATER.test(clause.text.slice(m.index + m[0].length))) continue;
     const [from, to] = [WEEK.indexOf(m[1]), WEEK.indexOf(m[2])];
     for (let i = from; i <= to; i++) add('availableDays', daysOf(`${WEEK[i]}曜`)[0], clause.start + m.index, clause.start + m.index + m[0].length);
   }
   for (const m of clause.text.matchAll(DAY_PATTERN)) {
-    if (m.index >= clause.thirdPersonFrom) continue;
+    if (othersAt(clause, m.index)) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     // 「月曜と木曜はデイケアがあるので」: what is said of the list is said of each day in it
@@ -128,7 +128,7 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
  */
 function readDurations(clause: Clause, add: Add, previous: string): void {
   for (const m of clause.text.matchAll(DURATION)) {
-    if (m.index >= clause.thirdPersonFrom) continue;
+    if (othersAt(clause, m.index)) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest)) continue;
@@ -141,7 +141,7 @@ function readDurations(clause: Clause, add: Add, previous: string): void {
     add(travel ? 'maxTravelMinutes' : 'sessionMinutes', minutes, clause.start + m.index, clause.start + end);
   }
   for (const m of clause.text.matchAll(HALF_DAY)) {
-    if (m.index < clause.thirdPersonFrom && !TAKEN_LATER.test(clause.text.slice(m.index + 2)))
+    if (!othersAt(clause, m.index) && !TAKEN_LATER.test(clause.text.slice(m.index + 2)))
       add('sessionMinutes', 240, clause.start + m.index, clause.start + m.index + 2);
   }
 }
