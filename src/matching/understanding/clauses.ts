@@ -40,7 +40,8 @@ const COMMA = new Set(['、', '，', ',']);
 const THIRD_PERSON = new RegExp(`(?:^|[^父母])${FAMILY}(?:さん)?(?:が|は|も)(?!一緒|付き添)`, 'u');
 const SELF = /(?:本人|自分|私|わたし|僕|ぼく)(?:が|は|も|自身)/u;
 /** 以前は / 昔は / 前は (at the clause's start: not 「大勢の前は」) / 若い頃. */
-const PAST = /(?:以前|昔|かつて)(?:は|まで)|^\s*前は|若い頃|(?:子ども|子供|小さい|学生|小学生|中学生|高校生)の?(?:頃|とき|時)(?:は|に)|学生時代/u;
+const PAST =
+  /(?:以前|昔|かつて)(?:は|まで)|^\s*前は|若い頃|(?:子ども|子供|小さい|学生|小学生|中学生|高校生)の?(?:頃|とき|時)(?:は|に)|学生時代/u;
 
 /** Splits normalised text into sentences and clauses (kuromoji decides which が/から are conjunctions). */
 export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {

@@ -100,7 +100,8 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
   for (const m of clause.text.matchAll(DAY_RANGE)) {
     if (othersAt(clause, m.index) || TAKEN_LATER.test(clause.text.slice(m.index + m[0].length))) continue;
     const [from, to] = [WEEK.indexOf(m[1]), WEEK.indexOf(m[2])];
-    for (let i = from; i <= to; i++) add('availableDays', daysOf(`${WEEK[i]}曜`)[0], clause.start + m.index, clause.start + m.index + m[0].length);
+    for (let i = from; i <= to; i++)
+      add('availableDays', daysOf(`${WEEK[i]}曜`)[0], clause.start + m.index, clause.start + m.index + m[0].length);
   }
   for (const m of clause.text.matchAll(DAY_PATTERN)) {
     if (othersAt(clause, m.index)) continue;

@@ -21,9 +21,13 @@ export interface Rule {
   values: readonly (string | number)[] | ((m: RegExpExecArray, rest: string) => (string | number)[]);
 }
 
+/** v2: someone's claim denied (体力がないとは思わない): the difficulty is not the person's. */
+const DENIED = '(?:とは|って)(?:思わ|思って(?:い)?な|思いません|感じ(?:て(?:い)?)?な)';
 /** The difficulty itself negated: 苦手ではない / 嫌じゃない / 難しくない / 悪いわけではない / 苦手でもない. */
-export const NEGATED_AFTER =
-  /^(?:(?:なの|の)?(?:で|じゃ|でも)(?:は|も)?(?:ない|なく|なかった|ありません)|(?:という)?わけ(?:で|じゃ)(?:は|も)?ない|くない|くはない|くなかった|くもない|(?:とは|って)(?:思わ|思って(?:い)?な|思いません|感じ(?:て(?:い)?)?な))/u;
+export const NEGATED_AFTER = new RegExp(
+  `^(?:(?:なの|の)?(?:で|じゃ|でも)(?:は|も)?(?:ない|なく|なかった|ありません)|(?:という)?わけ(?:で|じゃ)(?:は|も)?ない|くない|くはない|くなかった|くもない|${DENIED})`,
+  'u',
+);
 /** A wish refused later in the clause. */
 export const REFUSED_LATER =
   /苦手|嫌|いや[だで]|なくても|なくて(?:も)?(?:いい|大丈夫|平気)|いらない|要らない|不要|必要(?:は)?ない|避けたい|ダメ|だめ|無理(?!なく|のない|せず)|気が進まない/u;
@@ -69,7 +73,8 @@ const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 export const EXCEPT_AFTER = /^(?:の日|曜日|曜)?(?:以外|じゃなければ|でなければ|じゃない日|でない日|を除く|は除く)/u;
 
 /** 平日, 週末, 土日(祝), 月・水・金, 火曜(日) — a lone 日 or 月 (毎日, 月2回) is not a day. */
-export const DAY_PATTERN = /(?:げつ|か|すい|もく|きん|ど|にち)ようび|平日|週末|土日(?:祝)?|[月火水木金土日](?:[・/][月火水木金土日])+(?:曜日?)?|[月火水木金土日]曜日?/gu;
+export const DAY_PATTERN =
+  /(?:げつ|か|すい|もく|きん|ど|にち)ようび|平日|週末|土日(?:祝)?|[月火水木金土日](?:[・/][月火水木金土日])+(?:曜日?)?|[月火水木金土日]曜日?/gu;
 
 export function daysOf(expression: string): string[] {
   if (expression === '平日') return WEEKDAYS;
@@ -114,7 +119,8 @@ export const RULES: Rule[] = [
   { field: 'avoid', pattern: difficulty(PHYSICAL_TOPIC, PHYSICAL_DIFFICULTY), check: 'difficulty', values: ['physical'] },
   {
     field: 'avoid',
-    pattern: /(?:足|脚)が不自由|(?:長く|長時間|遠くまで)歩けない|腰(?:が|を)?(?:悪い|悪く|悪|痛め)|腰痛|膝(?:が|を)?(?:悪い|悪く|悪|痛め)|足(?:が)?(?:悪い|悪く|悪)|疲れやすい/gu,
+    pattern:
+      /(?:足|脚)が不自由|(?:長く|長時間|遠くまで)歩けない|腰(?:が|を)?(?:悪い|悪く|悪|痛め)|腰痛|膝(?:が|を)?(?:悪い|悪く|悪|痛め)|足(?:が)?(?:悪い|悪く|悪)|疲れやすい/gu,
     check: 'difficulty',
     values: ['physical'],
   },
@@ -145,11 +151,20 @@ export const RULES: Rule[] = [
   accommodation('women_only', /(?:女性|女の人|女の方)(?:だけ|のみ|ばかり|専用|限定)/gu),
   accommodation('youth', /同世代|同年代|若い人|若者が多い|同じくらいの(?:年|歳|年齢)|(?:年|歳|年齢)の近い/gu),
   accommodation('transport', /送迎(?:が|の|も)?(?:あれば|あると|付き|つき|希望|ありの|してもらえ)|送り迎え|迎えに来て(?:もらえ|くれ)/gu),
-  accommodation('online', /オンライン|リモート|在宅(?:で|ワーク|作業|の(?:仕事|作業|活動))|(?:家|自宅)にいながら|(?:インター)?ネット(?:で|上で)(?:でき|参加|作業|仕事)|(?:家|自宅)から(?:オンラインで)?参加/gu),
+  accommodation(
+    'online',
+    /オンライン|リモート|在宅(?:で|ワーク|作業|の(?:仕事|作業|活動))|(?:家|自宅)にいながら|(?:インター)?ネット(?:で|上で)(?:でき|参加|作業|仕事)|(?:家|自宅)から(?:オンラインで)?参加/gu,
+  ),
   accommodation('barrier_free', /車椅子|車いす|バリアフリー|段差/gu),
   accommodation('meal', /ご飯が出|ごはんが出|食事(?:が出|付き|つき|が出る)|昼食が出|お弁当(?:が出|付き)/gu),
-  accommodation('flexible_schedule', /(?:日程|日時|日にち|曜日|スケジュール)(?:は|を|が|の)?(?:相談|調整)|融通(?:が|の)(?:きく|利く)|休みやすい|休ませてもらえ|休んでも(?:いい|大丈夫)/gu),
-  accommodation('supporter_on_site', /(?:職員|スタッフ|支援員|相談できる人|相談相手)(?:の方|さん)?が[^、。]{0,6}?(?:いて|いる|いれば|ついて)/gu),
+  accommodation(
+    'flexible_schedule',
+    /(?:日程|日時|日にち|曜日|スケジュール)(?:は|を|が|の)?(?:相談|調整)|融通(?:が|の)(?:きく|利く)|休みやすい|休ませてもらえ|休んでも(?:いい|大丈夫)/gu,
+  ),
+  accommodation(
+    'supporter_on_site',
+    /(?:職員|スタッフ|支援員|相談できる人|相談相手)(?:の方|さん)?が[^、。]{0,6}?(?:いて|いる|いれば|ついて)/gu,
+  ),
 
   // availableDays and timeOfDay are read in needs-understanding.ts (以外 inverts); timeOfDay here.
   {
@@ -161,15 +176,33 @@ export const RULES: Rule[] = [
   {
     field: 'timeOfDay',
     // v2: a few fillers may stand between (朝はどうしても体が動かない), and the adjective may be in its て-form (弱くて).
-    pattern: new RegExp(`朝(?:が|は)?${MORNING_FILLER}(?:苦手|弱[いく]|起きられな|起きれな|つら[いく]|辛[いく]|動かな|動けな|ダメ|だめ)`, 'gu'),
+    pattern: new RegExp(
+      `朝(?:が|は)?${MORNING_FILLER}(?:苦手|弱[いく]|起きられな|起きれな|つら[いく]|辛[いく]|動かな|動けな|ダメ|だめ)`,
+      'gu',
+    ),
     check: 'difficulty',
     values: ['afternoon'],
   },
   { field: 'timeOfDay', pattern: /昼夜逆転|起きるのが遅い|朝起きられない/gu, check: 'none', values: ['afternoon'] },
   // v2: a clock time (19時以降 → evening); a late rising (起きるのは11時過ぎ) → afternoon.
-  { field: 'timeOfDay', pattern: new RegExp(`(?<!起き[^、。]{0,6})${N}時(?:以降|から|過ぎ|すぎ|半|頃|ごろ)`, 'gu'), check: 'when', values: (m) => partOf(m) },
-  { field: 'timeOfDay', pattern: new RegExp(`起きる[^、。]{0,6}?${N}時`, 'gu'), check: 'none', values: (m) => (parseNumber(m[1]) >= 10 ? ['afternoon'] : []) },
-  { field: 'timeOfDay', pattern: /午前(?:中)?|ごぜん|朝(?:から|のうち|の時間|なら|のみ|だけ|の早い)/gu, check: 'when', values: ['morning'] },
+  {
+    field: 'timeOfDay',
+    pattern: new RegExp(`(?<!起き[^、。]{0,6})${N}時(?:以降|から|過ぎ|すぎ|半|頃|ごろ)`, 'gu'),
+    check: 'when',
+    values: (m) => partOf(m),
+  },
+  {
+    field: 'timeOfDay',
+    pattern: new RegExp(`起きる[^、。]{0,6}?${N}時`, 'gu'),
+    check: 'none',
+    values: (m) => (parseNumber(m[1]) >= 10 ? ['afternoon'] : []),
+  },
+  {
+    field: 'timeOfDay',
+    pattern: /午前(?:中)?|ごぜん|朝(?:から|のうち|の時間|なら|のみ|だけ|の早い)/gu,
+    check: 'when',
+    values: ['morning'],
+  },
   { field: 'timeOfDay', pattern: /夕方(?:以降|から)?|(?<![昼深])夜(?!勤|中)/gu, check: 'when', values: ['evening'] },
 
   // sessionsPerWeek — 週2〜3回 → 3, 月2回 → 0.5, 毎日 → 5, 隔週 → 0.5
@@ -192,17 +225,25 @@ export const RULES: Rule[] = [
   // travel
   {
     field: 'travel',
-    pattern: /(?:家|自宅)(?:から|の)近|(?:自転車|徒歩)で(?:行ける|いける|通える)|徒歩圏|近所(?!の(?:人|方))|近く(?:の|で|が|に)(?!人|方)|歩いて(?:行ける|いける|通える)|地元/gu,
+    pattern:
+      /(?:家|自宅)(?:から|の)近|(?:自転車|徒歩)で(?:行け|いけ|通え)(?:る|て)|徒歩圏|近所(?!の(?:人|方))|近く(?:の|で|が|に)(?!人|方)|歩いて(?:行ける|いける|通える)|地元/gu,
     check: 'wish',
     values: ['near_home'],
   },
   {
     field: 'travel',
-    pattern:
-      /(?<![電転列汽台駐])車(?:が|を|は)?(?:ない|無い|なく|無く|なし|無し|持っていない|持ってない|手放)|車も(?:[^。、]{1,6}も)?(?:ない|無い)|運転(?:が|は)?(?:できない|出来ない|しない)|免許(?:が|を|は)?(?:ない|無い|持っていない|持ってない)/gu,
+    pattern: /(?<![電転列汽台駐])車(?:が|を|は)?(?:ない|無い|持っていない|持ってない)|車も(?:[^。、]{1,6}も)?(?:ない|無い)/gu,
     check: 'difficulty',
     values: ['no_car'],
   },
+  {
+    field: 'travel',
+    pattern: /運転(?:が|は)?(?:できない|出来ない|しない)|免許(?:が|を|は)?(?:ない|無い|持っていない|持ってない)/gu,
+    check: 'difficulty',
+    values: ['no_car'],
+  },
+  // v2: 車はなく, 車なし, 車は手放した; (?<!…): 電車, 自転車, 駐車 are not a car of one's own
+  { field: 'travel', pattern: /(?<![電転列汽台駐])車(?:が|は)?(?:なく|無く|なし|無し|手放)/gu, check: 'difficulty', values: ['no_car'] },
 
   // setting — 外の作業は嫌 / 外は苦手 read as indoor
   {
@@ -216,7 +257,14 @@ export const RULES: Rule[] = [
   // reward
   {
     field: 'reward',
-    pattern: /無償|無給|(?:お金|謝礼|報酬|給料)(?:は|が|も)?(?:もらえなくて|なくて(?:も)?(?:いい|大丈夫)|不要|なしで)|お金は(?:いら|要ら)ない|お金(?:は|を)?(?:もらわなくて|気にしない)|報酬は(?:いら|要ら)ない|ボランティアでよい/gu,
+    pattern: /無償|無給|お金は(?:いら|要ら)ない|お金(?:は|を)?(?:もらわなくて|気にしない)|報酬は(?:いら|要ら)ない|ボランティアでよい/gu,
+    check: 'none',
+    values: ['unpaid_ok'],
+  },
+  // v2: the pay itself said to be not needed (謝礼不要, お金はもらえなくていい)
+  {
+    field: 'reward',
+    pattern: /(?:お金|謝礼|報酬|給料)(?:は|が|も)?(?:もらえなくて|なくて(?:も)?(?:いい|大丈夫)|不要|なしで)/gu,
     check: 'none',
     values: ['unpaid_ok'],
   },
