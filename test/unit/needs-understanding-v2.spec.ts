@@ -23,6 +23,8 @@ describe('understandNeeds v2', () => {
     ['火曜と金曜は作業所があるから、それ以外で。', ['mon', 'wed', 'thu', 'sat', 'sun']],
     ['土日は家族の世話があるので、平日に。', ['mon', 'tue', 'wed', 'thu', 'fri']],
     ['月曜から木曜のどこかで。', ['mon', 'tue', 'wed', 'thu']],
+    ['月曜から水曜までデイケアなので、木曜か金曜。', ['thu', 'fri']],
+    ['日曜は体調がいいので、日曜日に。', ['sun']],
   ])('days named as taken are not available; それ以外 gives the others: %s', (text, expected) =>
     expect(days(text)).toEqual(expected.map((d) => `availableDays=${d}`).sort()),
   );
@@ -30,6 +32,9 @@ describe('understandNeeds v2', () => {
   it.each([
     ['夕方は子どもの習い事があるので、昼過ぎなら。', ['timeOfDay=afternoon']],
     ['妻が夜勤の日があるので、夕方は家にいたい。午前中なら。', ['timeOfDay=morning']],
+    ['午前は弟を送っていくので、午後。', ['timeOfDay=afternoon']],
+    ['朝から昼まで作業所なので、夕方。', ['timeOfDay=evening']],
+    ['午後は調子がいいから、午後がいい。', ['timeOfDay=afternoon']],
   ])('a time named as taken or wanted at home is not read: %s', (text, expected) => expect(read(text)).toEqual(expected));
 
   it.each([

@@ -17,7 +17,7 @@ import {
   TRAVEL_CUE,
   type Check,
 } from './rules';
-import { BUSY_AFTER, OTHER_DAYS, STAY_HOME_AFTER } from './scope';
+import { BUSY_AFTER, BUSY_SPAN_AFTER, DAY_WORD, OTHER_DAYS, STAY_HOME_AFTER, takenForAReason, TIME_WORD } from './scope';
 import { NUMERIC_FIELDS, type Understood, type UnderstoodField } from './vocabulary';
 
 /** 2時間, 1〜2時間, 30分〜1時間, 1時間半: the upper end, in minutes (the lower end may carry its own unit). */
@@ -59,6 +59,7 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
         const end = m.index + m[0].length;
         const rest = clause.text.slice(end);
         if (cancelled(rule.check, rest, clause)) continue;
+        if (rule.field === 'timeOfDay' && rule.check === 'when' && takenForAReason(m[0], rest, clause.after, TIME_WORD)) continue;
         const values = typeof rule.values === 'function' ? rule.values(m as RegExpExecArray, rest) : rule.values;
         for (const v of values) add(rule.field, v, clause.start + m.index, clause.start + end);
       }
@@ -75,7 +76,7 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
 function cancelled(check: Check, rest: string, clause: Clause): boolean {
   if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after);
   if (check === 'wish') return REFUSED_LATER.test(rest);
-  if (check === 'when') return TAKEN_LATER.test(rest) || BUSY_AFTER.test(rest) || STAY_HOME_AFTER.test(rest);
+  if (check === 'when') return TAKEN_LATER.test(rest) || BUSY_AFTER.test(rest) || BUSY_SPAN_AFTER.test(rest) || STAY_HOME_AFTER.test(rest);
   return false;
 }
 
@@ -98,7 +99,8 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
     for (const d of otherDays(busy)) add('availableDays', d, clause.start + other.index, clause.start + other.index + other[0].length);
   }
   for (const m of clause.text.matchAll(DAY_RANGE)) {
-    if (othersAt(clause, m.index) || TAKEN_LATER.test(clause.text.slice(m.index + m[0].length))) continue;
+    const rest = clause.text.slice(m.index + m[0].length);
+    if (othersAt(clause, m.index) || TAKEN_LATER.test(rest) || BUSY_SPAN_AFTER.test(rest) || BUSY_AFTER.test(rest)) continue;
     const [from, to] = [WEEK.indexOf(m[1]), WEEK.indexOf(m[2])];
     for (let i = from; i <= to; i++)
       add('availableDays', daysOf(`${WEEK[i]}曜`)[0], clause.start + m.index, clause.start + m.index + m[0].length);
@@ -114,7 +116,12 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
     const days = daysOf(m[0]);
     if (except) {
       for (const d of otherDays(days)) add('availableDays', d, clause.start + m.index, clause.start + end + except[0].length);
-    } else if (BUSY_AFTER.test(restOfList) || STAY_HOME_AFTER.test(restOfList)) {
+    } else if (
+      BUSY_AFTER.test(restOfList) ||
+      BUSY_SPAN_AFTER.test(restOfList) ||
+      STAY_HOME_AFTER.test(restOfList) ||
+      takenForAReason(m[0], restOfList, clause.after, DAY_WORD)
+    ) {
       busy.push(...days);
     } else if (!TAKEN_LATER.test(rest)) {
       for (const d of days) add('availableDays', d, clause.start + m.index, clause.start + end);

@@ -16,6 +16,8 @@ export const BUSY_AFTER = new RegExp(
   `^(?:の日|曜日?|中)?(?:は|が|も|に)[^、。]{0,8}?${BUSY_NOUN}(?:が|も)?(?:ある|あり|入って|入る|で)(?:ので|から|ため|し|けど|て)?`,
   'u',
 );
+/** 「朝から夕方まで作業所」: a span up to a busy noun (the whole span is taken). */
+export const BUSY_SPAN_AFTER = new RegExp(`^[^、。]{0,10}?まで(?:は)?${BUSY_NOUN}`, 'u');
 /** 「夜は家にいたい」: the person wants that time at home. */
 export const STAY_HOME_AFTER = /^(?:中)?(?:は|も)(?:家|自宅)に(?:いたい|居たい|いなければ|いないと)/u;
 /** それ以外の日 / ほかの日 / 残りの日: refers back to days named as taken. */
@@ -27,3 +29,18 @@ export const RELATIVE_THIRD_PERSON = new RegExp(
   `${FAMILY}(?:さん)?が[^、。が]{1,16}?(?:る|う|く|つ|む|ぶ|ぬ|す|た|ない|いる)(?=[月火水木金土日][・曜]|平日|週末|土日|午前|午後|朝|夕方|日|間|時)`,
   'u',
 );
+
+/**
+ * 「午後は子どもが帰ってくるので、午前中だけ」: X は + a reason (ので / ため / 〜るから), then another day or time of the
+ * same kind later in the sentence → X is the reason it is not X. Not when X itself comes back (平日は元気なので平日に).
+ */
+const REASON_TOPIC = /^(?:の日|曜日?|中)?は[^、。]*?(?:ので|ため|(?<=[るいただす])から)/u;
+export const TIME_WORD = /午前|午後|朝|昼|夕方|夜|ごご|ごぜん|[0-9]+時/u;
+export const DAY_WORD = /平日|週末|土日|[月火水木金土日]曜|(?:げつ|か|すい|もく|きん|ど|にち)ようび/u;
+
+export function takenForAReason(expression: string, rest: string, after: string, sameKind: RegExp): boolean {
+  const reason = REASON_TOPIC.exec(rest);
+  if (!reason) return false;
+  const later = rest.slice(reason[0].length) + after;
+  return sameKind.test(later) && !later.includes(expression);
+}
