@@ -56,6 +56,7 @@ describe('understandNeeds v2', () => {
     ['４５分以内で行けるところ。', ['maxTravelMinutes=45']],
     ['自転車で通えて、２０分以内なら。', ['maxTravelMinutes=20', 'travel=near_home']],
     ['１時間～２時間くらい作業したい。', ['sessionMinutes=120']],
+    ['２時間以上は集中がもたない。', []],
     ['まずは２０分～１時間程度。', ['sessionMinutes=60']],
   ])('numbers go to travel or to the session by their context: %s', (text, expected) => expect(read(text)).toEqual(expected));
 
