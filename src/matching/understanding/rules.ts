@@ -264,7 +264,8 @@ export const RULES: Rule[] = [
   // v2: the pay itself said to be not needed (謝礼不要, お金はもらえなくていい)
   {
     field: 'reward',
-    pattern: /(?:お金|謝礼|報酬|給料)(?:は|が|も)?(?:もらえなくて|なくて(?:も)?(?:いい|大丈夫)|不要|なしで)/gu,
+    pattern:
+      /(?:お金|謝礼|報酬|給料)(?:は|が|も|に)?(?:もらえなくて|ならなくて|なくて(?:も)?(?:いい|大丈夫)|不要|なしで|いらない|要らない)/gu,
     check: 'none',
     values: ['unpaid_ok'],
   },
