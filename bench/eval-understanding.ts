@@ -3,7 +3,8 @@
  *   npm run eval:understanding             precision / recall / F1 per field and overall, per half and combined
  *   npm run eval:understanding -- --show a  also list the misses and false positives of half a
  * Half a was labelled before the rules were written and the rules were tuned with it in view; half b was labelled
- * blind by someone else and is the held-out figure. Only half a's errors are printed by default.
+ * blind and was the held-out figure of rules v1; half c (labelled blind while rules v2 were written) is v2's held-out
+ * figure. Only half a's errors are printed by default; never --show the held-out half.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,4 +1,5 @@
 import type { Morpheme } from '../../common/japanese/tokenizer';
+import { CLEFT_THIRD_PERSON, FAMILY, RELATIVE_THIRD_PERSON } from './scope';
 
 /** A morphological analyser: the service passes JapaneseTokenizer.tokens; offsets are into the text given. */
 export type Tokenize = (text: string) => Morpheme[];
@@ -19,6 +20,8 @@ export interface Clause {
    * 0 when carried over from the previous clause (until 本人/自分 comes back); Infinity when none.
    */
   thirdPersonFrom: number;
+  /** A relative clause whose subject is a family member (父がデイサービスに行く火曜): [start, end), theirs (v2). */
+  relative?: [number, number];
   /** The clause speaks of the past that is over (以前は…, 昔は…). */
   past: boolean;
 }
@@ -33,12 +36,12 @@ const ENDS_ON_CONJUNCTION = /(?:ので|から|ため|けど|けれど|けれど�
 const SENTENCE_END = /[^。．.！!？?\n]+[。．.！!？?\n]*/gu;
 const COMMA = new Set(['、', '，', ',']);
 
-const FAMILY = '(?:両親|母親|父親|母|父|姉|兄|妹|弟|祖母|祖父|家族|息子|娘|夫|妻|親|義母|義父|きょうだい)';
 /** A family member as the subject: 「母が腰が悪く」「父は人と話すのが苦手」 (not 「母親の話では」, not 「父母の会」). */
 const THIRD_PERSON = new RegExp(`(?:^|[^父母])${FAMILY}(?:さん)?(?:が|は|も)(?!一緒|付き添)`, 'u');
 const SELF = /(?:本人|自分|私|わたし|僕|ぼく)(?:が|は|も|自身)/u;
 /** 以前は / 昔は / 前は (at the clause's start: not 「大勢の前は」) / 若い頃. */
-const PAST = /(?:以前|昔|かつて)(?:は|まで)|^\s*前は|若い頃/u;
+const PAST =
+  /(?:以前|昔|かつて)(?:は|まで)|^\s*前は|若い頃|(?:子ども|子供|小さい|学生|小学生|中学生|高校生)の?(?:頃|とき|時)(?:は|に)|学生時代/u;
 
 /** Splits normalised text into sentences and clauses (kuromoji decides which が/から are conjunctions). */
 export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
@@ -58,12 +61,26 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
       if (to <= from) continue;
       const part = text.slice(from, to);
       const self = SELF.test(part);
-      const family = THIRD_PERSON.exec(part);
-      const thirdPersonFrom: number = carried && !self ? 0 : family ? family.index : Infinity;
+      const { family, relative } = familySubject(part);
+      const thirdPersonFrom: number = CLEFT_THIRD_PERSON.test(part) || (carried && !self) ? 0 : family;
       carried = thirdPersonFrom !== Infinity && !self && !ENDS_ON_CONJUNCTION.test(part);
-      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, past: PAST.test(part) });
+      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, relative, past: PAST.test(part) });
       from = to;
     }
   }
   return clauses;
+}
+
+/** Where a family member becomes the subject, skipping one who is only the subject of a relative clause (v2). */
+function familySubject(part: string): { family: number; relative?: [number, number] } {
+  const m = RELATIVE_THIRD_PERSON.exec(part);
+  const relative: [number, number] | undefined = m ? [m.index, m.index + m[0].length] : undefined;
+  const from = relative ? relative[1] : 0;
+  const family = THIRD_PERSON.exec(part.slice(from));
+  return { family: family ? from + family.index : Infinity, relative };
+}
+
+/** Whether a reading at `index` of the clause is someone else's (a family subject, or inside their relative clause). */
+export function othersAt(clause: Clause, index: number): boolean {
+  return index >= clause.thirdPersonFrom || (!!clause.relative && index >= clause.relative[0] && index < clause.relative[1]);
 }

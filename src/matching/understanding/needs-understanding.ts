@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeJapanese } from '../../common/japanese/normalize';
 import { JapaneseTokenizer } from '../../common/japanese/tokenizer';
-import { clausesOf, type Clause, type Tokenize } from './clauses';
+import { clausesOf, othersAt, type Clause, type Tokenize } from './clauses';
 import {
   DAY_PATTERN,
   daysOf,
@@ -13,13 +13,18 @@ import {
   REFUSED_LATER,
   RULES,
   TAKEN_LATER,
+  TRAVEL_AFTER,
   TRAVEL_CUE,
   type Check,
 } from './rules';
+import { BUSY_AFTER, BUSY_SPAN_AFTER, DAY_WORD, OTHER_DAYS, STAY_HOME_AFTER, takenForAReason, TIME_WORD } from './scope';
 import { NUMERIC_FIELDS, type Understood, type UnderstoodField } from './vocabulary';
 
-/** 2時間, 1〜2時間, 30分, 1時間半: the upper end, in minutes. */
-const DURATION = /([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)(?:[~-]([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+))?(時間|分)(半)?/gu;
+/** 2時間, 1〜2時間, 30分〜1時間, 1時間半: the upper end, in minutes (the lower end may carry its own unit). */
+const DURATION =
+  /([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)(?:時間|分)?(?:[~-]([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+))?(時間|分)(半)?/gu;
+/** A clause that is only a limit (30分以内なら) carries on the travel of the clause before it (バス1本で行けて、). */
+const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:以内|まで)/u;
 const HALF_DAY = /半日/gu;
 /** 3時間前, 24時間 (opening hours), 時間帯: not a length someone can manage. */
 const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯)/u;
@@ -33,7 +38,9 @@ const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯)/u;
 export function understandNeeds(text: string, tokenize: Tokenize): Understood[] {
   const normalised = normalizeJapanese(text)
     // 「月、水、金」: a list of days, not three clauses.
-    .replace(/(?<=[月火水木金土日])、(?=[月火水木金土日](?:[・、]|曜|の|なら|は|に))/gu, '・');
+    .replace(/(?<=[月火水木金土日])、(?=[月火水木金土日](?:[・、]|曜|の|なら|は|に))/gu, '・')
+    // 「週1、2回」: a range, not two clauses (v2; same length, so phrases stay the coordinator's characters).
+    .replace(/(?<=[0-9一二三四五六七八九])、(?=[0-9一二三四五六七八九]+(?:回|日|度|時間|分))/gu, '~');
   const phraseOf = (start: number, end: number) =>
     normalised.length === text.length ? text.slice(start, end) : normalised.slice(start, end);
   const found: Understood[] = [];
@@ -42,20 +49,26 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
     if (!duplicate) found.push({ phrase: phraseOf(start, end), field, value });
   };
 
+  let busy: string[] = [];
+  let previous = '';
   for (const clause of clausesOf(normalised, tokenize)) {
     if (clause.past) continue;
     for (const rule of RULES) {
       for (const m of clause.text.matchAll(rule.pattern)) {
-        if (m.index >= clause.thirdPersonFrom) continue;
+        if (othersAt(clause, m.index)) continue;
         const end = m.index + m[0].length;
         const rest = clause.text.slice(end);
         if (cancelled(rule.check, rest, clause)) continue;
+        if (rule.field === 'timeOfDay' && rule.check === 'when' && takenForAReason(m[0], rest, clause.after, TIME_WORD)) continue;
         const values = typeof rule.values === 'function' ? rule.values(m as RegExpExecArray, rest) : rule.values;
         for (const v of values) add(rule.field, v, clause.start + m.index, clause.start + end);
       }
     }
-    readDays(clause, add);
-    readDurations(clause, add);
+    busy = readDays(clause, add, busy);
+    readDurations(clause, add, previous);
+    // days named as taken and the clause before are kept within one sentence
+    if (clause.after === '') busy = [];
+    previous = clause.after === '' ? '' : clause.text;
   }
   return found;
 }
@@ -63,42 +76,80 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
 function cancelled(check: Check, rest: string, clause: Clause): boolean {
   if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after);
   if (check === 'wish') return REFUSED_LATER.test(rest);
-  if (check === 'when') return TAKEN_LATER.test(rest);
+  if (check === 'when') return TAKEN_LATER.test(rest) || BUSY_AFTER.test(rest) || BUSY_SPAN_AFTER.test(rest) || STAY_HOME_AFTER.test(rest);
   return false;
 }
 
 type Add = (field: UnderstoodField, value: string | number, start: number, end: number) => void;
 
-/** 火曜と木曜, 平日, 月・水・金; 月曜以外 / 日曜じゃなければ → the other days; 平日は仕事 → nothing. */
-function readDays(clause: Clause, add: Add): void {
+/** 月曜から金曜 → every day between (v2). */
+const DAY_RANGE = /([月火水木金土日])曜日?(?:から|~|-)([月火水木金土日])曜日?/gu;
+const WEEK = '月火水木金土日';
+/** The days that follow in a list (と木曜, や土日): skipped to reach what is said of all of them. */
+const LISTED_DAYS = /^(?:曜日?)?(?:(?:と|や|か|、|・)(?:[月火水木金土日]曜日?|平日|週末|土日))+/u;
+
+/**
+ * 火曜と木曜, 平日, 月・水・金; 月曜以外 / 日曜じゃなければ → the other days; 平日は仕事 → nothing.
+ * v2: 月曜はデイケアがあるので → taken, returned so that a later 「それ以外の日」 of the sentence gives the others.
+ */
+function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
+  const busy = [...busyBefore];
+  const other = OTHER_DAYS.exec(clause.text);
+  if (other && busy.length && !othersAt(clause, other.index)) {
+    for (const d of otherDays(busy)) add('availableDays', d, clause.start + other.index, clause.start + other.index + other[0].length);
+  }
+  for (const m of clause.text.matchAll(DAY_RANGE)) {
+    const rest = clause.text.slice(m.index + m[0].length);
+    if (othersAt(clause, m.index) || TAKEN_LATER.test(rest) || BUSY_SPAN_AFTER.test(rest) || BUSY_AFTER.test(rest)) continue;
+    const [from, to] = [WEEK.indexOf(m[1]), WEEK.indexOf(m[2])];
+    for (let i = from; i <= to; i++)
+      add('availableDays', daysOf(`${WEEK[i]}曜`)[0], clause.start + m.index, clause.start + m.index + m[0].length);
+  }
   for (const m of clause.text.matchAll(DAY_PATTERN)) {
-    if (m.index >= clause.thirdPersonFrom) continue;
+    if (othersAt(clause, m.index)) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
+    // 「月曜と木曜はデイケアがあるので」: what is said of the list is said of each day in it
+    const listEnd = LISTED_DAYS.exec(rest);
+    const restOfList = listEnd ? rest.slice(listEnd[0].length) : rest;
     const except = EXCEPT_AFTER.exec(rest);
     const days = daysOf(m[0]);
     if (except) {
       for (const d of otherDays(days)) add('availableDays', d, clause.start + m.index, clause.start + end + except[0].length);
+    } else if (
+      BUSY_AFTER.test(restOfList) ||
+      BUSY_SPAN_AFTER.test(restOfList) ||
+      STAY_HOME_AFTER.test(restOfList) ||
+      takenForAReason(m[0], restOfList, clause.after, DAY_WORD)
+    ) {
+      busy.push(...days);
     } else if (!TAKEN_LATER.test(rest)) {
       for (const d of days) add('availableDays', d, clause.start + m.index, clause.start + end);
     }
   }
+  return busy;
 }
 
-/** A length: the way there when a travel cue comes before it in the clause (バスで30分), else one session (2時間くらい). */
-function readDurations(clause: Clause, add: Add): void {
+/**
+ * A length: the way there when a travel cue comes before it in the clause (バスで30分), a travel verb right after it
+ * (1時間以内で通える) or it is a bare limit after a clause about the way (バスで行けて、30分以内なら); else one session.
+ */
+function readDurations(clause: Clause, add: Add, previous: string): void {
   for (const m of clause.text.matchAll(DURATION)) {
-    if (m.index >= clause.thirdPersonFrom) continue;
+    if (othersAt(clause, m.index)) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest)) continue;
     const minutes = parseNumber(m[2] ?? m[1]) * (m[3] === '時間' ? 60 : 1) + (m[4] ? 30 : 0);
     if (!(minutes > 0)) continue;
-    const travel = TRAVEL_CUE.test(clause.text.slice(0, m.index));
+    const travel =
+      TRAVEL_CUE.test(clause.text.slice(0, m.index)) ||
+      TRAVEL_AFTER.test(rest) ||
+      (m.index === 0 && LIMIT_ONLY.test(clause.text) && TRAVEL_CUE.test(previous));
     add(travel ? 'maxTravelMinutes' : 'sessionMinutes', minutes, clause.start + m.index, clause.start + end);
   }
   for (const m of clause.text.matchAll(HALF_DAY)) {
-    if (m.index < clause.thirdPersonFrom && !TAKEN_LATER.test(clause.text.slice(m.index + 2)))
+    if (!othersAt(clause, m.index) && !TAKEN_LATER.test(clause.text.slice(m.index + 2)))
       add('sessionMinutes', 240, clause.start + m.index, clause.start + m.index + 2);
   }
 }

@@ -1,0 +1,46 @@
+/**
+ * Rules v2: what a clause says about the scope of a day, a time or a difficulty (docs/matching.md §7 「範囲」).
+ * - BUSY_AFTER: 「X は〈予定・用事〉があるので」 names X as taken, so X is not available (月曜はデイケアがあるので).
+ * - OTHER_DAYS: 「それ以外の日なら」 after days named as taken → the other days of the week.
+ * - CLEFT_THIRD_PERSON: 「腰が悪いのは父のほうで」 — a cleft sentence handing the reading to a family member.
+ * - RELATIVE_THIRD_PERSON: 「父がデイサービスに行く火曜」 — a family member as the subject of a relative clause
+ *   describes the day; the person's own reading goes on after it.
+ */
+export const FAMILY = '(?:両親|母親|父親|母|父|姉|兄|妹|弟|祖母|祖父|家族|息子|娘|夫|妻|親|義母|義父|きょうだい)';
+
+/** Things that fill a day or a part of it. */
+const BUSY_NOUN =
+  '(?:予定|用事|仕事|デイケア|デイサービス|通院|診察|受診|介護|世話|習い事|学校|授業|バイト|活動|作業所|リハビリ|面談|送り迎え|付き添い|家事)';
+/** Right after a day/time: 「は求職活動があるので」「は母の介護が入るから」 (the busy noun within a few characters). */
+export const BUSY_AFTER = new RegExp(
+  `^(?:の日|曜日?|中)?(?:は|が|も|に)[^、。]{0,8}?${BUSY_NOUN}(?:が|も)?(?:ある|あり|入って|入る|で)(?:ので|から|ため|し|けど|て)?`,
+  'u',
+);
+/** 「朝から夕方まで作業所」: a span up to a busy noun (the whole span is taken). */
+export const BUSY_SPAN_AFTER = new RegExp(`^[^、。]{0,10}?まで(?:は)?${BUSY_NOUN}`, 'u');
+/** 「夜は家にいたい」: the person wants that time at home. */
+export const STAY_HOME_AFTER = /^(?:中)?(?:は|も)(?:家|自宅)に(?:いたい|居たい|いなければ|いないと)/u;
+/** それ以外の日 / ほかの日 / 残りの日: refers back to days named as taken. */
+export const OTHER_DAYS = /(?:それ|その)以外|(?:ほか|他|残り)の(?:日|曜日)/u;
+
+export const CLEFT_THIRD_PERSON = new RegExp(`のは${FAMILY}(?:さん)?(?:のほう|の方)?(?:で|だ|です|なの)`, 'u');
+/** The relative clause ends on a verb right before a day, a time or 日/間. */
+export const RELATIVE_THIRD_PERSON = new RegExp(
+  `${FAMILY}(?:さん)?が[^、。が]{1,16}?(?:る|う|く|つ|む|ぶ|ぬ|す|た|ない|いる)(?=[月火水木金土日][・曜]|平日|週末|土日|午前|午後|朝|夕方|日|間|時)`,
+  'u',
+);
+
+/**
+ * 「午後は子どもが帰ってくるので、午前中だけ」: X は + a reason (ので / ため / 〜るから), then another day or time of the
+ * same kind later in the sentence → X is the reason it is not X. Not when X itself comes back (平日は元気なので平日に).
+ */
+const REASON_TOPIC = /^(?:の日|曜日?|中)?は[^、。]*?(?:ので|ため|(?<=[るいただす])から)/u;
+export const TIME_WORD = /午前|午後|朝|昼|夕方|夜|ごご|ごぜん|[0-9]+時/u;
+export const DAY_WORD = /平日|週末|土日|[月火水木金土日]曜|(?:げつ|か|すい|もく|きん|ど|にち)ようび/u;
+
+export function takenForAReason(expression: string, rest: string, after: string, sameKind: RegExp): boolean {
+  const reason = REASON_TOPIC.exec(rest);
+  if (!reason) return false;
+  const later = rest.slice(reason[0].length) + after;
+  return sameKind.test(later) && !later.includes(expression);
+}
