@@ -49,7 +49,7 @@ const HIT_GRADE = 3;
 /** Large enough that every resource is a candidate: tuning re-ranks these lists in memory. */
 const POOL_LIMIT = 250;
 /** The weights before the re-tuning with understood constraints (issue #17), kept as a comparison row. */
-const PREVIOUS_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.15, fit: 0.45 };
+const PREVIOUS_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.15, fit: 0.45, lexicalHalfRank: 0.4 };
 const MODES: Record<string, RankingWeights> = {
   hybrid: DEFAULT_WEIGHTS,
   'vector-only': { ...DEFAULT_WEIGHTS, vector: 1, lexical: 0, fit: 0 },
@@ -216,13 +216,25 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
     console.log(`${label.padEnd(40)} ${f3(x.ndcg).padStart(7)}  ${f3(x.hit)}  ${f3(x.hit2)}`);
   console.log(`
 text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
-  row('hybrid, no constraints', rerank(devset.needs.map(() => ({})), DEFAULT_WEIGHTS));
+  row(
+    'hybrid, no constraints',
+    rerank(
+      devset.needs.map(() => ({})),
+      DEFAULT_WEIGHTS,
+    ),
+  );
   row('hybrid + understood', rerank(textOnlyPrefs, DEFAULT_WEIGHTS));
   if (fmtWeights(PREVIOUS_WEIGHTS) !== fmtWeights(DEFAULT_WEIGHTS)) {
     console.log(`previous weights ${fmtWeights(PREVIOUS_WEIGHTS)}:`);
     row('  hybrid (structured only)', rerank(prefs, PREVIOUS_WEIGHTS));
     row('  hybrid + understood', rerank(understoodPrefs, PREVIOUS_WEIGHTS));
-    row('  text-only: hybrid, no constraints', rerank(devset.needs.map(() => ({})), PREVIOUS_WEIGHTS));
+    row(
+      '  text-only: hybrid, no constraints',
+      rerank(
+        devset.needs.map(() => ({})),
+        PREVIOUS_WEIGHTS,
+      ),
+    );
     row('  text-only: hybrid + understood', rerank(textOnlyPrefs, PREVIOUS_WEIGHTS));
   }
   console.log(`(current weights ${fmtWeights(DEFAULT_WEIGHTS)}; target nDCG@10 ≥ 0.80 with understood constraints)`);

@@ -53,16 +53,7 @@ export function sessionLengthOf(r: Resource): number | null {
 
 /** The kinds of fit parts (ranking.ts weighs each kind within `fit`; RankingWeights.fitParts). */
 export type FitPartKind =
-  | 'day'
-  | 'travel'
-  | 'avoid'
-  | 'accommodation'
-  | 'timeOfDay'
-  | 'sessionsPerWeek'
-  | 'sessionMinutes'
-  | 'nearHome'
-  | 'noCar'
-  | 'reward';
+  'day' | 'travel' | 'avoid' | 'accommodation' | 'timeOfDay' | 'sessionsPerWeek' | 'sessionMinutes' | 'nearHome' | 'noCar' | 'reward';
 export interface FitPart {
   kind: FitPartKind;
   value: number;
@@ -85,7 +76,8 @@ export function understoodFitPartsByKind(r: Resource, p: UnderstoodPreferences, 
     const perWeek = sessionsPerWeekOf(r);
     // About the person's pace fits; far rarer than they want to come clashes; far more often is neutral (one can
     // usually come less often than a place meets).
-    if (perWeek !== null) parts.push({ kind: 'sessionsPerWeek', value: perWeek * 2 < p.sessionsPerWeek ? -0.5 : perWeek > p.sessionsPerWeek * 2 ? 0 : 0.5 });
+    if (perWeek !== null)
+      parts.push({ kind: 'sessionsPerWeek', value: perWeek * 2 < p.sessionsPerWeek ? -0.5 : perWeek > p.sessionsPerWeek * 2 ? 0 : 0.5 });
   }
   if (p.sessionMinutes !== undefined) {
     const length = sessionLengthOf(r);
