@@ -34,6 +34,7 @@ import { reportWorst } from './eval-failures';
 import { evaluateOutcomes } from './eval-outcomes';
 import { reportUnmet } from './eval-unmet';
 import { Bm25Bigram, folds, hitAt, mean, ndcgAt, spread, type Grades } from './metrics';
+import { fmtWeights, InMemoryRanker, tuneWithUnderstood } from './eval-tuning';
 
 interface DevSet {
   organizations: Array<CreateOrganizationDto & { key: string }>;
@@ -47,12 +48,14 @@ const K = 10;
 const HIT_GRADE = 3;
 /** Large enough that every resource is a candidate: tuning re-ranks these lists in memory. */
 const POOL_LIMIT = 250;
+/** The weights before the re-tuning with understood constraints (issue #17), kept as a comparison row. */
+const PREVIOUS_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.15, fit: 0.45, lexicalHalfRank: 0.4 };
 const MODES: Record<string, RankingWeights> = {
   hybrid: DEFAULT_WEIGHTS,
-  'vector-only': { vector: 1, lexical: 0, fit: 0 },
-  'lexical-only': { vector: 1e-6, lexical: 1, fit: 0 },
+  'vector-only': { ...DEFAULT_WEIGHTS, vector: 1, lexical: 0, fit: 0 },
+  'lexical-only': { ...DEFAULT_WEIGHTS, vector: 1e-6, lexical: 1, fit: 0 },
   // 1e-6: ties (ts_rank_cd is coarse; fit takes few values) go by vector similarity, not by random ids
-  'fit-only': { vector: 1e-6, lexical: 0, fit: 1 },
+  'fit-only': { ...DEFAULT_WEIGHTS, vector: 1e-6, lexical: 0, fit: 1 },
 };
 /** Realistic requests the dev-set town has nothing for (`"unserved": true` in the dev set). */
 const UNSERVED: Array<{ needs: string; constraints: PersonPreferences }> = [];
@@ -198,6 +201,44 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
     `hybrid + understood       ${f3(plusUnderstood.ndcg).padStart(7)}  ${f3(plusUnderstood.hit)}  ${f3(plusUnderstood.hit2)}` +
       `  (${read.filter((u) => u.length).length}/${read.length} needs with something read, ${read.flat().length} entries)`,
   );
+  // Text-only (what matters for coordinators, who mostly write free text): the dev needs with their structured
+  // constraints removed; the hybrid with no constraints at all vs the hybrid with what was read from the text.
+  const rerank = (p: PersonPreferences[], w: RankingWeights) =>
+    score(
+      pools.map((pool, i) =>
+        rank(pool, p[i], w)
+          .slice(0, K)
+          .map((r) => keyOf.get(r.candidate.id)!),
+      ),
+    );
+  const textOnlyPrefs = read.map((u) => mergeUnderstood({}, u).preferences);
+  const row = (label: string, x: { ndcg: number; hit: number; hit2: number }) =>
+    console.log(`${label.padEnd(40)} ${f3(x.ndcg).padStart(7)}  ${f3(x.hit)}  ${f3(x.hit2)}`);
+  console.log(`
+text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
+  row(
+    'hybrid, no constraints',
+    rerank(
+      devset.needs.map(() => ({})),
+      DEFAULT_WEIGHTS,
+    ),
+  );
+  row('hybrid + understood', rerank(textOnlyPrefs, DEFAULT_WEIGHTS));
+  if (fmtWeights(PREVIOUS_WEIGHTS) !== fmtWeights(DEFAULT_WEIGHTS)) {
+    console.log(`previous weights ${fmtWeights(PREVIOUS_WEIGHTS)}:`);
+    row('  hybrid (structured only)', rerank(prefs, PREVIOUS_WEIGHTS));
+    row('  hybrid + understood', rerank(understoodPrefs, PREVIOUS_WEIGHTS));
+    row(
+      '  text-only: hybrid, no constraints',
+      rerank(
+        devset.needs.map(() => ({})),
+        PREVIOUS_WEIGHTS,
+      ),
+    );
+    row('  text-only: hybrid + understood', rerank(textOnlyPrefs, PREVIOUS_WEIGHTS));
+  }
+  console.log(`(current weights ${fmtWeights(DEFAULT_WEIGHTS)}; target nDCG@10 ≥ 0.80 with understood constraints)`);
+
   // Which read fields help: the same merge without one field at a time.
   for (const field of [...new Set(read.flat().map((u) => u.field))]) {
     const without = score(
@@ -273,9 +314,17 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
 
   if (!process.argv.includes('--tune')) return;
 
-  // 4. Grid search (vector fixed at 1) and 5-fold cross-validation of the search itself.
+  // 4a. Issue #17: coordinate ascent over all weights of the hybrid with understood constraints, cross-validated.
+  tuneWithUnderstood(
+    new InMemoryRanker(pools, understoodPrefs, keyOf, grades),
+    new InMemoryRanker(pools, textOnlyPrefs, keyOf, grades),
+    DEFAULT_WEIGHTS,
+    devset.needs.length,
+  );
+
+  // 4b. Grid search (vector fixed at 1) and 5-fold cross-validation of the search itself (structured constraints only).
   const grid: RankingWeights[] = [];
-  for (let l = 0; l <= 20; l++) for (let f = 0; f <= 30; f++) grid.push({ vector: 1, lexical: l / 20, fit: f / 20 });
+  for (let l = 0; l <= 20; l++) for (let f = 0; f <= 30; f++) grid.push({ ...DEFAULT_WEIGHTS, vector: 1, lexical: l / 20, fit: f / 20 });
   const gridLists = grid.map(reranked);
   const bestOn = (subset: number[]) =>
     grid

@@ -1,5 +1,5 @@
 import type { Candidate } from '../../src/matching/match.repository';
-import { fitSignal, lexicalSignal, rank, reasons } from '../../src/matching/ranking';
+import { combineFit, DEFAULT_WEIGHTS, fitSignal, LEXICAL_HALF_RANK, lexicalSignal, rank, reasons } from '../../src/matching/ranking';
 
 function candidate(overrides: Partial<Candidate> = {}): Candidate {
   return {
@@ -31,8 +31,31 @@ function candidate(overrides: Partial<Candidate> = {}): Candidate {
 describe('ranking', () => {
   it('saturates the lexical signal into 0..1', () => {
     expect(lexicalSignal(0)).toBe(0);
-    expect(lexicalSignal(0.4)).toBeCloseTo(0.5);
+    expect(lexicalSignal(LEXICAL_HALF_RANK)).toBeCloseTo(0.5);
+    expect(lexicalSignal(0.4, 0.4)).toBeCloseTo(0.5);
+    expect(lexicalSignal(0.4, 0.1)).toBeGreaterThan(lexicalSignal(0.4, 1.6));
     expect(lexicalSignal(100)).toBeLessThan(1);
+  });
+
+  it('scores with the default weights: vector + lexical (at the default half-rank) + fit', () => {
+    const c = candidate({ vectorSimilarity: 0.6, lexicalRank: 0.3 });
+    const [r] = rank([c], { avoid: ['talking'] });
+    expect(r.signals).toEqual({ vector: 0.6, lexical: lexicalSignal(0.3, DEFAULT_WEIGHTS.lexicalHalfRank), fit: 1 });
+    expect(r.score).toBeCloseTo(DEFAULT_WEIGHTS.vector * 0.6 + DEFAULT_WEIGHTS.lexical * r.signals.lexical + DEFAULT_WEIGHTS.fit * 1);
+    // a resource that matches no content word gets no lexical part however the weights are set
+    expect(rank([candidate()], {})[0].signals.lexical).toBe(0);
+  });
+
+  it('weighs each kind of constraint within fit (a weighted mean, missing kinds count 1)', () => {
+    // the day fits (+1), the high physical demand clashes (−1.5)
+    const p = { availableDays: ['tue' as const], avoid: ['physical' as const] };
+    expect(fitSignal(candidate(), p, {})).toBe(-0.25);
+    expect(fitSignal(candidate(), p, { day: 3 })).toBe(0.375);
+    expect(fitSignal(candidate(), p, { avoid: 0 })).toBe(1);
+    expect(combineFit([{ kind: 'day', value: 1 }], { day: 0 })).toBe(0);
+    expect(combineFit([{ kind: 'avoid', value: -1.5 }])).toBe(-1);
+    const [byDay] = rank([candidate()], p, { vector: 1, lexical: 0, fit: 1, fitParts: { day: 3 } });
+    expect(byDay.signals.fit).toBe(0.375);
   });
 
   it('scores fit from days, travel, demands to avoid and wanted accommodations', () => {

@@ -51,33 +51,49 @@ export function sessionLengthOf(r: Resource): number | null {
   return lengths.length ? Math.max(...lengths) : null;
 }
 
+/** The kinds of fit parts (ranking.ts weighs each kind within `fit`; RankingWeights.fitParts). */
+export type FitPartKind =
+  'day' | 'travel' | 'avoid' | 'accommodation' | 'timeOfDay' | 'sessionsPerWeek' | 'sessionMinutes' | 'nearHome' | 'noCar' | 'reward';
+export interface FitPart {
+  kind: FitPartKind;
+  value: number;
+}
+
 export function understoodFitParts(r: Resource, p: UnderstoodPreferences, wantedDays: string[] = []): number[] {
-  const parts: number[] = [];
+  return understoodFitPartsByKind(r, p, wantedDays).map((part) => part.value);
+}
+
+export function understoodFitPartsByKind(r: Resource, p: UnderstoodPreferences, wantedDays: string[] = []): FitPart[] {
+  const parts: FitPart[] = [];
   const flexible = r.accommodations.includes('flexible_schedule');
   const slots = slotsOf(r);
   if (p.timeOfDay?.length && slots.length) {
     const onDays = wantedDays.length ? slots.filter((s) => wantedDays.includes(s.day)) : slots;
     const pool = onDays.length ? onDays : slots;
-    parts.push(pool.some((s) => p.timeOfDay!.some((t) => overlaps(s, t))) ? 1 : flexible ? 0 : -1);
+    parts.push({ kind: 'timeOfDay', value: pool.some((s) => p.timeOfDay!.some((t) => overlaps(s, t))) ? 1 : flexible ? 0 : -1 });
   }
   if (p.sessionsPerWeek !== undefined) {
     const perWeek = sessionsPerWeekOf(r);
     // About the person's pace fits; far rarer than they want to come clashes; far more often is neutral (one can
     // usually come less often than a place meets).
-    if (perWeek !== null) parts.push(perWeek * 2 < p.sessionsPerWeek ? -0.5 : perWeek > p.sessionsPerWeek * 2 ? 0 : 0.5);
+    if (perWeek !== null)
+      parts.push({ kind: 'sessionsPerWeek', value: perWeek * 2 < p.sessionsPerWeek ? -0.5 : perWeek > p.sessionsPerWeek * 2 ? 0 : 0.5 });
   }
   if (p.sessionMinutes !== undefined) {
     const length = sessionLengthOf(r);
-    if (length !== null) parts.push(length <= p.sessionMinutes ? 0.5 : r.accommodations.includes('short_hours') || flexible ? 0.25 : -0.5);
+    if (length !== null) {
+      const value = length <= p.sessionMinutes ? 0.5 : r.accommodations.includes('short_hours') || flexible ? 0.25 : -0.5;
+      parts.push({ kind: 'sessionMinutes', value });
+    }
   }
   if (p.travel?.includes('near_home') && r.accessMinutes !== null) {
-    parts.push(r.accessMinutes <= 10 ? 0.5 : r.accessMinutes <= 20 ? 0 : -0.5);
+    parts.push({ kind: 'nearHome', value: r.accessMinutes <= 10 ? 0.5 : r.accessMinutes <= 20 ? 0 : -0.5 });
   }
   if (p.travel?.includes('no_car')) {
-    if (r.accommodations.includes('transport')) parts.push(0.5);
-    else if (r.accessMinutes !== null) parts.push(r.accessMinutes <= 15 ? 0.25 : -0.25);
+    if (r.accommodations.includes('transport')) parts.push({ kind: 'noCar', value: 0.5 });
+    else if (r.accessMinutes !== null) parts.push({ kind: 'noCar', value: r.accessMinutes <= 15 ? 0.25 : -0.25 });
   }
-  if (p.reward?.includes('wants_money')) parts.push(r.reward === 'unpaid' ? -0.5 : 0.5);
+  if (p.reward?.includes('wants_money')) parts.push({ kind: 'reward', value: r.reward === 'unpaid' ? -0.5 : 0.5 });
   return parts;
 }
 
