@@ -39,7 +39,10 @@ describe('participants, consent and the placement lifecycle', () => {
       .send({ participantId: person.id, filters: { areas: [area] } })
       .expect(200);
     expect(found.body.results[0].resource.id).toBe(resource.id);
-    expect(found.body.results[0].reasons).toEqual(expect.arrayContaining(['希望の曜日（木）に活動あり', '人と話すことが少ない']));
+    // The stored needs say 人と話すのが苦手 and the stored constraints avoid talking: the reason cites the words.
+    expect(found.body.results[0].reasons).toEqual(
+      expect.arrayContaining(['希望の曜日（木）に活動あり', '『人と話すのが苦手』→ 人と話すことが少ない']),
+    );
 
     await t.http().post('/api/v1/placements').set(t.admin).send({ participantId: person.id, resourceId: resource.id }).expect(409);
     await giveConsent(t, person.id);
