@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import * as iconv from 'iconv-lite';
 import type request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ImportRepository } from '../../src/catalogue-import/import.repository';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { createOrganization, createResource } from '../support/factories';
 import { createTestApp, waitFor, type TestApp } from '../support/test-app';
@@ -40,6 +41,24 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
       return ['committed', 'failed'].includes(r.body.status) && r.body;
     }, 'import commit');
   }
+
+  it('reads the rows to commit in pages: every create/update row once, in order, past one page', async () => {
+    const db = t.app.get(DataSource);
+    const [{ id }] = await db.query(
+      `INSERT INTO catalogue_imports (format, status, created_by) VALUES ('csv', 'previewed', 'test') RETURNING id`,
+    );
+    await db.query(
+      `INSERT INTO catalogue_import_rows (import_id, row_number, action, record)
+       SELECT $1, n, CASE WHEN n % 7 = 0 THEN 'refused' WHEN n % 2 = 0 THEN 'update' ELSE 'create' END, jsonb_build_object('n', n)
+         FROM generate_series(2, 2600) AS n`,
+      [id],
+    );
+    const rows = await t.app.get(ImportRepository).rows(id, ['create', 'update']);
+    const expected = Array.from({ length: 2599 }, (_, i) => i + 2).filter((n) => n % 7 !== 0);
+    expect(rows.map((r) => r.row)).toEqual(expected);
+    expect(rows.every((r) => (r.record as { n: number }).n === r.row)).toBe(true);
+    await db.query(`DELETE FROM catalogue_imports WHERE id = $1`, [id]);
+  });
 
   it('imports a messy Shift_JIS list (creates, cell warnings, Japanese refusals); a second import updates only edited rows', async () => {
     const file = fs.readFileSync(FIXTURE);
