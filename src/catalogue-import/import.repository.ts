@@ -139,7 +139,8 @@ export class ImportRepository {
   async rows(id: string, actions?: RowAction[]): Promise<StoredRow[]> {
     if (!actions) {
       return this.dataSource.query(
-        `SELECT row_number AS row, action, messages, NULL AS record, match FROM catalogue_import_rows WHERE import_id = $1 ORDER BY row_number`,
+        `SELECT row_number AS row, action, messages, NULL AS record, match
+           FROM catalogue_import_rows WHERE import_id = $1 ORDER BY row_number`,
         [id],
       );
     }
