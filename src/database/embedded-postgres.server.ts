@@ -120,7 +120,10 @@ class Connection {
         await this.db.execProtocolRawStream(new Uint8Array(message), {
           syncToFs: index === messages.length - 1,
           onRawData: (data: Uint8Array) => {
-            if (this.socket.writable) this.socket.write(data);
+            // A copy: `data` is a view into PGlite's WebAssembly memory, which the next output overwrites. A socket
+            // that cannot take it at once (a client reading slower than PGlite writes) queues the view by reference,
+            // so a large answer (≈ 8 MB and more) reached the client corrupted and the client waited for ever.
+            if (this.socket.writable) this.socket.write(Buffer.from(data));
           },
         });
       }
