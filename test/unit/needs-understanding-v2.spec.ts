@@ -1,21 +1,11 @@
-import { Logger } from '@nestjs/common';
-import { JapaneseTokenizer } from '../../src/common/japanese/tokenizer';
-import { understandNeeds } from '../../src/matching/understanding/needs-understanding';
+import { understandingForTests } from '../support/understanding';
 
 /**
  * Rules v2 (docs/matching.md §7 「v2」): one block per mechanism, with sentences written for these tests (not copied from
  * the labelled sets).
  */
 describe('understandNeeds v2', () => {
-  const tokenizer = new JapaneseTokenizer();
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    await tokenizer.ready();
-  });
-  const read = (text: string) =>
-    understandNeeds(text, (t) => tokenizer.tokens(t))
-      .map((u) => `${u.field}=${u.value}`)
-      .sort();
+  const { read } = understandingForTests();
   const days = (text: string) => read(text).filter((s) => s.startsWith('availableDays'));
 
   it.each([

@@ -1,22 +1,12 @@
-import { Logger } from '@nestjs/common';
-import { JapaneseTokenizer } from '../../src/common/japanese/tokenizer';
-import { understandNeeds } from '../../src/matching/understanding/needs-understanding';
+import { understandingForTests } from '../support/understanding';
 import { parseNumber } from '../../src/matching/understanding/rules';
 
 /** 希望文の読み取り: the tricky cases of docs/understanding-labels.md, one expectation each (the real kuromoji). */
 describe('understandNeeds', () => {
-  const tokenizer = new JapaneseTokenizer();
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    await tokenizer.ready();
-  });
-  const read = (text: string) =>
-    understandNeeds(text, (t) => tokenizer.tokens(t))
-      .map((u) => `${u.field}=${u.value}`)
-      .sort();
+  const { understand, read } = understandingForTests();
 
   it('reads the guide example with the phrase each value came from', () => {
-    const found = understandNeeds('人と話すのが苦手で、午後からなら週１回くらい行けそうです。', (t) => tokenizer.tokens(t));
+    const found = understand('人と話すのが苦手で、午後からなら週１回くらい行けそうです。');
     expect(found).toEqual(
       expect.arrayContaining([
         { phrase: '人と話すのが苦手', field: 'avoid', value: 'talking' },
@@ -111,7 +101,7 @@ describe('understandNeeds', () => {
   });
 
   it('keeps the original characters in the phrase when normalisation keeps the length', () => {
-    const [u] = understandNeeds('ＰＣは苦手じゃないが、接客は無理。', (t) => tokenizer.tokens(t));
+    const [u] = understand('ＰＣは苦手じゃないが、接客は無理。');
     expect(u).toEqual({ phrase: '接客は無理', field: 'avoid', value: 'talking' });
   });
 });
