@@ -6,7 +6,8 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { Transform, type TransformCallback, type Readable } from 'node:stream';
+import { Transform, Writable, type TransformCallback, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import * as readline from 'node:readline';
 
@@ -243,6 +244,7 @@ export async function* readBackup(file: string, key: Buffer | undefined): AsyncG
 
 /** Reads the whole file once: header and trailer if it is intact, BackupFileError otherwise. */
 export async function verifyBackupFile(file: string, key: Buffer | undefined): Promise<{ header: DumpHeader; trailer: DumpTrailer }> {
+  if (key && isEncrypted(file)) await authenticate(file, key);
   let header: DumpHeader | null = null;
   let trailer: DumpTrailer | null = null;
   for await (const item of readBackup(file, key)) {
@@ -250,6 +252,25 @@ export async function verifyBackupFile(file: string, key: Buffer | undefined): P
     if (item.kind === 'trailer') trailer = item.trailer;
   }
   return { header: header!, trailer: trailer! };
+}
+
+/**
+ * Checks the GCM tag of an encrypted file before its content is read: the tag is checked only at the end of the
+ * stream, so a byte altered mid-file otherwise surfaced as whatever structure check it broke first (a row count, a
+ * gzip error) instead of 「認証に失敗」. A wrong key or a cut header is left to openSql, which names them.
+ */
+async function authenticate(file: string, key: Buffer): Promise<void> {
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(MAGIC.length + KEY_CHECK_LENGTH + IV_LENGTH);
+  const headLength = fs.readSync(fd, head, 0, head.length, 0);
+  fs.closeSync(fd);
+  if (headLength < head.length || !head.subarray(MAGIC.length, MAGIC.length + KEY_CHECK_LENGTH).equals(keyCheck(key))) return;
+  const discard = new Writable({ write: (_chunk, _enc, done) => done() });
+  await pipeline(
+    fs.createReadStream(file, { start: head.length }),
+    decryptStream(key, head.subarray(MAGIC.length + KEY_CHECK_LENGTH)),
+    discard,
+  );
 }
 
 /** A SQL literal on one line: an E'' string with backslash, quote and line breaks escaped. */
