@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import * as kuromoji from 'kuromoji';
+import type * as kuromoji from 'kuromoji';
+import { buildCompactTokenizer } from './compact-dictionary';
 import { normalizeJapanese } from './normalize';
 
 interface KuromojiToken {
@@ -77,15 +78,11 @@ export class JapaneseTokenizer implements OnModuleInit {
   }
 
   ready(): Promise<void> {
-    this.loading ??= new Promise((resolve, reject) => {
-      const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
-      const started = Date.now();
-      kuromoji.builder({ dicPath }).build((err, tokenizer) => {
-        if (err) return reject(err);
-        this.tokenizer = tokenizer;
-        this.logger.log({ ms: Date.now() - started }, '形態素解析辞書 (kuromoji/IPADIC) を読み込みました');
-        resolve();
-      });
+    const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
+    const started = Date.now();
+    this.loading ??= buildCompactTokenizer(dicPath).then((tokenizer) => {
+      this.tokenizer = tokenizer;
+      this.logger.log({ ms: Date.now() - started }, '形態素解析辞書 (kuromoji/IPADIC) を読み込みました');
     });
     return this.loading;
   }
