@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import pLimit from 'p-limit';
 import { DataSource } from 'typeorm';
 import type { BreakdownKind, Figure } from './report.figures';
 import type { Period } from './report.period';
@@ -27,8 +28,20 @@ const SETS_AREA_AND_TYPE = `GROUP BY GROUPING SETS ((pr.i), (pr.i, r.area), (pr.
  * `pr.i` besides its breakdowns, and reads only the rows of the periods' span ($spanFrom … $spanTo). The
  * conditions per period are those of a single period, so every period's figures are the ones it has alone.
  */
+/**
+ * A report's ~15 statements used to be sent at once: they took 10 of the pool's 10 connections (data-source.ts),
+ * every other request queued behind them, and on the one-session embedded database the statements run one at a
+ * time anyway — at 1M placement events the fiscal year without statistics kept the pool busy past its 10 s
+ * acquire timeout and failed (bench:reports, docs/benchmarks.md). Two at a time keeps a connection free for
+ * searches and lets a PostgreSQL server overlap two statements.
+ */
+const REPORT_STATEMENTS_AT_ONCE = 2;
+
 @Injectable()
 export class ReportRepository {
+  /** At most REPORT_STATEMENTS_AT_ONCE of this repository's statements hold a pool connection at a time. */
+  private readonly statements = pLimit(REPORT_STATEMENTS_AT_ONCE);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async compute(p: Period): Promise<Figure[]> {
@@ -274,10 +287,12 @@ export class ReportRepository {
       params.push(span[name]);
       return `$${params.length}`;
     });
-    const rows: Row[] = await this.dataSource.query(
-      `WITH pr(i, f, t, fd, td) AS (SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::timestamptz[], $4::date[], $5::date[]))
+    const rows: Row[] = await this.statements(() =>
+      this.dataSource.query(
+        `WITH pr(i, f, t, fd, td) AS (SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::timestamptz[], $4::date[], $5::date[]))
        ${body}`,
-      params,
+        params,
+      ),
     );
     const out: Rows = ps.map(() => []);
     for (const row of rows) out[Number(row.pi)].push(row);
