@@ -9,13 +9,15 @@
  * its own during the measurement) on a throw-away embedded PostgreSQL and its own QUEUE_PREFIX:
  *   1. bulk-inserts participants (consent obtained), resources and placements in state trial (set-up, SQL),
  *      then activates every placement through PlacementService.transition → default plan
- *      (14, 28, 60, 90 days: 4 checkpoints, 8 delayed BullMQ jobs per placement);
- *   2. checks the queue holds 8 × N delayed jobs;
+ *      (14, 28, 60, 90 days: 4 checkpoints, 4 delayed BullMQ jobs per placement: one job per checkpoint, its due job;
+ *      the due job adds the overdue job when it runs);
+ *   2. checks the queue holds 4 × N delayed jobs;
  *   3. deletes every Redis key of the follow-up queue (a Redis restart), times ReconcileScheduler.reconcile()
  *      restoring them, then a second reconcile (must add none);
  *   3b. (unless --no-experiments) times alternative reconcile strategies written here in the bench, against
  *      the same data and the same JobRepository/FollowUpRepository methods: proposals, not src/ changes;
- *   4. prints a markdown table and writes "## Follow-up (npm run bench:followup)" in docs/benchmarks.md;
+ *   4. prints a markdown table and writes "## Follow-up (npm run bench:followup)" in docs/benchmarks.md (replacing that
+ *      section: use --no-docs to keep it and write a dated section by hand);
  *   5. cleans up (app, database, temp dir, Redis keys under the prefix).
  */
 import 'reflect-metadata';
@@ -62,6 +64,8 @@ import {
 
 const SECTION = '## Follow-up (npm run bench:followup)';
 const ADMIN: Actor = { tokenId: null, role: 'admin', organizationId: null, areas: null, route: 'bench' };
+/** One delayed job per checkpoint (its due job) × the default plan's 4 checkpoints. */
+const JOBS_PER_PLACEMENT = 4;
 
 interface Options {
   placements: number;
@@ -178,6 +182,7 @@ interface ReconcileRun {
   redisCpuMs: number;
   checkpoints: number;
   delayed: number;
+  load: { before: string; after: string };
 }
 
 interface Experiment {
@@ -188,6 +193,7 @@ interface Experiment {
   added: number;
   nodeCpuMs: number;
   redisCpuMs: number;
+  load: { before: string; after: string };
 }
 
 interface Results {
@@ -209,7 +215,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   const queue = app.get<Queue>(getQueueToken(QueueName.FollowUp));
   const placements = app.get(PlacementService);
   const reconciler = app.get(ReconcileScheduler);
-  const expectedJobs = opts.placements * 8;
+  const expectedJobs = opts.placements * JOBS_PER_PLACEMENT;
   const queuePattern = `${config.queuePrefix}:${QueueName.FollowUp}:*`;
 
   log(
@@ -288,6 +294,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
 
   const reconcileOnce = async (label: string): Promise<ReconcileRun> => {
     for (const t of [followUpTimer, pageTimer, missingTimer]) t.ms = 0;
+    const loadBeforeRun = loadAvg();
     const [cpu0, rcpu0] = [nodeCpu(), await redisCpu(redis)];
     const s = performance.now();
     const result = await reconciler.reconcile();
@@ -296,9 +303,9 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
     const count = (await queue.getJobCounts('delayed')).delayed;
     log(
       `${label}: ${sec(total)} s (follow-up part ${sec(followUpTimer.ms)} s: pages from the database ${sec(pageTimer.ms)} s, Redis ` +
-        `EXISTS + addBulk ${sec(missingTimer.ms)} s), ` +
+        `HMGET + addBulk ${sec(missingTimer.ms)} s), ` +
         `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s; ${fmtInt(Number(result.checkpointsScheduled))} ` +
-        `checkpoints, delayed ${fmtInt(count)}`,
+        `checkpoints, delayed ${fmtInt(count)}; load average before ${loadBeforeRun}, after ${loadAvg()}`,
     );
     if (count !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after ${label}, found ${count}`);
     return {
@@ -310,6 +317,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
       redisCpuMs,
       checkpoints: Number(result.checkpointsScheduled),
       delayed: count,
+      load: { before: loadBeforeRun, after: loadAvg() },
     };
   };
   const reconcile1 = await reconcileOnce('reconcile after wipe');
@@ -368,13 +376,13 @@ async function runExperiments(app: INestApplicationContext, config: AppConfig, r
   const missingOnly = async (batch: Awaited<ReturnType<FollowUpRepository['openCheckpoints']>>) => jobs.scheduleMissingCheckpoints(batch);
   const variants: Array<{ name: string; describe: string; wipe: boolean; run: () => Promise<number> }> = [
     {
-      name: 'before, after wipe',
-      describe: 'FollowUpService.reconcile as it was before pipelining: one page of 1,000 at a time (read, EXISTS, addBulk of 500)',
+      name: 'E1 after wipe',
+      describe: 'one page of 1,000 at a time (read, HMGET, addBulk of 500), not pipelined',
       wipe: true,
       run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 1),
     },
     {
-      name: 'before, nothing missing',
+      name: 'E1 nothing missing',
       describe: 'the same when every job is there (the periodic reconcile)',
       wipe: false,
       run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 1),
@@ -390,6 +398,7 @@ async function runExperiments(app: INestApplicationContext, config: AppConfig, r
   for (const v of variants) {
     if (v.wipe) await deleteKeys(redis, queuePattern);
     if (v.wipe && (await queue.getJobCounts('delayed')).delayed !== 0) throw new Error(`${v.name}: wipe left jobs behind`);
+    const loadBeforeRun = loadAvg();
     const [cpu0, rcpu0] = [nodeCpu(), await redisCpu(redis)];
     const s = performance.now();
     const added = await v.run();
@@ -398,10 +407,20 @@ async function runExperiments(app: INestApplicationContext, config: AppConfig, r
     const delayed = (await queue.getJobCounts('delayed')).delayed;
     log(
       `experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s), ` +
-        `${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}`,
+        `${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}; load average before ${loadBeforeRun}, ` +
+        `after ${loadAvg()}`,
     );
     if (delayed !== expectedJobs) throw new Error(`experiment ${v.name}: expected ${expectedJobs} delayed jobs, found ${delayed}`);
-    results.push({ name: v.name, describe: v.describe, ms: elapsed, delayed, added, nodeCpuMs, redisCpuMs });
+    results.push({
+      name: v.name,
+      describe: v.describe,
+      ms: elapsed,
+      delayed,
+      added,
+      nodeCpuMs,
+      redisCpuMs,
+      load: { before: loadBeforeRun, after: loadAvg() },
+    });
   }
   return results;
 }
@@ -413,7 +432,7 @@ function table(r: Results): string {
   const a = r.activation;
   const n = r.placements;
   const rate = (count: number, msTotal: number) => fmtInt(Math.round(count / (msTotal / 1000)));
-  const jobs = n * 8;
+  const jobs = n * JOBS_PER_PLACEMENT;
   const rows: Array<[string, string, string]> = [
     ['set-up (bulk SQL: participants, resources, placements in trial; ANALYZE)', `${sec(r.setUpMs)} s`, 'not part of the measurement'],
     [
@@ -431,7 +450,8 @@ function table(r: Results): string {
     [
       '  of which JobRepository.scheduleCheckpoints (Redis, after commit)',
       `${sec(a.scheduleMs)} s`,
-      `${((100 * a.scheduleMs) / a.totalMs).toFixed(0)} % of the total; ${ms(a.scheduleMs / n)} ms per activation (1 addBulk of 8 jobs)`,
+      `${((100 * a.scheduleMs) / a.totalMs).toFixed(0)} % of the total; ${ms(a.scheduleMs / n)} ms per activation ` +
+        `(1 addBulk of ${JOBS_PER_PLACEMENT} jobs)`,
     ],
     [
       '  of which PlacementViews.render (response)',
@@ -459,18 +479,19 @@ function table(r: Results): string {
     [
       'ReconcileScheduler.reconcile() after the wipe',
       `${sec(r.reconcile1.ms)} s`,
-      `follow-up part ${sec(r.reconcile1.followUpMs)} s (database pages ${sec(r.reconcile1.dbMs)} s, Redis EXISTS + addBulk ` +
+      `follow-up part ${sec(r.reconcile1.followUpMs)} s (database pages ${sec(r.reconcile1.dbMs)} s, Redis HMGET + addBulk ` +
         `${sec(r.reconcile1.redisMs)} s; CPU: Node ${sec(r.reconcile1.nodeCpuMs)} s, redis-server ${sec(r.reconcile1.redisCpuMs)} s); ` +
-        `${fmtInt(r.reconcile1.checkpoints)} checkpoints re-scheduled ⇒ ${rate(r.reconcile1.checkpoints * 2, r.reconcile1.followUpMs)} ` +
-        `jobs/s; delayed ${fmtInt(r.reconcile1.delayed)} ${r.reconcile1.delayed === jobs ? '✓' : '✗'}`,
+        `${fmtInt(r.reconcile1.checkpoints)} checkpoints re-scheduled ⇒ ${rate(r.reconcile1.checkpoints, r.reconcile1.followUpMs)} ` +
+        `jobs/s; delayed ${fmtInt(r.reconcile1.delayed)} ${r.reconcile1.delayed === jobs ? '✓' : '✗'}; load average ` +
+        `${r.reconcile1.load.before} → ${r.reconcile1.load.after}`,
     ],
     [
       'second ReconcileScheduler.reconcile() (nothing missing)',
       `${sec(r.reconcile2.ms)} s`,
-      `follow-up part ${sec(r.reconcile2.followUpMs)} s (database pages ${sec(r.reconcile2.dbMs)} s, Redis EXISTS ` +
+      `follow-up part ${sec(r.reconcile2.followUpMs)} s (database pages ${sec(r.reconcile2.dbMs)} s, Redis HMGET ` +
         `${sec(r.reconcile2.redisMs)} s; CPU: Node ${sec(r.reconcile2.nodeCpuMs)} s, redis-server ${sec(r.reconcile2.redisCpuMs)} s); ` +
         `${fmtInt(r.reconcile2.checkpoints)} checkpoints re-scheduled; delayed ${fmtInt(r.reconcile2.delayed)} ` +
-        `${r.reconcile2.delayed === jobs ? '✓ (none added)' : '✗'}`,
+        `${r.reconcile2.delayed === jobs ? '✓ (none added)' : '✗'}; load average ${r.reconcile2.load.before} → ${r.reconcile2.load.after}`,
     ],
   ];
   const main = ['| step | time | notes |', '|---|---:|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
@@ -478,12 +499,13 @@ function table(r: Results): string {
   const base = (e: Experiment) => (e.name.includes('wipe') ? r.reconcile1.followUpMs : r.reconcile2.followUpMs);
   const exp = [
     '| variant (bench-side, follow-up part only) | time | vs FollowUpService.reconcile now | CPU Node / redis-server | checkpoints sent ' +
-      'to addBulk | delayed after |',
-    '|---|---:|---:|---:|---:|---:|',
+      'to addBulk | delayed after | load average before → after |',
+    '|---|---:|---:|---:|---:|---:|---|',
     ...r.experiments.map(
       (e) =>
         `| ${e.name}: ${e.describe} | ${sec(e.ms)} s | ${sec(base(e))} s → ${(base(e) / e.ms).toFixed(1)}× | ${sec(e.nodeCpuMs)} / ` +
-        `${sec(e.redisCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} |`,
+        `${sec(e.redisCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} | ${e.load.before} → ` +
+        `${e.load.after} |`,
     ),
   ].join('\n');
   return `${main}\n\n${exp}`;
@@ -504,13 +526,15 @@ function writeDocs(markdown: string, command: string, m: Machine, r: Results) {
       '- Path measured: `PlacementService.transition(admin, id, { to: "active" })` for each placement, one after another (the embedded ' +
         'database is a single session, so parallel requests queue behind each other anyway). That is the whole service call: visibility ' +
         'check, transaction (row lock, consent, vacancy, plan + 4 checkpoints, state, event), `FollowUpService.schedule` (one ' +
-        '`addBulk` of 8 delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ every job is in the future.',
+        `\`addBulk\` of ${JOBS_PER_PLACEMENT} delayed jobs after commit: one per checkpoint) and the response view. Default plan ` +
+        '14/28/60/90 days ⇒ every job is in the future.',
       '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does ' +
         'not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the ' +
         'reconciles so its start-up is not timed.',
       '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileScheduler.reconcile()` then walks the open ' +
-        'checkpoints 1,000 at a time (keyset on id), checks their job keys with one pipelined `EXISTS` per job and re-adds the missing ' +
-        'ones with `addBulk` in chunks of 500 (deterministic job ids). The second run is the periodic reconcile (every ' +
+        'checkpoints 1,000 at a time (keyset on id, up to 4 pages in flight), checks the one job each needs (due job while ' +
+        'scheduled, overdue job once due) with one pipelined `HMGET` per job and re-adds the missing ones with `addBulk` in chunks of ' +
+        '500 (deterministic job ids). The second run is the periodic reconcile (every ' +
         'RECONCILE_INTERVAL_SECONDS): nothing is missing, so it only reads.',
       '',
     ],
