@@ -2,7 +2,8 @@
  * Follow-up scheduling and reconcile benchmark.
  *   npm run bench:followup                          10,000 placements, writes docs/benchmarks.md
  *   npm run bench:followup -- --placements 500 --no-docs   smoke run
- *   options: --placements N (10000), --resources N (1000), --concurrency N (1), --no-docs, --no-wait, --no-experiments
+ *   options: --placements N (10000), --resources N (1000), --concurrency N (1), --no-docs, --no-wait, --no-experiments,
+ *            --jobs-per-placement N (4: one job per checkpoint; 8 to measure a build from before, with two per checkpoint)
  *
  * Boots the real Nest application context (ROLE=api: no queue consumers, so every job stays
  * delayed and countable; ROLE=all would also start the reconcile watchdog, which re-adds jobs on
@@ -64,7 +65,7 @@ import {
 
 const SECTION = '## Follow-up (npm run bench:followup)';
 const ADMIN: Actor = { tokenId: null, role: 'admin', organizationId: null, areas: null, route: 'bench' };
-/** One delayed job per checkpoint (its due job) × the default plan's 4 checkpoints. */
+/** One delayed job per checkpoint (its due job) × the default plan's 4 checkpoints (--jobs-per-placement). */
 const JOBS_PER_PLACEMENT = 4;
 
 interface Options {
@@ -74,10 +75,19 @@ interface Options {
   docs: boolean;
   wait: boolean;
   experiments: boolean;
+  jobsPerPlacement: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { placements: 10_000, resources: 1_000, concurrency: 1, docs: true, wait: true, experiments: true };
+  const opts: Options = {
+    placements: 10_000,
+    resources: 1_000,
+    concurrency: 1,
+    docs: true,
+    wait: true,
+    experiments: true,
+    jobsPerPlacement: JOBS_PER_PLACEMENT,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -91,6 +101,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-docs') opts.docs = false;
     else if (a === '--no-wait') opts.wait = false;
     else if (a === '--no-experiments') opts.experiments = false;
+    else if (a === '--jobs-per-placement') opts.jobsPerPlacement = num();
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -113,6 +124,22 @@ const nodeCpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/** CPU milliseconds (user + sys) of this process's embedded database server (a child process; Linux /proc), NaN elsewhere. */
+function dbCpu(): number {
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from field 3 (state) on
+      if (Number(fields[1]) !== process.pid) continue; // field 4: parent pid
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('embedded-postgres.server')) continue;
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // fields 14, 15: utime, stime in clock ticks (100/s)
+    }
+  } catch {
+    // a process that ended while being read, or no /proc
+  }
+  return NaN;
+}
 
 async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? NaN);
@@ -180,6 +207,7 @@ interface ReconcileRun {
   redisMs: number;
   nodeCpuMs: number;
   redisCpuMs: number;
+  dbCpuMs: number;
   checkpoints: number;
   delayed: number;
   load: { before: string; after: string };
@@ -193,11 +221,13 @@ interface Experiment {
   added: number;
   nodeCpuMs: number;
   redisCpuMs: number;
+  dbCpuMs: number;
   load: { before: string; after: string };
 }
 
 interface Results {
   placements: number;
+  jobsPerPlacement: number;
   concurrency: number;
   setUpMs: number;
   activation: { totalMs: number; latencies: number[]; scheduleMs: number; renderMs: number; failed: number };
@@ -215,7 +245,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   const queue = app.get<Queue>(getQueueToken(QueueName.FollowUp));
   const placements = app.get(PlacementService);
   const reconciler = app.get(ReconcileScheduler);
-  const expectedJobs = opts.placements * JOBS_PER_PLACEMENT;
+  const expectedJobs = opts.placements * opts.jobsPerPlacement;
   const queuePattern = `${config.queuePrefix}:${QueueName.FollowUp}:*`;
 
   log(
@@ -295,16 +325,17 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   const reconcileOnce = async (label: string): Promise<ReconcileRun> => {
     for (const t of [followUpTimer, pageTimer, missingTimer]) t.ms = 0;
     const loadBeforeRun = loadAvg();
-    const [cpu0, rcpu0] = [nodeCpu(), await redisCpu(redis)];
+    const [cpu0, rcpu0, dcpu0] = [nodeCpu(), await redisCpu(redis), dbCpu()];
     const s = performance.now();
     const result = await reconciler.reconcile();
     const total = performance.now() - s;
-    const [nodeCpuMs, redisCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000];
+    const [nodeCpuMs, redisCpuMs, dbCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000, dbCpu() - dcpu0];
     const count = (await queue.getJobCounts('delayed')).delayed;
     log(
       `${label}: ${sec(total)} s (follow-up part ${sec(followUpTimer.ms)} s: pages from the database ${sec(pageTimer.ms)} s, Redis ` +
         `HMGET + addBulk ${sec(missingTimer.ms)} s), ` +
-        `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s; ${fmtInt(Number(result.checkpointsScheduled))} ` +
+        `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s, database ${sec(dbCpuMs)} s; ` +
+        `${fmtInt(Number(result.checkpointsScheduled))} ` +
         `checkpoints, delayed ${fmtInt(count)}; load average before ${loadBeforeRun}, after ${loadAvg()}`,
     );
     if (count !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after ${label}, found ${count}`);
@@ -315,6 +346,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
       redisMs: missingTimer.ms,
       nodeCpuMs,
       redisCpuMs,
+      dbCpuMs,
       checkpoints: Number(result.checkpointsScheduled),
       delayed: count,
       load: { before: loadBeforeRun, after: loadAvg() },
@@ -326,6 +358,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
 
   return {
     placements: ids.length,
+    jobsPerPlacement: opts.jobsPerPlacement,
     concurrency: opts.concurrency,
     setUpMs,
     activation: { totalMs: activationMs, latencies, scheduleMs, renderMs, failed },
@@ -399,19 +432,21 @@ async function runExperiments(app: INestApplicationContext, config: AppConfig, r
     if (v.wipe) await deleteKeys(redis, queuePattern);
     if (v.wipe && (await queue.getJobCounts('delayed')).delayed !== 0) throw new Error(`${v.name}: wipe left jobs behind`);
     const loadBeforeRun = loadAvg();
-    const [cpu0, rcpu0] = [nodeCpu(), await redisCpu(redis)];
+    const [cpu0, rcpu0, dcpu0] = [nodeCpu(), await redisCpu(redis), dbCpu()];
     const s = performance.now();
     const added = await v.run();
     const elapsed = performance.now() - s;
-    const [nodeCpuMs, redisCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000];
+    const [nodeCpuMs, redisCpuMs, dbCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000, dbCpu() - dcpu0];
     const delayed = (await queue.getJobCounts('delayed')).delayed;
     log(
-      `experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s), ` +
+      `experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s, ` +
+        `database ${sec(dbCpuMs)} s), ` +
         `${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}; load average before ${loadBeforeRun}, ` +
         `after ${loadAvg()}`,
     );
     if (delayed !== expectedJobs) throw new Error(`experiment ${v.name}: expected ${expectedJobs} delayed jobs, found ${delayed}`);
     results.push({
+      dbCpuMs,
       name: v.name,
       describe: v.describe,
       ms: elapsed,
@@ -432,7 +467,7 @@ function table(r: Results): string {
   const a = r.activation;
   const n = r.placements;
   const rate = (count: number, msTotal: number) => fmtInt(Math.round(count / (msTotal / 1000)));
-  const jobs = n * JOBS_PER_PLACEMENT;
+  const jobs = n * r.jobsPerPlacement;
   const rows: Array<[string, string, string]> = [
     ['set-up (bulk SQL: participants, resources, placements in trial; ANALYZE)', `${sec(r.setUpMs)} s`, 'not part of the measurement'],
     [
@@ -451,7 +486,7 @@ function table(r: Results): string {
       '  of which JobRepository.scheduleCheckpoints (Redis, after commit)',
       `${sec(a.scheduleMs)} s`,
       `${((100 * a.scheduleMs) / a.totalMs).toFixed(0)} % of the total; ${ms(a.scheduleMs / n)} ms per activation ` +
-        `(1 addBulk of ${JOBS_PER_PLACEMENT} jobs)`,
+        `(1 addBulk of ${r.jobsPerPlacement} jobs)`,
     ],
     [
       '  of which PlacementViews.render (response)',
@@ -480,8 +515,9 @@ function table(r: Results): string {
       'ReconcileScheduler.reconcile() after the wipe',
       `${sec(r.reconcile1.ms)} s`,
       `follow-up part ${sec(r.reconcile1.followUpMs)} s (database pages ${sec(r.reconcile1.dbMs)} s, Redis HMGET + addBulk ` +
-        `${sec(r.reconcile1.redisMs)} s; CPU: Node ${sec(r.reconcile1.nodeCpuMs)} s, redis-server ${sec(r.reconcile1.redisCpuMs)} s); ` +
-        `${fmtInt(r.reconcile1.checkpoints)} checkpoints re-scheduled ⇒ ${rate(r.reconcile1.checkpoints, r.reconcile1.followUpMs)} ` +
+        `${sec(r.reconcile1.redisMs)} s; CPU: Node ${sec(r.reconcile1.nodeCpuMs)} s, redis-server ${sec(r.reconcile1.redisCpuMs)} s, ` +
+        `database ${sec(r.reconcile1.dbCpuMs)} s); ` +
+        `${fmtInt(r.reconcile1.checkpoints)} checkpoints re-scheduled ⇒ ${rate(jobs, r.reconcile1.followUpMs)} ` +
         `jobs/s; delayed ${fmtInt(r.reconcile1.delayed)} ${r.reconcile1.delayed === jobs ? '✓' : '✗'}; load average ` +
         `${r.reconcile1.load.before} → ${r.reconcile1.load.after}`,
     ],
@@ -489,7 +525,8 @@ function table(r: Results): string {
       'second ReconcileScheduler.reconcile() (nothing missing)',
       `${sec(r.reconcile2.ms)} s`,
       `follow-up part ${sec(r.reconcile2.followUpMs)} s (database pages ${sec(r.reconcile2.dbMs)} s, Redis HMGET ` +
-        `${sec(r.reconcile2.redisMs)} s; CPU: Node ${sec(r.reconcile2.nodeCpuMs)} s, redis-server ${sec(r.reconcile2.redisCpuMs)} s); ` +
+        `${sec(r.reconcile2.redisMs)} s; CPU: Node ${sec(r.reconcile2.nodeCpuMs)} s, redis-server ${sec(r.reconcile2.redisCpuMs)} s, ` +
+        `database ${sec(r.reconcile2.dbCpuMs)} s); ` +
         `${fmtInt(r.reconcile2.checkpoints)} checkpoints re-scheduled; delayed ${fmtInt(r.reconcile2.delayed)} ` +
         `${r.reconcile2.delayed === jobs ? '✓ (none added)' : '✗'}; load average ${r.reconcile2.load.before} → ${r.reconcile2.load.after}`,
     ],
@@ -498,14 +535,15 @@ function table(r: Results): string {
   if (!r.experiments.length) return main;
   const base = (e: Experiment) => (e.name.includes('wipe') ? r.reconcile1.followUpMs : r.reconcile2.followUpMs);
   const exp = [
-    '| variant (bench-side, follow-up part only) | time | vs FollowUpService.reconcile now | CPU Node / redis-server | checkpoints sent ' +
+    '| variant (bench-side, follow-up part only) | time | vs FollowUpService.reconcile now | CPU Node / redis-server / database | ' +
+      'checkpoints sent ' +
       'to addBulk | delayed after | load average before → after |',
     '|---|---:|---:|---:|---:|---:|---|',
     ...r.experiments.map(
       (e) =>
         `| ${e.name}: ${e.describe} | ${sec(e.ms)} s | ${sec(base(e))} s → ${(base(e) / e.ms).toFixed(1)}× | ${sec(e.nodeCpuMs)} / ` +
-        `${sec(e.redisCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} | ${e.load.before} → ` +
-        `${e.load.after} |`,
+        `${sec(e.redisCpuMs)} / ${sec(e.dbCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} | ` +
+        `${e.load.before} → ${e.load.after} |`,
     ),
   ].join('\n');
   return `${main}\n\n${exp}`;
@@ -526,8 +564,8 @@ function writeDocs(markdown: string, command: string, m: Machine, r: Results) {
       '- Path measured: `PlacementService.transition(admin, id, { to: "active" })` for each placement, one after another (the embedded ' +
         'database is a single session, so parallel requests queue behind each other anyway). That is the whole service call: visibility ' +
         'check, transaction (row lock, consent, vacancy, plan + 4 checkpoints, state, event), `FollowUpService.schedule` (one ' +
-        `\`addBulk\` of ${JOBS_PER_PLACEMENT} delayed jobs after commit: one per checkpoint) and the response view. Default plan ` +
-        '14/28/60/90 days ⇒ every job is in the future.',
+        `\`addBulk\` of ${r.jobsPerPlacement} delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ ` +
+        'every job is in the future.',
       '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does ' +
         'not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the ' +
         'reconciles so its start-up is not timed.',
