@@ -3,7 +3,8 @@
  *   npm run bench:followup                          10,000 placements, writes docs/benchmarks.md
  *   npm run bench:followup -- --placements 500 --no-docs   smoke run
  *   options: --placements N (10000), --resources N (1000), --concurrency N (1), --no-docs, --no-wait, --no-experiments,
- *            --jobs-per-placement N (4: one job per checkpoint; 8 to measure a build from before, with two per checkpoint)
+ *            --jobs-per-placement N (4: one job per checkpoint; 8 to measure a build from before, with two per checkpoint),
+ *            --rounds N (1: how many times the experiments run, interleaved)
  *
  * Boots the real Nest application context (ROLE=api: no queue consumers, so every job stays
  * delayed and countable; ROLE=all would also start the reconcile watchdog, which re-adds jobs on
@@ -76,6 +77,7 @@ interface Options {
   wait: boolean;
   experiments: boolean;
   jobsPerPlacement: number;
+  rounds: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -87,6 +89,7 @@ function parseOptions(argv: string[]): Options {
     wait: true,
     experiments: true,
     jobsPerPlacement: JOBS_PER_PLACEMENT,
+    rounds: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -102,6 +105,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-wait') opts.wait = false;
     else if (a === '--no-experiments') opts.experiments = false;
     else if (a === '--jobs-per-placement') opts.jobsPerPlacement = num();
+    else if (a === '--rounds') opts.rounds = num();
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -354,7 +358,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   };
   const reconcile1 = await reconcileOnce('reconcile after wipe');
   const reconcile2 = await reconcileOnce('second reconcile');
-  const experiments = opts.experiments ? await runExperiments(app, config, redis, expectedJobs) : [];
+  const experiments = opts.experiments ? await runExperiments(app, config, redis, expectedJobs, opts.rounds) : [];
 
   return {
     placements: ids.length,
@@ -401,7 +405,13 @@ async function reconcileOverlapped(
   return added;
 }
 
-async function runExperiments(app: INestApplicationContext, config: AppConfig, redis: Redis, expectedJobs: number): Promise<Experiment[]> {
+async function runExperiments(
+  app: INestApplicationContext,
+  config: AppConfig,
+  redis: Redis,
+  expectedJobs: number,
+  rounds: number,
+): Promise<Experiment[]> {
   const queue = app.get<Queue>(getQueueToken(QueueName.FollowUp));
   const followUps = app.get(FollowUpRepository);
   const jobs = app.get(JobRepository);
@@ -421,14 +431,24 @@ async function runExperiments(app: INestApplicationContext, config: AppConfig, r
       run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 1),
     },
     {
+      name: 'E4 after wipe',
+      describe: 'as FollowUpService.reconcile: up to 4 pages in flight while the next page is read',
+      wipe: true,
+      run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 4),
+    },
+    {
       name: 'E8 after wipe',
-      describe: 'as FollowUpService.reconcile now, but up to 8 pages in flight instead of 4',
+      describe: 'as FollowUpService.reconcile, but up to 8 pages in flight instead of 4',
       wipe: true,
       run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 8),
     },
   ];
   const results: Experiment[] = [];
-  for (const v of variants) {
+  // Rounds interleave the variants, so that a burst of load elsewhere does not fall on one variant only.
+  const runs = Array.from({ length: rounds }, (_, r) =>
+    variants.map((v) => ({ ...v, name: rounds > 1 ? `${v.name} (round ${r + 1})` : v.name })),
+  ).flat();
+  for (const v of runs) {
     if (v.wipe) await deleteKeys(redis, queuePattern);
     if (v.wipe && (await queue.getJobCounts('delayed')).delayed !== 0) throw new Error(`${v.name}: wipe left jobs behind`);
     const loadBeforeRun = loadAvg();
