@@ -102,7 +102,8 @@ export class JobRepository {
     });
     if (finished.length) {
       this.logger.warn({ jobs: finished.length }, 'finished follow-up jobs whose step is still open in the database: running them again');
-      await withTimeout(Promise.all(finished.map((id) => this.followUp.remove(id))));
+      // One that cannot go now (e.g. taken by a worker meanwhile) stays; its add below is a no-op, the next pass retries.
+      await withTimeout(Promise.allSettled(finished.map((id) => this.followUp.remove(id))));
     }
     if (missing.length) await this.scheduleCheckpoints(missing);
     return missing.length;
