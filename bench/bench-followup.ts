@@ -2,20 +2,24 @@
  * Follow-up scheduling and reconcile benchmark.
  *   npm run bench:followup                          10,000 placements, writes docs/benchmarks.md
  *   npm run bench:followup -- --placements 500 --no-docs   smoke run
- *   options: --placements N (10000), --resources N (1000), --concurrency N (1), --no-docs, --no-wait, --no-experiments
+ *   options: --placements N (10000), --resources N (1000), --concurrency N (1), --no-docs, --no-wait, --no-experiments,
+ *            --jobs-per-placement N (4: one job per checkpoint; 8 to measure a build from before, with two per checkpoint),
+ *            --rounds N (1: how many times the experiments run, interleaved)
  *
  * Boots the real Nest application context (ROLE=api: no queue consumers, so every job stays
  * delayed and countable; ROLE=all would also start the reconcile watchdog, which re-adds jobs on
  * its own during the measurement) on a throw-away embedded PostgreSQL and its own QUEUE_PREFIX:
  *   1. bulk-inserts participants (consent obtained), resources and placements in state trial (set-up, SQL),
  *      then activates every placement through PlacementService.transition → default plan
- *      (14, 28, 60, 90 days: 4 checkpoints, 8 delayed BullMQ jobs per placement);
- *   2. checks the queue holds 8 × N delayed jobs;
+ *      (14, 28, 60, 90 days: 4 checkpoints, 4 delayed BullMQ jobs per placement: one job per checkpoint, its due job;
+ *      the due job adds the overdue job when it runs);
+ *   2. checks the queue holds 4 × N delayed jobs;
  *   3. deletes every Redis key of the follow-up queue (a Redis restart), times ReconcileScheduler.reconcile()
  *      restoring them, then a second reconcile (must add none);
  *   3b. (unless --no-experiments) times alternative reconcile strategies written here in the bench, against
  *      the same data and the same JobRepository/FollowUpRepository methods: proposals, not src/ changes;
- *   4. prints a markdown table and writes "## Follow-up (npm run bench:followup)" in docs/benchmarks.md;
+ *   4. prints a markdown table and writes "## Follow-up (npm run bench:followup)" in docs/benchmarks.md (replacing that
+ *      section: use --no-docs to keep it and write a dated section by hand);
  *   5. cleans up (app, database, temp dir, Redis keys under the prefix).
  */
 import 'reflect-metadata';
@@ -62,6 +66,8 @@ import {
 
 const SECTION = '## Follow-up (npm run bench:followup)';
 const ADMIN: Actor = { tokenId: null, role: 'admin', organizationId: null, areas: null, route: 'bench' };
+/** One delayed job per checkpoint (its due job) × the default plan's 4 checkpoints (--jobs-per-placement). */
+const JOBS_PER_PLACEMENT = 4;
 
 interface Options {
   placements: number;
@@ -70,10 +76,21 @@ interface Options {
   docs: boolean;
   wait: boolean;
   experiments: boolean;
+  jobsPerPlacement: number;
+  rounds: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { placements: 10_000, resources: 1_000, concurrency: 1, docs: true, wait: true, experiments: true };
+  const opts: Options = {
+    placements: 10_000,
+    resources: 1_000,
+    concurrency: 1,
+    docs: true,
+    wait: true,
+    experiments: true,
+    jobsPerPlacement: JOBS_PER_PLACEMENT,
+    rounds: 1,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -87,6 +104,8 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-docs') opts.docs = false;
     else if (a === '--no-wait') opts.wait = false;
     else if (a === '--no-experiments') opts.experiments = false;
+    else if (a === '--jobs-per-placement') opts.jobsPerPlacement = num();
+    else if (a === '--rounds') opts.rounds = num();
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -109,6 +128,22 @@ const nodeCpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/** CPU milliseconds (user + sys) of this process's embedded database server (a child process; Linux /proc), NaN elsewhere. */
+function dbCpu(): number {
+  try {
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from field 3 (state) on
+      if (Number(fields[1]) !== process.pid) continue; // field 4: parent pid
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('embedded-postgres.server')) continue;
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // fields 14, 15: utime, stime in clock ticks (100/s)
+    }
+  } catch {
+    // a process that ended while being read, or no /proc
+  }
+  return NaN;
+}
 
 async function usedMemory(redis: Redis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? NaN);
@@ -176,8 +211,10 @@ interface ReconcileRun {
   redisMs: number;
   nodeCpuMs: number;
   redisCpuMs: number;
+  dbCpuMs: number;
   checkpoints: number;
   delayed: number;
+  load: { before: string; after: string };
 }
 
 interface Experiment {
@@ -188,10 +225,13 @@ interface Experiment {
   added: number;
   nodeCpuMs: number;
   redisCpuMs: number;
+  dbCpuMs: number;
+  load: { before: string; after: string };
 }
 
 interface Results {
   placements: number;
+  jobsPerPlacement: number;
   concurrency: number;
   setUpMs: number;
   activation: { totalMs: number; latencies: number[]; scheduleMs: number; renderMs: number; failed: number };
@@ -209,7 +249,7 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
   const queue = app.get<Queue>(getQueueToken(QueueName.FollowUp));
   const placements = app.get(PlacementService);
   const reconciler = app.get(ReconcileScheduler);
-  const expectedJobs = opts.placements * 8;
+  const expectedJobs = opts.placements * opts.jobsPerPlacement;
   const queuePattern = `${config.queuePrefix}:${QueueName.FollowUp}:*`;
 
   log(
@@ -288,17 +328,19 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
 
   const reconcileOnce = async (label: string): Promise<ReconcileRun> => {
     for (const t of [followUpTimer, pageTimer, missingTimer]) t.ms = 0;
-    const [cpu0, rcpu0] = [nodeCpu(), await redisCpu(redis)];
+    const loadBeforeRun = loadAvg();
+    const [cpu0, rcpu0, dcpu0] = [nodeCpu(), await redisCpu(redis), dbCpu()];
     const s = performance.now();
     const result = await reconciler.reconcile();
     const total = performance.now() - s;
-    const [nodeCpuMs, redisCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000];
+    const [nodeCpuMs, redisCpuMs, dbCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000, dbCpu() - dcpu0];
     const count = (await queue.getJobCounts('delayed')).delayed;
     log(
       `${label}: ${sec(total)} s (follow-up part ${sec(followUpTimer.ms)} s: pages from the database ${sec(pageTimer.ms)} s, Redis ` +
-        `EXISTS + addBulk ${sec(missingTimer.ms)} s), ` +
-        `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s; ${fmtInt(Number(result.checkpointsScheduled))} ` +
-        `checkpoints, delayed ${fmtInt(count)}`,
+        `HMGET + addBulk ${sec(missingTimer.ms)} s), ` +
+        `CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s, database ${sec(dbCpuMs)} s; ` +
+        `${fmtInt(Number(result.checkpointsScheduled))} ` +
+        `checkpoints, delayed ${fmtInt(count)}; load average before ${loadBeforeRun}, after ${loadAvg()}`,
     );
     if (count !== expectedJobs) throw new Error(`expected ${expectedJobs} delayed jobs after ${label}, found ${count}`);
     return {
@@ -308,16 +350,19 @@ async function run(app: INestApplicationContext, config: AppConfig, opts: Option
       redisMs: missingTimer.ms,
       nodeCpuMs,
       redisCpuMs,
+      dbCpuMs,
       checkpoints: Number(result.checkpointsScheduled),
       delayed: count,
+      load: { before: loadBeforeRun, after: loadAvg() },
     };
   };
   const reconcile1 = await reconcileOnce('reconcile after wipe');
   const reconcile2 = await reconcileOnce('second reconcile');
-  const experiments = opts.experiments ? await runExperiments(app, config, redis, expectedJobs) : [];
+  const experiments = opts.experiments ? await runExperiments(app, config, redis, expectedJobs, opts.rounds) : [];
 
   return {
     placements: ids.length,
+    jobsPerPlacement: opts.jobsPerPlacement,
     concurrency: opts.concurrency,
     setUpMs,
     activation: { totalMs: activationMs, latencies, scheduleMs, renderMs, failed },
@@ -360,7 +405,13 @@ async function reconcileOverlapped(
   return added;
 }
 
-async function runExperiments(app: INestApplicationContext, config: AppConfig, redis: Redis, expectedJobs: number): Promise<Experiment[]> {
+async function runExperiments(
+  app: INestApplicationContext,
+  config: AppConfig,
+  redis: Redis,
+  expectedJobs: number,
+  rounds: number,
+): Promise<Experiment[]> {
   const queue = app.get<Queue>(getQueueToken(QueueName.FollowUp));
   const followUps = app.get(FollowUpRepository);
   const jobs = app.get(JobRepository);
@@ -368,40 +419,63 @@ async function runExperiments(app: INestApplicationContext, config: AppConfig, r
   const missingOnly = async (batch: Awaited<ReturnType<FollowUpRepository['openCheckpoints']>>) => jobs.scheduleMissingCheckpoints(batch);
   const variants: Array<{ name: string; describe: string; wipe: boolean; run: () => Promise<number> }> = [
     {
-      name: 'before, after wipe',
-      describe: 'FollowUpService.reconcile as it was before pipelining: one page of 1,000 at a time (read, EXISTS, addBulk of 500)',
+      name: 'E1 after wipe',
+      describe: 'one page of 1,000 at a time (read, HMGET, addBulk of 500), not pipelined',
       wipe: true,
       run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 1),
     },
     {
-      name: 'before, nothing missing',
+      name: 'E1 nothing missing',
       describe: 'the same when every job is there (the periodic reconcile)',
       wipe: false,
       run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 1),
     },
     {
+      name: 'E4 after wipe',
+      describe: 'as FollowUpService.reconcile: up to 4 pages in flight while the next page is read',
+      wipe: true,
+      run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 4),
+    },
+    {
       name: 'E8 after wipe',
-      describe: 'as FollowUpService.reconcile now, but up to 8 pages in flight instead of 4',
+      describe: 'as FollowUpService.reconcile, but up to 8 pages in flight instead of 4',
       wipe: true,
       run: () => reconcileOverlapped(followUps, missingOnly, 1_000, 8),
     },
   ];
   const results: Experiment[] = [];
-  for (const v of variants) {
+  // Rounds interleave the variants, so that a burst of load elsewhere does not fall on one variant only.
+  const runs = Array.from({ length: rounds }, (_, r) =>
+    variants.map((v) => ({ ...v, name: rounds > 1 ? `${v.name} (round ${r + 1})` : v.name })),
+  ).flat();
+  for (const v of runs) {
     if (v.wipe) await deleteKeys(redis, queuePattern);
     if (v.wipe && (await queue.getJobCounts('delayed')).delayed !== 0) throw new Error(`${v.name}: wipe left jobs behind`);
-    const [cpu0, rcpu0] = [nodeCpu(), await redisCpu(redis)];
+    const loadBeforeRun = loadAvg();
+    const [cpu0, rcpu0, dcpu0] = [nodeCpu(), await redisCpu(redis), dbCpu()];
     const s = performance.now();
     const added = await v.run();
     const elapsed = performance.now() - s;
-    const [nodeCpuMs, redisCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000];
+    const [nodeCpuMs, redisCpuMs, dbCpuMs] = [nodeCpu() - cpu0, ((await redisCpu(redis)) - rcpu0) * 1000, dbCpu() - dcpu0];
     const delayed = (await queue.getJobCounts('delayed')).delayed;
     log(
-      `experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s), ` +
-        `${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}`,
+      `experiment ${v.name}: ${sec(elapsed)} s (CPU: this process ${sec(nodeCpuMs)} s, redis-server ${sec(redisCpuMs)} s, ` +
+        `database ${sec(dbCpuMs)} s), ` +
+        `${fmtInt(added)} checkpoints sent to addBulk, delayed ${fmtInt(delayed)}; load average before ${loadBeforeRun}, ` +
+        `after ${loadAvg()}`,
     );
     if (delayed !== expectedJobs) throw new Error(`experiment ${v.name}: expected ${expectedJobs} delayed jobs, found ${delayed}`);
-    results.push({ name: v.name, describe: v.describe, ms: elapsed, delayed, added, nodeCpuMs, redisCpuMs });
+    results.push({
+      dbCpuMs,
+      name: v.name,
+      describe: v.describe,
+      ms: elapsed,
+      delayed,
+      added,
+      nodeCpuMs,
+      redisCpuMs,
+      load: { before: loadBeforeRun, after: loadAvg() },
+    });
   }
   return results;
 }
@@ -413,7 +487,7 @@ function table(r: Results): string {
   const a = r.activation;
   const n = r.placements;
   const rate = (count: number, msTotal: number) => fmtInt(Math.round(count / (msTotal / 1000)));
-  const jobs = n * 8;
+  const jobs = n * r.jobsPerPlacement;
   const rows: Array<[string, string, string]> = [
     ['set-up (bulk SQL: participants, resources, placements in trial; ANALYZE)', `${sec(r.setUpMs)} s`, 'not part of the measurement'],
     [
@@ -431,7 +505,8 @@ function table(r: Results): string {
     [
       '  of which JobRepository.scheduleCheckpoints (Redis, after commit)',
       `${sec(a.scheduleMs)} s`,
-      `${((100 * a.scheduleMs) / a.totalMs).toFixed(0)} % of the total; ${ms(a.scheduleMs / n)} ms per activation (1 addBulk of 8 jobs)`,
+      `${((100 * a.scheduleMs) / a.totalMs).toFixed(0)} % of the total; ${ms(a.scheduleMs / n)} ms per activation ` +
+        `(1 addBulk of ${r.jobsPerPlacement} jobs)`,
     ],
     [
       '  of which PlacementViews.render (response)',
@@ -459,31 +534,36 @@ function table(r: Results): string {
     [
       'ReconcileScheduler.reconcile() after the wipe',
       `${sec(r.reconcile1.ms)} s`,
-      `follow-up part ${sec(r.reconcile1.followUpMs)} s (database pages ${sec(r.reconcile1.dbMs)} s, Redis EXISTS + addBulk ` +
-        `${sec(r.reconcile1.redisMs)} s; CPU: Node ${sec(r.reconcile1.nodeCpuMs)} s, redis-server ${sec(r.reconcile1.redisCpuMs)} s); ` +
-        `${fmtInt(r.reconcile1.checkpoints)} checkpoints re-scheduled ⇒ ${rate(r.reconcile1.checkpoints * 2, r.reconcile1.followUpMs)} ` +
-        `jobs/s; delayed ${fmtInt(r.reconcile1.delayed)} ${r.reconcile1.delayed === jobs ? '✓' : '✗'}`,
+      `follow-up part ${sec(r.reconcile1.followUpMs)} s (database pages ${sec(r.reconcile1.dbMs)} s, Redis HMGET + addBulk ` +
+        `${sec(r.reconcile1.redisMs)} s; CPU: Node ${sec(r.reconcile1.nodeCpuMs)} s, redis-server ${sec(r.reconcile1.redisCpuMs)} s, ` +
+        `database ${sec(r.reconcile1.dbCpuMs)} s); ` +
+        `${fmtInt(r.reconcile1.checkpoints)} checkpoints re-scheduled ⇒ ${rate(jobs, r.reconcile1.followUpMs)} ` +
+        `jobs/s; delayed ${fmtInt(r.reconcile1.delayed)} ${r.reconcile1.delayed === jobs ? '✓' : '✗'}; load average ` +
+        `${r.reconcile1.load.before} → ${r.reconcile1.load.after}`,
     ],
     [
       'second ReconcileScheduler.reconcile() (nothing missing)',
       `${sec(r.reconcile2.ms)} s`,
-      `follow-up part ${sec(r.reconcile2.followUpMs)} s (database pages ${sec(r.reconcile2.dbMs)} s, Redis EXISTS ` +
-        `${sec(r.reconcile2.redisMs)} s; CPU: Node ${sec(r.reconcile2.nodeCpuMs)} s, redis-server ${sec(r.reconcile2.redisCpuMs)} s); ` +
+      `follow-up part ${sec(r.reconcile2.followUpMs)} s (database pages ${sec(r.reconcile2.dbMs)} s, Redis HMGET ` +
+        `${sec(r.reconcile2.redisMs)} s; CPU: Node ${sec(r.reconcile2.nodeCpuMs)} s, redis-server ${sec(r.reconcile2.redisCpuMs)} s, ` +
+        `database ${sec(r.reconcile2.dbCpuMs)} s); ` +
         `${fmtInt(r.reconcile2.checkpoints)} checkpoints re-scheduled; delayed ${fmtInt(r.reconcile2.delayed)} ` +
-        `${r.reconcile2.delayed === jobs ? '✓ (none added)' : '✗'}`,
+        `${r.reconcile2.delayed === jobs ? '✓ (none added)' : '✗'}; load average ${r.reconcile2.load.before} → ${r.reconcile2.load.after}`,
     ],
   ];
   const main = ['| step | time | notes |', '|---|---:|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
   if (!r.experiments.length) return main;
   const base = (e: Experiment) => (e.name.includes('wipe') ? r.reconcile1.followUpMs : r.reconcile2.followUpMs);
   const exp = [
-    '| variant (bench-side, follow-up part only) | time | vs FollowUpService.reconcile now | CPU Node / redis-server | checkpoints sent ' +
-      'to addBulk | delayed after |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| variant (bench-side, follow-up part only) | time | vs FollowUpService.reconcile now | CPU Node / redis-server / database | ' +
+      'checkpoints sent ' +
+      'to addBulk | delayed after | load average before → after |',
+    '|---|---:|---:|---:|---:|---:|---|',
     ...r.experiments.map(
       (e) =>
         `| ${e.name}: ${e.describe} | ${sec(e.ms)} s | ${sec(base(e))} s → ${(base(e) / e.ms).toFixed(1)}× | ${sec(e.nodeCpuMs)} / ` +
-        `${sec(e.redisCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} |`,
+        `${sec(e.redisCpuMs)} / ${sec(e.dbCpuMs)} s | ${fmtInt(e.added)} | ${fmtInt(e.delayed)} ${e.delayed === jobs ? '✓' : '✗'} | ` +
+        `${e.load.before} → ${e.load.after} |`,
     ),
   ].join('\n');
   return `${main}\n\n${exp}`;
@@ -504,13 +584,15 @@ function writeDocs(markdown: string, command: string, m: Machine, r: Results) {
       '- Path measured: `PlacementService.transition(admin, id, { to: "active" })` for each placement, one after another (the embedded ' +
         'database is a single session, so parallel requests queue behind each other anyway). That is the whole service call: visibility ' +
         'check, transaction (row lock, consent, vacancy, plan + 4 checkpoints, state, event), `FollowUpService.schedule` (one ' +
-        '`addBulk` of 8 delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ every job is in the future.',
+        `\`addBulk\` of ${r.jobsPerPlacement} delayed jobs after commit) and the response view. Default plan 14/28/60/90 days ⇒ ` +
+        'every job is in the future.',
       '- ROLE=api: no queue consumers, so every job stays delayed and countable, and the reconcile watchdog (ROLE=worker/all only) does ' +
         'not re-add jobs during the measurement. Own QUEUE_PREFIX `sanka-bench-followup-<pid>`; the embedding model is loaded before the ' +
         'reconciles so its start-up is not timed.',
       '- "Redis restart": every key matching `<prefix>:follow-up:*` is deleted; `ReconcileScheduler.reconcile()` then walks the open ' +
-        'checkpoints 1,000 at a time (keyset on id), checks their job keys with one pipelined `EXISTS` per job and re-adds the missing ' +
-        'ones with `addBulk` in chunks of 500 (deterministic job ids). The second run is the periodic reconcile (every ' +
+        'checkpoints 1,000 at a time (keyset on id, up to 4 pages in flight), checks the one job each needs (due job while ' +
+        'scheduled, overdue job once due) with one pipelined `HMGET` per job and re-adds the missing ones with `addBulk` in chunks of ' +
+        '500 (deterministic job ids). The second run is the periodic reconcile (every ' +
         'RECONCILE_INTERVAL_SECONDS): nothing is missing, so it only reads.',
       '',
     ],

@@ -7,7 +7,7 @@ import type { CheckpointJobTiming } from '../jobs/job.repository';
 import { actingPersonSql } from '../placements/placement.repository';
 import type { PlanDraft } from './follow-up-plan';
 
-/** A checkpoint's due and overdue instants, as the follow-up jobs are scheduled from them. */
+/** A checkpoint's status and its due and overdue instants, as its next follow-up job is scheduled from them. */
 export type CheckpointTiming = CheckpointJobTiming;
 
 export type CheckpointStatus = 'scheduled' | 'due' | 'overdue' | 'done' | 'cancelled';
@@ -233,6 +233,15 @@ export class FollowUpRepository {
       `SELECT ${CHECKPOINT_COLUMNS} FROM follow_up_checkpoints c
         WHERE c.placement_id = $1 AND c.kind = 'after_closure' AND c.status IN ('scheduled', 'due', 'overdue') ORDER BY c.due_on LIMIT 1`,
       [placementId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** One plan checkpoint's status and instants, for the job that comes next (null for none or an after-closure contact). */
+  async jobTiming(checkpointId: string): Promise<CheckpointTiming | null> {
+    const rows: CheckpointTiming[] = await this.dataSource.query(
+      `SELECT id, status, due_at AS "dueAt", overdue_at AS "overdueAt" FROM follow_up_checkpoints WHERE id = $1 AND kind = 'follow_up'`,
+      [checkpointId],
     );
     return rows[0] ?? null;
   }

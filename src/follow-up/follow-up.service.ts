@@ -172,8 +172,21 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     }
   }
 
-  /** Job handler: the checkpoint's day has come. */
+  /**
+   * Job handler: the checkpoint's day has come. Marks it due and notifies (once: status guard and dedupe key), then
+   * schedules its overdue job — after commit, and also when this run changed nothing (a retry after a crash between
+   * the two, or a reconcile that re-added the due job), so a due checkpoint always gets its overdue check. One job per
+   * checkpoint at any time: half the Redis work of a reconcile after a wipe (docs/benchmarks.md, follow-up). Throws
+   * when Redis refuses the overdue job, so BullMQ retries this job; the reconciler also adds it for every due checkpoint.
+   */
   async markDue(checkpointId: string): Promise<'notified' | 'unchanged'> {
+    const result = await this.markDueAndNotify(checkpointId);
+    const timing = await this.followUps.jobTiming(checkpointId);
+    if (timing?.status === 'due') await this.jobs.scheduleCheckpoints([timing]);
+    return result;
+  }
+
+  private markDueAndNotify(checkpointId: string): Promise<'notified' | 'unchanged'> {
     return this.notifications.afterNotifying(
       this.tx.run(async (manager) => {
         if (!(await this.followUps.advance(manager, checkpointId, 'due', ['scheduled']))) return 'unchanged';
@@ -193,7 +206,11 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     );
   }
 
-  /** Job handler: no check-in recorded within the grace period. */
+  /**
+   * Job handler: no check-in recorded within the grace period. Also accepts a `scheduled` checkpoint: deployments from
+   * before one job per checkpoint hold an overdue job beside the due job, and an overdue job running before (or
+   * instead of) the due job still marks and notifies once.
+   */
   async markOverdue(checkpointId: string): Promise<'notified' | 'unchanged'> {
     return this.notifications.afterNotifying(
       this.tx.run(async (manager) => {
@@ -266,9 +283,11 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
   }
 
   /**
-   * Re-creates every missing job of open checkpoints; returns how many checkpoints needed it. Pipelined: the next
-   * page is read from the database while up to RECONCILE_IN_FLIGHT pages are checked and re-added in Redis
-   * (docs/benchmarks.md, follow-up). Idempotent: job ids are deterministic and BullMQ skips an id it holds.
+   * Re-creates the missing job of every open checkpoint (scheduled: its due job; due: its overdue job; see
+   * JobRepository.scheduleCheckpoints); returns how many checkpoints needed it. After a Redis wipe at any moment this
+   * restores exactly what is still to happen. Pipelined: the next page is read from the database while up to
+   * RECONCILE_IN_FLIGHT pages are checked and re-added in Redis (docs/benchmarks.md, follow-up). Idempotent: job ids
+   * are deterministic and BullMQ skips an id it holds.
    */
   async reconcile(pageSize = RECONCILE_PAGE): Promise<number> {
     let count = 0;

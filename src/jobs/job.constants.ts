@@ -18,9 +18,9 @@ export enum JobName {
   EmbedParticipant = 'embed-participant',
   /** Embed everything pending or embedded by another model, in batches, with progress. Every write enqueues it. */
   EmbedPending = 'embed-pending',
-  /** A follow-up checkpoint reaches its date: mark it due and notify the coordinator. */
+  /** A follow-up checkpoint reaches its date: mark it due, notify the coordinator, then add its CheckpointOverdue job. */
   CheckpointDue = 'checkpoint-due',
-  /** No check-in some days after the date: mark it overdue and notify. */
+  /** No check-in some days after the date: mark it overdue and notify. Added by the due job (one job per checkpoint). */
   CheckpointOverdue = 'checkpoint-overdue',
   /** Deliver undelivered notifications to the deployment's webhook (an outbox walk). */
   DeliverNotifications = 'deliver-notifications',

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_JOB_OPTIONS, EMBED_GENERATION_KEY, JobName, jobIds, QueueName, type JobPayloads } from './job.constants';
 
-/** What the queue needs of a follow-up checkpoint to schedule its due and overdue jobs. */
+/** What the queue needs of a follow-up checkpoint to schedule its next job (due or overdue). */
 export interface CheckpointJobTiming {
   id: string;
   status: string;
@@ -50,44 +50,69 @@ export class JobRepository {
   }
 
   /**
-   * Delayed jobs for follow-up checkpoints, at their due and overdue instants (a past
-   * instant runs at once). Same ids every time: the reconciler may call this freely.
-   * Throws when Redis is unavailable, so callers know the work is left to the reconciler.
+   * One delayed job per open checkpoint, for the next thing that can happen to it: a `scheduled` one gets its due job
+   * (at dueAt), a `due` one its overdue job (at overdueAt); done or cancelled ones nothing. The due job schedules the
+   * overdue job when it runs (FollowUpService.markDue), so Redis never holds two jobs per checkpoint: a reconcile after
+   * a Redis wipe re-adds 40,000 jobs for 40,000 checkpoints, not 80,000 (docs/benchmarks.md, follow-up, one job per
+   * checkpoint). A past instant runs at once. Same ids every time (BullMQ skips an id it holds): callers may repeat
+   * this freely. Throws when Redis is unavailable, so callers know the work is left to the reconciler.
    */
   async scheduleCheckpoints(checkpoints: CheckpointJobTiming[]): Promise<void> {
     const now = Date.now();
-    const jobs = checkpoints.flatMap((c) => [
-      ...(c.status === 'scheduled' ? [this.checkpointJob(JobName.CheckpointDue, 'due', c.id, c.dueAt, now)] : []),
-      this.checkpointJob(JobName.CheckpointOverdue, 'overdue', c.id, c.overdueAt, now),
-    ]);
+    const jobs = checkpoints.flatMap((c) => {
+      const next = nextCheckpointJob(c);
+      return next ? [this.checkpointJob(next.name, next.kind, c.id, next.at, now)] : [];
+    });
     for (let i = 0; i < jobs.length; i += 500) await withTimeout(this.followUp.addBulk(jobs.slice(i, i + 500)));
   }
 
   /**
-   * The reconciler's path: schedules only the checkpoints with a missing job, found with one
-   * pipelined EXISTS per job key. Same outcome as scheduleCheckpoints (BullMQ skips existing
-   * ids), but a periodic pass over 40,000 present jobs costs Redis almost nothing
-   * (docs/benchmarks.md, follow-up). Returns how many checkpoints were re-scheduled.
+   * The reconciler's path: schedules only the checkpoints whose next job (see scheduleCheckpoints) is missing, found
+   * with one pipelined HMGET per job key, so a periodic pass over 40,000 present jobs costs Redis almost nothing
+   * (docs/benchmarks.md, follow-up). A job that is there but finished (failed after its attempts, or completed while
+   * the database still says the step is to do) is removed and added again: with one job per checkpoint there is no
+   * later job to catch a lost step, so a failed due job must not block the checkpoint for the 7 days BullMQ keeps it.
+   * Re-running a finished job is harmless (status guards, notification dedupe keys). Returns how many checkpoints
+   * were (re-)scheduled.
    */
   async scheduleMissingCheckpoints(checkpoints: CheckpointJobTiming[]): Promise<number> {
     const client = (await this.followUp.client) as unknown as Redis; // BullMQ types it loosely
     const pipeline = client.pipeline();
-    const owners: CheckpointJobTiming[] = [];
+    const owners: Array<{ checkpoint: CheckpointJobTiming; jobId: string }> = [];
     for (const c of checkpoints) {
-      if (c.status === 'scheduled') {
-        pipeline.exists(this.followUp.toKey(jobIds.checkpoint('due', c.id)));
-        owners.push(c);
-      }
-      pipeline.exists(this.followUp.toKey(jobIds.checkpoint('overdue', c.id)));
-      owners.push(c);
+      const next = nextCheckpointJob(c);
+      if (!next) continue;
+      const jobId = jobIds.checkpoint(next.kind, c.id);
+      // Every BullMQ job hash has `timestamp`; `finishedOn` is set when it completes or fails for good.
+      pipeline.hmget(this.followUp.toKey(jobId), 'timestamp', 'finishedOn');
+      owners.push({ checkpoint: c, jobId });
     }
+    if (!owners.length) return 0;
     const replies = (await withTimeout(pipeline.exec())) ?? [];
-    const missing = new Set(owners.filter((_, i) => replies[i]?.[0] || replies[i]?.[1] !== 1));
-    if (missing.size) await this.scheduleCheckpoints([...missing]);
-    return missing.size;
+    const missing: CheckpointJobTiming[] = [];
+    const finished: string[] = [];
+    owners.forEach(({ checkpoint, jobId }, i) => {
+      const [err, fields] = replies[i] ?? [new Error('no reply'), null];
+      const [timestamp, finishedOn] = (fields as Array<string | null> | null) ?? [null, null];
+      if (err || !timestamp) missing.push(checkpoint);
+      else if (finishedOn) {
+        finished.push(jobId);
+        missing.push(checkpoint);
+      }
+    });
+    if (finished.length) {
+      this.logger.warn({ jobs: finished.length }, 'finished follow-up jobs whose step is still open in the database: running them again');
+      // One that cannot go now (e.g. taken by a worker meanwhile) stays; its add below is a no-op, the next pass retries.
+      await withTimeout(Promise.allSettled(finished.map((id) => this.followUp.remove(id))));
+    }
+    if (missing.length) await this.scheduleCheckpoints(missing);
+    return missing.length;
   }
 
-  /** Checkpoints whose instants changed (a recomputation of due dates): their old delayed jobs go, new ones come. */
+  /**
+   * Checkpoints whose instants changed (a recomputation of due dates): their old delayed jobs go (both kinds: a
+   * deployment from before one job per checkpoint also holds an overdue job for a scheduled checkpoint), new ones come.
+   */
   async rescheduleCheckpoints(checkpoints: CheckpointJobTiming[]): Promise<void> {
     for (const c of checkpoints) {
       for (const kind of ['due', 'overdue'] as const) await withTimeout(this.followUp.remove(jobIds.checkpoint(kind, c.id)));
@@ -205,6 +230,13 @@ export class JobRepository {
       return false;
     }
   }
+}
+
+/** The one job a checkpoint needs next: due while scheduled, overdue while due, none once done or cancelled. */
+function nextCheckpointJob(c: CheckpointJobTiming): { name: JobName; kind: 'due' | 'overdue'; at: Date } | null {
+  if (c.status === 'scheduled') return { name: JobName.CheckpointDue, kind: 'due', at: c.dueAt };
+  if (c.status === 'due') return { name: JobName.CheckpointOverdue, kind: 'overdue', at: c.overdueAt };
+  return null;
 }
 
 /** While Redis is away BullMQ queues commands forever; a request must not wait for it. */

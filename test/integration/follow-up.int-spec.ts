@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Worker, type Queue } from 'bullmq';
+import { UnrecoverableError, Worker, type Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { FollowUpProcessor } from '../../src/follow-up/follow-up.processor';
@@ -146,8 +146,12 @@ describe('fixed-length follow-up on BullMQ', () => {
     expect((await t.app.get(ReconcileScheduler).reconcile()).checkpointsScheduled).toBe(0);
     await new Promise((r) => setTimeout(r, 1_000));
     expect((await notifications(lateId)).map((n) => n.kind)).toEqual(['checkpoint_due']);
+    // One job per checkpoint: the late one now waits for its overdue check (added by its due job), the others for their day.
+    expect(await (await queue.getJob(jobIds.checkpoint('overdue', lateId)))?.getState()).toBe('delayed');
+    for (const id of checkpointIds.filter((id) => id !== lateId))
+      expect(await queue.getJob(jobIds.checkpoint('overdue', id))).toBeUndefined();
     const counts = await queue.getJobCounts('delayed');
-    expect(counts.delayed).toBeGreaterThanOrEqual(checkpointIds.length * 2 - 2);
+    expect(counts.delayed).toBeGreaterThanOrEqual(checkpointIds.length);
   });
 
   it('gives a wiped Redis every open checkpoint’s jobs back exactly once, page after page, and none the second time', async () => {
@@ -165,14 +169,17 @@ describe('fixed-length follow-up on BullMQ', () => {
     // Pages of 3: many pages, several in flight at once.
     const follow = t.app.get(FollowUpService);
     expect(await follow.reconcile(3)).toBeGreaterThanOrEqual(ahead.length);
-    const expected = ahead.flatMap((c) => [
-      ...(c.status === 'scheduled' ? [{ id: jobIds.checkpoint('due', c.id), at: c.dueAt }] : []),
-      { id: jobIds.checkpoint('overdue', c.id), at: c.overdueAt },
-    ]);
+    // One job per checkpoint: the due job while scheduled, the overdue job once due.
+    const expected = ahead.map((c) =>
+      c.status === 'scheduled'
+        ? { id: jobIds.checkpoint('due', c.id), at: c.dueAt }
+        : { id: jobIds.checkpoint('overdue', c.id), at: c.overdueAt },
+    );
     const delayed = await queue.getJobs(['delayed'], 0, -1);
     const delayedIds = delayed.map((j) => j.id!);
     expect(new Set(delayedIds).size).toBe(delayedIds.length);
     const byId = new Map(delayed.map((j) => [j.id!, j]));
+    for (const c of ahead.filter((c) => c.status === 'scheduled')) expect(byId.has(jobIds.checkpoint('overdue', c.id))).toBe(false);
     for (const e of expected) {
       const job = byId.get(e.id);
       expect({ id: e.id, found: Boolean(job) }).toEqual({ id: e.id, found: true });
@@ -182,6 +189,157 @@ describe('fixed-length follow-up on BullMQ', () => {
     // Idempotent: the periodic reconcile finds nothing missing and the queue holds the same jobs.
     expect(await follow.reconcile(3)).toBe(0);
     expect((await queue.getJobs(['delayed'], 0, -1)).map((j) => j.id).sort()).toEqual([...delayedIds].sort());
+  });
+
+  /** Redis restarts empty: every key of the follow-up queue under our prefix is gone. */
+  async function wipeQueue() {
+    const redis = new Redis(redisConnection(t.config.redisUrl));
+    const keys = await redis.keys(`${t.config.queuePrefix}:${QueueName.FollowUp}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  }
+  const jobOf = (kind: 'due' | 'overdue', checkpointId: string) => queue.getJob(jobIds.checkpoint(kind, checkpointId));
+  const jobState = async (kind: 'due' | 'overdue', checkpointId: string) => (await (await jobOf(kind, checkpointId))?.getState()) ?? 'none';
+  /** Moves a checkpoint's due and overdue instants to now + the given intervals (e.g. '-1 hour', '0 seconds'). */
+  const setInstants = (checkpointId: string, due: string, overdue: string) =>
+    db.query(`UPDATE follow_up_checkpoints SET due_at = now() + $2::interval, overdue_at = now() + $3::interval WHERE id = $1`, [
+      checkpointId,
+      due,
+      overdue,
+    ]);
+  const overdueAtOf = async (checkpointId: string): Promise<number> =>
+    (await db.query(`SELECT overdue_at AS "overdueAt" FROM follow_up_checkpoints WHERE id = $1`, [checkpointId]))[0].overdueAt.getTime();
+  const kindsOf = async (checkpointId: string) => (await notifications(checkpointId)).map((n) => n.kind);
+
+  it('keeps one job per checkpoint: the due job, when it runs, schedules the overdue check at its instant', async () => {
+    const placement = await activePlacement([12, 20]);
+    const [first, second] = placement.followUp.checkpoints;
+    for (const c of [first, second]) {
+      expect(await jobState('due', c.id)).toBe('delayed');
+      expect(await jobOf('overdue', c.id)).toBeUndefined();
+    }
+    // The first checkpoint's day comes.
+    await setInstants(first.id, '0 seconds', '1 hour');
+    await (await jobOf('due', first.id))!.promote();
+    const overdue = await waitFor(() => jobOf('overdue', first.id), 'overdue job added by the due job');
+    expect(await statusOf(first.id)).toBe('due');
+    expect(await overdue.getState()).toBe('delayed');
+    expect(Math.abs(overdue.timestamp + overdue.delay - (await overdueAtOf(first.id)))).toBeLessThan(5_000);
+    expect(await kindsOf(first.id)).toEqual(['checkpoint_due']);
+    // Its grace period ends without a check-in: overdue, notified once.
+    await setInstants(first.id, '-1 hour', '0 seconds');
+    await overdue.promote();
+    await waitFor(async () => (await statusOf(first.id)) === 'overdue', 'checkpoint overdue');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await kindsOf(first.id)).toEqual(['checkpoint_due', 'checkpoint_overdue']);
+    expect(await jobOf('overdue', second.id)).toBeUndefined();
+  });
+
+  it('after a Redis wipe at any moment, gives each checkpoint exactly the job it still needs and notifies no one twice', async () => {
+    const placements = await Promise.all(Array.from({ length: 8 }, () => activePlacement([12, 20])));
+    const [before, between, after, done, cancelled, dayPassed, bothPassed, gracePassed] = placements.map(
+      (p) => p.followUp.checkpoints[0].id,
+    );
+    const stillAhead = placements.map((p) => p.followUp.checkpoints[1].id).filter((_, i) => i !== 4);
+
+    // The moments before the wipe, each reached through the service's own jobs.
+    for (const id of [between, gracePassed]) await setInstants(id, '0 seconds', '1 hour');
+    await setInstants(after, '0 seconds', '0 seconds');
+    for (const id of [between, gracePassed, after]) await (await jobOf('due', id))!.promote();
+    await waitFor(async () => (await statusOf(after)) === 'overdue', 'overdue before the wipe');
+    for (const id of [between, gracePassed]) await waitFor(() => jobOf('overdue', id), 'overdue job before the wipe');
+    await t
+      .http()
+      .post(`/api/v1/placements/${placements[3].id}/checkins`)
+      .set(t.admin)
+      .send({ checkpointId: done, date: '2026-11-23', attendance: 'attended', wellbeing: 4 })
+      .expect(201);
+    await transition(t, placements[4].id, { to: 'closed', outcome: 'withdrew' }).expect(200);
+    expect(await Promise.all([before, between, after, done, cancelled].map(statusOf))).toEqual([
+      'scheduled',
+      'due',
+      'overdue',
+      'done',
+      'cancelled',
+    ]);
+
+    await wipeQueue();
+    // While Redis was empty: one checkpoint's day came, another's whole grace period went by, a due one's grace ended.
+    await setInstants(dayPassed, '-1 hour', '1 hour');
+    await setInstants(bothPassed, '-2 hours', '-1 hour');
+    await setInstants(gracePassed, '-1 day', '-1 minute');
+
+    const reconciled = (await t.app.get(ReconcileScheduler).reconcile()).checkpointsScheduled as number;
+    expect(reconciled).toBeGreaterThanOrEqual(stillAhead.length + 5);
+    // Not yet due: its due job at its instant, no overdue job.
+    for (const id of [before, ...stillAhead]) {
+      expect({ id, due: await jobState('due', id), overdue: await jobState('overdue', id) }).toEqual({
+        id,
+        due: 'delayed',
+        overdue: 'none',
+      });
+    }
+    // Due, grace running: its overdue job at its instant, no new due job.
+    expect(await jobState('due', between)).toBe('none');
+    const betweenJob = await jobOf('overdue', between);
+    expect(await betweenJob!.getState()).toBe('delayed');
+    expect(Math.abs(betweenJob!.timestamp + betweenJob!.delay - (await overdueAtOf(between)))).toBeLessThan(5_000);
+    // Overdue, done, cancelled: nothing.
+    for (const id of [after, done, cancelled]) {
+      expect({ id, due: await jobState('due', id), overdue: await jobState('overdue', id) }).toEqual({ id, due: 'none', overdue: 'none' });
+    }
+    // The instants that passed during the wipe are caught up at once, through the same chain.
+    await waitFor(async () => (await statusOf(dayPassed)) === 'due' && (await jobState('overdue', dayPassed)) === 'delayed', 'day passed');
+    await waitFor(async () => (await statusOf(bothPassed)) === 'overdue', 'due and overdue passed');
+    await waitFor(async () => (await statusOf(gracePassed)) === 'overdue', 'grace passed');
+
+    // The periodic reconcile finds nothing missing; each notification exists once.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await t.app.get(ReconcileScheduler).reconcile()).checkpointsScheduled).toBe(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await kindsOf(before)).toEqual([]);
+    expect(await kindsOf(between)).toEqual(['checkpoint_due']);
+    expect(await kindsOf(dayPassed)).toEqual(['checkpoint_due']);
+    for (const id of [after, bothPassed, gracePassed]) expect(await kindsOf(id)).toEqual(['checkpoint_due', 'checkpoint_overdue']);
+    for (const id of [done, cancelled]) expect(await kindsOf(id)).toEqual([]);
+  });
+
+  it('runs a deployment’s older jobs harmlessly: an overdue job beside the due job notifies once, even when it runs first', async () => {
+    const [inOrder, overdueFirst] = (await Promise.all([0, 1].map(() => activePlacement([12, 20])))).map(
+      (p) => p.followUp.checkpoints[0].id,
+    );
+    // Before one job per checkpoint, scheduling added both jobs at once (same ids, same options).
+    for (const id of [inOrder, overdueFirst]) {
+      await queue.add(
+        'checkpoint-overdue',
+        { checkpointId: id },
+        { jobId: jobIds.checkpoint('overdue', id), delay: (await overdueAtOf(id)) - Date.now(), attempts: 5 },
+      );
+    }
+    // The reconciler leaves both in place and adds nothing.
+    await t.app.get(FollowUpService).reconcile();
+    for (const id of [inOrder, overdueFirst])
+      expect([await jobState('due', id), await jobState('overdue', id)]).toEqual(['delayed', 'delayed']);
+
+    // In order: the due job runs; adding the overdue job is a no-op on the old one, which runs later.
+    await setInstants(inOrder, '0 seconds', '1 hour');
+    await (await jobOf('due', inOrder))!.promote();
+    await waitFor(async () => (await statusOf(inOrder)) === 'due', 'due');
+    expect(await jobState('overdue', inOrder)).toBe('delayed');
+    await setInstants(inOrder, '-1 hour', '0 seconds');
+    await (await jobOf('overdue', inOrder))!.promote();
+    await waitFor(async () => (await statusOf(inOrder)) === 'overdue', 'overdue');
+
+    // Overdue first (e.g. a due date moved by hand): marked overdue; the due job later changes nothing.
+    await setInstants(overdueFirst, '0 seconds', '0 seconds');
+    await (await jobOf('overdue', overdueFirst))!.promote();
+    await waitFor(async () => (await statusOf(overdueFirst)) === 'overdue', 'overdue first');
+    await (await jobOf('due', overdueFirst))!.promote();
+    await waitFor(async () => (await jobState('due', overdueFirst)) === 'completed', 'old due job run');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await kindsOf(inOrder)).toEqual(['checkpoint_due', 'checkpoint_overdue']);
+    expect(await kindsOf(overdueFirst)).toEqual(['checkpoint_overdue']);
+    expect(await statusOf(overdueFirst)).toBe('overdue');
   });
 
   it('re-runs a job whose worker died mid-job, cleanly', async () => {
@@ -232,6 +390,43 @@ describe('fixed-length follow-up on BullMQ', () => {
       await waitFor(async () => (await statusOf(checkpoint.id)) === 'due', 'stalled job re-run', 60_000);
       await new Promise((r) => setTimeout(r, 500));
       expect((await notifications(checkpoint.id)).map((n) => n.kind)).toEqual(['decision_needed']);
+    } finally {
+      await rescuer.close();
+    }
+  });
+
+  it('runs again a due job that failed for good: the reconciler does not leave the checkpoint behind a failed job', async () => {
+    // The app's own worker left the queue in the test above; this one fails the target for good, as after 5 attempts.
+    const placement = await activePlacement([5]);
+    const [checkpoint] = placement.followUp.checkpoints;
+    const target = jobIds.checkpoint('due', checkpoint.id);
+    const processor = t.app.get(FollowUpProcessor);
+    const failing = new Worker(
+      QueueName.FollowUp,
+      (job) => (job.id === target ? Promise.reject(new UnrecoverableError('database away')) : processor.process(job)),
+      { connection: redisConnection(t.config.redisUrl), prefix: t.config.queuePrefix },
+    );
+    try {
+      await setInstants(checkpoint.id, '0 seconds', '1 hour');
+      await (await jobOf('due', checkpoint.id))!.promote();
+      await waitFor(async () => (await jobState('due', checkpoint.id)) === 'failed', 'due job failed');
+    } finally {
+      await failing.close();
+    }
+    expect(await statusOf(checkpoint.id)).toBe('scheduled');
+    // The reconciler sees the step still open behind a finished job: removed and added again, it runs at once.
+    expect(await t.app.get(FollowUpService).reconcile()).toBeGreaterThanOrEqual(1);
+    expect(await jobState('due', checkpoint.id)).toBe('waiting');
+    const rescuer = new Worker(QueueName.FollowUp, (job) => processor.process(job), {
+      connection: redisConnection(t.config.redisUrl),
+      prefix: t.config.queuePrefix,
+    });
+    try {
+      await waitFor(
+        async () => (await statusOf(checkpoint.id)) === 'due' && (await jobState('overdue', checkpoint.id)) === 'delayed',
+        'due job re-run',
+      );
+      expect(await kindsOf(checkpoint.id)).toEqual(['decision_needed']);
     } finally {
       await rescuer.close();
     }

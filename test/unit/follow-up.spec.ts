@@ -115,6 +115,7 @@ describe('FollowUpService', () => {
     isFinal: false,
   };
   const actor: Actor = { tokenId: 't1', role: 'coordinator', organizationId: null, areas: null, route: 'test' };
+  const dueTiming = { id: 'c1', status: 'due', dueAt: new Date('2026-12-06T15:00:00Z'), overdueAt: new Date('2026-12-13T15:00:00Z') };
 
   function setup() {
     const repo = {
@@ -125,8 +126,9 @@ describe('FollowUpService', () => {
       earliestOpenDue: jest.fn().mockResolvedValue(null),
       addCheckin: jest.fn().mockResolvedValue('k1'),
       createPlan: jest.fn().mockResolvedValue([]),
+      jobTiming: jest.fn().mockResolvedValue(dueTiming),
     };
-    const jobs = { scheduleCheckpoints: jest.fn().mockRejectedValue(new Error('redis down')), enqueueNotificationDelivery: jest.fn() };
+    const jobs = { scheduleCheckpoints: jest.fn().mockResolvedValue(undefined), enqueueNotificationDelivery: jest.fn() };
     const webhook = { enabled: false } as unknown as WebhookRepository;
     // Notifications are written through NotificationService; the mock records them like the repository did.
     const notifications = new NotificationService(
@@ -188,8 +190,35 @@ describe('FollowUpService', () => {
     });
   });
 
+  it('schedules the overdue check once the due job has marked the checkpoint due, also when a re-run changes nothing', async () => {
+    const { service, repo, jobs } = setup();
+    expect(await service.markDue('c1')).toBe('notified');
+    expect(jobs.scheduleCheckpoints).toHaveBeenLastCalledWith([dueTiming]);
+    // A retry after a crash between the commit and Redis: nothing to mark, the overdue job is still added (same id).
+    repo.advance.mockResolvedValue(false);
+    expect(await service.markDue('c1')).toBe('unchanged');
+    expect(jobs.scheduleCheckpoints).toHaveBeenCalledTimes(2);
+    expect(repo.notify).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(['overdue', 'done', 'cancelled'])('schedules nothing after the due job when the checkpoint is already %s', async (status) => {
+    const { service, repo, jobs } = setup();
+    repo.advance.mockResolvedValue(false);
+    repo.jobTiming.mockResolvedValue({ ...dueTiming, status });
+    expect(await service.markDue('c1')).toBe('unchanged');
+    expect(jobs.scheduleCheckpoints).not.toHaveBeenCalled();
+  });
+
+  it('fails the due job when Redis refuses its overdue check, after the notification is stored, so that BullMQ retries it', async () => {
+    const { service, repo, jobs } = setup();
+    jobs.scheduleCheckpoints.mockRejectedValueOnce(new Error('redis down'));
+    await expect(service.markDue('c1')).rejects.toThrow('redis down');
+    expect(repo.notify).toHaveBeenCalledTimes(1);
+  });
+
   it('leaves scheduling to the reconciler when Redis is down, without failing the request', async () => {
     const { service, jobs } = setup();
+    jobs.scheduleCheckpoints.mockRejectedValueOnce(new Error('redis down'));
     await expect(service.schedule([{ id: 'c1', status: 'scheduled', dueAt: new Date(), overdueAt: new Date() }])).resolves.toBeUndefined();
     expect(jobs.scheduleCheckpoints).toHaveBeenCalled();
   });

@@ -49,6 +49,7 @@ describe('follow-up messages address a person once', () => {
       context: jest.fn().mockResolvedValue(context),
       earliestOpenDue: jest.fn().mockResolvedValue(null),
       addCheckin: jest.fn().mockResolvedValue('k1'),
+      jobTiming: jest.fn().mockResolvedValue(null),
     };
     const notifications = { notify: jest.fn().mockResolvedValue(true), afterNotifying: <T>(work: Promise<T>) => work };
     const registry = { register: jest.fn() };
