@@ -43,6 +43,12 @@ const SELF = /(?:本人|自分|私|わたし|僕|ぼく)(?:が|は|も|自身)/u
 const PAST =
   /(?:以前|昔|かつて)(?:は|まで)|^\s*前は|若い頃|(?:子ども|子供|小さい|学生|小学生|中学生|高校生)の?(?:頃|とき|時)(?:は|に)|学生時代/u;
 
+/**
+ * v3: a clause that ends on a past tense and a contrast (「地元の会社で働いていたが、」「…とのことだったが、」) tells what
+ * was, and the sentence goes on to what is.
+ */
+const PAST_THEN_CONTRAST = /(?:ていた|でいた|だった|でした|ました|かった)(?:が|けど|けれど|けれども)[、，,]?\s*$/u;
+
 /** Splits normalised text into sentences and clauses (kuromoji decides which が/から are conjunctions). */
 export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
   const clauses: Clause[] = [];
@@ -64,7 +70,7 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
       const { family, relative } = familySubject(part);
       const thirdPersonFrom: number = CLEFT_THIRD_PERSON.test(part) || (carried && !self) ? 0 : family;
       carried = thirdPersonFrom !== Infinity && !self && !ENDS_ON_CONJUNCTION.test(part);
-      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, relative, past: PAST.test(part) });
+      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, relative, past: PAST.test(part) || PAST_THEN_CONTRAST.test(part) });
       from = to;
     }
   }

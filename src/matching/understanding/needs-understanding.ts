@@ -6,6 +6,7 @@ import {
   DAY_PATTERN,
   daysOf,
   EXCEPT_AFTER,
+  happened,
   NEGATED_AFTER,
   otherDays,
   OVER_NOW,
@@ -22,7 +23,16 @@ import { NUMERIC_FIELDS, type Understood, type UnderstoodField } from './vocabul
 
 /** 2時間, 1〜2時間, 30分〜1時間, 1時間半: the upper end, in minutes (the lower end may carry its own unit). */
 const DURATION =
-  /([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)(?:時間|分)?(?:[~-]([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+))?(時間|分)(半)?/gu;
+  /([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)(?:時間|分|h)?(?:[~-]([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+))?(時間|分|h(?![a-z])|hr|min)(半)?/gu;
+/** v3: 「1回2時間くらいなら通えそう」: a length said per session is the session, whatever verb follows. */
+const PER_SESSION_BEFORE = /(?:1|一|いっ)(?:回|日)(?:の|に|あたり|につき)?$/u;
+/** v3: 「面談が月2回ある」: a count of appointments the person already has, not how often they can come. */
+const APPOINTMENT_BEFORE = /(?:予定|用事|面談|通院|診察|受診|デイケア|リハビリ|仕事|バイト|訪問)(?:が|は|も)?$/u;
+const APPOINTMENT_AFTER = /^(?:ほど|くらい|ぐらい|程度)?(?:ある|あり|あって|入っ|入る)/u;
+/** v3: 「午前×」「土日✕」: a mark right after a day or time refuses it. */
+const MARKED_OFF = /^\s*(?:[×✕✖]|NG)/u;
+/** v3: 分かち書き (「ひとが　おおい　ところが　にがて」): spaces between Japanese characters are dropped before reading. */
+const SPACE_BETWEEN_JAPANESE = /(?<=[^\x00-\x7F])[ \t\u3000]+(?=[^\x00-\x7F])/gu;
 /** A clause that is only a limit (30分以内なら) carries on the travel of the clause before it (バス1本で行けて、). */
 const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:以内|まで)/u;
 const HALF_DAY = /半日/gu;
@@ -36,13 +46,15 @@ const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯)/u;
  * docs/matching.md 「希望文の読み取り」.
  */
 export function understandNeeds(text: string, tokenize: Tokenize): Understood[] {
-  const normalised = normalizeJapanese(text)
+  const spaced = normalizeJapanese(text)
     // 「月、水、金」: a list of days, not three clauses.
     .replace(/(?<=[月火水木金土日])、(?=[月火水木金土日](?:[・、]|曜|の|なら|は|に))/gu, '・')
     // 「週1、2回」: a range, not two clauses (v2; same length, so phrases stay the coordinator's characters).
     .replace(/(?<=[0-9一二三四五六七八九])、(?=[0-9一二三四五六七八九]+(?:回|日|度|時間|分))/gu, '~');
-  const phraseOf = (start: number, end: number) =>
-    normalised.length === text.length ? text.slice(start, end) : normalised.slice(start, end);
+  const { text: normalised, origin } = withoutSpaces(spaced);
+  // a phrase is given in the coordinator's own characters when normalisation kept the length (spaces included)
+  const source = spaced.length === text.length ? text : spaced;
+  const phraseOf = (start: number, end: number) => source.slice(origin[start], origin[Math.max(start, end - 1)] + 1);
   const found: Understood[] = [];
   const add = (field: UnderstoodField, value: string | number, start: number, end: number) => {
     const duplicate = found.some((u) => u.field === field && (u.value === value || NUMERIC_FIELDS.includes(field)));
@@ -59,6 +71,7 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
         const end = m.index + m[0].length;
         const rest = clause.text.slice(end);
         if (cancelled(rule.check, rest, clause)) continue;
+        if (rule.field === 'sessionsPerWeek' && appointment(clause.text.slice(0, m.index), rest)) continue;
         if (rule.field === 'timeOfDay' && rule.check === 'when' && takenForAReason(m[0], rest, clause.after, TIME_WORD)) continue;
         const values = typeof rule.values === 'function' ? rule.values(m as RegExpExecArray, rest) : rule.values;
         for (const v of values) add(rule.field, v, clause.start + m.index, clause.start + end);
@@ -73,11 +86,36 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
   return found;
 }
 
+/** The text with the spaces between Japanese characters taken out, and for each character its offset in `spaced`. */
+function withoutSpaces(spaced: string): { text: string; origin: number[] } {
+  const origin: number[] = [];
+  let text = '';
+  let from = 0;
+  const keep = (to: number) => {
+    for (let i = from; i < to; i++) origin.push(i);
+    text += spaced.slice(from, to);
+  };
+  for (const m of spaced.matchAll(SPACE_BETWEEN_JAPANESE)) {
+    keep(m.index);
+    from = m.index + m[0].length;
+  }
+  keep(spaced.length);
+  origin.push(spaced.length);
+  return { text, origin };
+}
+
 function cancelled(check: Check, rest: string, clause: Clause): boolean {
   if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after);
-  if (check === 'wish') return REFUSED_LATER.test(rest);
-  if (check === 'when') return TAKEN_LATER.test(rest) || BUSY_AFTER.test(rest) || BUSY_SPAN_AFTER.test(rest) || STAY_HOME_AFTER.test(rest);
+  if (check === 'wish') return REFUSED_LATER.test(rest) || MARKED_OFF.test(rest) || happened(rest);
+  if (check === 'when')
+    return (
+      TAKEN_LATER.test(rest) || MARKED_OFF.test(rest) || BUSY_AFTER.test(rest) || BUSY_SPAN_AFTER.test(rest) || STAY_HOME_AFTER.test(rest)
+    );
   return false;
+}
+
+function appointment(before: string, rest: string): boolean {
+  return APPOINTMENT_BEFORE.test(before) && APPOINTMENT_AFTER.test(rest);
 }
 
 type Add = (field: UnderstoodField, value: string | number, start: number, end: number) => void;
@@ -85,6 +123,14 @@ type Add = (field: UnderstoodField, value: string | number, start: number, end: 
 /** 月曜から金曜 → every day between (v2). */
 const DAY_RANGE = /([月火水木金土日])曜日?(?:から|~|-)([月火水木金土日])曜日?/gu;
 const WEEK = '月火水木金土日';
+const RUN_OF_DAYS = /^[月火水木金土日]{2,3}(?:曜日?)?$/u;
+
+/** v3: 「火木」「月水金」 are days only in the order of the week (月日 is a date word, not Monday and Sunday). */
+function inWeekOrder(expression: string): boolean {
+  if (!RUN_OF_DAYS.test(expression) || expression.startsWith('土日')) return true;
+  const at = [...expression.replace(/曜日?/u, '')].map((ch) => WEEK.indexOf(ch));
+  return at.every((v, i) => i === 0 || v > at[i - 1]) && !expression.startsWith('月日');
+}
 /** The days that follow in a list (と木曜, や土日): skipped to reach what is said of all of them. */
 const LISTED_DAYS = /^(?:曜日?)?(?:(?:と|や|か|、|・)(?:[月火水木金土日]曜日?|平日|週末|土日))+/u;
 
@@ -105,17 +151,26 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
     for (let i = from; i <= to; i++)
       add('availableDays', daysOf(`${WEEK[i]}曜`)[0], clause.start + m.index, clause.start + m.index + m[0].length);
   }
+  let listedUntil = -1;
   for (const m of clause.text.matchAll(DAY_PATTERN)) {
-    if (othersAt(clause, m.index)) continue;
+    if (othersAt(clause, m.index) || m.index < listedUntil || !inWeekOrder(m[0])) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     // 「月曜と木曜はデイケアがあるので」: what is said of the list is said of each day in it
     const listEnd = LISTED_DAYS.exec(rest);
     const restOfList = listEnd ? rest.slice(listEnd[0].length) : rest;
-    const except = EXCEPT_AFTER.exec(rest);
     const days = daysOf(m[0]);
+    // v3: 「火曜と金曜以外」: 以外 after a list excludes every day of it
+    const listExcept = listEnd ? EXCEPT_AFTER.exec(restOfList) : null;
+    const except = EXCEPT_AFTER.exec(rest) ?? listExcept;
+    if (listExcept && listEnd) {
+      listedUntil = end + listEnd[0].length;
+      for (const l of listEnd[0].matchAll(DAY_PATTERN)) days.push(...daysOf(l[0]));
+    }
+    const exceptEnd = end + (listExcept && listEnd ? listEnd[0].length : 0) + (except ? except[0].length : 0);
+    if (MARKED_OFF.test(rest)) continue;
     if (except) {
-      for (const d of otherDays(days)) add('availableDays', d, clause.start + m.index, clause.start + end + except[0].length);
+      for (const d of otherDays(days)) add('availableDays', d, clause.start + m.index, clause.start + exceptEnd);
     } else if (
       BUSY_AFTER.test(restOfList) ||
       BUSY_SPAN_AFTER.test(restOfList) ||
@@ -140,12 +195,14 @@ function readDurations(clause: Clause, add: Add, previous: string): void {
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest)) continue;
-    const minutes = parseNumber(m[2] ?? m[1]) * (m[3] === '時間' ? 60 : 1) + (m[4] ? 30 : 0);
+    const minutes = parseNumber(m[2] ?? m[1]) * (m[3] === '時間' || m[3] === 'h' || m[3] === 'hr' ? 60 : 1) + (m[4] ? 30 : 0);
     if (!(minutes > 0)) continue;
+    const before = clause.text.slice(0, m.index);
     const travel =
-      TRAVEL_CUE.test(clause.text.slice(0, m.index)) ||
+      !PER_SESSION_BEFORE.test(before) &&
+      (TRAVEL_CUE.test(before) ||
       TRAVEL_AFTER.test(rest) ||
-      (m.index === 0 && LIMIT_ONLY.test(clause.text) && TRAVEL_CUE.test(previous));
+        (m.index === 0 && LIMIT_ONLY.test(clause.text) && TRAVEL_CUE.test(previous)));
     add(travel ? 'maxTravelMinutes' : 'sessionMinutes', minutes, clause.start + m.index, clause.start + end);
   }
   for (const m of clause.text.matchAll(HALF_DAY)) {

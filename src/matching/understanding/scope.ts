@@ -42,5 +42,6 @@ export function takenForAReason(expression: string, rest: string, after: string,
   const reason = REASON_TOPIC.exec(rest);
   if (!reason) return false;
   const later = rest.slice(reason[0].length) + after;
-  return sameKind.test(later) && !later.includes(expression);
+  // v3: or a later 「それ以外 / ほかの日」 that refers back to it (「土日は家族がいるので、それ以外の日に」)
+  return (sameKind.test(later) || OTHER_DAYS.test(later)) && !later.includes(expression);
 }
