@@ -5,6 +5,7 @@ import { clausesOf, othersAt, type Clause, type Tokenize } from './clauses';
 import {
   DAY_PATTERN,
   daysOf,
+  COMPARED_AWAY,
   EXCEPT_AFTER,
   happened,
   NEGATED_AFTER,
@@ -23,7 +24,7 @@ import { NUMERIC_FIELDS, type Understood, type UnderstoodField } from './vocabul
 
 /** 2時間, 1〜2時間, 30分〜1時間, 1時間半: the upper end, in minutes (the lower end may carry its own unit). */
 const DURATION =
-  /([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)(?:時間|分|h)?(?:[~-]([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+))?(時間|分|h(?![a-z])|hr|min)(半)?/gu;
+  /([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)(?:時間|分|h)?(?:(?:[~-]|から)([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+))?(時間|分|h(?![a-z])|hr|min)(半)?/gu;
 /** v3: 「1回2時間くらいなら通えそう」: a length said per session is the session, whatever verb follows. */
 const PER_SESSION_BEFORE = /(?:1|一|いっ)(?:回|日)(?:の|に|あたり|につき)?$/u;
 /** v3: 「面談が月2回ある」: a count of appointments the person already has, not how often they can come. */
@@ -106,10 +107,10 @@ function withoutSpaces(spaced: string): { text: string; origin: number[] } {
 
 function cancelled(check: Check, rest: string, clause: Clause): boolean {
   if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after);
-  if (check === 'wish') return REFUSED_LATER.test(rest) || MARKED_OFF.test(rest) || happened(rest);
+  if (check === 'wish') return REFUSED_LATER.test(rest) || MARKED_OFF.test(rest) || COMPARED_AWAY.test(rest) || happened(rest);
   if (check === 'when')
     return (
-      TAKEN_LATER.test(rest) || MARKED_OFF.test(rest) || BUSY_AFTER.test(rest) || BUSY_SPAN_AFTER.test(rest) || STAY_HOME_AFTER.test(rest)
+      TAKEN_LATER.test(rest) || MARKED_OFF.test(rest) || COMPARED_AWAY.test(rest) || BUSY_AFTER.test(rest) || BUSY_SPAN_AFTER.test(rest) || STAY_HOME_AFTER.test(rest)
     );
   return false;
 }
@@ -132,7 +133,9 @@ function inWeekOrder(expression: string): boolean {
   return at.every((v, i) => i === 0 || v > at[i - 1]) && !expression.startsWith('月日');
 }
 /** The days that follow in a list (と木曜, や土日): skipped to reach what is said of all of them. */
-const LISTED_DAYS = /^(?:曜日?)?(?:(?:と|や|か|、|・)(?:[月火水木金土日]曜日?|平日|週末|土日))+/u;
+const LISTED_DAYS = /^(?:曜日?)?(?:(?:と|や|か|、|・)(?:[月火水木金土日]曜日?|平日|週末|土日|祝日|祝祭日|祭日|祝))+/u;
+/** v3: 「それ以外の平日」: the other days, within the days named after it. */
+const WITHIN_AFTER = /^の?(平日|週末|土日)/u;
 
 /**
  * 火曜と木曜, 平日, 月・水・金; 月曜以外 / 日曜じゃなければ → the other days; 平日は仕事 → nothing.
@@ -141,8 +144,14 @@ const LISTED_DAYS = /^(?:曜日?)?(?:(?:と|や|か|、|・)(?:[月火水木金�
 function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
   const busy = [...busyBefore];
   const other = OTHER_DAYS.exec(clause.text);
+  let withinAt = -1;
   if (other && busy.length && !othersAt(clause, other.index)) {
-    for (const d of otherDays(busy)) add('availableDays', d, clause.start + other.index, clause.start + other.index + other[0].length);
+    const within = WITHIN_AFTER.exec(clause.text.slice(other.index + other[0].length));
+    const end = other.index + other[0].length + (within ? within[0].length : 0);
+    if (within) withinAt = end - within[1].length;
+    for (const d of otherDays(busy)) {
+      if (!within || daysOf(within[1]).includes(d)) add('availableDays', d, clause.start + other.index, clause.start + end);
+    }
   }
   for (const m of clause.text.matchAll(DAY_RANGE)) {
     const rest = clause.text.slice(m.index + m[0].length);
@@ -153,7 +162,7 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
   }
   let listedUntil = -1;
   for (const m of clause.text.matchAll(DAY_PATTERN)) {
-    if (othersAt(clause, m.index) || m.index < listedUntil || !inWeekOrder(m[0])) continue;
+    if (othersAt(clause, m.index) || m.index < listedUntil || m.index === withinAt || !inWeekOrder(m[0])) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     // 「月曜と木曜はデイケアがあるので」: what is said of the list is said of each day in it
