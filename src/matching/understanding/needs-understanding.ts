@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeJapanese } from '../../common/japanese/normalize';
 import { JapaneseTokenizer } from '../../common/japanese/tokenizer';
+import { readingForm } from './reading-form';
 import { clausesOf, othersAt, type Clause, type Tokenize } from './clauses';
 import {
   DAY_PATTERN,
@@ -32,10 +33,8 @@ const APPOINTMENT_BEFORE = /(?:予定|用事|面談|通院|診察|受診|デイ�
 const APPOINTMENT_AFTER = /^(?:ほど|くらい|ぐらい|程度)?(?:ある|あり|あって|入っ|入る)/u;
 /** v3: 「午前×」「土日✕」: a mark right after a day or time refuses it. */
 const MARKED_OFF = /^\s*(?:[×✕✖]|NG)/u;
-/** v3: 分かち書き (「ひとが　おおい　ところが　にがて」): spaces between Japanese characters are dropped before reading. */
-const SPACE_BETWEEN_JAPANESE = /(?<=[^\x00-\x7F])[ \t\u3000]+(?=[^\x00-\x7F])/gu;
 /** A clause that is only a limit (30分以内なら) carries on the travel of the clause before it (バス1本で行けて、). */
-const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:以内|まで)/u;
+const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:くらい|ぐらい|程度|ほど)?(?:以内|まで)/u;
 const HALF_DAY = /半日/gu;
 /** 3時間前, 24時間 (opening hours), 時間帯: not a length someone can manage. */
 const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯)/u;
@@ -52,7 +51,7 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
     .replace(/(?<=[月火水木金土日])、(?=[月火水木金土日](?:[・、]|曜|の|なら|は|に))/gu, '・')
     // 「週1、2回」: a range, not two clauses (v2; same length, so phrases stay the coordinator's characters).
     .replace(/(?<=[0-9一二三四五六七八九])、(?=[0-9一二三四五六七八九]+(?:回|日|度|時間|分))/gu, '~');
-  const { text: normalised, origin } = withoutSpaces(spaced);
+  const { text: normalised, origin } = readingForm(spaced);
   // a phrase is given in the coordinator's own characters when normalisation kept the length (spaces included)
   const source = spaced.length === text.length ? text : spaced;
   const phraseOf = (start: number, end: number) => source.slice(origin[start], origin[Math.max(start, end - 1)] + 1);
@@ -85,24 +84,6 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
     previous = clause.after === '' ? '' : clause.text;
   }
   return found;
-}
-
-/** The text with the spaces between Japanese characters taken out, and for each character its offset in `spaced`. */
-function withoutSpaces(spaced: string): { text: string; origin: number[] } {
-  const origin: number[] = [];
-  let text = '';
-  let from = 0;
-  const keep = (to: number) => {
-    for (let i = from; i < to; i++) origin.push(i);
-    text += spaced.slice(from, to);
-  };
-  for (const m of spaced.matchAll(SPACE_BETWEEN_JAPANESE)) {
-    keep(m.index);
-    from = m.index + m[0].length;
-  }
-  keep(spaced.length);
-  origin.push(spaced.length);
-  return { text, origin };
 }
 
 function cancelled(check: Check, rest: string, clause: Clause): boolean {
