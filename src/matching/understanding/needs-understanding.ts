@@ -51,10 +51,10 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
     .replace(/(?<=[月火水木金土日])、(?=[月火水木金土日](?:[・、]|曜|の|なら|は|に))/gu, '・')
     // 「週1、2回」: a range, not two clauses (v2; same length, so phrases stay the coordinator's characters).
     .replace(/(?<=[0-9一二三四五六七八九])、(?=[0-9一二三四五六七八九]+(?:回|日|度|時間|分))/gu, '~');
-  const { text: normalised, origin } = readingForm(spaced);
+  const { text: normalised, cite } = readingForm(spaced);
   // a phrase is given in the coordinator's own characters when normalisation kept the length (spaces included)
   const source = spaced.length === text.length ? text : spaced;
-  const phraseOf = (start: number, end: number) => source.slice(origin[start], origin[Math.max(start, end - 1)] + 1);
+  const phraseOf = (start: number, end: number) => source.slice(...cite(start, end));
   const found: Understood[] = [];
   const add = (field: UnderstoodField, value: string | number, start: number, end: number) => {
     const duplicate = found.some((u) => u.field === field && (u.value === value || NUMERIC_FIELDS.includes(field)));

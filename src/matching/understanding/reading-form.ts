@@ -2,8 +2,9 @@
  * Rules v3: the form the rules read (docs/matching.md §7 「v3」). Memos written by the person themselves or taken down
  * as heard are often in kana and spaced word by word (分かち書き: 「ひとが　おおい　ところが　にがて」). Rather than a kana
  * twin of every pattern, the reader drops the spaces between Japanese characters and writes a short list of
- * unambiguous kana words in their usual kanji (にがて → 苦手, いっしょ → 一緒). `origin` maps every character of the
- * result back to the text given, so phrases are still cited in the coordinator's own characters.
+ * unambiguous kana words in their usual kanji (にがて → 苦手, いっしょ → 一緒). `start` / `end` map every character of
+ * the result back to the span of the text given it stands for, so phrases are still cited in the coordinator's own
+ * characters.
  */
 
 /** Spaces between two Japanese characters (not between ASCII words: 「1h 程度」 keeps its space). */
@@ -64,24 +65,29 @@ const KANA_WORDS: Array<[string, string]> = [
 const KANJI_OF = new Map(KANA_WORDS.map(([kana, kanji]) => [kana.replace(/\(.*?\)/gu, ''), kanji]));
 const READING = new RegExp(`${SPACE_BETWEEN_JAPANESE}|${KANA_WORDS.map(([kana]) => kana).join('|')}`, 'gu');
 
-/** The text the rules read and, for each of its characters (and one past the end), the offset in `text`. */
-export function readingForm(text: string): { text: string; origin: number[] } {
-  const origin: number[] = [];
+/**
+ * The text the rules read; for each of its characters, the span [start, end) of `text` it stands for (a kanji of a
+ * folded word stands for the whole kana word). `cite(from, to)` is the span of `text` behind out[from, to).
+ */
+export function readingForm(text: string): { text: string; cite: (from: number, to: number) => [number, number] } {
+  const start: number[] = [];
+  const end: number[] = [];
   let out = '';
   let from = 0;
+  const copy = (to: number) => {
+    for (let i = from; i < to; i++) start.push(i), end.push(i + 1);
+    out += text.slice(from, to);
+  };
   for (const m of text.matchAll(READING)) {
-    for (let i = from; i < m.index; i++) origin.push(i);
-    out += text.slice(from, m.index);
+    copy(m.index);
     const kanji = KANJI_OF.get(m[0]);
     if (kanji) {
-      // each kanji stands for part of the kana word; the last one reaches its end (for the phrase's end)
-      for (let i = 0; i < kanji.length; i++) origin.push(m.index + (i === kanji.length - 1 ? m[0].length - 1 : i));
+      for (let i = 0; i < kanji.length; i++) start.push(m.index), end.push(m.index + m[0].length);
       out += kanji;
     }
     from = m.index + m[0].length;
   }
-  for (let i = from; i < text.length; i++) origin.push(i);
-  out += text.slice(from);
-  origin.push(text.length);
-  return { text: out, origin };
+  copy(text.length);
+  const cite = (a: number, b: number): [number, number] => (b <= a ? [start[a] ?? text.length, start[a] ?? text.length] : [start[a], end[b - 1]]);
+  return { text: out, cite };
 }
