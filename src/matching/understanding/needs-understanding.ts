@@ -37,7 +37,7 @@ const MARKED_OFF = /^\s*(?:[×✕✖]|NG)/u;
 const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:くらい|ぐらい|程度|ほど)?(?:以内|まで)/u;
 const HALF_DAY = /半日/gu;
 /** 3時間前, 24時間 (opening hours), 時間帯: not a length someone can manage. */
-const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯)/u;
+const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯|も[^、。]{0,5}?(?:ない|無理))/u;
 
 /**
  * Reads soft constraints out of a coordinator's free-text needs (issue #17): 「人と話すのが苦手で、午後からなら週1回」
