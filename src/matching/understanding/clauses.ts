@@ -56,10 +56,18 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
     const text = sentence[0];
     const base = sentence.index ?? 0;
     const cuts: number[] = [];
+    // v3: the morphemes since the last cut, to tell a listed noun phrase (「大きな音、人混み、接客はどれも無理」)
+    let since: Morpheme[] = [];
     for (const m of tokenize(text)) {
       const end = m.start + m.surface.length;
       if (COMMA.has(m.surface) && cuts[cuts.length - 1] === m.start) cuts[cuts.length - 1] = end;
+      else if (COMMA.has(m.surface) && listedNounPhrase(since)) continue;
       else if (COMMA.has(m.surface) || (m.pos === '助詞' && m.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(m.surface))) cuts.push(end);
+      else {
+        since.push(m);
+        continue;
+      }
+      since = [];
     }
     let from = 0;
     let carried = false;
@@ -75,6 +83,16 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
     }
   }
   return clauses;
+}
+
+/**
+ * v3: a short noun phrase before a comma (大きな音、 / 人混み、) is an item of a list, and what the sentence says next
+ * is said of it too: no cut. Only nouns, の and attributive words; at most 8 characters.
+ */
+function listedNounPhrase(since: Morpheme[]): boolean {
+  if (!since.length || since[since.length - 1].pos !== '名詞') return false;
+  if (since.reduce((n, m) => n + m.surface.length, 0) > 8) return false;
+  return since.every((m) => m.pos === '名詞' || m.pos === '連体詞' || m.pos === '接頭詞' || (m.pos === '助詞' && m.surface === 'の'));
 }
 
 /** Where a family member becomes the subject, skipping one who is only the subject of a relative clause (v2). */

@@ -103,7 +103,7 @@ function appointment(before: string, rest: string): boolean {
 type Add = (field: UnderstoodField, value: string | number, start: number, end: number) => void;
 
 /** 月曜から金曜 → every day between (v2). */
-const DAY_RANGE = /([月火水木金土日])曜日?(?:から|~|-)([月火水木金土日])曜日?/gu;
+const DAY_RANGE = /(?<![年毎今本先来昨休祝平半同当明数何後前翌隔])([月火水木金土日])(?:曜日?)?(?:から|~|-)([月火水木金土日])曜日?/gu;
 const WEEK = '月火水木金土日';
 const RUN_OF_DAYS = /^[月火水木金土日]{2,3}(?:曜日?)?$/u;
 
