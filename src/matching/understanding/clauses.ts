@@ -60,13 +60,13 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
     let since: Morpheme[] = [];
     for (const m of tokenize(text)) {
       const end = m.start + m.surface.length;
-      if (COMMA.has(m.surface) && cuts[cuts.length - 1] === m.start) cuts[cuts.length - 1] = end;
-      else if (COMMA.has(m.surface) && listedNounPhrase(since)) continue;
-      else if (COMMA.has(m.surface) || (m.pos === '助詞' && m.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(m.surface))) cuts.push(end);
-      else {
+      const comma = COMMA.has(m.surface);
+      if (!comma && !(m.pos === '助詞' && m.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(m.surface))) {
         since.push(m);
         continue;
       }
+      if (comma && cuts[cuts.length - 1] === m.start) cuts[cuts.length - 1] = end;
+      else if (!(comma && listedNounPhrase(since))) cuts.push(end);
       since = [];
     }
     let from = 0;

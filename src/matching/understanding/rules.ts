@@ -130,7 +130,12 @@ const LITERACY_TOPIC =
   '(?:読み書き|よみかき|字を書|字が|じを(?:かく|書)|じが|文字|漢字|かんじ|書類|文章|読むの|書くの|よむの|かくの|読むこと|書くこと|記入|筆記|書き物|手書き|メモ(?:を)?取)';
 const LITERACY_DIFFICULTY = `(?:苦手|無理|読めない|書けない|よめない|かけない|難しい|できない|避けたい|ちょっと|嫌い|嫌|遅い|おそい|時間がかかる|わからない|分からない|${SHARED_DIFFICULTY})`;
 /** Topic, then the difficulty a few characters on in the same clause. */
-const difficulty = (topic: string, hard: string) => new RegExp(`${topic}[^。、,]{0,10}?${hard}`, 'gu');
+/**
+ * Between a topic and its difficulty: a few characters of the clause. v3: a clause keeps a comma only between the items
+ * of a list (clauses.ts), so the gap may cross one (「大きな音、人混み、接客はどれも無理」) and is a little longer then.
+ */
+const GAP = '(?:[^。、,]{0,10}?|[^。、,]{0,10}?[、,][^。]{0,16}?)';
+const difficulty = (topic: string, hard: string) => new RegExp(`${topic}${GAP}${hard}`, 'gu');
 
 const accommodation = (value: string, pattern: RegExp, check: Check = 'wish'): Rule => ({
   field: 'preferredAccommodations',
@@ -184,7 +189,7 @@ export const RULES: Rule[] = [
   // v3: noise refused (騒がしい所は苦手, 大きな音が怖い) → quiet
   accommodation(
     'quiet',
-    /(?:騒がし|さわがし|うるさ|にぎやか|賑やか|騒々し|ざわざわ|がやがや|大きな音|大きい音|物音|騒音|音(?:が|の)?(?:大き|うるさ))[^。、,]{0,10}?(?:苦手|疲れ|つかれ|嫌|いや|避けたい|怖|こわ|パニック|しんど|つら|辛|きつ|だめ|ダメ|無理|むり|にがて)|聴覚過敏|音に敏感/gu,
+    new RegExp(`(?:騒がし|さわがし|うるさ|にぎやか|賑やか|騒々し|ざわざわ|がやがや|大きな音|大きい音|物音|騒音|音(?:が|の)?(?:大き|うるさ))${GAP}(?:苦手|疲れ|つかれ|嫌|いや|避けたい|怖|こわ|パニック|しんど|つら|辛|きつ|だめ|ダメ|無理|むり|にがて)|聴覚過敏|音に敏感`, 'gu'),
     'difficulty',
   ),
   accommodation('small_group', /少人数|小人数|人数が少な|少ない人数|人(?:が|の)少な|ひと(?:が|の)すくな|小さな(?:集まり|グループ|会)|小規模|こぢんまり|こじんまり|数人(?:の(?:集まり|グループ)|で(?:の)?(?:作業|活動)|程度の|くらいの)/gu),
@@ -198,7 +203,7 @@ export const RULES: Rule[] = [
   },
   accommodation(
     'small_group',
-    /(?:大勢|おおぜい|大人数|(?<!若い|わかい|年配の|年上の|男性の|女性の|男の|女の|な)人(?:が|の)多[いく]|人(?:が|の)たくさん|たくさんの人|人が大勢|ひと(?:が|の)おおい|人混み|人ごみ|ひとごみ|集団|大きな集まり|大きい集まり|大きなイベント)[^。、,]{0,10}?(?:苦手|疲れ|つかれ|緊張|難しい|無理|嫌|怖|しんど|ちょっと|不安|ダメ|だめ|にがて|むり|こわ|つら|辛|きつ|避け|パニック|苦痛|(?:具合|体調|気分)が悪)/gu,
+    new RegExp(`(?:大勢|おおぜい|大人数|(?<!若い|わかい|年配の|年上の|男性の|女性の|男の|女の|な)人(?:が|の)多[いく]|人(?:が|の)たくさん|たくさんの人|人が大勢|ひと(?:が|の)おおい|人混み|人ごみ|ひとごみ|集団|大きな集まり|大きい集まり|大きなイベント)${GAP}(?:苦手|疲れ|つかれ|緊張|難しい|無理|嫌|怖|しんど|ちょっと|不安|ダメ|だめ|にがて|むり|こわ|つら|辛|きつ|避け|パニック|苦痛|(?:具合|体調|気分)が悪)`, 'gu'),
     'difficulty',
   ),
   // 一人で乗れる / 一人で行ける: getting somewhere alone, not working alone (v2).
