@@ -100,7 +100,8 @@ async function main(): Promise<void> {
       sets.map((s) => `half ${s.half}${role(`half ${s.half}`)} ${s.sentences.length}`).join(', '),
   );
   const held = [...show].filter((h) => !DEVELOPMENT_HALVES.has(h) && sets.some((s) => s.half === h));
-  if (held.length) console.log(`Note: --show lists the errors of held-out half ${held.join(', ')}; it is no longer blind for the next rules.`);
+  if (held.length)
+    console.log(`Note: --show lists the errors of held-out half ${held.join(', ')}; it is no longer blind for the next rules.`);
   const order = (g: string) => (g === 'combined' ? 2 : DEVELOPMENT_HALVES.has(g.replace('half ', '')) ? 0 : 1);
   for (const [group, counts] of [...groups].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))) {
     console.log(`\n## ${group}${role(group)}`);

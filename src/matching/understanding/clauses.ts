@@ -78,7 +78,14 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
       const { family, relative } = familySubject(part);
       const thirdPersonFrom: number = CLEFT_THIRD_PERSON.test(part) || (carried && !self) ? 0 : family;
       carried = thirdPersonFrom !== Infinity && !self && !ENDS_ON_CONJUNCTION.test(part);
-      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, relative, past: PAST.test(part) || PAST_THEN_CONTRAST.test(part) });
+      clauses.push({
+        text: part,
+        start: base + from,
+        after: text.slice(to),
+        thirdPersonFrom,
+        relative,
+        past: PAST.test(part) || PAST_THEN_CONTRAST.test(part),
+      });
       from = to;
     }
   }

@@ -91,7 +91,12 @@ function cancelled(check: Check, rest: string, clause: Clause): boolean {
   if (check === 'wish') return REFUSED_LATER.test(rest) || MARKED_OFF.test(rest) || COMPARED_AWAY.test(rest) || happened(rest);
   if (check === 'when')
     return (
-      TAKEN_LATER.test(rest) || MARKED_OFF.test(rest) || COMPARED_AWAY.test(rest) || BUSY_AFTER.test(rest) || BUSY_SPAN_AFTER.test(rest) || STAY_HOME_AFTER.test(rest)
+      TAKEN_LATER.test(rest) ||
+      MARKED_OFF.test(rest) ||
+      COMPARED_AWAY.test(rest) ||
+      BUSY_AFTER.test(rest) ||
+      BUSY_SPAN_AFTER.test(rest) ||
+      STAY_HOME_AFTER.test(rest)
     );
   return false;
 }
@@ -190,9 +195,7 @@ function readDurations(clause: Clause, add: Add, previous: string): void {
     const before = clause.text.slice(0, m.index);
     const travel =
       !PER_SESSION_BEFORE.test(before) &&
-      (TRAVEL_CUE.test(before) ||
-      TRAVEL_AFTER.test(rest) ||
-        (m.index === 0 && LIMIT_ONLY.test(clause.text) && TRAVEL_CUE.test(previous)));
+      (TRAVEL_CUE.test(before) || TRAVEL_AFTER.test(rest) || (m.index === 0 && LIMIT_ONLY.test(clause.text) && TRAVEL_CUE.test(previous)));
     add(travel ? 'maxTravelMinutes' : 'sessionMinutes', minutes, clause.start + m.index, clause.start + end);
   }
   for (const m of clause.text.matchAll(HALF_DAY)) {

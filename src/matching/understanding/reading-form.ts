@@ -1,6 +1,6 @@
 /**
  * Rules v3: the form the rules read (docs/matching.md §7 「v3」). Memos written by the person themselves or taken down
- * as heard are often in kana and spaced word by word (分かち書き: 「ひとが　おおい　ところが　にがて」). Rather than a kana
+ * as heard are often in kana and spaced word by word (分かち書き with 全角 spaces: 「ひとが おおい ところが にがて」). Rather than a kana
  * twin of every pattern, the reader drops the spaces between Japanese characters and writes a short list of
  * unambiguous kana words in their usual kanji (にがて → 苦手, いっしょ → 一緒). `start` / `end` map every character of
  * the result back to the span of the text given it stands for, so phrases are still cited in the coordinator's own
@@ -75,19 +75,26 @@ export function readingForm(text: string): { text: string; cite: (from: number, 
   let out = '';
   let from = 0;
   const copy = (to: number) => {
-    for (let i = from; i < to; i++) start.push(i), end.push(i + 1);
+    for (let i = from; i < to; i++) {
+      start.push(i);
+      end.push(i + 1);
+    }
     out += text.slice(from, to);
   };
   for (const m of text.matchAll(READING)) {
     copy(m.index);
     const kanji = KANJI_OF.get(m[0]);
     if (kanji) {
-      for (let i = 0; i < kanji.length; i++) start.push(m.index), end.push(m.index + m[0].length);
+      for (let i = 0; i < kanji.length; i++) {
+        start.push(m.index);
+        end.push(m.index + m[0].length);
+      }
       out += kanji;
     }
     from = m.index + m[0].length;
   }
   copy(text.length);
-  const cite = (a: number, b: number): [number, number] => (b <= a ? [start[a] ?? text.length, start[a] ?? text.length] : [start[a], end[b - 1]]);
+  const cite = (a: number, b: number): [number, number] =>
+    b <= a ? [start[a] ?? text.length, start[a] ?? text.length] : [start[a], end[b - 1]];
   return { text: out, cite };
 }
