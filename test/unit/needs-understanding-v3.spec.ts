@@ -144,6 +144,11 @@ describe('understandNeeds v3', () => {
     ]);
   });
 
+  it('keeps the place in a quiet wish, and a too-quiet place is no wish', () => {
+    expect(understand('静かな場所がいい。')).toEqual([{ phrase: '静かな場所', field: 'preferredAccommodations', value: 'quiet' }]);
+    expect(read('静かすぎる場所は落ち着かない。')).toEqual([]);
+  });
+
   it('reading form: folds kana words and drops spaces between Japanese characters only', () => {
     const { text, cite } = readingForm('かいわは すくない 1h 程度');
     expect(text).toBe('会話は少ない 1h 程度');

@@ -217,7 +217,10 @@ export const RULES: Rule[] = [
   },
 
   // preferredAccommodations
-  accommodation('quiet', /静か(?!すぎ|過ぎ)|しずか|落ち着いた(?:場所|所|ところ|雰囲気|環境)|落ち着ける(?:場所|所|ところ)/gu),
+  accommodation(
+    'quiet',
+    /静か(?!すぎ|過ぎ)(?:な(?:場所|所|ところ|環境|部屋))?|しずか|落ち着いた(?:場所|所|ところ|雰囲気|環境)|落ち着ける(?:場所|所|ところ)/gu,
+  ),
   // v3: noise refused (騒がしい所は苦手, 大きな音が怖い) → quiet
   accommodation(
     'quiet',
