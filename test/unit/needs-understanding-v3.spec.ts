@@ -138,6 +138,18 @@ describe('understandNeeds v3', () => {
     ['むりょうの講座。', []],
   ])('kana memos and 分かち書き: %s', (text, expected) => expect(read(text)).toEqual(expected));
 
+  it.each([
+    ['職員さんがいないと不安。', ['preferredAccommodations=supporter_on_site']],
+    ['誰かが一緒じゃないと不安。', ['preferredAccommodations=accompany_ok']],
+    ['座れないとつらい。', ['preferredAccommodations=seated']],
+    ['送迎がないと通えない。', ['preferredAccommodations=transport']],
+    ['炎天下の作業は無理。', ['setting=indoor']],
+    ['１～１.５時間。', ['sessionMinutes=90']],
+    ['土日祝は不可。', []],
+    ['お昼から夕方まで。', ['timeOfDay=afternoon']],
+    ['寝坊しがち。', ['timeOfDay=afternoon']],
+  ])('a wish said as a need (〜ないと不安), refusals and number forms: %s', (text, expected) => expect(read(text)).toEqual(expected));
+
   it('cites a kana phrase in the coordinator own characters, spaces included', () => {
     expect(understand('ひとが　おおい　ところが　にがてです。')).toEqual([
       { phrase: 'ひとが　おおい　ところが　にがて', field: 'preferredAccommodations', value: 'small_group' },

@@ -33,7 +33,8 @@ export interface Clause {
 const CLAUSE_PARTICLES = new Set(['が', 'けど', 'けれど', 'けれども', 'のに', 'し', 'ものの']);
 /** A clause ending on a conjunction hands the subject back: 「父が入院中なので、土日なら」 is the person's 土日. */
 const ENDS_ON_CONJUNCTION = /(?:ので|から|ため|けど|けれど|けれども|が|のに|し|ものの)[、，,]?$/u;
-const SENTENCE_END = /[^。．.！!？?\n]+[。．.！!？?\n]*/gu;
+/** A sentence ends on 。！？, a line break, or a full stop that is not a decimal point (1.5時間: v3). */
+const SENTENCE_END = /(?:[^。．.！!？?\n]|(?<=[0-9])[.．](?=[0-9]))+[。．.！!？?\n]*/gu;
 const COMMA = new Set(['、', '，', ',']);
 
 /** A family member as the subject: 「母が腰が悪く」「父は人と話すのが苦手」 (not 「母親の話では」, not 「父母の会」). */
