@@ -93,6 +93,12 @@ describe('understandNeeds v3', () => {
     ['作業所の工賃が安すぎて辞めた。', []],
     ['保護司との面談が月２回ある。', []],
     ['前の職場では電話対応がつらかった。', []],
+    ['母親（75）は足が悪く、買い物には本人が付き添っている。', []],
+    ['次回は２週間後に面談予定。その際に見学先の候補を伝える。', []],
+    ['過去に作業所を見学したことがあるが、合わなかった。', []],
+    ['去年までは週５日働いていた。', []],
+    ['SNSで知り合った人とオンラインゲームをしている。', []],
+    ['本人談：「朝は強いほう」。午前中の活動を希望。', ['timeOfDay=morning']],
   ])('someone else, the past and reports: %s', (text, expected) => expect(read(text)).toEqual(expected));
 
   const days = (text: string) => read(text).filter((s) => s.startsWith('availableDays'));

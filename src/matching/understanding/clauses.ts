@@ -37,12 +37,17 @@ const ENDS_ON_CONJUNCTION = /(?:ので|から|ため|けど|けれど|けれど�
 const SENTENCE_END = /(?:[^。．.！!？?\n]|(?<=[0-9])[.．](?=[0-9]))+[。．.！!？?\n]*/gu;
 const COMMA = new Set(['、', '，', ',']);
 
-/** A family member as the subject: 「母が腰が悪く」「父は人と話すのが苦手」 (not 「母親の話では」, not 「父母の会」). */
-const THIRD_PERSON = new RegExp(`(?:^|[^父母])${FAMILY}(?:さん)?(?:が|は|も)(?!一緒|付き添)`, 'u');
+/**
+ * A family member as the subject: 「母が腰が悪く」「父は人と話すのが苦手」 (not 「母親の話では」, not 「父母の会」).
+ * v3: an age or a note in brackets may follow a parent or sibling (母親（75）は). Not a child: in a parent's call
+ * 「息子（30代）は」 is the person the needs are about.
+ */
+const BRACKETED_RELATIVE = '(?:両親|母親|父親|母|父|姉|兄|妹|弟|祖母|祖父|夫|妻)\\([^)]{0,8}\\)';
+const THIRD_PERSON = new RegExp(`(?:^|[^父母])(?:${FAMILY}(?:さん)?|${BRACKETED_RELATIVE})(?:が|は|も)(?!一緒|付き添)`, 'u');
 const SELF = /(?:本人|自分|私|わたし|僕|ぼく)(?:が|は|も|自身)/u;
 /** 以前は / 昔は / 前は (at the clause's start: not 「大勢の前は」) / 若い頃. */
 const PAST =
-  /(?:以前|昔|かつて)(?:は|まで)|^\s*前は|若い頃|(?:子ども|子供|小さい|学生|小学生|中学生|高校生)の?(?:頃|とき|時)(?:は|に)|学生時代/u;
+  /(?:以前|昔|かつて)(?:は|まで)|(?:去年|昨年|先月|先週|当時|前の職場)(?:まで)?(?:は|で)|^\s*前は|若い頃|(?:子ども|子供|小さい|学生|小学生|中学生|高校生)の?(?:頃|とき|時)(?:は|に)|学生時代/u;
 
 /**
  * v3: a clause that ends on a past tense and a contrast (「地元の会社で働いていたが、」「…とのことだったが、」) tells what
