@@ -156,6 +156,17 @@ describe('understandNeeds v3', () => {
     ['寝坊しがち。', ['timeOfDay=afternoon']],
   ])('a wish said as a need (〜ないと不安), refusals and number forms: %s', (text, expected) => expect(read(text)).toEqual(expected));
 
+  it.each([
+    ['人と関わらない仕事がいい。', ['avoid=talking']],
+    ['力仕事じゃなければ何でも。', ['avoid=physical']],
+    ['接客以外なら。', ['avoid=talking']],
+    ['報酬は問わない。', ['reward=unpaid_ok']],
+    ['収入にならなくても構わない。', ['reward=unpaid_ok']],
+    ['急に休むことがあっても大丈夫な所。', ['preferredAccommodations=flexible_schedule']],
+    ['車がないので、駅から歩ける所で。', ['travel=no_car']],
+    ['水曜以外の平日。', ['availableDays=fri', 'availableDays=mon', 'availableDays=thu', 'availableDays=tue']],
+  ])('the topic excluded, pay not asked, the station is not home: %s', (text, expected) => expect(read(text)).toEqual(expected));
+
   it('cites a kana phrase in the coordinator own characters, spaces included', () => {
     expect(understand('ひとが　おおい　ところが　にがてです。')).toEqual([
       { phrase: 'ひとが　おおい　ところが　にがて', field: 'preferredAccommodations', value: 'small_group' },

@@ -165,7 +165,13 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
     const exceptEnd = end + (listExcept && listEnd ? listEnd[0].length : 0) + (except ? except[0].length : 0);
     if (MARKED_OFF.test(rest)) continue;
     if (except) {
-      for (const d of otherDays(days)) add('availableDays', d, clause.start + m.index, clause.start + exceptEnd);
+      // v3: 「水曜以外の平日」: the other days within the days named after 以外
+      const within = WITHIN_AFTER.exec(clause.text.slice(exceptEnd));
+      if (within) listedUntil = exceptEnd + within[0].length;
+      for (const d of otherDays(days)) {
+        if (!within || daysOf(within[1]).includes(d))
+          add('availableDays', d, clause.start + m.index, clause.start + exceptEnd + (within ? within[0].length : 0));
+      }
     } else if (
       BUSY_AFTER.test(restOfList) ||
       BUSY_SPAN_AFTER.test(restOfList) ||
