@@ -167,6 +167,20 @@ describe('understandNeeds v3', () => {
     ['水曜以外の平日。', ['availableDays=fri', 'availableDays=mon', 'availableDays=thu', 'availableDays=tue']],
   ])('the topic excluded, pay not asked, the station is not home: %s', (text, expected) => expect(read(text)).toEqual(expected));
 
+  it.each([
+    ['家でできることは特にない。'],
+    ['最近は静かに過ごしている。'],
+    ['本人は静かな口調で話す。'],
+    ['短時間のアルバイトを探したが見つからなかった。'],
+    ['２時間ほど話をした。'],
+    ['面談は１時間ほどで終わった。'],
+    ['駅まで徒歩１５分の所に住んでいる。'],
+    ['近所の目が気になって外に出られない。'],
+    ['外出は月に１回程度。'],
+    ['収入は障害年金のみ。'],
+    ['昼夜逆転は改善してきた。'],
+  ])('descriptions of the person and reports of the session are not wishes: %s', (text) => expect(read(text)).toEqual([]));
+
   it('cites a kana phrase in the coordinator own characters, spaces included', () => {
     expect(understand('ひとが　おおい　ところが　にがてです。')).toEqual([
       { phrase: 'ひとが　おおい　ところが　にがて', field: 'preferredAccommodations', value: 'small_group' },

@@ -53,7 +53,8 @@ const PAST =
  * v3: a clause that ends on a past tense and a contrast (「地元の会社で働いていたが、」「…とのことだったが、」) tells what
  * was, and the sentence goes on to what is.
  */
-const PAST_THEN_CONTRAST = /(?:ていた|でいた|だった|でした|ました|かった)(?:が|けど|けれど|けれども)[、，,]?\s*$/u;
+const PAST_THEN_CONTRAST =
+  /(?:ていた|でいた|だった|でした|ました|かった|[っしきちみびりめけせねべえげれ]た|んだ)(?:が|けど|けれど|けれども)[、，,]?\s*$/u;
 
 /** Splits normalised text into sentences and clauses (kuromoji decides which が/から are conjunctions). */
 export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {

@@ -8,6 +8,7 @@ import {
   daysOf,
   COMPARED_AWAY,
   EXCEPT_AFTER,
+  IMPROVED_AFTER,
   happened,
   NEGATED_AFTER,
   otherDays,
@@ -30,12 +31,15 @@ const DURATION =
 const PER_SESSION_BEFORE = /(?:1|一|いっ)(?:回|日)(?:の|に|あたり|につき)?$/u;
 /** v3: 「面談が月2回ある」: a count of appointments the person already has, not how often they can come. */
 const APPOINTMENT_BEFORE = /(?:予定|用事|面談|通院|診察|受診|デイケア|リハビリ|仕事|バイト|訪問)(?:が|は|も)?$/u;
+/** v3: 「外出は月に1回程度」: how often the person goes out now, a description rather than a wish. */
+const HABIT_BEFORE = /(?:外出|外に出る|出かける|買い物に行く)(?:の|こと)?(?:は|も)$/u;
 const APPOINTMENT_AFTER = /^(?:ほど|くらい|ぐらい|程度)?(?:ある|あり|あって|入っ|入る)/u;
 /** v3: 「午前×」「土日✕」: a mark right after a day or time refuses it. */
 const MARKED_OFF = /^\s*(?:[×✕✖]|NG)/u;
 /** A clause that is only a limit (30分以内なら) carries on the travel of the clause before it (バス1本で行けて、). */
 const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:くらい|ぐらい|程度|ほど)?(?:以内|まで)/u;
 const HALF_DAY = /半日/gu;
+const LIVES_AFTER = /^[^、。]{0,8}?(?:に住|住んで)/u;
 /** 3時間前, 24時間 (opening hours), 時間帯: not a length someone can manage. */
 const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯|も[^、。]{0,5}?(?:ない|無理))/u;
 
@@ -71,7 +75,7 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
         const end = m.index + m[0].length;
         const rest = clause.text.slice(end);
         if (cancelled(rule.check, rest, clause)) continue;
-        if (rule.field === 'sessionsPerWeek' && appointment(clause.text.slice(0, m.index), rest)) continue;
+        if (rule.field === 'sessionsPerWeek' && (appointment(clause.text.slice(0, m.index), rest) || happened(rest))) continue;
         if (rule.field === 'timeOfDay' && rule.check === 'when' && takenForAReason(m[0], rest, clause.after, TIME_WORD)) continue;
         const values = typeof rule.values === 'function' ? rule.values(m as RegExpExecArray, rest) : rule.values;
         for (const v of values) add(rule.field, v, clause.start + m.index, clause.start + end);
@@ -87,7 +91,8 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
 }
 
 function cancelled(check: Check, rest: string, clause: Clause): boolean {
-  if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after);
+  if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after) || IMPROVED_AFTER.test(rest);
+  if (check === 'none') return IMPROVED_AFTER.test(rest);
   if (check === 'wish') return REFUSED_LATER.test(rest) || MARKED_OFF.test(rest) || COMPARED_AWAY.test(rest) || happened(rest);
   if (check === 'when')
     return (
@@ -102,7 +107,7 @@ function cancelled(check: Check, rest: string, clause: Clause): boolean {
 }
 
 function appointment(before: string, rest: string): boolean {
-  return APPOINTMENT_BEFORE.test(before) && APPOINTMENT_AFTER.test(rest);
+  return (APPOINTMENT_BEFORE.test(before) && APPOINTMENT_AFTER.test(rest)) || HABIT_BEFORE.test(before);
 }
 
 type Add = (field: UnderstoodField, value: string | number, start: number, end: number) => void;
@@ -195,7 +200,8 @@ function readDurations(clause: Clause, add: Add, previous: string): void {
     if (othersAt(clause, m.index)) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
-    if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest)) continue;
+    // v3: a length in a report (2時間ほど話をした, 面談は1時間ほどで終わった) or of where one lives (徒歩15分の所に住んでいる)
+    if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest) || happened(rest) || LIVES_AFTER.test(rest)) continue;
     const minutes = parseNumber(m[2] ?? m[1]) * (m[3] === '時間' || m[3] === 'h' || m[3] === 'hr' ? 60 : 1) + (m[4] ? 30 : 0);
     if (!(minutes > 0)) continue;
     const before = clause.text.slice(0, m.index);
