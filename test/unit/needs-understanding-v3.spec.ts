@@ -181,6 +181,12 @@ describe('understandNeeds v3', () => {
     ['昼夜逆転は改善してきた。'],
   ])('descriptions of the person and reports of the session are not wishes: %s', (text) => expect(read(text)).toEqual([]));
 
+  it.each([
+    ['それ以外の人とは目も合わせない。', ['avoid=talking']],
+    ['同年代の子がいる所は怖い。', []],
+    ['土曜日の午前中だけ空いている。平日は仕事。', ['availableDays=sat', 'timeOfDay=morning']],
+  ])('a wish refused as frightening, a day taken by work: %s', (text, expected) => expect(read(text)).toEqual(expected));
+
   it('cites a kana phrase in the coordinator own characters, spaces included', () => {
     expect(understand('ひとが　おおい　ところが　にがてです。')).toEqual([
       { phrase: 'ひとが　おおい　ところが　にがて', field: 'preferredAccommodations', value: 'small_group' },
