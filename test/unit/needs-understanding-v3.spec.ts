@@ -198,6 +198,13 @@ describe('understandNeeds v3', () => {
     expect(read('静かすぎる場所は落ち着かない。')).toEqual([]);
   });
 
+  it('cites the whole difficulty word, not its stem', () => {
+    expect(understand('体力にも自信がない。')).toEqual([{ phrase: '体力にも自信がない', field: 'avoid', value: 'physical' }]);
+    expect(understand('人が多いとしんどい。')).toEqual([
+      { phrase: '人が多いとしんどい', field: 'preferredAccommodations', value: 'small_group' },
+    ]);
+  });
+
   it('reading form: folds kana words and drops spaces between Japanese characters only', () => {
     const { text, cite } = readingForm('かいわは すくない 1h 程度');
     expect(text).toBe('会話は少ない 1h 程度');
