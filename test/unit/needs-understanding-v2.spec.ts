@@ -53,7 +53,7 @@ describe('understandNeeds v2', () => {
   it.each([
     ['週に１、２回くらい。', ['sessionsPerWeek=2']],
     ['週３で。', ['sessionsPerWeek=3']],
-    ['しゅうに　いっかいなら。', []],
+    ['しゅうに　いっかいなら。', ['sessionsPerWeek=1']],
     ['週イチくらいから。', ['sessionsPerWeek=1']],
     ['かようびの　ごぜんちゅう。', ['availableDays=tue', 'timeOfDay=morning']],
     ['１８時以降なら。', ['timeOfDay=evening']],

@@ -33,15 +33,28 @@ export interface Clause {
 const CLAUSE_PARTICLES = new Set(['が', 'けど', 'けれど', 'けれども', 'のに', 'し', 'ものの']);
 /** A clause ending on a conjunction hands the subject back: 「父が入院中なので、土日なら」 is the person's 土日. */
 const ENDS_ON_CONJUNCTION = /(?:ので|から|ため|けど|けれど|けれども|が|のに|し|ものの)[、，,]?$/u;
-const SENTENCE_END = /[^。．.！!？?\n]+[。．.！!？?\n]*/gu;
+/** A sentence ends on 。！？, a line break, or a full stop that is not a decimal point (1.5時間: v3). */
+const SENTENCE_END = /(?:[^。．.！!？?\n]|(?<=[0-9])[.．](?=[0-9]))+[。．.！!？?\n]*/gu;
 const COMMA = new Set(['、', '，', ',']);
 
-/** A family member as the subject: 「母が腰が悪く」「父は人と話すのが苦手」 (not 「母親の話では」, not 「父母の会」). */
-const THIRD_PERSON = new RegExp(`(?:^|[^父母])${FAMILY}(?:さん)?(?:が|は|も)(?!一緒|付き添)`, 'u');
+/**
+ * A family member as the subject: 「母が腰が悪く」「父は人と話すのが苦手」 (not 「母親の話では」, not 「父母の会」).
+ * v3: an age or a note in brackets may follow a parent or sibling (母親（75）は). Not a child: in a parent's call
+ * 「息子（30代）は」 is the person the needs are about.
+ */
+const BRACKETED_RELATIVE = '(?:両親|母親|父親|母|父|姉|兄|妹|弟|祖母|祖父|夫|妻)\\([^)]{0,8}\\)';
+const THIRD_PERSON = new RegExp(`(?:^|[^父母])(?:${FAMILY}(?:さん)?|${BRACKETED_RELATIVE})(?:が|は|も)(?!一緒|付き添)`, 'u');
 const SELF = /(?:本人|自分|私|わたし|僕|ぼく)(?:が|は|も|自身)/u;
 /** 以前は / 昔は / 前は (at the clause's start: not 「大勢の前は」) / 若い頃. */
 const PAST =
-  /(?:以前|昔|かつて)(?:は|まで)|^\s*前は|若い頃|(?:子ども|子供|小さい|学生|小学生|中学生|高校生)の?(?:頃|とき|時)(?:は|に)|学生時代/u;
+  /(?:以前|昔|かつて)(?:は|まで)|(?:去年|昨年|先月|先週|当時|前の職場)(?:まで)?(?:は|で)|^\s*前は|若い頃|(?:子ども|子供|小さい|学生|小学生|中学生|高校生)の?(?:頃|とき|時)(?:は|に)|学生時代/u;
+
+/**
+ * v3: a clause that ends on a past tense and a contrast (「地元の会社で働いていたが、」「…とのことだったが、」) tells what
+ * was, and the sentence goes on to what is.
+ */
+const PAST_THEN_CONTRAST =
+  /(?:ていた|でいた|だった|でした|ました|かった|[っしきちみびりめけせねべえげれ]た|んだ)(?:が|けど|けれど|けれども)[、，,]?\s*$/u;
 
 /** Splits normalised text into sentences and clauses (kuromoji decides which が/から are conjunctions). */
 export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
@@ -50,10 +63,18 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
     const text = sentence[0];
     const base = sentence.index ?? 0;
     const cuts: number[] = [];
+    // v3: the morphemes since the last cut, to tell a listed noun phrase (「大きな音、人混み、接客はどれも無理」)
+    let since: Morpheme[] = [];
     for (const m of tokenize(text)) {
       const end = m.start + m.surface.length;
-      if (COMMA.has(m.surface) && cuts[cuts.length - 1] === m.start) cuts[cuts.length - 1] = end;
-      else if (COMMA.has(m.surface) || (m.pos === '助詞' && m.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(m.surface))) cuts.push(end);
+      const comma = COMMA.has(m.surface);
+      if (!comma && !(m.pos === '助詞' && m.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(m.surface))) {
+        since.push(m);
+        continue;
+      }
+      if (comma && cuts[cuts.length - 1] === m.start) cuts[cuts.length - 1] = end;
+      else if (!(comma && listedNounPhrase(since))) cuts.push(end);
+      since = [];
     }
     let from = 0;
     let carried = false;
@@ -64,11 +85,28 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
       const { family, relative } = familySubject(part);
       const thirdPersonFrom: number = CLEFT_THIRD_PERSON.test(part) || (carried && !self) ? 0 : family;
       carried = thirdPersonFrom !== Infinity && !self && !ENDS_ON_CONJUNCTION.test(part);
-      clauses.push({ text: part, start: base + from, after: text.slice(to), thirdPersonFrom, relative, past: PAST.test(part) });
+      clauses.push({
+        text: part,
+        start: base + from,
+        after: text.slice(to),
+        thirdPersonFrom,
+        relative,
+        past: PAST.test(part) || PAST_THEN_CONTRAST.test(part),
+      });
       from = to;
     }
   }
   return clauses;
+}
+
+/**
+ * v3: a short noun phrase before a comma (大きな音、 / 人混み、) is an item of a list, and what the sentence says next
+ * is said of it too: no cut. Only nouns, の and attributive words; at most 8 characters.
+ */
+function listedNounPhrase(since: Morpheme[]): boolean {
+  if (!since.length || since[since.length - 1].pos !== '名詞') return false;
+  if (since.reduce((n, m) => n + m.surface.length, 0) > 8) return false;
+  return since.every((m) => m.pos === '名詞' || m.pos === '連体詞' || m.pos === '接頭詞' || (m.pos === '助詞' && m.surface === 'の'));
 }
 
 /** Where a family member becomes the subject, skipping one who is only the subject of a relative clause (v2). */

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { normalizeJapanese } from '../../common/japanese/normalize';
 import { JapaneseTokenizer } from '../../common/japanese/tokenizer';
+import { readingForm } from './reading-form';
 import { clausesOf, othersAt, type Clause, type Tokenize } from './clauses';
 import {
   DAY_PATTERN,
   daysOf,
+  COMPARED_AWAY,
   EXCEPT_AFTER,
+  IMPROVED_AFTER,
+  happened,
   NEGATED_AFTER,
   otherDays,
   OVER_NOW,
@@ -22,12 +26,22 @@ import { NUMERIC_FIELDS, type Understood, type UnderstoodField } from './vocabul
 
 /** 2時間, 1〜2時間, 30分〜1時間, 1時間半: the upper end, in minutes (the lower end may carry its own unit). */
 const DURATION =
-  /([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)(?:時間|分)?(?:[~-]([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+))?(時間|分)(半)?/gu;
+  /([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+)(?:時間|分|h)?(?:(?:[~-]|から)([0-9]+(?:\.[0-9]+)?|[一二三四五六七八九十]+))?(時間|分|h(?![a-z])|hr|min)(半)?/gu;
+/** v3: 「1回2時間くらいなら通えそう」: a length said per session is the session, whatever verb follows. */
+const PER_SESSION_BEFORE = /(?:1|一|いっ)(?:回|日)(?:の|に|あたり|につき)?$/u;
+/** v3: 「面談が月2回ある」: a count of appointments the person already has, not how often they can come. */
+const APPOINTMENT_BEFORE = /(?:予定|用事|面談|通院|診察|受診|デイケア|リハビリ|仕事|バイト|訪問)(?:が|は|も)?$/u;
+/** v3: 「外出は月に1回程度」: how often the person goes out now, a description rather than a wish. */
+const HABIT_BEFORE = /(?:外出|外に出る|出かける|買い物に行く)(?:の|こと)?(?:は|も)$/u;
+const APPOINTMENT_AFTER = /^(?:ほど|くらい|ぐらい|程度)?(?:ある|あり|あって|入っ|入る)/u;
+/** v3: 「午前×」「土日✕」: a mark right after a day or time refuses it. */
+const MARKED_OFF = /^\s*(?:[×✕✖]|NG)/u;
 /** A clause that is only a limit (30分以内なら) carries on the travel of the clause before it (バス1本で行けて、). */
-const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:以内|まで)/u;
+const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:くらい|ぐらい|程度|ほど)?(?:以内|まで)/u;
 const HALF_DAY = /半日/gu;
+const LIVES_AFTER = /^[^、。]{0,8}?(?:に住|住んで)/u;
 /** 3時間前, 24時間 (opening hours), 時間帯: not a length someone can manage. */
-const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯)/u;
+const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯|も[^、。]{0,5}?(?:ない|無理))/u;
 
 /**
  * Reads soft constraints out of a coordinator's free-text needs (issue #17): 「人と話すのが苦手で、午後からなら週1回」
@@ -36,13 +50,15 @@ const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯)/u;
  * docs/matching.md 「希望文の読み取り」.
  */
 export function understandNeeds(text: string, tokenize: Tokenize): Understood[] {
-  const normalised = normalizeJapanese(text)
+  const spaced = normalizeJapanese(text)
     // 「月、水、金」: a list of days, not three clauses.
     .replace(/(?<=[月火水木金土日])、(?=[月火水木金土日](?:[・、]|曜|の|なら|は|に))/gu, '・')
     // 「週1、2回」: a range, not two clauses (v2; same length, so phrases stay the coordinator's characters).
     .replace(/(?<=[0-9一二三四五六七八九])、(?=[0-9一二三四五六七八九]+(?:回|日|度|時間|分))/gu, '~');
-  const phraseOf = (start: number, end: number) =>
-    normalised.length === text.length ? text.slice(start, end) : normalised.slice(start, end);
+  const { text: normalised, cite } = readingForm(spaced);
+  // a phrase is given in the coordinator's own characters when normalisation kept the length (spaces included)
+  const source = spaced.length === text.length ? text : spaced;
+  const phraseOf = (start: number, end: number) => source.slice(...cite(start, end));
   const found: Understood[] = [];
   const add = (field: UnderstoodField, value: string | number, start: number, end: number) => {
     const duplicate = found.some((u) => u.field === field && (u.value === value || NUMERIC_FIELDS.includes(field)));
@@ -59,6 +75,7 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
         const end = m.index + m[0].length;
         const rest = clause.text.slice(end);
         if (cancelled(rule.check, rest, clause)) continue;
+        if (rule.field === 'sessionsPerWeek' && (appointment(clause.text.slice(0, m.index), rest) || happened(rest))) continue;
         if (rule.field === 'timeOfDay' && rule.check === 'when' && takenForAReason(m[0], rest, clause.after, TIME_WORD)) continue;
         const values = typeof rule.values === 'function' ? rule.values(m as RegExpExecArray, rest) : rule.values;
         for (const v of values) add(rule.field, v, clause.start + m.index, clause.start + end);
@@ -74,19 +91,42 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
 }
 
 function cancelled(check: Check, rest: string, clause: Clause): boolean {
-  if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after);
-  if (check === 'wish') return REFUSED_LATER.test(rest);
-  if (check === 'when') return TAKEN_LATER.test(rest) || BUSY_AFTER.test(rest) || BUSY_SPAN_AFTER.test(rest) || STAY_HOME_AFTER.test(rest);
+  if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after) || IMPROVED_AFTER.test(rest);
+  if (check === 'none') return IMPROVED_AFTER.test(rest);
+  if (check === 'wish') return REFUSED_LATER.test(rest) || MARKED_OFF.test(rest) || COMPARED_AWAY.test(rest) || happened(rest);
+  if (check === 'when')
+    return (
+      TAKEN_LATER.test(rest) ||
+      MARKED_OFF.test(rest) ||
+      COMPARED_AWAY.test(rest) ||
+      BUSY_AFTER.test(rest) ||
+      BUSY_SPAN_AFTER.test(rest) ||
+      STAY_HOME_AFTER.test(rest)
+    );
   return false;
+}
+
+function appointment(before: string, rest: string): boolean {
+  return (APPOINTMENT_BEFORE.test(before) && APPOINTMENT_AFTER.test(rest)) || HABIT_BEFORE.test(before);
 }
 
 type Add = (field: UnderstoodField, value: string | number, start: number, end: number) => void;
 
 /** 月曜から金曜 → every day between (v2). */
-const DAY_RANGE = /([月火水木金土日])曜日?(?:から|~|-)([月火水木金土日])曜日?/gu;
+const DAY_RANGE = /(?<![年毎今本先来昨休祝平半同当明数何後前翌隔])([月火水木金土日])(?:曜日?)?(?:から|~|-)([月火水木金土日])曜日?/gu;
 const WEEK = '月火水木金土日';
+const RUN_OF_DAYS = /^[月火水木金土日]{2,3}(?:曜日?)?$/u;
+
+/** v3: 「火木」「月水金」 are days only in the order of the week (月日 is a date word, not Monday and Sunday). */
+function inWeekOrder(expression: string): boolean {
+  if (!RUN_OF_DAYS.test(expression) || expression.startsWith('土日')) return true;
+  const at = [...expression.replace(/曜日?/u, '')].map((ch) => WEEK.indexOf(ch));
+  return at.every((v, i) => i === 0 || v > at[i - 1]) && !expression.startsWith('月日');
+}
 /** The days that follow in a list (と木曜, や土日): skipped to reach what is said of all of them. */
-const LISTED_DAYS = /^(?:曜日?)?(?:(?:と|や|か|、|・)(?:[月火水木金土日]曜日?|平日|週末|土日))+/u;
+const LISTED_DAYS = /^(?:曜日?)?(?:(?:と|や|か|、|・)(?:[月火水木金土日]曜日?|平日|週末|土日|祝日|祝祭日|祭日|祝))+/u;
+/** v3: 「それ以外の平日」: the other days, within the days named after it. */
+const WITHIN_AFTER = /^の?(平日|週末|土日)/u;
 
 /**
  * 火曜と木曜, 平日, 月・水・金; 月曜以外 / 日曜じゃなければ → the other days; 平日は仕事 → nothing.
@@ -95,8 +135,14 @@ const LISTED_DAYS = /^(?:曜日?)?(?:(?:と|や|か|、|・)(?:[月火水木金�
 function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
   const busy = [...busyBefore];
   const other = OTHER_DAYS.exec(clause.text);
+  let withinAt = -1;
   if (other && busy.length && !othersAt(clause, other.index)) {
-    for (const d of otherDays(busy)) add('availableDays', d, clause.start + other.index, clause.start + other.index + other[0].length);
+    const within = WITHIN_AFTER.exec(clause.text.slice(other.index + other[0].length));
+    const end = other.index + other[0].length + (within ? within[0].length : 0);
+    if (within) withinAt = end - within[1].length;
+    for (const d of otherDays(busy)) {
+      if (!within || daysOf(within[1]).includes(d)) add('availableDays', d, clause.start + other.index, clause.start + end);
+    }
   }
   for (const m of clause.text.matchAll(DAY_RANGE)) {
     const rest = clause.text.slice(m.index + m[0].length);
@@ -105,17 +151,32 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
     for (let i = from; i <= to; i++)
       add('availableDays', daysOf(`${WEEK[i]}曜`)[0], clause.start + m.index, clause.start + m.index + m[0].length);
   }
+  let listedUntil = -1;
   for (const m of clause.text.matchAll(DAY_PATTERN)) {
-    if (othersAt(clause, m.index)) continue;
+    if (othersAt(clause, m.index) || m.index < listedUntil || m.index === withinAt || !inWeekOrder(m[0])) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     // 「月曜と木曜はデイケアがあるので」: what is said of the list is said of each day in it
     const listEnd = LISTED_DAYS.exec(rest);
     const restOfList = listEnd ? rest.slice(listEnd[0].length) : rest;
-    const except = EXCEPT_AFTER.exec(rest);
     const days = daysOf(m[0]);
+    // v3: 「火曜と金曜以外」: 以外 after a list excludes every day of it
+    const listExcept = listEnd ? EXCEPT_AFTER.exec(restOfList) : null;
+    const except = EXCEPT_AFTER.exec(rest) ?? listExcept;
+    if (listExcept && listEnd) {
+      listedUntil = end + listEnd[0].length;
+      for (const l of listEnd[0].matchAll(DAY_PATTERN)) days.push(...daysOf(l[0]));
+    }
+    const exceptEnd = end + (listExcept && listEnd ? listEnd[0].length : 0) + (except ? except[0].length : 0);
+    if (MARKED_OFF.test(rest)) continue;
     if (except) {
-      for (const d of otherDays(days)) add('availableDays', d, clause.start + m.index, clause.start + end + except[0].length);
+      // v3: 「水曜以外の平日」: the other days within the days named after 以外
+      const within = WITHIN_AFTER.exec(clause.text.slice(exceptEnd));
+      if (within) listedUntil = exceptEnd + within[0].length;
+      for (const d of otherDays(days)) {
+        if (!within || daysOf(within[1]).includes(d))
+          add('availableDays', d, clause.start + m.index, clause.start + exceptEnd + (within ? within[0].length : 0));
+      }
     } else if (
       BUSY_AFTER.test(restOfList) ||
       BUSY_SPAN_AFTER.test(restOfList) ||
@@ -139,13 +200,14 @@ function readDurations(clause: Clause, add: Add, previous: string): void {
     if (othersAt(clause, m.index)) continue;
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
-    if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest)) continue;
-    const minutes = parseNumber(m[2] ?? m[1]) * (m[3] === '時間' ? 60 : 1) + (m[4] ? 30 : 0);
+    // v3: a length in a report (2時間ほど話をした, 面談は1時間ほどで終わった) or of where one lives (徒歩15分の所に住んでいる)
+    if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest) || happened(rest) || LIVES_AFTER.test(rest)) continue;
+    const minutes = parseNumber(m[2] ?? m[1]) * (m[3] === '時間' || m[3] === 'h' || m[3] === 'hr' ? 60 : 1) + (m[4] ? 30 : 0);
     if (!(minutes > 0)) continue;
+    const before = clause.text.slice(0, m.index);
     const travel =
-      TRAVEL_CUE.test(clause.text.slice(0, m.index)) ||
-      TRAVEL_AFTER.test(rest) ||
-      (m.index === 0 && LIMIT_ONLY.test(clause.text) && TRAVEL_CUE.test(previous));
+      !PER_SESSION_BEFORE.test(before) &&
+      (TRAVEL_CUE.test(before) || TRAVEL_AFTER.test(rest) || (m.index === 0 && LIMIT_ONLY.test(clause.text) && TRAVEL_CUE.test(previous)));
     add(travel ? 'maxTravelMinutes' : 'sessionMinutes', minutes, clause.start + m.index, clause.start + end);
   }
   for (const m of clause.text.matchAll(HALF_DAY)) {

@@ -10,7 +10,7 @@ export const FAMILY = '(?:両親|母親|父親|母|父|姉|兄|妹|弟|祖母|�
 
 /** Things that fill a day or a part of it. */
 const BUSY_NOUN =
-  '(?:予定|用事|仕事|デイケア|デイサービス|通院|診察|受診|介護|世話|習い事|学校|授業|バイト|活動|作業所|リハビリ|面談|送り迎え|付き添い|家事)';
+  '(?:予定|用事|仕事|デイケア|デイサービス|通院|診察|受診|介護|世話|習い事|学校|授業|バイト|活動|作業所|リハビリ|面談|送り迎え|付き添い|家事|病院|通所|パート|塾|教室|カウンセリング|診療)';
 /** Right after a day/time: 「は求職活動があるので」「は母の介護が入るから」 (the busy noun within a few characters). */
 export const BUSY_AFTER = new RegExp(
   `^(?:の日|曜日?|中)?(?:は|が|も|に)[^、。]{0,8}?${BUSY_NOUN}(?:が|も)?(?:ある|あり|入って|入る|で)(?:ので|から|ため|し|けど|て)?`,
@@ -42,5 +42,6 @@ export function takenForAReason(expression: string, rest: string, after: string,
   const reason = REASON_TOPIC.exec(rest);
   if (!reason) return false;
   const later = rest.slice(reason[0].length) + after;
-  return sameKind.test(later) && !later.includes(expression);
+  // v3: or a later 「それ以外 / ほかの日」 that refers back to it (「土日は家族がいるので、それ以外の日に」)
+  return (sameKind.test(later) || OTHER_DAYS.test(later)) && !later.includes(expression);
 }
