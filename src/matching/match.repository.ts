@@ -120,7 +120,7 @@ export class MatchRepository {
    * A narrow filter makes the HNSW walk long and lossy instead: for ≈5,000 of 100,000 resources it
    * took p95 196 ms at recall@10 0.87, where the 5,000 distances take ~35 ms (docs/benchmarks.md).
    *
-   * When the whole table is within SEARCH_EXACT_MAX_ROWS and the process keeps the in-process index
+   * When the whole table is within SEARCH_EXACT_MAX_ROWS (or was never analysed) and the process keeps the in-process index
    * (ResourceVectorIndex), the exact list comes from it instead: k + margin ids, re-checked against the hard
    * filters and re-ordered by the stored vectors in the same statement, so the result is the SQL exact list's.
    * Any failure of that path falls back to the SQL one.
@@ -129,7 +129,8 @@ export class MatchRepository {
     const params: unknown[] = [toVectorLiteral(vector), k, terms.length ? terms : null];
     const where = hardFilterSql(model, filters, params);
     const exact = (await this.filteredRowsBound(model, filters)) <= this.config.searchExactMaxRows;
-    const wholeTableWithin = this.tableRows?.rows != null && this.tableRows.rows <= this.config.searchExactMaxRows;
+    // A table never analysed (size unknown) may try too: the index stops loading above SEARCH_EXACT_MAX_ROWS itself.
+    const wholeTableWithin = (this.tableRows?.rows ?? 0) <= this.config.searchExactMaxRows;
     if (exact && wholeTableWithin && this.vectorIndex) {
       const fromIndex = await this.fromVectorIndex(model, vector, filters, k, where, params);
       if (fromIndex) return fromIndex;
