@@ -363,6 +363,7 @@ runBench(async (onCleanUp) => {
   const elapsed = (performance.now() - started) / 1000;
   const concurrent = latencies(times);
   const perSecond = times.length / elapsed;
+  const indexState = vectorIndex ? `in process (${vectorIndex.status().state}, ${fmtInt(vectorIndex.status().rows)} rows)` : 'SQL';
   const lines = [
     `| bench:load, ${fmtInt(opts.size)} resources | value |`,
     '|---|---:|',
@@ -378,7 +379,7 @@ runBench(async (onCleanUp) => {
     `| concurrency ${opts.concurrency}, ${opts.seconds} s: searches/s | ${perSecond.toFixed(1)} |`,
     `| concurrency ${opts.concurrency}: p50 / p95 / p99 (ms) | ${ms(concurrent.p50)} / ${ms(concurrent.p95)} / ${ms(concurrent.p99)} |`,
     `| errors | ${errors.length} |`,
-    `| exact vector list | ${vectorIndex ? `in process (${vectorIndex.status().state}, ${fmtInt(vectorIndex.status().rows)} rows)` : 'SQL'} |`,
+    `| exact vector list | ${indexState} |`,
     `| 1-min load average before / after the concurrent phase | ${load0.toFixed(2)} / ${os.loadavg()[0].toFixed(2)} |`,
   ];
   process.stdout.write(`\n${lines.join('\n')}\n\n`);

@@ -19,7 +19,11 @@ export class SearchChanges1765600000000 implements MigrationInterface {
       CREATE FUNCTION resources_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          NEW.search_changed := pg_current_xact_id();
+          -- A restore (or an export loaded elsewhere) brings its rows' ids along, so the tables come back unchanged
+          -- (backup checksums); ids beyond the new server's are re-stamped at start (restampFutureSearchChanges).
+          IF NEW.search_changed = '0'::xid8 THEN
+            NEW.search_changed := pg_current_xact_id();
+          END IF;
         ELSIF NEW.status IS DISTINCT FROM OLD.status
            OR NEW.embedding_status IS DISTINCT FROM OLD.embedding_status
            OR NEW.embedding_model IS DISTINCT FROM OLD.embedding_model
@@ -35,7 +39,8 @@ export class SearchChanges1765600000000 implements MigrationInterface {
         RETURN NEW;
       END $$`);
     await q.query(
-      `CREATE TRIGGER resources_search_changed BEFORE INSERT OR UPDATE ON resources FOR EACH ROW EXECUTE FUNCTION resources_search_changed()`,
+      `CREATE TRIGGER resources_search_changed BEFORE INSERT OR UPDATE ON resources
+         FOR EACH ROW EXECUTE FUNCTION resources_search_changed()`,
     );
   }
 

@@ -171,7 +171,10 @@ export class MatchRepository {
       }
       return result.candidates;
     } catch (err) {
-      this.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'ベクトル索引の候補で検索できませんでした。SQL で検索します');
+      this.logger.warn(
+        { err: err instanceof Error ? err.message : String(err) },
+        'ベクトル索引の候補で検索できませんでした。SQL で検索します',
+      );
       return null;
     }
   }

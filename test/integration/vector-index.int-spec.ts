@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { restampFutureSearchChanges } from '../../src/database/data-source';
 import { EmbeddingModelRepository } from '../../src/matching/embedding-model.repository';
 import { MatchRepository, type HardFilters, type SearchCandidate } from '../../src/matching/match.repository';
 import { ResourceVectorIndex, type IndexAnswer } from '../../src/matching/vector-index';
@@ -46,7 +47,9 @@ describe('in-process vector index (real embedded DB, real model)', () => {
     return vectors[0];
   };
   const shape = (list: SearchCandidate[]) =>
-    list.map((c) => ({ id: c.id, vectorSimilarity: c.vectorSimilarity, lexicalRank: c.lexicalRank })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    list
+      .map((c) => ({ id: c.id, vectorSimilarity: c.vectorSimilarity, lexicalRank: c.lexicalRank }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
   /** Candidates through the index, asserting it answered (no silent fallback to SQL). */
   const viaIndex = async (vector: Float32Array, terms: string[], filters: HardFilters, k: number) => {
     answers.length = 0;
@@ -57,14 +60,70 @@ describe('in-process vector index (real embedded DB, real model)', () => {
   };
 
   const OPENINGS = [
-    { type: 'work_experience', title: '畑の草取りと野菜の収穫', description: '農園で季節の野菜の草取りや収穫をします。外で体を動かします。', day: 'tue', accommodations: ['visit_ok'], accessMinutes: 10 },
-    { type: 'work_experience', title: 'パソコンでのデータ入力', description: '静かな事務所でアンケートの集計を入力します。一人で黙々とできる作業です。', day: 'thu', accommodations: ['quiet', 'seated'], accessMinutes: 25 },
-    { type: 'ibasho', title: 'ふれあいサロン', description: '地域の人が集まってお茶を飲みながらおしゃべりを楽しむ居場所です。', day: 'wed', accommodations: ['visit_ok', 'small_group'], accessMinutes: null },
-    { type: 'volunteer', title: '図書館の本の整理', description: '返却された本を棚に戻し、静かに整理するボランティアです。', day: 'mon', accommodations: ['quiet'], accessMinutes: 15 },
-    { type: 'volunteer', title: '公園の清掃活動', description: '朝の公園でごみ拾いと落ち葉掃きをします。外の作業です。', day: 'sat', accommodations: [], accessMinutes: 5 },
-    { type: 'work_experience', title: 'パン工房での袋詰め', description: '焼き上がったパンを袋に詰めてシールを貼ります。座ってできます。', day: 'fri', accommodations: ['seated', 'short_hours'], accessMinutes: 30 },
-    { type: 'ibasho', title: 'ゲームと手芸の会', description: 'ボードゲームや編み物をしながら過ごす集まりです。話さなくても大丈夫です。', day: 'thu', accommodations: ['quiet', 'small_group'], accessMinutes: 20 },
-    { type: 'other', title: '配食の準備', description: 'お弁当の盛り付けと配達の準備を手伝います。', day: 'tue', accommodations: ['short_hours'], accessMinutes: 40 },
+    {
+      type: 'work_experience',
+      title: '畑の草取りと野菜の収穫',
+      description: '農園で季節の野菜の草取りや収穫をします。外で体を動かします。',
+      day: 'tue',
+      accommodations: ['visit_ok'],
+      accessMinutes: 10,
+    },
+    {
+      type: 'work_experience',
+      title: 'パソコンでのデータ入力',
+      description: '静かな事務所でアンケートの集計を入力します。一人で黙々とできる作業です。',
+      day: 'thu',
+      accommodations: ['quiet', 'seated'],
+      accessMinutes: 25,
+    },
+    {
+      type: 'ibasho',
+      title: 'ふれあいサロン',
+      description: '地域の人が集まってお茶を飲みながらおしゃべりを楽しむ居場所です。',
+      day: 'wed',
+      accommodations: ['visit_ok', 'small_group'],
+      accessMinutes: null,
+    },
+    {
+      type: 'volunteer',
+      title: '図書館の本の整理',
+      description: '返却された本を棚に戻し、静かに整理するボランティアです。',
+      day: 'mon',
+      accommodations: ['quiet'],
+      accessMinutes: 15,
+    },
+    {
+      type: 'volunteer',
+      title: '公園の清掃活動',
+      description: '朝の公園でごみ拾いと落ち葉掃きをします。外の作業です。',
+      day: 'sat',
+      accommodations: [],
+      accessMinutes: 5,
+    },
+    {
+      type: 'work_experience',
+      title: 'パン工房での袋詰め',
+      description: '焼き上がったパンを袋に詰めてシールを貼ります。座ってできます。',
+      day: 'fri',
+      accommodations: ['seated', 'short_hours'],
+      accessMinutes: 30,
+    },
+    {
+      type: 'ibasho',
+      title: 'ゲームと手芸の会',
+      description: 'ボードゲームや編み物をしながら過ごす集まりです。話さなくても大丈夫です。',
+      day: 'thu',
+      accommodations: ['quiet', 'small_group'],
+      accessMinutes: 20,
+    },
+    {
+      type: 'other',
+      title: '配食の準備',
+      description: 'お弁当の盛り付けと配達の準備を手伝います。',
+      day: 'tue',
+      accommodations: ['short_hours'],
+      accessMinutes: 40,
+    },
   ];
 
   it('returns exactly the candidate ids and similarities of the SQL exact path, under every hard filter', async () => {
@@ -167,6 +226,15 @@ describe('in-process vector index (real embedded DB, real model)', () => {
     await db.query(`UPDATE resources SET embedding_model = 'old-model/v0' WHERE id = $1`, [bakery.id]);
     expect(await ids(100)).not.toContain(bakery.id);
     expect(index.status().rows).toBe(rows0);
+  });
+
+  it('re-stamps change ids brought from another server (a restore) at start, so change checks stop reading them', async () => {
+    const [{ id }] = await db.query(`SELECT id FROM resources ORDER BY id LIMIT 1`);
+    await db.query(`UPDATE resources SET search_changed = '999999999999'::xid8 WHERE id = $1`, [id]);
+    expect(await restampFutureSearchChanges(db)).toBe(1);
+    const [row] = await db.query(`SELECT search_changed::text AS x FROM resources WHERE id = $1`, [id]);
+    expect(BigInt(row.x)).toBeLessThan(999_999_999_999n);
+    expect(await restampFutureSearchChanges(db)).toBe(0);
   });
 
   it('reports itself on /health', async () => {

@@ -139,7 +139,8 @@ describe('VectorIndex: exact scan under the hard filters', () => {
     const index = new VectorIndex(2);
     index.apply({ ...randomRow(rng(1), 1, 2), vacancies: 1, accessMinutes: null, vector: Float32Array.of(1, 0) });
     index.apply({ ...randomRow(rng(2), 2, 2), vacancies: 1, accessMinutes: 10, vector: Float32Array.of(0, 1) });
-    const ids = (f: Partial<HardFilters>) => index.nearest(Float32Array.of(1, 1), { includeFull: true, ...f }, 10).map((r) => r.id.slice(-1));
+    const ids = (f: Partial<HardFilters>) =>
+      index.nearest(Float32Array.of(1, 1), { includeFull: true, ...f }, 10).map((r) => r.id.slice(-1));
     expect(ids({}).sort()).toEqual(['1', '2']);
     expect(ids({ maxTravelMinutes: 60 })).toEqual(['2']);
     expect(ids({ maxTravelMinutes: 9 })).toEqual([]);
@@ -224,7 +225,12 @@ describe('ResourceVectorIndex: loading, change checks, fallbacks', () => {
     expect(index.nearest('m', q, all, 10)).toBeNull();
     expect(index.status().state).toBe('loading');
     await index.ready('m');
-    expect(index.nearest('m', q, all, 10)!.nearest.map((r) => r.id).sort()).toEqual([0, 1, 2, 3, 4].map((i) => row(i).id).sort());
+    expect(
+      index
+        .nearest('m', q, all, 10)!
+        .nearest.map((r) => r.id)
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4].map((i) => row(i).id).sort());
     expect(index.status()).toMatchObject({ state: 'ready', model: 'm', rows: 5 });
   });
 
