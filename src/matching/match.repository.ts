@@ -164,7 +164,7 @@ export class MatchRepository {
       if (!answer) return null;
       let result = await this.candidatesByIds(where, params, answer);
       if (result.fingerprint !== answer.fingerprint) {
-        if (!(await index.refresh(model, answer.fingerprint))) return null;
+        if (!(await index.refresh(model, answer))) return null;
         const fresh = index.nearest(model, vector, filters, n);
         if (!fresh) return null;
         if (!sameIds(fresh, answer)) result = await this.candidatesByIds(where, params, fresh);

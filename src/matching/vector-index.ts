@@ -241,6 +241,8 @@ export interface IndexAnswer {
   since: string;
   /** changeFingerprintSql over `since` as the index saw it. */
   fingerprint: string;
+  /** Numbers the answers: a delta read begun after this answer was given covers the writes its statement saw. */
+  asked: number;
 }
 
 interface Loaded {
@@ -278,6 +280,9 @@ export class ResourceVectorIndex {
   private loaded: Loaded | null = null;
   private loading: { model: string; promise: Promise<void> } | null = null;
   private checking: Promise<void> | null = null;
+  /** Answers numbered (IndexAnswer.asked); `covered`: the last answer number a finished delta read began after. */
+  private asked = 0;
+  private covered = 0;
   private retryAfter = 0;
   private lastFailure: 'failed' | 'too_large' | null = null;
 
@@ -300,7 +305,8 @@ export class ResourceVectorIndex {
       }
       if (now - loaded.loadedAt >= INDEX_RELOAD_MS && now >= this.retryAfter) this.startLoad(model);
       if (loaded.index.dim !== query.length) return null;
-      return { nearest: loaded.index.nearest(query, filters, n), since: loaded.since, fingerprint: loaded.fingerprint };
+      const nearest = loaded.index.nearest(query, filters, n);
+      return { nearest, since: loaded.since, fingerprint: loaded.fingerprint, asked: ++this.asked };
     } catch (err) {
       this.fail(err);
       return null;
@@ -308,15 +314,16 @@ export class ResourceVectorIndex {
   }
 
   /**
-   * Reads the rows changed since the index's snapshot (the candidate statement found a fingerprint other than
-   * `seen`). Returns false when the index failed (the caller then searches in SQL).
+   * Reads the rows changed since the index's snapshot: the candidate statement run with `answer` found another
+   * fingerprint, i.e. a write committed before that statement began. Waits for a delta read that began after
+   * `answer` was given (a read already running may have taken its snapshot earlier); the searches asking meanwhile
+   * share it. Returns false when the index failed (the caller then searches in SQL).
    */
-  async refresh(model: string, seen: string): Promise<boolean> {
+  async refresh(model: string, answer: IndexAnswer): Promise<boolean> {
     try {
       const loaded = this.loaded;
       if (!loaded || loaded.model !== model) return false;
-      if (this.checking) await this.checking;
-      else if (loaded.fingerprint === seen) await this.check(loaded);
+      while (this.loaded === loaded && this.covered < answer.asked) await this.check(loaded);
       return this.loaded === loaded;
     } catch (err) {
       this.fail(err);
@@ -381,7 +388,14 @@ export class ResourceVectorIndex {
   }
 
   private check(loaded: Loaded): Promise<void> {
-    this.checking ??= this.delta(loaded).finally(() => (this.checking = null));
+    if (!this.checking) {
+      const from = this.asked;
+      this.checking = this.delta(loaded)
+        .then(() => {
+          this.covered = Math.max(this.covered, from);
+        })
+        .finally(() => (this.checking = null));
+    }
     return this.checking;
   }
 

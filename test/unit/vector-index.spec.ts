@@ -248,7 +248,7 @@ describe('ResourceVectorIndex: loading, change checks, fallbacks', () => {
     expect(stale.nearest.map((r) => r.id).sort()).toEqual([row(1).id, row(2).id].sort());
     expect(repo.fingerprint(stale.since)).not.toBe(stale.fingerprint); // the search notices
     repo.calls.length = 0;
-    expect(await index.refresh('m', stale.fingerprint)).toBe(true);
+    expect(await index.refresh('m', stale)).toBe(true);
     expect(repo.calls).toEqual(['snapshot', 'changed']);
     const fresh = index.nearest('m', q, all, 10)!;
     expect(fresh.nearest.map((r) => r.id)).toEqual([row(3).id, row(2).id]);
@@ -257,7 +257,7 @@ describe('ResourceVectorIndex: loading, change checks, fallbacks', () => {
     repo.write(row(3, { vector: Float32Array.of(-1, 0, 0, 0) }));
     const again = index.nearest('m', q, all, 10)!;
     expect(repo.fingerprint(again.since)).not.toBe(again.fingerprint);
-    await index.refresh('m', again.fingerprint);
+    await index.refresh('m', again);
     expect(index.nearest('m', q, all, 10)!.nearest.map((r) => r.id)).toEqual([row(2).id, row(3).id]);
   });
 
@@ -266,12 +266,21 @@ describe('ResourceVectorIndex: loading, change checks, fallbacks', () => {
     repo.write(row(1));
     const index = new ResourceVectorIndex(repo as unknown as VectorIndexRepository, config);
     await index.ready('m');
-    const seen = index.nearest('m', q, all, 1)!.fingerprint;
+    const seen = index.nearest('m', q, all, 1)!;
     repo.write(row(2));
     repo.calls.length = 0;
     await Promise.all([1, 2, 3, 4].map(() => index.refresh('m', seen)));
     expect(repo.calls).toEqual(['snapshot', 'changed']);
     expect(index.status().rows).toBe(2);
+    // an answer given while a read was running waits for a read begun after it
+    const first = index.nearest('m', q, all, 1)!;
+    repo.write(row(3));
+    const running = index.refresh('m', first);
+    const later = index.nearest('m', q, all, 1)!;
+    repo.write(row(4));
+    await Promise.all([running, index.refresh('m', later)]);
+    expect(repo.calls.filter((c) => c === 'snapshot')).toHaveLength(3);
+    expect(index.status().rows).toBe(4);
   });
 
   it('on an error answers null, logs, and tries again only after INDEX_RETRY_MS', async () => {
@@ -280,7 +289,7 @@ describe('ResourceVectorIndex: loading, change checks, fallbacks', () => {
     repo.write(row(1));
     const index = new ResourceVectorIndex(repo as unknown as VectorIndexRepository, config);
     await index.ready('m');
-    const seen = index.nearest('m', q, all, 1)!.fingerprint;
+    const seen = index.nearest('m', q, all, 1)!;
     repo.write(row(2));
     repo.failNext();
     expect(await index.refresh('m', seen)).toBe(false);
