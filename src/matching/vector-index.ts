@@ -379,8 +379,11 @@ export class ResourceVectorIndex {
       after = rows[rows.length - 1].id;
       if (this.loading?.model !== model) return; // superseded by another model's load
     }
-    // An empty catalogue: the dimension comes with the first vector (delta); until then nothing is searchable.
-    index ??= new VectorIndex(0, 1);
+    if (!index) {
+      // Nothing searchable yet (the dimension comes with the first vector): the SQL path answers; load again later.
+      this.retryAfter = Date.now() + INDEX_RETRY_MS;
+      return;
+    }
     this.loaded = { model, index, since: xmin, fingerprint, loadedAt: Date.now(), checkedAt: started };
     this.retryAfter = 0;
     this.lastFailure = null;
@@ -412,13 +415,7 @@ export class ResourceVectorIndex {
     let after: { changed: string; id: string } | null = null;
     for (;;) {
       const rows = await this.repository.changed(loaded.model, loaded.since, after);
-      for (const row of rows) {
-        if (loaded.index.dim === 0 && row.vector) {
-          // The first vector of an index loaded empty fixes its dimension.
-          loaded.index = new VectorIndex(row.vector.length, Math.min(this.config.searchExactMaxRows, 16_384));
-        }
-        loaded.index.apply(row);
-      }
+      for (const row of rows) loaded.index.apply(row);
       if (loaded.index.size > this.config.searchExactMaxRows) throw new TooLarge(loaded.index.size);
       if (rows.length < INDEX_PAGE_ROWS) break;
       const last = rows[rows.length - 1];

@@ -304,6 +304,19 @@ describe('ResourceVectorIndex: loading, change checks, fallbacks', () => {
     expect(index.status()).toMatchObject({ state: 'ready', rows: 2 });
   });
 
+  it('leaves an empty catalogue to SQL and loads once something is searchable', async () => {
+    jest.useFakeTimers({ now: 1_000_000, doNotFake: ['nextTick', 'setImmediate'] });
+    const repo = fakeRepository();
+    const index = new ResourceVectorIndex(repo as unknown as VectorIndexRepository, config);
+    expect(await index.ready('m')).toBe(false);
+    expect(index.status().state).toBe('off');
+    repo.write(row(1));
+    expect(index.nearest('m', q, all, 1)).toBeNull(); // not before INDEX_RETRY_MS
+    jest.setSystemTime(1_000_000 + INDEX_RETRY_MS);
+    expect(await index.ready('m')).toBe(true);
+    expect(index.nearest('m', q, all, 1)!.nearest.map((r) => r.id)).toEqual([row(1).id]);
+  });
+
   it('gives up above SEARCH_EXACT_MAX_ROWS (too_large) and when asked for another model loads that one', async () => {
     const small = loadConfig({ SEARCH_EXACT_MAX_ROWS: '2' });
     const repo = fakeRepository();
