@@ -171,10 +171,9 @@ export class MatchRepository {
       }
       return result.candidates;
     } catch (err) {
-      this.logger.warn(
-        { err: err instanceof Error ? err.message : String(err) },
-        'ベクトル索引の候補で検索できませんでした。SQL で検索します',
-      );
+      // The code only: a database message may quote the statement's parameters, and the needs words are one of them.
+      const { name, code } = err as { name?: string; code?: string };
+      this.logger.warn({ err: name, code }, 'ベクトル索引の候補で検索できませんでした。SQL で検索します');
       return null;
     }
   }
