@@ -84,6 +84,8 @@ import { MatchController } from './matching/match.controller';
 import { UnmetNeedController } from './matching/unmet-need.controller';
 import { UnmetNeedRepository } from './matching/unmet-need.repository';
 import { MatchRepository } from './matching/match.repository';
+import { ResourceVectorIndex } from './matching/vector-index';
+import { VectorIndexRepository } from './matching/vector-index.repository';
 import { MatchService } from './matching/match.service';
 import { OutcomeRepository } from './matching/outcome.repository';
 import { OutcomeService } from './matching/outcome.service';
@@ -134,6 +136,7 @@ const repositories = [
   OrganizationRepository,
   ResourceRepository,
   MatchRepository,
+  VectorIndexRepository,
   JobRepository,
   HealthRepository,
   EmbeddingModelRepository,
@@ -223,6 +226,8 @@ export class AppModule {
       { provide: OrganizationDirectory, useExisting: OrganizationRepository },
       { provide: AccountAuditLog, useExisting: AuditService },
       ...(config.runsWorker ? processors : []),
+      // Loaded at the first search only, so a worker process never holds it (MatchRepository takes it as optional).
+      ...(config.searchVectorIndex ? [ResourceVectorIndex] : []),
     ];
     return {
       module: AppModule,

@@ -36,6 +36,9 @@ export class AppConfig {
   /** Searches whose hard filters leave at most this many resources compute every distance exactly;
    *  above it the HNSW index answers (approximately). */
   searchExactMaxRows!: number;
+  /** Within SEARCH_EXACT_MAX_ROWS, the exact vector list comes from an index in the API process's memory
+   *  (≈ 15 MB at 10,000 resources; src/matching/vector-index.ts) instead of the database. false: in SQL. */
+  searchVectorIndex!: boolean;
   demoData!: boolean;
   bodyLimit!: string;
   /** How often the reconciler re-creates lost jobs (seconds). */
@@ -242,6 +245,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   config.embeddingAllowDownload = bool(env, 'EMBEDDING_ALLOW_DOWNLOAD', false);
   config.embeddingBatchSize = int(env, 'EMBEDDING_BATCH_SIZE', 32, 1, 256);
   config.searchExactMaxRows = int(env, 'SEARCH_EXACT_MAX_ROWS', 10_000, 0, 1_000_000);
+  config.searchVectorIndex = bool(env, 'SEARCH_VECTOR_INDEX', true);
   config.demoData = bool(env, 'DEMO_DATA', true);
   config.bodyLimit = str(env, 'BODY_LIMIT', '256kb')!;
   if (!/^\d+(kb|mb)$/i.test(config.bodyLimit)) throw new ConfigError('BODY_LIMIT', '例: 256kb, 1mb');

@@ -14,7 +14,9 @@ import { PersonsAtWork1765100000000 } from '../../migrations/1765100000000-Perso
 import { CatalogueImport1765300000000 } from '../../migrations/1765300000000-CatalogueImport';
 import { FollowUpCalendar1765400000000 } from '../../migrations/1765400000000-FollowUpCalendar';
 import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNeeds';
+import { SearchChanges1765600000000 } from '../../migrations/1765600000000-SearchChanges';
 import { ApiTokenEntity } from '../auth/api-token.entity';
+import { updateReturning } from '../common/sql';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
 
@@ -35,6 +37,7 @@ export const MIGRATIONS = [
   CatalogueImport1765300000000,
   FollowUpCalendar1765400000000,
   UnmetNeeds1765500000000,
+  SearchChanges1765600000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -78,12 +81,28 @@ export async function verifyPgvector(dataSource: DataSource): Promise<string> {
   return version;
 }
 
+/**
+ * Rows whose search_changed (migration SearchChanges) is beyond this server's transaction ids came from another
+ * server (a restore, an export): stamped with the current transaction, else every search's change check would keep
+ * reading them (src/matching/vector-index.ts). Nothing to do, and an index probe, on every other start.
+ */
+export async function restampFutureSearchChanges(dataSource: DataSource): Promise<number> {
+  const rows = await updateReturning(
+    dataSource,
+    `UPDATE resources SET search_changed = pg_current_xact_id()
+      WHERE search_changed >= pg_snapshot_xmax(pg_current_snapshot()) RETURNING 1`,
+    [],
+  );
+  return rows.length;
+}
+
 /** Applies pending migrations (serialised across processes) and checks pgvector. */
 export async function prepareDatabase(url: string): Promise<{ applied: string[]; pgvector: string }> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
   try {
     const applied = await runMigrations(dataSource);
+    await restampFutureSearchChanges(dataSource);
     return { applied, pgvector: await verifyPgvector(dataSource) };
   } finally {
     await dataSource.destroy();

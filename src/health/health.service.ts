@@ -1,7 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { BackupService } from '../backup/backup.service';
 import { AppConfig } from '../config/app-config';
 import { EmbeddingModelRepository } from '../matching/embedding-model.repository';
+import { ResourceVectorIndex } from '../matching/vector-index';
 import { HealthRepository } from './health.repository';
 
 type Check = { status: 'up' | 'down'; error?: string };
@@ -16,6 +17,7 @@ export class HealthService {
     private readonly model: EmbeddingModelRepository,
     private readonly config: AppConfig,
     private readonly backups: BackupService,
+    @Optional() private readonly vectorIndex?: ResourceVectorIndex,
   ) {}
 
   async check() {
@@ -41,6 +43,7 @@ export class HealthService {
         redis,
         embeddingModel: model,
         backup,
+        vectorIndex: this.vectorIndex?.status() ?? null,
         warnings: [
           ...(model.state === 'fallback'
             ? [`設定されたモデル ${model.configured} ではなく、ローカルモデル ${model.name} で動作しています`]

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from '../resources/resource.columns';
 import { toVectorLiteral } from './embedding-state.repository';
+import { ResourceVectorIndex, type IndexAnswer } from './vector-index';
+import { changeFingerprintSql } from './vector-index.repository';
 
 export interface HardFilters {
   types?: string[];
@@ -90,15 +92,23 @@ export const ESTIMATE_TTL_MS = 10_000;
 const ESTIMATES_KEPT = 500;
 /** Lexical matches ranked per search; binds only in catalogues far larger than a municipality's. */
 const LEXICAL_CANDIDATES = 1_000;
+/** Ids the in-process index gives beyond k: the SQL re-check drops rows changed since its last refresh
+ *  (paused, full, re-embedded) and re-orders by the stored vectors, so a few stale rows cannot shorten the list. */
+export function vectorIndexMargin(k: number): number {
+  return Math.max(10, Math.ceil(k / 4));
+}
 
 @Injectable()
 export class MatchRepository {
   private tableRows: { rows: number | null; at: number } | null = null;
   private readonly filteredRows = new Map<string, { rows: number; at: number }>();
+  private readonly logger = new Logger('MatchRepository');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    /** Absent (a repository built by hand, SEARCH_VECTOR_INDEX=false): the vector list is computed in SQL. */
+    @Optional() private readonly vectorIndex?: ResourceVectorIndex,
   ) {}
 
   /**
@@ -109,11 +119,22 @@ export class MatchRepository {
    * the filters: every filtered row's distance, read from the row itself (SearchStorage migration).
    * A narrow filter makes the HNSW walk long and lossy instead: for ≈5,000 of 100,000 resources it
    * took p95 196 ms at recall@10 0.87, where the 5,000 distances take ~35 ms (docs/benchmarks.md).
+   *
+   * When the whole table is within SEARCH_EXACT_MAX_ROWS (or was never analysed) and the process keeps the in-process index
+   * (ResourceVectorIndex), the exact list comes from it instead: k + margin ids, re-checked against the hard
+   * filters and re-ordered by the stored vectors in the same statement, so the result is the SQL exact list's.
+   * Any failure of that path falls back to the SQL one.
    */
   async findCandidates(model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<SearchCandidate[]> {
     const params: unknown[] = [toVectorLiteral(vector), k, terms.length ? terms : null];
     const where = hardFilterSql(model, filters, params);
     const exact = (await this.filteredRowsBound(model, filters)) <= this.config.searchExactMaxRows;
+    // A table never analysed (size unknown) may try too: the index stops loading above SEARCH_EXACT_MAX_ROWS itself.
+    const wholeTableWithin = (this.tableRows?.rows ?? 0) <= this.config.searchExactMaxRows;
+    if (exact && wholeTableWithin && this.vectorIndex) {
+      const fromIndex = await this.fromVectorIndex(model, vector, filters, k, where, params);
+      if (fromIndex) return fromIndex;
+    }
     // The exact list needs no settings: one statement, one round trip (no BEGIN/COMMIT around it).
     if (exact) return ((await this.dataSource.query(candidateSql(where, true), params)) as Array<Record<string, unknown>>).map(toCandidate);
     return this.dataSource.transaction(async (manager) => {
@@ -121,6 +142,57 @@ export class MatchRepository {
       const rows: Array<Record<string, unknown>> = await manager.query(candidateSql(where, false), params);
       return rows.map(toCandidate);
     });
+  }
+
+  /**
+   * The candidate statement over the ids of the in-process index, with the index's change fingerprint computed in
+   * the same snapshot (ResourceVectorIndex): when a write the index has not seen shows, the index reads the change
+   * and, if the nearest ids moved, the statement runs again. Null when the index cannot answer or anything failed.
+   */
+  private async fromVectorIndex(
+    model: string,
+    vector: Float32Array,
+    filters: HardFilters,
+    k: number,
+    where: string,
+    params: unknown[],
+  ): Promise<SearchCandidate[] | null> {
+    const index = this.vectorIndex!;
+    const n = k + vectorIndexMargin(k);
+    try {
+      const answer = index.nearest(model, vector, filters, n);
+      if (!answer) return null;
+      let result = await this.candidatesByIds(where, params, answer);
+      if (result.fingerprint !== answer.fingerprint) {
+        if (!(await index.refresh(model, answer))) return null;
+        const fresh = index.nearest(model, vector, filters, n);
+        if (!fresh) return null;
+        if (!sameIds(fresh, answer)) result = await this.candidatesByIds(where, params, fresh);
+      }
+      return result.candidates;
+    } catch (err) {
+      // The code only: a database message may quote the statement's parameters, and the needs words are one of them.
+      const { name, code } = err as { name?: string; code?: string };
+      this.logger.warn({ err: name, code }, 'ベクトル索引の候補で検索できませんでした。SQL で検索します');
+      return null;
+    }
+  }
+
+  private async candidatesByIds(where: string, params: unknown[], answer: IndexAnswer) {
+    const withIds = [...params];
+    const ids = `$${withIds.push(answer.nearest.map((x) => x.id))}`;
+    const since = `$${withIds.push(answer.since)}::xid8`;
+    // One row even without candidates, so the fingerprint always comes back.
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT f.fingerprint AS "indexFingerprint", c.*
+         FROM (SELECT ${changeFingerprintSql(since)} AS fingerprint) f
+         LEFT JOIN (${candidateSql(where, true, ids)}) c ON true`,
+      withIds,
+    );
+    return {
+      fingerprint: rows[0]?.indexFingerprint as string,
+      candidates: rows.filter((row) => row.id != null).map(toCandidate),
+    };
   }
 
   /**
@@ -175,10 +247,12 @@ export class MatchRepository {
 
 /**
  * $1 = needs vector, $2 = k, $3 = needs terms, then the filters. `exact` orders by similarity, an
- * expression the HNSW index cannot serve, so the planner computes it for every filtered row.
+ * expression the HNSW index cannot serve, so the planner computes it for every filtered row — or, with
+ * `ids` (the parameter holding the in-process index's nearest ids), only for those rows, read by primary key.
  */
-function candidateSql(where: string, exact: boolean): string {
+function candidateSql(where: string, exact: boolean, ids?: string): string {
   const nearest = exact ? '1 - (r.embedding <=> $1::vector) DESC' : 'r.embedding <=> $1::vector';
+  const onlyIds = ids ? `r.id = ANY(${ids}::uuid[]) AND ` : '';
   return `
     WITH q AS (
       SELECT $1::vector AS v,
@@ -186,7 +260,7 @@ function candidateSql(where: string, exact: boolean): string {
                   ELSE to_tsquery('simple', (SELECT string_agg(quote_literal(t), ' | ') FROM unnest($3::text[]) t)) END AS ts
     ), by_vector AS (
       -- ORDER BY the parameter itself: ordering by q.v (a join column) would hide it from the HNSW index
-      SELECT r.id FROM resources r WHERE ${where}
+      SELECT r.id FROM resources r WHERE ${onlyIds}${where}
       ORDER BY ${nearest} LIMIT $2
     ), by_words AS (
       -- Ranks at most LEXICAL_CANDIDATES matching rows: a common word matches most of a large
@@ -204,6 +278,10 @@ function candidateSql(where: string, exact: boolean): string {
                 ELSE ARRAY(SELECT t FROM unnest(tsvector_to_array(r.search_tokens)) t WHERE t = ANY($3::text[])) END AS "matchedTerms"
       FROM ${RESOURCE_FROM}, q
      WHERE r.id IN (SELECT id FROM by_vector UNION SELECT id FROM by_words)`;
+}
+
+function sameIds(a: IndexAnswer, b: IndexAnswer): boolean {
+  return a.nearest.length === b.nearest.length && a.nearest.every((x, i) => x.id === b.nearest[i].id);
 }
 
 /** Appends parameters and returns the WHERE clause shared by both candidate lists. */

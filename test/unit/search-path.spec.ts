@@ -3,7 +3,8 @@ import type { ApiTokenRepository } from '../../src/auth/api-token.repository';
 import { ApiTokenService } from '../../src/auth/api-token.service';
 import type { OrganizationDirectory } from '../../src/auth/organization-directory';
 import { loadConfig } from '../../src/config/app-config';
-import { ESTIMATE_TTL_MS, estimateTableRows, MatchRepository } from '../../src/matching/match.repository';
+import { ESTIMATE_TTL_MS, estimateTableRows, MatchRepository, vectorIndexMargin } from '../../src/matching/match.repository';
+import type { IndexAnswer, ResourceVectorIndex } from '../../src/matching/vector-index';
 import { QueryEmbeddingCache } from '../../src/matching/query-embedding.cache';
 
 const vector = (x: number) => Float32Array.from({ length: 4 }, () => x);
@@ -137,6 +138,86 @@ describe('token use is recorded to the minute without a write per request', () =
       const stale = setup(lastUsedAt);
       await stale.service.authenticate('sk_x', 'POST /api/v1/matches/search');
       expect(stale.repo.touch).toHaveBeenCalledWith('t1');
+    }
+  });
+});
+
+describe('exact list from the in-process vector index', () => {
+  const config = loadConfig({ SEARCH_EXACT_MAX_ROWS: '10000' });
+  const answer = (ids: string[], fingerprint = '0:0', asked = 1): IndexAnswer => ({
+    nearest: ids.map((id, i) => ({ id, similarity: 1 - i / 10 })),
+    since: '100',
+    fingerprint,
+    asked,
+  });
+  /** Answers the catalogue estimate, then each candidate statement with `byIds(n)` (n = 1, 2, …) or the SQL path's rows. */
+  function setup(byIds: (n: number, sql: string) => Array<Record<string, unknown>>) {
+    const statements: string[] = [];
+    let n = 0;
+    const ds = {
+      query: jest.fn(async (sql: string) => {
+        statements.push(sql.trim());
+        if (sql.includes('table rows estimate')) return [{ tuples: 9_000, pages: 4_500, current: 4_500 }];
+        if (sql.includes('SELECT f.fingerprint')) return byIds(++n, sql);
+        return [];
+      }),
+    };
+    return { ds, statements };
+  }
+  const row = (id: string, fingerprint: string) => ({ indexFingerprint: fingerprint, id, vectorSimilarity: 0.5, lexicalRank: 0 });
+  const search = (repo: MatchRepository) => repo.findCandidates('m', vector(0.1), ['畑'], { includeFull: false }, 100);
+
+  it('sends the index ids with the fingerprint in one statement, and no SQL vector list, when nothing changed', async () => {
+    const index = { nearest: jest.fn(() => answer(['a', 'b'])), refresh: jest.fn() };
+    const { ds, statements } = setup(() => [row('a', '0:0'), row('b', '0:0')]);
+    const repo = new MatchRepository(ds as unknown as DataSource, config, index as unknown as ResourceVectorIndex);
+    expect((await search(repo)).map((c) => c.id)).toEqual(['a', 'b']);
+    expect(index.nearest).toHaveBeenCalledWith('m', vector(0.1), { includeFull: false }, 100 + vectorIndexMargin(100));
+    const candidates = statements.filter((s) => s.includes('WITH q AS'));
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toContain('r.id = ANY($');
+    expect(index.refresh).not.toHaveBeenCalled();
+  });
+
+  it('reads the changes and runs again when the fingerprint differs and the nearest ids moved', async () => {
+    const index = {
+      nearest: jest
+        .fn()
+        .mockReturnValueOnce(answer(['a']))
+        .mockReturnValueOnce(answer(['c', 'a'], '1:200', 2)),
+      refresh: jest.fn(async () => true),
+    };
+    const { ds } = setup((n) => (n === 1 ? [row('a', '1:200')] : [row('c', '1:200'), row('a', '1:200')]));
+    const repo = new MatchRepository(ds as unknown as DataSource, config, index as unknown as ResourceVectorIndex);
+    expect((await search(repo)).map((c) => c.id)).toEqual(['c', 'a']);
+    expect(index.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('is not asked for a catalogue above SEARCH_EXACT_MAX_ROWS (the HNSW path answers)', async () => {
+    const index = { nearest: jest.fn(() => answer(['a'])), refresh: jest.fn() };
+    const { ds } = fakeDataSource({ tuples: 100_000, pages: 50_000, current: 50_000 }, 75_000);
+    const repo = new MatchRepository(ds as unknown as DataSource, config, index as unknown as ResourceVectorIndex);
+    await search(repo);
+    expect(index.nearest).not.toHaveBeenCalled();
+  });
+
+  it('falls back to the SQL exact list when the index cannot answer or its statement fails', async () => {
+    for (const index of [
+      { nearest: jest.fn(() => null), refresh: jest.fn() },
+      {
+        nearest: jest.fn(() => answer(['a'])),
+        refresh: jest.fn(),
+      },
+    ]) {
+      const { ds, statements } = setup(() => {
+        throw new Error('boom');
+      });
+      const repo = new MatchRepository(ds as unknown as DataSource, config, index as unknown as ResourceVectorIndex);
+      await expect(search(repo)).resolves.toEqual([]);
+      const sqlPath = statements.filter((s) => s.startsWith('WITH q AS'));
+      expect(sqlPath).toHaveLength(1);
+      expect(sqlPath[0]).toContain('ORDER BY 1 - (r.embedding <=> $1::vector) DESC');
+      expect(sqlPath[0]).not.toContain('r.id = ANY(');
     }
   });
 });

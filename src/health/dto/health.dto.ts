@@ -20,6 +20,13 @@ export class HealthDto {
       '最後に成功したバックアップ（lastSuccessAt, ageHours, sizeBytes, durationMs, lockedMs, schedule, warning?）。docs/backup.md',
   })
   backup!: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'このプロセスの検索用ベクトル索引（state: off / loading / ready / failed / too_large、model、rows、loadedAt、checkedAt）。' +
+      '最初の検索で読み込まれ、変更は約 1 秒以内に反映されます。null: 使わない設定（SEARCH_VECTOR_INDEX=false）',
+  })
+  vectorIndex!: Record<string, unknown> | null;
   @ApiProperty({ type: [String], description: '動作はしているが注意が必要なこと（代替モデルで動作中、バックアップが古いなど）' })
   warnings!: string[];
 }

@@ -1647,6 +1647,8 @@ export interface components {
             role: "api" | "worker" | "all";
             /** @enum {string} */
             status: "ok" | "unavailable";
+            /** @description このプロセスの検索用ベクトル索引（state: off / loading / ready / failed / too_large、model、rows、loadedAt、checkedAt）。最初の検索で読み込まれ、変更は約 1 秒以内に反映されます。null: 使わない設定（SEARCH_VECTOR_INDEX=false） */
+            vectorIndex?: Record<string, never> | null;
             /** @description 動作はしているが注意が必要なこと（代替モデルで動作中、バックアップが古いなど） */
             warnings: string[];
         };
