@@ -14,6 +14,7 @@ import { PersonsAtWork1765100000000 } from '../../migrations/1765100000000-Perso
 import { CatalogueImport1765300000000 } from '../../migrations/1765300000000-CatalogueImport';
 import { FollowUpCalendar1765400000000 } from '../../migrations/1765400000000-FollowUpCalendar';
 import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNeeds';
+import { LexicalBm251765600000000 } from '../../migrations/1765600000000-LexicalBm25';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ResourceEntity } from '../resources/resource.entity';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   CatalogueImport1765300000000,
   FollowUpCalendar1765400000000,
   UnmetNeeds1765500000000,
+  LexicalBm251765600000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from '../resources/resource.columns';
+import { BM25_B, BM25_K1, GRAM_PREFIX } from './bm25';
 import { toVectorLiteral } from './embedding-state.repository';
 
 export interface HardFilters {
@@ -18,8 +19,9 @@ export interface HardFilters {
 export interface CandidateScores {
   /** Cosine similarity of the needs vector and the resource vector. */
   vectorSimilarity: number;
-  /** ts_rank_cd of the needs' content words against the resource's tokens (0 when none match). */
+  /** Okapi BM25 of the needs' terms in the resource (src/matching/bm25.ts; 0 when none match). */
   lexicalRank: number;
+  /** The needs' lemmas found in the resource, rarest in the catalogue first. */
   matchedTerms: string[];
 }
 
@@ -88,8 +90,6 @@ export function hnswSettings(efSearch = EF_SEARCH): string[] {
 export const ESTIMATE_TTL_MS = 10_000;
 /** Filter sets whose estimates are kept (a bounded map: filters come from a handful of screens). */
 const ESTIMATES_KEPT = 500;
-/** Lexical matches ranked per search; binds only in catalogues far larger than a municipality's. */
-const LEXICAL_CANDIDATES = 1_000;
 
 @Injectable()
 export class MatchRepository {
@@ -102,7 +102,7 @@ export class MatchRepository {
   ) {}
 
   /**
-   * Union of the nearest resources by vector (cosine) and the best lexical matches (GIN, ts_rank_cd),
+   * Union of the nearest resources by vector (cosine) and the best lexical matches (Okapi BM25 over resource_terms),
    * both under the same hard filters, scored in one pass.
    *
    * The vector list is exact when the planner expects at most SEARCH_EXACT_MAX_ROWS resources to pass
@@ -174,36 +174,51 @@ export class MatchRepository {
 }
 
 /**
- * $1 = needs vector, $2 = k, $3 = needs terms, then the filters. `exact` orders by similarity, an
- * expression the HNSW index cannot serve, so the planner computes it for every filtered row.
+ * $1 = needs vector, $2 = k, $3 = needs terms (lemmas and bigrams, queryTerms), then the filters. `exact` orders by
+ * similarity, an expression the HNSW index cannot serve, so the planner computes it for every filtered row.
  */
 function candidateSql(where: string, exact: boolean): string {
   const nearest = exact ? '1 - (r.embedding <=> $1::vector) DESC' : 'r.embedding <=> $1::vector';
   return `
     WITH q AS (
-      SELECT $1::vector AS v,
-             CASE WHEN $3::text[] IS NULL THEN NULL
-                  ELSE to_tsquery('simple', (SELECT string_agg(quote_literal(t), ' | ') FROM unnest($3::text[]) t)) END AS ts
-    ), by_vector AS (
+      SELECT $1::vector AS v
+    ), ${lexicalCtes()}, by_vector AS (
       -- ORDER BY the parameter itself: ordering by q.v (a join column) would hide it from the HNSW index
       SELECT r.id FROM resources r WHERE ${where}
       ORDER BY ${nearest} LIMIT $2
     ), by_words AS (
-      -- Ranks at most LEXICAL_CANDIDATES matching rows: a common word matches most of a large
-      -- catalogue, and ranking all of them cost 0.5 s at 100,000 resources (docs/benchmarks.md).
-      SELECT m.id FROM (
-        SELECT r.id, r.search_tokens FROM resources r
-         WHERE ${where} AND r.search_tokens @@ (SELECT ts FROM q) LIMIT ${LEXICAL_CANDIDATES}
-      ) m
-      ORDER BY ts_rank_cd(m.search_tokens, (SELECT ts FROM q)) DESC LIMIT $2
+      -- Best BM25 first, each checked against the filters by its primary key until k pass (LATERAL keeps it a
+      -- nested loop that stops at the LIMIT, instead of a scan of the wide resources table).
+      SELECT l.id FROM (SELECT id, bm25 FROM lex ORDER BY bm25 DESC, id) l
+       CROSS JOIN LATERAL (SELECT 1 FROM resources r WHERE r.id = l.id AND ${where}) passes
+       LIMIT $2
     )
     SELECT ${RESOURCE_SELECT},
            1 - (r.embedding <=> q.v) AS "vectorSimilarity",
-           CASE WHEN q.ts IS NULL THEN 0 ELSE ts_rank_cd(r.search_tokens, q.ts) END AS "lexicalRank",
-           CASE WHEN $3::text[] IS NULL THEN '{}'::text[]
-                ELSE ARRAY(SELECT t FROM unnest(tsvector_to_array(r.search_tokens)) t WHERE t = ANY($3::text[])) END AS "matchedTerms"
-      FROM ${RESOURCE_FROM}, q
+           coalesce(lex.bm25, 0) AS "lexicalRank",
+           coalesce(lex.words, '{}'::text[]) AS "matchedTerms"
+      FROM ${RESOURCE_FROM} LEFT JOIN lex ON lex.id = r.id CROSS JOIN q
      WHERE r.id IN (SELECT id FROM by_vector UNION SELECT id FROM by_words)`;
+}
+
+/**
+ * Okapi BM25 of every resource sharing a term with the needs ($3), from the postings (resource_terms) and the corpus
+ * row (lexical_corpus): one read of the query terms' postings gives tf, the length and, counted per term, df.
+ * `lex(id, bm25, words)`: words = the matched lemmas (not bigrams), most informative first, for the reasons.
+ * Formula and constants: src/matching/bm25.ts.
+ */
+export function lexicalCtes(): string {
+  return `lex_postings AS (
+      SELECT p.resource_id, p.term, p.tf, p.doc_length, (count(*) OVER (PARTITION BY p.term))::float8 AS df
+        FROM resource_terms p WHERE p.term = ANY($3::text[])
+    ), lex AS (
+      SELECT p.resource_id AS id,
+             sum(ln(1 + (c.documents - p.df + 0.5) / (p.df + 0.5)) * p.tf * ${BM25_K1 + 1}
+                 / (p.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * p.doc_length * c.documents::float8 / c.total_length)))::float8 AS bm25,
+             array_agg(p.term ORDER BY p.df, p.term) FILTER (WHERE left(p.term, 1) <> '${GRAM_PREFIX}') AS words
+        FROM lex_postings p CROSS JOIN lexical_corpus c
+       GROUP BY p.resource_id
+    )`;
 }
 
 /** Appends parameters and returns the WHERE clause shared by both candidate lists. */
