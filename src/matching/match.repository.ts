@@ -177,7 +177,7 @@ export class MatchRepository {
  * $1 = needs vector, $2 = k, $3 = needs terms (lemmas and bigrams, queryTerms), then the filters. `exact` orders by
  * similarity, an expression the HNSW index cannot serve, so the planner computes it for every filtered row.
  */
-function candidateSql(where: string, exact: boolean): string {
+export function candidateSql(where: string, exact: boolean): string {
   const nearest = exact ? '1 - (r.embedding <=> $1::vector) DESC' : 'r.embedding <=> $1::vector';
   return `
     WITH q AS (
@@ -187,11 +187,12 @@ function candidateSql(where: string, exact: boolean): string {
       SELECT r.id FROM resources r WHERE ${where}
       ORDER BY ${nearest} LIMIT $2
     ), by_words AS (
-      -- Best BM25 first, each checked against the filters by its primary key until k pass (LATERAL keeps it a
-      -- nested loop that stops at the LIMIT, instead of a scan of the wide resources table).
+      -- Best BM25 first, each checked against the filters by its primary key until k pass: the LIMIT inside the
+      -- LATERAL keeps it from being flattened into a join (which scanned the wide resources table, in its own order),
+      -- so it is a nested loop over the sorted scores that stops at the outer LIMIT.
       SELECT l.id FROM (SELECT id, bm25 FROM lex ORDER BY bm25 DESC, id) l
-       CROSS JOIN LATERAL (SELECT 1 FROM resources r WHERE r.id = l.id AND ${where}) passes
-       LIMIT $2
+       CROSS JOIN LATERAL (SELECT 1 FROM resources r WHERE r.id = l.id AND ${where} LIMIT 1) passes
+       ORDER BY l.bm25 DESC, l.id LIMIT $2
     )
     SELECT ${RESOURCE_SELECT},
            1 - (r.embedding <=> q.v) AS "vectorSimilarity",
@@ -222,7 +223,7 @@ export function lexicalCtes(): string {
 }
 
 /** Appends parameters and returns the WHERE clause shared by both candidate lists. */
-function hardFilterSql(model: string, f: HardFilters, params: unknown[]): string {
+export function hardFilterSql(model: string, f: HardFilters, params: unknown[]): string {
   const add = (value: unknown) => `$${params.push(value)}`;
   const clauses = [`r.status = 'open'`, `r.embedding_status = 'ready'`, `r.embedding_model = ${add(model)}`];
   if (!f.includeFull) clauses.push('r.vacancies > 0');

@@ -1,0 +1,89 @@
+/**
+ * Issue #17 item 3: the lexical signal before (ts_rank_cd over search_tokens, the tsquery of the needs' lemmas, as the
+ * service computed it until BM25) against Okapi BM25 (resource_terms, what the service computes now), on the same
+ * candidate pools: lexical-only, and the hybrid + understood with each signal, its weights chosen by coordinate ascent
+ * (signals space: lexical weight, fit weight, lexical half-rank) on 4/5 of the needs and measured on the held-out 1/5.
+ */
+import type { DataSource } from 'typeorm';
+import type { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
+import type { Candidate } from '../src/matching/match.repository';
+import type { PersonPreferences, RankingWeights } from '../src/matching/ranking';
+import { ascend, fmtWeights, InMemoryRanker, SPACES } from './eval-tuning';
+import { folds, hitAt, mean, ndcgAt, type Grades } from './metrics';
+
+const K = 10;
+const f3 = (x: number) => x.toFixed(3);
+
+/** ts_rank_cd of the needs' lemmas against each pooled resource, exactly as candidateSql computed it before BM25. */
+async function tsRankCd(db: DataSource, tokenizer: JapaneseTokenizer, needs: string, ids: string[]): Promise<Map<string, number>> {
+  const terms = [...new Set(tokenizer.contentWords(needs))];
+  if (!terms.length) return new Map();
+  const rows: Array<{ id: string; rank: number }> = await db.query(
+    `SELECT id, ts_rank_cd(search_tokens, to_tsquery('simple', (SELECT string_agg(quote_literal(t), ' | ') FROM unnest($2::text[]) t))) AS rank
+       FROM resources WHERE id = ANY($1::uuid[])`,
+    [ids, terms],
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.rank)]));
+}
+
+export async function compareLexical(
+  db: DataSource,
+  tokenizer: JapaneseTokenizer,
+  needs: string[],
+  pools: Candidate[][],
+  prefs: PersonPreferences[],
+  keyOf: Map<string, string>,
+  grades: Grades[],
+  start: { tsRankCd: RankingWeights; bm25: RankingWeights },
+): Promise<{ tsRankCd: RankingWeights; bm25: RankingWeights }> {
+  const oldPools: Candidate[][] = [];
+  for (const [i, pool] of pools.entries()) {
+    const ranks = await tsRankCd(
+      db,
+      tokenizer,
+      needs[i],
+      pool.map((c) => c.id),
+    );
+    oldPools.push(pool.map((c) => ({ ...c, lexicalRank: ranks.get(c.id) ?? 0 })));
+  }
+  const all = needs.map((_, i) => i);
+  console.log('\nlexical signal: ts_rank_cd (before) vs Okapi BM25 (now), same candidate pools');
+  console.log('  signal                                   nDCG@10  hit@3   (CV = 5-fold, weights chosen on 4/5)');
+  const lexicalOnly = (p: Candidate[][]) => {
+    const lists = p.map((pool) =>
+      pool
+        .filter((c) => c.lexicalRank > 0)
+        .sort((a, b) => b.lexicalRank - a.lexicalRank || b.vectorSimilarity - a.vectorSimilarity)
+        .slice(0, K)
+        .map((c) => keyOf.get(c.id)!),
+    );
+    return { ndcg: mean(all.map((i) => ndcgAt(lists[i], grades[i], K))), hit: mean(all.map((i) => hitAt(lists[i], grades[i], 3, 3))) };
+  };
+  const chosen = { tsRankCd: start.tsRankCd, bm25: start.bm25 };
+  for (const [name, p] of [
+    ['tsRankCd', oldPools],
+    ['bm25', pools],
+  ] as const) {
+    const label = name === 'bm25' ? 'Okapi BM25' : 'ts_rank_cd';
+    const lo = lexicalOnly(p);
+    console.log(`  ${`lexical only, ${label}`.padEnd(40)} ${f3(lo.ndcg).padStart(7)}  ${f3(lo.hit)}   (no weights: in-sample = CV)`);
+    const ranker = new InMemoryRanker(p, prefs, keyOf, grades);
+    const cv = new Array<{ ndcg: number; hit: number }>(all.length);
+    for (const test of folds(all.length, 5)) {
+      const train = all.filter((i) => !test.includes(i));
+      const w = ascend(ranker, start[name], train, SPACES.signals).w;
+      ranker.perNeed(w, test).forEach((x, j) => (cv[test[j]] = x));
+    }
+    const inSample = ascend(ranker, start[name], all, SPACES.signals);
+    const atStart = ranker.score(start[name], all);
+    chosen[name] = inSample.w;
+    console.log(`  ${`hybrid + understood, ${label}, start`.padEnd(40)} ${f3(atStart.ndcg).padStart(7)}  ${f3(atStart.hit)}   ${fmtWeights(start[name])}`);
+    console.log(
+      `  ${`hybrid + understood, ${label}, in-sample`.padEnd(40)} ${f3(inSample.ndcg).padStart(7)}  ${f3(inSample.hit)}   ${fmtWeights(inSample.w)}`,
+    );
+    console.log(
+      `  ${`hybrid + understood, ${label}, CV`.padEnd(40)} ${f3(mean(cv.map((x) => x.ndcg))).padStart(7)}  ${f3(mean(cv.map((x) => x.hit)))}`,
+    );
+  }
+  return chosen;
+}
