@@ -326,7 +326,8 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
     understoodPrefs,
     keyOf,
     grades,
-    { tsRankCd: TS_RANK_CD_WEIGHTS, bm25: DEFAULT_WEIGHTS },
+    // both ascents start from the ts_rank_cd weights, so that neither starts from its own optimum
+    { tsRankCd: TS_RANK_CD_WEIGHTS, bm25: TS_RANK_CD_WEIGHTS },
   );
 
   if (!process.argv.includes('--tune')) return;

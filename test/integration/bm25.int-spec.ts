@@ -109,6 +109,18 @@ describe('BM25 lexical relevance in SQL (resource_terms, lexical_corpus)', () =>
     expect(byKey('garden').matchedTerms.some((w) => w.startsWith('#'))).toBe(false);
   });
 
+  it('takes the k best BM25 matches under the filters, not the first k it finds', async () => {
+    const { terms } = await search(NEEDS);
+    const reference = bm25Scores(await allPostings(), terms);
+    const best = Object.values(ids)
+      .filter((id) => reference.has(id))
+      .sort((a, b) => reference.get(b)! - reference.get(a)!)
+      .slice(0, 2);
+    const { model, vectors } = await t.app.get(EmbeddingModelRepository).embed(['皿洗い'], 'query');
+    const k2 = await t.app.get(MatchRepository).findCandidates(model, vectors[0], terms, { includeFull: true, areas: [area] }, 2);
+    expect(k2.map((c) => c.id)).toEqual(expect.arrayContaining(best));
+  });
+
   it('keeps df and lengths current when a resource is edited or deleted', async () => {
     const before = await search(NEEDS);
     const garden = before.candidates.find((c) => c.id === ids.garden)!;
