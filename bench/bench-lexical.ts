@@ -15,7 +15,8 @@ import { projectRoot } from '../src/common/project-root';
 import { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { queryTerms } from '../src/matching/bm25';
-import { candidateSql, hardFilterSql } from '../src/matching/match.repository';
+import { candidateSql, hardFilterSql, type HardFilters } from '../src/matching/match.repository';
+import { AREA_NAMES } from './synthetic-catalogue';
 import { RESOURCE_FROM, RESOURCE_SELECT } from '../src/resources/resource.columns';
 import { logger, mean, median } from './bench-support';
 
@@ -80,9 +81,26 @@ async function main() {
       `SELECT (SELECT count(*)::int FROM resources) AS resources, (SELECT count(*)::int FROM resource_terms) AS postings,
               (SELECT documents FROM lexical_corpus) AS documents`,
     );
-    log(`catalogue: ${JSON.stringify(size[0])}; ${needs.length} needs × ${rounds} rounds; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    // --filter none (60 % of bench:load's searches), broad (types 2, areas 3, days 3: 30 %), narrow (1 type, 1 area, 1 day,
+    // 1 accommodation: 10 %)
+    const filter = argv.includes('--filter') ? argv[argv.indexOf('--filter') + 1] : 'none';
+    const filters: HardFilters =
+      filter === 'broad'
+        ? { includeFull: false, types: ['ibasho', 'volunteer'], areas: AREA_NAMES.slice(0, 3), days: ['mon', 'wed', 'fri'] }
+        : filter === 'narrow'
+          ? { includeFull: false, types: ['volunteer'], areas: AREA_NAMES.slice(0, 1), days: ['tue'], accommodations: ['quiet'] }
+          : { includeFull: false };
     const params: unknown[] = [null, 100, null];
-    const where = hardFilterSql(model, { includeFull: false }, params);
+    const where = hardFilterSql(model, filters, params);
+    const countParams: unknown[] = [];
+    const countWhere = hardFilterSql(model, filters, countParams);
+    const { rows: passing } = await pg.query(`SELECT count(*)::int AS n FROM resources r WHERE ${countWhere}`, countParams);
+    log(
+      `catalogue: ${JSON.stringify(size[0])}; filter ${filter} (${passing[0].n} resources pass); ${needs.length} needs × ${rounds} rounds; load ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     const variants: Record<string, { sql: string; terms: (needs: string) => string[] }> = {
       'ts_rank_cd (before)': { sql: tsRankCdSql(where), terms: (n) => [...new Set(tokenizer.contentWords(n))] },
       'BM25 (now)': { sql: candidateSql(where, true), terms: (n) => queryTerms(tokenizer.lexicalTerms(n)) },
@@ -105,20 +123,39 @@ async function main() {
     for (const name of Object.keys(variants)) for (let i = 0; i < 5; i++) await run(name, i); // warm the buffers
     for (const s of stats.values()) s.cpu.length = s.wall.length = s.rows.length = 0;
     for (let r = 0; r < rounds; r++) for (let i = 0; i < needs.length; i++) for (const name of Object.keys(variants)) await run(name, i);
-    console.log(`\n| statement (${needs.length} needs × ${rounds}, alternated) | DB CPU / statement (ms) | wall median / mean (ms) | rows |`);
+    console.log(
+      `\n| statement (${needs.length} needs × ${rounds}, alternated) | DB CPU / statement (ms) | wall median / mean (ms) | rows |`,
+    );
     console.log('|---|---:|---:|---:|');
     for (const [name, s] of stats)
-      console.log(`| ${name} | ${mean(s.cpu).toFixed(1)} | ${median(s.wall).toFixed(1)} / ${mean(s.wall).toFixed(1)} | ${mean(s.rows).toFixed(0)} |`);
-    console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+      console.log(
+        `| ${name} | ${mean(s.cpu).toFixed(1)} | ${median(s.wall).toFixed(1)} / ${mean(s.wall).toFixed(1)} | ${mean(s.rows).toFixed(0)} |`,
+      );
+    console.log(
+      `load average after: ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     const sample = Number(argv.includes('--explain') ? argv[argv.indexOf('--explain') + 1] : 0);
     for (const name of ['ts_rank_cd (before)', 'BM25 (now)']) {
       const v = variants[name];
-      const { rows } = await pg.query(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) ${v.sql}`, [vectors[sample].v, 100, v.terms(needs[sample]), ...params.slice(3)]);
+      const { rows } = await pg.query(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) ${v.sql}`, [
+        vectors[sample].v,
+        100,
+        v.terms(needs[sample]),
+        ...params.slice(3),
+      ]);
       const plan = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
       const file = path.join(os.tmpdir(), `bm25-explain-${name.startsWith('BM25') ? 'bm25' : 'tsrankcd'}.txt`);
       fs.writeFileSync(file, plan);
-      console.log(`\nEXPLAIN (ANALYZE, BUFFERS, TIMING OFF), ${name}, need ${sample + 1} (${v.terms(needs[sample]).length} terms; full plan in ${file}):`);
-      for (const line of plan.split('\n').filter((l: string) => /by_words|lex|Execution Time|Planning Time|Buffers: shared|CTE /.test(l)).slice(0, 24))
+      console.log(
+        `\nEXPLAIN (ANALYZE, BUFFERS, TIMING OFF), ${name}, need ${sample + 1} (${v.terms(needs[sample]).length} terms; full plan in ${file}):`,
+      );
+      for (const line of plan
+        .split('\n')
+        .filter((l: string) => /by_words|lex|Execution Time|Planning Time|Buffers: shared|CTE /.test(l))
+        .slice(0, 24))
         console.log(line);
     }
   } finally {

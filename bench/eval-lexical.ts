@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import type { Candidate } from '../src/matching/match.repository';
 import type { PersonPreferences, RankingWeights } from '../src/matching/ranking';
+import { BM25_B, BM25_K1, bm25Scores, GRAM_PREFIX, queryTerms, type Postings } from '../src/matching/bm25';
 import { ascend, fmtWeights, InMemoryRanker, SPACES } from './eval-tuning';
 import { folds, hitAt, mean, ndcgAt, type Grades } from './metrics';
 
@@ -77,7 +78,9 @@ export async function compareLexical(
     const inSample = ascend(ranker, start[name], all, SPACES.signals);
     const atStart = ranker.score(start[name], all);
     chosen[name] = inSample.w;
-    console.log(`  ${`hybrid + understood, ${label}, start`.padEnd(40)} ${f3(atStart.ndcg).padStart(7)}  ${f3(atStart.hit)}   ${fmtWeights(start[name])}`);
+    console.log(
+      `  ${`hybrid + understood, ${label}, start`.padEnd(40)} ${f3(atStart.ndcg).padStart(7)}  ${f3(atStart.hit)}   ${fmtWeights(start[name])}`,
+    );
     console.log(
       `  ${`hybrid + understood, ${label}, in-sample`.padEnd(40)} ${f3(inSample.ndcg).padStart(7)}  ${f3(inSample.hit)}   ${fmtWeights(inSample.w)}`,
     );
@@ -85,5 +88,84 @@ export async function compareLexical(
       `  ${`hybrid + understood, ${label}, CV`.padEnd(40)} ${f3(mean(cv.map((x) => x.ndcg))).padStart(7)}  ${f3(mean(cv.map((x) => x.hit)))}`,
     );
   }
+  await sensitivity(db, tokenizer, needs, pools, prefs, keyOf, grades, start.bm25, lexicalOnly);
   return chosen;
+}
+
+/**
+ * BM25's parameters, measured rather than assumed: the same postings scored in TypeScript (bm25Scores, which the
+ * integration test holds equal to the SQL) with other k1 / b, and without the bigrams of unknown words. Lexical-only
+ * in-sample; the bigram switch also as hybrid + understood, cross-validated.
+ */
+async function sensitivity(
+  db: DataSource,
+  tokenizer: JapaneseTokenizer,
+  needs: string[],
+  pools: Candidate[][],
+  prefs: PersonPreferences[],
+  keyOf: Map<string, string>,
+  grades: Grades[],
+  start: RankingWeights,
+  lexicalOnly: (p: Candidate[][]) => { ndcg: number; hit: number },
+): Promise<void> {
+  const ids = [...keyOf.keys()];
+  const rows: Array<{ id: string; term: string; tf: number; len: number }> = await db.query(
+    `SELECT resource_id AS id, term, tf, doc_length AS len FROM resource_terms WHERE resource_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const docs = (grams: boolean) => {
+    const out = new Map<string, Postings>();
+    for (const r of rows) {
+      if (!grams && r.term.startsWith(GRAM_PREFIX)) continue;
+      const d = out.get(r.id) ?? { terms: [], tfs: [], length: 0 };
+      d.terms.push(r.term);
+      d.tfs.push(r.tf);
+      d.length += r.tf;
+      out.set(r.id, d);
+    }
+    return out;
+  };
+  /** grams: 'all' = the service (bigrams of every query word of ≥ 3 characters), 'unknown' = only of the query's unknown words. */
+  const withScores = (grams: 'all' | 'unknown' | 'off', k1: number, b: number) => {
+    const d = docs(grams !== 'off');
+    return pools.map((pool, i) => {
+      const t = tokenizer.lexicalTerms(needs[i]);
+      const terms =
+        grams === 'unknown'
+          ? [...new Set([...t.words, ...t.grams])]
+          : queryTerms(t).filter((x) => grams === 'all' || !x.startsWith(GRAM_PREFIX));
+      const scores = bm25Scores(d, terms, k1, b);
+      return pool.map((c) => ({ ...c, lexicalRank: scores.get(c.id) ?? 0 }));
+    });
+  };
+  console.log(`
+  BM25 parameters, lexical only (in-sample), TypeScript scorer over the same postings:`);
+  console.log(`    k1 \\ b   ${[0.25, 0.5, 0.75, 1].map((b) => `b ${b}`.padEnd(14)).join('')}`);
+  for (const k1 of [0.6, 0.9, 1.2, 1.5, 2]) {
+    const cells = [0.25, 0.5, 0.75, 1].map((b) => {
+      const x = lexicalOnly(withScores('all', k1, b));
+      return `${f3(x.ndcg)}/${f3(x.hit)}`.padEnd(14);
+    });
+    console.log(`    k1 ${String(k1).padEnd(5)} ${cells.join('')}`);
+  }
+  const all = needs.map((_, i) => i);
+  for (const grams of ['all', 'unknown', 'off'] as const) {
+    const p = withScores(grams, BM25_K1, BM25_B);
+    const lo = lexicalOnly(p);
+    const ranker = new InMemoryRanker(p, prefs, keyOf, grades);
+    const cv = new Array<{ ndcg: number; hit: number }>(all.length);
+    for (const test of folds(all.length, 5)) {
+      const w = ascend(
+        ranker,
+        start,
+        all.filter((i) => !test.includes(i)),
+        SPACES.signals,
+      ).w;
+      ranker.perNeed(w, test).forEach((x, j) => (cv[test[j]] = x));
+    }
+    console.log(
+      `  bigrams of unknown words, query bigrams ${grams.padEnd(7)}: lexical only ${f3(lo.ndcg)}/${f3(lo.hit)}; hybrid + understood CV ` +
+        `${f3(mean(cv.map((x) => x.ndcg)))}/${f3(mean(cv.map((x) => x.hit)))}`,
+    );
+  }
 }
