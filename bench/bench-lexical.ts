@@ -4,7 +4,8 @@
  * (GIN tsquery over search_tokens, ≤ 1,000 matches ranked by ts_rank_cd), on one catalogue that has both (a catalogue
  * built by bench:load with this code: search_tokens are still written). Alternated statement by statement, so both
  * see the same load; reports the database process's CPU per statement (from /proc) and wall time, with and without
- * the lexical list, and EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) of one need (per-node timing costs more than the statement in wasm). Read-only.
+ * the lexical list, and EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) of one need (per-node timing costs more than the
+ * statement in wasm). Read-only.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,7 +16,7 @@ import { projectRoot } from '../src/common/project-root';
 import { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { queryTerms } from '../src/matching/bm25';
-import { candidateSql, hardFilterSql, type HardFilters } from '../src/matching/match.repository';
+import { candidateSql, hardFilterSql, narrowsCatalogue, type HardFilters } from '../src/matching/match.repository';
 import { AREA_NAMES } from './synthetic-catalogue';
 import { RESOURCE_FROM, RESOURCE_SELECT } from '../src/resources/resource.columns';
 import { logger, mean, median } from './bench-support';
@@ -96,16 +97,20 @@ async function main() {
     const countWhere = hardFilterSql(model, filters, countParams);
     const { rows: passing } = await pg.query(`SELECT count(*)::int AS n FROM resources r WHERE ${countWhere}`, countParams);
     log(
-      `catalogue: ${JSON.stringify(size[0])}; filter ${filter} (${passing[0].n} resources pass); ${needs.length} needs × ${rounds} rounds; load ${os
-        .loadavg()
-        .map((x) => x.toFixed(2))
-        .join(' ')}`,
+      `catalogue: ${JSON.stringify(size[0])}; filter ${filter} (${passing[0].n} resources pass); ` +
+        `${needs.length} needs × ${rounds} rounds; load ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')}`,
     );
     const variants: Record<string, { sql: string; terms: (needs: string) => string[] }> = {
       'ts_rank_cd (before)': { sql: tsRankCdSql(where), terms: (n) => [...new Set(tokenizer.contentWords(n))] },
-      'BM25 (now)': { sql: candidateSql(where, true), terms: (n) => queryTerms(tokenizer.lexicalTerms(n)) },
+      'BM25 (now)': { sql: candidateSql(where, true, narrowsCatalogue(filters)), terms: (n) => queryTerms(tokenizer.lexicalTerms(n)) },
       'ts_rank_cd, no lexical list': { sql: withoutWords(tsRankCdSql(where)), terms: (n) => [...new Set(tokenizer.contentWords(n))] },
-      'BM25, no lexical list': { sql: withoutWords(candidateSql(where, true)), terms: (n) => queryTerms(tokenizer.lexicalTerms(n)) },
+      'BM25, no lexical list': {
+        sql: withoutWords(candidateSql(where, true, narrowsCatalogue(filters))),
+        terms: (n) => queryTerms(tokenizer.lexicalTerms(n)),
+      },
     };
     const stats = new Map(Object.keys(variants).map((k) => [k, { cpu: [] as number[], wall: [] as number[], rows: [] as number[] }]));
     const run = async (name: string, i: number) => {
@@ -150,7 +155,8 @@ async function main() {
       const file = path.join(os.tmpdir(), `bm25-explain-${name.startsWith('BM25') ? 'bm25' : 'tsrankcd'}.txt`);
       fs.writeFileSync(file, plan);
       console.log(
-        `\nEXPLAIN (ANALYZE, BUFFERS, TIMING OFF), ${name}, need ${sample + 1} (${v.terms(needs[sample]).length} terms; full plan in ${file}):`,
+        `\nEXPLAIN (ANALYZE, BUFFERS, TIMING OFF), ${name}, need ${sample + 1} ` +
+          `(${v.terms(needs[sample]).length} terms; full plan in ${file}):`,
       );
       for (const line of plan
         .split('\n')

@@ -20,7 +20,8 @@ async function tsRankCd(db: DataSource, tokenizer: JapaneseTokenizer, needs: str
   const terms = [...new Set(tokenizer.contentWords(needs))];
   if (!terms.length) return new Map();
   const rows: Array<{ id: string; rank: number }> = await db.query(
-    `SELECT id, ts_rank_cd(search_tokens, to_tsquery('simple', (SELECT string_agg(quote_literal(t), ' | ') FROM unnest($2::text[]) t))) AS rank
+    `SELECT id, ts_rank_cd(search_tokens,
+                             to_tsquery('simple', (SELECT string_agg(quote_literal(t), ' | ') FROM unnest($2::text[]) t))) AS rank
        FROM resources WHERE id = ANY($1::uuid[])`,
     [ids, terms],
   );
@@ -61,6 +62,8 @@ export async function compareLexical(
     return { ndcg: mean(all.map((i) => ndcgAt(lists[i], grades[i], K))), hit: mean(all.map((i) => hitAt(lists[i], grades[i], 3, 3))) };
   };
   const chosen = { tsRankCd: start.tsRankCd, bm25: start.bm25 };
+  const row = (label: string, x: { ndcg: number; hit: number }, note = '') =>
+    console.log(`  ${label.padEnd(40)} ${f3(x.ndcg).padStart(7)}  ${f3(x.hit)}   ${note}`);
   for (const [name, p] of [
     ['tsRankCd', oldPools],
     ['bm25', pools],
@@ -78,15 +81,9 @@ export async function compareLexical(
     const inSample = ascend(ranker, start[name], all, SPACES.signals);
     const atStart = ranker.score(start[name], all);
     chosen[name] = inSample.w;
-    console.log(
-      `  ${`hybrid + understood, ${label}, start`.padEnd(40)} ${f3(atStart.ndcg).padStart(7)}  ${f3(atStart.hit)}   ${fmtWeights(start[name])}`,
-    );
-    console.log(
-      `  ${`hybrid + understood, ${label}, in-sample`.padEnd(40)} ${f3(inSample.ndcg).padStart(7)}  ${f3(inSample.hit)}   ${fmtWeights(inSample.w)}`,
-    );
-    console.log(
-      `  ${`hybrid + understood, ${label}, CV`.padEnd(40)} ${f3(mean(cv.map((x) => x.ndcg))).padStart(7)}  ${f3(mean(cv.map((x) => x.hit)))}`,
-    );
+    row(`hybrid + understood, ${label}, start`, atStart, fmtWeights(start[name]));
+    row(`hybrid + understood, ${label}, in-sample`, inSample, fmtWeights(inSample.w));
+    row(`hybrid + understood, ${label}, CV`, { ndcg: mean(cv.map((x) => x.ndcg)), hit: mean(cv.map((x) => x.hit)) });
   }
   await sensitivity(db, tokenizer, needs, pools, prefs, keyOf, grades, start.bm25, lexicalOnly);
   return chosen;

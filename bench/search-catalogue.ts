@@ -119,7 +119,8 @@ export async function loadCatalogue(pg: Client, size: number, model: EmbeddingMo
         await pg.query(
           `INSERT INTO resource_terms (resource_id, term, tf, doc_length)
            SELECT x.id, t.term, t.tf, x.length
-             FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, terms text[], tfs real[], length real), unnest(x.terms, x.tfs) AS t(term, tf)`,
+             FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, terms text[], tfs real[], length real),
+                  unnest(x.terms, x.tfs) AS t(term, tf)`,
           [JSON.stringify(postings)],
         );
       }

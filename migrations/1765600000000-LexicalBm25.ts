@@ -5,11 +5,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - resource_terms: one posting per (resource, term) — the weighted term frequency and the resource's length (the sum of
  *   its frequencies, repeated in each posting so that a score needs no other row). Written by the service in the same
  *   transaction as search_tokens, always all postings of a resource in one INSERT after deleting the old ones; removed
- *   with the resource (ON DELETE CASCADE). Indexed by term (scoring reads the postings of the query's terms; df is
- *   their count per term) and by resource (replacing, the reasons' matched terms).
- * - lexical_corpus: N (resources with postings) and the sum of their lengths (avgdl = sum / N), kept by statement
- *   triggers on resource_terms (transition tables), so that every writer — service, import, re-indexer, a cascade
- *   delete — keeps them current without a scan per search.
+ *   with the resource (ON DELETE CASCADE). Indexed by term (a search without filters reads the postings of the
+ *   query's terms) and by resource (replacing; a filtered search reads the postings of the resources that pass).
+ * - lexical_corpus: N (resources with postings) and the sum of their lengths (avgdl = sum / N), and lexical_terms: df
+ *   per term, kept by statement triggers on resource_terms (transition tables), so that every writer — service,
+ *   import, re-indexer, a cascade delete — keeps them current without a scan per search. df counted per search from
+ *   the postings instead cost a read of every posting of the query's terms even when a filter leaves 30 resources
+ *   (docs/benchmarks.md, "Lexical relevance as Okapi BM25"). A term's row stays at df 0 when its last resource goes.
  * Existing rows get postings here from their search_tokens (title occurrences (weight A) count 2, as
  * BM25_TITLE_WEIGHT) so that the lexical signal works at once; TEXT_RULES_VERSION 2 then makes the worker's
  * TextReindexService rewrite every resource's postings from kuromoji, with the bigrams of unknown words; participants
@@ -35,6 +37,7 @@ export class LexicalBm251765600000000 implements MigrationInterface {
         total_length double precision NOT NULL
       )`);
     await q.query(`INSERT INTO lexical_corpus (documents, total_length) VALUES (0, 0)`);
+    await q.query(`CREATE TABLE lexical_terms (term text PRIMARY KEY, df integer NOT NULL CHECK (df >= 0))`);
     // A statement adds or removes whole resources (all their postings), so each distinct resource_id is one document.
     await q.query(`
       CREATE FUNCTION lexical_corpus_count() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -43,11 +46,17 @@ export class LexicalBm251765600000000 implements MigrationInterface {
           UPDATE lexical_corpus c SET documents = c.documents - d.n, total_length = c.total_length - d.len
             FROM (SELECT count(*) AS n, coalesce(sum(doc_length), 0) AS len
                     FROM (SELECT DISTINCT ON (resource_id) resource_id, doc_length FROM removed) x) d;
+          UPDATE lexical_terms t SET df = t.df - d.n
+            FROM (SELECT term, count(*) AS n FROM removed GROUP BY term) d WHERE t.term = d.term;
         END IF;
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
           UPDATE lexical_corpus c SET documents = c.documents + d.n, total_length = c.total_length + d.len
             FROM (SELECT count(*) AS n, coalesce(sum(doc_length), 0) AS len
                     FROM (SELECT DISTINCT ON (resource_id) resource_id, doc_length FROM added) x) d;
+          -- in term order, so that two writers lock shared terms in the same order
+          INSERT INTO lexical_terms AS t (term, df)
+          SELECT term, count(*) FROM added GROUP BY term ORDER BY term
+          ON CONFLICT (term) DO UPDATE SET df = t.df + excluded.df;
         END IF;
         RETURN NULL;
       END $$`);
@@ -63,7 +72,7 @@ export class LexicalBm251765600000000 implements MigrationInterface {
         FROM (SELECT r.id, x.lexeme AS term, sum(CASE WHEN w = 'A' THEN 2 ELSE 1 END)::real AS tf
                 FROM resources r, unnest(r.search_tokens) AS x(lexeme, positions, weights), unnest(x.weights) AS w
                GROUP BY r.id, x.lexeme) t`);
-    await q.query(`ANALYZE resource_terms`);
+    await q.query(`ANALYZE resource_terms, lexical_terms, lexical_corpus`);
     // Rows written without text_rules take the current version (participants and organisations have no postings).
     await q.query(`ALTER TABLE participants ALTER COLUMN text_rules SET DEFAULT 2`);
     await q.query(`ALTER TABLE organizations ALTER COLUMN text_rules SET DEFAULT 2`);
@@ -75,5 +84,6 @@ export class LexicalBm251765600000000 implements MigrationInterface {
     await q.query(`DROP TABLE IF EXISTS resource_terms`);
     await q.query(`DROP FUNCTION IF EXISTS lexical_corpus_count()`);
     await q.query(`DROP TABLE IF EXISTS lexical_corpus`);
+    await q.query(`DROP TABLE IF EXISTS lexical_terms`);
   }
 }

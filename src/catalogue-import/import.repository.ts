@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TEXT_RULES_VERSION } from '../common/japanese/normalize';
-import type { Postings } from '../matching/bm25';
+import type { Postings } from '../common/japanese/postings';
 import type { CellMessage } from './table-reader';
 
 export type ImportStatus = 'parsing' | 'previewed' | 'committing' | 'committed' | 'failed';
@@ -358,7 +358,9 @@ export class ImportRepository {
       // BM25 postings of every written resource, in this transaction (one INSERT per chunk: the corpus triggers count
       // each resource once per statement).
       for (const rows of chunks([...allCreates, ...allUpdates])) {
-        const postings = JSON.stringify(rows.map((r) => ({ id: r.id, terms: r.postings.terms, tfs: r.postings.tfs, len: r.postings.length })));
+        const postings = JSON.stringify(
+          rows.map((r) => ({ id: r.id, terms: r.postings.terms, tfs: r.postings.tfs, len: r.postings.length })),
+        );
         await m.query(`DELETE FROM resource_terms WHERE resource_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements($1::jsonb) x)`, [
           postings,
         ]);

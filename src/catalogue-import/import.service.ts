@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { DAYS, type Accommodation, type Day } from '../common/catalogue.constants';
 import { normalizeJapanese } from '../common/japanese/normalize';
-import type { Postings } from '../matching/bm25';
+import type { Postings } from '../common/japanese/postings';
 import { hsdsToRecords } from './hsds.import';
 import { JobRepository } from '../jobs/job.repository';
 import type { ResourceTextFields } from '../resources/resource-text';

@@ -11,19 +11,16 @@
  * N = resources with postings (every status: the statistic describes the catalogue's words, not one search's filter),
  * df(t) = those with term t, |D| = the resource's weighted term count, avgdl = mean |D|.
  */
+import { gramsOf, type LexicalTerms } from '../common/japanese/grams';
+import type { Postings } from '../common/japanese/postings';
+
+export { GRAM_PREFIX, gramsOf, type LexicalTerms } from '../common/japanese/grams';
+export { BM25_TITLE_WEIGHT, postingsOf, type Postings } from '../common/japanese/postings';
 
 /** Term-frequency saturation; 1.2 is the textbook default (Robertson & Zaragoza 2009 §3.4.4: 1.2–2.0). */
 export const BM25_K1 = 1.2;
 /** Length normalisation; 0.75, the textbook default (ibid.). */
 export const BM25_B = 0.75;
-/**
- * A title occurrence counts this many body occurrences (a simple BM25F: Robertson, Zaragoza & Taylor 2004, "Simple
- * BM25 extension to multiple weighted fields"). The title was weight A (1.0) against B (0.4) under ts_rank_cd.
- */
-export const BM25_TITLE_WEIGHT = 2;
-/** Prefix of a character-bigram term (never the start of a lemma: symbols are not content words). */
-export const GRAM_PREFIX = '#';
-
 export function bm25Idf(documents: number, df: number): number {
   return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 }
@@ -33,21 +30,6 @@ export function bm25TermScore(idf: number, tf: number, length: number, avgLength
   return (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / avgLength));
 }
 
-/** What kuromoji gave for a text: content-word lemmas, and the bigram terms of the words it did not know. */
-export interface LexicalTerms {
-  words: string[];
-  grams: string[];
-}
-
-/** Character bigrams of a word kuromoji does not know (at least 3 characters: a 2-character word is its own bigram). */
-export function gramsOf(word: string): string[] {
-  const chars = [...word];
-  if (chars.length < 3) return [];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(GRAM_PREFIX + chars[i] + chars[i + 1]);
-  return out;
-}
-
 /**
  * The terms a search looks for, each once: the lemmas, and the bigrams of every lemma of 3 characters or more, known or
  * not — only the resources' unknown words have bigram postings, so 「ガーデニング」 (known) meets 「ガーデニングクラブ」
@@ -55,24 +37,6 @@ export function gramsOf(word: string): string[] {
  */
 export function queryTerms(t: LexicalTerms): string[] {
   return [...new Set([...t.words, ...t.words.flatMap(gramsOf)])];
-}
-
-/** A resource's postings: term → weighted frequency, and its length (the sum of the frequencies). */
-export interface Postings {
-  terms: string[];
-  tfs: number[];
-  length: number;
-}
-
-export function postingsOf(title: LexicalTerms, body: LexicalTerms, titleWeight = BM25_TITLE_WEIGHT): Postings {
-  const tf = new Map<string, number>();
-  const add = (terms: string[], w: number) => terms.forEach((t) => tf.set(t, (tf.get(t) ?? 0) + w));
-  add(title.words, titleWeight);
-  add(title.grams, titleWeight);
-  add(body.words, 1);
-  add(body.grams, 1);
-  const terms = [...tf.keys()];
-  return { terms, tfs: terms.map((t) => tf.get(t)!), length: terms.reduce((sum, t) => sum + tf.get(t)!, 0) };
 }
 
 /** Reference BM25 over an in-memory catalogue (tests; the service computes it in SQL). */

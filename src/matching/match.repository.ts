@@ -115,10 +115,14 @@ export class MatchRepository {
     const where = hardFilterSql(model, filters, params);
     const exact = (await this.filteredRowsBound(model, filters)) <= this.config.searchExactMaxRows;
     // The exact list needs no settings: one statement, one round trip (no BEGIN/COMMIT around it).
-    if (exact) return ((await this.dataSource.query(candidateSql(where, true), params)) as Array<Record<string, unknown>>).map(toCandidate);
+    const filtered = narrowsCatalogue(filters);
+    if (exact)
+      return ((await this.dataSource.query(candidateSql(where, true, filtered), params)) as Array<Record<string, unknown>>).map(
+        toCandidate,
+      );
     return this.dataSource.transaction(async (manager) => {
       await manager.query(hnswSettings().join('; '));
-      const rows: Array<Record<string, unknown>> = await manager.query(candidateSql(where, false), params);
+      const rows: Array<Record<string, unknown>> = await manager.query(candidateSql(where, false, filtered), params);
       return rows.map(toCandidate);
     });
   }
@@ -176,23 +180,17 @@ export class MatchRepository {
 /**
  * $1 = needs vector, $2 = k, $3 = needs terms (lemmas and bigrams, queryTerms), then the filters. `exact` orders by
  * similarity, an expression the HNSW index cannot serve, so the planner computes it for every filtered row.
+ * `filtered`: the request narrows the catalogue (types, areas, days, travel, accommodations), see lexicalCtes.
  */
-export function candidateSql(where: string, exact: boolean): string {
+export function candidateSql(where: string, exact: boolean, filtered = false): string {
   const nearest = exact ? '1 - (r.embedding <=> $1::vector) DESC' : 'r.embedding <=> $1::vector';
   return `
     WITH q AS (
       SELECT $1::vector AS v
-    ), ${lexicalCtes()}, by_vector AS (
+    ), ${lexicalCtes(where, filtered)}, by_vector AS (
       -- ORDER BY the parameter itself: ordering by q.v (a join column) would hide it from the HNSW index
       SELECT r.id FROM resources r WHERE ${where}
       ORDER BY ${nearest} LIMIT $2
-    ), by_words AS (
-      -- Best BM25 first, each checked against the filters by its primary key until k pass: the LIMIT inside the
-      -- LATERAL keeps it from being flattened into a join (which scanned the wide resources table, in its own order),
-      -- so it is a nested loop over the sorted scores that stops at the outer LIMIT.
-      SELECT l.id FROM (SELECT id, bm25 FROM lex ORDER BY bm25 DESC, id) l
-       CROSS JOIN LATERAL (SELECT 1 FROM resources r WHERE r.id = l.id AND ${where} LIMIT 1) passes
-       ORDER BY l.bm25 DESC, l.id LIMIT $2
     )
     SELECT ${RESOURCE_SELECT},
            1 - (r.embedding <=> q.v) AS "vectorSimilarity",
@@ -203,23 +201,45 @@ export function candidateSql(where: string, exact: boolean): string {
 }
 
 /**
- * Okapi BM25 of every resource sharing a term with the needs ($3), from the postings (resource_terms) and the corpus
- * row (lexical_corpus): one read of the query terms' postings gives tf, the length and, counted per term, df.
- * `lex(id, bm25, words)`: words = the matched lemmas (not bigrams), most informative first, for the reasons.
- * Formula and constants: src/matching/bm25.ts.
+ * The lexical list: Okapi BM25 (src/matching/bm25.ts) of the resources sharing a term with the needs ($3), from the
+ * postings (resource_terms), df per term (lexical_terms) and the corpus row (lexical_corpus), all kept on write.
+ * `lex(id, bm25, words)` scores the catalogue's matches (words = matched lemmas, not bigrams, rarest first, for the
+ * reasons); `by_words` = the k best under the filters. Two shapes, by measurement (docs/benchmarks.md):
+ * - no filter narrows the catalogue: score every posting of the query's terms (read by term), then check the best
+ *   ones against status and vacancies by primary key until k pass;
+ * - a filter does: score only the postings of the resources that pass it (a filter leaving 30 resources must not
+ *   read the postings of the 7,500 others).
  */
-export function lexicalCtes(): string {
-  return `lex_postings AS (
-      SELECT p.resource_id, p.term, p.tf, p.doc_length, (count(*) OVER (PARTITION BY p.term))::float8 AS df
-        FROM resource_terms p WHERE p.term = ANY($3::text[])
+export function lexicalCtes(where: string, filtered: boolean): string {
+  const bm25 = `t.idf * p.tf * ${BM25_K1 + 1} / (p.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * p.doc_length / t.avgdl))`;
+  return `lex_terms AS (
+      SELECT t.term, t.df, ln(1 + (c.documents - t.df + 0.5)::float8 / (t.df + 0.5)) AS idf, c.total_length / c.documents AS avgdl
+        FROM lexical_terms t CROSS JOIN lexical_corpus c WHERE t.term = ANY($3::text[]) AND t.df > 0
     ), lex AS (
-      SELECT p.resource_id AS id,
-             sum(ln(1 + (c.documents - p.df + 0.5) / (p.df + 0.5)) * p.tf * ${BM25_K1 + 1}
-                 / (p.tf + ${BM25_K1} * (1 - ${BM25_B} + ${BM25_B} * p.doc_length * c.documents::float8 / c.total_length)))::float8 AS bm25,
-             array_agg(p.term ORDER BY p.df, p.term) FILTER (WHERE left(p.term, 1) <> '${GRAM_PREFIX}') AS words
-        FROM lex_postings p CROSS JOIN lexical_corpus c
+      SELECT p.resource_id AS id, sum(${bm25})::float8 AS bm25,
+             array_agg(p.term ORDER BY t.df, p.term) FILTER (WHERE left(p.term, 1) <> '${GRAM_PREFIX}') AS words
+        FROM resource_terms p JOIN lex_terms t ON t.term = p.term
+       -- the term condition again on p: the postings are then read by the term index whatever the estimates of lex_terms
+       WHERE p.term = ANY($3::text[]) ${filtered ? `AND p.resource_id IN (SELECT r.id FROM resources r WHERE ${where})` : ''}
        GROUP BY p.resource_id
+    ), by_words AS (${
+      filtered
+        ? `
+      SELECT id FROM lex ORDER BY bm25 DESC, id LIMIT $2`
+        : `
+      -- Best first, each checked by primary key until k pass: the LIMIT inside the LATERAL keeps it from being
+      -- flattened into a join (which scanned the wide resources table, in its own order), so it is a nested loop over
+      -- the sorted scores that stops at the outer LIMIT.
+      SELECT l.id FROM (SELECT id, bm25 FROM lex ORDER BY bm25 DESC, id) l
+       CROSS JOIN LATERAL (SELECT 1 FROM resources r WHERE r.id = l.id AND ${where} LIMIT 1) passes
+       ORDER BY l.bm25 DESC, l.id LIMIT $2`
+    }
     )`;
+}
+
+/** Whether the request narrows the catalogue beyond what every search excludes (closed, not embedded, full). */
+export function narrowsCatalogue(f: HardFilters): boolean {
+  return !!(f.types?.length || f.areas?.length || f.days?.length || f.maxTravelMinutes !== undefined || f.accommodations?.length);
 }
 
 /** Appends parameters and returns the WHERE clause shared by both candidate lists. */

@@ -6,7 +6,7 @@ import { listTotal } from '../common/list-total';
 import type { CursorPage } from '../common/pagination';
 import { normalizeJapanese, TEXT_RULES_VERSION } from '../common/japanese/normalize';
 import { escapeLike, updateReturning } from '../common/sql';
-import type { Postings } from '../matching/bm25';
+import type { Postings } from '../common/japanese/postings';
 import type { ListResourcesQuery } from './dto/resource.dto';
 import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from './resource.columns';
 import { ResourceEntity } from './resource.entity';

@@ -5,7 +5,7 @@ import { AppException, ErrorCode } from '../common/app.exception';
 import type { CursorPage } from '../common/pagination';
 import { JobRepository } from '../jobs/job.repository';
 import { JapaneseTokenizer } from '../common/japanese/tokenizer';
-import { postingsOf } from '../matching/bm25';
+import { postingsOf } from '../common/japanese/postings';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import type { CreateResourceDto, ListResourcesQuery, UpdateResourceDto } from './dto/resource.dto';
 import { DAYS } from '../common/catalogue.constants';

@@ -22,7 +22,12 @@ describe('BM25 lexical relevance in SQL (resource_terms, lexical_corpus)', () =>
     orgId = (await createOrganization(t, { name: 'BM25検証の受入先' })).id;
     const rows: Array<[string, string, string, string[]]> = [
       ['farm', '畑の収穫', '農園で野菜の収穫と畑の草取りをします。収穫した野菜は持ち帰れます。', ['収穫', '草取り']],
-      ['farmLong', '農園のお手伝い', '野菜の収穫のほか、鶏の世話、道具の片付け、看板づくり、直売所の袋詰めなど、いろいろな作業があります。', []],
+      [
+        'farmLong',
+        '農園のお手伝い',
+        '野菜の収穫のほか、鶏の世話、道具の片付け、看板づくり、直売所の袋詰めなど、いろいろな作業があります。',
+        [],
+      ],
       ['molkky', 'モルックの会', '公園でモルックを楽しむ会です。', ['モルック']],
       ['garden', 'ガーデニングクラブの花壇', '駅前の花壇の手入れをします。', ['水やり']],
       ['cafe', 'カフェの皿洗い', '厨房で食器を洗います。', ['皿洗い']],
@@ -65,12 +70,25 @@ describe('BM25 lexical relevance in SQL (resource_terms, lexical_corpus)', () =>
       documents: actual.documents,
       total_length: expect.closeTo(Number(actual.total_length), 3),
     });
+    const [stale] = await db.query(
+      `SELECT count(*)::int AS n FROM lexical_terms t
+         FULL JOIN (SELECT term, count(*)::int AS df FROM resource_terms GROUP BY term) p ON p.term = t.term
+        WHERE coalesce(t.df, 0) <> coalesce(p.df, 0)`,
+    );
+    expect(stale.n).toBe(0); // df of every term
   };
   const search = async (needs: string) => {
     const tokenizer = t.app.get(JapaneseTokenizer);
     const terms = queryTerms(tokenizer.lexicalTerms(needs));
     const { model, vectors } = await t.app.get(EmbeddingModelRepository).embed([needs], 'query');
-    const candidates = await t.app.get(MatchRepository).findCandidates(model, vectors[0], terms, { includeFull: true, areas: [area] }, 50);
+    const repo = t.app.get(MatchRepository);
+    const candidates = await repo.findCandidates(model, vectors[0], terms, { includeFull: true, areas: [area] }, 50);
+    // The same statement without a filter narrowing the catalogue (the other shape of the lexical list) scores alike.
+    const unfiltered = await repo.findCandidates(model, vectors[0], terms, { includeFull: true }, 500);
+    for (const c of candidates) {
+      const same = unfiltered.find((u) => u.id === c.id);
+      if (same) expect(same.lexicalRank).toBeCloseTo(c.lexicalRank, 9);
+    }
     return { terms, candidates };
   };
 

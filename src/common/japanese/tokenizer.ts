@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import * as kuromoji from 'kuromoji';
-import { gramsOf, type LexicalTerms } from '../../matching/bm25';
+import { gramsOf, type LexicalTerms } from './grams';
 import { normalizeJapanese } from './normalize';
 
 interface KuromojiToken {
