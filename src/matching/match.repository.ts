@@ -207,20 +207,29 @@ export function candidateSql(where: string, exact: boolean, filtered = false): s
  * reasons); `by_words` = the k best under the filters. Two shapes, by measurement (docs/benchmarks.md):
  * - no filter narrows the catalogue: score every posting of the query's terms (read by term), then check the best
  *   ones against status and vacancies by primary key until k pass;
- * - a filter does: score only the postings of the resources that pass it (a filter leaving 30 resources must not
- *   read the postings of the 7,500 others).
+ * - a filter does: score only the postings of the resources that pass it; the planner picks how (a filter leaving 33
+ *   resources reads their postings by resource, a broad one checks the postings read by term).
+ * The query's terms are one row of arrays (lex_terms), not a table joined per posting: the join made the planner
+ * expect 11 postings where 1,095 came, and check the filter once per posting (DB CPU 11.8 ms vs 7.6 before BM25 for
+ * a narrow filter, docs/benchmarks.md).
  */
 export function lexicalCtes(where: string, filtered: boolean): string {
-  const bm25 = `t.idf * p.tf * ${BM25_K1 + 1} / (p.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * p.doc_length / t.avgdl))`;
+  const bm25 = `t.idfs[p.i] * p.tf * ${BM25_K1 + 1} / (p.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * p.doc_length / t.avgdl))`;
   return `lex_terms AS (
-      SELECT t.term, t.df, ln(1 + (c.documents - t.df + 0.5)::float8 / (t.df + 0.5)) AS idf, c.total_length / c.documents AS avgdl
+      -- one row: the query's terms with their df and idf, and avgdl (a join to it per posting upset the row estimates)
+      SELECT array_agg(t.term) AS terms, array_agg(t.df) AS dfs,
+             array_agg(ln(1 + (c.documents - t.df + 0.5)::float8 / (t.df + 0.5))) AS idfs,
+             min(c.total_length / c.documents) AS avgdl
         FROM lexical_terms t CROSS JOIN lexical_corpus c WHERE t.term = ANY($3::text[]) AND t.df > 0
+    ), lex_postings AS (
+      SELECT p.resource_id, p.term, p.tf, p.doc_length, array_position(t.terms, p.term) AS i
+        FROM resource_terms p CROSS JOIN lex_terms t
+       WHERE p.term = ANY($3::text[]) ${filtered ? `AND p.resource_id IN (SELECT r.id FROM resources r WHERE ${where})` : ''}
     ), lex AS (
       SELECT p.resource_id AS id, sum(${bm25})::float8 AS bm25,
-             array_agg(p.term ORDER BY t.df, p.term) FILTER (WHERE left(p.term, 1) <> '${GRAM_PREFIX}') AS words
-        FROM resource_terms p JOIN lex_terms t ON t.term = p.term
-       -- the term condition again on p: the postings are then read by the term index whatever the estimates of lex_terms
-       WHERE p.term = ANY($3::text[]) ${filtered ? `AND p.resource_id IN (SELECT r.id FROM resources r WHERE ${where})` : ''}
+             array_agg(p.term ORDER BY t.dfs[p.i], p.term) FILTER (WHERE left(p.term, 1) <> '${GRAM_PREFIX}') AS words
+        FROM lex_postings p CROSS JOIN lex_terms t
+       WHERE p.i IS NOT NULL
        GROUP BY p.resource_id
     ), by_words AS (${
       filtered
