@@ -29,7 +29,10 @@ import type { CreateResourceDto } from '../src/resources/dto/resource.dto';
 import { resourcePassage } from '../src/resources/resource-text';
 import { ResourceRepository } from '../src/resources/resource.repository';
 import { ResourceService } from '../src/resources/resource.service';
+import { DataSource } from 'typeorm';
+import { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import { evaluateDiversity } from './eval-diversity';
+import { compareLexical } from './eval-lexical';
 import { reportWorst } from './eval-failures';
 import { evaluateOutcomes } from './eval-outcomes';
 import { reportUnmet } from './eval-unmet';
@@ -50,6 +53,8 @@ const HIT_GRADE = 3;
 const POOL_LIMIT = 250;
 /** The weights before the re-tuning with understood constraints (issue #17), kept as a comparison row. */
 const PREVIOUS_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.15, fit: 0.45, lexicalHalfRank: 0.4 };
+/** The weights tuned for ts_rank_cd (2026-11-29, before BM25), the start of the ts_rank_cd side of compareLexical. */
+const TS_RANK_CD_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.45, fit: 0.5, lexicalHalfRank: 1.6 };
 const MODES: Record<string, RankingWeights> = {
   hybrid: DEFAULT_WEIGHTS,
   'vector-only': { ...DEFAULT_WEIGHTS, vector: 1, lexical: 0, fit: 0 },
@@ -311,6 +316,19 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
   evaluateDiversity(pools, prefs, grades, keyOf, DEFAULT_WEIGHTS);
   evaluateOutcomes(pools, prefs, grades, keyOf, DEFAULT_WEIGHTS);
   reportWorst(devset.needs, lists.get('hybrid')!, grades, new Map(devset.resources.map((r) => [r.key, r.title])));
+
+  // Issue #17 item 3: ts_rank_cd (before) vs BM25 (now) on the same pools, lexical-only and hybrid + understood (CV).
+  await compareLexical(
+    app.get(DataSource),
+    app.get(JapaneseTokenizer),
+    devset.needs.map((n) => n.needs),
+    pools,
+    understoodPrefs,
+    keyOf,
+    grades,
+    // both ascents start from the ts_rank_cd weights, so that neither starts from its own optimum
+    { tsRankCd: TS_RANK_CD_WEIGHTS, bm25: TS_RANK_CD_WEIGHTS },
+  );
 
   if (!process.argv.includes('--tune')) return;
 

@@ -47,7 +47,8 @@ const SIGNALS: Param[] = [
   { name: 'fit', values: steps(0, 1.2, 0.05), get: (w) => w.fit, set: (w, v) => ({ ...w, fit: v }) },
   {
     name: 'lexicalHalfRank',
-    values: [0.1, 0.2, 0.4, 0.8, 1.6, 3.2],
+    // ts_rank_cd runs ≈ 0–2, Okapi BM25 ≈ 0–40 on the dev set: one grid for both
+    values: [0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4, 12.8, 25.6],
     get: (w) => w.lexicalHalfRank ?? LEXICAL_HALF_RANK,
     set: (w, v) => ({ ...w, lexicalHalfRank: v }),
   },

@@ -7,6 +7,7 @@ import type { Client } from 'pg';
 import type { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
 import type { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import { TEXT_RULES_VERSION } from '../src/common/japanese/normalize';
+import { postingsOf, type Postings } from '../src/matching/bm25';
 import { contentHash, resourceLexicalBody, resourcePassage, resourceSearchText } from '../src/resources/resource-text';
 import { AREA_NAMES, ORG_KINDS, rng, syntheticResource } from './synthetic-catalogue';
 import { fmtInt, logger } from './bench-support';
@@ -54,9 +55,11 @@ export async function loadCatalogue(pg: Client, size: number, model: EmbeddingMo
       embedMs += performance.now() - t0;
       return result;
     });
-    const tokens: Array<{ title: string[]; body: string[] }> = [];
+    const tokens: Array<{ title: string[]; body: string[]; postings: Postings }> = [];
     for (const row of rows) {
-      tokens.push({ title: tokenizer.contentWords(row.title), body: tokenizer.contentWords(resourceLexicalBody(row)) });
+      const title = tokenizer.lexicalTerms(row.title);
+      const body = tokenizer.lexicalTerms(resourceLexicalBody(row));
+      tokens.push({ title: title.words, body: body.words, postings: postingsOf(title, body) });
       if (tokens.length % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     const { model: modelName, vectors } = await embedding;
@@ -102,14 +105,23 @@ export async function loadCatalogue(pg: Client, size: number, model: EmbeddingMo
             'now()',
           ].join(', ')})`;
         });
-        await pg.query(
+        const { rows: inserted } = await pg.query(
           `INSERT INTO resources (organization_id, type, title, description, tasks, area, address, nearest_station, access_minutes,
             schedule, schedule_days,
              frequency_note, capacity, vacancies, accommodations, demand_talking, demand_physical, demand_literacy, reward,
                accepts_outside_eligibility,
              status, search_tokens, content_hash, search_text, text_rules,
-             embedding, embedding_model, embedding_status, embedded_at) VALUES ${values.join(', ')}`,
+             embedding, embedding_model, embedding_status, embedded_at) VALUES ${values.join(', ')} RETURNING id`,
           params,
+        );
+        // BM25 postings, as ResourceRepository.writePostings (one INSERT for the slice: the corpus triggers count per statement)
+        const postings = inserted.map((row: { id: string }, j: number) => ({ id: row.id, ...tokens[i + j].postings }));
+        await pg.query(
+          `INSERT INTO resource_terms (resource_id, term, tf, doc_length)
+           SELECT x.id, t.term, t.tf, x.length
+             FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, terms text[], tfs real[], length real),
+                  unnest(x.terms, x.tfs) AS t(term, tf)`,
+          [JSON.stringify(postings)],
         );
       }
     })();

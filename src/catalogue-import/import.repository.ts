@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TEXT_RULES_VERSION } from '../common/japanese/normalize';
+import type { Postings } from '../common/japanese/postings';
 import type { CellMessage } from './table-reader';
 
 export type ImportStatus = 'parsing' | 'previewed' | 'committing' | 'committed' | 'failed';
@@ -92,6 +93,7 @@ export interface WriteRow {
   titleTokens: string;
   bodyTokens: string;
   searchText: string;
+  postings: Postings;
   hashChanged: boolean;
 }
 
@@ -351,6 +353,23 @@ export class ImportRepository {
            INSERT INTO resource_status_events (resource_id, status)
            SELECT changed.id, changed.status FROM changed JOIN before USING (id) WHERE before.status <> changed.status`,
           [json(updates), TEXT_RULES_VERSION],
+        );
+      }
+      // BM25 postings of every written resource, in this transaction (one INSERT per chunk: the corpus triggers count
+      // each resource once per statement).
+      for (const rows of chunks([...allCreates, ...allUpdates])) {
+        const postings = JSON.stringify(
+          rows.map((r) => ({ id: r.id, terms: r.postings.terms, tfs: r.postings.tfs, len: r.postings.length })),
+        );
+        await m.query(`DELETE FROM resource_terms WHERE resource_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements($1::jsonb) x)`, [
+          postings,
+        ]);
+        await m.query(
+          `INSERT INTO resource_terms (resource_id, term, tf, doc_length)
+           SELECT x.id, t.term, t.tf, x.len
+             FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, terms text[], tfs real[], len real),
+                  unnest(x.terms, x.tfs) AS t(term, tf)`,
+          [postings],
         );
       }
       await m.query(

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { DAYS, type Accommodation, type Day } from '../common/catalogue.constants';
 import { normalizeJapanese } from '../common/japanese/normalize';
+import type { Postings } from '../common/japanese/postings';
 import { hsdsToRecords } from './hsds.import';
 import { JobRepository } from '../jobs/job.repository';
 import type { ResourceTextFields } from '../resources/resource-text';
@@ -44,6 +45,7 @@ interface PreparedRecord {
   titleTokens: string;
   bodyTokens: string;
   searchText: string;
+  postings: Postings;
   hashChanged: boolean;
 }
 
@@ -374,6 +376,7 @@ export class ImportService {
       titleTokens: text.tokens.title.join(' '),
       bodyTokens: text.tokens.body.join(' '),
       searchText: text.tokens.text,
+      postings: text.tokens.postings,
       hashChanged: !match || match.contentHash !== text.hash,
     };
     return {
@@ -427,6 +430,7 @@ export class ImportService {
         titleTokens: p.record.titleTokens,
         bodyTokens: p.record.bodyTokens,
         searchText: p.record.searchText,
+        postings: p.record.postings,
         hashChanged: p.record.hashChanged,
       });
       const creates = prepared.filter((p) => p.row.action === 'create').map((p) => toWrite(p, randomUUID()));

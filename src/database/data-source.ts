@@ -15,6 +15,7 @@ import { CatalogueImport1765300000000 } from '../../migrations/1765300000000-Cat
 import { FollowUpCalendar1765400000000 } from '../../migrations/1765400000000-FollowUpCalendar';
 import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNeeds';
 import { SearchChanges1765600000000 } from '../../migrations/1765600000000-SearchChanges';
+import { LexicalBm251765700000000 } from '../../migrations/1765700000000-LexicalBm25';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { updateReturning } from '../common/sql';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   FollowUpCalendar1765400000000,
   UnmetNeeds1765500000000,
   SearchChanges1765600000000,
+  LexicalBm251765700000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from '../resources/resource.columns';
+import { BM25_B, BM25_K1, GRAM_PREFIX } from './bm25';
 import { toVectorLiteral } from './embedding-state.repository';
 import { ResourceVectorIndex, type IndexAnswer } from './vector-index';
 import { changeFingerprintSql } from './vector-index.repository';
@@ -20,8 +21,9 @@ export interface HardFilters {
 export interface CandidateScores {
   /** Cosine similarity of the needs vector and the resource vector. */
   vectorSimilarity: number;
-  /** ts_rank_cd of the needs' content words against the resource's tokens (0 when none match). */
+  /** Okapi BM25 of the needs' terms in the resource (src/matching/bm25.ts; 0 when none match). */
   lexicalRank: number;
+  /** The needs' lemmas found in the resource, rarest in the catalogue first. */
   matchedTerms: string[];
 }
 
@@ -90,8 +92,6 @@ export function hnswSettings(efSearch = EF_SEARCH): string[] {
 export const ESTIMATE_TTL_MS = 10_000;
 /** Filter sets whose estimates are kept (a bounded map: filters come from a handful of screens). */
 const ESTIMATES_KEPT = 500;
-/** Lexical matches ranked per search; binds only in catalogues far larger than a municipality's. */
-const LEXICAL_CANDIDATES = 1_000;
 /** Ids the in-process index gives beyond k: the SQL re-check drops rows changed since its last refresh
  *  (paused, full, re-embedded) and re-orders by the stored vectors, so a few stale rows cannot shorten the list. */
 export function vectorIndexMargin(k: number): number {
@@ -112,7 +112,7 @@ export class MatchRepository {
   ) {}
 
   /**
-   * Union of the nearest resources by vector (cosine) and the best lexical matches (GIN, ts_rank_cd),
+   * Union of the nearest resources by vector (cosine) and the best lexical matches (Okapi BM25 over resource_terms),
    * both under the same hard filters, scored in one pass.
    *
    * The vector list is exact when the planner expects at most SEARCH_EXACT_MAX_ROWS resources to pass
@@ -131,15 +131,19 @@ export class MatchRepository {
     const exact = (await this.filteredRowsBound(model, filters)) <= this.config.searchExactMaxRows;
     // A table never analysed (size unknown) may try too: the index stops loading above SEARCH_EXACT_MAX_ROWS itself.
     const wholeTableWithin = (this.tableRows?.rows ?? 0) <= this.config.searchExactMaxRows;
+    const filtered = narrowsCatalogue(filters);
     if (exact && wholeTableWithin && this.vectorIndex) {
-      const fromIndex = await this.fromVectorIndex(model, vector, filters, k, where, params);
+      const fromIndex = await this.fromVectorIndex(model, vector, filters, k, where, params, filtered);
       if (fromIndex) return fromIndex;
     }
     // The exact list needs no settings: one statement, one round trip (no BEGIN/COMMIT around it).
-    if (exact) return ((await this.dataSource.query(candidateSql(where, true), params)) as Array<Record<string, unknown>>).map(toCandidate);
+    if (exact)
+      return ((await this.dataSource.query(candidateSql(where, true, filtered), params)) as Array<Record<string, unknown>>).map(
+        toCandidate,
+      );
     return this.dataSource.transaction(async (manager) => {
       await manager.query(hnswSettings().join('; '));
-      const rows: Array<Record<string, unknown>> = await manager.query(candidateSql(where, false), params);
+      const rows: Array<Record<string, unknown>> = await manager.query(candidateSql(where, false, filtered), params);
       return rows.map(toCandidate);
     });
   }
@@ -156,18 +160,19 @@ export class MatchRepository {
     k: number,
     where: string,
     params: unknown[],
+    filtered: boolean,
   ): Promise<SearchCandidate[] | null> {
     const index = this.vectorIndex!;
     const n = k + vectorIndexMargin(k);
     try {
       const answer = index.nearest(model, vector, filters, n);
       if (!answer) return null;
-      let result = await this.candidatesByIds(where, params, answer);
+      let result = await this.candidatesByIds(where, params, answer, filtered);
       if (result.fingerprint !== answer.fingerprint) {
         if (!(await index.refresh(model, answer))) return null;
         const fresh = index.nearest(model, vector, filters, n);
         if (!fresh) return null;
-        if (!sameIds(fresh, answer)) result = await this.candidatesByIds(where, params, fresh);
+        if (!sameIds(fresh, answer)) result = await this.candidatesByIds(where, params, fresh, filtered);
       }
       return result.candidates;
     } catch (err) {
@@ -178,7 +183,7 @@ export class MatchRepository {
     }
   }
 
-  private async candidatesByIds(where: string, params: unknown[], answer: IndexAnswer) {
+  private async candidatesByIds(where: string, params: unknown[], answer: IndexAnswer, filtered: boolean) {
     const withIds = [...params];
     const ids = `$${withIds.push(answer.nearest.map((x) => x.id))}`;
     const since = `$${withIds.push(answer.since)}::xid8`;
@@ -186,7 +191,7 @@ export class MatchRepository {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT f.fingerprint AS "indexFingerprint", c.*
          FROM (SELECT ${changeFingerprintSql(since)} AS fingerprint) f
-         LEFT JOIN (${candidateSql(where, true, ids)}) c ON true`,
+         LEFT JOIN (${candidateSql(where, true, filtered, ids)}) c ON true`,
       withIds,
     );
     return {
@@ -246,37 +251,27 @@ export class MatchRepository {
 }
 
 /**
- * $1 = needs vector, $2 = k, $3 = needs terms, then the filters. `exact` orders by similarity, an
- * expression the HNSW index cannot serve, so the planner computes it for every filtered row — or, with
+ * $1 = needs vector, $2 = k, $3 = needs terms (lemmas and bigrams, queryTerms), then the filters. `exact` orders by
+ * similarity, an expression the HNSW index cannot serve, so the planner computes it for every filtered row — or, with
  * `ids` (the parameter holding the in-process index's nearest ids), only for those rows, read by primary key.
+ * `filtered`: the request narrows the catalogue (types, areas, days, travel, accommodations), see lexicalCtes.
  */
-function candidateSql(where: string, exact: boolean, ids?: string): string {
+export function candidateSql(where: string, exact: boolean, filtered = false, ids?: string): string {
   const nearest = exact ? '1 - (r.embedding <=> $1::vector) DESC' : 'r.embedding <=> $1::vector';
   const onlyIds = ids ? `r.id = ANY(${ids}::uuid[]) AND ` : '';
   return `
     WITH q AS (
-      SELECT $1::vector AS v,
-             CASE WHEN $3::text[] IS NULL THEN NULL
-                  ELSE to_tsquery('simple', (SELECT string_agg(quote_literal(t), ' | ') FROM unnest($3::text[]) t)) END AS ts
-    ), by_vector AS (
+      SELECT $1::vector AS v
+    ), ${lexicalCtes(where, filtered)}, by_vector AS (
       -- ORDER BY the parameter itself: ordering by q.v (a join column) would hide it from the HNSW index
       SELECT r.id FROM resources r WHERE ${onlyIds}${where}
       ORDER BY ${nearest} LIMIT $2
-    ), by_words AS (
-      -- Ranks at most LEXICAL_CANDIDATES matching rows: a common word matches most of a large
-      -- catalogue, and ranking all of them cost 0.5 s at 100,000 resources (docs/benchmarks.md).
-      SELECT m.id FROM (
-        SELECT r.id, r.search_tokens FROM resources r
-         WHERE ${where} AND r.search_tokens @@ (SELECT ts FROM q) LIMIT ${LEXICAL_CANDIDATES}
-      ) m
-      ORDER BY ts_rank_cd(m.search_tokens, (SELECT ts FROM q)) DESC LIMIT $2
     )
     SELECT ${RESOURCE_SELECT},
            1 - (r.embedding <=> q.v) AS "vectorSimilarity",
-           CASE WHEN q.ts IS NULL THEN 0 ELSE ts_rank_cd(r.search_tokens, q.ts) END AS "lexicalRank",
-           CASE WHEN $3::text[] IS NULL THEN '{}'::text[]
-                ELSE ARRAY(SELECT t FROM unnest(tsvector_to_array(r.search_tokens)) t WHERE t = ANY($3::text[])) END AS "matchedTerms"
-      FROM ${RESOURCE_FROM}, q
+           coalesce(lex.bm25, 0) AS "lexicalRank",
+           coalesce(lex.words, '{}'::text[]) AS "matchedTerms"
+      FROM ${RESOURCE_FROM} LEFT JOIN lex ON lex.id = r.id CROSS JOIN q
      WHERE r.id IN (SELECT id FROM by_vector UNION SELECT id FROM by_words)`;
 }
 
@@ -284,8 +279,59 @@ function sameIds(a: IndexAnswer, b: IndexAnswer): boolean {
   return a.nearest.length === b.nearest.length && a.nearest.every((x, i) => x.id === b.nearest[i].id);
 }
 
+/**
+ * The lexical list: Okapi BM25 (src/matching/bm25.ts) of the resources sharing a term with the needs ($3), from the
+ * postings (resource_terms), df per term (lexical_terms) and the corpus row (lexical_corpus), all kept on write.
+ * `lex(id, bm25, words)` scores the catalogue's matches (words = matched lemmas, not bigrams, rarest first, for the
+ * reasons); `by_words` = the k best under the filters. Two shapes, by measurement (docs/benchmarks.md):
+ * - no filter narrows the catalogue: score every posting of the query's terms (read by term), then check the best
+ *   ones against status and vacancies by primary key until k pass;
+ * - a filter does: score only the postings of the resources that pass it; the planner picks how (a filter leaving 33
+ *   resources reads their postings by resource, a broad one checks the postings read by term).
+ * The query's terms are one row of arrays (lex_terms), not a table joined per posting: the join made the planner
+ * expect 11 postings where 1,095 came, and check the filter once per posting (DB CPU 11.8 ms vs 7.6 before BM25 for
+ * a narrow filter, docs/benchmarks.md).
+ */
+export function lexicalCtes(where: string, filtered: boolean): string {
+  const bm25 = `t.idfs[p.i] * p.tf * ${BM25_K1 + 1} / (p.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * p.doc_length / t.avgdl))`;
+  return `lex_terms AS (
+      -- one row: the query's terms with their df and idf, and avgdl (a join to it per posting upset the row estimates)
+      SELECT array_agg(t.term) AS terms, array_agg(t.df) AS dfs,
+             array_agg(ln(1 + (c.documents - t.df + 0.5)::float8 / (t.df + 0.5))) AS idfs,
+             min(c.total_length / c.documents) AS avgdl
+        FROM lexical_terms t CROSS JOIN lexical_corpus c WHERE t.term = ANY($3::text[]) AND t.df > 0
+    ), lex_postings AS (
+      SELECT p.resource_id, p.term, p.tf, p.doc_length, array_position(t.terms, p.term) AS i
+        FROM resource_terms p CROSS JOIN lex_terms t
+       WHERE p.term = ANY($3::text[]) ${filtered ? `AND p.resource_id IN (SELECT r.id FROM resources r WHERE ${where})` : ''}
+    ), lex AS (
+      SELECT p.resource_id AS id, sum(${bm25})::float8 AS bm25,
+             array_agg(p.term ORDER BY t.dfs[p.i], p.term) FILTER (WHERE left(p.term, 1) <> '${GRAM_PREFIX}') AS words
+        FROM lex_postings p CROSS JOIN lex_terms t
+       WHERE p.i IS NOT NULL
+       GROUP BY p.resource_id
+    ), by_words AS (${
+      filtered
+        ? `
+      SELECT id FROM lex ORDER BY bm25 DESC, id LIMIT $2`
+        : `
+      -- Best first, each checked by primary key until k pass: the LIMIT inside the LATERAL keeps it from being
+      -- flattened into a join (which scanned the wide resources table, in its own order), so it is a nested loop over
+      -- the sorted scores that stops at the outer LIMIT.
+      SELECT l.id FROM (SELECT id, bm25 FROM lex ORDER BY bm25 DESC, id) l
+       CROSS JOIN LATERAL (SELECT 1 FROM resources r WHERE r.id = l.id AND ${where} LIMIT 1) passes
+       ORDER BY l.bm25 DESC, l.id LIMIT $2`
+    }
+    )`;
+}
+
+/** Whether the request narrows the catalogue beyond what every search excludes (closed, not embedded, full). */
+export function narrowsCatalogue(f: HardFilters): boolean {
+  return !!(f.types?.length || f.areas?.length || f.days?.length || f.maxTravelMinutes !== undefined || f.accommodations?.length);
+}
+
 /** Appends parameters and returns the WHERE clause shared by both candidate lists. */
-function hardFilterSql(model: string, f: HardFilters, params: unknown[]): string {
+export function hardFilterSql(model: string, f: HardFilters, params: unknown[]): string {
   const add = (value: unknown) => `$${params.push(value)}`;
   const clauses = [`r.status = 'open'`, `r.embedding_status = 'ready'`, `r.embedding_model = ${add(model)}`];
   if (!f.includeFull) clauses.push('r.vacancies > 0');

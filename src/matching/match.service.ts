@@ -13,6 +13,7 @@ import type { SearchMatchesDto } from './dto/search.dto';
 import { diversify } from './diversity';
 import { EmbeddingModelRepository } from './embedding-model.repository';
 import { JapaneseTokenizer } from '../common/japanese/tokenizer';
+import { queryTerms } from './bm25';
 import { MatchRepository, type HardFilters, type SearchCandidate } from './match.repository';
 import { OutcomeService } from './outcome.service';
 import { NeedsUnderstanding } from './understanding/needs-understanding';
@@ -95,7 +96,7 @@ export class MatchService {
     weights: RankingWeights = DEFAULT_WEIGHTS,
   ): Promise<{ model: string; ranked: Ranked<SearchCandidate>[]; needsChunks: number; vector: Float32Array }> {
     const { model, vector, chunks } = await this.model.embedQuery(normalizeJapanese(input.needs));
-    const terms = [...new Set(this.tokenizer.contentWords(input.needs))];
+    const terms = queryTerms(this.tokenizer.lexicalTerms(input.needs));
     const candidates = await this.matches.findCandidates(
       model,
       vector,

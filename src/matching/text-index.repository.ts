@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { updateReturning } from '../common/sql';
-import type { LexicalTokens } from '../resources/resource.repository';
+import { writePostings, type LexicalTokens } from '../resources/resource.repository';
 import type { ResourceTextFields } from '../resources/resource-text';
 
 export interface OutdatedResource extends ResourceTextFields {
@@ -29,16 +29,20 @@ export class TextIndexRepository {
    * made meanwhile (already indexed under the current rules) is not overwritten. Returns whether it wrote.
    */
   async saveResource(id: string, readHash: string, hash: string, tokens: LexicalTokens, version: number): Promise<boolean> {
-    const rows = await updateReturning(
-      this.dataSource,
-      `UPDATE resources SET search_tokens = setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'B'),
-              search_text = $6, text_rules = $7, content_hash = $3,
-              embedding_status = CASE WHEN $3 = $2 THEN embedding_status ELSE 'pending' END,
-              embedding_error = CASE WHEN $3 = $2 THEN embedding_error ELSE NULL END
-        WHERE id = $1 AND content_hash = $2 AND text_rules < $7 RETURNING id`,
-      [id, readHash, hash, tokens.title.join(' '), tokens.body.join(' '), tokens.text, version],
-    );
-    return rows.length > 0;
+    // The postings follow the tokens in the same transaction (a search never sees one without the other).
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await updateReturning(
+        manager,
+        `UPDATE resources SET search_tokens = setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'B'),
+                search_text = $6, text_rules = $7, content_hash = $3,
+                embedding_status = CASE WHEN $3 = $2 THEN embedding_status ELSE 'pending' END,
+                embedding_error = CASE WHEN $3 = $2 THEN embedding_error ELSE NULL END
+          WHERE id = $1 AND content_hash = $2 AND text_rules < $7 RETURNING id`,
+        [id, readHash, hash, tokens.title.join(' '), tokens.body.join(' '), tokens.text, version],
+      );
+      if (rows.length) await writePostings(manager, id, tokens.postings);
+      return rows.length > 0;
+    });
   }
 
   outdatedParticipants(

@@ -6,6 +6,7 @@ import { listTotal } from '../common/list-total';
 import type { CursorPage } from '../common/pagination';
 import { normalizeJapanese, TEXT_RULES_VERSION } from '../common/japanese/normalize';
 import { escapeLike, updateReturning } from '../common/sql';
+import type { Postings } from '../common/japanese/postings';
 import type { ListResourcesQuery } from './dto/resource.dto';
 import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from './resource.columns';
 import { ResourceEntity } from './resource.entity';
@@ -16,6 +17,22 @@ export interface LexicalTokens {
   body: string[];
   /** Normalised text for the `q` filter (resourceSearchText). */
   text: string;
+  /** The BM25 postings (table resource_terms), written in the same transaction as the tokens. */
+  postings: Postings;
+}
+
+/**
+ * Replaces a resource's BM25 postings (all of them in one INSERT: the corpus triggers of the LexicalBm25 migration count
+ * a resource once per statement). Run in the transaction that writes its search_tokens.
+ */
+export async function writePostings(db: Pick<EntityManager, 'query'>, id: string, postings: Postings): Promise<void> {
+  await db.query(`DELETE FROM resource_terms WHERE resource_id = $1`, [id]);
+  if (!postings.terms.length) return;
+  await db.query(
+    `INSERT INTO resource_terms (resource_id, term, tf, doc_length)
+     SELECT $1, t.term, t.tf, $4 FROM unnest($2::text[], $3::real[]) AS t(term, tf)`,
+    [id, postings.terms, postings.tfs, postings.length],
+  );
 }
 
 @Injectable()
@@ -141,5 +158,6 @@ export class ResourceRepository {
         WHERE id = $1`,
       [id, tokens.title.join(' '), tokens.body.join(' '), tokens.text, TEXT_RULES_VERSION],
     );
+    await writePostings(manager, id, tokens.postings);
   }
 }

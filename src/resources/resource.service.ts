@@ -5,6 +5,7 @@ import { AppException, ErrorCode } from '../common/app.exception';
 import type { CursorPage } from '../common/pagination';
 import { JobRepository } from '../jobs/job.repository';
 import { JapaneseTokenizer } from '../common/japanese/tokenizer';
+import { postingsOf } from '../common/japanese/postings';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import type { CreateResourceDto, ListResourcesQuery, UpdateResourceDto } from './dto/resource.dto';
 import { DAYS } from '../common/catalogue.constants';
@@ -111,13 +112,11 @@ export class ResourceService {
   /** Content hash and lexical index of a resource's text (also used by TextReindexService). */
   textIndex(fields: ResourceTextFields): { hash: string; tokens: LexicalTokens } {
     const passage = resourcePassage(fields);
+    const title = this.tokenizer.lexicalTerms(fields.title);
+    const body = this.tokenizer.lexicalTerms(resourceLexicalBody(fields));
     return {
       hash: contentHash(passage),
-      tokens: {
-        title: this.tokenizer.contentWords(fields.title),
-        body: this.tokenizer.contentWords(resourceLexicalBody(fields)),
-        text: resourceSearchText(fields),
-      },
+      tokens: { title: title.words, body: body.words, text: resourceSearchText(fields), postings: postingsOf(title, body) },
     };
   }
 }

@@ -95,6 +95,18 @@ describe('catalogue import (Excel/CSV lists, HSDS) and export', () => {
     expect(again.summary).toMatchObject({ create: 0, update: 2, unchanged: 185, refused: 13 });
     expect(again.rows.find((r: { row: number }) => r.row === 24).match).toMatchObject({ by: 'externalId' });
     await commit(again.id, 'valid_only');
+    // BM25 postings written in the commit's transaction, replaced for the edited row; the corpus counts stay current.
+    const db = t.app.get(DataSource);
+    const [terms] = await db.query(
+      `SELECT count(DISTINCT p.resource_id)::int AS n, bool_or(p.term = '直す') AS edited
+         FROM resource_terms p JOIN resources r ON r.id = p.resource_id WHERE r.title LIKE 'テスト活動%'`,
+    );
+    expect(terms.n).toBeGreaterThanOrEqual(187);
+    expect(terms.edited).toBe(true);
+    const [corpus] = await db.query(
+      `SELECT c.documents = (SELECT count(DISTINCT resource_id) FROM resource_terms) AS current FROM lexical_corpus c`,
+    );
+    expect(corpus.current).toBe(true);
   });
 
   it('round trip: export → import changes nothing (csv and xlsx)', async () => {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { TEXT_RULES_VERSION } from '../../src/common/japanese/normalize';
 import { EmbeddingModelRepository } from '../../src/matching/embedding-model.repository';
 import { TextReindexService } from '../../src/matching/text-reindex.service';
 import { contentHash, resourcePassage, type ResourceTextFields } from '../../src/resources/resource-text';
@@ -129,13 +130,18 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
       )[0];
     const a = await row(changed);
     expect(a.content_hash).toBe(contentHash(resourcePassage(variant)));
-    expect(a.text_rules).toBe(1);
+    expect(a.text_rules).toBe(TEXT_RULES_VERSION);
     expect(a.search_text).toContain('ボードゲーム');
     expect(a.tokens).toContain('ゲーム');
+    // The re-index writes the BM25 postings of rows that had none (the backfill of TEXT_RULES_VERSION 2).
+    const terms = async (id: string) =>
+      ((await db.query(`SELECT term FROM resource_terms WHERE resource_id = $1`, [id])) as Array<{ term: string }>).map((r) => r.term);
+    expect(await terms(changed)).toContain('ゲーム');
+    expect(await terms(unchanged)).toContain('将棋');
     const b = await row(unchanged);
     expect(b.content_hash).toBe(contentHash(resourcePassage(plain)));
     expect(new Date(b.embedded_at).toISOString()).toBe('2025-01-01T00:00:00.000Z'); // not re-embedded
-    expect(b.text_rules).toBe(1);
+    expect(b.text_rules).toBe(TEXT_RULES_VERSION);
     // The changed one is embedded again by the worker.
     await waitFor(async () => {
       const [r] = await db.query(`SELECT embedding_status, embedded_at FROM resources WHERE id = $1`, [changed]);
@@ -143,7 +149,7 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
     }, 're-embedded');
     const [p] = await db.query(`SELECT needs_hash, text_rules FROM participants WHERE id = $1`, [person.id]);
     expect(p.needs_hash).not.toBe('old');
-    expect(p.text_rules).toBe(1);
+    expect(p.text_rules).toBe(TEXT_RULES_VERSION);
     expect(await list('濱田')).toBe(1);
     // A second run has nothing to do.
     expect(await t.app.get(TextReindexService).run()).toEqual({ resources: 0, participants: 0, organizations: 0, reembed: 0 });

@@ -42,7 +42,8 @@ function setup() {
     update: jest.fn(),
   };
   const organizations = { exists: jest.fn().mockResolvedValue(true) };
-  const tokenizer = { contentWords: jest.fn((text: string) => text.split(/\s+/).filter(Boolean)) };
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  const tokenizer = { contentWords: jest.fn(words), lexicalTerms: jest.fn((text: string) => ({ words: words(text), grams: [] })) };
   const jobs = { enqueueResourceEmbedding: jest.fn().mockResolvedValue(true), enqueueEmbedPending: jest.fn().mockResolvedValue(true) };
   const service = new ResourceService(
     resources as unknown as ResourceRepository,

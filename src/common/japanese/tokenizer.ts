@@ -2,9 +2,11 @@ import * as path from 'node:path';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type * as kuromoji from 'kuromoji';
 import { buildCompactTokenizer } from './compact-dictionary';
+import { gramsOf, type LexicalTerms } from './grams';
 import { normalizeJapanese } from './normalize';
 
 interface KuromojiToken {
+  word_type: string;
   surface_form: string;
   basic_form: string;
   pos: string;
@@ -89,17 +91,28 @@ export class JapaneseTokenizer implements OnModuleInit {
 
   /** Content-word lemmas (nouns, verbs, adjectives), normalised (normalizeJapanese, lower case), in text order. */
   contentWords(text: string): string[] {
+    return this.lexicalTerms(text).words;
+  }
+
+  /**
+   * The content words, plus character bigrams (GRAM_PREFIX + two characters) of each content word kuromoji does not
+   * know (IPADIC's unknown-word processing gives a katakana run as one noun — モルック, ガーデニングクラブ, サポステ —
+   * so a word sharing part of it would otherwise not match). The BM25 postings and the search terms are made of both.
+   */
+  lexicalTerms(text: string): LexicalTerms {
     if (!this.tokenizer) throw new Error('JapaneseTokenizer used before ready()');
     const normalised = normalizeJapanese(text).toLowerCase();
     const words: string[] = [];
+    const grams: string[] = [];
     for (const token of this.tokenizer.tokenize(normalised) as KuromojiToken[]) {
       // The dictionary's lemma may itself be an old form (IPADIC lists some): normalised like the input.
       const lemma = normalizeJapanese(token.basic_form && token.basic_form !== '*' ? token.basic_form : token.surface_form);
       if (!isContentWord(token) || STOP_WORDS.has(lemma) || lemma.length === 0) continue;
       if (/^[\p{P}\p{S}\s]+$/u.test(lemma)) continue;
       words.push(lemma);
+      if (token.word_type === 'UNKNOWN') grams.push(...gramsOf(lemma));
     }
-    return words;
+    return { words, grams };
   }
 
   /** Every morpheme of the text as given (no normalisation here: the caller normalises, so offsets stay its own). */
