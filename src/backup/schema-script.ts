@@ -7,16 +7,18 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../database/data-source';
 
 export interface SchemaScript {
-  /** Tables, columns, constraints, functions, triggers: before the data. */
+  /** Tables, columns, constraints, functions: before the data. */
   before: string[];
-  /** Index builds (HNSW, GIN, …): after the data, where building once is far faster. */
+  /** Index builds (HNSW, GIN, …), where building once after the data is far faster, and triggers, as pg_dump places
+   *  them: the rows come back as they were, not as a trigger would rewrite them on insert (the BM25 statistics of
+   *  migration LexicalBm25 would count every restored posting a second time). */
   after: string[];
 }
 
 /** TypeORM's own table, as its migration runner creates it. */
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "schema_migrations" ("id" SERIAL NOT NULL, "timestamp" bigint NOT NULL,
   "name" character varying NOT NULL, CONSTRAINT "PK_schema_migrations" PRIMARY KEY ("id"))`;
-const INDEX_DDL = /^\s*(CREATE\s+(UNIQUE\s+)?INDEX|ALTER\s+INDEX)\b/i;
+const POST_DATA_DDL = /^\s*(CREATE\s+(UNIQUE\s+)?INDEX|ALTER\s+INDEX|CREATE\s+(OR\s+REPLACE\s+)?(CONSTRAINT\s+)?TRIGGER)\b/i;
 /** Data changes and maintenance in migrations (back-fills, seeds, gin_clean_pending_list) are not schema:
  *  the data section carries the rows. */
 const DATA_DML = /^\s*(INSERT|UPDATE|DELETE|WITH|SELECT|VACUUM|ANALYZE)\b/i;
@@ -56,7 +58,7 @@ export async function schemaScript(applied: string[]): Promise<SchemaScript> {
   const after: string[] = [];
   for (const sql of statements) {
     if (DATA_DML.test(sql)) continue;
-    (INDEX_DDL.test(sql) ? after : before).push(sql);
+    (POST_DATA_DDL.test(sql) ? after : before).push(sql);
   }
   for (const sql of [...before, ...after]) {
     if (sql.split('\n').some((line) => line.trim() === ';'))

@@ -257,7 +257,9 @@ export class MatchRepository {
  * `filtered`: the request narrows the catalogue (types, areas, days, travel, accommodations), see lexicalCtes.
  */
 export function candidateSql(where: string, exact: boolean, filtered = false, ids?: string): string {
-  const nearest = exact ? '1 - (r.embedding <=> $1::vector) DESC' : 'r.embedding <=> $1::vector';
+  // Exact: ties (identical vectors, e.g. a resource entered twice) broken by id, so that the SQL list and the
+  // in-process index's ids (k + margin, re-ordered here) keep the same rows at the k-th place.
+  const nearest = exact ? '1 - (r.embedding <=> $1::vector) DESC, r.id' : 'r.embedding <=> $1::vector';
   const onlyIds = ids ? `r.id = ANY(${ids}::uuid[]) AND ` : '';
   return `
     WITH q AS (

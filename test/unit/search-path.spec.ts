@@ -77,7 +77,7 @@ describe('exact or HNSW without a per-search EXPLAIN', () => {
     const repo = new MatchRepository(ds as unknown as DataSource, config);
     await search(repo, { types: ['volunteer'] });
     expect(statements.filter((s) => s.startsWith('EXPLAIN'))).toHaveLength(1);
-    expect(statements.find((s) => s.startsWith('WITH q AS'))).toContain('DESC LIMIT $2');
+    expect(statements.find((s) => s.startsWith('WITH q AS'))).toContain('DESC, r.id LIMIT $2');
   });
 
   it('takes the HNSW path when the planner expects more rows than SEARCH_EXACT_MAX_ROWS, and reuses that estimate', async () => {
