@@ -31,7 +31,7 @@ import { loadConfig } from '../src/config/app-config';
 import { prepareDatabase } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { EmbeddingModelRepository } from '../src/matching/embedding-model.repository';
-import { ResourceVectorIndex } from '../src/matching/vector-index';
+import { ResourceVectorIndex } from '../src/matching/resource-vector-index';
 import { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import { DAYS, RESOURCE_TYPES } from '../src/common/catalogue.constants';
 import { loadCatalogue } from './search-catalogue';

@@ -84,7 +84,7 @@ import { MatchController } from './matching/match.controller';
 import { UnmetNeedController } from './matching/unmet-need.controller';
 import { UnmetNeedRepository } from './matching/unmet-need.repository';
 import { MatchRepository } from './matching/match.repository';
-import { ResourceVectorIndex } from './matching/vector-index';
+import { ResourceVectorIndex } from './matching/resource-vector-index';
 import { VectorIndexRepository } from './matching/vector-index.repository';
 import { MatchService } from './matching/match.service';
 import { OutcomeRepository } from './matching/outcome.repository';

@@ -2,7 +2,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { BackupService } from '../backup/backup.service';
 import { AppConfig } from '../config/app-config';
 import { EmbeddingModelRepository } from '../matching/embedding-model.repository';
-import { ResourceVectorIndex } from '../matching/vector-index';
+import { ResourceVectorIndex } from '../matching/resource-vector-index';
 import { HealthRepository } from './health.repository';
 
 type Check = { status: 'up' | 'down'; error?: string };

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from '../resources/resource.columns';
 import { BM25_B, BM25_K1, GRAM_PREFIX } from './bm25';
 import { toVectorLiteral } from './embedding-state.repository';
-import { ResourceVectorIndex, type IndexAnswer } from './vector-index';
+import { ResourceVectorIndex, type IndexAnswer } from './resource-vector-index';
 import { changeFingerprintSql } from './vector-index.repository';
 
 export interface HardFilters {

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { restampFutureSearchChanges } from '../../src/database/data-source';
 import { EmbeddingModelRepository } from '../../src/matching/embedding-model.repository';
 import { MatchRepository, type HardFilters, type SearchCandidate } from '../../src/matching/match.repository';
-import { ResourceVectorIndex, type IndexAnswer } from '../../src/matching/vector-index';
+import { ResourceVectorIndex, type IndexAnswer } from '../../src/matching/resource-vector-index';
 import { createOrganization, createResource } from '../support/factories';
 import { createTestApp, uniqueArea, waitFor, type TestApp } from '../support/test-app';
 

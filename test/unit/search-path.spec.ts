@@ -4,7 +4,7 @@ import { ApiTokenService } from '../../src/auth/api-token.service';
 import type { OrganizationDirectory } from '../../src/auth/organization-directory';
 import { loadConfig } from '../../src/config/app-config';
 import { ESTIMATE_TTL_MS, estimateTableRows, MatchRepository, vectorIndexMargin } from '../../src/matching/match.repository';
-import type { IndexAnswer, ResourceVectorIndex } from '../../src/matching/vector-index';
+import type { IndexAnswer, ResourceVectorIndex } from '../../src/matching/resource-vector-index';
 import { QueryEmbeddingCache } from '../../src/matching/query-embedding.cache';
 
 const vector = (x: number) => Float32Array.from({ length: 4 }, () => x);

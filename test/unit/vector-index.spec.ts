@@ -1,6 +1,7 @@
 import { loadConfig } from '../../src/config/app-config';
 import type { HardFilters } from '../../src/matching/match.repository';
-import { INDEX_RETRY_MS, normalised, ResourceVectorIndex, VectorIndex } from '../../src/matching/vector-index';
+import { INDEX_RETRY_MS, ResourceVectorIndex } from '../../src/matching/resource-vector-index';
+import { normalised, VectorIndex } from '../../src/matching/vector-index';
 import { fromVectorSend, type IndexRow, type VectorIndexRepository } from '../../src/matching/vector-index.repository';
 
 /** A deterministic generator, so a failure can be replayed. */
