@@ -108,6 +108,12 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     for (const reason of reasons) expect(await first.textContent()).toContain(reason);
     await first.getByText('この順位になった理由').waitFor();
     expect(await first.textContent()).not.toMatch(/0\.\d{2,}/); // never a raw score
+    // A card that says its keywords matched never calls the keyword signal 「ほとんどなし」.
+    for (const card of await results.all()) {
+      if (!(await card.getByText(/^キーワードが一致/).count())) continue;
+      const row = card.locator('.why__row').filter({ hasText: 'ことばの一致' });
+      expect(await row.textContent()).not.toContain('ほとんどなし');
+    }
     await page.getByRole('heading', { name: /^検索結果/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'search-results');
     // 読み取った条件: chips read from the needs text; removing one searches again without it.

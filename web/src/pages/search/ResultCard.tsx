@@ -3,10 +3,12 @@ import { scheduleText, ACCOMMODATIONS, type Accommodation } from '../participant
 
 type Result = components['schemas']['SearchResultView'];
 
-/** A signal 0..1 (fit -1..1) as five steps, said in words; the bar only repeats it. */
+/** A signal 0..1 (fit -1..1) as five steps, said in words; the bar only repeats it. Anything above the minimum is at
+ *  least 「低い」: one matched keyword scores a small BM25 share, and 「ほとんどなし」 beside 「キーワードが一致」 read as a
+ *  contradiction. */
 function level(value: number, min = 0): { step: number; words: string } {
   const share = Math.max(0, Math.min(1, (value - min) / (1 - min)));
-  const step = Math.round(share * 5);
+  const step = share > 0 ? Math.max(1, Math.round(share * 5)) : 0;
   const words = step >= 4 ? '高い' : step >= 3 ? 'やや高い' : step >= 2 ? '中くらい' : step >= 1 ? '低い' : 'ほとんどなし';
   return { step, words };
 }
