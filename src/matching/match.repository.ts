@@ -250,6 +250,19 @@ export class MatchRepository {
   }
 }
 
+/** Okapi BM25 of one posting `p(tf, doc_length, i)` against the query row `t(idfs, avgdl)` (src/matching/bm25.ts). */
+const BM25_EXPR = `t.idfs[p.i] * p.tf * ${BM25_K1 + 1} / (p.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * p.doc_length / t.avgdl))`;
+/** The matched lemmas of a row for its reasons: not bigrams, rarest first. */
+const MATCHED_WORDS = `array_agg(p.term ORDER BY t.dfs[p.i], p.term) FILTER (WHERE left(p.term, 1) <> '${GRAM_PREFIX}')`;
+/**
+ * Postings read per query term by the unfiltered lexical list. Scoring every posting of a word found in a third of a
+ * 100,000-resource catalogue cost 240 ms of a 329 ms statement (docs/benchmarks.md, "100,000 resources after this
+ * stop's merge"), as ranking all matches did under ts_rank_cd (then capped at 1,000 rows). Rare terms are read whole;
+ * a common one contributes at most this many candidates, so `by_words` ranks by partial scores above it, while every
+ * returned row's lexicalRank is its exact BM25 (the final SELECT). Binds only above ~2,000 resources per term.
+ */
+export const LEXICAL_POSTINGS_PER_TERM = 2_000;
+
 /**
  * $1 = needs vector, $2 = k, $3 = needs terms (lemmas and bigrams, queryTerms), then the filters. `exact` orders by
  * similarity, an expression the HNSW index cannot serve, so the planner computes it for every filtered row — or, with
@@ -271,9 +284,17 @@ export function candidateSql(where: string, exact: boolean, filtered = false, id
     )
     SELECT ${RESOURCE_SELECT},
            1 - (r.embedding <=> q.v) AS "vectorSimilarity",
-           coalesce(lex.bm25, 0) AS "lexicalRank",
-           coalesce(lex.words, '{}'::text[]) AS "matchedTerms"
-      FROM ${RESOURCE_FROM} LEFT JOIN lex ON lex.id = r.id CROSS JOIN q
+           coalesce(lexr.bm25, 0) AS "lexicalRank",
+           coalesce(lexr.words, '{}'::text[]) AS "matchedTerms"
+      FROM ${RESOURCE_FROM} CROSS JOIN q
+      -- Each returned row's exact BM25 from its own postings (primary key): lex may hold partial scores (see
+      -- LEXICAL_POSTINGS_PER_TERM), and the vector list's rows need theirs too.
+      LEFT JOIN LATERAL (
+        SELECT sum(${BM25_EXPR})::float8 AS bm25, ${MATCHED_WORDS} AS words
+          FROM (SELECT rt.term, rt.tf, rt.doc_length, array_position(lt.terms, rt.term) AS i
+                  FROM resource_terms rt CROSS JOIN lex_terms lt
+                 WHERE rt.resource_id = r.id AND rt.term = ANY(lt.terms)) p CROSS JOIN lex_terms t
+      ) lexr ON true
      WHERE r.id IN (SELECT id FROM by_vector UNION SELECT id FROM by_words)`;
 }
 
@@ -295,20 +316,27 @@ function sameIds(a: IndexAnswer, b: IndexAnswer): boolean {
  * a narrow filter, docs/benchmarks.md).
  */
 export function lexicalCtes(where: string, filtered: boolean): string {
-  const bm25 = `t.idfs[p.i] * p.tf * ${BM25_K1 + 1} / (p.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * p.doc_length / t.avgdl))`;
   return `lex_terms AS (
       -- one row: the query's terms with their df and idf, and avgdl (a join to it per posting upset the row estimates)
       SELECT array_agg(t.term) AS terms, array_agg(t.df) AS dfs,
              array_agg(ln(1 + (c.documents - t.df + 0.5)::float8 / (t.df + 0.5))) AS idfs,
              min(c.total_length / c.documents) AS avgdl
         FROM lexical_terms t CROSS JOIN lexical_corpus c WHERE t.term = ANY($3::text[]) AND t.df > 0
-    ), lex_postings AS (
+    ), lex_postings AS (${
+      filtered
+        ? `
       SELECT p.resource_id, p.term, p.tf, p.doc_length, array_position(t.terms, p.term) AS i
         FROM resource_terms p CROSS JOIN lex_terms t
-       WHERE p.term = ANY($3::text[]) ${filtered ? `AND p.resource_id IN (SELECT r.id FROM resources r WHERE ${where})` : ''}
+       WHERE p.term = ANY($3::text[]) AND p.resource_id IN (SELECT r.id FROM resources r WHERE ${where})`
+        : `
+      -- At most LEXICAL_POSTINGS_PER_TERM postings of each term (a common word's postings are cut, in index order)
+      SELECT p.resource_id, p.term, p.tf, p.doc_length, array_position(t.terms, p.term) AS i
+        FROM lex_terms t CROSS JOIN LATERAL unnest(t.terms) AS qt(term)
+        CROSS JOIN LATERAL (SELECT rt.resource_id, rt.term, rt.tf, rt.doc_length FROM resource_terms rt
+                             WHERE rt.term = qt.term LIMIT ${LEXICAL_POSTINGS_PER_TERM}) p`
+    }
     ), lex AS (
-      SELECT p.resource_id AS id, sum(${bm25})::float8 AS bm25,
-             array_agg(p.term ORDER BY t.dfs[p.i], p.term) FILTER (WHERE left(p.term, 1) <> '${GRAM_PREFIX}') AS words
+      SELECT p.resource_id AS id, sum(${BM25_EXPR})::float8 AS bm25
         FROM lex_postings p CROSS JOIN lex_terms t
        WHERE p.i IS NOT NULL
        GROUP BY p.resource_id
