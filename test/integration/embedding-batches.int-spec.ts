@@ -6,20 +6,9 @@ import { ResourceRepository } from '../../src/resources/resource.repository';
 import { resourcePassage } from '../../src/resources/resource-text';
 import { createOrganization, createResource } from '../support/factories';
 import { createTestApp, uniqueArea, waitFor, type TestApp } from '../support/test-app';
+import { cosine } from '../support/vectors';
 
 const BURST = 40;
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 describe('batched embedding of bulk writes (real model, embedded database, BullMQ)', () => {
   let t: TestApp;

@@ -3,6 +3,7 @@ import type { HardFilters } from '../../src/matching/match.repository';
 import { INDEX_RETRY_MS, ResourceVectorIndex } from '../../src/matching/resource-vector-index';
 import { normalised, VectorIndex } from '../../src/matching/vector-index';
 import { fromVectorSend, type IndexRow, type VectorIndexRepository } from '../../src/matching/vector-index.repository';
+import { cosine } from '../support/vectors';
 
 /** A deterministic generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -44,17 +45,6 @@ function passes(row: IndexRow, f: HardFilters): boolean {
   if (f.maxTravelMinutes !== undefined && (row.accessMinutes === null || !(row.accessMinutes <= f.maxTravelMinutes))) return false;
   if (f.accommodations?.length && !f.accommodations.every((a) => row.accommodations.includes(a))) return false;
   return true;
-}
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return dot / Math.sqrt(na * nb);
 }
 function bruteForce(rows: Map<string, IndexRow>, query: Float32Array, f: HardFilters, n: number) {
   return [...rows.values()]
