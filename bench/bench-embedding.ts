@@ -17,11 +17,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { embeddedPortFile } from '../src/database/embedded-postgres';
-import { deleteKeys, loadAvg, logger, machine, ms, percentile, runBench } from './bench-support';
-import { freePort, rssParts, startService, treeRssKb } from './service-process';
+import { loadAvg, logger, machine, ms, percentile, runBench } from './bench-support';
+import { freePort, removeQueueKeys, rssParts, serviceEnv, startService, treeRssKb } from './service-process';
 import { needsTexts, ORG_KINDS, rng, syntheticResource, type SyntheticResource } from './synthetic-catalogue';
 
 const log = logger('bench-embedding');
@@ -123,28 +122,8 @@ runBench(async (onCleanUp) => {
   const prefix = `sanka-bench-embedding-${process.pid}`;
   const adminToken = `bench-admin-${randomBytes(12).toString('hex')}`;
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: tmp,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ADMIN_TOKEN: adminToken,
-    DEMO_DATA: 'false',
-    QUEUE_PREFIX: prefix,
-    EMBEDDING_MODEL: process.env.EMBEDDING_MODEL ?? 'sanka-ja-static-v1',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    BACKUP_CRON: 'off',
-  };
-  onCleanUp(async () => {
-    const redis = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await redis.connect();
-      log(`removed ${await deleteKeys(redis, `${prefix}:*`)} Redis keys`);
-    } finally {
-      redis.disconnect();
-    }
-  });
+  const env = serviceEnv({ dataDir: tmp, port, adminToken, queuePrefix: prefix });
+  onCleanUp(async () => log(`removed ${await removeQueueKeys(env, prefix)} Redis keys`));
   const loadBefore = loadAvg();
   log(`starting the service (DATA_DIR ${tmp}, port ${port}); load average ${loadBefore}`);
   let service = await startService(env, port);

@@ -15,9 +15,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
-import { deleteKeys, loadAvg, logger, machine, percentile, runBench } from './bench-support';
-import { freePort, rssParts, startService, treeRssKb } from './service-process';
+import { loadAvg, logger, machine, percentile, runBench } from './bench-support';
+import { freePort, removeQueueKeys, rssParts, serviceEnv, startService, treeRssKb } from './service-process';
 import { needsTexts } from './synthetic-catalogue';
 
 const log = logger('bench-memory');
@@ -62,29 +61,11 @@ async function measure(opts: Options, setting: string, onCleanUp: (step: () => P
   const prefix = `sanka-bench-memory-${process.pid}-${randomBytes(3).toString('hex')}`;
   const token = `bench-admin-${randomBytes(12).toString('hex')}`;
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: copy,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ADMIN_TOKEN: token,
-    DEMO_DATA: 'false',
-    QUEUE_PREFIX: prefix,
-    EMBEDDING_MODEL: process.env.EMBEDDING_MODEL ?? 'sanka-ja-static-v1',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    BACKUP_CRON: 'off',
-  };
+  const env = serviceEnv({ dataDir: copy, port, adminToken: token, queuePrefix: prefix, logLevel: 'warn' });
   if (setting === 'default') delete env.EMBEDDED_DB_SHARED_BUFFERS;
   else env.EMBEDDED_DB_SHARED_BUFFERS = setting;
   onCleanUp(async () => {
-    const redis = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await redis.connect();
-      await deleteKeys(redis, `${prefix}:*`);
-    } finally {
-      redis.disconnect();
-    }
+    await removeQueueKeys(env, prefix);
   });
   log(`${setting}: starting the service on a copy of ${opts.dataDir}`);
   const service = await startService(env, port);

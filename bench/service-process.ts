@@ -7,7 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import Redis from 'ioredis';
 import { projectRoot } from '../src/common/project-root';
+import { deleteKeys } from './bench-support';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -89,4 +91,39 @@ export async function startService(env: NodeJS.ProcessEnv, port: number): Promis
       child.kill('SIGTERM');
     });
   return { child, base, stop };
+}
+
+/** The environment of a bench's own service: its data dir, loopback port, admin token and queue prefix, no demo data,
+ *  no backups, no rate limit, the local model unless EMBEDDING_MODEL says otherwise. */
+export function serviceEnv(o: {
+  dataDir: string;
+  port: number;
+  adminToken: string;
+  queuePrefix: string;
+  logLevel?: string;
+}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATA_DIR: o.dataDir,
+    PORT: String(o.port),
+    HOST: '127.0.0.1',
+    ADMIN_TOKEN: o.adminToken,
+    DEMO_DATA: 'false',
+    QUEUE_PREFIX: o.queuePrefix,
+    EMBEDDING_MODEL: process.env.EMBEDDING_MODEL ?? 'sanka-ja-static-v1',
+    LOG_LEVEL: o.logLevel ?? process.env.LOG_LEVEL ?? 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    BACKUP_CRON: 'off',
+  };
+}
+
+/** Deletes the Redis keys of a bench's queue prefix; returns how many. */
+export async function removeQueueKeys(env: NodeJS.ProcessEnv, queuePrefix: string): Promise<number> {
+  const redis = new Redis(env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    return await deleteKeys(redis, `${queuePrefix}:*`);
+  } finally {
+    redis.disconnect();
+  }
 }
