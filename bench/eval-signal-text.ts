@@ -1,12 +1,13 @@
 /**
- * The text the vector and lexical signals read (src/matching/understanding/signal-text.ts): the needs with the phrases
- * of avoidance, refusal and negation left out (the service) against the whole needs text (what the service read
- * before), each through the service's own rankCandidates, same dev set and preferences:
+ * The text the vector and lexical signals read. The service reads the whole needs text (MatchService.signalTexts);
+ * src/matching/understanding/signal-text.ts leaves out the phrases of avoidance, refusal and negation. Both through the
+ * service's own rankCandidates (the `texts` argument), same dev set and preferences:
  *   - hybrid + understood and text-only (structured constraints removed) at the current weights (in-sample: the rule
  *     has no tuned parameter), and with the weights re-chosen by coordinate ascent (signals space) on 4/5 of the
- *     needs and measured on the held-out 1/5, so that neither setup is judged at weights tuned for the other;
- *   - per need: which needs change, and the worst needs of the whole-text hybrid before and after;
- *   - with --tune, variants: difficulties kept, denied refusals kept as written, only one of the two signals changed.
+ *     needs and measured on the held-out 1/5, so that neither text is judged at weights tuned for the other;
+ *   - per need: which needs move, and the worst needs of the whole-text hybrid with the rule;
+ *   - with --tune, variants (difficulties kept, denied refusals kept as written, only one of the two signals), and a
+ *     nested cross-validation that chooses the text setup and the weights together on 4/5 of the needs.
  */
 import { normalizeJapanese } from '../src/common/japanese/normalize';
 import type { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
@@ -24,7 +25,7 @@ export interface SignalTextEval {
   match: MatchService;
   tokenizer: JapaneseTokenizer;
   needs: Array<{ key: string; needs: string }>;
-  /** The service's pools (refused phrases left out), as the rest of the eval uses them. */
+  /** The service's pools (the whole needs text), as the rest of the eval uses them. */
   pools: Candidate[][];
   structured: PersonPreferences[];
   understood: PersonPreferences[];
@@ -56,7 +57,9 @@ interface Figures {
 }
 
 export async function compareSignalText(e: SignalTextEval): Promise<void> {
-  const whole = (n: string): SignalTexts => ({ vector: normalizeJapanese(n), lexical: normalizeJapanese(n) });
+  const tokens = (t: string) => e.tokenizer.tokens(t);
+  const whole = (n: string) => normalizeJapanese(n);
+  const leftOut = (n: string, kinds?: Parameters<typeof signalText>[2]) => signalText(n, tokens, kinds).text;
   const poolsFor = async (texts: (n: string) => SignalTexts) => {
     const pools: Candidate[][] = [];
     for (const [i, n] of e.needs.entries()) {
@@ -65,95 +68,74 @@ export async function compareSignalText(e: SignalTextEval): Promise<void> {
     }
     return pools;
   };
-  const tokens = (t: string) => e.tokenizer.tokens(t);
   const changed = e.needs.filter((n) => signalText(n.needs, tokens).dropped.length).length;
-  const before = figures(e, await poolsFor(whole));
-  const after = figures(e, e.pools);
+  const before = figures(e, e.pools);
+  const after = figures(e, await poolsFor((n) => ({ vector: leftOut(n), lexical: leftOut(n) })));
 
-  console.log(`\nsignal text: refused phrases left out of the vector and lexical query (${changed}/${e.needs.length} needs changed)`);
-  console.log('  text the signals read                   in-sample nDCG@10 hit@3 | text-only      | CV nDCG@10 hit@3 | CV text-only');
+  console.log(`\nsignal text: refused phrases left out of the vector and the lexical query (${changed}/${e.needs.length} needs have one)`);
+  console.log('  text the signals read                       in-sample nDCG@10 hit@3 | text-only   | CV nDCG@10 hit@3 | CV text-only');
   const row = (label: string, x: Figures) =>
     console.log(
-      `  ${label.padEnd(38)}  ${f3(x.ndcg)}  ${f3(x.hit)}        | ${f3(x.textNdcg)}  ${f3(x.textHit)} | ${f3(x.cvNdcg)}  ${f3(x.cvHit)}      | ` +
-        `${f3(x.cvTextNdcg)}  ${f3(x.cvTextHit)}`,
+      `  ${label.padEnd(42)}  ${f3(x.ndcg)}  ${f3(x.hit)}        | ${f3(x.textNdcg)}  ${f3(x.textHit)} | ` +
+        `${f3(x.cvNdcg)}  ${f3(x.cvHit)}      | ${f3(x.cvTextNdcg)}  ${f3(x.cvTextHit)}`,
     );
-  row('whole needs text (before)', before);
-  row('refused phrases left out (service)', after);
-  const delta = (a: number[], b: number[]) => ({
-    better: a.filter((x, i) => x > b[i] + 1e-9).length,
-    worse: a.filter((x, i) => x < b[i] - 1e-9).length,
-  });
-  const d = delta(after.perNeed, before.perNeed);
+  row('whole needs text (service)', before);
+  row('refused phrases left out of both', after);
+  const better = after.perNeed.filter((x, i) => x > before.perNeed[i] + 1e-9).length;
+  const worse = after.perNeed.filter((x, i) => x < before.perNeed[i] - 1e-9).length;
   console.log(
-    `  per need (hybrid + understood, current weights): better ${d.better}, worse ${d.worse}, unchanged ${e.needs.length - d.better - d.worse}`,
+    `  per need (hybrid + understood, current weights): better ${better}, worse ${worse}, unchanged ${e.needs.length - better - worse}`,
   );
-  console.log(
-    `  ${after.cvNdcg > before.cvNdcg + 1e-9 && after.cvHit >= before.cvHit - 1e-9 ? 'AHEAD' : 'NOT ahead'} cross-validated ` +
-      `(nDCG@10 higher and hit@3 not lower)`,
-  );
-
   const moved = e.needs
-    .map((n, i) => ({ key: n.key, i, d: after.perNeed[i] - before.perNeed[i] }))
+    .map((n, i) => ({ key: n.key, d: after.perNeed[i] - before.perNeed[i] }))
     .filter((x) => Math.abs(x.d) >= 0.05)
     .sort((a, b) => a.d - b.d);
   console.log(`  needs moved by 0.05 or more: ${moved.map((x) => `${x.key} ${x.d > 0 ? '+' : ''}${x.d.toFixed(2)}`).join(', ')}`);
+  const ahead = after.cvNdcg > before.cvNdcg + 1e-9 && after.cvHit >= before.cvHit - 1e-9;
+  console.log(`  left out: ${ahead ? 'AHEAD' : 'NOT ahead'} cross-validated (nDCG@10 higher and hit@3 not lower)`);
 
   // The worst needs of the whole-text hybrid (structured constraints, as reportWorst) and the named ones.
   const worst = e.needs
-    .map((n, i) => ({ n, i, ndcg: before.perNeedStructured[i] }))
+    .map((n, i) => ({ i, ndcg: before.perNeedStructured[i] }))
     .sort((a, b) => a.ndcg - b.ndcg || a.i - b.i)
     .slice(0, 10)
     .map((x) => x.i);
   const listed = [...new Set([...worst, ...e.needs.flatMap((n, i) => (e.named.includes(n.key) ? [i] : []))])];
-  console.log('  need  nDCG@10 hybrid (structured): before → after | + understood: before → after | top 3 after');
+  console.log('  need  nDCG@10 hybrid: whole → left out | + understood: whole → left out | top 3 left out (hybrid)');
   for (const i of listed) {
     const top = after.lists[i]
       .slice(0, 3)
       .map((k) => `${k}(${e.grades[i][k] ?? 0}) ${e.titleOf.get(k)}`)
       .join(' / ');
     console.log(
-      `  ${e.needs[i].key.padEnd(4)}  ${f3(before.perNeedStructured[i])} → ${f3(after.perNeedStructured[i])}            | ` +
-        `${f3(before.perNeed[i])} → ${f3(after.perNeed[i])}         | ${top}`,
+      `  ${e.needs[i].key.padEnd(4)}  ${f3(before.perNeedStructured[i])} → ${f3(after.perNeedStructured[i])}         | ` +
+        `${f3(before.perNeed[i])} → ${f3(after.perNeed[i])}               | ${top}`,
     );
     const text = signalText(e.needs[i].needs, tokens);
-    if (text.dropped.length) console.log(`        read: ${text.text.slice(0, 70)}`);
+    if (text.dropped.length) console.log(`        reads: ${text.text.slice(0, 70)}`);
   }
 
   if (!e.variants) return;
-  const negated = (n: string): SignalTexts => {
-    const r = signalText(n, tokens);
-    const normalised = normalizeJapanese(n);
-    const refused = r.dropped.map(([a, b]) => normalised.slice(a, b)).join('。');
-    return { vector: r.text, lexical: r.text, negated: refused || undefined };
-  };
+  const kept = ['avoid', 'unneeded', 'contrast'] as const;
   const variants: Array<[string, (n: string) => SignalTexts]> = [
-    ['difficulties kept (苦手, 無理, できない …)', (n) => both(signalText(n, tokens, { kinds: ['avoid', 'unneeded', 'contrast'] }))],
-    ['denied refusals kept as written', (n) => both(signalText(n, tokens, { denied: 'keep' }))],
-    ['only the vector reads it', (n) => ({ vector: signalText(n, tokens).text, lexical: normalizeJapanese(n) })],
-    ['only the lexical query reads it', (n) => ({ vector: normalizeJapanese(n), lexical: signalText(n, tokens).text })],
-    ['whole − refused (orthogonal), lexical left out', (n) => ({ ...negated(n), vector: normalizeJapanese(n) })],
-    ['kept − refused (orthogonal), lexical left out', (n) => negated(n)],
-    [
-      'whole − refused (orthogonal), lexical whole',
-      (n) => ({ ...negated(n), vector: normalizeJapanese(n), lexical: normalizeJapanese(n) }),
-    ],
-    [
-      'only lexical, difficulties kept',
-      (n) => ({ vector: normalizeJapanese(n), lexical: signalText(n, tokens, { kinds: ['avoid', 'unneeded', 'contrast'] }).text }),
-    ],
+    ['difficulties kept (苦手, 無理, できない …)', (n) => ({ vector: leftOut(n, { kinds: kept }), lexical: leftOut(n, { kinds: kept }) })],
+    ['denied refusals kept as written', (n) => ({ vector: leftOut(n, { denied: 'keep' }), lexical: leftOut(n, { denied: 'keep' }) })],
+    ['left out of the vector only', (n) => ({ vector: leftOut(n), lexical: whole(n) })],
+    ['left out of the lexical query only', (n) => ({ vector: whole(n), lexical: leftOut(n) })],
+    ['lexical only, difficulties kept', (n) => ({ vector: whole(n), lexical: leftOut(n, { kinds: kept }) })],
   ];
-  console.log('  variants (diagnostic: each measured on the same needs):');
+  console.log('  variants (each measured on the same needs: choosing one is a choice on the dev set, see the nested CV):');
   const setups: Array<[string, Figures]> = [
-    ['whole needs text (before)', before],
-    ['refused phrases left out (service)', after],
+    ['whole needs text (service)', before],
+    ['refused phrases left out of both', after],
   ];
   for (const [label, texts] of variants) {
     const x = figures(e, await poolsFor(texts));
     row(label, x);
     setups.push([label, x]);
   }
-  // Nested: on each 4/5 choose the text setup and its weights together (best training nDCG@10, ties to the earlier
-  // setup, the whole text first), measure on the held-out 1/5 — the choice of a variant is itself cross-validated.
+  // Nested: on each 4/5 choose the text setup and its weights together (best training nDCG@10, then hit@3; ties to the
+  // earlier setup, the whole text first) and measure on the held-out 1/5 — the choice of a variant is cross-validated too.
   const all = e.needs.map((_, i) => i);
   const nested = new Array<{ ndcg: number; hit: number }>(all.length);
   const nestedText = new Array<{ ndcg: number; hit: number }>(all.length);
@@ -165,17 +147,11 @@ export async function compareSignalText(e: SignalTextEval): Promise<void> {
     best.x.text.perNeed(best.w, test).forEach((v, j) => (nestedText[test[j]] = v));
     console.log(`    fold ${f + 1}: chose "${best.label}" (train ${f3(best.ndcg)}), held-out ${f3(best.x.main.score(best.w, test).ndcg)}`);
   }
-  const n = mean(nested.map((x) => x.ndcg));
-  const h = mean(nested.map((x) => x.hit));
   console.log(
-    `  nested CV (text setup + weights chosen on 4/5): nDCG@10 ${f3(n)}, hit@3 ${f3(h)}; text-only ` +
-      `${f3(mean(nestedText.map((x) => x.ndcg)))}, ${f3(mean(nestedText.map((x) => x.hit)))}  (whole text, weights chosen on 4/5: ` +
-      `${f3(before.cvNdcg)}, ${f3(before.cvHit)})`,
+    `  nested CV (text setup + weights chosen on 4/5): nDCG@10 ${f3(mean(nested.map((x) => x.ndcg)))}, hit@3 ` +
+      `${f3(mean(nested.map((x) => x.hit)))}; text-only ${f3(mean(nestedText.map((x) => x.ndcg)))}, ` +
+      `${f3(mean(nestedText.map((x) => x.hit)))}  (whole text, weights chosen on 4/5: ${f3(before.cvNdcg)}, ${f3(before.cvHit)})`,
   );
-}
-
-function both(s: { text: string }): SignalTexts {
-  return { vector: s.text, lexical: s.text };
 }
 
 function figures(e: SignalTextEval, pools: Candidate[][]): Figures {

@@ -18,7 +18,6 @@ import { MatchRepository, type HardFilters, type SearchCandidate } from './match
 import { OutcomeService } from './outcome.service';
 import { NeedsUnderstanding } from './understanding/needs-understanding';
 import { mergeUnderstood, type UnderstoodView } from './understanding/preferences';
-import { signalText } from './understanding/signal-text';
 import {
   DEFAULT_WEIGHTS,
   fitSignal,
@@ -46,11 +45,6 @@ export interface SearchInput {
 export interface SignalTexts {
   vector: string;
   lexical: string;
-  /**
-   * What the person refuses: when given, the query vector loses its component along this text's vector (orthogonal
-   * negation, Widdows 2003, "Orthogonal negation in vector spaces for modelling word-meanings and document retrieval").
-   */
-  negated?: string;
 }
 
 @Injectable()
@@ -103,30 +97,29 @@ export class MatchService {
   }
 
   /**
-   * What the vector and lexical signals read: the needs without the phrases that say what the person avoids, refuses or
-   * is not (「若い人が集まる場所は避けたい」 would otherwise pull exactly those places first; understanding/signal-text.ts).
-   * Everything else (the understanding, reasons, the stored needs, the log) reads the needs as written.
+   * What the vector and lexical signals read: the needs as written. Leaving out the phrases that say what the person
+   * avoids or refuses (understanding/signal-text.ts: 「若い人が集まる場所は避けたい」 pulls exactly those places) was
+   * measured on the dev set and is not ahead cross-validated (docs/benchmarks.md, 2026-11-29 「避けたいことを信号から外す」):
+   * hosts word their welcome with the same words (「男性がいる場が苦手な人も安心して」, 「声をかけられるのが苦手な人は
+   * そっとしておいてもらえる」), so a refused word also finds the places that spare the person it. The eval compares both
+   * through rankCandidates(texts).
    */
   signalTexts(needs: string): SignalTexts {
-    const { text } = signalText(needs, (t) => this.tokenizer.tokens(t));
+    const text = normalizeJapanese(needs);
     return { vector: text, lexical: text };
   }
 
   /**
-   * The ranking itself, without logging: also used by the evaluation script, which may pass other signal texts to
-   * compare (the whole needs text: what the service read before).
+   * The ranking itself, without logging: also used by the evaluation script, which passes other signal texts to
+   * compare (bench/eval-signal-text.ts).
    */
   async rankCandidates(
     input: SearchInput,
     weights: RankingWeights = DEFAULT_WEIGHTS,
     texts: SignalTexts = this.signalTexts(input.needs),
   ): Promise<{ model: string; ranked: Ranked<SearchCandidate>[]; needsChunks: number; vector: Float32Array }> {
-    // the query-embedding cache is keyed on the text embedded (model + text), so the signal text is its key
-    const embedded = await this.model.embedQuery(normalizeJapanese(texts.vector));
-    const { model, chunks } = embedded;
-    const vector = texts.negated
-      ? negate(embedded.vector, (await this.model.embedQuery(normalizeJapanese(texts.negated))).vector)
-      : embedded.vector;
+    // the query-embedding cache is keyed on (model, the text embedded), whatever text the signals are given
+    const { model, vector, chunks } = await this.model.embedQuery(normalizeJapanese(texts.vector));
     const terms = queryTerms(this.tokenizer.lexicalTerms(texts.lexical));
     const candidates = await this.matches.findCandidates(
       model,
@@ -219,27 +212,6 @@ function preferencesOf(p: Participant): PersonPreferences {
     avoid: c.avoid as DemandKind[] | undefined,
     preferredAccommodations: c.preferredAccommodations,
   };
-}
-
-/** v − (v·r / r·r) r, L2-normalised; v itself when that leaves (almost) nothing. */
-export function negate(v: Float32Array, r: Float32Array): Float32Array {
-  let vr = 0;
-  let rr = 0;
-  for (let i = 0; i < v.length; i++) {
-    vr += v[i] * r[i];
-    rr += r[i] * r[i];
-  }
-  if (rr === 0) return v;
-  const out = new Float32Array(v.length);
-  let norm = 0;
-  for (let i = 0; i < v.length; i++) {
-    out[i] = v[i] - (vr / rr) * r[i];
-    norm += out[i] * out[i];
-  }
-  norm = Math.sqrt(norm);
-  if (norm < 1e-3) return v;
-  for (let i = 0; i < out.length; i++) out[i] /= norm;
-  return out;
 }
 
 /** The outcome reason goes before the vacancy line (which stays last). */

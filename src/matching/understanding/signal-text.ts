@@ -8,8 +8,11 @@ import { clausesOf, type Clause, type Tokenize } from './clauses';
  * When a person says what they want to avoid or what they are not (「若者が集まる場所は避けたい」, 「レジは無理」,
  * 「お茶会は性に合わない」, 「お金はもらえなくてもいい」), those words are the strongest pull of both text signals: the
  * embedding and BM25 cannot read the negation, so the places the person refuses come first. This function leaves the
- * refused phrases out of the text given to the embedding model and to the lexical query. The original text is kept for
- * everything else (stored needs, the understanding that reads the constraints, reasons, the search log).
+ * refused phrases out of the text given to the embedding model and to the lexical query; the original text would be
+ * kept for everything else (stored needs, the understanding that reads the constraints, reasons, the search log).
+ * Measured on the dev set and NOT adopted by the search (MatchService.signalTexts reads the whole text): it is not ahead
+ * cross-validated, because hosts word their welcome with the refused words themselves (docs/benchmarks.md,
+ * 「避けたいことを信号から外す」). The eval keeps the comparison (bench/eval-signal-text.ts).
  *
  * General rules over the clauses of `clauses.ts` and kuromoji morphemes, not sentences:
  * - **Refusal** (a predicate of avoidance, difficulty or no need: 避けたい, 苦手, 無理, 嫌, 性に合わない, 向いていない,
