@@ -33,6 +33,7 @@ import { DataSource } from 'typeorm';
 import { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import { evaluateDiversity } from './eval-diversity';
 import { compareLexical } from './eval-lexical';
+import { compareSignalText } from './eval-signal-text';
 import { reportWorst } from './eval-failures';
 import { evaluateOutcomes } from './eval-outcomes';
 import { reportUnmet } from './eval-unmet';
@@ -317,11 +318,30 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
   evaluateOutcomes(pools, prefs, grades, keyOf, DEFAULT_WEIGHTS);
   reportWorst(devset.needs, lists.get('hybrid')!, grades, new Map(devset.resources.map((r) => [r.key, r.title])));
 
+  // The text the two text signals read: refused phrases left out (the service) vs the whole needs text (before).
+  await compareSignalText({
+    match,
+    tokenizer: app.get(JapaneseTokenizer),
+    needs: devset.needs,
+    pools,
+    structured: prefs,
+    understood: understoodPrefs,
+    textOnly: textOnlyPrefs,
+    keyOf,
+    titleOf: new Map(devset.resources.map((r) => [r.key, r.title])),
+    grades,
+    weights: DEFAULT_WEIGHTS,
+    poolLimit: POOL_LIMIT,
+    named: ['n33', 'n48', 'n56', 'n61', 'n76', 'n90'],
+    variants: process.argv.includes('--tune'),
+  });
+
   // Issue #17 item 3: ts_rank_cd (before) vs BM25 (now) on the same pools, lexical-only and hybrid + understood (CV).
   await compareLexical(
     app.get(DataSource),
     app.get(JapaneseTokenizer),
-    devset.needs.map((n) => n.needs),
+    // the text the service's lexical query reads (refused phrases left out), so both signals read the same words
+    devset.needs.map((n) => match.signalTexts(n.needs).lexical),
     pools,
     understoodPrefs,
     keyOf,

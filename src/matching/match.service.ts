@@ -41,6 +41,12 @@ export interface SearchInput {
   understood?: UnderstoodView[];
 }
 
+/** The texts the two text signals read: the query embedding and the BM25 query terms. */
+export interface SignalTexts {
+  vector: string;
+  lexical: string;
+}
+
 @Injectable()
 export class MatchService {
   constructor(
@@ -90,13 +96,31 @@ export class MatchService {
     };
   }
 
-  /** The ranking itself, without logging: also used by the evaluation script. */
+  /**
+   * What the vector and lexical signals read: the needs as written. Leaving out the phrases that say what the person
+   * avoids or refuses (understanding/signal-text.ts: 「若い人が集まる場所は避けたい」 pulls exactly those places) was
+   * measured on the dev set and is not ahead cross-validated (docs/benchmarks.md, 2026-11-29 「避けたいことを信号から外す」):
+   * hosts word their welcome with the same words (「男性がいる場が苦手な人も安心して」, 「声をかけられるのが苦手な人は
+   * そっとしておいてもらえる」), so a refused word also finds the places that spare the person it. The eval compares both
+   * through rankCandidates(texts).
+   */
+  signalTexts(needs: string): SignalTexts {
+    const text = normalizeJapanese(needs);
+    return { vector: text, lexical: text };
+  }
+
+  /**
+   * The ranking itself, without logging: also used by the evaluation script, which passes other signal texts to
+   * compare (bench/eval-signal-text.ts).
+   */
   async rankCandidates(
     input: SearchInput,
     weights: RankingWeights = DEFAULT_WEIGHTS,
+    texts: SignalTexts = this.signalTexts(input.needs),
   ): Promise<{ model: string; ranked: Ranked<SearchCandidate>[]; needsChunks: number; vector: Float32Array }> {
-    const { model, vector, chunks } = await this.model.embedQuery(normalizeJapanese(input.needs));
-    const terms = queryTerms(this.tokenizer.lexicalTerms(input.needs));
+    // the query-embedding cache is keyed on (model, the text embedded), whatever text the signals are given
+    const { model, vector, chunks } = await this.model.embedQuery(normalizeJapanese(texts.vector));
+    const terms = queryTerms(this.tokenizer.lexicalTerms(texts.lexical));
     const candidates = await this.matches.findCandidates(
       model,
       vector,
