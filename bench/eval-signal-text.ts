@@ -1,6 +1,6 @@
 /**
  * The text the vector and lexical signals read. The service reads the whole needs text (MatchService.signalTexts);
- * src/matching/understanding/signal-text.ts leaves out the phrases of avoidance, refusal and negation. Both through the
+ * bench/signal-text.ts leaves out the phrases of avoidance, refusal and negation. Both through the
  * service's own rankCandidates (the `texts` argument), same dev set and preferences:
  *   - hybrid + understood and text-only (structured constraints removed) at the current weights (in-sample: the rule
  *     has no tuned parameter), and with the weights re-chosen by coordinate ascent (signals space) on 4/5 of the
@@ -14,7 +14,7 @@ import type { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import type { Candidate } from '../src/matching/match.repository';
 import type { MatchService, SignalTexts } from '../src/matching/match.service';
 import { rank, type PersonPreferences, type RankingWeights } from '../src/matching/ranking';
-import { signalText } from '../src/matching/understanding/signal-text';
+import { signalText } from './signal-text';
 import { ascend, InMemoryRanker, SPACES } from './eval-tuning';
 import { folds, mean, ndcgAt, type Grades } from './metrics';
 

@@ -98,7 +98,7 @@ export class MatchService {
 
   /**
    * What the vector and lexical signals read: the needs as written. Leaving out the phrases that say what the person
-   * avoids or refuses (understanding/signal-text.ts: 「若い人が集まる場所は避けたい」 pulls exactly those places) was
+   * avoids or refuses (bench/signal-text.ts: 「若い人が集まる場所は避けたい」 pulls exactly those places) was
    * measured on the dev set and is not ahead cross-validated (docs/benchmarks.md, 2026-11-29 「避けたいことを信号から外す」):
    * hosts word their welcome with the same words (「男性がいる場が苦手な人も安心して」, 「声をかけられるのが苦手な人は
    * そっとしておいてもらえる」), so a refused word also finds the places that spare the person it. The eval compares both

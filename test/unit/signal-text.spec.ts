@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { JapaneseTokenizer } from '../../src/common/japanese/tokenizer';
-import { signalText, type SignalTextOptions } from '../../src/matching/understanding/signal-text';
+import { signalText, type SignalTextOptions } from '../../bench/signal-text';
 
 /**
  * The text the vector and lexical signals read: phrases of avoidance, refusal and negation left out
- * (src/matching/understanding/signal-text.ts). Sentences written for these tests, not taken from the dev set.
+ * (bench/signal-text.ts). Sentences written for these tests, not taken from the dev set.
  */
 describe('signalText', () => {
   const tokenizer = new JapaneseTokenizer();

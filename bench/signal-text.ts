@@ -1,6 +1,6 @@
-import { normalizeJapanese } from '../../common/japanese/normalize';
-import type { Morpheme } from '../../common/japanese/tokenizer';
-import { clausesOf, type Clause, type Tokenize } from './clauses';
+import { normalizeJapanese } from '../src/common/japanese/normalize';
+import type { Morpheme } from '../src/common/japanese/tokenizer';
+import { clausesOf, type Clause, type Tokenize } from '../src/matching/understanding/clauses';
 
 /**
  * The text the vector and lexical signals read (docs/matching.md §2 「避けたいことは信号に入れない」).
