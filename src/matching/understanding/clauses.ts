@@ -43,7 +43,14 @@ const COMMA = new Set(['、', '，', ',']);
  * 「息子（30代）は」 is the person the needs are about.
  */
 const BRACKETED_RELATIVE = '(?:両親|母親|父親|母|父|姉|兄|妹|弟|祖母|祖父|夫|妻)\\([^)]{0,8}\\)';
-const THIRD_PERSON = new RegExp(`(?:^|[^父母])(?:${FAMILY}(?:さん)?|${BRACKETED_RELATIVE})(?:が|は|も)(?!一緒|付き添|心配|気にな|気がかり)`, 'u');
+const THIRD_PERSON = new RegExp(
+  `(?:^|[^父母])(?:${FAMILY}(?:さん)?|${BRACKETED_RELATIVE})(?:が|は|も)(?!一緒|付き添|心配|気にな|気がかり)|` +
+    // v4: a family member's schedule (夫の仕事が土日休み, 母の通院は火曜)
+    `(?:^|[^父母])${FAMILY}(?:さん)?の(?:仕事|勤務|休み|予定|通院|デイサービス|デイケア|学校|部活|シフト)(?:が|は|も)` +
+    // …but 「父のデイサービスがある月曜」 names the person's day by it
+    '(?!(?:ある|入る|ない)(?:[月火水木金土日]|平日|週末|土日|日|時))',
+  'u',
+);
 /**
  * v4: when a parent tells the needs (母より, 父から「…」, 母によると), 息子 / 娘 / うちの子 is the person the needs are about,
  * not a third person.

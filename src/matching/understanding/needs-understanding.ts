@@ -181,9 +181,14 @@ function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refus
   }
   for (const m of clause.text.matchAll(DAY_RANGE)) {
     const rest = clause.text.slice(m.index + m[0].length);
-    if (othersAt(clause, m.index) || TAKEN_LATER.test(rest) || BUSY_SPAN_AFTER.test(rest) || BUSY_AFTER.test(rest)) continue;
+    if (othersAt(clause, m.index)) continue;
     const [from, to] = [WEEK.indexOf(m[1]), WEEK.indexOf(m[2])];
     if (to < from) continue;
+    if (TAKEN_LATER.test(rest) || BUSY_SPAN_AFTER.test(rest) || BUSY_AFTER.test(rest)) {
+      // v4: 「月〜水はデイケア」: the range is taken
+      if (!PART_OF_DAY_AFTER.test(rest)) refuse([...WEEK.slice(from, to + 1)].map((ch) => daysOf(`${ch}曜`)[0]), m.index, m.index + m[0].length);
+      continue;
+    }
     for (let i = from; i <= to; i++)
       add('availableDays', daysOf(`${WEEK[i]}曜`)[0], clause.start + m.index, clause.start + m.index + m[0].length);
   }

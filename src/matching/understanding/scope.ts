@@ -17,7 +17,7 @@ const BUSY_NOUN =
 export const BUSY_AFTER = new RegExp(
   `^(?:の日|曜日?|中)?(?:は|が|も|に)[^、。]{0,12}?${BUSY_NOUN}(?:が|も)?(?:ある|あり|入って|入る|で)(?:ので|から|ため|し|けど|て)?|` +
     // v4: the busy noun as the clause's predicate (月曜は通院。 木曜はカウンセリングの日。)
-    `^(?:の日|曜日?|中)?(?:は|が|も)[^、。]{0,12}?${BUSY_NOUN}(?:日|の日)?(?:です|だ|なので|だから|のため|中)?(?:[。.！!]|$)`,
+    `^(?:の日|曜日?|中)?(?:は|が|も)[^、。]{0,12}?${BUSY_NOUN}(?:日|の日)?(?:です|だ|なので|だから|のため|中)?(?:[、。.！!,]|$)`,
   'u',
 );
 /** v4: 「母の通院に付き添うのが毎週水曜」: the day named as the time of a busy thing (at the clause's end). */
@@ -28,7 +28,8 @@ export const PART_OF_DAY_AFTER = /^(?:曜日?)?の(?:日中|昼間|午前中?|�
 /** 「朝から夕方まで作業所」: a span up to a busy noun (the whole span is taken). */
 export const BUSY_SPAN_AFTER = new RegExp(`^[^、。]{0,10}?まで(?:は)?${BUSY_NOUN}`, 'u');
 /** 「夜は家にいたい」: the person wants that time at home. */
-export const STAY_HOME_AFTER = /^(?:中)?(?:は|も)(?:家|自宅)に(?:いたい|居たい|いなければ|いないと)/u;
+export const STAY_HOME_AFTER =
+  /^(?:中)?(?:は|も)(?:(?:家|自宅)に(?:いたい|居たい|いなければ|いないと)|(?:家族と過ごし|家でゆっくりし|ゆっくり休み|休み)たい)/u;
 /** それ以外の日 / ほかの日 / 残りの日: refers back to days named as taken. */
 export const OTHER_DAYS = /(?:それ|その)以外|(?:ほか|他|残り)の(?:日|曜日)/u;
 
