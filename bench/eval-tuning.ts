@@ -222,14 +222,13 @@ export function tuneWithUnderstood(main: InMemoryRanker, textOnly: InMemoryRanke
  * weights (in-sample: nothing is tuned) and with the signal weights re-tuned by coordinate ascent on 4/5 of the needs and
  * measured on the held-out 1/5 (5-fold), per rule, so that no rule is judged at weights tuned for another.
  */
-export function compareMergeRules(
-  rules: Array<{ name: string; ranker: InMemoryRanker }>,
-  current: RankingWeights,
-  n: number,
-): void {
+export function compareMergeRules(rules: Array<{ name: string; ranker: InMemoryRanker }>, current: RankingWeights, n: number): void {
   const all = Array.from({ length: n }, (_, i) => i);
   console.log('\nmerge rules (structured constraints + what was read), same pools; CV = signals re-tuned per fold (5-fold)');
-  console.log('  rule                                                   current nDCG@10 / hit@3   CV nDCG@10 / hit@3   held-out needs vs the first rule: better / worse');
+  console.log(
+    '  rule                                                   current nDCG@10 / hit@3   CV nDCG@10 / hit@3   ' +
+      'held-out needs vs the first rule: better / worse',
+  );
   let base: Array<{ ndcg: number; hit: number }> | undefined;
   for (const { name, ranker } of rules) {
     const now = ranker.score(current, all);

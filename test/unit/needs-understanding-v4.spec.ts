@@ -79,9 +79,7 @@ describe('understandNeeds v4', () => {
     ['正午から夕方までなら。', ['timeOfDay=afternoon']],
     ['ＰＭのみ可。', ['timeOfDay=afternoon']],
     ['ＡＭなら。', ['timeOfDay=morning']],
-  ])('clock ranges and memo times: %s', (text, expected) =>
-    expect(read(text).filter((e) => e.startsWith('timeOfDay='))).toEqual(expected),
-  );
+  ])('clock ranges and memo times: %s', (text, expected) => expect(read(text).filter((e) => e.startsWith('timeOfDay='))).toEqual(expected));
 
   it.each([
     // a parent telling: the son or daughter named is the person

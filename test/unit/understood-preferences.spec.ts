@@ -62,7 +62,12 @@ describe('mergeUnderstood', () => {
   });
 
   it('the previous rule (days and travel decided, read wishes added) stays available for the evaluation', () => {
-    const { preferences } = mergeUnderstood({ availableDays: ['thu'], avoid: ['physical'] }, read, [], ['availableDays', 'maxTravelMinutes']);
+    const { preferences } = mergeUnderstood(
+      { availableDays: ['thu'], avoid: ['physical'] },
+      read,
+      [],
+      ['availableDays', 'maxTravelMinutes'],
+    );
     expect(preferences.availableDays).toEqual(['thu']);
     expect(preferences.avoid).toEqual(['physical', 'talking']);
   });

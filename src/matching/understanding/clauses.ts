@@ -60,7 +60,10 @@ const PARENT_TELLS = /(?:両親|母親|父親|母|父)(?:\([^)]{0,8}\))?(?:よ�
  * v4: a family member's quoted words that carry their own wish for the person (母「外に出てほしい、毎日でもいいから」):
  * the quote is theirs, not the person's (a quote describing the person, 母「うちの子は運転できない」, still counts).
  */
-const FAMILY_WISH_QUOTE = new RegExp(`${FAMILY}(?:\\([^)]{0,8}\\))?(?:より|から)?[:]?「[^」]*?(?:て|で)(?:ほしい|欲しい|もらいたい)[^」]*」`, 'gu');
+const FAMILY_WISH_QUOTE = new RegExp(
+  `${FAMILY}(?:\\([^)]{0,8}\\))?(?:より|から)?[:]?「[^」]*?(?:て|で)(?:ほしい|欲しい|もらいたい)[^」]*」`,
+  'gu',
+);
 const CHILD_SUBJECT = /^(?:息子|娘)(?:さん)?(?:\([^)]{0,8}\))?(?:が|は|も)/u;
 const SELF = /(?:本人|自分|私|わたし|僕|ぼく)(?:が|は|も|自身)/u;
 /** 以前は / 昔は / 前は (at the clause's start: not 「大勢の前は」) / 若い頃. */

@@ -53,7 +53,8 @@ const MARKED_OFF = /^\s*(?:[×✕✖]|NG)/u;
 const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:くらい|ぐらい|程度|ほど)?(?:以内|まで)/u;
 const HALF_DAY = /半日/gu;
 /** v4: 「45分以上かかる所は厳しい」「2時間以上は無理」: from this length up is refused. */
-const AT_LEAST_AFTER = /^(?:以上|を超える|を越える|超)(?:かかる|かかると|は|だと|になると)?[^、。]{0,8}?(?:無理|難し|厳し|きつ|つら|辛|ダメ|だめ|通えな|行けな)/u;
+const AT_LEAST_AFTER =
+  /^(?:以上|を超える|を越える|超)(?:かかる|かかると|は|だと|になると)?[^、。]{0,8}?(?:無理|難し|厳し|きつ|つら|辛|ダメ|だめ|通えな|行けな)/u;
 const LIVES_AFTER = /^[^、。]{0,8}?(?:に住|住んで)/u;
 /** 3時間前, 24時間 (opening hours), 時間帯: not a length someone can manage. */
 const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯|も[^、。]{0,5}?(?:ない|無理))/u;
@@ -186,7 +187,12 @@ function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refus
     if (to < from) continue;
     if (TAKEN_LATER.test(rest) || BUSY_SPAN_AFTER.test(rest) || BUSY_AFTER.test(rest)) {
       // v4: 「月〜水はデイケア」: the range is taken
-      if (!PART_OF_DAY_AFTER.test(rest)) refuse([...WEEK.slice(from, to + 1)].map((ch) => daysOf(`${ch}曜`)[0]), m.index, m.index + m[0].length);
+      if (!PART_OF_DAY_AFTER.test(rest))
+        refuse(
+          [...WEEK.slice(from, to + 1)].map((ch) => daysOf(`${ch}曜`)[0]),
+          m.index,
+          m.index + m[0].length,
+        );
       continue;
     }
     for (let i = from; i <= to; i++)
