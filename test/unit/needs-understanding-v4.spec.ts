@@ -52,6 +52,10 @@ describe('understandNeeds v4', () => {
     ['木曜と金曜はパートなので無理です。', ['mon', 'sat', 'sun', 'tue', 'wed']],
     ['月〜水はデイケア。', ['fri', 'sat', 'sun', 'thu']],
     ['祖母の介護を手伝うのが毎週火曜。', ['fri', 'mon', 'sat', 'sun', 'thu', 'wed']],
+    ['月曜と水曜は訓練があるので行けません。', ['fri', 'sat', 'sun', 'thu', 'tue']],
+    ['毎週金曜はハローワーク。', ['mon', 'sat', 'sun', 'thu', 'tue', 'wed']],
+    ['火曜デイケア。', ['fri', 'mon', 'sat', 'sun', 'thu', 'wed']],
+    ['祖父が留守の日（月・金）は出られない。', ['sat', 'sun', 'thu', 'tue', 'wed']],
     // a day given as well: only the days given
     ['月〜水はデイケア、木金なら。', ['fri', 'thu']],
     ['月曜は作業所、それ以外なら。', ['fri', 'sat', 'sun', 'thu', 'tue', 'wed']],
@@ -64,6 +68,9 @@ describe('understandNeeds v4', () => {
     ['水曜は行けなくもない。', ['wed']],
     ['平日の午前は通院があるので、午後がいい。', []],
     ['平日の日中は孫の世話がある。土日なら。', ['sat', 'sun']],
+    ['火・木は午前中リハビリ。', []],
+    ['平日の午前は無理。', []],
+    ['火曜は午後なら。', ['tue']],
     ['姉は火曜と木曜が休み。', []],
     ['母の通院は火曜。本人は木曜なら。', ['thu']],
     // the person's own wish to stay home on weekdays (the father's work is only the reason)

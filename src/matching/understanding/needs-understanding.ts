@@ -237,7 +237,7 @@ function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refus
     ) {
       busy.push(...days);
       if (!partOfDay) refuse(days, m.index, end);
-    } else if (PART_OF_DAY_AFTER.test(restOfList) && BUSY_AFTER.test(restOfList.replace(PART_OF_DAY_AFTER, ''))) {
+    } else if (partOfDay && busyPart(restOfList.replace(PART_OF_DAY_AFTER, ''))) {
       // v4: 「平日の日中は子どもの世話がある」: part of those days is taken; the days are neither given nor refused
     } else if (!TAKEN_LATER.test(rest)) {
       for (const d of days) add('availableDays', d, clause.start + m.index, clause.start + end);
@@ -249,6 +249,11 @@ function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refus
 }
 
 type Refused = { day: string; start: number; end: number };
+
+/** What follows a part of a day (平日の午前 / 火曜は午前中) says it is taken: 「は通院がある」「リハビリ。」「は無理」. */
+function busyPart(rest: string): boolean {
+  return BUSY_AFTER.test(rest) || TAKEN_LATER.test(rest) || BUSY_SPAN_AFTER.test(rest);
+}
 
 /**
  * A length: the way there when a travel cue comes before it in the clause (バスで30分), a travel verb right after it
