@@ -55,7 +55,7 @@ describe('understandNeeds v4', () => {
     ['月曜と水曜は訓練があるので行けません。', ['fri', 'sat', 'sun', 'thu', 'tue']],
     ['毎週金曜はハローワーク。', ['mon', 'sat', 'sun', 'thu', 'tue', 'wed']],
     ['火曜デイケア。', ['fri', 'mon', 'sat', 'sun', 'thu', 'wed']],
-    ['祖父が留守の日（月・金）は出られない。', ['sat', 'sun', 'thu', 'tue', 'wed']],
+    ['祖父がいない日（月・金）は出られない。', ['sat', 'sun', 'thu', 'tue', 'wed']],
     // a day given as well: only the days given
     ['月〜水はデイケア、木金なら。', ['fri', 'thu']],
     ['月曜は作業所、それ以外なら。', ['fri', 'sat', 'sun', 'thu', 'tue', 'wed']],
