@@ -71,6 +71,11 @@ describe('understandNeeds v4', () => {
     ['火・木は午前中リハビリ。', []],
     ['平日の午前は無理。', []],
     ['火曜は午後なら。', ['tue']],
+    // what follows a day up to the next day is its own; a list shares what follows
+    ['土日OK、平日NG。', ['sat', 'sun']],
+    ['火曜は無理、木曜は大丈夫。', ['thu']],
+    ['火曜か木曜は無理。', ['fri', 'mon', 'sat', 'sun', 'wed']],
+    ['日曜日は礼拝。', ['fri', 'mon', 'sat', 'thu', 'tue', 'wed']],
     ['姉は火曜と木曜が休み。', []],
     ['母の通院は火曜。本人は木曜なら。', ['thu']],
     // the person's own wish to stay home on weekdays (the father's work is only the reason)

@@ -202,7 +202,7 @@ function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refus
   for (const m of clause.text.matchAll(DAY_PATTERN)) {
     if (othersAt(clause, m.index) || m.index < listedUntil || m.index === withinAt || !inWeekOrder(m[0])) continue;
     const end = m.index + m[0].length;
-    const rest = clause.text.slice(end);
+    const rest = ownRest(clause.text.slice(end));
     // 「月曜と木曜はデイケアがあるので」: what is said of the list is said of each day in it
     const listEnd = LISTED_DAYS.exec(rest);
     const restOfList = listEnd ? rest.slice(listEnd[0].length) : rest;
@@ -249,6 +249,20 @@ function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refus
 }
 
 type Refused = { day: string; start: number; end: number };
+
+const NEXT_DAY = new RegExp(DAY_PATTERN.source, 'u');
+/** Between a day and the next day of a list: a separator, a particle or 曜 only. */
+const LIST_GAP = /^(?:曜日?)?[、・,/とやか\s]*$/u;
+
+/**
+ * v4: 「土日OK、平日NG」: what follows a day up to the next day said of something else belongs to it alone; in a list
+ * (「土曜、日曜はダメ」, 「火曜か木曜は無理」) the days share what follows the last of them.
+ */
+function ownRest(rest: string): string {
+  const next = NEXT_DAY.exec(rest);
+  if (!next || next.index === 0 || LIST_GAP.test(rest.slice(0, next.index))) return rest;
+  return rest.slice(0, next.index);
+}
 
 /** What follows a part of a day (平日の午前 / 火曜は午前中) says it is taken: 「は通院がある」「リハビリ。」「は無理」. */
 function busyPart(rest: string): boolean {
