@@ -251,8 +251,8 @@ function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refus
 type Refused = { day: string; start: number; end: number };
 
 const NEXT_DAY = new RegExp(DAY_PATTERN.source, 'u');
-/** Between a day and the next day of a list: a separator, a particle or 曜 only. */
-const LIST_GAP = /^(?:曜日?)?[、・,/とやか\s]*$/u;
+/** Between a day and the next day of a list or a range: a separator, a particle or 曜 only. */
+const LIST_GAP = /^(?:曜日?)?(?:[、・,/とやか\s~-]|から)*$/u;
 
 /**
  * v4: 「土日OK、平日NG」: what follows a day up to the next day said of something else belongs to it alone; in a list
