@@ -71,6 +71,12 @@ describe('understandNeeds v4', () => {
     ['火・木は午前中リハビリ。', []],
     ['平日の午前は無理。', []],
     ['火曜は午後なら。', ['tue']],
+    // a day as the date of one plan is not out every week; a day told as what happened is a report
+    ['金曜日に区役所へ行く予定。', []],
+    ['毎週金曜に通院している。', ['mon', 'sat', 'sun', 'thu', 'tue', 'wed']],
+    ['先週の月曜に面談に来た。', []],
+    ['土曜は人が多いから嫌だ。', ['fri', 'mon', 'sun', 'thu', 'tue', 'wed']],
+    ['土曜は嫌じゃない。', ['sat']],
     // what follows a day up to the next day is its own; a list shares what follows
     ['土日OK、平日NG。', ['sat', 'sun']],
     ['火曜は無理、木曜は大丈夫。', ['thu']],
@@ -155,6 +161,7 @@ describe('understandNeeds v4', () => {
     ['駅から遠いと行けない。', 'travel=near_home'],
     ['バス停から近い所。', 'travel=near_home'],
     ['一人でいられる場所があると安心。', 'preferredAccommodations=solo_work'],
+    ['木曜日に電話で相談があった。', 'preferredAccommodations=flexible_schedule'],
     ['地元からは少し離れた所がいい。', 'travel=near_home'],
     ['足が不自由で車椅子を使っている。', 'avoid=physical'],
     ['人と話すこと自体は嫌がらない。', 'avoid=talking'],

@@ -240,8 +240,9 @@ function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refus
     } else if (partOfDay && busyPart(restOfList.replace(PART_OF_DAY_AFTER, ''))) {
       // v4: 「平日の日中は子どもの世話がある」: part of those days is taken; the days are neither given nor refused
     } else if (!TAKEN_LATER.test(rest)) {
-      for (const d of days) add('availableDays', d, clause.start + m.index, clause.start + end);
-    } else if (!partOfDay) {
+      // v4: a day told as what happened (先週の木曜に見学に行った) is a report
+      if (!happened(rest)) for (const d of days) add('availableDays', d, clause.start + m.index, clause.start + end);
+    } else if (!partOfDay && !oneOff(clause.text.slice(0, m.index), restOfList)) {
       refuse(days, m.index, end);
     }
   }
@@ -249,6 +250,14 @@ function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refus
 }
 
 type Refused = { day: string; start: number; end: number };
+
+/**
+ * v4: 「月曜日に市役所に行く予定」: a day as the date of one plan (に, not a topic は) — the day is taken once, not out
+ * every week; 「毎週水曜に通院」 is every week.
+ */
+function oneOff(before: string, rest: string): boolean {
+  return /^(?:曜日?)?に/u.test(rest) && !/(?:毎週|毎月|いつも|隔週)$/u.test(before);
+}
 
 const NEXT_DAY = new RegExp(DAY_PATTERN.source, 'u');
 /** Between a day and the next day of a list or a range: a separator, a particle or 曜 only. */
