@@ -21,7 +21,7 @@ import { EmbeddingService } from '../src/matching/embedding.service';
 import type { Candidate } from '../src/matching/match.repository';
 import { MatchService } from '../src/matching/match.service';
 import { NeedsUnderstanding } from '../src/matching/understanding/needs-understanding';
-import { mergeUnderstood } from '../src/matching/understanding/preferences';
+import { mergeUnderstood, STRUCTURED_FIELDS, type StructuredField } from '../src/matching/understanding/preferences';
 import { DEFAULT_WEIGHTS, rank, UNMET_THRESHOLD, type PersonPreferences, type Ranked, type RankingWeights } from '../src/matching/ranking';
 import { OrganizationRepository } from '../src/organizations/organization.repository';
 import type { CreateOrganizationDto } from '../src/organizations/dto/organization.dto';
@@ -38,7 +38,7 @@ import { reportWorst } from './eval-failures';
 import { evaluateOutcomes } from './eval-outcomes';
 import { reportUnmet } from './eval-unmet';
 import { Bm25Bigram, folds, hitAt, mean, ndcgAt, spread, type Grades } from './metrics';
-import { fmtWeights, InMemoryRanker, tuneWithUnderstood } from './eval-tuning';
+import { compareMergeRules, fmtWeights, InMemoryRanker, tuneWithUnderstood } from './eval-tuning';
 
 interface DevSet {
   organizations: Array<CreateOrganizationDto & { key: string }>;
@@ -351,6 +351,42 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
   );
 
   if (!process.argv.includes('--tune')) return;
+
+  // 4a'. Issue #17: which structured fields, once filled, decide their field (the read values of it not used).
+  const mergedWith = (decided: readonly StructuredField[]) => read.map((u, i) => mergeUnderstood(prefs[i], u, [], decided).preferences);
+  compareMergeRules(
+    [
+      ...(
+        [
+          ['days, travel decided; read avoid, accommodations added (v3)', ['availableDays', 'maxTravelMinutes']],
+          ['read added to every field (nothing decided)', []],
+          ['days, travel, avoid decided', ['availableDays', 'maxTravelMinutes', 'avoid']],
+          ['days, travel, accommodations decided', ['availableDays', 'maxTravelMinutes', 'preferredAccommodations']],
+          ['every filled field decides', STRUCTURED_FIELDS],
+        ] as Array<[string, readonly StructuredField[]]>
+      ).map(([name, decided]) => ({ name, ranker: new InMemoryRanker(pools, mergedWith(decided), keyOf, grades) })),
+      {
+        // the coordinator filled the form at all: the four structured fields are decided, only the text-only kinds are read
+        name: 'any filled field decides all four',
+        ranker: new InMemoryRanker(
+          pools,
+          read.map((u, i) => {
+            const filledAny = STRUCTURED_FIELDS.some((f) => {
+              const v = prefs[i][f];
+              return Array.isArray(v) ? v.length > 0 : v !== undefined;
+            });
+            const kept = filledAny ? u.filter((x) => !(STRUCTURED_FIELDS as readonly string[]).includes(x.field)) : u;
+            return mergeUnderstood(prefs[i], kept).preferences;
+          }),
+          keyOf,
+          grades,
+        ),
+      },
+      { name: 'structured only (nothing read)', ranker: new InMemoryRanker(pools, prefs, keyOf, grades) },
+    ],
+    DEFAULT_WEIGHTS,
+    devset.needs.length,
+  );
 
   // 4a. Issue #17: coordinate ascent over all weights of the hybrid with understood constraints, cross-validated.
   tuneWithUnderstood(

@@ -216,3 +216,34 @@ export function tuneWithUnderstood(main: InMemoryRanker, textOnly: InMemoryRanke
     );
   }
 }
+
+/**
+ * Merge rules compared (2026-11-29, issue #17): the same pools ranked with the preferences of each rule, at the current
+ * weights (in-sample: nothing is tuned) and with the signal weights re-tuned by coordinate ascent on 4/5 of the needs and
+ * measured on the held-out 1/5 (5-fold), per rule, so that no rule is judged at weights tuned for another.
+ */
+export function compareMergeRules(rules: Array<{ name: string; ranker: InMemoryRanker }>, current: RankingWeights, n: number): void {
+  const all = Array.from({ length: n }, (_, i) => i);
+  console.log('\nmerge rules (structured constraints + what was read), same pools; CV = signals re-tuned per fold (5-fold)');
+  console.log(
+    '  rule                                                   current nDCG@10 / hit@3   CV nDCG@10 / hit@3   ' +
+      'held-out needs vs the first rule: better / worse',
+  );
+  let base: Array<{ ndcg: number; hit: number }> | undefined;
+  for (const { name, ranker } of rules) {
+    const now = ranker.score(current, all);
+    const cv = new Array<{ ndcg: number; hit: number }>(n);
+    for (const test of folds(n, 5)) {
+      const train = all.filter((i) => !test.includes(i));
+      const chosen = ascend(ranker, current, train, SIGNALS);
+      ranker.perNeed(chosen.w, test).forEach((x, j) => (cv[test[j]] = x));
+    }
+    base ??= cv;
+    const better = all.filter((i) => cv[i].ndcg > base![i].ndcg + 1e-9).length;
+    const worse = all.filter((i) => cv[i].ndcg < base![i].ndcg - 1e-9).length;
+    console.log(
+      `  ${name.padEnd(54)} ${f3(now.ndcg)} / ${f3(now.hit)}             ${f3(mean(cv.map((x) => x.ndcg)))} / ` +
+        `${f3(mean(cv.map((x) => x.hit)))}        ${better} / ${worse}`,
+    );
+  }
+}

@@ -111,7 +111,8 @@ describe('understandNeeds v3', () => {
     ['土日は家族がいるので、それ以外の日に。', ['fri', 'mon', 'thu', 'tue', 'wed']],
     ['火曜と木曜は病院なので、それ以外の平日。', ['fri', 'mon', 'wed']],
     ['火〜木曜なら出られる。', ['thu', 'tue', 'wed']],
-    ['土曜、日曜はダメ。', []],
+    // v4: a refused day with no day given leaves the other days (was: nothing)
+    ['土曜、日曜はダメ。', ['fri', 'mon', 'thu', 'tue', 'wed']],
     ['平日の日中は就労移行支援に通っている。', []],
   ])('days: %s', (text, expected) => expect(days(text)).toEqual(expected.map((d) => `availableDays=${d}`)));
 
@@ -151,7 +152,8 @@ describe('understandNeeds v3', () => {
     ['送迎がないと通えない。', ['preferredAccommodations=transport']],
     ['炎天下の作業は無理。', ['setting=indoor']],
     ['１～１.５時間。', ['sessionMinutes=90']],
-    ['土日祝は不可。', []],
+    // v4: the other days (was: nothing)
+    ['土日祝は不可。', ['availableDays=fri', 'availableDays=mon', 'availableDays=thu', 'availableDays=tue', 'availableDays=wed']],
     ['お昼から夕方まで。', ['timeOfDay=afternoon']],
     ['寝坊しがち。', ['timeOfDay=afternoon']],
   ])('a wish said as a need (〜ないと不安), refusals and number forms: %s', (text, expected) => expect(read(text)).toEqual(expected));

@@ -59,7 +59,8 @@ describe('understandNeeds', () => {
       ['availableDays=fri', 'availableDays=mon', 'availableDays=sat', 'availableDays=thu', 'availableDays=tue', 'availableDays=wed'],
     ],
     ['平日は仕事があるので土日のみ。', ['availableDays=sat', 'availableDays=sun']],
-    ['土日はダメ。', []],
+    // v4: a refused day with no day given leaves the other days (was: nothing)
+    ['土日はダメ。', ['availableDays=fri', 'availableDays=mon', 'availableDays=thu', 'availableDays=tue', 'availableDays=wed']],
     ['月、水、金の午前なら通える。', ['availableDays=fri', 'availableDays=mon', 'availableDays=wed', 'timeOfDay=morning']],
     ['月２回くらい。毎日家にいる。', ['sessionsPerWeek=0.5']],
   ])('days: %s', (text, expected) => expect(read(text)).toEqual(expected));

@@ -40,17 +40,36 @@ const read: Understood[] = [
 ];
 
 describe('mergeUnderstood', () => {
-  it('adds the read wishes to the structured ones; structured days and travel time replace the read ones', () => {
+  it('a filled structured field decides its field; the read values of it are returned unused', () => {
     const { preferences, understood } = mergeUnderstood({ availableDays: ['thu'], avoid: ['physical'] }, read);
     expect(preferences.availableDays).toEqual(['thu']);
-    expect(preferences.avoid).toEqual(['physical', 'talking']);
+    expect(preferences.avoid).toEqual(['physical']);
     expect(preferences.timeOfDay).toEqual(['afternoon']);
     expect(preferences.sessionMinutes).toBe(120);
     expect(preferences.maxTravelMinutes).toBe(30);
     expect(understood.find((u) => u.field === 'availableDays')).toMatchObject({ applied: false, label: '参加できる曜日: 火曜' });
-    expect(understood.find((u) => u.field === 'avoid')).toMatchObject({ applied: true, label: '避けたいこと: 人と話す' });
-    expect(preferences.phrases).toMatchObject({ 'avoid:talking': '人と話すのが苦手', 'timeOfDay:afternoon': '午後から' });
+    expect(understood.find((u) => u.field === 'avoid')).toMatchObject({ applied: false, label: '避けたいこと: 人と話す' });
+    expect(preferences.phrases).toMatchObject({ 'timeOfDay:afternoon': '午後から', 'maxTravelMinutes:30': 'バスで30分' });
     expect(preferences.phrases).not.toHaveProperty('availableDays:tue');
+    expect(preferences.phrases).not.toHaveProperty('avoid:talking');
+  });
+
+  it('an empty structured field decides nothing: the read values are used', () => {
+    const { preferences, understood } = mergeUnderstood({ availableDays: [], avoid: [], preferredAccommodations: [] }, read);
+    expect(preferences.avoid).toEqual(['talking']);
+    expect(preferences.availableDays).toEqual(['tue']);
+    expect(understood.every((u) => u.applied)).toBe(true);
+  });
+
+  it('the previous rule (days and travel decided, read wishes added) stays available for the evaluation', () => {
+    const { preferences } = mergeUnderstood(
+      { availableDays: ['thu'], avoid: ['physical'] },
+      read,
+      [],
+      ['availableDays', 'maxTravelMinutes'],
+    );
+    expect(preferences.availableDays).toEqual(['thu']);
+    expect(preferences.avoid).toEqual(['physical', 'talking']);
   });
 
   it('drops what the coordinator removed', () => {

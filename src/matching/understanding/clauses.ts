@@ -43,7 +43,28 @@ const COMMA = new Set(['、', '，', ',']);
  * 「息子（30代）は」 is the person the needs are about.
  */
 const BRACKETED_RELATIVE = '(?:両親|母親|父親|母|父|姉|兄|妹|弟|祖母|祖父|夫|妻)\\([^)]{0,8}\\)';
-const THIRD_PERSON = new RegExp(`(?:^|[^父母])(?:${FAMILY}(?:さん)?|${BRACKETED_RELATIVE})(?:が|は|も)(?!一緒|付き添)`, 'u');
+const THIRD_PERSON = new RegExp(
+  `(?:^|[^父母])(?:${FAMILY}(?:さん)?|${BRACKETED_RELATIVE})(?:が|は|も)(?!一緒|付き添|心配|気にな|気がかり)|` +
+    // v4: a family member's schedule (夫の仕事が土日休み, 母の通院は火曜)
+    `(?:^|[^父母])${FAMILY}(?:さん)?の(?:仕事|勤務|休み|予定|通院|デイサービス|デイケア|学校|部活|シフト)(?:が|は|も)` +
+    // …but 「父のデイサービスがある月曜」 names the person's day by it
+    '(?!(?:ある|入る|ない)(?:[月火水木金土日]|平日|週末|土日|日|時))',
+  'u',
+);
+/**
+ * v4: when a parent tells the needs (母より, 父から「…」, 母によると), 息子 / 娘 / うちの子 is the person the needs are about,
+ * not a third person.
+ */
+const PARENT_TELLS = /(?:両親|母親|父親|母|父)(?:\([^)]{0,8}\))?(?:より|から|によると|の話では|[:「])/u;
+/**
+ * v4: a family member's quoted words that carry their own wish for the person (母「外に出てほしい、毎日でもいいから」):
+ * the quote is theirs, not the person's (a quote describing the person, 母「うちの子は運転できない」, still counts).
+ */
+const FAMILY_WISH_QUOTE = new RegExp(
+  `${FAMILY}(?:\\([^)]{0,8}\\))?(?:より|から)?[:]?「[^」]*?(?:て|で)(?:ほしい|欲しい|もらいたい)[^」]*」`,
+  'gu',
+);
+const CHILD_SUBJECT = /^(?:息子|娘)(?:さん)?(?:\([^)]{0,8}\))?(?:が|は|も)/u;
 const SELF = /(?:本人|自分|私|わたし|僕|ぼく)(?:が|は|も|自身)/u;
 /** 以前は / 昔は / 前は (at the clause's start: not 「大勢の前は」) / 若い頃. */
 const PAST =
@@ -59,6 +80,8 @@ const PAST_THEN_CONTRAST =
 /** Splits normalised text into sentences and clauses (kuromoji decides which が/から are conjunctions). */
 export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
   const clauses: Clause[] = [];
+  const parentTells = PARENT_TELLS.test(normalised);
+  const theirQuotes = [...normalised.matchAll(FAMILY_WISH_QUOTE)].map((m) => [m.index, m.index + m[0].length]);
   for (const sentence of normalised.matchAll(SENTENCE_END)) {
     const text = sentence[0];
     const base = sentence.index ?? 0;
@@ -82,8 +105,9 @@ export function clausesOf(normalised: string, tokenize: Tokenize): Clause[] {
       if (to <= from) continue;
       const part = text.slice(from, to);
       const self = SELF.test(part);
-      const { family, relative } = familySubject(part);
-      const thirdPersonFrom: number = CLEFT_THIRD_PERSON.test(part) || (carried && !self) ? 0 : family;
+      const { family, relative } = familySubject(part, parentTells);
+      const quoted = theirQuotes.some(([qs, qe]) => base + from >= qs && base + to <= qe);
+      const thirdPersonFrom: number = CLEFT_THIRD_PERSON.test(part) || (carried && !self) || quoted ? 0 : family;
       carried = thirdPersonFrom !== Infinity && !self && !ENDS_ON_CONJUNCTION.test(part);
       clauses.push({
         text: part,
@@ -110,12 +134,18 @@ function listedNounPhrase(since: Morpheme[]): boolean {
 }
 
 /** Where a family member becomes the subject, skipping one who is only the subject of a relative clause (v2). */
-function familySubject(part: string): { family: number; relative?: [number, number] } {
+function familySubject(part: string, parentTells: boolean): { family: number; relative?: [number, number] } {
   const m = RELATIVE_THIRD_PERSON.exec(part);
   const relative: [number, number] | undefined = m ? [m.index, m.index + m[0].length] : undefined;
-  const from = relative ? relative[1] : 0;
-  const family = THIRD_PERSON.exec(part.slice(from));
-  return { family: family ? from + family.index : Infinity, relative };
+  let from = relative ? relative[1] : 0;
+  for (;;) {
+    const family = THIRD_PERSON.exec(part.slice(from));
+    if (!family) return { family: Infinity, relative };
+    const at = from + family.index + (family[0].length > 0 && /^[^両母父姉兄妹弟祖家息娘夫妻親義き]/u.test(family[0]) ? 1 : 0);
+    // a parent's call: the son or daughter named is the person
+    if (!(parentTells && CHILD_SUBJECT.test(part.slice(at)))) return { family: from + family.index, relative };
+    from = at + 2;
+  }
 }
 
 /** Whether a reading at `index` of the clause is someone else's (a family subject, or inside their relative clause). */

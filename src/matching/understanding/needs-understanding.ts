@@ -4,6 +4,7 @@ import { JapaneseTokenizer } from '../../common/japanese/tokenizer';
 import { readingForm } from './reading-form';
 import { clausesOf, othersAt, type Clause, type Tokenize } from './clauses';
 import {
+  ABSENT_AFTER,
   DAY_PATTERN,
   daysOf,
   COMPARED_AWAY,
@@ -16,12 +17,24 @@ import {
   parseNumber,
   REFUSED_LATER,
   RULES,
+  STRENGTH_AFTER,
   TAKEN_LATER,
   TRAVEL_AFTER,
   TRAVEL_CUE,
   type Check,
 } from './rules';
-import { BUSY_AFTER, BUSY_SPAN_AFTER, DAY_WORD, OTHER_DAYS, STAY_HOME_AFTER, takenForAReason, TIME_WORD } from './scope';
+import {
+  BUSY_AFTER,
+  BUSY_BEFORE,
+  BUSY_SPAN_AFTER,
+  DAY_WORD,
+  ENDS_AFTER_DAY,
+  OTHER_DAYS,
+  PART_OF_DAY_AFTER,
+  STAY_HOME_AFTER,
+  takenForAReason,
+  TIME_WORD,
+} from './scope';
 import { NUMERIC_FIELDS, type Understood, type UnderstoodField } from './vocabulary';
 
 /** 2時間, 1〜2時間, 30分〜1時間, 1時間半: the upper end, in minutes (the lower end may carry its own unit). */
@@ -39,6 +52,9 @@ const MARKED_OFF = /^\s*(?:[×✕✖]|NG)/u;
 /** A clause that is only a limit (30分以内なら) carries on the travel of the clause before it (バス1本で行けて、). */
 const LIMIT_ONLY = /^[0-9一二三四五六七八九十.~-]+(?:時間|分)半?(?:くらい|ぐらい|程度|ほど)?(?:以内|まで)/u;
 const HALF_DAY = /半日/gu;
+/** v4: 「45分以上かかる所は厳しい」「2時間以上は無理」: from this length up is refused. */
+const AT_LEAST_AFTER =
+  /^(?:以上|を超える|を越える|超)(?:かかる|かかると|は|だと|になると)?[^、。]{0,8}?(?:無理|難し|厳し|きつ|つら|辛|ダメ|だめ|通えな|行けな)/u;
 const LIVES_AFTER = /^[^、。]{0,8}?(?:に住|住んで)/u;
 /** 3時間前, 24時間 (opening hours), 時間帯: not a length someone can manage. */
 const NOT_A_LENGTH_AFTER = /^(?:前|後|ほど前|おき|営業|帯|も[^、。]{0,5}?(?:ない|無理))/u;
@@ -66,6 +82,8 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
   };
 
   let busy: string[] = [];
+  // v4: the person's own days named as taken or refused anywhere in the text (火曜日は無理です, 月曜は通院)
+  const refused: Array<{ day: string; start: number; end: number }> = [];
   let previous = '';
   for (const clause of clausesOf(normalised, tokenize)) {
     if (clause.past) continue;
@@ -81,11 +99,16 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
         for (const v of values) add(rule.field, v, clause.start + m.index, clause.start + end);
       }
     }
-    busy = readDays(clause, add, busy);
+    busy = readDays(clause, add, busy, refused);
     readDurations(clause, add, previous);
     // days named as taken and the clause before are kept within one sentence
     if (clause.after === '') busy = [];
     previous = clause.after === '' ? '' : clause.text;
+  }
+  // v4: days only refused, none named as possible → every other day (the guide: a day that is out leaves the rest)
+  if (refused.length && !found.some((u) => u.field === 'availableDays')) {
+    const first = refused[0];
+    for (const d of otherDays(refused.map((r) => r.day))) add('availableDays', d, first.start, first.end);
   }
   return found;
 }
@@ -93,7 +116,15 @@ export function understandNeeds(text: string, tokenize: Tokenize): Understood[] 
 function cancelled(check: Check, rest: string, clause: Clause): boolean {
   if (check === 'difficulty') return NEGATED_AFTER.test(rest) || OVER_NOW.test(rest + clause.after) || IMPROVED_AFTER.test(rest);
   if (check === 'none') return IMPROVED_AFTER.test(rest);
-  if (check === 'wish') return REFUSED_LATER.test(rest) || MARKED_OFF.test(rest) || COMPARED_AWAY.test(rest) || happened(rest);
+  if (check === 'wish')
+    return (
+      REFUSED_LATER.test(rest) ||
+      MARKED_OFF.test(rest) ||
+      COMPARED_AWAY.test(rest) ||
+      ABSENT_AFTER.test(rest) ||
+      STRENGTH_AFTER.test(rest) ||
+      happened(rest)
+    );
   if (check === 'when')
     return (
       TAKEN_LATER.test(rest) ||
@@ -113,7 +144,9 @@ function appointment(before: string, rest: string): boolean {
 type Add = (field: UnderstoodField, value: string | number, start: number, end: number) => void;
 
 /** 月曜から金曜 → every day between (v2). */
-const DAY_RANGE = /(?<![年毎今本先来昨休祝平半同当明数何後前翌隔])([月火水木金土日])(?:曜日?)?(?:から|~|-)([月火水木金土日])曜日?/gu;
+const DAY_RANGE =
+  // v4: the second day without 曜 (月〜金, 月から水) when a particle, a time or the end follows
+  /(?<![年毎今本先来昨休祝平半同当明数何後前翌隔0-9])([月火水木金土日])(?:曜日?)?(?:から|~|-)([月火水木金土日])(?:曜日?|(?=まで|なら|は|の|で|に|OK|ok|可|AM|PM|午前|午後|[、。\s]|$))/gu;
 const WEEK = '月火水木金土日';
 const RUN_OF_DAYS = /^[月火水木金土日]{2,3}(?:曜日?)?$/u;
 
@@ -132,7 +165,10 @@ const WITHIN_AFTER = /^の?(平日|週末|土日)/u;
  * 火曜と木曜, 平日, 月・水・金; 月曜以外 / 日曜じゃなければ → the other days; 平日は仕事 → nothing.
  * v2: 月曜はデイケアがあるので → taken, returned so that a later 「それ以外の日」 of the sentence gives the others.
  */
-function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
+function readDays(clause: Clause, add: Add, busyBefore: string[], refused: Refused[]): string[] {
+  const refuse = (days: string[], start: number, end: number) => {
+    for (const day of days) refused.push({ day, start: clause.start + start, end: clause.start + end });
+  };
   const busy = [...busyBefore];
   const other = OTHER_DAYS.exec(clause.text);
   let withinAt = -1;
@@ -146,8 +182,19 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
   }
   for (const m of clause.text.matchAll(DAY_RANGE)) {
     const rest = clause.text.slice(m.index + m[0].length);
-    if (othersAt(clause, m.index) || TAKEN_LATER.test(rest) || BUSY_SPAN_AFTER.test(rest) || BUSY_AFTER.test(rest)) continue;
+    if (othersAt(clause, m.index)) continue;
     const [from, to] = [WEEK.indexOf(m[1]), WEEK.indexOf(m[2])];
+    if (to < from) continue;
+    if (TAKEN_LATER.test(rest) || BUSY_SPAN_AFTER.test(rest) || BUSY_AFTER.test(rest)) {
+      // v4: 「月〜水はデイケア」: the range is taken
+      if (!PART_OF_DAY_AFTER.test(rest))
+        refuse(
+          [...WEEK.slice(from, to + 1)].map((ch) => daysOf(`${ch}曜`)[0]),
+          m.index,
+          m.index + m[0].length,
+        );
+      continue;
+    }
     for (let i = from; i <= to; i++)
       add('availableDays', daysOf(`${WEEK[i]}曜`)[0], clause.start + m.index, clause.start + m.index + m[0].length);
   }
@@ -155,7 +202,7 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
   for (const m of clause.text.matchAll(DAY_PATTERN)) {
     if (othersAt(clause, m.index) || m.index < listedUntil || m.index === withinAt || !inWeekOrder(m[0])) continue;
     const end = m.index + m[0].length;
-    const rest = clause.text.slice(end);
+    const rest = ownRest(clause.text.slice(end));
     // 「月曜と木曜はデイケアがあるので」: what is said of the list is said of each day in it
     const listEnd = LISTED_DAYS.exec(rest);
     const restOfList = listEnd ? rest.slice(listEnd[0].length) : rest;
@@ -168,7 +215,11 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
       for (const l of listEnd[0].matchAll(DAY_PATTERN)) days.push(...daysOf(l[0]));
     }
     const exceptEnd = end + (listExcept && listEnd ? listEnd[0].length : 0) + (except ? except[0].length : 0);
-    if (MARKED_OFF.test(rest)) continue;
+    const partOfDay = PART_OF_DAY_AFTER.test(restOfList);
+    if (MARKED_OFF.test(rest)) {
+      if (!partOfDay) refuse(days, m.index, end);
+      continue;
+    }
     if (except) {
       // v3: 「水曜以外の平日」: the other days within the days named after 以外
       const within = WITHIN_AFTER.exec(clause.text.slice(exceptEnd));
@@ -181,14 +232,50 @@ function readDays(clause: Clause, add: Add, busyBefore: string[]): string[] {
       BUSY_AFTER.test(restOfList) ||
       BUSY_SPAN_AFTER.test(restOfList) ||
       STAY_HOME_AFTER.test(restOfList) ||
-      takenForAReason(m[0], restOfList, clause.after, DAY_WORD)
+      takenForAReason(m[0], restOfList, clause.after, DAY_WORD) ||
+      (BUSY_BEFORE.test(clause.text.slice(0, m.index)) && ENDS_AFTER_DAY.test(rest))
     ) {
       busy.push(...days);
+      if (!partOfDay) refuse(days, m.index, end);
+    } else if (partOfDay && busyPart(restOfList.replace(PART_OF_DAY_AFTER, ''))) {
+      // v4: 「平日の日中は子どもの世話がある」: part of those days is taken; the days are neither given nor refused
     } else if (!TAKEN_LATER.test(rest)) {
-      for (const d of days) add('availableDays', d, clause.start + m.index, clause.start + end);
+      // v4: a day told as what happened (先週の木曜に見学に行った) is a report
+      if (!happened(rest)) for (const d of days) add('availableDays', d, clause.start + m.index, clause.start + end);
+    } else if (!partOfDay && !oneOff(clause.text.slice(0, m.index), restOfList)) {
+      refuse(days, m.index, end);
     }
   }
   return busy;
+}
+
+type Refused = { day: string; start: number; end: number };
+
+/**
+ * v4: 「月曜日に市役所に行く予定」: a day as the date of one plan (に, not a topic は) — the day is taken once, not out
+ * every week; 「毎週水曜に通院」 is every week.
+ */
+function oneOff(before: string, rest: string): boolean {
+  return /^(?:曜日?)?に/u.test(rest) && !/(?:毎週|毎月|いつも|隔週)$/u.test(before);
+}
+
+const NEXT_DAY = new RegExp(DAY_PATTERN.source, 'u');
+/** Between a day and the next day of a list or a range: a separator, a particle or 曜 only. */
+const LIST_GAP = /^(?:曜日?)?(?:[、・,/とやか\s~-]|から)*$/u;
+
+/**
+ * v4: 「土日OK、平日NG」: what follows a day up to the next day said of something else belongs to it alone; in a list
+ * (「土曜、日曜はダメ」, 「火曜か木曜は無理」) the days share what follows the last of them.
+ */
+function ownRest(rest: string): string {
+  const next = NEXT_DAY.exec(rest);
+  if (!next || next.index === 0 || LIST_GAP.test(rest.slice(0, next.index))) return rest;
+  return rest.slice(0, next.index);
+}
+
+/** What follows a part of a day (平日の午前 / 火曜は午前中) says it is taken: 「は通院がある」「リハビリ。」「は無理」. */
+function busyPart(rest: string): boolean {
+  return BUSY_AFTER.test(rest) || TAKEN_LATER.test(rest) || BUSY_SPAN_AFTER.test(rest);
 }
 
 /**
@@ -201,13 +288,18 @@ function readDurations(clause: Clause, add: Add, previous: string): void {
     const end = m.index + m[0].length;
     const rest = clause.text.slice(end);
     // v3: a length in a report (2時間ほど話をした, 面談は1時間ほどで終わった) or of where one lives (徒歩15分の所に住んでいる)
-    if (NOT_A_LENGTH_AFTER.test(rest) || TAKEN_LATER.test(rest) || happened(rest) || LIVES_AFTER.test(rest)) continue;
+    // v4: 「45分以上かかる所は厳しい」: a length refused from there up is a limit (45), not a length refused
+    const limit = AT_LEAST_AFTER.test(rest);
+    if (NOT_A_LENGTH_AFTER.test(rest) || (TAKEN_LATER.test(rest) && !limit) || happened(rest) || LIVES_AFTER.test(rest)) continue;
     const minutes = parseNumber(m[2] ?? m[1]) * (m[3] === '時間' || m[3] === 'h' || m[3] === 'hr' ? 60 : 1) + (m[4] ? 30 : 0);
     if (!(minutes > 0)) continue;
     const before = clause.text.slice(0, m.index);
     const travel =
       !PER_SESSION_BEFORE.test(before) &&
-      (TRAVEL_CUE.test(before) || TRAVEL_AFTER.test(rest) || (m.index === 0 && LIMIT_ONLY.test(clause.text) && TRAVEL_CUE.test(previous)));
+      (TRAVEL_CUE.test(before) ||
+        TRAVEL_AFTER.test(rest) ||
+        (limit && TRAVEL_CUE.test(rest)) ||
+        (m.index === 0 && (LIMIT_ONLY.test(clause.text) || limit) && TRAVEL_CUE.test(previous)));
     add(travel ? 'maxTravelMinutes' : 'sessionMinutes', minutes, clause.start + m.index, clause.start + end);
   }
   for (const m of clause.text.matchAll(HALF_DAY)) {

@@ -51,24 +51,40 @@ export function understoodLabel(u: Pick<Understood, 'field' | 'value'>): string 
 /** Key of one understood value in PersonPreferences.phrases (the reasons cite the phrase). */
 export const phraseKey = (field: UnderstoodField, value: string | number) => `${field}:${value}`;
 
+/** The structured fields a coordinator can fill, each also read from the text. */
+export const STRUCTURED_FIELDS = ['availableDays', 'maxTravelMinutes', 'avoid', 'preferredAccommodations'] as const;
+export type StructuredField = (typeof STRUCTURED_FIELDS)[number];
+
+/**
+ * The merge rule: the structured fields that, once filled, decide their field (the read values of that field are not
+ * used). Before 2026-11-29 (v4) only days and travel time were decided and read avoid / accommodations were added to
+ * the hand-written ones; docs/benchmarks.md 「Merge: a filled field decides」 has the comparison.
+ */
+export const DECIDED_WHEN_FILLED: readonly StructuredField[] = STRUCTURED_FIELDS;
+
 /**
  * Merges what was read from the needs text into the structured preferences (issue #17 item 1). Everything stays soft.
  * - `ignore` drops entries the coordinator removed (same field and value).
- * - Structured wins: availableDays and maxTravelMinutes given in the structured constraints replace the read ones
- *   (those are returned with applied = false). avoid and preferredAccommodations are sets of wishes: the read ones are
- *   added to the structured ones.
+ * - A filled structured field decides: when the coordinator filled availableDays, maxTravelMinutes, avoid or
+ *   preferredAccommodations, the read values of that field are not used (returned with applied = false, shown as
+ *   「入力された条件を優先」) — the coordinator chose that field's values, and read ones would dilute them (a longer
+ *   accommodation list lowers the share a resource meets; an extra avoid penalises resources the person can do).
  * - The new kinds (timeOfDay, sessionsPerWeek, sessionMinutes, travel, setting, reward) exist only in the text.
+ * `decided` is for the evaluation (bench/eval-matching.ts compares merge rules); the service uses the default.
  */
 export function mergeUnderstood(
   structured: PersonPreferences,
   understood: Understood[],
   ignore: ReadonlyArray<{ field: string; value: string | number }> = [],
+  decided: readonly StructuredField[] = DECIDED_WHEN_FILLED,
 ): { preferences: PersonPreferences; understood: UnderstoodView[] } {
   const ignored = new Set(ignore.map((i) => phraseKey(i.field as UnderstoodField, i.value)));
   const kept = understood.filter((u) => !ignored.has(phraseKey(u.field, u.value)));
-  const replaced = (field: UnderstoodField) =>
-    (field === 'availableDays' && !!structured.availableDays?.length) ||
-    (field === 'maxTravelMinutes' && structured.maxTravelMinutes !== undefined);
+  const filled = (field: StructuredField) => {
+    const v = structured[field];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined;
+  };
+  const replaced = (field: UnderstoodField) => (decided as readonly string[]).includes(field) && filled(field as StructuredField);
   const views = kept.map((u) => ({ ...u, label: understoodLabel(u), applied: !replaced(u.field) }));
   const used = views.filter((u) => u.applied);
   const strings = (field: UnderstoodField) => used.filter((u) => u.field === field).map((u) => String(u.value));
@@ -80,9 +96,7 @@ export function mergeUnderstood(
 
   const preferences: PersonPreferences = {
     ...structured,
-    availableDays: structured.availableDays?.length
-      ? structured.availableDays
-      : (union<Day>(undefined, strings('availableDays')) ?? structured.availableDays),
+    availableDays: union<Day>(structured.availableDays, strings('availableDays')) ?? structured.availableDays,
     maxTravelMinutes: structured.maxTravelMinutes ?? numberOf('maxTravelMinutes'),
     avoid: union<DemandKind>(
       structured.avoid,
