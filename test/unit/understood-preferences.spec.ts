@@ -1,7 +1,7 @@
 import type { Candidate } from '../../src/matching/match.repository';
 import { fitSignal, reasons, rank } from '../../src/matching/ranking';
 import { sessionLengthOf, sessionsPerWeekOf, understoodFitParts } from '../../src/matching/understanding/fit';
-import { mergeUnderstood } from '../../src/matching/understanding/preferences';
+import { mergeUnderstood, STRUCTURED_FIELDS } from '../../src/matching/understanding/preferences';
 import type { Understood } from '../../src/matching/understanding/vocabulary';
 
 function candidate(overrides: Partial<Candidate> = {}): Candidate {
@@ -40,18 +40,27 @@ const read: Understood[] = [
 ];
 
 describe('mergeUnderstood', () => {
-  it('a filled structured field decides its field; the read values of it are returned unused', () => {
+  it('filled days and travel time decide their field; read wishes (avoid) are added to the ticked ones', () => {
     const { preferences, understood } = mergeUnderstood({ availableDays: ['thu'], avoid: ['physical'] }, read);
     expect(preferences.availableDays).toEqual(['thu']);
-    expect(preferences.avoid).toEqual(['physical']);
+    expect(preferences.avoid).toEqual(['physical', 'talking']);
     expect(preferences.timeOfDay).toEqual(['afternoon']);
     expect(preferences.sessionMinutes).toBe(120);
     expect(preferences.maxTravelMinutes).toBe(30);
     expect(understood.find((u) => u.field === 'availableDays')).toMatchObject({ applied: false, label: '参加できる曜日: 火曜' });
-    expect(understood.find((u) => u.field === 'avoid')).toMatchObject({ applied: false, label: '避けたいこと: 人と話す' });
-    expect(preferences.phrases).toMatchObject({ 'timeOfDay:afternoon': '午後から', 'maxTravelMinutes:30': 'バスで30分' });
+    expect(understood.find((u) => u.field === 'avoid')).toMatchObject({ applied: true, label: '避けたいこと: 人と話す' });
+    expect(preferences.phrases).toMatchObject({
+      'timeOfDay:afternoon': '午後から',
+      'maxTravelMinutes:30': 'バスで30分',
+      'avoid:talking': '人と話すのが苦手',
+    });
     expect(preferences.phrases).not.toHaveProperty('availableDays:tue');
-    expect(preferences.phrases).not.toHaveProperty('avoid:talking');
+  });
+
+  it('a filled travel time replaces the read one', () => {
+    const { preferences, understood } = mergeUnderstood({ maxTravelMinutes: 15 }, read);
+    expect(preferences.maxTravelMinutes).toBe(15);
+    expect(understood.find((u) => u.field === 'maxTravelMinutes')).toMatchObject({ applied: false });
   });
 
   it('an empty structured field decides nothing: the read values are used', () => {
@@ -61,15 +70,10 @@ describe('mergeUnderstood', () => {
     expect(understood.every((u) => u.applied)).toBe(true);
   });
 
-  it('the previous rule (days and travel decided, read wishes added) stays available for the evaluation', () => {
-    const { preferences } = mergeUnderstood(
-      { availableDays: ['thu'], avoid: ['physical'] },
-      read,
-      [],
-      ['availableDays', 'maxTravelMinutes'],
-    );
-    expect(preferences.availableDays).toEqual(['thu']);
-    expect(preferences.avoid).toEqual(['physical', 'talking']);
+  it('the measured alternative (every filled field decides) stays available for the evaluation', () => {
+    const { preferences, understood } = mergeUnderstood({ availableDays: ['thu'], avoid: ['physical'] }, read, [], STRUCTURED_FIELDS);
+    expect(preferences.avoid).toEqual(['physical']);
+    expect(understood.find((u) => u.field === 'avoid')).toMatchObject({ applied: false });
   });
 
   it('drops what the coordinator removed', () => {

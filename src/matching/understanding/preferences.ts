@@ -57,18 +57,20 @@ export type StructuredField = (typeof STRUCTURED_FIELDS)[number];
 
 /**
  * The merge rule: the structured fields that, once filled, decide their field (the read values of that field are not
- * used). Before 2026-11-29 (v4) only days and travel time were decided and read avoid / accommodations were added to
- * the hand-written ones; docs/benchmarks.md 「Merge: a filled field decides」 has the comparison.
+ * used). Days and travel time are one answer each, so a filled one replaces what was read. avoid and
+ * preferredAccommodations are sets of separate wishes: ticking 「体力的にきつい作業」 says nothing about 「人と話すのが
+ * 苦手」 in the text, so read values are added. Letting those two decide too was measured (docs/benchmarks.md 「Merge: a
+ * filled field decides」): +0.001 nDCG@10 cross-validated, 6 needs better and 9 worse — noise, at the price of dropping
+ * wishes the coordinator wrote down; not adopted.
  */
-export const DECIDED_WHEN_FILLED: readonly StructuredField[] = STRUCTURED_FIELDS;
+export const DECIDED_WHEN_FILLED: readonly StructuredField[] = ['availableDays', 'maxTravelMinutes'];
 
 /**
  * Merges what was read from the needs text into the structured preferences (issue #17 item 1). Everything stays soft.
  * - `ignore` drops entries the coordinator removed (same field and value).
- * - A filled structured field decides: when the coordinator filled availableDays, maxTravelMinutes, avoid or
- *   preferredAccommodations, the read values of that field are not used (returned with applied = false, shown as
- *   「入力された条件を優先」) — the coordinator chose that field's values, and read ones would dilute them (a longer
- *   accommodation list lowers the share a resource meets; an extra avoid penalises resources the person can do).
+ * - Structured wins: availableDays and maxTravelMinutes given in the structured constraints replace the read ones
+ *   (those are returned with applied = false, shown as 「入力された条件を優先」). avoid and preferredAccommodations are
+ *   sets of wishes: the read ones are added to the structured ones (DECIDED_WHEN_FILLED says why).
  * - The new kinds (timeOfDay, sessionsPerWeek, sessionMinutes, travel, setting, reward) exist only in the text.
  * `decided` is for the evaluation (bench/eval-matching.ts compares merge rules); the service uses the default.
  */
