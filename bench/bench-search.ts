@@ -174,7 +174,9 @@ async function captureFindCandidates(
 ): Promise<CapturedSql> {
   const captured: CapturedSql = { sets: [], sql: '', params: [] };
   const manager = {
-    query: async (sql: string, params?: unknown[]) => {
+    query: async (query: string | { text: string }, params?: unknown[]) => {
+      // an unfiltered candidate statement comes as pg's { name, text } (prepared): the bench times its text
+      const sql = typeof query === 'string' ? query : query.text;
       // the row estimates (EXPLAIN, pg_class) are the service's own choice of path: asked of the database
       if (/^\s*(EXPLAIN |SELECT \/\* table rows estimate)/i.test(sql)) return (await pg.query(sql, params)).rows;
       if (/^\s*SET /i.test(sql)) captured.sets.push(sql);

@@ -21,6 +21,42 @@ const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
 /** Frontend message types after which the client waits for the server. */
 const BATCH_END = new Set(['S', 'Q', 'X', 'H']);
+const PARSE = 'P'.charCodeAt(0);
+const QUERY = 'Q'.charCodeAt(0);
+const CLOSE = 'C'.charCodeAt(0);
+const PARSE_COMPLETE = Buffer.from([0x31, 0, 0, 0, 4]); // '1', length 4
+
+/**
+ * The named (prepared) statements of the one PGlite session, by name → the rest of their Parse message (text and
+ * parameter types). A client such as pg prepares a named statement once per connection and then only binds it; here
+ * every connection shares the one session, so a second connection's (or a reconnected one's) Parse of a name already
+ * there would fail with "prepared statement already exists". The server answers such a Parse itself when the text and
+ * parameter types are the same. Another text under a taken name still fails as in PostgreSQL: replacing it would
+ * make the connections that prepared the first text run the second one (the service names statements by their hash).
+ */
+export class PreparedStatements {
+  private readonly byName = new Map<string, Buffer>();
+
+  /** The name and the rest of a Parse message, or null for the unnamed statement. */
+  static read(message: Buffer): { name: string; rest: Buffer } | null {
+    const end = message.indexOf(0, 5);
+    if (end <= 5) return null;
+    return { name: message.toString('utf8', 5, end), rest: message.subarray(end + 1) };
+  }
+
+  isPrepared(name: string, rest: Buffer): boolean {
+    return this.byName.get(name)?.equals(rest) ?? false;
+  }
+
+  prepared(name: string, rest: Buffer): void {
+    this.byName.set(name, Buffer.from(rest));
+  }
+
+  forget(name?: string): void {
+    if (name === undefined) this.byName.clear();
+    else this.byName.delete(name);
+  }
+}
 
 class DatabaseLock {
   private owner: number | null = null;
@@ -54,6 +90,7 @@ class Connection {
     private readonly socket: net.Socket,
     private readonly db: PGlite,
     private readonly lock: DatabaseLock,
+    private readonly statements: PreparedStatements,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (data) => {
@@ -111,15 +148,31 @@ class Connection {
 
   private async run(messages: Buffer[]): Promise<void> {
     await this.lock.acquire(this.id);
+    // One write for the batch's answer: PGlite hands it over in many pieces (a search's ≈ 190 rows), and writing
+    // each as it came was 7 % of this process's time (docs/benchmarks.md, "Prepared candidate statement").
+    this.socket.cork();
     try {
       for (const [index, message] of messages.entries()) {
         if (message[0] === 'X'.charCodeAt(0) && this.started) {
           this.socket.end();
           continue;
         }
+        const parse = message[0] === PARSE ? PreparedStatements.read(message) : null;
+        // Answered here only when it opens its batch: no earlier error of the batch can have made the session skip it.
+        if (parse && index === 0 && this.statements.isPrepared(parse.name, parse.rest)) {
+          this.socket.write(PARSE_COMPLETE);
+          continue;
+        }
+        // DEALLOCATE or DISCARD sent as a query: the names may be gone (pg sends neither; any other client may).
+        if (message[0] === QUERY && /\b(DEALLOCATE|DISCARD)\b/i.test(message.toString('utf8', 5))) this.statements.forget();
+        if (message[0] === CLOSE && message[5] === 'S'.charCodeAt(0))
+          this.statements.forget(message.toString('utf8', 6, message.length - 1));
+        let first = true;
         await this.db.execProtocolRawStream(new Uint8Array(message), {
           syncToFs: index === messages.length - 1,
           onRawData: (data: Uint8Array) => {
+            if (parse && first && data[0] === PARSE_COMPLETE[0]) this.statements.prepared(parse.name, parse.rest);
+            first = false;
             // A copy: `data` is a view into PGlite's WebAssembly memory, which the next output overwrites. A socket
             // that cannot take it at once (a client reading slower than PGlite writes) queues the view by reference,
             // so a large answer (≈ 8 MB and more) reached the client corrupted and the client waited for ever.
@@ -128,6 +181,7 @@ class Connection {
         });
       }
     } finally {
+      this.socket.uncork();
       if (!this.db.isInTransaction()) this.lock.release();
     }
   }
@@ -167,8 +221,9 @@ export async function serveEmbeddedPostgres(
     startParams: [...PGlite.defaultStartParams, ...settings],
   });
   const lock = new DatabaseLock();
+  const statements = new PreparedStatements();
   let nextId = 1;
-  const server = net.createServer((socket) => new Connection(nextId++, socket, db, lock));
+  const server = net.createServer((socket) => new Connection(nextId++, socket, db, lock, statements));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { RESOURCE_FROM, RESOURCE_SELECT, toResource, type Resource } from '../resources/resource.columns';
+import { RESOURCE_FROM, resourceSelectOf, type Resource } from '../resources/resource.columns';
+import { SUMMARY_PROPERTIES } from '../resources/resource.view';
 import { BM25_B, BM25_K1, GRAM_PREFIX } from './bm25';
 import { toVectorLiteral } from './embedding-state.repository';
 import { ResourceVectorIndex, type IndexAnswer } from './resource-vector-index';
@@ -27,36 +29,26 @@ export interface CandidateScores {
   matchedTerms: string[];
 }
 
-/** What ranking reads of a resource (a search returns the whole resource, see SearchCandidate). */
-export type Candidate = Pick<
-  Resource,
-  | 'id'
-  | 'organizationId'
-  | 'organizationName'
-  | 'type'
-  | 'title'
-  | 'area'
-  | 'schedule'
-  | 'scheduleDays'
-  | 'frequencyNote'
-  | 'nearestStation'
-  | 'accessMinutes'
-  | 'capacity'
-  | 'vacancies'
-  | 'accommodations'
-  | 'demandTalking'
-  | 'demandPhysical'
-  | 'demandLiteracy'
-  | 'reward'
-> &
-  CandidateScores;
+/**
+ * What a search reads of a resource: what ranking uses (scheduleDays besides the shown fields) and what a result
+ * shows (toResourceSummary). Not the long texts, the address or the timestamps: the candidate statement returns
+ * ≈ 190 rows per search, and their wide columns were sent, parsed (dates) and dropped (docs/benchmarks.md).
+ */
+export const CANDIDATE_PROPERTIES = [...SUMMARY_PROPERTIES, 'scheduleDays'] as const satisfies readonly (keyof Resource)[];
 
-export type SearchCandidate = Resource & CandidateScores;
+export type Candidate = Pick<Resource, (typeof CANDIDATE_PROPERTIES)[number]> & CandidateScores;
 
-/** A row of the candidate query → the resource (the catalogue's mapper) with its scores. */
+/** A candidate as the candidate statement returns it (the same as Candidate: the search reads no more). */
+export type SearchCandidate = Candidate;
+
+const CANDIDATE_SELECT = resourceSelectOf(CANDIDATE_PROPERTIES);
+
+/** A row of the candidate query → the resource's candidate properties with its scores. */
 export function toCandidate(row: Record<string, unknown>): SearchCandidate {
+  const candidate: Record<string, unknown> = {};
+  for (const property of CANDIDATE_PROPERTIES) candidate[property] = row[property];
   return {
-    ...toResource(row),
+    ...(candidate as Pick<Resource, (typeof CANDIDATE_PROPERTIES)[number]>),
     vectorSimilarity: Number(row.vectorSimilarity),
     lexicalRank: Number(row.lexicalRank),
     matchedTerms: row.matchedTerms as string[],
@@ -90,6 +82,11 @@ export function hnswSettings(efSearch = EF_SEARCH): string[] {
 }
 /** How long a row estimate is reused (statistics change with ANALYZE, at most every reconcile or after a bulk write). */
 export const ESTIMATE_TTL_MS = 10_000;
+/** Names of the prepared candidate statements start with this (then a generation and the text's hash). */
+export const PREPARED_PREFIX = 'search_candidates_';
+/** Errors after which a named statement is retried unnamed under a new name: prepared statement missing (26000),
+ *  already there (42P05), cached plan's result type changed by a schema change (0A000). */
+const RENAME_ON = new Set(['26000', '42P05', '0A000']);
 /** Filter sets whose estimates are kept (a bounded map: filters come from a handful of screens). */
 const ESTIMATES_KEPT = 500;
 /** Ids the in-process index gives beyond k: the SQL re-check drops rows changed since its last refresh
@@ -102,6 +99,8 @@ export function vectorIndexMargin(k: number): number {
 export class MatchRepository {
   private tableRows: { rows: number | null; at: number } | null = null;
   private readonly filteredRows = new Map<string, { rows: number; at: number }>();
+  /** Part of the prepared statements' names: raised when the database refused one (see prepared). */
+  private statementGeneration = 0;
   private readonly logger = new Logger('MatchRepository');
 
   constructor(
@@ -126,7 +125,7 @@ export class MatchRepository {
    * Any failure of that path falls back to the SQL one.
    */
   async findCandidates(model: string, vector: Float32Array, terms: string[], filters: HardFilters, k: number): Promise<SearchCandidate[]> {
-    const params: unknown[] = [toVectorLiteral(vector), k, terms.length ? terms : null];
+    const params: unknown[] = [vectorLiteral(vector), k, terms.length ? terms : null];
     const where = hardFilterSql(model, filters, params);
     const exact = (await this.filteredRowsBound(model, filters)) <= this.config.searchExactMaxRows;
     // A table never analysed (size unknown) may try too: the index stops loading above SEARCH_EXACT_MAX_ROWS itself.
@@ -137,14 +136,10 @@ export class MatchRepository {
       if (fromIndex) return fromIndex;
     }
     // The exact list needs no settings: one statement, one round trip (no BEGIN/COMMIT around it).
-    if (exact)
-      return ((await this.dataSource.query(candidateSql(where, true, filtered), params)) as Array<Record<string, unknown>>).map(
-        toCandidate,
-      );
+    if (exact) return (await this.candidateQuery(this.dataSource, candidateSql(where, true, filtered), params, filtered)).map(toCandidate);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(hnswSettings().join('; '));
-      const rows: Array<Record<string, unknown>> = await manager.query(candidateSql(where, false, filtered), params);
-      return rows.map(toCandidate);
+      return (await this.candidateQuery(manager, candidateSql(where, false, filtered), params, filtered)).map(toCandidate);
     });
   }
 
@@ -188,16 +183,49 @@ export class MatchRepository {
     const ids = `$${withIds.push(answer.nearest.map((x) => x.id))}`;
     const since = `$${withIds.push(answer.since)}::xid8`;
     // One row even without candidates, so the fingerprint always comes back.
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows = await this.candidateQuery(
+      this.dataSource,
       `SELECT f.fingerprint AS "indexFingerprint", c.*
          FROM (SELECT ${changeFingerprintSql(since)} AS fingerprint) f
          LEFT JOIN (${candidateSql(where, true, filtered, ids)}) c ON true`,
       withIds,
+      filtered,
     );
     return {
       fingerprint: rows[0]?.indexFingerprint as string,
       candidates: rows.filter((row) => row.id != null).map(toCandidate),
     };
+  }
+
+  /**
+   * The candidate statement of a search that no filter narrows, as a named (prepared) statement: the database
+   * parses and plans it once per connection instead of once per search (planning was ≈ 6 ms of ≈ 21 ms of database
+   * CPU per search; after five runs PostgreSQL keeps its generic plan, which costs no more here). Filtered searches
+   * stay unnamed, planned per search: which lexical shape is cheaper depends on how many resources the filter
+   * leaves (lexicalCtes), and the generic plan of the moderate filter mix took 30 ms of database CPU instead of 18
+   * (docs/benchmarks.md). The name is the text's hash. The embedded server shares one session among its
+   * connections and answers a repeated Parse of the same name and text itself (embedded-postgres.server.ts).
+   * Should the database still refuse the name (missing, already there, or its result type changed by a
+   * migration), the search runs unnamed and the next ones use a new name.
+   */
+  private async candidateQuery(
+    db: Pick<DataSource, 'query'>,
+    text: string,
+    params: unknown[],
+    filtered: boolean,
+  ): Promise<Array<Record<string, unknown>>> {
+    if (filtered) return (await db.query(text, params)) as Array<Record<string, unknown>>;
+    const name = `${PREPARED_PREFIX}${this.statementGeneration}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    try {
+      // TypeORM hands the query to pg as is: a { name, text } config makes pg send Parse once per connection.
+      return (await db.query({ name, text } as unknown as string, params)) as Array<Record<string, unknown>>;
+    } catch (err) {
+      const { code } = err as { code?: string };
+      if (!code || !RENAME_ON.has(code)) throw err;
+      this.statementGeneration++;
+      this.logger.warn({ code }, '名前付きの検索文を使えなかったため、名前なしで検索しました（次回から別名で準備します）');
+      return (await db.query(text, params)) as Array<Record<string, unknown>>;
+    }
   }
 
   /**
@@ -282,7 +310,7 @@ export function candidateSql(where: string, exact: boolean, filtered = false, id
       SELECT r.id FROM resources r WHERE ${onlyIds}${where}
       ORDER BY ${nearest} LIMIT $2
     )
-    SELECT ${RESOURCE_SELECT},
+    SELECT ${CANDIDATE_SELECT},
            1 - (r.embedding <=> q.v) AS "vectorSimilarity",
            coalesce(lexr.bm25, 0) AS "lexicalRank",
            coalesce(lexr.words, '{}'::text[]) AS "matchedTerms"
@@ -296,6 +324,15 @@ export function candidateSql(where: string, exact: boolean, filtered = false, id
                  WHERE rt.resource_id = r.id AND rt.term = ANY(lt.terms)) p CROSS JOIN lex_terms t
       ) lexr ON true
      WHERE r.id IN (SELECT id FROM by_vector UNION SELECT id FROM by_words)`;
+}
+
+/** The needs vector as a pgvector literal, kept with the vector: a repeated search reuses the cached vector
+ *  (QueryEmbeddingCache) and so its text (384 numbers printed per search were ≈ 1 % of the service's time). */
+const literals = new WeakMap<Float32Array, string>();
+function vectorLiteral(vector: Float32Array): string {
+  let literal = literals.get(vector);
+  if (literal === undefined) literals.set(vector, (literal = toVectorLiteral(vector)));
+  return literal;
 }
 
 function sameIds(a: IndexAnswer, b: IndexAnswer): boolean {

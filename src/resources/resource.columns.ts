@@ -54,6 +54,17 @@ export const RESOURCE_SELECT = [
   'o.name AS "organizationName"',
 ].join(', ');
 
+/** The SELECT list of some of a resource's properties over RESOURCE_FROM (a search reads only what ranking shows). */
+export function resourceSelectOf(properties: readonly (keyof Resource)[]): string {
+  return properties
+    .map((property) => {
+      if (property === 'organizationName') return 'o.name AS "organizationName"';
+      const column = RESOURCE_COLUMNS[property];
+      return property === column ? `r.${column}` : `r.${column} AS "${property}"`;
+    })
+    .join(', ');
+}
+
 /** A row selected with RESOURCE_SELECT (and possibly more columns, left out) → a resource. */
 export function toResource(row: Record<string, unknown>): Resource {
   const resource: Record<string, unknown> = {};

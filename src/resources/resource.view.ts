@@ -35,13 +35,31 @@ export function toResourceView(r: Resource) {
 export type ResourceView = ReturnType<typeof toResourceView>;
 
 /** The fields of a search result's resource, in response order (typeLabel is added for display). */
-const SUMMARY_FIELDS = [
+type SummaryField =
+  | 'id'
+  | 'title'
+  | 'type'
+  | 'typeLabel'
+  | 'area'
+  | 'organization'
+  | 'schedule'
+  | 'frequencyNote'
+  | 'nearestStation'
+  | 'accessMinutes'
+  | 'capacity'
+  | 'vacancies'
+  | 'accommodations'
+  | 'demands'
+  | 'reward';
+
+/** The properties of a resource that a search result shows: the search reads only these (and what ranking needs). */
+export const SUMMARY_PROPERTIES = [
   'id',
   'title',
   'type',
-  'typeLabel',
   'area',
-  'organization',
+  'organizationId',
+  'organizationName',
   'schedule',
   'frequencyNote',
   'nearestStation',
@@ -49,14 +67,31 @@ const SUMMARY_FIELDS = [
   'capacity',
   'vacancies',
   'accommodations',
-  'demands',
+  'demandTalking',
+  'demandPhysical',
+  'demandLiteracy',
   'reward',
-] as const;
+] as const satisfies readonly (keyof Resource)[];
 
-type SummaryField = (typeof SUMMARY_FIELDS)[number];
+export type ResourceSummarySource = Pick<Resource, (typeof SUMMARY_PROPERTIES)[number]>;
 
-/** What a search result shows of a resource: part of its view, with the type's label. */
-export function toResourceSummary(r: Resource): Pick<ResourceView & { typeLabel: string }, SummaryField> {
-  const view: ResourceView & { typeLabel: string } = { ...toResourceView(r), typeLabel: RESOURCE_TYPE_LABELS[r.type] };
-  return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, view[field]])) as Pick<typeof view, SummaryField>;
+/** What a search result shows of a resource: part of its view (same fields, same order), with the type's label. */
+export function toResourceSummary(r: ResourceSummarySource): Pick<ResourceView & { typeLabel: string }, SummaryField> {
+  return {
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    typeLabel: RESOURCE_TYPE_LABELS[r.type],
+    area: r.area,
+    organization: { id: r.organizationId, name: r.organizationName },
+    schedule: r.schedule,
+    frequencyNote: r.frequencyNote,
+    nearestStation: r.nearestStation,
+    accessMinutes: r.accessMinutes,
+    capacity: r.capacity,
+    vacancies: r.vacancies,
+    accommodations: r.accommodations,
+    demands: { talking: r.demandTalking, physical: r.demandPhysical, literacy: r.demandLiteracy },
+    reward: r.reward,
+  };
 }

@@ -42,4 +42,71 @@ describe('embedded PostgreSQL server', () => {
       expect(intact(rows)).toBe(true);
     }
   });
+
+  /**
+   * PGlite is one session shared by every connection, while pg prepares a named statement once per connection: the
+   * server answers a repeated Parse of the same name and text itself (a second connection, a reconnected one).
+   */
+  describe('named (prepared) statements across connections', () => {
+    const SUM = { name: 'spec_sum', text: 'SELECT sum(n)::int AS total FROM big WHERE n <= $1' };
+    const connect = async () => {
+      const c = new Client({ connectionString: embedded.url });
+      await c.connect();
+      return c;
+    };
+
+    it('prepares a name once in the session and lets other and new connections use it with their own parameters', async () => {
+      const others = [await connect(), await connect()];
+      try {
+        expect((await client.query({ ...SUM, values: [3] })).rows).toEqual([{ total: 6 }]);
+        expect((await others[0].query({ ...SUM, values: [4] })).rows).toEqual([{ total: 10 }]);
+        // both again (pg sends only Bind/Execute now), interleaved
+        const [a, b] = await Promise.all([client.query({ ...SUM, values: [5] }), others[1].query({ ...SUM, values: [100] })]);
+        expect([a.rows, b.rows]).toEqual([[{ total: 15 }], [{ total: 5050 }]]);
+      } finally {
+        await Promise.all(others.map((c) => c.end()));
+      }
+      const reconnected = await connect();
+      try {
+        expect((await reconnected.query({ ...SUM, values: [2] })).rows).toEqual([{ total: 3 }]);
+        const { rows } = await reconnected.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = $1`, [SUM.name]);
+        expect(rows).toEqual([{ n: 1 }]);
+      } finally {
+        await reconnected.end();
+      }
+    });
+
+    it('refuses another text under a taken name (as PostgreSQL does) and leaves the first text in place', async () => {
+      const other = await connect();
+      try {
+        await expect(other.query({ name: SUM.name, text: 'SELECT $1::int * 1000 AS total', values: [1] })).rejects.toMatchObject({
+          code: '42P05',
+        });
+        expect((await client.query({ ...SUM, values: [3] })).rows).toEqual([{ total: 6 }]);
+        expect((await other.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]); // the connection is still usable
+      } finally {
+        await other.end();
+      }
+    });
+
+    it('does not answer for a statement that failed to prepare, nor after one was closed', async () => {
+      const bad = { name: 'spec_bad', text: 'SELECT no_such_column FROM big WHERE n = $1' };
+      await expect(client.query({ ...bad, values: [1] })).rejects.toMatchObject({ code: '42703' });
+      const other = await connect();
+      try {
+        await expect(other.query({ ...bad, values: [1] })).rejects.toMatchObject({ code: '42703' });
+        // prepared by `other`, then deallocated by a query: a new connection's Parse must reach the session again
+        expect((await other.query({ name: 'spec_gone', text: 'SELECT $1::int + 1 AS x', values: [1] })).rows).toEqual([{ x: 2 }]);
+        await other.query('DEALLOCATE spec_gone');
+      } finally {
+        await other.end();
+      }
+      const fresh = await connect();
+      try {
+        expect((await fresh.query({ name: 'spec_gone', text: 'SELECT $1::int + 1 AS x', values: [41] })).rows).toEqual([{ x: 42 }]);
+      } finally {
+        await fresh.end();
+      }
+    });
+  });
 });

@@ -3,7 +3,17 @@ import type { ApiTokenRepository } from '../../src/auth/api-token.repository';
 import { ApiTokenService } from '../../src/auth/api-token.service';
 import type { OrganizationDirectory } from '../../src/auth/organization-directory';
 import { loadConfig } from '../../src/config/app-config';
-import { ESTIMATE_TTL_MS, estimateTableRows, MatchRepository, vectorIndexMargin } from '../../src/matching/match.repository';
+import { RESOURCE_TYPE_LABELS } from '../../src/common/catalogue.constants';
+import {
+  ESTIMATE_TTL_MS,
+  estimateTableRows,
+  MatchRepository,
+  PREPARED_PREFIX,
+  toCandidate,
+  vectorIndexMargin,
+} from '../../src/matching/match.repository';
+import type { Resource } from '../../src/resources/resource.columns';
+import { toResourceSummary, toResourceView } from '../../src/resources/resource.view';
 import type { IndexAnswer, ResourceVectorIndex } from '../../src/matching/resource-vector-index';
 import { QueryEmbeddingCache } from '../../src/matching/query-embedding.cache';
 
@@ -33,19 +43,24 @@ describe('query embedding cache', () => {
   });
 });
 
+/** The text of a statement as the repository hands it to TypeORM: a string, or pg's { name, text } (prepared). */
+type Sent = string | { name: string; text: string };
+const textOf = (query: Sent) => (typeof query === 'string' ? query : query.text);
+
 /** A DataSource that answers the catalogue and EXPLAIN estimates and records every statement. */
 function fakeDataSource(tableRows: { tuples: number; pages: number; current: number }, planRows: number) {
   const statements: string[] = [];
-  const answer = (sql: string) => {
+  const answer = (query: Sent) => {
+    const sql = textOf(query);
     statements.push(sql.trim());
     if (sql.includes('table rows estimate')) return [tableRows];
     if (/^\s*EXPLAIN/.test(sql)) return [{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': planRows } }] }];
     return [];
   };
   const ds = {
-    query: jest.fn(async (sql: string) => answer(sql)),
-    transaction: jest.fn(async (fn: (m: { query: (sql: string) => Promise<unknown> }) => Promise<unknown>) =>
-      fn({ query: async (sql: string) => answer(sql) }),
+    query: jest.fn(async (sql: Sent) => answer(sql)),
+    transaction: jest.fn(async (fn: (m: { query: (sql: Sent) => Promise<unknown> }) => Promise<unknown>) =>
+      fn({ query: async (sql: Sent) => answer(sql) }),
     ),
   };
   return { ds, statements };
@@ -155,7 +170,8 @@ describe('exact list from the in-process vector index', () => {
     const statements: string[] = [];
     let n = 0;
     const ds = {
-      query: jest.fn(async (sql: string) => {
+      query: jest.fn(async (query: Sent) => {
+        const sql = textOf(query);
         statements.push(sql.trim());
         if (sql.includes('table rows estimate')) return [{ tuples: 9_000, pages: 4_500, current: 4_500 }];
         if (sql.includes('SELECT f.fingerprint')) return byIds(++n, sql);
@@ -219,5 +235,127 @@ describe('exact list from the in-process vector index', () => {
       expect(sqlPath[0]).toContain('ORDER BY 1 - (r.embedding <=> $1::vector) DESC');
       expect(sqlPath[0]).not.toContain('r.id = ANY(');
     }
+  });
+});
+
+describe('prepared candidate statement', () => {
+  const config = loadConfig({ SEARCH_EXACT_MAX_ROWS: '10000' });
+  /** Records what reaches TypeORM; `refuse` makes the database refuse the named statements with that code. */
+  function setup(refuse?: string) {
+    const sent: Sent[] = [];
+    const ds = {
+      query: jest.fn(async (query: Sent) => {
+        sent.push(query);
+        const sql = textOf(query);
+        if (sql.includes('table rows estimate')) return [{ tuples: 9_000, pages: 4_500, current: 4_500 }];
+        if (refuse && typeof query === 'object') throw Object.assign(new Error('refused'), { code: refuse });
+        return [];
+      }),
+    };
+    const candidates = () => sent.filter((q) => textOf(q).includes('WITH q AS'));
+    return { ds, sent, candidates };
+  }
+  const search = (repo: MatchRepository, filters = {}) =>
+    repo.findCandidates('m', vector(0.1), ['畑'], { includeFull: false, ...filters }, 100);
+
+  it('names an unfiltered search by its text: the same name for the same text, another for another text', async () => {
+    const { ds, candidates } = setup();
+    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    await search(repo);
+    await search(repo);
+    await search(repo, { includeFull: true });
+    const [a, b, c] = candidates() as Array<{ name: string; text: string }>;
+    expect(a.name.startsWith(PREPARED_PREFIX)).toBe(true);
+    expect(a.name.length).toBeLessThanOrEqual(63); // PostgreSQL's identifier limit
+    expect(b).toEqual(a);
+    expect(c.name).not.toBe(a.name);
+  });
+
+  it('sends filtered searches unnamed', async () => {
+    const { ds, candidates } = setup();
+    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    await search(repo, { areas: ['北区'] });
+    expect(candidates()).toHaveLength(1);
+    expect(typeof candidates()[0]).toBe('string');
+  });
+
+  it.each(['26000', '42P05', '0A000'])('answers unnamed when the database refuses the name (%s), and renames the next', async (code) => {
+    const { ds, candidates } = setup(code);
+    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    await expect(search(repo)).resolves.toEqual([]);
+    await search(repo);
+    const [named1, unnamed1, named2] = candidates();
+    expect(typeof unnamed1).toBe('string');
+    expect(unnamed1).toBe((named1 as { text: string }).text);
+    expect((named2 as { name: string }).name).not.toBe((named1 as { name: string }).name);
+  });
+
+  it('lets any other database error through', async () => {
+    const { ds, candidates } = setup('42P01');
+    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    await expect(search(repo)).rejects.toMatchObject({ code: '42P01' });
+    expect(candidates()).toHaveLength(1);
+  });
+});
+
+describe('search result summary from the candidate columns only', () => {
+  it('equals the resource view picked to the summary fields, from the candidate properties alone', () => {
+    const full: Resource = {
+      id: 'r1',
+      organizationId: 'o1',
+      organizationName: '北区社協',
+      type: 'volunteer',
+      title: '畑の手伝い',
+      description: '長い説明',
+      tasks: ['収穫'],
+      area: '北区',
+      address: '北区1-1',
+      latitude: 35,
+      longitude: 139,
+      nearestStation: '北駅',
+      accessMinutes: 10,
+      schedule: '毎週火曜',
+      scheduleDays: ['tue'],
+      frequencyNote: '月2回',
+      capacity: 5,
+      vacancies: 2,
+      accommodations: ['quiet_space'],
+      demandTalking: 'low',
+      demandPhysical: 'medium',
+      demandLiteracy: 'low',
+      reward: 'なし',
+      acceptsOutsideEligibility: false,
+      status: 'open',
+      contentHash: 'h',
+      embeddingModel: 'm',
+      embeddingStatus: 'ready',
+      embeddingError: null,
+      embeddedAt: new Date(),
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    } as Resource;
+    const view = { ...toResourceView(full), typeLabel: RESOURCE_TYPE_LABELS[full.type] } as Record<string, unknown>;
+    const fields = Object.keys(toResourceSummary(full));
+    const picked = Object.fromEntries(fields.map((f) => [f, view[f]]));
+    const fromCandidate = toCandidate({ ...full, vectorSimilarity: 0.5, lexicalRank: 1, matchedTerms: [] });
+    expect(Object.keys(fromCandidate)).not.toContain('description');
+    expect(toResourceSummary(fromCandidate)).toEqual(picked);
+    expect(fields).toEqual([
+      'id',
+      'title',
+      'type',
+      'typeLabel',
+      'area',
+      'organization',
+      'schedule',
+      'frequencyNote',
+      'nearestStation',
+      'accessMinutes',
+      'capacity',
+      'vacancies',
+      'accommodations',
+      'demands',
+      'reward',
+    ]);
   });
 });
