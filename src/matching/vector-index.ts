@@ -14,14 +14,11 @@ export interface Nearest {
  * with the same NULL rules, as `hardFilterSql` in match.repository.ts — and keeps the best n.
  *
  * Memory: 4 × dim bytes per row for the vector (10,000 × 384 × 4 B ≈ 15 MB) plus ≈ 0.3 kB of filter columns and
- * id. Time: a full scan of 10,000 × 384 took ≈ 5 ms of one core in JavaScript (docs/benchmarks.md, "In-process exact
- * vector list"); searches without a narrowing filter now scan in WebAssembly SIMD (WasmScan below, ≈ 1.3 ms for 8,830
- * rows). Rows are swapped into the freed slot on removal, so the arrays stay dense.
+ * id. Time: a full scan of 10,000 × 384 takes ≈ 5 ms of one core (docs/benchmarks.md, "In-process exact vector
+ * list"). Rows are swapped into the freed slot on removal, so the arrays stay dense.
  */
 export class VectorIndex {
-  /** Row-major vectors: a view into `wasm.memory` when the WebAssembly scan is used (re-made after each growth). */
   private vectors: Float32Array;
-  private readonly wasm: WasmScan | null;
   private ids: string[] = [];
   private types: string[] = [];
   private areas: string[] = [];
@@ -35,23 +32,14 @@ export class VectorIndex {
   constructor(
     readonly dim: number,
     capacity = 1_024,
-    /** false: the JavaScript scan only (tests compare the two). */
-    useWasm = true,
   ) {
-    const rows = Math.max(1, capacity);
-    this.wasm = useWasm ? WasmScan.create(dim, rows) : null;
-    this.vectors = this.wasm ? this.wasm.vectors(rows) : new Float32Array(rows * dim);
-    this.access = new Int32Array(rows);
-    this.vacancies = new Int32Array(rows);
+    this.vectors = new Float32Array(Math.max(1, capacity) * dim);
+    this.access = new Int32Array(Math.max(1, capacity));
+    this.vacancies = new Int32Array(Math.max(1, capacity));
   }
 
   get size(): number {
     return this.ids.length;
-  }
-
-  /** Which scan answers unfiltered searches (WebAssembly where available). */
-  get scan(): 'wasm' | 'js' {
-    return this.wasm ? 'wasm' : 'js';
   }
 
   has(id: string): boolean {
@@ -122,15 +110,6 @@ export class VectorIndex {
     const maxTravel = filters.maxTravelMinutes === undefined ? null : (filters.maxTravelMinutes ?? -1);
     if (maxTravel !== null && !(maxTravel >= 0)) return [];
     const heap = new TopN(n);
-    // Without a narrowing filter nearly every row is compared: the WebAssembly scan computes them all at once.
-    if (this.wasm && !types && !areas && !days && !wanted && maxTravel === null) {
-      const dots = this.wasm.dots(q, this.ids.length, this.access.length);
-      for (let slot = 0; slot < this.ids.length; slot++) {
-        if (!filters.includeFull && this.vacancies[slot] <= 0) continue;
-        heap.offer(dots[slot], slot);
-      }
-      return heap.sorted().map(({ score, slot }) => ({ id: this.ids[slot], similarity: score }));
-    }
     for (let slot = 0; slot < this.ids.length; slot++) {
       if (!filters.includeFull && this.vacancies[slot] <= 0) continue;
       if (types && !types.has(this.types[slot])) continue;
@@ -154,86 +133,15 @@ export class VectorIndex {
     const capacity = this.access.length;
     if (rows <= capacity) return;
     const next = Math.max(rows, capacity * 2);
-    if (this.wasm) {
-      this.vectors = this.wasm.vectors(next); // the memory grows in place: the rows stay where they were
-    } else {
-      const vectors = new Float32Array(next * this.dim);
-      vectors.set(this.vectors);
-      this.vectors = vectors;
-    }
+    const vectors = new Float32Array(next * this.dim);
+    vectors.set(this.vectors);
+    this.vectors = vectors;
     const access = new Int32Array(next);
     access.set(this.access);
     this.access = access;
     const vacancies = new Int32Array(next);
     vacancies.set(this.vacancies);
     this.vacancies = vacancies;
-  }
-}
-
-/**
- * The dot products of the query with every row, in WebAssembly SIMD: each pair of float32 values is widened to float64
- * and multiplied and summed in float64, as the JavaScript loop does (the products of two float32 are exact in float64;
- * only the order of the sums differs, ≈ 1e-14). 1.3 ms for 8,830 × 384 against ≈ 3 ms in JavaScript
- * (docs/benchmarks.md, "Prepared candidate statement"). Hand-assembled (no toolchain in the project), 190 bytes:
- *   dots(q, v, rows, dimBytes, out): for r < rows: acc = f64x2(0); for i < dimBytes step 8:
- *     acc += promote_low(load64_zero(q + i)) * promote_low(load64_zero(v + r·dimBytes + i)); out[r] = acc[0] + acc[1]
- * Memory: [query: dim float32][vectors: capacity × dim float32][dots: capacity float64].
- */
-const DOTS_WASM = Buffer.from(
-  'AGFzbQEAAAABCQFgBX9/f39/AAINAQFtBm1lbW9yeQIAAQMCAQAHCAEEZG90cwAACosBAYgBAgN/AXsgASEHQQAhBQJAA0AgBSACTg0B/QwAAAAAAAAAAAAAAAAA' +
-    'AAAAIQhBACEGA0AgCCAAIAZq/V0DAP1fIAcgBmr9XQMA/V/98gH98AEhCCAGQQhqIgYgA0gNAAsgBCAFQQN0aiAI/SEAIAj9IQGgOQMAIAcgA2ohByAFQQFqIQUMAAsLCw==',
-  'base64',
-);
-const PAGE = 65_536;
-let dotsModule: WebAssembly.Module | null | undefined;
-
-class WasmScan {
-  private readonly memory: WebAssembly.Memory;
-  private readonly run: (q: number, v: number, rows: number, dimBytes: number, out: number) => void;
-  /** Byte offset of the vectors (after the query, 16-byte aligned). */
-  private readonly base: number;
-
-  private constructor(
-    module: WebAssembly.Module,
-    private readonly dim: number,
-    capacity: number,
-  ) {
-    this.base = Math.ceil((dim * 4) / 16) * 16;
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.bytes(capacity) / PAGE) });
-    const instance = new WebAssembly.Instance(module, { m: { memory: this.memory } });
-    this.run = instance.exports.dots as WasmScan['run'];
-  }
-
-  /** Null where WebAssembly SIMD is not there, or for an odd dimension (the scan reads pairs). */
-  static create(dim: number, capacity: number): WasmScan | null {
-    if (dim < 2 || dim % 2) return null;
-    if (dotsModule === undefined) {
-      try {
-        dotsModule = WebAssembly.validate(DOTS_WASM) ? new WebAssembly.Module(DOTS_WASM) : null;
-      } catch {
-        dotsModule = null;
-      }
-    }
-    return dotsModule ? new WasmScan(dotsModule, dim, capacity) : null;
-  }
-
-  private bytes(capacity: number): number {
-    return this.base + capacity * this.dim * 4 + capacity * 8 + 8;
-  }
-
-  /** The vectors' view for `capacity` rows, growing the memory first (the rows already there keep their place). */
-  vectors(capacity: number): Float32Array {
-    const missing = this.bytes(capacity) - this.memory.buffer.byteLength;
-    if (missing > 0) this.memory.grow(Math.ceil(missing / PAGE));
-    return new Float32Array(this.memory.buffer, this.base, capacity * this.dim);
-  }
-
-  /** The dot products of `q` (dim values) with the first `rows` rows, for an index of `capacity` rows. */
-  dots(q: Float32Array, rows: number, capacity: number): Float64Array {
-    new Float32Array(this.memory.buffer, 0, this.dim).set(q);
-    const out = Math.ceil((this.base + capacity * this.dim * 4) / 8) * 8;
-    this.run(0, this.base, rows, this.dim * 4, out);
-    return new Float64Array(this.memory.buffer, out, rows);
   }
 }
 

@@ -126,39 +126,6 @@ describe('VectorIndex: exact scan under the hard filters', () => {
     }
   });
 
-  it('answers unfiltered searches with the WebAssembly scan: the same ids and similarities as the JavaScript scan', () => {
-    for (const d of [384, 16, 2]) {
-      const random = rng(d);
-      const wasm = new VectorIndex(d, 3); // small capacity: the WebAssembly memory grows under the rows
-      const js = new VectorIndex(d, 3, false);
-      expect([wasm.scan, js.scan]).toEqual(['wasm', 'js']);
-      const rows = new Map<string, IndexRow>();
-      for (let i = 0; i < 700; i++) {
-        const row = randomRow(random, i, d);
-        rows.set(row.id, row);
-        wasm.apply(row);
-        js.apply(row);
-        if (i % 7 === 3) {
-          const gone = [...rows.keys()][Math.floor(random() * rows.size)];
-          rows.delete(gone);
-          wasm.remove(gone);
-          js.remove(gone);
-        }
-      }
-      for (const includeFull of [false, true]) {
-        for (let q = 0; q < 5; q++) {
-          const query = Float32Array.from({ length: d }, () => random() - 0.5);
-          const got = wasm.nearest(query, { includeFull }, 100);
-          const want = js.nearest(query, { includeFull }, 100);
-          expect(got.map((g) => g.id)).toEqual(want.map((w) => w.id));
-          got.forEach((g, i) => expect(Math.abs(g.similarity - want[i].similarity)).toBeLessThan(1e-12));
-          expect(got.map((g) => g.id)).toEqual(bruteForce(rows, query, { includeFull }, 100).map((w) => w.id));
-        }
-      }
-    }
-    expect(new VectorIndex(15).scan).toBe('js'); // odd dimension: the scan reads pairs
-  });
-
   it('excludes a NULL travel time from any travel limit, as SQL does', () => {
     const index = new VectorIndex(2);
     index.apply({ ...randomRow(rng(1), 1, 2), vacancies: 1, accessMinutes: null, vector: Float32Array.of(1, 0) });
