@@ -4,8 +4,10 @@
  *   npm run bench:reports -- --scale 0.05 --no-docs --no-wait   smoke run (5 % of every size)
  *   options: --scale F (1), --no-docs, --no-wait, --no-proposals, --explain (print every EXPLAIN in full),
  *            --data-dir DIR (generate into DIR and keep it; a later run with the same DIR re-uses the data instead
- *            of generating it again, ~9 min at full scale), --quick (only fiscalYear(live) of the two years, after
- *            ANALYZE, --rounds N times each, and the EXPLAIN of the grouped pass's slowest statements: for before/after)
+ *            of generating it again, 2–9 min at full scale), --quick (after ANALYZE only fiscalYear of the two years,
+ *            --rounds N times each: live, then with the 12 months served from snapshots (made once, kept in the data
+ *            dir); each with the database process's CPU time; then every statement of the grouped pass alone and the
+ *            EXPLAIN of the slowest (all with --explain): for before/after runs on a kept data dir)
  *
  * In a fresh embedded PostgreSQL (PGlite + pgvector, child process, temp dir):
  *   1. generates with bulk SQL (INSERT … SELECT FROM generate_series; staging tables, dropped
