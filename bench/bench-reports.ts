@@ -2,7 +2,12 @@
  * Report benchmark: monthly and fiscal-year reports (ReportService) on three years of data.
  *   npm run bench:reports                        full size, writes docs/benchmarks.md
  *   npm run bench:reports -- --scale 0.05 --no-docs --no-wait   smoke run (5 % of every size)
- *   options: --scale F (1), --no-docs, --no-wait, --no-proposals, --explain (print every EXPLAIN in full)
+ *   options: --scale F (1), --no-docs, --no-wait, --no-proposals, --explain (print every EXPLAIN in full),
+ *            --data-dir DIR (generate into DIR and keep it; a later run with the same DIR re-uses the data instead
+ *            of generating it again, 2–9 min at full scale), --quick (after ANALYZE only fiscalYear of the two years,
+ *            --rounds N times each: live, then with the 12 months served from snapshots (made once, kept in the data
+ *            dir); each with the database process's CPU time; then every statement of the grouped pass alone and the
+ *            EXPLAIN of the slowest (all with --explain): for before/after runs on a kept data dir)
  *
  * In a fresh embedded PostgreSQL (PGlite + pgvector, child process, temp dir):
  *   1. generates with bulk SQL (INSERT … SELECT FROM generate_series; staging tables, dropped
@@ -30,7 +35,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { tokyoDate } from '../src/common/tokyo-time';
 import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions, prepareDatabase } from '../src/database/data-source';
@@ -74,10 +79,13 @@ interface Options {
   wait: boolean;
   proposals: boolean;
   explain: boolean;
+  dataDir: string | null;
+  quick: boolean;
+  rounds: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { scale: 1, docs: true, wait: true, proposals: true, explain: false };
+  const opts: Options = { scale: 1, docs: true, wait: true, proposals: true, explain: false, dataDir: null, quick: false, rounds: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--scale') {
@@ -88,6 +96,9 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-wait') opts.wait = false;
     else if (a === '--no-proposals') opts.proposals = false;
     else if (a === '--explain') opts.explain = true;
+    else if (a === '--data-dir') opts.dataDir = path.resolve(argv[++i] ?? '');
+    else if (a === '--quick') opts.quick = true;
+    else if (a === '--rounds') opts.rounds = Math.max(1, Number(argv[++i]));
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -489,7 +500,9 @@ async function tableSizes(ds: DataSource): Promise<Array<{ table: string; rows: 
 // measurement
 
 /** Which figure a report statement computes (the repository's SQL, recognised by its text). */
-function statementName(sql: string): string {
+function statementName(raw: string): string {
+  const sql = raw.replace(/\s+/g, ' ');
+  if (sql.includes("c.kind = 'after_closure'")) return 'afterClosure';
   if (sql.includes('FROM placement_events')) return 'transitions (matches, closed, settled)';
   if (sql.includes('pl.proposed_at >=')) return 'proposed';
   if (sql.includes('pl.active_at <')) return 'activeAtEnd';
@@ -498,7 +511,7 @@ function statementName(sql: string): string {
   if (sql.includes('c.overdue_at <')) return 'overdueAtEnd';
   if (sql.includes('FROM participants pa JOIN pr')) return 'participants.registered';
   if (sql.includes('FROM consent_events')) return 'consent';
-  if (sql.includes('JOIN LATERAL (SELECT s.status')) return 'openAtEnd (catalogue)';
+  if (sql.includes('JOIN LATERAL (SELECT s.status') || sql.includes('lead(s.occurred_at)')) return 'openAtEnd (catalogue)';
   if (sql.includes('FROM organizations')) return 'newOrganizations';
   if (sql.includes('FROM resources r JOIN pr ON r.created_at')) return 'newResources';
   if (sql.includes('FROM resource_status_events s JOIN')) return 'pausedOrClosed';
@@ -511,16 +524,38 @@ interface Captured {
   name: string;
   sql: string;
   params: unknown[];
+  /** Statements sent before it in its transaction (SET LOCAL work_mem), replayed when it is timed or explained. */
+  prelude: string[];
 }
 
-/** A DataSource whose query() records the statements the repository sends (everything else delegates). */
+/** A DataSource whose query() and transactions record the statements the repository sends (everything else delegates). */
 function capturing(ds: DataSource, sink: { on: boolean; statements: Captured[] }): DataSource {
   const wrapped = Object.create(ds) as DataSource;
   wrapped.query = (async (sql: string, params?: unknown[]) => {
-    if (sink.on) sink.statements.push({ name: statementName(sql), sql, params: params ?? [] });
+    if (sink.on) sink.statements.push({ name: statementName(sql), sql, params: params ?? [], prelude: [] });
     return ds.query(sql, params);
   }) as DataSource['query'];
+  wrapped.transaction = (async (run: (m: EntityManager) => Promise<unknown>) =>
+    ds.transaction(async (m) => {
+      const prelude: string[] = [];
+      const wm = Object.create(m) as EntityManager;
+      wm.query = (async (sql: string, params?: unknown[]) => {
+        if (/^\s*SET\s+LOCAL\b/i.test(sql)) prelude.push(sql);
+        else if (sink.on) sink.statements.push({ name: statementName(sql), sql, params: params ?? [], prelude: [...prelude] });
+        return m.query(sql, params);
+      }) as EntityManager['query'];
+      return run(wm);
+    })) as DataSource['transaction'];
   return wrapped;
+}
+
+/** One captured statement as the repository ran it (its SET LOCAL prelude in the same transaction). */
+function runCaptured<T>(ds: DataSource, s: Captured, sql = s.sql): Promise<T> {
+  if (!s.prelude.length) return ds.query(sql, s.params);
+  return ds.transaction(async (m) => {
+    for (const p of s.prelude) await m.query(p);
+    return m.query(sql, s.params);
+  });
 }
 
 interface PhaseResult {
@@ -576,12 +611,12 @@ async function statementsOf(repo: ReportRepository, sink: { on: boolean; stateme
 /** Median of `runs` sequential executions of one statement (nothing else running). */
 async function timeStatement(ds: DataSource, s: Captured, runs = 3): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push((await timed(() => ds.query(s.sql, s.params))).ms);
+  for (let i = 0; i < runs; i++) times.push((await timed(() => runCaptured(ds, s))).ms);
   return median(times);
 }
 
 async function explain(ds: DataSource, s: Captured): Promise<string> {
-  const rows: Array<{ 'QUERY PLAN': string }> = await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, s.params);
+  const rows: Array<{ 'QUERY PLAN': string }> = await runCaptured(ds, s, `EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`);
   return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
@@ -840,9 +875,18 @@ function duMiB(dir: string): number {
   }
 }
 
-async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string): Promise<Results> {
+/** What a kept --data-dir was generated with, so a later run re-uses it instead of generating again. */
+interface Generated {
+  scale: number;
+  end: string;
+  gen: GenStep[];
+  genMs: number;
+}
+const GENERATED_FILE = 'bench-reports.generated.json';
+
+async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string, reuse: Generated | null): Promise<Results> {
   const sizes = Object.fromEntries(Object.entries(BASE_SIZES).map(([k, v]) => [k, Math.max(10, Math.round(v * opts.scale))])) as Sizes;
-  const end = new Date();
+  const end = reuse ? new Date(reuse.end) : new Date();
   const start = new Date(end.getTime() - 3 * 365 * 86_400_000);
   const today = tokyoDate(end);
   const currentMonth = today.slice(0, 7);
@@ -860,9 +904,14 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
       .join(', ')} (window ${tokyoDate(start)} – ${today}); load average ${loadBefore}`,
   );
   const t0 = performance.now();
-  const gen = await generate(ds, sizes, start, end);
-  const genMs = performance.now() - t0;
-  log(`generation took ${sec(genMs)} s`);
+  const gen = reuse ? reuse.gen : await generate(ds, sizes, start, end);
+  const genMs = reuse ? reuse.genMs : performance.now() - t0;
+  if (reuse) log(`re-using the data generated in ${tmp} (window ends ${reuse.end}, generated in ${sec(genMs)} s)`);
+  else log(`generation took ${sec(genMs)} s`);
+  if (opts.dataDir && !reuse) {
+    const kept: Generated = { scale: opts.scale, end: end.toISOString(), gen, genMs };
+    fs.writeFileSync(path.join(tmp, GENERATED_FILE), JSON.stringify(kept));
+  }
   const check = await checkData(ds, end);
   for (const line of check.shape) log(`  ${line}`);
   const broken = Object.entries(check.violations).filter(([, n]) => n > 0);
@@ -892,6 +941,11 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
       }
     }
   };
+
+  if (opts.quick) {
+    const ctx = { tableRows, dataDirMiB, gen, genMs, start, today, settings, loadBefore, waitNote, warmUp, check };
+    return quickRun(ds, service, repo, sink, years, monthsMeasured, opts, ctx);
+  }
 
   // Phase 1: as deployed.
   phases.push(await measurePhase('no stats (fresh database)', service, repo, monthsMeasured, warmUp, years));
@@ -972,6 +1026,131 @@ async function run(ds: DataSource, tmp: string, opts: Options, waitNote: string)
   };
 }
 
+/**
+ * CPU time (user + system, ms) used so far by this process's children — the embedded database's process — read
+ * from /proc: unlike wall time, it hardly changes with the other processes sharing the two cores.
+ */
+function childCpuMs(): number {
+  let ticks = 0;
+  for (const task of fs.readdirSync(`/proc/${process.pid}/task`)) {
+    let children: string;
+    try {
+      children = fs.readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const pid of children.trim().split(/\s+/).filter(Boolean)) {
+      try {
+        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+      } catch {
+        // exited meanwhile
+      }
+    }
+  }
+  return (ticks * 1000) / 100; // USER_HZ = 100 on Linux
+}
+
+/**
+ * --quick: ANALYZE, then fiscalYear(live) of the two years `rounds` times each (the figure the < 1 s target is
+ * about), and the EXPLAIN (ANALYZE, BUFFERS) of the grouped pass's slowest statements of the later year.
+ */
+async function quickRun(
+  ds: DataSource,
+  service: ReportService,
+  repo: ReportRepository,
+  sink: { on: boolean; statements: Captured[] },
+  years: string[],
+  monthsMeasured: string[],
+  opts: Options,
+  ctx: {
+    tableRows: Results['sizes'];
+    dataDirMiB: number;
+    gen: GenStep[];
+    genMs: number;
+    start: Date;
+    today: string;
+    settings: Record<string, string>;
+    loadBefore: string;
+    waitNote: string;
+    warmUp: string;
+    check: { shape: string[] };
+  },
+): Promise<Results> {
+  const analyzeMs = (await timed(() => ds.query('ANALYZE'))).ms;
+  log(`ANALYZE: ${dur(analyzeMs)}; load average ${loadAvg()}`);
+  const phase: PhaseResult = { name: 'after ANALYZE (quick)', months: [], warmUpMs: NaN, fiscalYears: [] };
+  for (let round = 0; round < opts.rounds; round++) {
+    for (const year of years) {
+      const cpu0 = childCpuMs();
+      const r = await timed(() => service.fiscalYear(year, true));
+      const cpu = childCpuMs() - cpu0;
+      phase.fiscalYears.push({ year, ms: r.ms, csvMs: NaN, csvBytes: NaN, separateMs: NaN });
+      log(`  round ${round + 1} fiscalYear ${year}: ${dur(r.ms)}, database CPU ${dur(cpu)} (load average ${loadAvg()})`);
+    }
+  }
+  // The path a coordinator's 年度 request takes: the finished months served from their snapshots (the monthly
+  // job makes them), so only the year total is counted live. Snapshots are kept in the data dir (immutable).
+  for (const year of years) {
+    const t = await timed(async () => {
+      for (const m of fiscalYearPeriod(year).months) await service.snapshot(m.label);
+    });
+    log(`  snapshots of the 12 months of ${year} (made once, kept): ${dur(t.ms)}`);
+  }
+  for (let round = 0; round < opts.rounds; round++) {
+    for (const year of years) {
+      const cpu0 = childCpuMs();
+      const r = await timed(() => service.fiscalYear(year));
+      const cpu = childCpuMs() - cpu0;
+      const served = r.value.months.filter((m) => m?.servedFromSnapshot).length;
+      log(
+        `  round ${round + 1} fiscalYear ${year} (${served} months from snapshots, the year live): ${dur(r.ms)}, ` +
+          `database CPU ${dur(cpu)} (load average ${loadAvg()})`,
+      );
+    }
+  }
+  // The grouped pass's statements (year total + 12 months), each alone, slowest first, with their plans.
+  const { total, months } = fiscalYearPeriod(years[1]);
+  sink.statements = [];
+  sink.on = true;
+  try {
+    await repo.computeMany([total, ...months]);
+  } finally {
+    sink.on = false;
+  }
+  const timings = [];
+  for (const s of sink.statements) timings.push({ s, ms: await timeStatement(ds, s) });
+  timings.sort((a, b) => b.ms - a.ms);
+  for (const t of timings) log(`  grouped statement ${t.s.name}: ${dur(t.ms)}`);
+  log(`  sum of the grouped statements run alone: ${dur(timings.reduce((a, t) => a + t.ms, 0))}`);
+  const explains: Results['explains'] = [];
+  for (const t of timings.slice(0, opts.explain ? timings.length : 3)) {
+    const plan = await explain(ds, t.s);
+    explains.push({ title: `grouped pass FY${years[1]}, ${t.s.name}`, plan });
+    log(`EXPLAIN (ANALYZE, BUFFERS) grouped pass FY${years[1]}, ${t.s.name}:\n${plan}\n`);
+  }
+  return {
+    sizes: ctx.tableRows,
+    dataDirMiB: ctx.dataDirMiB,
+    gen: ctx.gen,
+    genMs: ctx.genMs,
+    analyzeMs,
+    window: { from: tokyoDate(ctx.start), to: ctx.today },
+    phases: [phase],
+    statements: { deployed: [], analyzed: [] },
+    proposals: [],
+    explains,
+    settings: ctx.settings,
+    load: { before: ctx.loadBefore, after: loadAvg() },
+    waitNote: ctx.waitNote,
+    monthsMeasured,
+    warmUp: ctx.warmUp,
+    years,
+    shape: ctx.check.shape,
+    sample: { month: '', figures: '' },
+  };
+}
+
 async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const m = machine();
@@ -979,21 +1158,37 @@ async function main(onCleanUp: (step: () => Promise<void>) => void): Promise<voi
   const waitNote = opts.wait ? await waitForOtherBenchmarks('bench-reports', log) : 'did not check for other benchmarks (--no-wait)';
   log(waitNote);
 
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-bench-reports-'));
-  onCleanUp(async () => {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    log(`cleaned up: embedded database, ${tmp}`);
-  });
+  let tmp: string;
+  let reuse: Generated | null = null;
+  if (opts.dataDir) {
+    // Kept: generated once (~9 min at full scale), then re-used for before/after runs of the same data.
+    tmp = opts.dataDir;
+    const marker = path.join(tmp, GENERATED_FILE);
+    if (fs.existsSync(marker)) {
+      reuse = JSON.parse(fs.readFileSync(marker, 'utf8')) as Generated;
+      if (reuse.scale !== opts.scale) throw new Error(`${tmp} holds data of --scale ${reuse.scale}, not ${opts.scale}`);
+    } else if (fs.existsSync(tmp) && fs.readdirSync(tmp).length) {
+      throw new Error(`${tmp} is not empty and holds no ${GENERATED_FILE} (an interrupted generation?): remove it first`);
+    }
+    fs.mkdirSync(tmp, { recursive: true });
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanka-bench-reports-'));
+    tmp = dir;
+    onCleanUp(async () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      log(`cleaned up: embedded database, ${dir}`);
+    });
+  }
   const db = await startEmbeddedPostgres(tmp, { sharedBuffers: loadConfig(process.env).embeddedDbSharedBuffers }); // as the service runs it
   onCleanUp(() => db.stop());
   await prepareDatabase(db.url);
   const ds = new DataSource(dataSourceOptions(db.url));
   await ds.initialize();
   onCleanUp(() => ds.destroy());
-  const results = await run(ds, tmp, opts, waitNote);
-  console.log(`\n${sizesTable(results)}\n\n${genTable(results)}\n\n${markdown(results)}\n`);
+  const results = await run(ds, tmp, opts, waitNote, reuse);
+  if (!opts.quick) console.log(`\n${sizesTable(results)}\n\n${genTable(results)}\n\n${markdown(results)}\n`);
   const command = `npm run bench:reports${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  if (opts.docs) writeDocs(results, command, m);
+  if (opts.docs && !opts.quick) writeDocs(results, command, m);
 }
 
 runBench(main);

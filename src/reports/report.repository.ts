@@ -22,6 +22,22 @@ const BY_AREA_AND_TYPE = `pr.i AS pi,
 const SETS_AREA_AND_TYPE = `GROUP BY GROUPING SETS ((pr.i), (pr.i, r.area), (pr.i, r.type))`;
 
 /**
+ * A row's periods by equality on its Tokyo day: `prd` is the periods' days (one row per period and day, `d`;
+ * joined as `pr`), which the planner hash-joins to the rows. Joined by range (d >= pr.fd AND d < pr.td) instead, every row
+ * was compared with all 13 periods of a 年度, or each period read its rows through its own index range and
+ * looked up each row's placement and resource once per period (twice per row: its month and the year).
+ */
+/**
+ * Ends a sub-select of the span's rows (joined to their placement and resource) that the planner must not merge
+ * with the periods' join: merged, it pushes each period's bounds into the index scan and reads and joins the rows
+ * once per period again.
+ */
+const ONCE = 'OFFSET 0';
+const onDayOfPeriod = (date: string) => `prd pr ON pr.d = ${date}`;
+/** The same for an instant: its Tokyo day, then the period's exact bounds (a period in progress ends now, mid-day). */
+const inPeriod = (at: string) => `prd pr ON pr.d = (${at} AT TIME ZONE 'Asia/Tokyo')::date AND ${at} >= pr.f AND ${at} < pr.t`;
+
+/**
  * Every figure is one SQL aggregate over [from, to) in Asia/Tokyo; nothing is counted in Node.
  * Several periods (the 年度's months and its total) are counted in one grouped pass: each statement joins the
  * periods `pr` (i, f = from, t = to, fd = fromDate, td = toDate; unnested from array parameters) and groups by
@@ -36,6 +52,8 @@ const SETS_AREA_AND_TYPE = `GROUP BY GROUPING SETS ((pr.i), (pr.i, r.area), (pr.
  * searches and lets a PostgreSQL server overlap two statements.
  */
 const REPORT_STATEMENTS_AT_ONCE = 2;
+/** work_mem of a report statement (withReportMemory). */
+const REPORT_WORK_MEM = '16MB';
 
 @Injectable()
 export class ReportRepository {
@@ -64,34 +82,41 @@ export class ReportRepository {
 
   private async proposed(ps: Period[]): Promise<Figure[][]> {
     const rows = await this.query(
-      `SELECT ${BY_AREA_AND_TYPE}, count(*) AS total, count(DISTINCT pl.participant_id) AS people
-         FROM placements pl JOIN pr ON pl.proposed_at >= pr.f AND pl.proposed_at < pr.t JOIN resources r ON r.id = pl.resource_id
-        WHERE pl.proposed_at >= $spanFrom AND pl.proposed_at < $spanTo
+      `SELECT ${BY_AREA_AND_TYPE}, count(*) AS total, count(DISTINCT r.participant_id) AS people
+         FROM (SELECT pl.proposed_at, pl.participant_id, r.area, r.type FROM placements pl JOIN resources r ON r.id = pl.resource_id
+                WHERE pl.proposed_at >= $spanFrom AND pl.proposed_at < $spanTo ${ONCE}) r
+         JOIN ${inPeriod('r.proposed_at')}
         ${SETS_AREA_AND_TYPE}`,
       ps,
     );
     return rows.map((r) => figures(r, { 'placements.proposed.total': 'total', 'placements.proposed.people': 'people' }));
   }
 
-  /** Starts (参加・受入) are the matches; closures carry their outcome. */
+  /**
+   * Starts (参加・受入) are the matches; closures carry their outcome. Each event carries its placement's resource
+   * area and type, person and active_at (kept by triggers, migration ReportColumns), so the year's transitions
+   * are read from one partial index and their own rows, with no join to placements and resources.
+   */
   private async transitions(ps: Period[]): Promise<Figure[][]> {
     const perPeriod = await this.query(
       `SELECT pr.i AS pi,
-              CASE WHEN GROUPING(r.area) = 0 THEN 'area' WHEN GROUPING(r.type) = 0 THEN 'type' WHEN GROUPING(e.outcome) = 0 THEN 'outcome'
+              CASE WHEN GROUPING(e.area) = 0 THEN 'area' WHEN GROUPING(e.type) = 0 THEN 'type' WHEN GROUPING(e.outcome) = 0 THEN 'outcome'
         END AS dim,
-              CASE WHEN GROUPING(r.area) = 0 THEN r.area WHEN GROUPING(r.type) = 0 THEN r.type ELSE e.outcome END AS dim_value,
+              CASE WHEN GROUPING(e.area) = 0 THEN e.area WHEN GROUPING(e.type) = 0 THEN e.type ELSE e.outcome END AS dim_value,
               count(*) FILTER (WHERE e.to_state = 'active') AS started,
-              count(DISTINCT pl.participant_id) FILTER (WHERE e.to_state = 'active') AS started_people,
+              count(DISTINCT e.participant_id) FILTER (WHERE e.to_state = 'active') AS started_people,
               count(*) FILTER (WHERE e.to_state = 'closed') AS closed,
-              count(DISTINCT pl.participant_id) FILTER (WHERE e.to_state = 'closed') AS closed_people,
+              count(DISTINCT e.participant_id) FILTER (WHERE e.to_state = 'closed') AS closed_people,
               count(*) FILTER (WHERE e.to_state = 'closed' AND e.outcome = 'rematched') AS rematched,
-              count(*) FILTER (WHERE e.to_state = 'closed' AND pl.active_at IS NOT NULL) AS ended,
-              count(*) FILTER (WHERE e.to_state = 'closed' AND pl.active_at IS NOT NULL AND e.outcome = 'settled') AS settled
-         FROM placement_events e JOIN pr ON e.occurred_at >= pr.f AND e.occurred_at < pr.t
-         JOIN placements pl ON pl.id = e.placement_id JOIN resources r ON r.id = pl.resource_id
-        WHERE e.occurred_at >= $spanFrom AND e.occurred_at < $spanTo AND e.to_state IN ('active', 'closed')
-          AND e.from_state IS DISTINCT FROM e.to_state
-        GROUP BY GROUPING SETS ((pr.i), (pr.i, r.area), (pr.i, r.type), (pr.i, e.outcome))`,
+              count(*) FILTER (WHERE e.to_state = 'closed' AND e.active_at IS NOT NULL) AS ended,
+              count(*) FILTER (WHERE e.to_state = 'closed' AND e.active_at IS NOT NULL AND e.outcome = 'settled') AS settled
+         FROM (SELECT e.occurred_at, e.to_state, e.outcome, e.participant_id, e.placement_active_at AS active_at,
+                      e.resource_area AS area, e.resource_type AS type
+                 FROM placement_events e
+                WHERE e.occurred_at >= $spanFrom AND e.occurred_at < $spanTo AND e.to_state IN ('active', 'closed')
+                  AND e.from_state IS DISTINCT FROM e.to_state ${ONCE}) e
+         JOIN ${inPeriod('e.occurred_at')}
+        GROUP BY GROUPING SETS ((pr.i), (pr.i, e.area), (pr.i, e.type), (pr.i, e.outcome))`,
       ps,
     );
     return perPeriod.map((rows) => {
@@ -118,34 +143,43 @@ export class ReportRepository {
   private async followUp(ps: Period[]): Promise<Figure[][]> {
     const [active, checkins, due, overdue, afterClosure] = await Promise.all([
       this.query(
+        // closed_at >= $spanMinTo: implied by every period's own condition (each period ends at or after it), so the
+        // placements closed before all the periods end are not read and expanded 13 times to be filtered out.
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM placements pl
            JOIN pr ON pl.active_at < pr.t AND (pl.closed_at IS NULL OR pl.closed_at >= pr.t) JOIN resources r ON r.id = pl.resource_id
-          WHERE pl.active_at < $spanTo
+          WHERE pl.active_at < $spanTo AND (pl.closed_at IS NULL OR pl.closed_at >= $spanMinTo)
           ${SETS_AREA_AND_TYPE}`,
         ps,
       ),
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM checkins c JOIN pr ON c.date >= pr.fd AND c.date < pr.td
-          JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
-          LEFT JOIN follow_up_checkpoints cp ON cp.id = c.checkpoint_id
-          WHERE c.date >= $spanFromDate::date AND c.date < $spanToDate::date AND cp.kind IS DISTINCT FROM 'after_closure'
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n
+           FROM (SELECT c.date, c.resource_area AS area, c.resource_type AS type FROM checkins c
+                  WHERE c.date >= $spanFromDate::date AND c.date < $spanToDate::date
+                    AND NOT EXISTS (SELECT FROM follow_up_checkpoints cp WHERE cp.id = c.checkpoint_id AND cp.kind = 'after_closure')
+                  ${ONCE}) r
+           JOIN ${onDayOfPeriod('r.date')}
           ${SETS_AREA_AND_TYPE}`,
         ps,
       ),
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c
-          JOIN pr ON c.due_on >= pr.fd AND c.due_on < pr.td AND c.created_at < pr.t
-          JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
-          WHERE c.due_on >= $spanFromDate::date AND c.due_on < $spanToDate::date AND c.kind = 'follow_up'
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n
+           FROM (SELECT c.due_on, c.created_at, r.area, r.type FROM follow_up_checkpoints c
+                   JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
+                  WHERE c.due_on >= $spanFromDate::date AND c.due_on < $spanToDate::date AND c.kind = 'follow_up' ${ONCE}) r
+           JOIN ${onDayOfPeriod('r.due_on')} AND r.created_at < pr.t
           ${SETS_AREA_AND_TYPE}`,
         ps,
       ),
       // Overdue at the period's end, from timestamps only, so a later check-in does not rewrite the past.
       this.query(
-        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM follow_up_checkpoints c
-          JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
-          JOIN pr ON c.overdue_at < pr.t AND (c.done_at IS NULL OR c.done_at >= pr.t) AND (pl.closed_at IS NULL OR pl.closed_at >= pr.t)
-          WHERE c.overdue_at < $spanTo AND c.kind = 'follow_up'
+        // done_at / closed_at >= $spanMinTo: implied by every period's condition; without them each period re-read every
+        // checkpoint ever overdue (~100,000 at 1M placement events) to keep the few still open at its end.
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n
+           FROM (SELECT c.overdue_at, c.done_at, pl.closed_at, r.area, r.type FROM follow_up_checkpoints c
+                   JOIN placements pl ON pl.id = c.placement_id JOIN resources r ON r.id = pl.resource_id
+                  WHERE c.overdue_at < $spanTo AND c.kind = 'follow_up' AND (c.done_at IS NULL OR c.done_at >= $spanMinTo)
+                    AND (pl.closed_at IS NULL OR pl.closed_at >= $spanMinTo) ${ONCE}) r
+           JOIN pr ON r.overdue_at < pr.t AND (r.done_at IS NULL OR r.done_at >= pr.t) AND (r.closed_at IS NULL OR r.closed_at >= pr.t)
           ${SETS_AREA_AND_TYPE}`,
         ps,
       ),
@@ -202,10 +236,16 @@ export class ReportRepository {
   private async catalogue(ps: Period[]): Promise<Figure[][]> {
     const [open, organizations, created, stopped] = await Promise.all([
       this.query(
+        // A resource's status at a period's end is its last status event before it (latest occurred_at, then id):
+        // the one event with occurred_at < t whose successor (next_at) is at or after t. One pass over the events
+        // instead of a look-up per resource and period (3,000 × 13 at a 年度).
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n, count(*) FILTER (WHERE r.type = 'ibasho') AS ibasho
-           FROM resources r CROSS JOIN pr
-           JOIN LATERAL (SELECT s.status FROM resource_status_events s WHERE s.resource_id = r.id AND s.occurred_at < pr.t
-                          ORDER BY s.occurred_at DESC, s.id DESC LIMIT 1) last ON last.status = 'open'
+           FROM (SELECT s.resource_id, s.status, s.occurred_at,
+                        lead(s.occurred_at) OVER (PARTITION BY s.resource_id ORDER BY s.occurred_at, s.id) AS next_at
+                   FROM resource_status_events s WHERE s.occurred_at < $spanTo) s
+           JOIN pr ON s.occurred_at < pr.t AND (s.next_at IS NULL OR s.next_at >= pr.t)
+           JOIN resources r ON r.id = s.resource_id
+          WHERE s.status = 'open'
           ${SETS_AREA_AND_TYPE}`,
         ps,
       ),
@@ -275,6 +315,7 @@ export class ReportRepository {
       spanTo: new Date(Math.max(...ps.map((p) => p.to.getTime()))),
       spanFromDate: ps.map((p) => p.fromDate).reduce((a, b) => (a < b ? a : b)),
       spanToDate: ps.map((p) => p.toDate).reduce((a, b) => (a > b ? a : b)),
+      spanMinTo: new Date(Math.min(...ps.map((p) => p.to.getTime()))),
     };
     const params: unknown[] = [
       ps.map((_, i) => i),
@@ -283,20 +324,37 @@ export class ReportRepository {
       ps.map((p) => p.fromDate),
       ps.map((p) => p.toDate),
     ];
-    const body = sql.replace(/\$(spanFromDate|spanToDate|spanFrom|spanTo)\b/g, (_, name: keyof typeof span) => {
+    const body = sql.replace(/\$(spanFromDate|spanToDate|spanFrom|spanMinTo|spanTo)\b/g, (_, name: keyof typeof span) => {
       params.push(span[name]);
       return `$${params.length}`;
     });
     const rows: Row[] = await this.statements(() =>
-      this.dataSource.query(
-        `WITH pr(i, f, t, fd, td) AS (SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::timestamptz[], $4::date[], $5::date[]))
+      this.withReportMemory((run) =>
+        run(
+          `WITH pr(i, f, t, fd, td) AS (SELECT * FROM unnest($1::int[], $2::timestamptz[], $3::timestamptz[], $4::date[], $5::date[])),
+          prd AS (SELECT pr.*, d::date AS d FROM pr
+                   CROSS JOIN generate_series(pr.fd::timestamp, pr.td::timestamp - interval '1 day', interval '1 day') d)
        ${body}`,
-        params,
+          params,
+        ),
       ),
     );
     const out: Rows = ps.map(() => []);
     for (const row of rows) out[Number(row.pi)].push(row);
     return out;
+  }
+
+  /**
+   * Runs a statement with REPORT_WORK_MEM (SET LOCAL: this transaction only). At PostgreSQL's default 4MB the year's
+   * grouped sorts (count(DISTINCT …) by grouping sets over ~100,000 rows) and the hash of the placements spilled to
+   * temporary files (EXPLAIN: "external merge", "Batches: 2"). The embedded database runs one statement at a time,
+   * so the larger limit is held by one report statement at a time, not by every connection at once.
+   */
+  private withReportMemory<T>(body: (run: (sql: string, params: unknown[]) => Promise<T>) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+      return body((sql, params) => m.query(sql, params));
+    });
   }
 
   // --- snapshots --------------------------------------------------------------
