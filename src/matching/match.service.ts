@@ -15,14 +15,16 @@ import { EmbeddingModelRepository } from './embedding-model.repository';
 import { JapaneseTokenizer } from '../common/japanese/tokenizer';
 import { queryTerms } from './bm25';
 import { MatchRepository, type HardFilters, type SearchCandidate } from './match.repository';
-import { OutcomeService } from './outcome.service';
+import { OutcomeService, type OutcomeAdjustment } from './outcome.service';
 import { NeedsUnderstanding } from './understanding/needs-understanding';
 import { mergeUnderstood, type UnderstoodView } from './understanding/preferences';
 import {
   DEFAULT_WEIGHTS,
   fitSignal,
   rank,
-  reasons,
+  explain,
+  type Explanation,
+  FULL_CAUTION,
   UNMET_THRESHOLD,
   type PersonPreferences,
   type Ranked,
@@ -90,7 +92,7 @@ export class MatchService {
         resource: toResourceSummary(r.candidate),
         score: round(r.score),
         signals: { vector: round(r.signals.vector), lexical: round(r.signals.lexical), fit: round(r.signals.fit) },
-        reasons: withOutcome(reasons(r, top[0], input.preferences, wantedDays), outcome.reasons.get(r.candidate.id)),
+        ...withOutcome(explain(r, top[0], input.preferences, wantedDays), outcome.explanations.get(r.candidate.id)),
       })),
       understood: input.understood ?? [],
     };
@@ -167,9 +169,8 @@ export class MatchService {
       candidates: scored.map(({ p, preferences, ranked }) => ({
         participant: { id: p.id, displayName: p.displayName, area: p.area, ageBand: p.ageBand, readinessStage: p.readinessStage },
         score: round(ranked.score),
-        reasons: reasons(ranked, scored[0].ranked, preferences, (preferences.availableDays ?? []) as Day[]).filter(
-          (r) => !r.startsWith('空き'),
-        ),
+        // one resource for every candidate: its vacancy is on the page once, not a caution per person
+        ...withoutVacancy(explain(ranked, scored[0].ranked, preferences, (preferences.availableDays ?? []) as Day[])),
       })),
     };
   }
@@ -214,9 +215,13 @@ function preferencesOf(p: Participant): PersonPreferences {
   };
 }
 
-/** The outcome reason goes before the vacancy line (which stays last). */
-function withOutcome(list: string[], outcome: string | undefined): string[] {
-  return outcome ? [...list.slice(0, -1), outcome, list[list.length - 1]] : list;
+/** What similar people's outcomes add: a settled history last among the reasons, an early-end history first among the cautions. */
+function withOutcome(e: Explanation, outcome: OutcomeAdjustment | undefined): Explanation {
+  return outcome ? { reasons: [...e.reasons, ...outcome.reasons], cautions: [...outcome.cautions, ...e.cautions] } : e;
+}
+
+function withoutVacancy(e: Explanation): Explanation {
+  return { reasons: e.reasons, cautions: e.cautions.filter((c) => c !== FULL_CAUTION) };
 }
 
 function round(value: number): number {

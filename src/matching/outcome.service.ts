@@ -30,31 +30,28 @@ type EarlyEnd = keyof typeof EARLY_END_LABELS;
 
 export interface OutcomeAdjustment {
   delta: number;
-  reason: string;
+  /** Shown with the result's reasons (settled) or its cautions (ended early), in plain Japanese. */
+  reasons: string[];
+  cautions: string[];
 }
 
 /** Pure: the adjustment of each resource with enough history (resources absent from the map are unchanged). */
 export function outcomeAdjustments(counts: OutcomeCounts[], rules = OUTCOME_RULES): Map<string, OutcomeAdjustment> {
   const out = new Map<string, OutcomeAdjustment>();
   for (const c of counts) {
-    const parts: OutcomeAdjustment[] = [];
+    const a: OutcomeAdjustment = { delta: 0, reasons: [], cautions: [] };
     if (c.settled >= rules.minPeople) {
-      parts.push({
-        delta: Math.min(rules.boostCap, rules.boostPerPerson * c.settled),
-        reason: `似た希望の方が定着しています（${c.settled}件）`,
-      });
+      a.delta += Math.min(rules.boostCap, rules.boostPerPerson * c.settled);
+      a.reasons.push(`似た希望の方が定着しています（${c.settled}件）`);
     }
     const [kind, count] = (Object.keys(EARLY_END_LABELS) as EarlyEnd[])
       .map((k) => [k, c[k]] as const)
       .reduce((a, b) => (b[1] > a[1] ? b : a));
     if (count >= rules.minPeople) {
-      parts.push({
-        delta: -Math.min(rules.penaltyCap, rules.penaltyPerPerson * count),
-        reason: `注意：似た希望の方の終結が同じ理由で続いています（${EARLY_END_LABELS[kind]}・${count}件）`,
-      });
+      a.delta -= Math.min(rules.penaltyCap, rules.penaltyPerPerson * count);
+      a.cautions.push(`似た希望の方の終結が同じ理由で続いています（${EARLY_END_LABELS[kind]}・${count}件）`);
     }
-    if (parts.length)
-      out.set(c.resourceId, { delta: parts.reduce((s, p) => s + p.delta, 0), reason: parts.map((p) => p.reason).join('／') });
+    if (a.reasons.length || a.cautions.length) out.set(c.resourceId, a);
   }
   return out;
 }
@@ -74,12 +71,12 @@ export function applyOutcomes<C extends Candidate>(ranked: Ranked<C>[], adjustme
 export class OutcomeService {
   constructor(private readonly outcomes: OutcomeRepository) {}
 
-  /** The ranking adjusted by the outcomes of similar people, and the reason to show per adjusted resource. */
+  /** The ranking adjusted by the outcomes of similar people, and what to show per adjusted resource. */
   async adjust<C extends Candidate>(
     actor: Actor,
     query: { model: string; vector: Float32Array | number[]; participantId: string | null },
     ranked: Ranked<C>[],
-  ): Promise<{ ranked: Ranked<C>[]; reasons: Map<string, string> }> {
+  ): Promise<{ ranked: Ranked<C>[]; explanations: Map<string, OutcomeAdjustment> }> {
     const counts = await this.outcomes.countsNear({
       model: query.model,
       vector: query.vector,
@@ -92,7 +89,7 @@ export class OutcomeService {
     const adjustments = outcomeAdjustments(counts);
     return {
       ranked: applyOutcomes(ranked, adjustments),
-      reasons: new Map([...adjustments].map(([id, a]) => [id, a.reason])),
+      explanations: adjustments,
     };
   }
 }

@@ -10,7 +10,7 @@ import {
 import type { Candidate } from './match.repository';
 import {
   understoodFitPartsByKind,
-  understoodReasons,
+  understoodExplanation,
   type FitPart,
   type FitPartKind,
   type UnderstoodPreferences,
@@ -156,33 +156,61 @@ const LOW_DEMAND_REASON: Record<DemandKind, string> = {
   literacy: '読み書きがほとんど不要',
 };
 const HIGH_DEMAND_CAUTION: Record<DemandKind, string> = {
-  talking: '注意：人と接することが多い',
-  physical: '注意：体力を使う',
-  literacy: '注意：読み書きが多い',
+  talking: '人と接することが多い',
+  physical: '体力を使う',
+  literacy: '読み書きが多い',
 };
+/**
+ * 「希望の内容と近い」 needs the vector signal at least here as well as near the best result's: the search screen's bar
+ * reads 「中くらい」 from 0.3 (ResultCard `level`), and a reason must not say near where the bar says 「低い」.
+ */
+const VECTOR_NEAR_MIN = 0.3;
 
-/** Plain-Japanese reasons a coordinator can read; never a bare number. */
-export function reasons(r: Ranked, best: Ranked, person: PersonPreferences, wantedDays: Day[]): string[] {
+export const FULL_CAUTION = '現在満員（空き待ち）';
+
+/** Why a result is shown, in plain Japanese: what fits (`reasons`) and what does not (`cautions`). */
+export interface Explanation {
+  reasons: string[];
+  cautions: string[];
+}
+
+/**
+ * Plain-Japanese reasons a coordinator can read, never a bare number; what works against the person's constraints is
+ * a caution, never a reason (a place 25 minutes away is not a reason for someone who can travel 20).
+ */
+export function explain(r: Ranked, best: Ranked, person: PersonPreferences, wantedDays: Day[]): Explanation {
   const c = r.candidate;
   const out: string[] = [];
-  if (r.signals.vector >= best.signals.vector * 0.85 && r.signals.vector > 0) out.push('希望の内容と近い');
+  const cautions: string[] = [];
+  if (r.signals.vector >= Math.max(best.signals.vector * 0.85, VECTOR_NEAR_MIN)) out.push('希望の内容と近い');
   if (c.matchedTerms.length) out.push(`キーワードが一致（${c.matchedTerms.slice(0, 4).join('・')}）`);
   const days = DAYS.filter((d) => wantedDays.includes(d) && c.scheduleDays.includes(d));
   // A reason that answers words of the needs text cites them: 「『人と話すのが苦手』→ 人と話すことが少ない」.
   const cite = (key: string, text: string) => (person.phrases?.[key] ? `『${person.phrases[key]}』→ ${text}` : text);
   if (days.length) out.push(cite(`availableDays:${days[0]}`, `希望の曜日（${days.map((d) => DAY_LABELS[d]).join('・')}）に活動あり`));
   else if (wantedDays.length && c.accommodations.includes('flexible_schedule')) out.push('日時の相談可');
-  out.push(...understoodReasons(c, person, wantedDays));
+  else if (wantedDays.length && c.scheduleDays.length) {
+    cautions.push(`希望の曜日（${wantedDays.map((d) => DAY_LABELS[d]).join('・')}）の活動なし`);
+  }
+  const understood = understoodExplanation(c, person, wantedDays);
+  out.push(...understood.reasons);
+  cautions.push(...understood.cautions);
   for (const kind of person.avoid ?? []) {
     const level = c[DEMAND_COLUMN[kind]];
     if (level === 'low') out.push(cite(`avoid:${kind}`, LOW_DEMAND_REASON[kind]));
-    if (level === 'high') out.push(HIGH_DEMAND_CAUTION[kind]);
+    if (level === 'high') cautions.push(HIGH_DEMAND_CAUTION[kind]);
   }
   const preferred = (person.preferredAccommodations ?? []).filter((a) => c.accommodations.includes(a));
   const notable = NOTABLE_ACCOMMODATIONS.filter((a) => c.accommodations.includes(a) && !preferred.includes(a));
   for (const a of [...preferred, ...notable].slice(0, 4))
     out.push(cite(`preferredAccommodations:${a}`, ACCOMMODATIONS[a as Accommodation]));
-  if (c.accessMinutes !== null) out.push(`${c.nearestStation ?? '最寄り'}から ${c.accessMinutes} 分`);
-  out.push(c.vacancies > 0 ? `空き ${c.vacancies} 名` : '現在満員（空き待ち）');
-  return out;
+  // Travel is a reason only against a limit the person gave; without one it is on the card already.
+  const limit = person.maxTravelMinutes;
+  if (limit !== undefined && c.accessMinutes !== null) {
+    const where = `${c.nearestStation ?? '最寄り'}から ${c.accessMinutes} 分`;
+    if (c.accessMinutes <= limit) out.push(cite(`maxTravelMinutes:${limit}`, `${where}（${limit} 分以内）`));
+    else cautions.push(`${where}（希望は ${limit} 分以内）`);
+  }
+  if (c.vacancies <= 0) cautions.push(FULL_CAUTION);
+  return { reasons: out, cautions };
 }

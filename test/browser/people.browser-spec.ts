@@ -114,6 +114,14 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
       const row = card.locator('.why__row').filter({ hasText: 'ことばの一致' });
       expect(await row.textContent()).not.toContain('ほとんどなし');
     }
+    // Reasons agree with the bars: 「希望の内容と近い」 never beside a meaning bar of 「低い」; the fit bar speaks of fit.
+    for (const card of await results.all()) {
+      const fitRow = await card.locator('.why__row').filter({ hasText: '本人の条件への合い方' }).textContent();
+      expect(fitRow).toMatch(/合わない点が多い|合わない点あり|どちらとも言えない|やや合う|合う|よく合う/);
+      if (!(await card.getByRole('list', { name: '合う理由' }).getByText('希望の内容と近い').count())) continue;
+      const meaning = await card.locator('.why__row').filter({ hasText: '希望との意味の近さ' }).textContent();
+      expect(meaning).not.toMatch(/低い|ほとんどなし/);
+    }
     await page.getByRole('heading', { name: /^検索結果/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'search-results');
     // 読み取った条件: chips read from the needs text; removing one searches again without it.

@@ -139,7 +139,8 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     expect(res.body.unmet).toBe(true);
     const withFull = await search({ needs: '畑で草取り', filters: { areas: [area] }, includeFull: true }).expect(200);
     expect(withFull.body.results.map((r: { resource: { id: string } }) => r.resource.id)).toEqual([data.id]);
-    expect(withFull.body.results[0].reasons).toContain('現在満員（空き待ち）');
+    expect(withFull.body.results[0].cautions).toContain('現在満員（空き待ち）');
+    expect(withFull.body.results[0].reasons.join()).not.toContain('満員');
   });
 
   it('honours every hard filter exactly', async () => {

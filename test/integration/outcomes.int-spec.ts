@@ -18,6 +18,8 @@ describe('outcome-aware ranking (closed placements of similar people)', () => {
   const search = (body: object) => t.http().post('/api/v1/matches/search').set(t.admin).send(body).expect(200);
   const reasonsOf = (res: { body: { results: Array<{ resource: { id: string }; reasons: string[] }> } }, id: string) =>
     res.body.results.find((r) => r.resource.id === id)?.reasons ?? [];
+  const cautionsOf = (res: { body: { results: Array<{ resource: { id: string }; cautions: string[] }> } }, id: string) =>
+    res.body.results.find((r) => r.resource.id === id)?.cautions ?? [];
 
   /** People with these needs, each placed at the resource and closed with the outcome. */
   async function history(area: string, resourceId: string, outcome: string, people: number): Promise<string[]> {
@@ -87,6 +89,7 @@ describe('outcome-aware ranking (closed placements of similar people)', () => {
     await embedded(`/api/v1/resources/${resource.id}`);
     await history(area, resource.id, 'withdrew', 3);
     const res = await search({ needs: NEEDS, filters: { areas: [area] } });
-    expect(reasonsOf(res, resource.id)).toContain('注意：似た希望の方の終結が同じ理由で続いています（本人の中断・3件）');
+    expect(cautionsOf(res, resource.id)).toContain('似た希望の方の終結が同じ理由で続いています（本人の中断・3件）');
+    expect(reasonsOf(res, resource.id).join()).not.toContain('終結');
   });
 });

@@ -22,7 +22,8 @@ describe('outcome-aware ranking', () => {
   it('boosts where three or more similar people settled, with the count in the reason', () => {
     const a = outcomeAdjustments([counts('a', { settled: 3 })]).get('a')!;
     expect(a.delta).toBeGreaterThan(0);
-    expect(a.reason).toBe('似た希望の方が定着しています（3件）');
+    expect(a.reasons).toEqual(['似た希望の方が定着しています（3件）']);
+    expect(a.cautions).toEqual([]);
   });
 
   it('caps the boost and the penalty', () => {
@@ -34,7 +35,8 @@ describe('outcome-aware ranking', () => {
     expect(outcomeAdjustments([counts('a', { withdrew: 2, hostDeclined: 2, rematched: 2 })]).size).toBe(0);
     const a = outcomeAdjustments([counts('a', { hostDeclined: 3 })]).get('a')!;
     expect(a.delta).toBeLessThan(0);
-    expect(a.reason).toContain('受入先の辞退・3件');
+    expect(a.reasons).toEqual([]);
+    expect(a.cautions).toEqual(['似た希望の方の終結が同じ理由で続いています（受入先の辞退・3件）']);
   });
 
   it('re-sorts by the adjusted score and leaves the rest untouched', () => {
@@ -60,6 +62,6 @@ describe('outcome-aware ranking', () => {
       }),
     );
     expect(out.ranked[0].candidate.id).toBe('b');
-    expect(out.reasons.get('b')).toBe('似た希望の方が定着しています（4件）');
+    expect(out.explanations.get('b')?.reasons).toEqual(['似た希望の方が定着しています（4件）']);
   });
 });

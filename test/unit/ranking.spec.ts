@@ -1,5 +1,5 @@
 import type { Candidate } from '../../src/matching/match.repository';
-import { combineFit, DEFAULT_WEIGHTS, fitSignal, LEXICAL_HALF_RANK, lexicalSignal, rank, reasons } from '../../src/matching/ranking';
+import { combineFit, DEFAULT_WEIGHTS, fitSignal, LEXICAL_HALF_RANK, lexicalSignal, rank, explain } from '../../src/matching/ranking';
 
 function candidate(overrides: Partial<Candidate> = {}): Candidate {
   return {
@@ -78,24 +78,41 @@ describe('ranking', () => {
 
   it('explains in Japanese, never with bare numbers alone', () => {
     const [best] = rank([candidate({ matchedTerms: ['草取り'] })], { avoid: ['talking'], availableDays: ['tue'] });
-    const text = reasons(best, best, { avoid: ['talking'], availableDays: ['tue'] }, ['tue']);
-    expect(text).toEqual(
+    const { reasons, cautions } = explain(best, best, { avoid: ['talking'], availableDays: ['tue'], maxTravelMinutes: 15 }, ['tue']);
+    expect(reasons).toEqual(
       expect.arrayContaining([
         '希望の内容と近い',
         'キーワードが一致（草取り）',
         '希望の曜日（火）に活動あり',
         '人と話すことが少ない',
         '見学可',
-        '空き 2 名',
+        '中央駅から 10 分（15 分以内）',
       ]),
     );
-    for (const reason of text) expect(reason).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(cautions).toEqual([]);
+    for (const reason of reasons) expect(reason).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
-  it('warns about a demand the person wants to avoid, and about a full resource', () => {
+  it('warns about a demand the person wants to avoid, and about a full resource — as cautions, never as reasons', () => {
     const [r] = rank([candidate({ vacancies: 0, demandPhysical: 'high' })], { avoid: ['physical'] });
-    const text = reasons(r, r, { avoid: ['physical'] }, []);
-    expect(text).toContain('注意：体力を使う');
-    expect(text).toContain('現在満員（空き待ち）');
+    const { reasons, cautions } = explain(r, r, { avoid: ['physical'] }, []);
+    expect(cautions).toEqual(['体力を使う', '現在満員（空き待ち）']);
+    expect(reasons.join()).not.toMatch(/体力を使う|満員/);
+  });
+
+  it('a place beyond the travel limit, on other days, is a caution; without a limit travel is no reason', () => {
+    const far = candidate({ accessMinutes: 25, nearestStation: '西原駅' });
+    const [r] = rank([far], { maxTravelMinutes: 20, availableDays: ['wed'] });
+    const { reasons, cautions } = explain(r, r, { maxTravelMinutes: 20, availableDays: ['wed'] }, ['wed']);
+    expect(cautions).toEqual(['希望の曜日（水）の活動なし', '西原駅から 25 分（希望は 20 分以内）']);
+    expect(reasons.join()).not.toContain('25 分');
+    expect(explain(r, r, {}, []).reasons.join()).not.toContain('分');
+  });
+
+  it('says 「希望の内容と近い」 only when the meaning signal is not low in itself', () => {
+    const [weak] = rank([candidate({ vectorSimilarity: 0.2 })], {});
+    expect(explain(weak, weak, {}, []).reasons).not.toContain('希望の内容と近い');
+    const [strong] = rank([candidate({ vectorSimilarity: 0.45 })], {});
+    expect(explain(strong, strong, {}, []).reasons).toContain('希望の内容と近い');
   });
 });

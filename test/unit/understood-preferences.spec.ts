@@ -1,6 +1,6 @@
 import type { Candidate } from '../../src/matching/match.repository';
-import { fitSignal, reasons, rank } from '../../src/matching/ranking';
-import { sessionLengthOf, sessionsPerWeekOf, understoodFitParts } from '../../src/matching/understanding/fit';
+import { explain, fitSignal, rank } from '../../src/matching/ranking';
+import { sessionLengthOf, sessionsPerWeekOf, understoodExplanation, understoodFitParts } from '../../src/matching/understanding/fit';
 import { mergeUnderstood, STRUCTURED_FIELDS } from '../../src/matching/understanding/preferences';
 import type { Understood } from '../../src/matching/understanding/vocabulary';
 
@@ -126,9 +126,23 @@ describe('fit of the understood kinds', () => {
     expect(fitSignal(afternoon, { avoid: ['talking'] })).toBe(1);
     const [best] = rank([morning, afternoon], { ...preferences, availableDays: undefined });
     expect(best.candidate.id).toBe('r1');
-    const text = reasons(best, best, preferences, []);
+    const text = explain(best, best, preferences, []).reasons;
     expect(text).toEqual(
       expect.arrayContaining(['『人と話すのが苦手』→ 人と話すことが少ない', '『午後から』→ 午後の開催（13:00〜16:00）']),
     );
+  });
+
+  it('turns a wish the resource does not meet into a caution, never a reason', () => {
+    // thu 13:00–16:00 (180 minutes), unpaid
+    const { reasons, cautions } = understoodExplanation(candidate(), { timeOfDay: ['morning'], sessionMinutes: 120, reward: ['wants_money'] });
+    expect(reasons).toEqual([]);
+    expect(cautions).toEqual(['午前の開催なし', '1 回 180 分（希望は 120 分まで）', '無償の活動']);
+  });
+
+  it('calls a frequency a reason only near the wish: 月2回 is not 「週1回」', () => {
+    const twiceAMonth = candidate({ frequencyNote: '月2回' });
+    const weekly = candidate({ frequencyNote: '週1回' });
+    expect(understoodExplanation(twiceAMonth, { sessionsPerWeek: 1 }).reasons).toEqual([]);
+    expect(understoodExplanation(weekly, { sessionsPerWeek: 1 }).reasons).toEqual(['週 1 回の開催']);
   });
 });

@@ -16,7 +16,13 @@ export class SearchResultView {
   @ApiProperty({ type: ResourceSummaryView }) resource!: ResourceSummaryView;
   @ApiProperty() score!: number;
   @ApiProperty({ type: SignalsView }) signals!: SignalsView;
-  @ApiProperty({ type: [String], description: '順位の理由（日本語）' }) reasons!: string[];
+  @ApiProperty({ type: [String], description: '合う理由（日本語）。本人の条件に合う点・希望文の語句の引用（『…』→ …）' })
+  reasons!: string[];
+  @ApiProperty({
+    type: [String],
+    description: '注意（日本語）。本人の条件に合わない点（曜日・時間帯・移動時間・体力などの負担・満員）と、似た希望の方の早い終結',
+  })
+  cautions!: string[];
 }
 
 export class UnderstoodView {
@@ -53,7 +59,8 @@ export class CandidateParticipantView {
 export class CandidateView {
   @ApiProperty({ type: CandidateParticipantView }) participant!: CandidateParticipantView;
   @ApiProperty() score!: number;
-  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: [String], description: '合う理由（日本語）' }) reasons!: string[];
+  @ApiProperty({ type: [String], description: '注意（日本語）: 本人の条件に合わない点' }) cautions!: string[];
 }
 
 export class CandidateResourceView {

@@ -103,20 +103,32 @@ const cite = (p: UnderstoodPreferences, key: string, text: string) => {
 };
 
 /** Reasons for the understood kinds that fit, each citing the words it was read from. */
-export function understoodReasons(r: Resource, p: UnderstoodPreferences, wantedDays: string[] = []): string[] {
+/**
+ * Reasons (what fits) and cautions (what works against the wish) for the kinds only the text gives. A frequency is a
+ * reason only near the wish (¾ to 1½ of it: 月2回 is not 「週1回」); a time of day or session length the resource's
+ * schedule does not offer is a caution. Resources that do not tell get neither.
+ */
+export function understoodExplanation(
+  r: Resource,
+  p: UnderstoodPreferences,
+  wantedDays: string[] = [],
+): { reasons: string[]; cautions: string[] } {
   const out: string[] = [];
+  const cautions: string[] = [];
   const slots = slotsOf(r);
   for (const t of p.timeOfDay ?? []) {
     const onDays = wantedDays.length ? slots.filter((s) => wantedDays.includes(s.day)) : slots;
     const slot = (onDays.length ? onDays : slots).find((s) => overlaps(s, t));
     if (slot) out.push(cite(p, `timeOfDay:${t}`, `${PART_LABELS[t]}の開催（${slot.start}〜${slot.end}）`));
+    else if (slots.length) cautions.push(`${PART_LABELS[t]}の開催なし`);
   }
   const length = sessionLengthOf(r);
-  if (p.sessionMinutes !== undefined && length !== null && length <= p.sessionMinutes) {
-    out.push(cite(p, `sessionMinutes:${p.sessionMinutes}`, `1 回 ${length} 分以内`));
+  if (p.sessionMinutes !== undefined && length !== null) {
+    if (length <= p.sessionMinutes) out.push(cite(p, `sessionMinutes:${p.sessionMinutes}`, `1 回 ${length} 分以内`));
+    else cautions.push(`1 回 ${length} 分（希望は ${p.sessionMinutes} 分まで）`);
   }
   const perWeek = sessionsPerWeekOf(r);
-  if (p.sessionsPerWeek !== undefined && perWeek !== null && perWeek * 2 >= p.sessionsPerWeek && perWeek <= p.sessionsPerWeek * 2) {
+  if (p.sessionsPerWeek !== undefined && perWeek !== null && perWeek >= p.sessionsPerWeek * 0.75 && perWeek <= p.sessionsPerWeek * 1.5) {
     out.push(
       cite(p, `sessionsPerWeek:${p.sessionsPerWeek}`, perWeek < 1 ? `月 ${Math.round(perWeek * 4)} 回の開催` : `週 ${perWeek} 回の開催`),
     );
@@ -125,8 +137,9 @@ export function understoodReasons(r: Resource, p: UnderstoodPreferences, wantedD
     out.push(cite(p, 'travel:near_home', `駅から ${r.accessMinutes} 分`));
   }
   if (p.travel?.includes('no_car') && r.accommodations.includes('transport')) out.push(cite(p, 'travel:no_car', '送迎あり'));
-  if (p.reward?.includes('wants_money') && r.reward !== 'unpaid') {
-    out.push(cite(p, 'reward:wants_money', r.reward === 'paid' ? '有償' : '謝礼あり'));
+  if (p.reward?.includes('wants_money')) {
+    if (r.reward === 'unpaid') cautions.push('無償の活動');
+    else if (r.reward) out.push(cite(p, 'reward:wants_money', r.reward === 'paid' ? '有償' : '謝礼あり'));
   }
-  return out;
+  return { reasons: out, cautions };
 }

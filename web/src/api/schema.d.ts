@@ -1103,7 +1103,10 @@ export interface components {
             resource: components["schemas"]["CandidateResourceView"];
         };
         CandidateView: {
+            /** @description 注意（日本語）: 本人の条件に合わない点 */
+            cautions: string[];
             participant: components["schemas"]["CandidateParticipantView"];
+            /** @description 合う理由（日本語） */
             reasons: string[];
             score: number;
         };
@@ -2272,7 +2275,9 @@ export interface components {
             unmet: boolean;
         };
         SearchResultView: {
-            /** @description 順位の理由（日本語） */
+            /** @description 注意（日本語）。本人の条件に合わない点（曜日・時間帯・移動時間・体力などの負担・満員）と、似た希望の方の早い終結 */
+            cautions: string[];
+            /** @description 合う理由（日本語）。本人の条件に合う点・希望文の語句の引用（『…』→ …） */
             reasons: string[];
             resource: components["schemas"]["ResourceSummaryView"];
             score: number;

@@ -8,6 +8,7 @@ import { api, unwrap } from '../../api/client';
 import { ValidationError } from '../../api/errors';
 import type { components } from '../../api/schema';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice';
+import { ReasonLists } from '../../components/ReasonLists';
 import { applyServerErrors } from '../../components/FieldErrors';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
@@ -273,13 +274,7 @@ function Candidates({ resourceId }: { resourceId: string }) {
                 {c.participant.ageBand && `・${c.participant.ageBand}`}
                 {c.participant.readinessStage && `・${READINESS_LABELS[c.participant.readinessStage]}`}
               </p>
-              <ul className="chips" aria-label="合う理由">
-                {c.reasons.map((reason) => (
-                  <li key={reason} className="chip">
-                    {reason}
-                  </li>
-                ))}
-              </ul>
+              <ReasonLists reasons={c.reasons} cautions={c.cautions} idPrefix={`candidate-${c.participant.id}`} />
               <p>
                 <Link to={`/search?participantId=${c.participant.id}`}>この本人でマッチング検索</Link>
               </p>

@@ -406,7 +406,8 @@ function CompareTable({ results }: { results: Result[] }) {
     })),
     { label: '謝礼', value: (r) => REWARD_LABELS[r.resource.reward] ?? r.resource.reward },
     { label: '配慮', value: (r) => r.resource.accommodations.map((a) => ACCOMMODATIONS[a as Accommodation] ?? a).join('・') || 'なし' },
-    { label: '合う理由', value: (r) => r.reasons.join('、') },
+    { label: '合う理由', value: (r) => r.reasons.join('、') || 'なし' },
+    { label: '注意', value: (r) => r.cautions.join('、') || 'なし' },
   ];
   return (
     <div className="table-wrap">
