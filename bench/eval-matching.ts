@@ -392,6 +392,10 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
   compareReadWeight(
     new InMemoryRanker(pools, understoodPrefs, keyOf, grades),
     new InMemoryRanker(pools, textOnlyPrefs, keyOf, grades),
+    {
+      main: new InMemoryRanker(pools, understoodPrefs, keyOf, grades, 1),
+      textOnly: new InMemoryRanker(pools, textOnlyPrefs, keyOf, grades, 1),
+    },
     new InMemoryRanker(pools, prefs, keyOf, grades),
     new InMemoryRanker(
       pools,

@@ -91,6 +91,8 @@ export class InMemoryRanker {
     prefs: PersonPreferences[],
     keyOf: Map<string, string>,
     private readonly grades: Grades[],
+    /** combineFit's minTotal: 1 = read parts that weigh less than one entered constraint in all pull fit toward 0. */
+    private readonly minTotal = 0,
   ) {
     this.rows = pools.map((pool, i) =>
       pool.map((c) => ({
@@ -107,7 +109,7 @@ export class InMemoryRanker {
     return this.rows[i]
       .map((r) => ({
         r,
-        s: w.vector * r.vector + w.lexical * lexicalSignal(r.lexicalRank, w.lexicalHalfRank) + w.fit * combineFit(r.parts, w.fitParts, w.readWeight ?? 1),
+        s: w.vector * r.vector + w.lexical * lexicalSignal(r.lexicalRank, w.lexicalHalfRank) + w.fit * combineFit(r.parts, w.fitParts, w.readWeight ?? 1, this.minTotal),
       }))
       .sort((a, b) => b.s - a.s || a.r.id.localeCompare(b.r.id))
       .slice(0, K)
@@ -294,6 +296,8 @@ const avg = (m: Map<number, { ndcg: number; hit: number }>) => ({
 export function compareReadWeight(
   main: InMemoryRanker,
   textOnly: InMemoryRanker,
+  /** `main`'s preferences, fit divided by at least 1 (a read constraint alone counts readWeight of an entered one). */
+  shrunk: { main: InMemoryRanker; textOnly: InMemoryRanker },
   structuredOnly: InMemoryRanker,
   noConstraints: InMemoryRanker,
   current: RankingWeights,
@@ -316,6 +320,20 @@ export function compareReadWeight(
       params: SIGNALS,
     })),
     { name: 'readWeight tuned with the signals', ranker: main, text: textOnly, start: current, params: [...SIGNALS, READ_WEIGHT] },
+    ...[0.75, 0.5, 0.25].map((v) => ({
+      name: `shrink: readWeight ${v}, signals re-tuned`,
+      ranker: shrunk.main,
+      text: shrunk.textOnly,
+      start: { ...current, readWeight: v },
+      params: SIGNALS,
+    })),
+    {
+      name: 'shrink: readWeight tuned with signals',
+      ranker: shrunk.main,
+      text: shrunk.textOnly,
+      start: current,
+      params: [...SIGNALS, READ_WEIGHT],
+    },
     { name: 'structured only (nothing read)', ranker: structuredOnly, text: noConstraints, start: current, params: SIGNALS },
   ];
   const results = setups.map((s) => {

@@ -133,9 +133,15 @@ export function fitParts(c: Candidate, p: PersonPreferences): FitPart[] {
 /**
  * The weighted mean of fit parts, clamped to −1..1; a kind missing from `partWeights` counts 1; a part built only from
  * read constraints counts `readWeight` more (and a read wish inside a mixed share counts `readWeight` of an entered
- * one); no parts, or only parts of weight 0 → 0.
+ * one); no parts, or only parts of weight 0 → 0. `minTotal` (evaluation only, bench/eval-tuning.ts) divides by at least that
+ * much weight, so that parts weighing less than one entered constraint in all pull the fit toward 0.
  */
-export function combineFit(parts: FitPart[], partWeights?: Partial<Record<FitPartKind, number>>, readWeight = 1): number {
+export function combineFit(
+  parts: FitPart[],
+  partWeights?: Partial<Record<FitPartKind, number>>,
+  readWeight = 1,
+  minTotal = 0,
+): number {
   let sum = 0;
   let total = 0;
   for (const { kind, value, read, mixed } of parts) {
@@ -147,7 +153,7 @@ export function combineFit(parts: FitPart[], partWeights?: Partial<Record<FitPar
     sum += w * v;
     total += w;
   }
-  return total > 0 ? Math.max(-1, Math.min(1, sum / total)) : 0;
+  return total > 0 ? Math.max(-1, Math.min(1, sum / Math.max(total, minTotal))) : 0;
 }
 
 /** How well a resource suits the person's constraints: −1 (clashes) .. 1 (fits all). */
