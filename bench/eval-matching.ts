@@ -408,9 +408,13 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
   );
   const readOnlyNeeds = understoodPrefs.filter((p) => p.readOnly?.length).length;
   const mixedShare = understoodPrefs.filter(
-    (p, i) => p.preferredAccommodations?.some((a) => p.readOnly?.includes(`preferredAccommodations:${a}`)) && prefs[i].preferredAccommodations?.length,
+    (p, i) =>
+      p.preferredAccommodations?.some((a) => p.readOnly?.includes(`preferredAccommodations:${a}`)) &&
+      prefs[i].preferredAccommodations?.length,
   ).length;
-  console.log(`  (${readOnlyNeeds}/${understoodPrefs.length} needs have a read, not entered value; ${mixedShare} mix read and entered accommodations)`);
+  console.log(
+    `  (${readOnlyNeeds}/${understoodPrefs.length} needs have a read, not entered value; ${mixedShare} mix read and entered accommodations)`,
+  );
 
   // 4a. Issue #17: coordinate ascent over all weights of the hybrid with understood constraints, cross-validated.
   tuneWithUnderstood(

@@ -108,8 +108,7 @@ export function fitParts(c: Candidate, p: PersonPreferences): FitPart[] {
       read: onlyRead('maxTravelMinutes', p.maxTravelMinutes),
     });
   }
-  for (const kind of p.avoid ?? [])
-    parts.push({ kind: 'avoid', value: AVOID_FIT[c[DEMAND_COLUMN[kind]]], read: onlyRead('avoid', kind) });
+  for (const kind of p.avoid ?? []) parts.push({ kind: 'avoid', value: AVOID_FIT[c[DEMAND_COLUMN[kind]]], read: onlyRead('avoid', kind) });
   if (p.preferredAccommodations?.length) {
     const wanted = p.preferredAccommodations;
     const present = (list: string[]) => list.filter((a) => c.accommodations.includes(a)).length;
@@ -136,12 +135,7 @@ export function fitParts(c: Candidate, p: PersonPreferences): FitPart[] {
  * one); no parts, or only parts of weight 0 → 0. `minTotal` (evaluation only, bench/eval-tuning.ts) divides by at least that
  * much weight, so that parts weighing less than one entered constraint in all pull the fit toward 0.
  */
-export function combineFit(
-  parts: FitPart[],
-  partWeights?: Partial<Record<FitPartKind, number>>,
-  readWeight = 1,
-  minTotal = 0,
-): number {
+export function combineFit(parts: FitPart[], partWeights?: Partial<Record<FitPartKind, number>>, readWeight = 1, minTotal = 0): number {
   let sum = 0;
   let total = 0;
   for (const { kind, value, read, mixed } of parts) {

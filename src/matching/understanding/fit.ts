@@ -92,7 +92,10 @@ export function understoodFitPartsByKind(r: Resource, p: UnderstoodPreferences, 
     parts.push({
       kind: 'timeOfDay',
       value: pool.some((s) => p.timeOfDay!.some((t) => overlaps(s, t))) ? 1 : flexible ? 0 : -1,
-      read: allRead(p, p.timeOfDay.map((t) => `timeOfDay:${t}`)),
+      read: allRead(
+        p,
+        p.timeOfDay.map((t) => `timeOfDay:${t}`),
+      ),
     });
   }
   if (p.sessionsPerWeek !== undefined) {

@@ -119,7 +119,10 @@ export function mergeUnderstood(
     reward: union(undefined, strings('reward')),
     phrases: Object.fromEntries(used.map((u) => [phraseKey(u.field, u.value), u.phrase])),
     // what was read and not also entered: its fit parts count RankingWeights.readWeight (ranking.ts)
-    readOnly: union(undefined, used.filter((u) => !entered(u)).map((u) => phraseKey(u.field, u.value))),
+    readOnly: union(
+      undefined,
+      used.filter((u) => !entered(u)).map((u) => phraseKey(u.field, u.value)),
+    ),
   };
   for (const key of Object.keys(preferences) as (keyof PersonPreferences)[]) {
     if (preferences[key] === undefined) delete preferences[key];
