@@ -413,7 +413,8 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
       prefs[i].preferredAccommodations?.length,
   ).length;
   console.log(
-    `  (${readOnlyNeeds}/${understoodPrefs.length} needs have a read, not entered value; ${mixedShare} mix read and entered accommodations)`,
+    `  (${readOnlyNeeds}/${understoodPrefs.length} needs have a read, not entered value; ` +
+      `${mixedShare} mix read and entered accommodations)`,
   );
 
   // 4a. Issue #17: coordinate ascent over all weights of the hybrid with understood constraints, cross-validated.

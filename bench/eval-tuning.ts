@@ -348,7 +348,8 @@ export function compareReadWeight(
     return { s, inW, cv: crossValidate(s.ranker, [s.text], s.start, s.params, all) };
   });
   const versus = (a: Map<number, { ndcg: number }>, b: Map<number, { ndcg: number }>) =>
-    `${all.filter((i) => a.get(i)!.ndcg > b.get(i)!.ndcg + 1e-9).length} / ${all.filter((i) => a.get(i)!.ndcg < b.get(i)!.ndcg - 1e-9).length}`;
+    `${all.filter((i) => a.get(i)!.ndcg > b.get(i)!.ndcg + 1e-9).length} / ` +
+    `${all.filter((i) => a.get(i)!.ndcg < b.get(i)!.ndcg - 1e-9).length}`;
   const base = results[0].cv.per;
   const structured = results[results.length - 1].cv.per;
   for (const { s, inW, cv } of results) {
@@ -358,7 +359,8 @@ export function compareReadWeight(
     const ct = avg(cv.others[0]);
     console.log(
       `  ${s.name.padEnd(39)} ${f3(inS.ndcg)} / ${f3(inS.hit)} (${f3(inT.ndcg)} / ${f3(inT.hit)})        ` +
-        `${f3(c.ndcg)} / ${f3(c.hit)} (${f3(ct.ndcg)} / ${f3(ct.hit)})      ${versus(cv.per, base)}   (vs structured only ${versus(cv.per, structured)})`,
+        `${f3(c.ndcg)} / ${f3(c.hit)} (${f3(ct.ndcg)} / ${f3(ct.hit)})      ${versus(cv.per, base)}   ` +
+        `(vs structured only ${versus(cv.per, structured)})`,
     );
     if (s.params.includes(READ_WEIGHT)) {
       console.log(`    in-sample best ${fmtWeights(inW)}`);
