@@ -405,6 +405,7 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
     ),
     DEFAULT_WEIGHTS,
     devset.needs.length,
+    devset.needs.map((x) => x.key),
   );
   const readOnlyNeeds = understoodPrefs.filter((p) => p.readOnly?.length).length;
   const mixedShare = understoodPrefs.filter(

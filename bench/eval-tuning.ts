@@ -309,6 +309,7 @@ export function compareReadWeight(
   noConstraints: InMemoryRanker,
   current: RankingWeights,
   n: number,
+  needKeys: string[] = [],
 ): void {
   const all = Array.from({ length: n }, (_, i) => i);
   const t0 = Date.now();
@@ -365,6 +366,12 @@ export function compareReadWeight(
     if (s.params.includes(READ_WEIGHT)) {
       console.log(`    in-sample best ${fmtWeights(inW)}`);
       cv.chosen.forEach((w, f) => console.log(`    fold ${f + 1} chose ${fmtWeights(w)}`));
+      const moved = all
+        .map((i) => ({ i, d: cv.per.get(i)!.ndcg - base.get(i)!.ndcg }))
+        .filter((x) => Math.abs(x.d) >= 0.05)
+        .sort((a, b) => a.d - b.d)
+        .map((x) => `${needKeys[x.i] ?? x.i} ${x.d > 0 ? '+' : ''}${x.d.toFixed(2)}`);
+      console.log(`    held-out needs moved by 0.05 or more vs readWeight 1: ${moved.join(', ')}`);
     }
   }
   console.log('  (text-only of "structured only": the needs with no constraints at all, nothing read)');
