@@ -46,6 +46,9 @@ export interface RankingWeights {
  * signal weights and the lexical half-rank, 5-fold cross-validated. Weighting the fit kinds differently did not survive
  * cross-validation, so every kind counts 1 (no fitParts). Before: { vector 1, lexical 0.15, fit 0.45 }, half-rank 0.4.
  * With BM25 as the lexical signal (issue #17 item 3) the same ascent moved fit 0.5 → 0.45 and the half-rank 1.6 → 6.4.
+ * readWeight stays 1 (read and entered constraints count the same): as a weight in the mean it loses held out; as
+ * shrinkage (combineFit minTotal 1) 0.2 is ahead under plain CV but not on hit@3 under the nested CV (benchmarks.md
+ * 「Read weight」).
  */
 export const DEFAULT_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.45, fit: 0.45 };
 
