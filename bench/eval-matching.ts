@@ -38,7 +38,7 @@ import { reportWorst } from './eval-failures';
 import { evaluateOutcomes } from './eval-outcomes';
 import { reportUnmet } from './eval-unmet';
 import { Bm25Bigram, folds, hitAt, mean, ndcgAt, spread, type Grades } from './metrics';
-import { compareMergeRules, fmtWeights, InMemoryRanker, tuneWithUnderstood } from './eval-tuning';
+import { compareMergeRules, compareReadWeight, fmtWeights, InMemoryRanker, tuneWithUnderstood } from './eval-tuning';
 
 interface DevSet {
   organizations: Array<CreateOrganizationDto & { key: string }>;
@@ -386,6 +386,36 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
     ],
     DEFAULT_WEIGHTS,
     devset.needs.length,
+  );
+
+  // 4a''. Issue #17: how much a read (not entered) constraint counts in fit, tuned with the signals, cross-validated.
+  compareReadWeight(
+    new InMemoryRanker(pools, understoodPrefs, keyOf, grades),
+    new InMemoryRanker(pools, textOnlyPrefs, keyOf, grades),
+    {
+      main: new InMemoryRanker(pools, understoodPrefs, keyOf, grades, 1),
+      textOnly: new InMemoryRanker(pools, textOnlyPrefs, keyOf, grades, 1),
+    },
+    new InMemoryRanker(pools, prefs, keyOf, grades),
+    new InMemoryRanker(
+      pools,
+      devset.needs.map(() => ({})),
+      keyOf,
+      grades,
+    ),
+    DEFAULT_WEIGHTS,
+    devset.needs.length,
+    devset.needs.map((x) => x.key),
+  );
+  const readOnlyNeeds = understoodPrefs.filter((p) => p.readOnly?.length).length;
+  const mixedShare = understoodPrefs.filter(
+    (p, i) =>
+      p.preferredAccommodations?.some((a) => p.readOnly?.includes(`preferredAccommodations:${a}`)) &&
+      prefs[i].preferredAccommodations?.length,
+  ).length;
+  console.log(
+    `  (${readOnlyNeeds}/${understoodPrefs.length} needs have a read, not entered value; ` +
+      `${mixedShare} mix read and entered accommodations)`,
   );
 
   // 4a. Issue #17: coordinate ascent over all weights of the hybrid with understood constraints, cross-validated.

@@ -91,6 +91,8 @@ export class InMemoryRanker {
     prefs: PersonPreferences[],
     keyOf: Map<string, string>,
     private readonly grades: Grades[],
+    /** combineFit's minTotal: 1 = read parts that weigh less than one entered constraint in all pull fit toward 0. */
+    private readonly minTotal = 0,
   ) {
     this.rows = pools.map((pool, i) =>
       pool.map((c) => ({
@@ -107,7 +109,10 @@ export class InMemoryRanker {
     return this.rows[i]
       .map((r) => ({
         r,
-        s: w.vector * r.vector + w.lexical * lexicalSignal(r.lexicalRank, w.lexicalHalfRank) + w.fit * combineFit(r.parts, w.fitParts),
+        s:
+          w.vector * r.vector +
+          w.lexical * lexicalSignal(r.lexicalRank, w.lexicalHalfRank) +
+          w.fit * combineFit(r.parts, w.fitParts, w.readWeight ?? 1, this.minTotal),
       }))
       .sort((a, b) => b.s - a.s || a.r.id.localeCompare(b.r.id))
       .slice(0, K)
@@ -161,6 +166,7 @@ export const fmtWeights = (w: RankingWeights) => {
   return (
     `{ vector: ${w.vector}, lexical: ${w.lexical}, fit: ${w.fit}` +
     (w.lexicalHalfRank !== undefined && w.lexicalHalfRank !== LEXICAL_HALF_RANK ? `, lexicalHalfRank: ${w.lexicalHalfRank}` : '') +
+    ((w.readWeight ?? 1) !== 1 ? `, readWeight: ${w.readWeight}` : '') +
     (parts.length ? `, fitParts: { ${parts.join(', ')} }` : '') +
     ' }'
   );
@@ -246,4 +252,156 @@ export function compareMergeRules(rules: Array<{ name: string; ranker: InMemoryR
         `${f3(mean(cv.map((x) => x.hit)))}        ${better} / ${worse}`,
     );
   }
+}
+
+/** The weight of a constraint read from the needs text (and not also entered) within `fit`, 0..1 (ranking.ts). */
+const READ_WEIGHT: Param = {
+  name: 'readWeight',
+  values: steps(0, 1, 0.1),
+  get: (w) => w.readWeight ?? 1,
+  set: (w, v) => ({ ...w, readWeight: v }),
+};
+
+/** Cross-validated per-need scores of one setup: `params` tuned by coordinate ascent on each 4/5 of `subset`, measured on the rest. */
+function crossValidate(
+  ranker: InMemoryRanker,
+  others: InMemoryRanker[],
+  start: RankingWeights,
+  params: Param[],
+  subset: number[],
+  k = 5,
+): {
+  per: Map<number, { ndcg: number; hit: number }>;
+  others: Array<Map<number, { ndcg: number; hit: number }>>;
+  chosen: RankingWeights[];
+} {
+  const per = new Map<number, { ndcg: number; hit: number }>();
+  const otherPer = others.map(() => new Map<number, { ndcg: number; hit: number }>());
+  const chosen: RankingWeights[] = [];
+  for (const fold of folds(subset.length, k)) {
+    const test = fold.map((j) => subset[j]);
+    const train = subset.filter((i) => !test.includes(i));
+    const w = params.length ? ascend(ranker, start, train, params).w : start;
+    chosen.push(w);
+    ranker.perNeed(w, test).forEach((x, j) => per.set(test[j], x));
+    others.forEach((o, m) => o.perNeed(w, test).forEach((x, j) => otherPer[m].set(test[j], x)));
+  }
+  return { per, others: otherPer, chosen };
+}
+
+const avg = (m: Map<number, { ndcg: number; hit: number }>) => ({
+  ndcg: mean([...m.values()].map((x) => x.ndcg)),
+  hit: mean([...m.values()].map((x) => x.hit)),
+});
+
+/**
+ * How much a constraint read from the needs text counts in `fit` against one entered (RankingWeights.readWeight;
+ * 2026-11-29, issue #17): fixed values with the signals re-tuned per fold; readWeight tuned jointly with the signals
+ * (chosen on each 4/5); structured-only (nothing read) as the other reference; and a nested CV that picks among all
+ * those setups on each 4/5 (inner 4-fold CV) and measures the pick on the held-out 1/5.
+ */
+export function compareReadWeight(
+  main: InMemoryRanker,
+  textOnly: InMemoryRanker,
+  /** `main`'s preferences, fit divided by at least 1 (a read constraint alone counts readWeight of an entered one). */
+  shrunk: { main: InMemoryRanker; textOnly: InMemoryRanker },
+  structuredOnly: InMemoryRanker,
+  noConstraints: InMemoryRanker,
+  current: RankingWeights,
+  n: number,
+  needKeys: string[] = [],
+): void {
+  const all = Array.from({ length: n }, (_, i) => i);
+  const t0 = Date.now();
+  console.log('\nread weight (a read, not entered constraint counts readWeight of an entered one in fit), same pools, 5-fold');
+  console.log(
+    '  setup                                   in-sample nDCG@10 / hit@3 (text-only)    CV nDCG@10 / hit@3 (text-only)     ' +
+      'held-out needs vs readWeight 1: better / worse',
+  );
+  // text: the same setup on the needs with their structured constraints removed (structured only: no constraints at all)
+  const setups: Array<{ name: string; ranker: InMemoryRanker; text: InMemoryRanker; start: RankingWeights; params: Param[] }> = [
+    ...[1, 0.75, 0.5, 0.25, 0].map((v) => ({
+      name: `readWeight ${v}, signals re-tuned`,
+      ranker: main,
+      text: textOnly,
+      start: { ...current, readWeight: v },
+      params: SIGNALS,
+    })),
+    { name: 'readWeight tuned with the signals', ranker: main, text: textOnly, start: current, params: [...SIGNALS, READ_WEIGHT] },
+    ...[0.75, 0.5, 0.25].map((v) => ({
+      name: `shrink: readWeight ${v}, signals re-tuned`,
+      ranker: shrunk.main,
+      text: shrunk.textOnly,
+      start: { ...current, readWeight: v },
+      params: SIGNALS,
+    })),
+    {
+      name: 'shrink: readWeight tuned with signals',
+      ranker: shrunk.main,
+      text: shrunk.textOnly,
+      start: current,
+      params: [...SIGNALS, READ_WEIGHT],
+    },
+    { name: 'structured only (nothing read)', ranker: structuredOnly, text: noConstraints, start: current, params: SIGNALS },
+  ];
+  const results = setups.map((s) => {
+    const inW = s.params.includes(READ_WEIGHT) ? ascend(s.ranker, s.start, all, s.params).w : s.start;
+    return { s, inW, cv: crossValidate(s.ranker, [s.text], s.start, s.params, all) };
+  });
+  const versus = (a: Map<number, { ndcg: number }>, b: Map<number, { ndcg: number }>) =>
+    `${all.filter((i) => a.get(i)!.ndcg > b.get(i)!.ndcg + 1e-9).length} / ` +
+    `${all.filter((i) => a.get(i)!.ndcg < b.get(i)!.ndcg - 1e-9).length}`;
+  const base = results[0].cv.per;
+  const structured = results[results.length - 1].cv.per;
+  for (const { s, inW, cv } of results) {
+    const inS = s.ranker.score(inW, all);
+    const inT = s.text.score(inW, all);
+    const c = avg(cv.per);
+    const ct = avg(cv.others[0]);
+    console.log(
+      `  ${s.name.padEnd(39)} ${f3(inS.ndcg)} / ${f3(inS.hit)} (${f3(inT.ndcg)} / ${f3(inT.hit)})        ` +
+        `${f3(c.ndcg)} / ${f3(c.hit)} (${f3(ct.ndcg)} / ${f3(ct.hit)})      ${versus(cv.per, base)}   ` +
+        `(vs structured only ${versus(cv.per, structured)})`,
+    );
+    if (s.params.includes(READ_WEIGHT)) {
+      console.log(`    in-sample best ${fmtWeights(inW)}`);
+      cv.chosen.forEach((w, f) => console.log(`    fold ${f + 1} chose ${fmtWeights(w)}`));
+      const moved = all
+        .map((i) => ({ i, d: cv.per.get(i)!.ndcg - base.get(i)!.ndcg }))
+        .filter((x) => Math.abs(x.d) >= 0.05)
+        .sort((a, b) => a.d - b.d)
+        .map((x) => `${needKeys[x.i] ?? x.i} ${x.d > 0 ? '+' : ''}${x.d.toFixed(2)}`);
+      console.log(`    held-out needs moved by 0.05 or more vs readWeight 1: ${moved.join(', ')}`);
+    }
+  }
+  console.log('  (text-only of "structured only": the needs with no constraints at all, nothing read)');
+  // Nested: the setup itself chosen on 4/5 (inner 4-fold CV of each setup), measured on the held-out 1/5. Over every
+  // setup above (planned), and over the two forms with readWeight tuned (post hoc, after the first run).
+  const nestedOver = (label: string, among: typeof setups) => {
+    const nested = new Map<number, { ndcg: number; hit: number }>();
+    const nestedText = new Map<number, { ndcg: number; hit: number }>();
+    for (const [f, test] of folds(n, 5).entries()) {
+      const train = all.filter((i) => !test.includes(i));
+      const inner = among.map((s) => ({ s, score: avg(crossValidate(s.ranker, [], s.start, s.params, train, 4).per) }));
+      const pick = inner.reduce((a, b) =>
+        b.score.ndcg > a.score.ndcg + 1e-9 || (Math.abs(b.score.ndcg - a.score.ndcg) <= 1e-9 && b.score.hit > a.score.hit + 1e-9) ? b : a,
+      );
+      const w = ascend(pick.s.ranker, pick.s.start, train, pick.s.params).w;
+      pick.s.ranker.perNeed(w, test).forEach((x, j) => nested.set(test[j], x));
+      pick.s.text.perNeed(w, test).forEach((x, j) => nestedText.set(test[j], x));
+      console.log(`    nested fold ${f + 1}: picked "${pick.s.name}" (inner CV ${f3(pick.score.ndcg)}), ${fmtWeights(w)}`);
+    }
+    const nn = avg(nested);
+    const nt = avg(nestedText);
+    console.log(
+      `  ${label.padEnd(39)} –                                      ` +
+        `${f3(nn.ndcg)} / ${f3(nn.hit)} (${f3(nt.ndcg)} / ${f3(nt.hit)})   (vs readWeight 1 ${versus(nested, base)}, ` +
+        `vs structured only ${versus(nested, structured)})  [${((Date.now() - t0) / 1000).toFixed(0)} s]`,
+    );
+  };
+  nestedOver(`nested CV over all ${setups.length} setups`, setups);
+  nestedOver(
+    'nested CV over the two tuned forms',
+    setups.filter((s) => s.params.includes(READ_WEIGHT)),
+  );
 }

@@ -9,6 +9,7 @@ import {
 } from '../common/catalogue.constants';
 import type { Candidate } from './match.repository';
 import {
+  allRead,
   understoodFitPartsByKind,
   understoodExplanation,
   type FitPart,
@@ -33,6 +34,11 @@ export interface RankingWeights {
   fitParts?: Partial<Record<FitPartKind, number>>;
   /** BM25 score at which the lexical signal reaches half of its maximum (default LEXICAL_HALF_RANK). */
   lexicalHalfRank?: number;
+  /**
+   * How much a constraint read from the needs text, and not also entered in a structured field, counts within `fit`
+   * against one entered (0..1; missing = 1, the same). 0 ranks as if nothing had been read (structured-only).
+   */
+  readWeight?: number;
 }
 
 /**
@@ -40,6 +46,9 @@ export interface RankingWeights {
  * signal weights and the lexical half-rank, 5-fold cross-validated. Weighting the fit kinds differently did not survive
  * cross-validation, so every kind counts 1 (no fitParts). Before: { vector 1, lexical 0.15, fit 0.45 }, half-rank 0.4.
  * With BM25 as the lexical signal (issue #17 item 3) the same ascent moved fit 0.5 → 0.45 and the half-rank 1.6 → 6.4.
+ * readWeight stays 1 (read and entered constraints count the same): as a weight in the mean it loses held out; as
+ * shrinkage (combineFit minTotal 1) 0.2 is ahead under plain CV but not on hit@3 under the nested CV (benchmarks.md
+ * 「Read weight」).
  */
 export const DEFAULT_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.45, fit: 0.45 };
 
@@ -86,32 +95,62 @@ const AVOID_FIT: Record<DemandLevel, number> = { low: 1, medium: 0, high: -1.5 }
 /** The parts of the fit that apply to this resource and person, each tagged with its kind. */
 export function fitParts(c: Candidate, p: PersonPreferences): FitPart[] {
   const parts: FitPart[] = [];
+  const onlyRead = (field: string, value: string | number) => allRead(p, [`${field}:${value}`]);
   if (p.availableDays?.length) {
     const overlap = c.scheduleDays.some((d) => p.availableDays!.includes(d as Day));
-    parts.push({ kind: 'day', value: overlap ? 1 : c.accommodations.includes('flexible_schedule') ? 0 : -1 });
+    parts.push({
+      kind: 'day',
+      value: overlap ? 1 : c.accommodations.includes('flexible_schedule') ? 0 : -1,
+      read: p.availableDays.every((d) => onlyRead('availableDays', d)),
+    });
   }
   if (p.maxTravelMinutes !== undefined && c.accessMinutes !== null) {
-    parts.push({ kind: 'travel', value: c.accessMinutes <= p.maxTravelMinutes ? 0.5 : -1 });
+    parts.push({
+      kind: 'travel',
+      value: c.accessMinutes <= p.maxTravelMinutes ? 0.5 : -1,
+      read: onlyRead('maxTravelMinutes', p.maxTravelMinutes),
+    });
   }
-  for (const kind of p.avoid ?? []) parts.push({ kind: 'avoid', value: AVOID_FIT[c[DEMAND_COLUMN[kind]]] });
+  for (const kind of p.avoid ?? []) parts.push({ kind: 'avoid', value: AVOID_FIT[c[DEMAND_COLUMN[kind]]], read: onlyRead('avoid', kind) });
   if (p.preferredAccommodations?.length) {
-    const present = p.preferredAccommodations.filter((a) => c.accommodations.includes(a)).length;
-    parts.push({ kind: 'accommodation', value: present / p.preferredAccommodations.length });
+    const wanted = p.preferredAccommodations;
+    const present = (list: string[]) => list.filter((a) => c.accommodations.includes(a)).length;
+    const read = wanted.filter((a) => onlyRead('preferredAccommodations', a));
+    const entered = wanted.filter((a) => !read.includes(a));
+    const part: FitPart = { kind: 'accommodation', value: present(wanted) / wanted.length, read: entered.length === 0 };
+    // entered and read wishes in one share: the part is an entered one (weight 1), the read wishes count readWeight inside it
+    if (read.length && entered.length)
+      part.mixed = {
+        structuredPresent: present(entered),
+        structuredCount: entered.length,
+        readPresent: present(read),
+        readCount: read.length,
+      };
+    parts.push(part);
   }
   parts.push(...understoodFitPartsByKind(c, p, p.availableDays ?? []));
   return parts;
 }
 
-/** The weighted mean of fit parts, clamped to −1..1; a kind missing from `partWeights` counts 1; no parts → 0. */
-export function combineFit(parts: FitPart[], partWeights?: Partial<Record<FitPartKind, number>>): number {
+/**
+ * The weighted mean of fit parts, clamped to −1..1; a kind missing from `partWeights` counts 1; a part built only from
+ * read constraints counts `readWeight` more (and a read wish inside a mixed share counts `readWeight` of an entered
+ * one); no parts, or only parts of weight 0 → 0. `minTotal` (evaluation only, bench/eval-tuning.ts) divides by at least that
+ * much weight, so that parts weighing less than one entered constraint in all pull the fit toward 0.
+ */
+export function combineFit(parts: FitPart[], partWeights?: Partial<Record<FitPartKind, number>>, readWeight = 1, minTotal = 0): number {
   let sum = 0;
   let total = 0;
-  for (const { kind, value } of parts) {
-    const w = partWeights?.[kind] ?? 1;
-    sum += w * value;
+  for (const { kind, value, read, mixed } of parts) {
+    const w = (partWeights?.[kind] ?? 1) * (read ? readWeight : 1);
+    const v =
+      mixed && readWeight !== 1
+        ? (mixed.structuredPresent + readWeight * mixed.readPresent) / (mixed.structuredCount + readWeight * mixed.readCount)
+        : value;
+    sum += w * v;
     total += w;
   }
-  return total > 0 ? Math.max(-1, Math.min(1, sum / total)) : 0;
+  return total > 0 ? Math.max(-1, Math.min(1, sum / Math.max(total, minTotal))) : 0;
 }
 
 /** How well a resource suits the person's constraints: −1 (clashes) .. 1 (fits all). */
@@ -119,8 +158,9 @@ export function fitSignal(
   c: Candidate,
   p: PersonPreferences,
   partWeights: Partial<Record<FitPartKind, number>> | undefined = DEFAULT_WEIGHTS.fitParts,
+  readWeight: number = DEFAULT_WEIGHTS.readWeight ?? 1,
 ): number {
-  return combineFit(fitParts(c, p), partWeights);
+  return combineFit(fitParts(c, p), partWeights, readWeight);
 }
 
 export function rank<C extends Candidate>(
@@ -133,7 +173,7 @@ export function rank<C extends Candidate>(
       const signals = {
         vector: candidate.vectorSimilarity,
         lexical: lexicalSignal(candidate.lexicalRank, weights.lexicalHalfRank),
-        fit: fitSignal(candidate, person, weights.fitParts),
+        fit: fitSignal(candidate, person, weights.fitParts, weights.readWeight ?? 1),
       };
       const score = weights.vector * signals.vector + weights.lexical * signals.lexical + weights.fit * signals.fit;
       return { candidate, score, signals };

@@ -1,5 +1,5 @@
 import type { Candidate } from '../../src/matching/match.repository';
-import { explain, fitSignal, rank } from '../../src/matching/ranking';
+import { combineFit, DEFAULT_WEIGHTS, explain, fitParts, fitSignal, rank } from '../../src/matching/ranking';
 import { sessionLengthOf, sessionsPerWeekOf, understoodExplanation, understoodFitParts } from '../../src/matching/understanding/fit';
 import { mergeUnderstood, STRUCTURED_FIELDS } from '../../src/matching/understanding/preferences';
 import type { Understood } from '../../src/matching/understanding/vocabulary';
@@ -144,5 +144,67 @@ describe('fit of the understood kinds', () => {
     const weekly = candidate({ frequencyNote: '週1回' });
     expect(understoodExplanation(twiceAMonth, { sessionsPerWeek: 1 }).reasons).toEqual([]);
     expect(understoodExplanation(weekly, { sessionsPerWeek: 1 }).reasons).toEqual(['週 1 回の開催']);
+  });
+});
+
+describe('readWeight: a constraint read from the needs text and not also entered', () => {
+  it('mergeUnderstood lists the applied values that came only from the text; a value also entered is not one', () => {
+    const { preferences } = mergeUnderstood({ availableDays: ['thu'], avoid: ['talking'] }, read);
+    // talking was ticked too; the read days were replaced by the entered ones (not applied)
+    expect(preferences.readOnly).toEqual(['timeOfDay:afternoon', 'sessionMinutes:120', 'maxTravelMinutes:30']);
+    // the phrase is still cited for a value that was also entered
+    expect(preferences.phrases).toMatchObject({ 'avoid:talking': '人と話すのが苦手' });
+    expect(mergeUnderstood({ avoid: ['talking'] }, []).preferences.readOnly).toBeUndefined();
+  });
+
+  it('tags each fit part built only from read values', () => {
+    const { preferences } = mergeUnderstood({ availableDays: ['thu'] }, read);
+    const parts = fitParts(candidate(), preferences);
+    expect(parts.map((p) => [p.kind, p.read ?? false])).toEqual([
+      ['day', false],
+      ['travel', true],
+      ['avoid', true],
+      ['timeOfDay', true],
+      ['sessionMinutes', true],
+    ]);
+  });
+
+  it('counts a read part readWeight of an entered one in the fit average (1 = the same, the default)', () => {
+    // entered: Friday, the resource meets on Thursday only (−1); read: 人と話すのが苦手, the resource asks little talking (+1)
+    const p = mergeUnderstood({ availableDays: ['fri'] }, [read[0]]).preferences;
+    expect(fitSignal(candidate(), p)).toBe(0);
+    expect(fitSignal(candidate(), p, undefined, 1)).toBe(0);
+    expect(fitSignal(candidate(), p, undefined, 0.5)).toBeCloseTo(-1 / 3);
+    expect(fitSignal(candidate(), p, undefined, 0)).toBe(-1);
+    expect(DEFAULT_WEIGHTS.readWeight ?? 1).toBe(1);
+    const [r] = rank([candidate()], p, { vector: 1, lexical: 0, fit: 1, readWeight: 0.5 });
+    expect(r.signals.fit).toBeCloseTo(-1 / 3);
+  });
+
+  it('readWeight 0 ranks as the entered constraints alone, also inside a share of entered and read accommodations', () => {
+    const wishes: Understood[] = [{ phrase: '座ってできる', field: 'preferredAccommodations', value: 'seated' }];
+    const p = mergeUnderstood({ preferredAccommodations: ['quiet'] }, wishes).preferences;
+    const quietOnly = candidate({ accommodations: ['quiet'] });
+    expect(fitSignal(quietOnly, p)).toBe(0.5);
+    expect(fitSignal(quietOnly, p, undefined, 0)).toBe(fitSignal(quietOnly, { preferredAccommodations: ['quiet'] }));
+    expect(fitSignal(quietOnly, p, undefined, 0.5)).toBeCloseTo(2 / 3);
+    // nothing entered: fit 0 at readWeight 0, as with no constraints
+    expect(fitSignal(candidate(), mergeUnderstood({}, read).preferences, undefined, 0)).toBe(0);
+  });
+
+  it('cannot change a fit made of read parts alone (a weighted mean), unless the total is floored (minTotal)', () => {
+    const p = mergeUnderstood({}, [read[0]]).preferences;
+    expect(fitSignal(candidate(), p, undefined, 0.25)).toBe(fitSignal(candidate(), p, undefined, 1));
+    const parts = fitParts(candidate(), p);
+    expect(combineFit(parts, undefined, 0.25, 1)).toBe(0.25);
+    expect(combineFit(parts, undefined, 1, 1)).toBe(combineFit(parts));
+  });
+
+  it('does not change the reasons: a read constraint that counts less still cites its phrase', () => {
+    const p = mergeUnderstood({ availableDays: ['thu'] }, read).preferences;
+    const [full] = rank([candidate()], p);
+    const [less] = rank([candidate()], p, { ...DEFAULT_WEIGHTS, readWeight: 0.25 });
+    expect(explain(less, less, p, ['thu'])).toEqual(explain(full, full, p, ['thu']));
+    expect(explain(less, less, p, ['thu']).reasons).toContain('『人と話すのが苦手』→ 人と話すことが少ない');
   });
 });

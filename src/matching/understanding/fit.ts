@@ -14,6 +14,12 @@ export interface UnderstoodPreferences {
   reward?: string[];
   /** `field:value` → the words of the needs text it was read from, cited by the reasons. */
   phrases?: Record<string, string>;
+  /**
+   * The `field:value` keys that came only from the needs text (read, and not also entered in a structured field).
+   * A fit part built only from these counts `RankingWeights.readWeight` within `fit` (ranking.ts combineFit); the
+   * reasons do not look at it (a read constraint always cites its phrase). Set by mergeUnderstood.
+   */
+  readOnly?: string[];
 }
 
 type Slot = { day: string; start: string; end: string };
@@ -57,6 +63,19 @@ export type FitPartKind =
 export interface FitPart {
   kind: FitPartKind;
   value: number;
+  /** Built only from constraints read from the needs text (PersonPreferences.readOnly): weighs `readWeight`. */
+  read?: boolean;
+  /**
+   * A share over several values some of which were read and some entered (preferred accommodations): the present
+   * count and the count of each, so that the read ones can count `readWeight` each inside the share. `value` is the
+   * plain share (readWeight 1).
+   */
+  mixed?: { structuredPresent: number; structuredCount: number; readPresent: number; readCount: number };
+}
+
+/** Whether every value given (`field:value` keys) came only from the needs text. */
+export function allRead(p: Pick<UnderstoodPreferences, 'readOnly'>, keys: string[]): boolean {
+  return keys.length > 0 && keys.every((k) => p.readOnly?.includes(k));
 }
 
 export function understoodFitParts(r: Resource, p: UnderstoodPreferences, wantedDays: string[] = []): number[] {
@@ -70,30 +89,44 @@ export function understoodFitPartsByKind(r: Resource, p: UnderstoodPreferences, 
   if (p.timeOfDay?.length && slots.length) {
     const onDays = wantedDays.length ? slots.filter((s) => wantedDays.includes(s.day)) : slots;
     const pool = onDays.length ? onDays : slots;
-    parts.push({ kind: 'timeOfDay', value: pool.some((s) => p.timeOfDay!.some((t) => overlaps(s, t))) ? 1 : flexible ? 0 : -1 });
+    parts.push({
+      kind: 'timeOfDay',
+      value: pool.some((s) => p.timeOfDay!.some((t) => overlaps(s, t))) ? 1 : flexible ? 0 : -1,
+      read: allRead(
+        p,
+        p.timeOfDay.map((t) => `timeOfDay:${t}`),
+      ),
+    });
   }
   if (p.sessionsPerWeek !== undefined) {
     const perWeek = sessionsPerWeekOf(r);
     // About the person's pace fits; far rarer than they want to come clashes; far more often is neutral (one can
     // usually come less often than a place meets).
     if (perWeek !== null)
-      parts.push({ kind: 'sessionsPerWeek', value: perWeek * 2 < p.sessionsPerWeek ? -0.5 : perWeek > p.sessionsPerWeek * 2 ? 0 : 0.5 });
+      parts.push({
+        kind: 'sessionsPerWeek',
+        value: perWeek * 2 < p.sessionsPerWeek ? -0.5 : perWeek > p.sessionsPerWeek * 2 ? 0 : 0.5,
+        read: allRead(p, [`sessionsPerWeek:${p.sessionsPerWeek}`]),
+      });
   }
   if (p.sessionMinutes !== undefined) {
     const length = sessionLengthOf(r);
     if (length !== null) {
       const value = length <= p.sessionMinutes ? 0.5 : r.accommodations.includes('short_hours') || flexible ? 0.25 : -0.5;
-      parts.push({ kind: 'sessionMinutes', value });
+      parts.push({ kind: 'sessionMinutes', value, read: allRead(p, [`sessionMinutes:${p.sessionMinutes}`]) });
     }
   }
   if (p.travel?.includes('near_home') && r.accessMinutes !== null) {
-    parts.push({ kind: 'nearHome', value: r.accessMinutes <= 10 ? 0.5 : r.accessMinutes <= 20 ? 0 : -0.5 });
+    const read = allRead(p, ['travel:near_home']);
+    parts.push({ kind: 'nearHome', value: r.accessMinutes <= 10 ? 0.5 : r.accessMinutes <= 20 ? 0 : -0.5, read });
   }
   if (p.travel?.includes('no_car')) {
-    if (r.accommodations.includes('transport')) parts.push({ kind: 'noCar', value: 0.5 });
-    else if (r.accessMinutes !== null) parts.push({ kind: 'noCar', value: r.accessMinutes <= 15 ? 0.25 : -0.25 });
+    const read = allRead(p, ['travel:no_car']);
+    if (r.accommodations.includes('transport')) parts.push({ kind: 'noCar', value: 0.5, read });
+    else if (r.accessMinutes !== null) parts.push({ kind: 'noCar', value: r.accessMinutes <= 15 ? 0.25 : -0.25, read });
   }
-  if (p.reward?.includes('wants_money')) parts.push({ kind: 'reward', value: r.reward === 'unpaid' ? -0.5 : 0.5 });
+  if (p.reward?.includes('wants_money'))
+    parts.push({ kind: 'reward', value: r.reward === 'unpaid' ? -0.5 : 0.5, read: allRead(p, ['reward:wants_money']) });
   return parts;
 }
 

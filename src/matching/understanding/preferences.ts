@@ -87,6 +87,12 @@ export function mergeUnderstood(
     return Array.isArray(v) ? v.length > 0 : v !== undefined;
   };
   const replaced = (field: UnderstoodField) => (decided as readonly string[]).includes(field) && filled(field as StructuredField);
+  // a read value the coordinator also entered in the structured field of the same name
+  const entered = (u: Understood) => {
+    if (!(STRUCTURED_FIELDS as readonly string[]).includes(u.field)) return false;
+    const v = structured[u.field as StructuredField];
+    return Array.isArray(v) ? (v as unknown[]).includes(u.value) : v === u.value;
+  };
   const views = kept.map((u) => ({ ...u, label: understoodLabel(u), applied: !replaced(u.field) }));
   const used = views.filter((u) => u.applied);
   const strings = (field: UnderstoodField) => used.filter((u) => u.field === field).map((u) => String(u.value));
@@ -112,6 +118,11 @@ export function mergeUnderstood(
     setting: union(undefined, strings('setting')),
     reward: union(undefined, strings('reward')),
     phrases: Object.fromEntries(used.map((u) => [phraseKey(u.field, u.value), u.phrase])),
+    // what was read and not also entered: its fit parts count RankingWeights.readWeight (ranking.ts)
+    readOnly: union(
+      undefined,
+      used.filter((u) => !entered(u)).map((u) => phraseKey(u.field, u.value)),
+    ),
   };
   for (const key of Object.keys(preferences) as (keyof PersonPreferences)[]) {
     if (preferences[key] === undefined) delete preferences[key];
