@@ -126,7 +126,8 @@ describe('app shell', () => {
 
     // The next person at the same PC, in the same tab.
     await signIn(page, other.login, other.password);
-    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await page.goto('/participants/new');
     await page.getByRole('heading', { level: 1, name: '本人を登録する' }).waitFor();
     await expect(page.getByLabel('本人の希望・ニーズ').inputValue()).resolves.toBe('');
