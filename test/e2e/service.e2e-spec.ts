@@ -158,7 +158,10 @@ describe('the built service, started as a child process', () => {
     });
     expect(feed.status).toBe(201);
     const feedPath = new URL(((await feed.json()) as { url: string }).url).pathname;
-    const feedSecret = feedPath.split('/').pop()!.replace(/\.ics$/, '');
+    const feedSecret = feedPath
+      .split('/')
+      .pop()!
+      .replace(/\.ics$/, '');
     expect((await fetch(url(feedPath))).status).toBe(200);
     // Express matches routes regardless of case: the same feed under another spelling is hidden too.
     expect((await fetch(url(feedPath.replace('calendar-feeds', 'Calendar-Feeds')))).status).toBe(200);
