@@ -80,6 +80,7 @@ import { JapaneseTokenizer } from './common/japanese/tokenizer';
 import { TextIndexRepository } from './matching/text-index.repository';
 import { TextReindexService } from './matching/text-reindex.service';
 import { Clock } from './common/clock';
+import { httpLogOptions } from './common/http-log';
 import { MatchController } from './matching/match.controller';
 import { UnmetNeedController } from './matching/unmet-need.controller';
 import { UnmetNeedRepository } from './matching/unmet-need.repository';
@@ -232,18 +233,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Bodies are never logged: they may hold a participant's needs or health details.
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body'], remove: true },
-            // Static files of the web app are not worth a log line each (fonts come in many small subsets).
-            autoLogging: { ignore: (req) => req.url === '/health' || Boolean(req.url?.startsWith('/assets/')) },
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
-            },
-          },
-        }),
+        // Credentials redacted, secret path segments written as [secret], no bodies (src/common/http-log.ts).
+        LoggerModule.forRoot({ pinoHttp: httpLogOptions(config.logLevel) }),
         ThrottlerModule.forRoot(rateLimitOptions(config)),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         BullModule.forRoot({ connection: redisConnection(config.redisUrl), prefix: config.queuePrefix }),

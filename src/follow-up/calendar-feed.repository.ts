@@ -5,14 +5,12 @@ import type { Role } from '../auth/api-token.entity';
 import { updateReturning } from '../common/sql';
 import { assignedTo } from './follow-up.repository';
 
-/** One dated item of a coordinator's calendar feed. */
+/** One dated item of a coordinator's calendar feed: no name or place (the feed leaves the municipality). */
 export interface FeedItem {
   uid: string;
   kind: 'checkpoint' | 'after_closure' | 'visit' | 'trial';
   placementId: string;
   participantId: string;
-  displayName: string;
-  resourceTitle: string;
   date: string;
   dayOffset: number | null;
   isFinal: boolean;
@@ -52,14 +50,13 @@ export class CalendarFeedRepository {
   items(userId: string, today: string): Promise<FeedItem[]> {
     return this.dataSource.query(
       `SELECT 'checkpoint-' || c.id AS uid, CASE c.kind WHEN 'after_closure' THEN 'after_closure' ELSE 'checkpoint' END AS kind,
-              p.id AS "placementId", pa.id AS "participantId", pa.display_name AS "displayName", r.title AS "resourceTitle",
+              p.id AS "placementId", p.participant_id AS "participantId",
               to_char(c.due_on, 'YYYY-MM-DD') AS date, c.day_offset AS "dayOffset", c.is_final AS "isFinal"
          FROM follow_up_checkpoints c JOIN placements p ON p.id = c.placement_id
-         JOIN participants pa ON pa.id = p.participant_id JOIN resources r ON r.id = p.resource_id
         WHERE ${assignedTo('$1')} AND c.status <> 'cancelled' AND c.due_on >= $2::date - ${PAST_DAYS}
        UNION ALL
-       SELECT v.kind || '-' || p.id, v.kind, p.id, pa.id, pa.display_name, r.title, to_char(v.day, 'YYYY-MM-DD'), NULL, false
-         FROM placements p JOIN participants pa ON pa.id = p.participant_id JOIN resources r ON r.id = p.resource_id
+       SELECT v.kind || '-' || p.id, v.kind, p.id, p.participant_id, to_char(v.day, 'YYYY-MM-DD'), NULL, false
+         FROM placements p
          CROSS JOIN LATERAL (VALUES ('visit', p.visit_date), ('trial', p.trial_date)) AS v (kind, day)
         WHERE ${assignedTo('$1')} AND v.day IS NOT NULL AND v.day >= $2::date - ${PAST_DAYS}
         ORDER BY date, uid`,

@@ -5,7 +5,6 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { Clock } from '../common/clock';
-import { addressOf } from '../common/person-name';
 import { addDays } from '../common/tokyo-time';
 import { AppConfig } from '../config/app-config';
 import { CalendarFeedRepository, type FeedItem } from './calendar-feed.repository';
@@ -16,7 +15,9 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('hex
 /**
  * A coordinator's personal iCalendar (RFC 5545) feed: their checkpoints, 「その後の様子確認」 and confirmed
  * visit/trial dates as all-day events. Any calendar (Outlook, Google, Garoon, cybozu) may read and store it,
- * so titles carry only the display name and the place, never needs, health or household text.
+ * outside the municipality: an event carries no personal data at all — no display name, not even the place
+ * (with a date it tells who goes where) — only what is due and a reference to the placement, whose page
+ * (behind sign-in) is linked.
  */
 @Injectable()
 export class CalendarFeedService {
@@ -44,7 +45,7 @@ export class CalendarFeedService {
     const owner = await this.feeds.owner(hash(secret));
     if (!owner) throw AppException.notFound('カレンダー配信', 'token');
     const items = await this.feeds.items(owner.userId, this.clock.today());
-    // The feed shows display names to whoever holds the link: recorded like any other read.
+    // The feed tells whoever holds the link that these people have dates (no field of theirs): recorded as a read.
     const actor: Actor = {
       tokenId: null,
       userId: owner.userId,
@@ -58,7 +59,7 @@ export class CalendarFeedService {
         actor,
         'read',
         items.map((i) => i.participantId),
-        ['displayName'],
+        [],
       );
     const calendar = ical({ name: '参加支援：定着フォロー', prodId: { company: 'sanka-shien', product: 'follow-up', language: 'JA' } });
     calendar.method(ICalCalendarMethod.PUBLISH);
@@ -88,11 +89,16 @@ export class CalendarFeedService {
   }
 }
 
-/** 「定着フォロー：Aさん／畑の草取り 28日目」: pseudonymous, nothing beyond the display name and the place. */
+/** The placement's reference in a feed: the start of its id, enough to tell a coordinator's placements apart. */
+export function placementRef(placementId: string): string {
+  return `No.${placementId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+
+/** 「定着フォロー確認 28日目（No.1A2B3C4D）」: what is due and the placement's reference, no personal data. */
 export function title(item: FeedItem): string {
-  const who = `${addressOf(item.displayName)}／${item.resourceTitle}`;
-  if (item.kind === 'visit') return `見学：${who}`;
-  if (item.kind === 'trial') return `体験：${who}`;
-  if (item.kind === 'after_closure') return `その後の様子確認：${who}`;
-  return `定着フォロー：${who} ${item.dayOffset}日目${item.isFinal ? '（最終）' : ''}`;
+  const ref = `（${placementRef(item.placementId)}）`;
+  if (item.kind === 'visit') return `見学${ref}`;
+  if (item.kind === 'trial') return `体験${ref}`;
+  if (item.kind === 'after_closure') return `その後の様子確認${ref}`;
+  return `定着フォロー確認 ${item.dayOffset}日目${item.isFinal ? '（最終）' : ''}${ref}`;
 }

@@ -63,7 +63,9 @@ export class FollowUpCalendarController {
 
   @Get('calendar-feeds/:token')
   @Public()
-  @ApiOperation({ summary: 'カレンダー配信（iCalendar）。URL の秘密だけで読めるため、件名は表示名と場所だけです' })
+  @ApiOperation({
+    summary: 'カレンダー配信（iCalendar）。URL の秘密だけで読めるため、個人情報は載せません（件名は予定の種類と紹介の番号だけ）',
+  })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar（RFC 5545）', schema: { type: 'string' } })
   async feed(@Param('token', ParseFeedTokenPipe) token: string, @Res({ passthrough: true }) res: Response): Promise<string> {

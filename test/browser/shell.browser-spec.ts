@@ -90,6 +90,63 @@ describe('app shell', () => {
     await page.waitForURL('**/login');
   });
 
+  /** Every sessionStorage entry of the tab that is a form draft. */
+  const drafts = () =>
+    page.evaluate(() =>
+      Object.keys(window.sessionStorage)
+        .filter((k) => k.startsWith('sanka-draft:'))
+        .map((k) => [k, window.sessionStorage.getItem(k)]),
+    );
+  const NEEDS = '下書きの希望：朝は起きられないので午後に短時間だけ';
+  const HEALTH = '下書きの健康状態：不眠で通院中';
+  async function typeDraft() {
+    await page.goto('/participants/new');
+    await page.getByRole('heading', { level: 1, name: '本人を登録する' }).waitFor();
+    await page.getByLabel('本人の希望・ニーズ').fill(NEEDS);
+    await page.getByLabel('健康状態（要配慮個人情報）').fill(HEALTH);
+    await page.waitForFunction((health) => Object.values(window.sessionStorage).some((v) => v.includes(health)), HEALTH);
+  }
+
+  it("keeps a half-typed record as the signed-in user's draft only: gone at sign-out, never shown to the next user", async () => {
+    const other = await createUser('coordinator', '佐藤 次郎', { areas: ['中央'] });
+    await signedIn();
+    await typeDraft();
+    // A reload keeps it, under this user's id.
+    const me = await page.evaluate(() => fetch('/api/v1/session', { headers: { 'X-Background': '1' } }).then((r) => r.json()));
+    await page.reload();
+    await expect(page.getByLabel('健康状態（要配慮個人情報）').inputValue()).resolves.toBe(HEALTH);
+    const kept = await drafts();
+    expect(kept.length).toBeGreaterThan(0);
+    for (const [key] of kept) expect(key).toContain(me.user.id);
+
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.waitForURL('**/login');
+    await page.getByText('ログアウトしました。').waitFor();
+    await expect(drafts()).resolves.toEqual([]);
+
+    // The next person at the same PC, in the same tab.
+    await signIn(page, other.login, other.password);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.goto('/participants/new');
+    await page.getByRole('heading', { level: 1, name: '本人を登録する' }).waitFor();
+    await expect(page.getByLabel('本人の希望・ニーズ').inputValue()).resolves.toBe('');
+    await expect(page.getByLabel('健康状態（要配慮個人情報）').inputValue()).resolves.toBe('');
+    const storage = await page.evaluate(() => JSON.stringify(window.sessionStorage));
+    expect(storage).not.toContain(NEEDS);
+    expect(storage).not.toContain(HEALTH);
+  });
+
+  it('removes the drafts when the session ends on the server (expiry, 401)', async () => {
+    await signedIn();
+    await typeDraft();
+    // The session is gone (as after the idle expiry): the next call answers 401 and the UI signs out.
+    await browser.context.clearCookies();
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '本人', exact: true }).click();
+    await page.waitForURL('**/login**');
+    await expect(drafts()).resolves.toEqual([]);
+  });
+
   it('warns two minutes before the idle expiry; 「続ける」 extends the session on the server', async () => {
     // The browser's clock runs ahead to two minutes before the real session's idle expiry (30 minutes). A browser
     // of its own: the fake clock belongs to the browser context, and must not reach the other tests.

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { checkA11y, launchBrowser, screenshot, signIn, type BrowserSession } from './support/browser';
 import {
@@ -86,7 +87,7 @@ describe("coordinator's workspace", () => {
     const daysField = activate.getByLabel('フォローの確認日（開始からの日数）');
     await activate.getByText('確認日（200 日目）はフォロー期間（90 日）以内にしてください').waitFor();
     expect(await daysField.getAttribute('aria-invalid')).toBe('true');
-    expect(await daysField.getAttribute('aria-describedby')).toContain('followUp.checkpointDays-error');
+    expect(await daysField.getAttribute('aria-describedby')).toContain('transition-checkpointDays-error');
     await checkA11y(page);
     await daysField.fill('0');
     await activate.getByRole('button', { name: '記録する' }).click();
@@ -151,6 +152,39 @@ describe("coordinator's workspace", () => {
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await page.waitForURL('**/login');
     await page.getByText('ログアウトしました。').waitFor();
+  });
+
+  it('gives every field of the placement page its own id, so each label names its own field', async () => {
+    const person = await createConsentedPerson(area, 'Eさん');
+    const resource = await adminApi<{ items: Array<{ id: string }> }>('GET', `/api/v1/resources?area=${encodeURIComponent(area)}`);
+    const placement = await propose(person.id, resource.items[0].id);
+    await adminApi('POST', `/api/v1/placements/${placement.id}/transitions`, { to: 'active', followUp: { checkpointDays: [0, 30] } });
+    await page.goto('/login');
+    await signIn(page, coordinator.login, coordinator.password);
+    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    await page.goto(`/placements/${placement.id}`);
+    // The three forms with a メモ-like field at once: the check-in, the extension and the state dialog.
+    await page.getByRole('form', { name: 'フォローの記録' }).waitFor();
+    await page.getByText('フォロー期間を延長する').click();
+    // Each note's label leads to the note of its own form.
+    await page.getByRole('form', { name: 'フォローの記録' }).getByLabel('メモ', { exact: true }).fill('記録のメモ');
+    await page.getByLabel('延長の理由').fill('延長のメモ');
+    await page.getByRole('button', { name: '状態を進める' }).click();
+    await page.getByRole('dialog', { name: /状態を進める/ }).waitFor();
+    await page.getByLabel('メモ（受入先には表示されません）').fill('状態のメモ');
+
+    const duplicates = await page.evaluate(() => {
+      const seen = new Map<string, number>();
+      for (const el of Array.from(document.querySelectorAll('[id]'))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    expect(duplicates).toEqual([]);
+    const notes = await page.locator('textarea[name="note"]').evaluateAll((areas) => areas.map((a) => (a as HTMLTextAreaElement).value));
+    expect(notes.sort()).toEqual(['延長のメモ', '状態のメモ', '記録のメモ'].sort());
+    // axe's own rules for ids (the deprecated two explicitly: they are off by default in axe 4.13).
+    const ids = await new AxeBuilder({ page }).withRules(['duplicate-id', 'duplicate-id-active', 'duplicate-id-aria']).analyze();
+    expect(ids.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await checkA11y(page);
   });
 
   it('lists notifications urgent first, marks one read, and counts them in the header', async () => {

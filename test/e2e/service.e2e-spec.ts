@@ -131,6 +131,53 @@ describe('the built service, started as a child process', () => {
     expect(['ready', 'fallback']).toContain(health.body.embeddingModel.state);
   });
 
+  it('never writes a session id, a calendar-feed secret or an invitation token to its log', async () => {
+    // An invited user sets a password through the one-time link, signs in and reads their calendar feed.
+    const suffix = Math.random().toString(36).slice(2, 10);
+    const login = `log-check-${suffix}@example.jp`;
+    const password = `ながい合言葉-${suffix}`;
+    const created = await call('POST', '/api/v1/users', ADMIN, { login, displayName: '記録 確認', role: 'coordinator', areas: ['中央'] });
+    expect(created.status).toBe(201);
+    const invitation = new URL(created.body.invitationUrl).pathname.split('/').pop()!;
+    expect(invitation.length).toBeGreaterThanOrEqual(20);
+    await fetch(url(`/invitation/${invitation}`), { headers: { Accept: 'text/html' } }).then((r) => r.arrayBuffer());
+    expect((await call('POST', '/api/v1/invitations/accept', null, { token: invitation, password })).status).toBe(200);
+
+    const signIn = await fetch(url('/api/v1/session'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login, password }),
+    });
+    expect(signIn.status).toBe(200);
+    const sessionId = /sanka_session=([^;]+)/.exec(signIn.headers.getSetCookie().join('\n'))![1];
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    expect(sessionId.length).toBeGreaterThanOrEqual(20);
+    const feed = await fetch(url('/api/v1/me/calendar-feed'), {
+      method: 'POST',
+      headers: { Cookie: `sanka_session=${sessionId}`, 'X-CSRF-Token': csrfToken },
+    });
+    expect(feed.status).toBe(201);
+    const feedPath = new URL(((await feed.json()) as { url: string }).url).pathname;
+    const feedSecret = feedPath
+      .split('/')
+      .pop()!
+      .replace(/\.ics$/, '');
+    expect((await fetch(url(feedPath))).status).toBe(200);
+    // Express matches routes regardless of case: the same feed under another spelling is hidden too.
+    expect((await fetch(url(feedPath.replace('calendar-feeds', 'Calendar-Feeds')))).status).toBe(200);
+    expect((await fetch(url(`${feedPath}?download=1`))).status).toBe(200);
+
+    // The request lines are there (info level), with the secrets written as [secret].
+    const deadline = Date.now() + 30_000;
+    const feedLines = () => output.split('\n').filter((l) => l.includes('calendar-feeds/[secret]'));
+    while (feedLines().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(feedLines().length).toBeGreaterThanOrEqual(3);
+    // The web app's pages (/invitation/<token> among them) are served before the request logger: no line at all.
+    expect(output).toMatch(/"method":"POST","url":"\/api\/v1\/session"/);
+    for (const secret of [sessionId, csrfToken, feedSecret, invitation, password]) expect(output).not.toContain(secret);
+    expect(output.toLowerCase()).not.toContain('sanka_session=');
+  });
+
   it('loads the demo catalogue and answers a search', async () => {
     const resources = await call('GET', '/api/v1/resources?limit=1', ADMIN);
     expect(resources.body.total).toBeGreaterThanOrEqual(60);

@@ -78,9 +78,9 @@ describe('follow-up on the office calendar: digest, calendar feed, after closure
   });
 
   /** An active placement of `coordinator` for Aさん (with needs, health and household text that must never leave). */
-  async function activePlacement(checkpointDays: number[]) {
+  async function activePlacement(checkpointDays: number[], personFields: Record<string, unknown> = {}) {
     const resource = await createResource(t, orgId, { title: '畑の草取り', capacity: 5, vacancies: 5 });
-    const person = await createParticipant(t);
+    const person = await createParticipant(t, personFields);
     await giveConsent(t, person.id);
     const placement = await propose(t, person.id, resource.id);
     await db.query(`UPDATE placements SET coordinator_user_id = $2 WHERE id = $1`, [placement.id, coordinator.id]);
@@ -135,9 +135,15 @@ describe('follow-up on the office calendar: digest, calendar feed, after closure
     expect(body(mailsTo().at(-1)!.raw)).toContain('Aさん／畑の草取り');
   });
 
-  it('serves a personal iCalendar feed with pseudonymous titles and stable UIDs, and refuses revoked secrets', async () => {
+  it('serves a personal iCalendar feed without any personal data, with stable UIDs, and refuses revoked secrets', async () => {
     clock = pinToBusinessDay(t);
-    const placement = await activePlacement([7, 14]);
+    const placement = await activePlacement([7, 14], { displayName: '北川 みどり', realName: '北川緑' });
+    // Visit and trial dates are in the feed too.
+    await db.query(`UPDATE placements SET visit_date = $2, trial_date = $3 WHERE id = $1`, [
+      placement.id,
+      placement.followUp.checkpoints[0].dueOn,
+      placement.followUp.checkpoints[1].dueOn,
+    ]);
     const created = await t.http().post('/api/v1/me/calendar-feed').set(session).expect(201);
     const path = new URL(created.body.url).pathname;
     const read = async (expected = 200) => {
@@ -148,10 +154,17 @@ describe('follow-up on the office calendar: digest, calendar feed, after closure
     };
     const events = (await read())!;
     const ours = placement.followUp.checkpoints.map((c) => events.find((e) => e.uid === `checkpoint-${c.id}@sanka-shien`)!);
-    expect(ours.map((e) => e.summary)).toEqual(['定着フォロー：Aさん／畑の草取り 7日目', '定着フォロー：Aさん／畑の草取り 14日目（最終）']);
+    // The feed leaves the municipality (Google, Outlook…): what is due and the placement's reference only.
+    const ref = `No.${placement.id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+    expect(ours.map((e) => e.summary)).toEqual([`定着フォロー確認 7日目（${ref}）`, `定着フォロー確認 14日目（最終）（${ref}）`]);
     expect(ours.map((e) => e.datetype)).toEqual(['date', 'date']);
+    const dated = events.filter((e) => e.uid === `visit-${placement.id}@sanka-shien` || e.uid === `trial-${placement.id}@sanka-shien`);
+    expect(dated.map((e) => e.summary).sort()).toEqual([`体験（${ref}）`, `見学（${ref}）`]);
     const raw = (await t.http().get(path).buffer(true)).text;
-    for (const secret of ['人と話すのが苦手', '通院中', '母と二人暮らし']) expect(raw).not.toContain(secret);
+    // Nothing of the person anywhere in the feed (titles, descriptions, any property), nor the place.
+    const unfolded = raw.replace(/\r?\n[ \t]/g, '');
+    for (const secret of ['北川', 'みどり', '北川緑', 'Aさん', 'さん', '畑の草取り', '人と話すのが苦手', '通院中', '母と二人暮らし'])
+      expect(unfolded).not.toContain(secret);
     expect((await read())!.map((e) => e.uid)).toEqual(events.map((e) => e.uid));
 
     // A plan made before business days (its day 14 stored on a Sunday) moves when the offered recomputation is applied.

@@ -10,7 +10,7 @@ import {
   errorMessage,
   toApiError,
 } from '../../web/src/api/errors';
-import { clearDraft, loadDraft, saveDraft } from '../../web/src/lib/drafts';
+import { clearDraft, loadDraft, saveDraft, setDraftOwner } from '../../web/src/lib/drafts';
 
 /** The web app's mapping of API errors to what the UI shows (web/src/api/errors.ts). */
 describe('web API errors', () => {
@@ -53,12 +53,18 @@ describe('web form drafts', () => {
         getItem: (k: string) => store.get(k) ?? null,
         setItem: (k: string, v: string) => void store.set(k, v),
         removeItem: (k: string) => void store.delete(k),
+        key: (i: number) => [...store.keys()][i] ?? null,
+        get length() {
+          return store.size;
+        },
       },
     };
   });
   afterAll(() => {
+    setDraftOwner(null);
     delete (globalThis as Record<string, unknown>).window;
   });
+  beforeEach(() => setDraftOwner('user-a'));
 
   it('saves, restores and clears a draft per form', () => {
     expect(loadDraft('participant-new')).toBeNull();
@@ -69,7 +75,28 @@ describe('web form drafts', () => {
   });
 
   it('treats a damaged draft as none', () => {
-    store.set('sanka-draft:broken', '{not json');
+    store.set('sanka-draft:user-a:broken', '{not json');
     expect(loadDraft('broken')).toBeNull();
+  });
+
+  it("keeps a draft under the signed-in user's id, and never gives it to another user", () => {
+    saveDraft('participant-new', { needs: '静かな場所で週1回', healthNote: '通院中' });
+    expect([...store.keys()]).toContain('sanka-draft:user-a:participant-new');
+    setDraftOwner('user-a'); // a reload by the same user keeps it
+    expect(loadDraft('participant-new')).toEqual({ needs: '静かな場所で週1回', healthNote: '通院中' });
+    setDraftOwner('user-b'); // another user signs in on this tab
+    expect(loadDraft('participant-new')).toBeNull();
+    expect(JSON.stringify([...store.values()])).not.toContain('通院中');
+  });
+
+  it('removes every draft when the session ends, and saves none while signed out', () => {
+    saveDraft('participant-new', { needs: '静かな場所で週1回' });
+    store.set('sanka-draft:participant-new', '{"needs":"古い形の下書き"}'); // written before drafts had a user
+    store.set('other-app', 'kept');
+    setDraftOwner(null);
+    expect([...store.keys()]).toEqual(['other-app']);
+    saveDraft('participant-new', { needs: '静かな場所で週1回' });
+    expect(loadDraft('participant-new')).toBeNull();
+    expect([...store.keys()]).toEqual(['other-app']);
   });
 });

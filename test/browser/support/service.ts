@@ -50,7 +50,9 @@ export async function startService(): Promise<RunningService> {
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       EMBEDDED_DB_SHARED_BUFFERS: '64MB',
       ADMIN_TOKEN: BROWSER_ADMIN_TOKEN,
-      LOG_LEVEL: 'warn',
+      // SANKA_BROWSER_LOG_LEVEL=info and SANKA_BROWSER_LOG_COPY=<file> keep a run's request log for review
+      // (for instance to check that nothing typed into a form reaches the log).
+      LOG_LEVEL: process.env.SANKA_BROWSER_LOG_LEVEL ?? 'warn',
       RECONCILE_INTERVAL_SECONDS: '3600',
     },
     stdio: ['ignore', log, log],
@@ -81,5 +83,6 @@ export async function stopService(service: RunningService): Promise<void> {
     await exited;
     clearTimeout(timer);
   }
+  if (process.env.SANKA_BROWSER_LOG_COPY) fs.copyFileSync(service.logFile, process.env.SANKA_BROWSER_LOG_COPY);
   fs.rmSync(service.dataDir, { recursive: true, force: true });
 }

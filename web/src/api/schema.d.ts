@@ -24,7 +24,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** カレンダー配信（iCalendar）。URL の秘密だけで読めるため、件名は表示名と場所だけです */
+        /** カレンダー配信（iCalendar）。URL の秘密だけで読めるため、個人情報は載せません（件名は予定の種類と紹介の番号だけ） */
         get: operations["FollowUpCalendarController_feed"];
         put?: never;
         post?: never;

@@ -15,12 +15,15 @@ export const ChoiceField = forwardRef<
     choices: readonly Choice[];
     error?: string;
     inline?: boolean;
+    /** Base of the error's id when the same field name appears more than once on a page (a prefix per form). */
+    idBase?: string;
   }
->(function ChoiceField({ name, legend, choices, error, inline, required, ...input }, ref) {
+>(function ChoiceField({ name, legend, choices, error, inline, required, idBase, ...input }, ref) {
+  const base = idBase ?? name;
   return (
     <fieldset
       className={`field choice${error ? ' field--invalid' : ''}${inline ? ' choice--inline' : ''}`}
-      aria-describedby={error ? fieldErrorId(name) : undefined}
+      aria-describedby={error ? fieldErrorId(base) : undefined}
       aria-invalid={error ? true : undefined}
     >
       <legend className="field__label">
@@ -32,7 +35,7 @@ export const ChoiceField = forwardRef<
           <input ref={ref} type="radio" name={name} value={choice.value} {...input} /> {choice.label}
         </label>
       ))}
-      <FieldErrorText name={name} message={error} />
+      <FieldErrorText name={base} message={error} />
     </fieldset>
   );
 });

@@ -17,7 +17,8 @@ function formatRemaining(ms: number): string {
 
 /**
  * Warns before the session's idle expiry and offers 「続ける」, which counts as activity and extends it.
- * Input in forms is kept as a draft in this tab (useFormDraft), so nothing typed is lost if it ends.
+ * Unsaved input is kept as a draft only while the session lasts: when it ends the drafts are removed (a shared
+ * PC's next user must not find them), so the warning says so.
  */
 export function IdleWarning() {
   const { session, setSession, expire } = useSession();
@@ -100,7 +101,7 @@ export function IdleWarning() {
       <p id="idle-text">
         {/* One line: JSX would put a space between the sentences. */}
         操作がないため、あと<strong>{formatRemaining(remaining)}</strong>
-        でログアウトします。続けるときは「続ける」を押してください。入力中の内容はこの画面に保存されていて、ログアウトしても消えません。
+        でログアウトします。続けるときは「続ける」を押してください。ログアウトすると、保存していない入力内容は消えます。
       </p>
       {failure && (
         <p className="notice notice--error" role="alert">

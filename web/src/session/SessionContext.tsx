@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onUnauthorized } from '../api/client';
+import { setDraftOwner } from '../lib/drafts';
 import { fetchSession, signOut as apiSignOut, type SessionInfo } from './session-api';
 
 type Status = 'loading' | 'signed-in' | 'signed-out';
@@ -14,7 +15,10 @@ interface SessionState {
   /** Failure of the first session check (the service could not be reached). */
   loadError: unknown;
   setSession: (session: SessionInfo) => void;
-  /** The session ended on the server (idle expiry, 401): forget it in the UI, keep drafts. */
+  /**
+   * The session ended on the server (idle expiry, 401): forget it in the UI and remove the drafts — the next
+   * person at a shared PC must not find a half-typed person record.
+   */
   expire: () => void;
   signOut: () => Promise<void>;
 }
@@ -34,6 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     fetchSession({ background: true })
       .then((current) => {
         if (cancelled) return;
+        setDraftOwner(current?.user.id ?? null); // before the pages mount and restore their drafts
         setSessionState(current);
         setStatus(current ? 'signed-in' : 'signed-out');
       })
@@ -48,6 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const setSession = useCallback((next: SessionInfo) => {
+    setDraftOwner(next.user.id);
     setSessionState(next);
     setStatus('signed-in');
     setReason(null);
@@ -55,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const expire = useCallback(() => {
+    setDraftOwner(null);
     setSessionState((current) => {
       if (current) setReason('expired');
       return null;
@@ -69,6 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await apiSignOut();
     } finally {
+      setDraftOwner(null);
       setSessionState(null);
       setStatus('signed-out');
       setReason('signed-out');

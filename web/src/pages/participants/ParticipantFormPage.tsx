@@ -199,7 +199,7 @@ function ParticipantForm({ participant, onReload }: { participant?: Participant;
       <p>
         <Link to={editing ? `/participants/${participant.id}` : '/participants'}>{editing ? '本人の記録へ戻る' : '本人の一覧へ戻る'}</Link>
       </p>
-      <p className="field__hint">入力中の内容は、この画面に自動で保存されます（自動ログアウトしても消えません）。</p>
+      <p className="field__hint">入力中の内容は、このタブに自動で保存されます（ログアウトすると消えます）。</p>
       {save.isError && !(save.error instanceof ValidationError) && <ApiErrorNotice error={save.error} onReload={onReload} />}
       {topErrors.length > 0 && (
         <div className="notice notice--error" role="alert">

@@ -205,10 +205,10 @@ function CheckinForm({ placement, open, today }: { placement: PlacementDetail; o
       )}
       <form className="form" noValidate aria-labelledby="checkin-title" onSubmit={form.handleSubmit(submit)}>
         <div className="field">
-          <label className="field__label" htmlFor="field-checkpointId">
+          <label className="field__label" htmlFor="field-checkin-checkpointId">
             対応する確認日
           </label>
-          <select id="field-checkpointId" className="field__input" {...form.register('checkpointId')}>
+          <select id="field-checkin-checkpointId" className="field__input" {...form.register('checkpointId')}>
             {open.map((c) => (
               <option key={c.id} value={c.id}>
                 {formatDateJa(c.dueOn)}（{c.dayOffset}日目）
@@ -217,7 +217,7 @@ function CheckinForm({ placement, open, today }: { placement: PlacementDetail; o
             <option value="">確認日に充てない（臨時の記録）</option>
           </select>
         </div>
-        <TextField label="面談日" type="date" required error={errors.date?.message} {...form.register('date')} />
+        <TextField label="面談日" type="date" required idBase="checkin-date" error={errors.date?.message} {...form.register('date')} />
         <ChoiceField
           legend="出欠"
           required
@@ -235,8 +235,14 @@ function CheckinForm({ placement, open, today }: { placement: PlacementDetail; o
           {...form.register('wellbeing')}
         />
         <ChoiceField legend="懸念" inline choices={CONCERN_CHOICES} error={errors.concern?.message} {...form.register('concern')} />
-        <TextAreaField rows={3} label="受入先から見た様子" error={errors.hostFeedback?.message} {...form.register('hostFeedback')} />
-        <TextAreaField rows={3} label="メモ" error={errors.note?.message} {...form.register('note')} />
+        <TextAreaField
+          rows={3}
+          label="受入先から見た様子"
+          idBase="checkin-hostFeedback"
+          error={errors.hostFeedback?.message}
+          {...form.register('hostFeedback')}
+        />
+        <TextAreaField rows={3} label="メモ" idBase="checkin-note" error={errors.note?.message} {...form.register('note')} />
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           記録する
         </button>
@@ -295,6 +301,7 @@ function ExtendForm({ placement }: { placement: PlacementDetail }) {
       <form className="form" noValidate onSubmit={form.handleSubmit(submit)}>
         <TextField
           label="延長する日数"
+          idBase="extend-lengthDays"
           hint="空欄なら標準（90 日）。"
           inputMode="numeric"
           error={errors.lengthDays?.message}
@@ -302,12 +309,13 @@ function ExtendForm({ placement }: { placement: PlacementDetail }) {
         />
         <TextField
           label="延長期間の確認日（延長開始からの日数）"
+          idBase="extend-checkpointDays"
           hint="カンマ区切り。空欄なら標準。"
           inputMode="numeric"
           error={errors.checkpointDays?.message}
           {...form.register('checkpointDays')}
         />
-        <TextAreaField rows={3} label="延長の理由" error={errors.note?.message} {...form.register('note')} />
+        <TextAreaField rows={3} label="延長の理由" idBase="extend-note" error={errors.note?.message} {...form.register('note')} />
         <button type="submit" className="button button--secondary" disabled={isSubmitting}>
           延長する
         </button>

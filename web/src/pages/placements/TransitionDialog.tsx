@@ -150,6 +150,7 @@ export function TransitionDialog({
           <TextField
             label={to === 'visit' ? '見学日' : '体験日'}
             type="date"
+            idBase="transition-date"
             hint="決まっていなければ空欄のままで構いません。"
             error={errors.date?.message}
             {...form.register('date')}
@@ -168,6 +169,7 @@ export function TransitionDialog({
           <>
             <TextField
               label="フォローの確認日（開始からの日数）"
+              idBase="transition-checkpointDays"
               hint="カンマ区切り。空欄なら標準（14, 28, 60, 90 日目）。0 は今日。"
               inputMode="numeric"
               error={errors.followUp?.checkpointDays?.message}
@@ -175,6 +177,7 @@ export function TransitionDialog({
             />
             <TextField
               label="フォロー期間（日）"
+              idBase="transition-lengthDays"
               hint="空欄なら標準（90 日）。"
               inputMode="numeric"
               error={errors.followUp?.lengthDays?.message}
@@ -182,7 +185,13 @@ export function TransitionDialog({
             />
           </>
         )}
-        <TextAreaField rows={3} label="メモ（受入先には表示されません）" error={errors.note?.message} {...form.register('note')} />
+        <TextAreaField
+          rows={3}
+          label="メモ（受入先には表示されません）"
+          idBase="transition-note"
+          error={errors.note?.message}
+          {...form.register('note')}
+        />
         <div className="dialog__actions">
           <button type="submit" className="button button--primary" disabled={isSubmitting}>
             記録する
