@@ -1,5 +1,5 @@
 import type { Params } from 'nestjs-pino';
-import { FEED_PATH } from '../follow-up/calendar-feed.service';
+import { FEED_PATH, INVITATION_PATH } from './secret-paths';
 
 /**
  * Paths whose next segment is a secret that grants access by itself: the private calendar feed
@@ -7,7 +7,7 @@ import { FEED_PATH } from '../follow-up/calendar-feed.service';
  * (`/invitation/<secret>`). API tokens and the session id travel in headers only (redacted below); the query
  * string is never logged. A new route with a secret in its path belongs in this list.
  */
-export const SECRET_PATH_PREFIXES: readonly string[] = [FEED_PATH, '/invitation/'];
+export const SECRET_PATH_PREFIXES: readonly string[] = [FEED_PATH, INVITATION_PATH];
 
 /** The request path as logged: no query string, and a secret segment written as `[secret]`. */
 export function loggedUrl(url: string | undefined): string {

@@ -5,11 +5,11 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { Clock } from '../common/clock';
+import { FEED_PATH } from '../common/secret-paths';
 import { addDays } from '../common/tokyo-time';
 import { AppConfig } from '../config/app-config';
 import { CalendarFeedRepository, type FeedItem } from './calendar-feed.repository';
 
-export const FEED_PATH = '/api/v1/calendar-feeds/';
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
