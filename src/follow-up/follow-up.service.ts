@@ -138,9 +138,24 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     return this.followUps.createPlan(manager, placementId, sequence, plan);
   }
 
-  /** PlacementFollowUp: the first plan starts today when the placement becomes active. */
-  start(manager: EntityManager, placementId: string, options?: FollowUpOptions): Promise<CheckpointTiming[]> {
-    return this.createPlan(manager, placementId, 1, this.today(), options);
+  /**
+   * PlacementFollowUp: the first plan starts on the day the person started (today, or a backdated start). Checkpoints
+   * are counted from that day; one whose due instant is already past is due now (its job runs at once, delay 0) and
+   * gets the usual grace from today before it counts as overdue: the coordinator learns of it now, not before.
+   */
+  start(manager: EntityManager, placementId: string, startsOn: string, options?: FollowUpOptions): Promise<CheckpointTiming[]> {
+    const plan = this.draft(startsOn, options);
+    const now = this.clock.now();
+    const today = this.today();
+    if (startsOn < today) {
+      const fromToday = timing(today, 0, this.draftOptions());
+      for (const c of plan.checkpoints) {
+        if (c.dueAt.getTime() > now.getTime()) continue;
+        c.dueAt = now;
+        if (c.overdueAt.getTime() < fromToday.overdueAt.getTime()) c.overdueAt = fromToday.overdueAt;
+      }
+    }
+    return this.savePlan(manager, placementId, 1, plan);
   }
 
   cancelOpen(manager: EntityManager, placementId: string): Promise<void> {

@@ -29,10 +29,14 @@ export interface FollowUpCheckpointSummary {
  * follow-up may use placements (its routes live under /placements/:id) without a folder cycle.
  */
 export abstract class PlacementFollowUp {
-  /** Inside the activation transaction: the first plan. Returns what `schedule` needs after commit. */
+  /**
+   * Inside the activation transaction: the first plan, starting on `startsOn` (a Tokyo date, today or earlier; a
+   * checkpoint already past is due at once). Returns what `schedule` needs after commit.
+   */
   abstract start(
     manager: EntityManager,
     placementId: string,
+    startsOn: string,
     options?: { lengthDays?: number; checkpointDays?: number[] },
   ): Promise<object[]>;
   /** After commit: the plan's jobs (left to the reconciler when Redis is away). */
