@@ -14,6 +14,8 @@ export interface FollowUpCheckpointSummary {
   /** The business day it is due on; nominalOn is the plan's day (start + dayOffset). */
   dueOn: string;
   nominalOn: string;
+  /** The first day it may be recorded (a few days before dueOn); a check-in or host feedback before it is refused. */
+  opensOn: string;
   /** follow_up: a plan checkpoint; after_closure: 「その後の様子確認」 after closing as 定着. */
   kind: 'follow_up' | 'after_closure';
   status: string;

@@ -7,13 +7,16 @@ import {
   canSeePlacement,
   defaultAssignee,
   hostOrganizationFilter,
+  isHost,
   needsParticipantArea,
 } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { Clock } from '../common/clock';
+import { addressOf } from '../common/person-name';
 import { addDays } from '../common/tokyo-time';
 import { TransactionRunner } from '../database/transaction.runner';
+import { NotificationService } from '../notifications/notification.service';
 import { ParticipantRepository } from '../participants/participant.repository';
 import { ResourceRepository } from '../resources/resource.repository';
 import type { CreatePlacementDto, ListPlacementsQuery, TransitionDto } from './dto/placement.dto';
@@ -32,6 +35,7 @@ export class PlacementService {
     private readonly views: PlacementViews,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly notifications: NotificationService,
   ) {}
 
   async create(actor: Actor, dto: CreatePlacementDto) {
@@ -232,7 +236,28 @@ export class PlacementService {
       { visitDate: dates.visitDate ?? placement.visitDate, trialDate: dates.trialDate ?? placement.trialDate },
       dates.trialDate ? 'trialDate' : 'visitDate',
     );
-    await this.tx.run((m) => this.placements.setDates(m, id, dates));
+    await this.notifications.afterNotifying(
+      this.tx.run(async (m) => {
+        await this.placements.setDates(m, id, dates);
+        if (!isHost(actor)) return 'unchanged';
+        // The host's screen promises 「コーディネーターにも伝わります」: the placement's coordinator is told (dates only).
+        const participant = await this.participants.findById(placement.participantId, m);
+        const changed = [
+          dates.visitDate && dates.visitDate !== placement.visitDate && `見学日を ${dates.visitDate}`,
+          dates.trialDate && dates.trialDate !== placement.trialDate && `体験日を ${dates.trialDate}`,
+        ].filter(Boolean);
+        if (!changed.length) return 'unchanged';
+        const notified = await this.notifications.notify(m, {
+          recipientUserId: placement.coordinatorId,
+          kind: 'host_dates',
+          placementId: id,
+          checkpointId: null,
+          message: `受入先（${placement.organizationName}）が、${addressOf(participant?.displayName)}（${placement.resourceTitle}）の${changed.join('、')}にしました。`,
+          dedupeKey: `${id}:dates:${dates.visitDate ?? ''}:${dates.trialDate ?? ''}:${this.clock.now().toISOString()}`,
+        });
+        return notified ? 'notified' : 'unchanged';
+      }),
+    );
     return this.get(actor, id);
   }
 }
