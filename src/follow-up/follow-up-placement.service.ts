@@ -86,7 +86,9 @@ export class FollowUpPlacementService {
           kind: 'host_feedback',
           placementId: id,
           checkpointId,
-          message: `受入先（${placement.organizationName}）が、${addressOf(participant?.displayName)}（${placement.resourceTitle}）の${checkpoint.dayOffset}日目の確認日（${checkpoint.dueOn}）に様子を記録しました。紹介の画面で確認してください。`,
+          message:
+            `受入先（${placement.organizationName}）が、${addressOf(participant?.displayName)}（${placement.resourceTitle}）の` +
+            `${checkpoint.dayOffset}日目の確認日（${checkpoint.dueOn}）に様子を記録しました。紹介の画面で確認してください。`,
           dedupeKey: `${checkpointId}:host_feedback:${randomUUID()}`,
         });
         return 'notified';

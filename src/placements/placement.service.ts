@@ -154,7 +154,10 @@ export class PlacementService {
     const today = this.clock.today();
     const date = given ?? today;
     if (date > today) {
-      throw AppException.validation('date', `開始日（${date}）は今日（${today}）以前の日付にしてください。先の予定は見学日・体験日で記録できます`);
+      throw AppException.validation(
+        'date',
+        `開始日（${date}）は今日（${today}）以前の日付にしてください。先の予定は見学日・体験日で記録できます`,
+      );
     }
     const earliest = addDays(today, -START_BACKDATE_MAX_DAYS);
     if (date < earliest) {
@@ -252,7 +255,9 @@ export class PlacementService {
           kind: 'host_dates',
           placementId: id,
           checkpointId: null,
-          message: `受入先（${placement.organizationName}）が、${addressOf(participant?.displayName)}（${placement.resourceTitle}）の${changed.join('、')}にしました。`,
+          message:
+            `受入先（${placement.organizationName}）が、${addressOf(participant?.displayName)}（${placement.resourceTitle}）の` +
+            `${changed.join('、')}にしました。`,
           dedupeKey: `${id}:dates:${dates.visitDate ?? ''}:${dates.trialDate ?? ''}:${this.clock.now().toISOString()}`,
         });
         return notified ? 'notified' : 'unchanged';

@@ -68,7 +68,10 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await page.getByLabel('移動時間の上限（分）').fill('30');
     await page.getByLabel('人と話すことが多い活動').check();
     await page.getByRole('button', { name: '登録する' }).click();
-    await h1().filter({ hasText: 'Aさん さん' }).waitFor();
+    // The display name as typed: no さん appended (「Aさん さん」).
+    await h1()
+      .filter({ hasText: /^Aさん$/ })
+      .waitFor();
     personId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByText('登録しました。').waitFor();
 

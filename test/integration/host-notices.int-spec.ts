@@ -66,7 +66,8 @@ describe('checkpoint windows and what hosts tell the coordinator', () => {
       .send({ date: today, attendance: 'attended', wellbeing: 4, note: '初日' })
       .expect(201);
     expect(note.body.checkins.at(-1).checkpointId).toBeNull();
-    expect((note.body.followUp.checkpoints as Checkpoint[]).map((c) => c.status)).toEqual(['scheduled', 'scheduled', 'scheduled', 'scheduled']);
+    const statuses = (note.body.followUp.checkpoints as Checkpoint[]).map((c) => c.status);
+    expect(statuses).toEqual(['scheduled', 'scheduled', 'scheduled', 'scheduled']);
   });
 
   it('takes a checkpoint from the day its window opens', async () => {
@@ -88,11 +89,26 @@ describe('checkpoint windows and what hosts tell the coordinator', () => {
     const placement = await placementOfCoordinator();
     const before = (await t.http().get('/api/v1/notifications').query({ unread: true }).set(coordinator).expect(200)).body.length;
 
-    await t.http().post(`/api/v1/placements/${placement.id}/dates`).set(host).send({ visitDate: addDays(today, -10) }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/dates`)
+      .set(host)
+      .send({ visitDate: addDays(today, -10) })
+      .expect(200);
     // The same date saved again is no news.
-    await t.http().post(`/api/v1/placements/${placement.id}/dates`).set(host).send({ visitDate: addDays(today, -10) }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/dates`)
+      .set(host)
+      .send({ visitDate: addDays(today, -10) })
+      .expect(200);
     // A coordinator's own change notifies no one.
-    await t.http().post(`/api/v1/placements/${placement.id}/dates`).set(t.admin).send({ trialDate: addDays(today, -9) }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/placements/${placement.id}/dates`)
+      .set(t.admin)
+      .send({ trialDate: addDays(today, -9) })
+      .expect(200);
     const active = await transition(t, placement.id, { to: 'active', date: addDays(today, -9) }).expect(200);
     const [day14] = active.body.followUp.checkpoints as Checkpoint[];
     await t

@@ -37,9 +37,8 @@ describe('dates of a placement: backdated start and the order of visit, trial an
   it('counts the checkpoints from a backdated start; a past checkpoint is due at once, a later one waits for its day', async () => {
     const placement = await proposed();
     const start = addDays(today, -20);
-    const res = await transition(t, placement.id, { to: 'active', date: start, followUp: { lengthDays: 60, checkpointDays: [14, 40] } }).expect(
-      200,
-    );
+    const followUp = { lengthDays: 60, checkpointDays: [14, 40] };
+    const res = await transition(t, placement.id, { to: 'active', date: start, followUp }).expect(200);
     expect(res.body.followUp.startsOn).toBe(start);
     const [past, later] = res.body.followUp.checkpoints as Checkpoint[];
     expect(past.nominalDueOn).toBe(addDays(start, 14));

@@ -19,7 +19,7 @@ export function HomePage() {
   return (
     <Page title="ホーム">
       <p className="lead">
-        {session?.user.displayName} さん、今日は{formatDateJa(new Date(), { wareki: true })}です。
+        今日は{formatDateJa(new Date(), { wareki: true })}です（{session?.user.displayName}でログイン中）。
       </p>
       {worker && (
         <div className="home-grid">

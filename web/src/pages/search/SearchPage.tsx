@@ -159,7 +159,7 @@ export function SearchPage() {
       {participantId && person.isError && <ApiErrorNotice error={person.error} />}
       {person.data && (
         <p className="notice notice--info">
-          <Link to={`/participants/${person.data.id}`}>{person.data.displayName} さん</Link>
+          <Link to={`/participants/${person.data.id}`}>{person.data.displayName}</Link>
           の希望と条件で検索します（{person.data.area}）。
           {person.data.consent.status !== 'obtained' && ' 同意がないため、まだ提案はできません。'}
         </p>
