@@ -88,13 +88,13 @@ describe("coordinator's workspace", () => {
     await advance('体験', () => page.getByLabel('体験日').fill(tokyoDay(-2).iso));
     await page.getByText(tokyoDay(-2).ja).first().waitFor();
 
-    // 参加・受入: the start date defaults to today and may not be before the trial; the service says so beside the field.
+    // 参加・受入: the start date defaults to today and may not be before the visit; the service says so beside the field.
     const activate = await advance('参加・受入', async () => {
       expect(await page.getByLabel('開始日').inputValue()).toBe(tokyoDay(0).iso);
       await page.getByLabel('開始日').fill(tokyoDay(-5).iso);
     });
     const startField = activate.getByLabel('開始日');
-    await activate.getByText(/開始日（.*）は体験日（.*）以降の日付にしてください/).waitFor();
+    await activate.getByText(/開始日（.*）は見学日（.*）以降の日付にしてください/).waitFor();
     expect(await startField.getAttribute('aria-invalid')).toBe('true');
     await checkA11y(page);
     await startField.fill(tokyoDay(-1).iso);
