@@ -198,6 +198,13 @@ describe('host portal on a phone', () => {
     await first.getByRole('button', { name: 'この確認日の様子を記録する' }).click();
     await first.getByText('記録しました。').waitFor();
     await first.getByText(/様子：食器洗いを黙々と丁寧にしていた/).waitFor();
+    // The screen's promise 「コーディネーターに伝わります」 is kept: the date and the view each left a notification
+    // for the placement's coordinator, naming neither what the host wrote nor anything the person did not share.
+    const notes = (
+      await apiCall<Array<{ kind: string; placementId: string; message: string }>>('GET', '/api/v1/notifications')
+    ).body.filter((n) => n.placementId === placementA.id);
+    expect(notes.map((n) => n.kind).sort()).toEqual(['host_dates', 'host_feedback']);
+    for (const text of [...Object.values(withheld), '食器洗い', '疲れた']) expect(JSON.stringify(notes)).not.toContain(text);
     // 28日目 is weeks ahead: its view cannot be recorded yet, and the page says from when.
     const later = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /28 日目の確認/ }) });
     await later.getByText(/から記録できます。/).waitFor();
