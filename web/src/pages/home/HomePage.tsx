@@ -18,9 +18,7 @@ export function HomePage() {
   const worker = role === 'admin' || role === 'coordinator';
   return (
     <Page title="ホーム">
-      <p className="lead">
-        今日は{formatDateJa(new Date(), { wareki: true })}です（{session?.user.displayName}でログイン中）。
-      </p>
+      <p className="lead">今日は{formatDateJa(new Date(), { wareki: true })}です。</p>
       {worker && (
         <div className="home-grid">
           <DueFollowUps />
