@@ -1,4 +1,5 @@
 import { HOST_VISIBLE_FIELDS } from './access/consent-projection';
+import { AUDIT_LABELS } from './audit/audit.labels';
 import {
   ACCOMMODATIONS,
   DAY_LABELS,
@@ -48,6 +49,7 @@ const VOCABULARY = {
   HOST_VISIBLE_FIELDS,
   PLACEMENT_STATE_LABELS,
   OUTCOME_LABELS,
+  AUDIT_LABELS,
 };
 
 /** The TypeScript module written to web/src/api/vocabulary.ts (`as const`: the web app derives its code types from it). */

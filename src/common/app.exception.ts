@@ -13,6 +13,8 @@ export enum ErrorCode {
   NoVacancy = 'NO_VACANCY',
   InvalidTransition = 'INVALID_TRANSITION',
   ConsentRequired = 'CONSENT_REQUIRED',
+  /** An administrator tried to disable their own account: a rule, not someone else's change. */
+  CannotDisableSelf = 'CANNOT_DISABLE_SELF',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   RateLimited = 'RATE_LIMITED',
@@ -32,6 +34,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NoVacancy]: 409,
   [ErrorCode.InvalidTransition]: 409,
   [ErrorCode.ConsentRequired]: 409,
+  [ErrorCode.CannotDisableSelf]: 409,
   [ErrorCode.IdempotencyKeyReused]: 422,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.RateLimited]: 429,

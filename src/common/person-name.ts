@@ -1,13 +1,8 @@
 /**
- * Honorifics a coordinator may already have typed into a display name. A name ending in one of them
- * is used as it is, so that messages never read 「テストBさんさん」 or 「山田様さん」.
+ * How a person is named in messages: the display name as the coordinator typed it (trimmed). A display name is a
+ * 仮名・コード such as 「Aさん（C-001）」, often with its honorific already, so nothing is appended: adding さん gave
+ * 「Aさん（C-001）さん」. An empty name reads 「ご本人」.
  */
-const HONORIFICS = ['さん', 'サン', 'さま', '様', 'サマ', '君', 'くん', 'クン', 'ちゃん', 'チャン', '殿', '氏', '先生'];
-
-/** How a person is addressed in messages: 「Aさん」, and 「B様」 left as typed. */
 export function addressOf(displayName: string | null | undefined): string {
-  // NFKC so that a half-width ｻﾝ typed into the name counts as さん's katakana form too.
-  const name = (displayName ?? '').normalize('NFKC').trim();
-  if (!name) return 'ご本人';
-  return HONORIFICS.some((h) => name.endsWith(h)) ? name : `${name}さん`;
+  return (displayName ?? '').trim() || 'ご本人';
 }

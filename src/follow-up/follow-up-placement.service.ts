@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { isHost } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
+import { addressOf } from '../common/person-name';
 import { TransactionRunner } from '../database/transaction.runner';
 import { NotificationService } from '../notifications/notification.service';
 import { ParticipantRepository } from '../participants/participant.repository';
@@ -67,9 +70,30 @@ export class FollowUpPlacementService {
 
   /** Host self-service: the host's view at a follow-up checkpoint; it joins that check-in. */
   async hostFeedback(actor: Actor, id: string, checkpointId: string, feedback: string) {
-    await this.placementService.requireVisible(actor, id);
-    const saved = await this.followUps.setHostFeedback(id, checkpointId, feedback);
-    if (!saved) throw AppException.validation('checkpointId', 'この紹介の確認日ではありません');
+    const placement = await this.placementService.requireVisible(actor, id);
+    await this.notifications.afterNotifying(
+      this.tx.run(async (manager) => {
+        const checkpoint = await this.followUps.findCheckpoint(manager, id, checkpointId);
+        if (!checkpoint) throw AppException.validation('checkpointId', 'この紹介の確認日ではありません');
+        this.followUp.assertWindowOpen(checkpoint);
+        await this.followUps.setHostFeedback(id, checkpointId, feedback, manager);
+        if (!isHost(actor)) return 'unchanged';
+        // The host's screen promises 「コーディネーターに伝わります」. The message names the checkpoint only: what the
+        // host wrote may touch on health, so it stays on the placement page (as the check-in's 受入先から).
+        const participant = await this.participants.findById(placement.participantId, manager);
+        await this.notifications.notify(manager, {
+          recipientUserId: placement.coordinatorId,
+          kind: 'host_feedback',
+          placementId: id,
+          checkpointId,
+          message:
+            `受入先（${placement.organizationName}）が、${addressOf(participant?.displayName)}（${placement.resourceTitle}）の` +
+            `${checkpoint.dayOffset}日目の確認日（${checkpoint.dueOn}）に様子を記録しました。紹介の画面で確認してください。`,
+          dedupeKey: `${checkpointId}:host_feedback:${randomUUID()}`,
+        });
+        return 'notified';
+      }),
+    );
     return this.placementService.get(actor, id);
   }
 }

@@ -6,6 +6,7 @@ import { updateReturning } from '../common/sql';
 import type { CheckpointJobTiming } from '../jobs/job.repository';
 import { actingPersonSql } from '../placements/placement.repository';
 import type { PlanDraft } from './follow-up-plan';
+import { CHECKPOINT_OPENS_DAYS_BEFORE } from './follow-up.constants';
 
 /** A checkpoint's status and its due and overdue instants, as its next follow-up job is scheduled from them. */
 export type CheckpointTiming = CheckpointJobTiming;
@@ -20,6 +21,8 @@ export interface Checkpoint {
   dayOffset: number;
   nominalOn: string;
   dueOn: string;
+  /** The first day it may be recorded (its window opens CHECKPOINT_OPENS_DAYS_BEFORE days before dueOn). */
+  opensOn: string;
   kind: CheckpointKind;
   isFinal: boolean;
   status: CheckpointStatus;
@@ -72,7 +75,8 @@ export interface NewCheckin {
 
 const CHECKPOINT_COLUMNS = `c.id, c.plan_id AS "planId", c.day_offset AS "dayOffset", to_char(c.due_on, 'YYYY-MM-DD') AS "dueOn",
   to_char(COALESCE(c.nominal_on, c.due_on), 'YYYY-MM-DD') AS "nominalOn", c.kind, c.is_final AS "isFinal", c.status,
-  c.done_at AS "doneAt", c.host_feedback AS "hostFeedback"`;
+  c.done_at AS "doneAt", c.host_feedback AS "hostFeedback",
+  to_char(c.due_on - ${CHECKPOINT_OPENS_DAYS_BEFORE}, 'YYYY-MM-DD') AS "opensOn"`;
 
 @Injectable()
 export class FollowUpRepository {
@@ -218,9 +222,14 @@ export class FollowUpRepository {
     );
   }
 
-  async setHostFeedback(placementId: string, checkpointId: string, feedback: string): Promise<boolean> {
+  async setHostFeedback(
+    placementId: string,
+    checkpointId: string,
+    feedback: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
     const rows = await updateReturning(
-      this.dataSource,
+      manager,
       `UPDATE follow_up_checkpoints SET host_feedback = $3, host_feedback_at = now() WHERE id = $2 AND placement_id = $1 RETURNING id`,
       [placementId, checkpointId, feedback],
     );

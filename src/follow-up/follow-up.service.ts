@@ -13,7 +13,7 @@ import { ReconcileRegistry } from '../jobs/reconcile.registry';
 import { NotificationService } from '../notifications/notification.service';
 import { PlacementFollowUp } from '../placements/placement-follow-up';
 import { draftPlan, timing, type DraftOptions, type PlanDraft } from './follow-up-plan';
-import { FollowUpRepository, type CheckpointContext, type CheckpointTiming } from './follow-up.repository';
+import { FollowUpRepository, type Checkpoint, type CheckpointContext, type CheckpointTiming } from './follow-up.repository';
 
 /** A checkpoint that a recomputation of due dates moves (or would move). */
 export interface MovedCheckpoint {
@@ -138,9 +138,24 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     return this.followUps.createPlan(manager, placementId, sequence, plan);
   }
 
-  /** PlacementFollowUp: the first plan starts today when the placement becomes active. */
-  start(manager: EntityManager, placementId: string, options?: FollowUpOptions): Promise<CheckpointTiming[]> {
-    return this.createPlan(manager, placementId, 1, this.today(), options);
+  /**
+   * PlacementFollowUp: the first plan starts on the day the person started (today, or a backdated start). Checkpoints
+   * are counted from that day; one whose due instant is already past is due now (its job runs at once, delay 0) and
+   * gets the usual grace from today before it counts as overdue: the coordinator learns of it now, not before.
+   */
+  start(manager: EntityManager, placementId: string, startsOn: string, options?: FollowUpOptions): Promise<CheckpointTiming[]> {
+    const plan = this.draft(startsOn, options);
+    const now = this.clock.now();
+    const today = this.today();
+    if (startsOn < today) {
+      const fromToday = timing(today, 0, this.draftOptions());
+      for (const c of plan.checkpoints) {
+        if (c.dueAt.getTime() > now.getTime()) continue;
+        c.dueAt = now;
+        if (c.overdueAt.getTime() < fromToday.overdueAt.getTime()) c.overdueAt = fromToday.overdueAt;
+      }
+    }
+    return this.savePlan(manager, placementId, 1, plan);
   }
 
   cancelOpen(manager: EntityManager, placementId: string): Promise<void> {
@@ -253,6 +268,7 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
         errors: [{ field: 'checkpointId', message: `状態: ${checkpoint.status}` }],
       });
     }
+    if (checkpoint) this.assertWindowOpen(checkpoint);
     if (checkpoint) await this.followUps.advance(manager, checkpoint.id, 'done', ['scheduled', 'due', 'overdue']);
     const concern = dto.concern ?? 'none';
     const id = await this.followUps.addCheckin(
@@ -314,6 +330,20 @@ export class FollowUpService implements PlacementFollowUp, OnModuleInit {
     await Promise.all(running);
     if (failed !== null) throw failed;
     return count;
+  }
+
+  /**
+   * A plan checkpoint is recorded from the day its window opens (CHECKPOINT_OPENS_DAYS_BEFORE days before it is due):
+   * a note from the first days, or a host's view written today for 28日目, must not mark a later checkpoint done.
+   */
+  assertWindowOpen(checkpoint: Checkpoint): void {
+    const today = this.today();
+    if (checkpoint.kind !== 'follow_up' || checkpoint.opensOn <= today) return;
+    throw AppException.validation(
+      'checkpointId',
+      `${checkpoint.dayOffset}日目の確認日（${checkpoint.dueOn}）はまだ記録できません。${checkpoint.opensOn} から記録できます。` +
+        'それまでの記録は「確認日に充てない（臨時の記録）」にしてください',
+    );
   }
 
   get defaultLengthDays(): number {

@@ -14,6 +14,8 @@ export interface FollowUpCheckpointSummary {
   /** The business day it is due on; nominalOn is the plan's day (start + dayOffset). */
   dueOn: string;
   nominalOn: string;
+  /** The first day it may be recorded (a few days before dueOn); a check-in or host feedback before it is refused. */
+  opensOn: string;
   /** follow_up: a plan checkpoint; after_closure: 「その後の様子確認」 after closing as 定着. */
   kind: 'follow_up' | 'after_closure';
   status: string;
@@ -29,10 +31,14 @@ export interface FollowUpCheckpointSummary {
  * follow-up may use placements (its routes live under /placements/:id) without a folder cycle.
  */
 export abstract class PlacementFollowUp {
-  /** Inside the activation transaction: the first plan. Returns what `schedule` needs after commit. */
+  /**
+   * Inside the activation transaction: the first plan, starting on `startsOn` (a Tokyo date, today or earlier; a
+   * checkpoint already past is due at once). Returns what `schedule` needs after commit.
+   */
   abstract start(
     manager: EntityManager,
     placementId: string,
+    startsOn: string,
     options?: { lengthDays?: number; checkpointDays?: number[] },
   ): Promise<object[]>;
   /** After commit: the plan's jobs (left to the reconciler when Redis is away). */

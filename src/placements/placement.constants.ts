@@ -27,3 +27,10 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   rematched: 'つなぎなおし',
   other: 'その他',
 };
+
+/**
+ * How far back the start of 参加・受入 may be recorded. A start is often written up a few days late (recorded on
+ * Monday for last Friday), sometimes after a long leave; beyond about a follow-up period (90 days) it is far more
+ * likely a typo (a wrong year or month) than a late record, and every checkpoint of the plan would be past at once.
+ */
+export const START_BACKDATE_MAX_DAYS = 90;

@@ -7,15 +7,20 @@ import {
   canSeePlacement,
   defaultAssignee,
   hostOrganizationFilter,
+  isHost,
   needsParticipantArea,
 } from '../access/access.rules';
 import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
+import { Clock } from '../common/clock';
+import { addressOf } from '../common/person-name';
+import { addDays } from '../common/tokyo-time';
 import { TransactionRunner } from '../database/transaction.runner';
+import { NotificationService } from '../notifications/notification.service';
 import { ParticipantRepository } from '../participants/participant.repository';
 import { ResourceRepository } from '../resources/resource.repository';
 import type { CreatePlacementDto, ListPlacementsQuery, TransitionDto } from './dto/placement.dto';
-import { PLACEMENT_STATE_LABELS, TRANSITIONS } from './placement.constants';
+import { PLACEMENT_STATE_LABELS, START_BACKDATE_MAX_DAYS, TRANSITIONS } from './placement.constants';
 import { PlacementFollowUp } from './placement-follow-up';
 import { PlacementRepository, type Placement } from './placement.repository';
 import { PlacementViews } from './placement.views';
@@ -29,6 +34,8 @@ export class PlacementService {
     private readonly followUp: PlacementFollowUp,
     private readonly views: PlacementViews,
     private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly notifications: NotificationService,
   ) {}
 
   async create(actor: Actor, dto: CreatePlacementDto) {
@@ -106,6 +113,8 @@ export class PlacementService {
         );
       }
       if (dto.to === 'closed') return this.close(manager, actor, current, dto);
+      if (dto.to === 'visit' && dto.date) checkDateOrder({ visitDate: dto.date, trialDate: current.trialDate }, 'date');
+      if (dto.to === 'trial' && dto.date) checkDateOrder({ visitDate: current.visitDate, trialDate: dto.date }, 'date');
       if (dto.to === 'active') scheduled.push(...(await this.activate(manager, current, dto)));
       await this.placements.apply(manager, id, {
         state: dto.to,
@@ -134,7 +143,42 @@ export class PlacementService {
         `「${current.resourceTitle}」に空きがありません。受入先と相談するか、別の資源を検討してください。`,
       );
     }
-    return this.followUp.start(manager, current.id, dto.followUp);
+    return this.followUp.start(manager, current.id, this.startDate(current, dto.date), dto.followUp);
+  }
+
+  /**
+   * The day the person started (参加・受入の開始日): today unless the coordinator records it late. Not after today, not
+   * before a visit or trial already recorded, and not more than START_BACKDATE_MAX_DAYS back (most likely a typo).
+   */
+  private startDate(current: Placement, given: string | undefined): string {
+    const today = this.clock.today();
+    const date = given ?? today;
+    if (date > today) {
+      throw AppException.validation(
+        'date',
+        `開始日（${date}）は今日（${today}）以前の日付にしてください。先の予定は見学日・体験日で記録できます`,
+      );
+    }
+    const earliest = addDays(today, -START_BACKDATE_MAX_DAYS);
+    if (date < earliest) {
+      throw AppException.validation(
+        'date',
+        `開始日（${date}）は ${START_BACKDATE_MAX_DAYS} 日前（${earliest}）から今日（${today}）までの日付にしてください`,
+      );
+    }
+    // Also for the default (today): a start before the recorded visit means one of the two dates is wrong.
+    for (const [label, recorded] of [
+      ['見学日', current.visitDate],
+      ['体験日', current.trialDate],
+    ] as const) {
+      if (recorded && date < recorded) {
+        throw AppException.validation(
+          'date',
+          `開始日（${date}）は${label}（${recorded}）以降の日付にしてください。${label}が違っていれば先に直してください`,
+        );
+      }
+    }
+    return date;
   }
 
   private async close(manager: EntityManager, actor: Actor, current: Placement, dto: TransitionDto): Promise<void> {
@@ -191,7 +235,42 @@ export class PlacementService {
         `見学・体験の日付は「提案・見学・体験」の段階でだけ変更できます（現在: ${PLACEMENT_STATE_LABELS[placement.state]}）。`,
       );
     }
-    await this.tx.run((m) => this.placements.setDates(m, id, dates));
+    checkDateOrder(
+      { visitDate: dates.visitDate ?? placement.visitDate, trialDate: dates.trialDate ?? placement.trialDate },
+      dates.trialDate ? 'trialDate' : 'visitDate',
+    );
+    await this.notifications.afterNotifying(
+      this.tx.run(async (m) => {
+        await this.placements.setDates(m, id, dates);
+        if (!isHost(actor)) return 'unchanged';
+        // The host's screen promises 「コーディネーターにも伝わります」: the placement's coordinator is told (dates only).
+        const participant = await this.participants.findById(placement.participantId, m);
+        const changed = [
+          dates.visitDate && dates.visitDate !== placement.visitDate && `見学日を ${dates.visitDate}`,
+          dates.trialDate && dates.trialDate !== placement.trialDate && `体験日を ${dates.trialDate}`,
+        ].filter(Boolean);
+        if (!changed.length) return 'unchanged';
+        const notified = await this.notifications.notify(m, {
+          recipientUserId: placement.coordinatorId,
+          kind: 'host_dates',
+          placementId: id,
+          checkpointId: null,
+          message:
+            `受入先（${placement.organizationName}）が、${addressOf(participant?.displayName)}（${placement.resourceTitle}）の` +
+            `${changed.join('、')}にしました。`,
+          dedupeKey: `${id}:dates:${dates.visitDate ?? ''}:${dates.trialDate ?? ''}:${this.clock.now().toISOString()}`,
+        });
+        return notified ? 'notified' : 'unchanged';
+      }),
+    );
     return this.get(actor, id);
+  }
+}
+
+/** A visit (見学) comes before the trial (体験): the same day is fine, a trial before the visit is a slip. */
+function checkDateOrder(dates: { visitDate: string | null; trialDate: string | null }, field: string): void {
+  const { visitDate, trialDate } = dates;
+  if (visitDate && trialDate && trialDate < visitDate) {
+    throw AppException.validation(field, `体験日（${trialDate}）は見学日（${visitDate}）以降の日付にしてください`);
   }
 }

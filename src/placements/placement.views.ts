@@ -50,10 +50,11 @@ export class PlacementViews {
           })),
           checkpoints: checkpoints
             .filter((c) => c.kind === 'follow_up')
-            .map(({ id, dueOn, nominalOn, status, dayOffset, isFinal }) => ({
+            .map(({ id, dueOn, nominalOn, opensOn, status, dayOffset, isFinal }) => ({
               id,
               dueOn,
               nominalDueOn: nominalOn,
+              opensOn,
               status,
               dayOffset,
               isFinal,

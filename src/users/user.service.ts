@@ -68,7 +68,10 @@ export class UserService {
     if (dto.organizationAdmin && user.role !== 'host')
       throw AppException.validation('organizationAdmin', 'organizationAdmin（職員管理者）は host にだけ指定できます');
     if (dto.status === 'disabled' && actor.userId === id) {
-      throw new AppException(ErrorCode.Conflict, '自分自身を無効にすることはできません（ほかの管理者に依頼してください）。');
+      throw new AppException(
+        ErrorCode.CannotDisableSelf,
+        'ご自分のアカウントは無効にできません。無効にする必要があれば、ほかの管理者に依頼してください。',
+      );
     }
     if (dto.displayName !== undefined || dto.email !== undefined || dto.areas !== undefined || dto.organizationAdmin !== undefined) {
       await this.users.update(id, {

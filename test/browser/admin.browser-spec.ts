@@ -109,6 +109,12 @@ describe('admin screens', () => {
       .getByRole('cell', { name: 'コーディネーター', exact: true })
       .waitFor();
     await page.getByRole('cell', { name: 'GET /api/v1/participants/:id', exact: true }).first().waitFor();
+    // Field names in Japanese (one map from the service), never the API's displayName、ageBand.
+    await page
+      .getByRole('cell', { name: /表示名/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('table').last().textContent()).not.toMatch(/displayName|ageBand/);
     const csvHref = await page.getByRole('link', { name: /CSV で保存する/ }).getAttribute('href');
     const csv = await page.evaluate(async (href) => (await fetch(href!)).text(), csvHref);
     expect(csv).toContain(coordinatorName);
@@ -130,7 +136,7 @@ describe('admin screens', () => {
 
   it('erases a person only after a confirmation naming them and the consequences', async () => {
     await page.getByRole('button', { name: '本人の記録を消去する…' }).click();
-    const dialog = page.getByRole('dialog', { name: `${personName} さんの記録を消去します` });
+    const dialog = page.getByRole('dialog', { name: `${personName}の記録を消去します` });
     await dialog.waitFor();
     await dialog.getByText(/元に戻せない形で削除されます/).waitFor();
     const erase = dialog.getByRole('button', { name: '消去する' });
@@ -138,7 +144,7 @@ describe('admin screens', () => {
     await dialog.getByLabel(`確認のため「${personName}」と入力してください`).fill(personName);
     await checkA11y(page);
     await erase.click();
-    await page.getByText(`${personName} さんの個人情報を消去しました。`).waitFor();
+    await page.getByText(`${personName}の個人情報を消去しました。`).waitFor();
     expect((await apiCall('GET', `/api/v1/participants/${person.id}`)).status).toBe(404);
   });
 

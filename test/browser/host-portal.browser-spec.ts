@@ -21,6 +21,13 @@ import {
  * resume, see a referred person only within consent, confirm a visit date and record feedback at a
  * checkpoint; the coordinator gets that feedback with the check-in. Host A cannot open B's records.
  */
+/** A Tokyo calendar date `n` days from today, and how the screens write it (2026年11月20日（金）). */
+function tokyoDay(n: number): { iso: string; ja: string } {
+  const d = new Date(Date.now() + 9 * 3600_000 + n * 86_400_000);
+  const iso = d.toISOString().slice(0, 10);
+  return { iso, ja: `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日（${'日月火水木金土'[d.getUTCDay()]}）` };
+}
+
 describe('host portal on a phone', () => {
   let browser: BrowserSession;
   let page: Page;
@@ -168,17 +175,20 @@ describe('host portal on a phone', () => {
     await phoneScreenshot(page, 'host-referral');
   });
 
+  // The visit was ten days ago and the person started nine days ago (recorded late), so 14日目 is inside its window.
+  const visit = tokyoDay(-10);
+
   it('confirms a visit date', async () => {
-    await page.getByLabel('見学の日付').fill('2026-12-09');
+    await page.getByLabel('見学の日付').fill(visit.iso);
     await page.getByRole('button', { name: '日付を保存する' }).click();
     await page.getByText('日付を保存しました。').waitFor();
-    await page.getByText('見学：2026年12月9日（水）').waitFor();
-    expect((await getPlacement<{ visitDate: string }>(placementA.id)).visitDate).toBe('2026-12-09');
+    await page.getByText(`見学：${visit.ja}`).waitFor();
+    expect((await getPlacement<{ visitDate: string }>(placementA.id)).visitDate).toBe(visit.iso);
   });
 
   it('records feedback at a checkpoint; the coordinator gets it with the check-in', async () => {
-    await transition(placementA.id, { to: 'visit', date: '2026-12-09' });
-    await transition(placementA.id, { to: 'active' });
+    await transition(placementA.id, { to: 'visit', date: visit.iso });
+    await transition(placementA.id, { to: 'active', date: tokyoDay(-9).iso });
     await page.reload();
     const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /14 日目の確認/ }) });
     await first.waitFor();
@@ -188,6 +198,17 @@ describe('host portal on a phone', () => {
     await first.getByRole('button', { name: 'この確認日の様子を記録する' }).click();
     await first.getByText('記録しました。').waitFor();
     await first.getByText(/様子：食器洗いを黙々と丁寧にしていた/).waitFor();
+    // The screen's promise 「コーディネーターに伝わります」 is kept: the date and the view each left a notification
+    // for the placement's coordinator, naming neither what the host wrote nor anything the person did not share.
+    const notes = (
+      await apiCall<Array<{ kind: string; placementId: string; message: string }>>('GET', '/api/v1/notifications')
+    ).body.filter((n) => n.placementId === placementA.id);
+    expect(notes.map((n) => n.kind).sort()).toEqual(['host_dates', 'host_feedback']);
+    for (const text of [...Object.values(withheld), '食器洗い', '疲れた']) expect(JSON.stringify(notes)).not.toContain(text);
+    // 28日目 is weeks ahead: its view cannot be recorded yet, and the page says from when.
+    const later = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /28 日目の確認/ }) });
+    await later.getByText(/から記録できます。/).waitFor();
+    await expect(later.getByRole('button').count()).resolves.toBe(0);
     await checkA11y(page);
     await phoneScreenshot(page, 'host-feedback');
 
@@ -195,7 +216,7 @@ describe('host portal on a phone', () => {
     const checkpoint = placement.followUp.checkpoints.find((c) => c.dayOffset === 14)!;
     await checkin(placementA.id, {
       checkpointId: checkpoint.id,
-      date: '2026-12-23',
+      date: tokyoDay(0).iso,
       attendance: 'attended',
       wellbeing: 4,
       concern: 'none',

@@ -68,7 +68,10 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await page.getByLabel('移動時間の上限（分）').fill('30');
     await page.getByLabel('人と話すことが多い活動').check();
     await page.getByRole('button', { name: '登録する' }).click();
-    await h1().filter({ hasText: 'Aさん さん' }).waitFor();
+    // The display name as typed: no さん appended (「Aさん さん」).
+    await h1()
+      .filter({ hasText: /^Aさん$/ })
+      .waitFor();
     personId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByText('登録しました。').waitFor();
 
@@ -141,10 +144,20 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await page.getByRole('table', { name: '選んだ資源を比べる' }).waitFor();
     await checkA11y(page);
 
-    // 提案する: one step to a placement for this person.
+    // 提案する: a small dialog says who and where and takes a note; やめる creates nothing.
     const chosenTitle = (await first.getByRole('heading').textContent())!;
     await first.getByRole('button', { name: '提案する' }).click();
-    await first.getByText('Aさん さんに提案しました。').waitFor();
+    const confirm = page.getByRole('dialog', { name: '提案の確認' });
+    await confirm.getByText(chosenTitle, { exact: false }).waitFor();
+    await confirm.getByText('Aさん', { exact: true }).waitFor();
+    await checkA11y(page);
+    await confirm.getByRole('button', { name: 'やめる' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect((await adminApi<{ items: unknown[] }>('GET', `/api/v1/placements?participantId=${personId}`)).body.items).toEqual([]);
+    await first.getByRole('button', { name: '提案する' }).click();
+    await confirm.getByLabel('メモ（受入先には表示されません）').fill('見学は同行する');
+    await confirm.getByRole('button', { name: '提案する' }).click();
+    await first.getByText('Aさんに提案しました。').waitFor();
     const placements = await adminApi<{ items: Array<{ resource: { title: string }; state: string }> }>(
       'GET',
       `/api/v1/placements?participantId=${personId}`,

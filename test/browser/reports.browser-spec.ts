@@ -167,6 +167,21 @@ describe('集計 screen', () => {
     await expect(page.locator('.link-button').count()).resolves.toBe(0);
   });
 
+  it("offers a viewer only the screens the service lets them use: Home's メニュー has 集計 alone", async () => {
+    await page.goto('/login');
+    await signIn(page, viewer.login, viewer.password);
+    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    const menu = page.getByRole('region', { name: 'メニュー' });
+    await menu.getByRole('link', { name: '集計' }).waitFor();
+    expect(await menu.getByRole('link').allTextContents()).toEqual(['集計']);
+    await checkA11y(page);
+    // Typed by hand, a coordinator's screen is not found rather than an empty form or a refusal.
+    for (const path of ['/participants', '/search']) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: 'ページが見つかりません' }).waitFor();
+    }
+  });
+
   it('prints on A4 without the navigation', async () => {
     await openReports(coordinator);
     await page.emulateMedia({ media: 'print' });

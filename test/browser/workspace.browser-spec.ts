@@ -18,6 +18,14 @@ import {
  * active with a day-0 checkpoint; it shows on ホーム, the check-in is recorded on the placement page, and the
  * placement closes as 定着. Real service, database, Redis and model; seeding through the API only.
  */
+/** A Tokyo calendar date `n` days from today, and how the screens write it (2026年11月27日（金）). */
+function tokyoDay(n: number): { iso: string; ja: string } {
+  const d = new Date(Date.now() + 9 * 3600_000 + n * 86_400_000);
+  const iso = d.toISOString().slice(0, 10);
+  const ja = `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日（${'日月火水木金土'[d.getUTCDay()]}）`;
+  return { iso, ja };
+}
+
 describe("coordinator's workspace", () => {
   let browser: BrowserSession;
   let page: Page;
@@ -75,15 +83,25 @@ describe("coordinator's workspace", () => {
     await checkA11y(page);
     await dialog.getByRole('button', { name: 'やめる' }).click();
 
-    await advance('見学', () => page.getByLabel('見学日').fill('2026-12-01'));
-    await page.getByText('2026年12月1日（火）').waitFor();
-    await advance('体験', () => page.getByLabel('体験日').fill('2026-12-08'));
-    await page.getByText('2026年12月8日（火）').first().waitFor();
+    // Recorded a few days late: the visit and the trial were last week, the start yesterday.
+    await advance('見学', () => page.getByLabel('見学日').fill(tokyoDay(-3).iso));
+    await page.getByText(tokyoDay(-3).ja).waitFor();
+    await advance('体験', () => page.getByLabel('体験日').fill(tokyoDay(-2).iso));
+    await page.getByText(tokyoDay(-2).ja).first().waitFor();
 
-    // 参加・受入 with a follow-up plan: a checkpoint beyond the period is refused by the service, beside its field.
+    // 参加・受入: the start date defaults to today and may not be before the visit; the service says so beside the field.
     const activate = await advance('参加・受入', async () => {
-      await page.getByLabel('フォローの確認日（開始からの日数）').fill('0, 200');
+      expect(await page.getByLabel('開始日').inputValue()).toBe(tokyoDay(0).iso);
+      await page.getByLabel('開始日').fill(tokyoDay(-5).iso);
     });
+    const startField = activate.getByLabel('開始日');
+    await activate.getByText(/開始日（.*）は見学日（.*）以降の日付にしてください/).waitFor();
+    expect(await startField.getAttribute('aria-invalid')).toBe('true');
+    await checkA11y(page);
+    await startField.fill(tokyoDay(-1).iso);
+    // A checkpoint beyond the period is refused by the service, beside its field.
+    await activate.getByLabel('フォローの確認日（開始からの日数）').fill('0, 200');
+    await activate.getByRole('button', { name: '記録する' }).click();
     const daysField = activate.getByLabel('フォローの確認日（開始からの日数）');
     await activate.getByText('確認日（200 日目）はフォロー期間（90 日）以内にしてください').waitFor();
     expect(await daysField.getAttribute('aria-invalid')).toBe('true');

@@ -179,6 +179,16 @@ describe('accounts: invitations, sign-in, sessions, lockout, CSRF', () => {
     await t.http().get('/api/v1/me').set(s2).expect(401);
   });
 
+  it('refuses an administrator disabling themselves with its own code and reason, not as a conflicting change', async () => {
+    const admin = await createUser(t, 'admin');
+    const session = await signIn(t, admin.login, admin.password);
+    const res = await t.http().patch(`/api/v1/users/${admin.id}`).set(session).send({ status: 'disabled' }).expect(409);
+    expect(res.body.code).toBe('CANNOT_DISABLE_SELF');
+    expect(res.body.message).toContain('ご自分のアカウントは無効にできません');
+    expect(res.body.message).not.toContain('ほかの人');
+    expect((await t.http().get('/api/v1/session').set(session).expect(200)).body).toBeTruthy();
+  });
+
   it('signs out, and a disabled user is refused at once (sessions and owned tokens)', async () => {
     const user = await createUser(t, 'coordinator');
     const s = await signIn(t, user.login, user.password);

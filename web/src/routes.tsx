@@ -45,16 +45,79 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <HostHome fallback={<HomePage />} /> },
-          { path: 'participants', element: <ParticipantsPage /> },
-          { path: 'participants/new', element: <ParticipantFormPage /> },
-          { path: 'participants/:id', element: <ParticipantPage /> },
-          { path: 'participants/:id/edit', element: <ParticipantFormPage /> },
-          { path: 'search', element: <SearchPage /> },
+          {
+            path: 'participants',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <ParticipantsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'participants/new',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <ParticipantFormPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'participants/:id',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <ParticipantPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'participants/:id/edit',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <ParticipantFormPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'search',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <SearchPage />
+              </RequireRole>
+            ),
+          },
           { path: 'matching', element: <Navigate to="/search" replace /> },
-          { path: 'placements', element: <PlacementsPage /> },
-          { path: 'placements/:id', element: <PlacementPage /> },
-          { path: 'notifications', element: <NotificationsPage /> },
-          { path: 'catalogue', element: <CataloguePage /> },
+          {
+            path: 'placements',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <PlacementsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'placements/:id',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <PlacementPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'notifications',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <NotificationsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'catalogue',
+            element: (
+              <RequireRole roles={['admin', 'coordinator', 'host']}>
+                <CataloguePage />
+              </RequireRole>
+            ),
+          },
           {
             path: 'catalogue/import',
             element: (
@@ -63,8 +126,22 @@ export const router = createBrowserRouter([
               </RequireRole>
             ),
           },
-          { path: 'catalogue/resources/:id', element: <ResourcePage /> },
-          { path: 'catalogue/organizations/:id', element: <OrganizationPage /> },
+          {
+            path: 'catalogue/resources/:id',
+            element: (
+              <RequireRole roles={['admin', 'coordinator', 'host']}>
+                <ResourcePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'catalogue/organizations/:id',
+            element: (
+              <RequireRole roles={['admin', 'coordinator', 'host']}>
+                <OrganizationPage />
+              </RequireRole>
+            ),
+          },
           { path: 'reports', lazy: () => import('./pages/reports/ReportsPage').then((m) => ({ Component: m.ReportsPage })) },
           {
             path: 'host',

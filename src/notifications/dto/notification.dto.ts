@@ -13,8 +13,9 @@ export class ListNotificationsQuery {
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
-    enum: ['checkpoint_due', 'checkpoint_overdue', 'decision_needed', 'urgent_concern'],
-    description: '確認日・記録の期限超過・最終確認（終結か延長かの判断）・緊急の懸念',
+    enum: ['checkpoint_due', 'checkpoint_overdue', 'decision_needed', 'urgent_concern', 'host_dates', 'host_feedback'],
+    description:
+      '確認日・記録の期限超過・最終確認（終結か延長かの判断）・緊急の懸念・受入先が見学／体験の日付を決めた・受入先が確認日の様子を記録した',
   })
   kind!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) placementId!: string | null;

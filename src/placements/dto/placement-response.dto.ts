@@ -83,6 +83,11 @@ export class FollowUpCheckpointDto {
   @ApiProperty({ example: '2026-12-11', description: '期日（営業日。休業日にあたる計画日は前の営業日へ）' }) dueOn!: string;
   @ApiProperty({ example: '2026-12-13', description: '計画上の日（開始日＋日数）' }) nominalDueOn!: string;
   @ApiProperty({
+    example: '2026-12-04',
+    description: 'この確認日に記録できる最初の日（期日の 7 日前）。これより前は記録・受入先の所見を付けられません',
+  })
+  opensOn!: string;
+  @ApiProperty({
     enum: ['scheduled', 'due', 'overdue', 'done', 'cancelled'],
     description: 'scheduled 予定 / due 期日 / overdue 期限超過 / done 記録済み / cancelled 取消',
   })

@@ -62,7 +62,15 @@ export class TransitionDto {
   @IsUUID('all', { message: 'rematchedTo は UUID で指定してください' })
   rematchedTo?: string;
 
-  @ApiPropertyOptional({ description: '見学・体験の日付（YYYY-MM-DD）' }) @IsOptional() @IsCalendarDate() date?: string;
+  @ApiPropertyOptional({
+    description:
+      'visit・trial のとき：見学日・体験日（YYYY-MM-DD、体験日は見学日以降）。active のとき：参加・受入の開始日（省略時は今日・東京時間）。' +
+      '今日以前で、90 日前より後、記録済みの見学日・体験日以降。フォローの確認日はこの日から数え、過ぎた確認日はすぐ「時期」になります',
+    example: '2026-11-27',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  date?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 

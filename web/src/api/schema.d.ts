@@ -1609,6 +1609,11 @@ export interface components {
              */
             nominalDueOn: string;
             /**
+             * @description この確認日に記録できる最初の日（期日の 7 日前）。これより前は記録・受入先の所見を付けられません
+             * @example 2026-12-04
+             */
+            opensOn: string;
+            /**
              * @description scheduled 予定 / due 期日 / overdue 期限超過 / done 記録済み / cancelled 取消
              * @enum {string}
              */
@@ -1879,10 +1884,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description 確認日・記録の期限超過・最終確認（終結か延長かの判断）・緊急の懸念
+             * @description 確認日・記録の期限超過・最終確認（終結か延長かの判断）・緊急の懸念・受入先が見学／体験の日付を決めた・受入先が確認日の様子を記録した
              * @enum {string}
              */
-            kind: "checkpoint_due" | "checkpoint_overdue" | "decision_needed" | "urgent_concern";
+            kind: "checkpoint_due" | "checkpoint_overdue" | "decision_needed" | "urgent_concern" | "host_dates" | "host_feedback";
             /** @description 通知の文面（本人の仮名と受入先の名前を含む） */
             message: string;
             /** Format: uuid */
@@ -2350,7 +2355,10 @@ export interface components {
              * @example 180
              */
             afterClosureContactDays?: number;
-            /** @description 見学・体験の日付（YYYY-MM-DD） */
+            /**
+             * @description visit・trial のとき：見学日・体験日（YYYY-MM-DD、体験日は見学日以降）。active のとき：参加・受入の開始日（省略時は今日・東京時間）。今日以前で、90 日前より後、記録済みの見学日・体験日以降。フォローの確認日はこの日から数え、過ぎた確認日はすぐ「時期」になります
+             * @example 2026-11-27
+             */
             date?: string;
             /** @description to が active のときのフォロー計画 */
             followUp?: components["schemas"]["FollowUpOptionsDto"];

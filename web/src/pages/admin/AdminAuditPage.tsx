@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { AUDIT_LABELS } from '../../api/vocabulary';
 import { ApiErrorNotice } from '../../components/ApiErrorNotice';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
@@ -12,7 +13,8 @@ import { BackupNotice } from './BackupNotice';
 import { ROLE_OPTIONS, adminKeys, listUsers, type AuditEntry } from './admin-api';
 
 const ROLE_LABEL = Object.fromEntries(ROLE_OPTIONS.map((r) => [r.value, r.label])) as Record<string, string>;
-const ACTION_LABELS: Record<string, string> = { read: '閲覧', write: '変更', export: '出力', erase: '消去' };
+/** The service's one map of audit words (actions, account events, field names); an unknown word shows as stored. */
+const auditLabel = (key: string): string => (AUDIT_LABELS as Record<string, string>)[key] ?? key;
 const FILTER_KEYS = ['participantId', 'userId', 'route', 'from', 'to'] as const;
 type Filter = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -206,9 +208,9 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <td>{formatDateTimeJa(String(e.at))}</td>
               <td>{who(e)}</td>
               <td>{ROLE_LABEL[e.role] ?? e.role}</td>
-              <td>{ACTION_LABELS[e.action] ?? e.action}</td>
+              <td>{auditLabel(e.action)}</td>
               <td>{e.participantId ? e.participantId.slice(0, 8) : '—'}</td>
-              <td>{e.fields.join('、')}</td>
+              <td>{e.fields.map(auditLabel).join('、')}</td>
               <td>{e.route}</td>
             </tr>
           ))}
@@ -254,7 +256,7 @@ function PersonData({ participantId }: { participantId: string }) {
     mutationFn: () => unwrap(api.DELETE('/api/v1/participants/{id}', { params: { path: { id: participantId } } })),
     onSuccess: () => {
       dialog.current?.close();
-      setDone(`${person?.displayName ?? ''} さんの個人情報を消去しました。`);
+      setDone(`${person?.displayName ?? ''}の個人情報を消去しました。`);
     },
   });
   return (
@@ -272,7 +274,7 @@ function PersonData({ participantId }: { participantId: string }) {
       <ApiErrorNotice error={load.error ?? exportData.error} />
       <dialog ref={dialog} className="dialog" aria-labelledby="erase-title">
         <h2 id="erase-title" className="dialog__title">
-          {person?.displayName} さんの記録を消去します
+          {person?.displayName}の記録を消去します
         </h2>
         <ul>
           <li>氏名・希望・条件・健康などの個人情報、同意の記録、フォローのメモは元に戻せない形で削除されます。</li>

@@ -84,7 +84,7 @@ function UserRow({ user, onLink }: { user: User; onLink: (invitation: Invitation
   const disable = () => {
     if (
       window.confirm(
-        `${user.displayName} さんを無効にします。ログイン中の画面はすぐに使えなくなり、この人の API トークンも失効します。よろしいですか。`,
+        `${user.displayName}を無効にします。ログイン中の画面はすぐに使えなくなり、この人の API トークンも失効します。よろしいですか。`,
       )
     ) {
       setStatus.mutate('disabled');
@@ -144,7 +144,7 @@ function InvitationLinkBox({ name, invitation, onClose }: { name: string; invita
   return (
     <section className="notice notice--info" aria-labelledby="link-heading">
       <h2 id="link-heading" className="notice__title">
-        {name} さんの{invitation.purpose === 'invite' ? '招待' : 'パスワード再設定'}リンク
+        {name}の{invitation.purpose === 'invite' ? '招待' : 'パスワード再設定'}リンク
       </h2>
       <p>このリンクは今だけ表示されます。本人に渡してください（1 回限り、{formatDateJa(invitation.invitationExpiresAt)} まで有効）。</p>
       {invitation.emailed && <p>本人のメールアドレスにも送りました。</p>}

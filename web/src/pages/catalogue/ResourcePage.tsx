@@ -267,7 +267,7 @@ function Candidates({ resourceId }: { resourceId: string }) {
           {candidates.data.candidates.map((c) => (
             <li key={c.participant.id} className="card">
               <p>
-                <Link to={`/participants/${c.participant.id}`}>{c.participant.displayName} さん</Link>
+                <Link to={`/participants/${c.participant.id}`}>{c.participant.displayName}</Link>
               </p>
               <p>
                 {c.participant.area}

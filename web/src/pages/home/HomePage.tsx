@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ListState, Pager } from '../../components/ListState';
 import { Page } from '../../components/Page';
-import { NAV_ITEMS } from '../../layout/AppLayout';
+import { navItemsFor } from '../../layout/AppLayout';
 import { formatDateJa, tokyoMonth } from '../../lib/dates';
 import { useSession } from '../../session/SessionContext';
 import { KIND_LABELS, isUrgent, useUnreadNotifications } from '../notifications/notifications';
@@ -18,9 +18,7 @@ export function HomePage() {
   const worker = role === 'admin' || role === 'coordinator';
   return (
     <Page title="ホーム">
-      <p className="lead">
-        {session?.user.displayName} さん、今日は{formatDateJa(new Date(), { wareki: true })}です。
-      </p>
+      <p className="lead">今日は{formatDateJa(new Date(), { wareki: true })}です。</p>
       {worker && (
         <div className="home-grid">
           <DueFollowUps />
@@ -35,11 +33,14 @@ export function HomePage() {
       <section aria-labelledby="home-menu">
         <h2 id="home-menu">メニュー</h2>
         <ul className="menu-list">
-          {NAV_ITEMS.filter((item) => item.to !== '/').map((item) => (
-            <li key={item.to}>
-              <Link to={item.to}>{item.label}</Link>
-            </li>
-          ))}
+          {/* The same role rule as the main menu: a viewer (city officer) is offered 集計 only, no screen that refuses them. */}
+          {navItemsFor(role)
+            .filter((item) => item.to !== '/' && !item.to.startsWith('/admin'))
+            .map((item) => (
+              <li key={item.to}>
+                <Link to={item.to}>{item.label}</Link>
+              </li>
+            ))}
         </ul>
       </section>
     </Page>

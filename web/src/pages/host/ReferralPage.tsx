@@ -10,7 +10,7 @@ import { ApiErrorNotice } from '../../components/ApiErrorNotice';
 import { applyServerErrors } from '../../components/FieldErrors';
 import { Page } from '../../components/Page';
 import { TextField } from '../../components/TextField';
-import { formatDateJa } from '../../lib/dates';
+import { formatDateJa, tokyoToday } from '../../lib/dates';
 import { NotFoundPage } from '../NotFoundPage';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -222,6 +222,8 @@ function CheckpointFeedback({ placementId, checkpoint }: { placementId: string; 
     },
   });
   const cancelled = checkpoint.status === 'cancelled';
+  // The service takes a checkpoint's view from a few days before its day (opensOn), not weeks ahead.
+  const notYet = checkpoint.opensOn > tokyoToday();
   return (
     <>
       <h3>
@@ -234,7 +236,8 @@ function CheckpointFeedback({ placementId, checkpoint }: { placementId: string; 
           <p className="host-feedback">{checkpoint.hostFeedback}</p>
         </div>
       )}
-      {!cancelled && (
+      {!cancelled && notYet && <p>この確認日の様子は {formatDateJa(checkpoint.opensOn)} から記録できます。</p>}
+      {!cancelled && !notYet && (
         <form className="form" noValidate onSubmit={form.handleSubmit((v) => save.mutate(v))}>
           <SelectField
             idBase={`${prefix}-attendance`}

@@ -50,6 +50,8 @@ export interface HostPerson {
 export interface HostCheckpoint {
   id: string;
   dueOn: string;
+  /** The first day its view can be recorded (a few days before dueOn). */
+  opensOn: string;
   status: string;
   dayOffset: number;
   isFinal: boolean;

@@ -57,7 +57,7 @@ export function InvitationPage() {
           <div className="notice notice--info" role="status">
             <p className="notice__title">パスワードを設定しました</p>
             <p>
-              {accepted.displayName} さん、ログインID「{accepted.login}」と今のパスワードでログインしてください。
+              {accepted.displayName}：ログインID「{accepted.login}」と今のパスワードでログインしてください。
             </p>
             <p>
               <Link to="/login">ログイン画面へ</Link>

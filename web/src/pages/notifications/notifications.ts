@@ -9,6 +9,8 @@ export const KIND_LABELS: Record<string, string> = {
   decision_needed: '最後の確認日',
   checkpoint_overdue: '記録の期限超過',
   checkpoint_due: 'フォローの時期',
+  host_dates: '受入先が日付を決定',
+  host_feedback: '受入先の記録',
 };
 
 export const isUrgent = (n: Notification) => n.kind === 'urgent_concern';

@@ -193,7 +193,7 @@ function ParticipantForm({ participant, onReload }: { participant?: Participant;
     if (save.isError && !(save.error instanceof ValidationError)) window.scrollTo({ top: 0 });
   }, [save.isError, save.error]);
 
-  const title = editing ? `${participant.displayName} さんの記録を編集` : '本人を登録する';
+  const title = editing ? `${participant.displayName}の記録を編集` : '本人を登録する';
   return (
     <Page title={title}>
       <p>

@@ -64,7 +64,7 @@ function ParticipantRecord({ p, onSaved }: { p: Participant; onSaved: (p: Partic
   const list = (values: string[] | undefined, labels: Record<string, string>) =>
     values?.length ? values.map((v) => labels[v] ?? v).join('、') : '指定なし';
   return (
-    <Page title={`${p.displayName} さん`}>
+    <Page title={p.displayName}>
       <p>
         <Link to="/participants">本人の一覧へ戻る</Link>
       </p>

@@ -134,7 +134,10 @@ function CheckinForm({ placement, open, today }: { placement: PlacementDetail; o
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const draftKey = `checkin:${placement.id}`;
-  const firstDue = open.find((c) => c.dueOn <= today) ?? open[0];
+  // Only checkpoints whose window has opened (the service gives opensOn, a few days before the due day) can be
+  // recorded; with none open the record is a 臨時 one, so a note from the first days does not use up 14日目.
+  const recordable = open.filter((c) => c.opensOn <= today);
+  const firstDue = recordable[0];
   const form = useForm<CheckinForm>({
     resolver: zodResolver(checkinSchema),
     defaultValues: {
@@ -175,7 +178,7 @@ function CheckinForm({ placement, open, today }: { placement: PlacementDetail; o
       clearDraft(draftKey);
       queryClient.setQueryData(['placement', placement.id], updated);
       await queryClient.invalidateQueries({ queryKey: ['home'] });
-      const next = updated.followUp?.checkpoints.find((c) => ['scheduled', 'due', 'overdue'].includes(c.status));
+      const next = updated.followUp?.checkpoints.find((c) => ['scheduled', 'due', 'overdue'].includes(c.status) && c.opensOn <= today);
       form.reset({
         ...form.getValues(),
         checkpointId: next?.id ?? '',
@@ -209,7 +212,7 @@ function CheckinForm({ placement, open, today }: { placement: PlacementDetail; o
             対応する確認日
           </label>
           <select id="field-checkin-checkpointId" className="field__input" {...form.register('checkpointId')}>
-            {open.map((c) => (
+            {recordable.map((c) => (
               <option key={c.id} value={c.id}>
                 {formatDateJa(c.dueOn)}（{c.dayOffset}日目）
               </option>
@@ -335,10 +338,14 @@ function Checkins({ placement }: { placement: PlacementDetail }) {
         <ul className="record-list">
           {[...checkins].reverse().map((c) => (
             <li key={c.id} className={c.concern === 'urgent' ? 'record record--urgent' : 'record'}>
+              {/* Items joined by an explicit full-width space: JSX drops a line's leading one, which ran 「良い懸念」 together. */}
               <p className="record__title">
-                {formatDateJa(c.date)}　出欠: {labelOf(ATTENDANCE_CHOICES, c.attendance)}　調子:{' '}
-                {labelOf(WELLBEING_CHOICES, String(c.wellbeing))}
-                　懸念: {c.concern === 'urgent' && <span aria-hidden="true">⚠ </span>}
+                {[
+                  formatDateJa(c.date),
+                  `出欠: ${labelOf(ATTENDANCE_CHOICES, c.attendance)}`,
+                  `調子: ${labelOf(WELLBEING_CHOICES, String(c.wellbeing))}`,
+                ].join('　')}
+                {'　'}懸念: {c.concern === 'urgent' && <span aria-hidden="true">⚠ </span>}
                 {labelOf(CONCERN_CHOICES, c.concern)}
               </p>
               {c.hostFeedback && <p>受入先から: {c.hostFeedback}</p>}

@@ -10,6 +10,7 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { applyServerErrors } from '../../components/FieldErrors';
 import { TextField } from '../../components/TextField';
+import { tokyoToday } from '../../lib/dates';
 import { NEXT_STATES, OUTCOME_LABELS, STATE_LABELS, type Outcome, type PlacementDetail, type PlacementState } from './labels';
 
 const schema = z
@@ -43,7 +44,8 @@ export function numbers(text: string): number[] | undefined {
 
 /**
  * 状態を進める: offers only the states the service allows next, asks for the date of a visit or trial,
- * the outcome of a closing, and the follow-up plan when the person starts. `preset` opens it on a choice.
+ * the outcome of a closing, and the start date (today unless recorded late) and follow-up plan when the
+ * person starts. `preset` opens it on a choice.
  */
 export function TransitionDialog({
   placement,
@@ -68,6 +70,11 @@ export function TransitionDialog({
   });
   const { errors, isSubmitting } = form.formState;
   const to = form.watch('to');
+
+  // The start of 参加・受入 is today unless it is recorded late; a visit or trial date stays empty until known.
+  useEffect(() => {
+    form.setValue('date', to === 'active' ? tokyoToday() : '');
+  }, [to]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -168,9 +175,18 @@ export function TransitionDialog({
         {to === 'active' && (
           <>
             <TextField
+              label="開始日"
+              type="date"
+              idBase="transition-date"
+              max={tokyoToday()}
+              hint="今日より前に始まっていれば、その日にしてください（90 日前まで）。確認日はこの日から数えます。"
+              error={errors.date?.message}
+              {...form.register('date')}
+            />
+            <TextField
               label="フォローの確認日（開始からの日数）"
               idBase="transition-checkpointDays"
-              hint="カンマ区切り。空欄なら標準（14, 28, 60, 90 日目）。0 は今日。"
+              hint="カンマ区切り。空欄なら標準（14, 28, 60, 90 日目）。0 は開始日。"
               inputMode="numeric"
               error={errors.followUp?.checkpointDays?.message}
               {...form.register('followUp.checkpointDays')}

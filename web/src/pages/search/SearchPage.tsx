@@ -159,7 +159,7 @@ export function SearchPage() {
       {participantId && person.isError && <ApiErrorNotice error={person.error} />}
       {person.data && (
         <p className="notice notice--info">
-          <Link to={`/participants/${person.data.id}`}>{person.data.displayName} さん</Link>
+          <Link to={`/participants/${person.data.id}`}>{person.data.displayName}</Link>
           の希望と条件で検索します（{person.data.area}）。
           {person.data.consent.status !== 'obtained' && ' 同意がないため、まだ提案はできません。'}
         </p>
@@ -342,7 +342,7 @@ function Results({
               onCompare={(on) =>
                 setCompared(on ? [...compared, result.resource.id] : compared.filter((id) => id !== result.resource.id))
               }
-              proposal={<Propose participant={participant} resourceId={result.resource.id} rematchedFrom={params.get('rematchedFrom')} />}
+              proposal={<Propose participant={participant} resource={result.resource} rematchedFrom={params.get('rematchedFrom')} />}
             />
           </li>
         ))}
@@ -351,24 +351,37 @@ function Results({
   );
 }
 
-/** 「提案する」: one step from a result to a placement for the person (提案). */
+/**
+ * 「提案する」: opens a small dialog that says who is proposed to what, takes an optional note (メモ, not shown to the
+ * host) and asks 「提案する」 or 「やめる」, so that one stray click does not create a placement. A native modal
+ * <dialog>: it keeps focus inside, closes on Escape and gives focus back to the button.
+ */
 function Propose({
   participant,
-  resourceId,
+  resource,
   rematchedFrom,
 }: {
   participant: Participant | null;
-  resourceId: string;
+  resource: Result['resource'];
   rematchedFrom: string | null;
 }) {
   type CreateBody = components['schemas']['CreatePlacementDto'];
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState('');
+  const idBase = `propose-${resource.id.slice(0, 8)}`;
   const propose = useMutation({
     mutationFn: () => {
-      // つなぎなおし: the closed placement this one replaces (?rematchedFrom=…). The field comes with the placements
-      // screens' API change; until it is merged the cast keeps this compiling, and no page links here with it.
-      const body = { participantId: participant!.id, resourceId, ...(rematchedFrom ? { rematchedFrom } : {}) } as CreateBody;
+      // つなぎなおし: the closed placement this one replaces (?rematchedFrom=…).
+      const body: CreateBody = {
+        participantId: participant!.id,
+        resourceId: resource.id,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(rematchedFrom ? { rematchedFrom } : {}),
+      };
       return unwrap(api.POST('/api/v1/placements', { body }));
     },
+    onSuccess: () => dialogRef.current?.close(),
   });
   if (!participant) {
     return <p className="field__hint">本人の記録から検索すると、ここから提案できます。</p>;
@@ -377,17 +390,66 @@ function Propose({
     const placement = propose.data as unknown as { id?: string };
     return (
       <p className="notice notice--info" role="status">
-        {participant.displayName} さんに提案しました。
+        {participant.displayName}に提案しました。
         {placement.id && <Link to={`/placements/${placement.id}`}>紹介の詳細を見る</Link>}
       </p>
     );
   }
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (note.length > 2000) {
+      setNoteError('メモは 2000 文字以内で入力してください。');
+      return;
+    }
+    setNoteError('');
+    propose.mutate();
+  }
   return (
     <>
-      {propose.isError && <ApiErrorNotice error={propose.error} />}
-      <button type="button" className="button button--primary" disabled={propose.isPending} onClick={() => propose.mutate()}>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => {
+          propose.reset();
+          dialogRef.current?.showModal();
+        }}
+      >
         提案する
       </button>
+      <dialog ref={dialogRef} className="dialog" aria-labelledby={`${idBase}-title`}>
+        <h2 id={`${idBase}-title`} className="dialog__title">
+          提案の確認
+        </h2>
+        <dl className="dialog__summary">
+          <dt>本人</dt>
+          <dd>{participant.displayName}</dd>
+          <dt>提案先</dt>
+          <dd>
+            {resource.title}（{resource.organization.name}）
+          </dd>
+        </dl>
+        {propose.isError && <ApiErrorNotice error={propose.error} />}
+        <form className="form" noValidate onSubmit={submit}>
+          <TextAreaField
+            name="note"
+            idBase={`${idBase}-note`}
+            rows={3}
+            label="メモ（受入先には表示されません）"
+            hint="任意。提案の理由や、見学の前に確かめたいことなど。"
+            error={noteError || undefined}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <div className="dialog__actions">
+            <button type="submit" className="button button--primary" disabled={propose.isPending}>
+              提案する
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()}>
+              やめる
+            </button>
+          </div>
+        </form>
+      </dialog>
     </>
   );
 }
