@@ -16,6 +16,7 @@ import { FollowUpCalendar1765400000000 } from '../../migrations/1765400000000-Fo
 import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNeeds';
 import { SearchChanges1765600000000 } from '../../migrations/1765600000000-SearchChanges';
 import { LexicalBm251765700000000 } from '../../migrations/1765700000000-LexicalBm25';
+import { ImportOrigin1766000000300 } from '../../migrations/1766000000300-ImportOrigin';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { updateReturning } from '../common/sql';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   UnmetNeeds1765500000000,
   SearchChanges1765600000000,
   LexicalBm251765700000000,
+  ImportOrigin1766000000300,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
