@@ -135,8 +135,7 @@ describe('catalogue import: headers', () => {
   });
 
   it('reads contact headers as contact fields wherever the word stands; the most specific header wins', () => {
-    const field = (header: string, others: string[] = ['団体名', '活動名']) =>
-      guessMapping([...others, header])[others.length] ?? null;
+    const field = (header: string, others: string[] = ['団体名', '活動名']) => guessMapping([...others, header])[others.length] ?? null;
     // The trial's list: 「担当者連絡先」 held the number and was read as 担当者.
     expect(field('担当者連絡先')).toBe('contact');
     expect(field('担当者 連絡先')).toBe('contact');
