@@ -33,9 +33,9 @@ export const IMPORT_FIELDS = {
   acceptsOutsideEligibility: ['対象外の受入れ', '対象外受入', '制度外の受入れ', '対象外'],
   status: ['状態', '受付状況', 'ステータス'],
   contactPerson: ['担当者', '担当', '担当者名'],
-  phone: ['電話', '電話番号', 'TEL', '連絡先電話'],
-  email: ['メール', 'メールアドレス', 'E-mail', 'Email'],
-  contact: ['連絡先', '問い合わせ先', '問合せ先'],
+  phone: ['電話', '電話番号', 'TEL', '連絡先電話', '連絡先電話番号', '担当者電話番号', '携帯', '携帯電話'],
+  email: ['メール', 'メールアドレス', 'E-mail', 'Email', 'mail', '連絡先メール', '担当者メール'],
+  contact: ['連絡先', '問い合わせ先', '問合せ先', '問い合わせ', '担当者連絡先', '担当連絡先'],
   notes: ['備考', 'メモ', '特記事項'],
 } as const;
 export type ImportField = keyof typeof IMPORT_FIELDS;
@@ -87,7 +87,8 @@ export type ColumnMapping = Record<number, ImportField>;
 
 /**
  * Guesses the mapping of a header row: the user's own choices first (explicit, then remembered ones),
- * then the known headers, then a header that starts with a known one (「活動内容・特徴」→ description).
+ * then the known headers, then a header with a contact word (連絡先, 電話, TEL, メール) as a contact field, then a header
+ * that starts with a known one, the longest winning (「活動内容・特徴」→ description).
  * A field is taken by the first column that claims it.
  */
 export function guessMapping(
@@ -109,6 +110,12 @@ export function guessMapping(
   keys.forEach((k, i) => claim(i, explicitByKey.get(k)));
   keys.forEach((k, i) => !ignored.has(k) && claim(i, rememberedByKey.get(k)));
   keys.forEach((k, i) => !ignored.has(k) && claim(i, KNOWN.get(k)));
+  // A header naming a way to reach someone is a contact column wherever the word stands: 「担当者連絡先」 holds a
+  // number, not a name, and the prefix rule below would have read it as 担当者 (the host's 担当者 then showed a phone).
+  keys.forEach((k, i) => {
+    if (!k || ignored.has(k) || mapping[i]) return;
+    claim(i, contactField(k));
+  });
   keys.forEach((k, i) => {
     if (!k || ignored.has(k) || mapping[i]) return;
     const prefix = [...KNOWN.entries()]
@@ -117,6 +124,16 @@ export function guessMapping(
     claim(i, prefix?.[1]);
   });
   return mapping;
+}
+
+/** The contact field a header names by one of its words (normalised key), or undefined. */
+function contactField(key: string): ImportField | undefined {
+  const mail = /メール|mail/.test(key);
+  const phone = /電話|tel|携帯/.test(key) && !/fax/.test(key);
+  if (mail && !phone) return 'email';
+  if (phone && !mail) return 'phone';
+  if (mail || phone || /連絡先|問い?合わ?せ/.test(key)) return 'contact';
+  return undefined;
 }
 
 /**

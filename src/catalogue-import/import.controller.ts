@@ -100,7 +100,15 @@ export class ImportController {
       summary: { ...EMPTY_SUMMARY, ...(state.summary as object) },
       details: state.details,
       error: state.error,
-      rows: state.rows.map((r) => ({ row: r.row, action: r.action, messages: r.messages, match: r.match })),
+      rows: state.rows.map((r) => ({
+        row: r.row,
+        action: r.action,
+        title: r.title,
+        host: r.host,
+        messages: r.messages,
+        match: r.match,
+        changes: r.changes ?? [],
+      })),
       fields: MAPPABLE_FIELDS,
     };
   }

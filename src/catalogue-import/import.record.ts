@@ -115,7 +115,13 @@ export function rowToRecord(rowNumber: number, cells: string[], mapping: ColumnM
   }
   if (get('contact')) {
     // 「03-1234-5678（山田）」: the number goes to the phone, the rest to the person.
-    const raw = clean(get('contact'));
+    let raw = clean(get('contact'));
+    // 「電話・メール」 columns: an address goes to the email, not into the person's name.
+    const mail = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+/.exec(raw)?.[0];
+    if (mail) {
+      if (!contact.email) contact.email = mail;
+      raw = raw.replace(mail, '').trim();
+    }
     const number = /[0-9][0-9-]{8,}[0-9]/.exec(raw.replace(/[\u30FC\uFF0D]/g, '-'))?.[0];
     if (number && !contact.phone) contact.phone = parsePhone(number).value ?? undefined;
     const rest = raw.replace(number ?? '\u0000', '').replace(/^[\s(（、,:：]+|[\s)）、,]+$/g, '');

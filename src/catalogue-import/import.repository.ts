@@ -41,7 +41,24 @@ export interface StoredRow {
   /** Full column values of the resource to write (create/update), its text index, and its host. */
   record: unknown;
   match: { resourceId: string; by: string; label: string } | null;
+  /** What an update changes, field by field, for the coordinator (Japanese labels and values). */
+  changes: RowChange[];
+  /** The activity and host the row names (shown beside the row number). */
+  title: string | null;
+  host: string | null;
 }
+
+export interface RowChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
+/** Fields hosts keep current themselves (host portal: − / +, 休止 / 再開); see docs/hsds.md. */
+export const LIVE_FIELDS = ['vacancies', 'status'] as const;
+export type LiveField = (typeof LIVE_FIELDS)[number];
+/** resources.import_baseline: per live field, the list's value at the last import and the value stored after it. */
+export type LiveBaseline = Partial<Record<LiveField, { list: unknown; live: unknown }>>;
 
 /** An existing resource as the preview compares it (every column the import can change). */
 export interface ExistingResource {
@@ -55,6 +72,10 @@ export interface ExistingResource {
   organizationContact: Record<string, string>;
   contentHash: string;
   values: Record<string, unknown>;
+  /** Live fields at the last import: what the list said and what the service kept (null: never imported since). */
+  baseline: LiveBaseline | null;
+  /** Placements holding one of its vacancies (参加・受入). */
+  held: number;
 }
 
 /** Columns of `resources` that an import writes, with their SQL types (for jsonb_to_recordset). */
@@ -95,6 +116,8 @@ export interface WriteRow {
   searchText: string;
   postings: Postings;
   hashChanged: boolean;
+  /** The live fields as the list gives them (absent: no such column or a blank cell). */
+  listValues?: Partial<Record<LiveField, unknown>>;
 }
 
 export interface WriteOrganization {
@@ -141,7 +164,7 @@ export class ImportRepository {
   async rows(id: string, actions?: RowAction[]): Promise<StoredRow[]> {
     if (!actions) {
       return this.dataSource.query(
-        `SELECT row_number AS row, action, messages, NULL AS record, match
+        `SELECT row_number AS row, action, messages, NULL AS record, match, changes, title, host
            FROM catalogue_import_rows WHERE import_id = $1 ORDER BY row_number`,
         [id],
       );
@@ -151,7 +174,7 @@ export class ImportRepository {
     const rows: StoredRow[] = [];
     for (let after = 0; ;) {
       const page: StoredRow[] = await this.dataSource.query(
-        `SELECT row_number AS row, action, messages, record, match FROM catalogue_import_rows
+        `SELECT row_number AS row, action, messages, record, match, changes, title, host FROM catalogue_import_rows
           WHERE import_id = $1 AND action = ANY($2) AND row_number > $3 ORDER BY row_number LIMIT ${READ_PAGE}`,
         [id, actions, after],
       );
@@ -180,9 +203,10 @@ export class ImportRepository {
   async insertRows(id: string, rows: StoredRow[]): Promise<void> {
     if (!rows.length) return;
     await this.dataSource.query(
-      `INSERT INTO catalogue_import_rows (import_id, row_number, action, messages, record, match)
-       SELECT $1, x.row, x.action, x.messages, x.record, x.match
-         FROM jsonb_to_recordset($2::jsonb) AS x(row integer, action text, messages jsonb, record jsonb, match jsonb)`,
+      `INSERT INTO catalogue_import_rows (import_id, row_number, action, messages, record, match, changes, title, host)
+       SELECT $1, x.row, x.action, x.messages, x.record, x.match, COALESCE(x.changes, '[]'::jsonb), x.title, x.host
+         FROM jsonb_to_recordset($2::jsonb)
+           AS x(row integer, action text, messages jsonb, record jsonb, match jsonb, changes jsonb, title text, host text)`,
       [id, JSON.stringify(rows)],
     );
   }
@@ -232,7 +256,9 @@ export class ImportRepository {
     const rows = await this.dataSource.query(
       `SELECT r.id, r.external_id AS "externalId", r.organization_id AS "organizationId", o.name AS "organizationName",
               o.search_name AS "searchName", o.kind AS "organizationKind", o.kind_label AS "organizationKindLabel",
-              o.contact AS "organizationContact", r.content_hash AS "contentHash", jsonb_build_object(${select}) AS values
+              o.contact AS "organizationContact", r.content_hash AS "contentHash", jsonb_build_object(${select}) AS values,
+              r.import_baseline AS baseline,
+              (SELECT count(*)::int FROM placements p WHERE p.resource_id = r.id AND p.holds_vacancy) AS held
          FROM resources r JOIN organizations o ON o.id = r.organization_id
         WHERE r.external_id = ANY($1::text[]) OR r.id::text = ANY($1::text[]) OR o.search_name = ANY($2::text[])`,
       [externalIds, searchNames],
@@ -280,8 +306,8 @@ export class ImportRepository {
       const orgIds = new Map(organizations.filter((o) => o.id).map((o) => [o.key, o.id!]));
       for (const slice of chunks(newOrgs)) {
         const inserted: Array<{ id: string; key: string }> = await m.query(
-          `INSERT INTO organizations (name, kind, kind_label, area, contact, search_name, external_id)
-           SELECT x.name, x.kind, x.kind_label, x.area, x.contact, x.search_name, x.external_id
+          `INSERT INTO organizations (name, kind, kind_label, area, contact, search_name, external_id, origin, developed)
+           SELECT x.name, x.kind, x.kind_label, x.area, x.contact, x.search_name, x.external_id, 'import', false
              FROM jsonb_to_recordset($1::jsonb)
                AS x(key text, name text, kind text, kind_label text, area text, contact jsonb, search_name text, external_id text)
            RETURNING id, search_name AS key`,
@@ -315,6 +341,8 @@ export class ImportRepository {
             body_tokens: r.bodyTokens,
             search_text: r.searchText,
             hash_changed: r.hashChanged,
+            list_vacancies: r.listValues?.vacancies ?? null,
+            list_status: r.listValues?.status ?? null,
           })),
         );
       const extra =
@@ -322,11 +350,13 @@ export class ImportRepository {
       for (const creates of chunks(allCreates)) {
         await m.query(
           `INSERT INTO resources (id, organization_id, external_id, ${columns.join(', ')}, content_hash, embedding_status,
-                                  search_tokens, search_text, text_rules)
+                                  search_tokens, search_text, text_rules, origin, developed, import_baseline)
            SELECT x.id, x.organization_id, x.external_id, ${columns.map((c) => `x.${c}`).join(', ')}, x.content_hash, 'pending',
                   setweight(to_tsvector('simple', x.title_tokens), 'A') || setweight(to_tsvector('simple', x.body_tokens), 'B'),
-                  x.search_text, $2
-             FROM jsonb_to_recordset($1::jsonb) AS x(${extra}, ${recordType})`,
+                  x.search_text, $2, 'import', false,
+                  jsonb_build_object('vacancies', jsonb_build_object('list', x.list_vacancies, 'live', x.vacancies),
+                                     'status', jsonb_build_object('list', x.list_status, 'live', x.status))
+             FROM jsonb_to_recordset($1::jsonb) AS x(${extra}, list_vacancies integer, list_status text, ${recordType})`,
           [json(creates), TEXT_RULES_VERSION],
         );
         await m.query(
@@ -335,12 +365,38 @@ export class ImportRepository {
           [JSON.stringify(creates.map((r) => ({ id: r.id, status: r.values.status })))],
         );
       }
+      // The live fields again, under the row lock: a host's change or a placement between preview and commit is kept
+      // too, and vacancies never exceed the capacity less the placements holding one (docs/hsds.md).
+      // The same rule as the preview's (ImportService.keepLiveFields): the stored value stays when the list does not give
+      // the field, or gives what it said last time, or when the field changed since the last import.
+      const live = (c: LiveField) => {
+        const b = `r.import_baseline -> '${c}'`;
+        return `CASE WHEN x.list_${c} IS NULL THEN r.${c}
+                     WHEN ${b} IS NOT NULL AND (x.list_${c}::text IS NOT DISTINCT FROM ${b} ->> 'list'
+                                              OR r.${c}::text IS DISTINCT FROM ${b} ->> 'live') THEN r.${c}
+                     ELSE x.${c} END`;
+      };
+      const liveValue: Record<string, string> = {
+        vacancies: `GREATEST(LEAST(${live('vacancies')}, x.capacity - COALESCE(h.n, 0)), 0)`,
+        status: live('status'),
+      };
+      const set = (c: string) => `${c} = ${liveValue[c] ?? `x.${c}`}`;
       for (const updates of chunks(allUpdates)) {
         await m.query(
-          `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${extra}, hash_changed boolean, ${recordType})),
+          `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb)
+                       AS x(${extra}, hash_changed boolean, list_vacancies integer, list_status text, ${recordType})),
                 before AS (SELECT r.id, r.status FROM resources r JOIN x ON x.id = r.id FOR UPDATE OF r),
+                h AS (SELECT p.resource_id AS id, count(*)::int AS n FROM placements p JOIN x ON x.id = p.resource_id
+                       WHERE p.holds_vacancy GROUP BY p.resource_id),
                 changed AS (
-                  UPDATE resources r SET ${columns.map((c) => `${c} = x.${c}`).join(', ')},
+                  UPDATE resources r SET ${columns.map(set).join(', ')},
+                         import_baseline = jsonb_build_object(
+                           'vacancies', jsonb_build_object(
+                             'list', COALESCE(to_jsonb(x.list_vacancies), r.import_baseline -> 'vacancies' -> 'list'),
+                             'live', ${liveValue.vacancies}),
+                           'status', jsonb_build_object(
+                             'list', COALESCE(to_jsonb(x.list_status), r.import_baseline -> 'status' -> 'list'),
+                             'live', ${liveValue.status})),
                          organization_id = x.organization_id, external_id = COALESCE(x.external_id, r.external_id),
                          content_hash = x.content_hash,
                          embedding_status = CASE WHEN x.hash_changed THEN 'pending' ELSE r.embedding_status END,
@@ -348,7 +404,7 @@ export class ImportRepository {
                          search_tokens = setweight(to_tsvector('simple', x.title_tokens), 'A')
                                       || setweight(to_tsvector('simple', x.body_tokens), 'B'),
                          search_text = x.search_text, text_rules = $2, updated_at = now()
-                    FROM x WHERE r.id = x.id
+                    FROM x LEFT JOIN h ON h.id = x.id WHERE r.id = x.id
                   RETURNING r.id, r.status)
            INSERT INTO resource_status_events (resource_id, status)
            SELECT changed.id, changed.status FROM changed JOIN before USING (id) WHERE before.status <> changed.status`,

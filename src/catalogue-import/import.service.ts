@@ -3,19 +3,31 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { AppException, ErrorCode } from '../common/app.exception';
-import { DAYS, type Accommodation, type Day } from '../common/catalogue.constants';
+import {
+  ACCOMMODATIONS,
+  DAYS,
+  DEMAND_LEVEL_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  RESOURCE_TYPE_LABELS,
+  REWARD_LABELS,
+  type Accommodation,
+  type Day,
+} from '../common/catalogue.constants';
 import { normalizeJapanese } from '../common/japanese/normalize';
 import type { Postings } from '../common/japanese/postings';
 import { hsdsToRecords } from './hsds.import';
 import { JobRepository } from '../jobs/job.repository';
 import type { ResourceTextFields } from '../resources/resource-text';
 import { ResourceService } from '../resources/resource.service';
-import { parsePhone } from './cell-parsers';
-import { findHeaderRow, IMPORT_FIELD_NAMES, type ImportField } from './import.columns';
+import { formatSchedule, parsePhone, STATUS_LABELS, type Slot } from './cell-parsers';
+import { findHeaderRow, IMPORT_FIELD_NAMES, IMPORT_FIELDS, type ImportField } from './import.columns';
 import { isBlankRow, rowToRecord, type ImportRecord } from './import.record';
 import {
   ImportRepository,
+  LIVE_FIELDS,
   WRITTEN_COLUMNS,
+  type LiveField,
+  type RowChange,
   type ExistingResource,
   type ImportFormat,
   type ImportState,
@@ -47,6 +59,7 @@ interface PreparedRecord {
   searchText: string;
   postings: Postings;
   hashChanged: boolean;
+  listValues: Partial<Record<LiveField, unknown>>;
 }
 
 const DEFAULTS: Record<string, unknown> = {
@@ -248,12 +261,15 @@ export class ImportService {
     },
   ): StoredRow {
     const messages = [...record.messages];
+    const shown = { title: record.resource.title || null, host: record.organization.name || null };
     const refused = (): StoredRow => ({
       row: record.row,
       action: 'refused',
       messages: messages.map(publicMessage),
       record: null,
       match: null,
+      changes: [],
+      ...shown,
     });
     if (messages.some((m) => m.level === 'error')) return refused();
     const host = (record.organization.externalId && index.hostByExternal.get(record.organization.externalId)) || null;
@@ -335,6 +351,7 @@ export class ImportService {
       }
       values.accommodations = [...codes];
     }
+    if (match) this.keepLiveFields(match, given, values, messages);
     if ((values.vacancies as number) > (values.capacity as number)) {
       messages.push({
         column: '空き',
@@ -343,6 +360,16 @@ export class ImportService {
         level: 'warning',
       });
       values.vacancies = values.capacity;
+    }
+    if (match && (values.vacancies as number) > Math.max((values.capacity as number) - match.held, 0)) {
+      const allowed = Math.max((values.capacity as number) - match.held, 0);
+      messages.push({
+        column: '空き',
+        value: String(values.vacancies),
+        message: `参加・受入中の人が ${match.held} 名いるため、空きは ${allowed} 名にします（定員 ${values.capacity} 名）`,
+        level: 'warning',
+      });
+      values.vacancies = allowed;
     }
     values.scheduleDays = (DAYS as readonly Day[]).filter((d) => (values.schedule as Array<{ day: Day }>).some((s) => s.day === d));
     const o = record.organization;
@@ -356,9 +383,22 @@ export class ImportService {
     const flagsGiven = (p: string) => p === 'accommodations' && !!r.accommodationFlags;
     const changed =
       !!match &&
-      WRITTEN_COLUMNS.some(([p]) => (p in given || flagsGiven(p)) && !sameJson(comparable(p, values[p]), comparable(p, match!.values[p])));
+      WRITTEN_COLUMNS.some(
+        ([p]) => (p in given || flagsGiven(p) || p === 'vacancies') && !sameJson(comparable(p, values[p]), comparable(p, match!.values[p])),
+      );
     const newExternalId = !!match && !!externalId && externalId !== match.externalId;
     const action: RowAction = !match ? 'create' : changed || moved || hostChanged || newExternalId ? 'update' : 'unchanged';
+    const changes: RowChange[] = [];
+    if (action === 'update') {
+      for (const [p] of WRITTEN_COLUMNS) {
+        if (p === 'scheduleDays' || !(p in given || flagsGiven(p) || p === 'vacancies')) continue;
+        if (sameJson(comparable(p, values[p]), comparable(p, match!.values[p]))) continue;
+        changes.push({ field: RESOURCE_FIELD_LABELS[p] ?? p, from: shownValue(p, match!.values[p]), to: shownValue(p, values[p]) });
+      }
+      if (moved) changes.push({ field: '団体', from: match!.organizationName, to: existingHost?.name ?? o.name });
+      if (hostChanged && existingHost) changes.push(...hostChanges(existingHost, o, contact));
+      if (newExternalId) changes.push({ field: '外部ID', from: match!.externalId ?? '（なし）', to: externalId! });
+    }
     const prepared: PreparedRecord = {
       values,
       externalId,
@@ -378,6 +418,7 @@ export class ImportService {
       searchText: text.tokens.text,
       postings: text.tokens.postings,
       hashChanged: !match || match.contentHash !== text.hash,
+      listValues: Object.fromEntries(LIVE_FIELDS.filter((f) => f in given).map((f) => [f, given[f]])),
     };
     return {
       row: record.row,
@@ -385,7 +426,48 @@ export class ImportService {
       messages: messages.map(publicMessage),
       record: action === 'unchanged' ? null : prepared,
       match: match ? { resourceId: match.id, by, label: `${match.organizationName} / ${String(match.values.title)}` } : null,
+      changes,
+      ...shown,
     };
+  }
+
+  /**
+   * Vacancies and status are the host's to keep current (host portal), and placements move vacancies. A list brought
+   * in again must not undo them. The list's value is taken only when the list changed it since the last import and
+   * nobody changed it in the service since; otherwise the stored value stays, with a note giving the list's value.
+   * Never imported (no baseline): the list's value is taken (vacancies still within what placements leave).
+   */
+  private keepLiveFields(
+    match: ExistingResource,
+    given: Record<string, unknown>,
+    values: Record<string, unknown>,
+    messages: CellMessage[],
+  ) {
+    for (const field of LIVE_FIELDS) {
+      const baseline = match.baseline?.[field];
+      if (!(field in given) || !baseline) continue;
+      const current = match.values[field];
+      if (sameJson(given[field], current)) continue;
+      const listChanged = !sameJson(given[field], baseline.list);
+      const liveChanged = !sameJson(current, baseline.live);
+      if (listChanged && !liveChanged) continue;
+      values[field] = current;
+      messages.push(
+        field === 'vacancies'
+          ? {
+              column: '空き',
+              value: String(given[field]),
+              message: `受入先が更新した空き数（${current}）は変えません（一覧では ${given[field]}）`,
+              level: 'warning',
+            }
+          : {
+              column: '状態',
+              value: shownValue('status', given[field]),
+              message: `受入先が更新した状態（${shownValue('status', current)}）は変えません（一覧では ${shownValue('status', given[field])}）`,
+              level: 'warning',
+            },
+      );
+    }
   }
 
   /** The commit step (a job): the previewed rows, written in one transaction, then one embedding job. */
@@ -432,6 +514,7 @@ export class ImportService {
         searchText: p.record.searchText,
         postings: p.record.postings,
         hashChanged: p.record.hashChanged,
+        listValues: p.record.listValues,
       });
       const creates = prepared.filter((p) => p.row.action === 'create').map((p) => toWrite(p, randomUUID()));
       const updates = prepared.filter((p) => p.row.action === 'update').map((p) => toWrite(p, p.row.match!.resourceId));
@@ -452,6 +535,77 @@ export class ImportService {
     for (const u of unfinished) await this.jobs.enqueueImportStep(u.status === 'parsing' ? 'parse' : 'commit', u.id);
     return unfinished.length;
   }
+}
+
+/** The preview's names of the resource columns: the template's headers. */
+const RESOURCE_FIELD_LABELS: Record<string, string> = {
+  type: IMPORT_FIELDS.type[0],
+  title: IMPORT_FIELDS.title[0],
+  description: IMPORT_FIELDS.description[0],
+  tasks: IMPORT_FIELDS.tasks[0],
+  area: IMPORT_FIELDS.area[0],
+  address: IMPORT_FIELDS.address[0],
+  latitude: '緯度',
+  longitude: '経度',
+  nearestStation: IMPORT_FIELDS.nearestStation[0],
+  accessMinutes: IMPORT_FIELDS.accessMinutes[0],
+  schedule: IMPORT_FIELDS.days[0],
+  frequencyNote: IMPORT_FIELDS.frequency[0],
+  capacity: IMPORT_FIELDS.capacity[0],
+  vacancies: IMPORT_FIELDS.vacancies[0],
+  accommodations: IMPORT_FIELDS.accommodations[0],
+  demandTalking: IMPORT_FIELDS.demandTalking[0],
+  demandPhysical: IMPORT_FIELDS.demandPhysical[0],
+  demandLiteracy: IMPORT_FIELDS.demandLiteracy[0],
+  reward: IMPORT_FIELDS.reward[0],
+  acceptsOutsideEligibility: IMPORT_FIELDS.acceptsOutsideEligibility[0],
+  status: IMPORT_FIELDS.status[0],
+};
+
+/** A stored value as a coordinator reads it (labels, not codes; long text shortened). */
+function shownValue(property: string, value: unknown): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) return '（空欄）';
+  const labels: Record<string, Record<string, string>> = {
+    type: RESOURCE_TYPE_LABELS,
+    status: STATUS_LABELS,
+    reward: REWARD_LABELS,
+    demandTalking: DEMAND_LEVEL_LABELS,
+    demandPhysical: DEMAND_LEVEL_LABELS,
+    demandLiteracy: DEMAND_LEVEL_LABELS,
+    accommodations: ACCOMMODATIONS,
+  };
+  if (property === 'schedule') return formatSchedule(value as Slot[]);
+  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
+  if (Array.isArray(value)) return value.map((v) => labels[property]?.[String(v)] ?? String(v)).join('、');
+  const text = labels[property]?.[String(value)] ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function hostChanges(
+  host: { kind: string; kindLabel: string | null; contact: Record<string, string> },
+  o: ImportRecord['organization'],
+  contact: Record<string, string> | undefined,
+): RowChange[] {
+  const out: RowChange[] = [];
+  const kindText = (kind: string, label: string | null) =>
+    label ?? ORGANIZATION_KIND_LABELS[kind as keyof typeof ORGANIZATION_KIND_LABELS] ?? kind;
+  if (o.kind !== undefined && (o.kind !== host.kind || (o.kindLabel ?? null) !== host.kindLabel))
+    out.push({
+      field: IMPORT_FIELDS.organizationKind[0],
+      from: kindText(host.kind, host.kindLabel),
+      to: kindText(o.kind, o.kindLabel ?? null),
+    });
+  const before = comparableContact(host.contact ?? {});
+  const after = comparableContact(contact ?? {});
+  for (const [key, label] of [
+    ['person', IMPORT_FIELDS.contactPerson[0]],
+    ['phone', IMPORT_FIELDS.phone[0]],
+    ['email', IMPORT_FIELDS.email[0]],
+  ] as const) {
+    if ((before[key] ?? '') !== (after[key] ?? ''))
+      out.push({ field: label, from: before[key] || '（空欄）', to: after[key] || '（空欄）' });
+  }
+  return out;
 }
 
 /** Values as compared for 「changed?」: slots in weekday order, text without surrounding spaces. */

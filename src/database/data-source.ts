@@ -17,6 +17,7 @@ import { UnmetNeeds1765500000000 } from '../../migrations/1765500000000-UnmetNee
 import { SearchChanges1765600000000 } from '../../migrations/1765600000000-SearchChanges';
 import { LexicalBm251765700000000 } from '../../migrations/1765700000000-LexicalBm25';
 import { ReportColumns1766000000100 } from '../../migrations/1766000000100-ReportColumns';
+import { ImportOrigin1766000000300 } from '../../migrations/1766000000300-ImportOrigin';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { updateReturning } from '../common/sql';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   SearchChanges1765600000000,
   LexicalBm251765700000000,
   ReportColumns1766000000100,
+  ImportOrigin1766000000300,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

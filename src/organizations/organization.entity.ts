@@ -19,6 +19,10 @@ export class OrganizationEntity {
   @Column('jsonb', { default: {} }) contact!: OrganizationContact;
   @Column('text', { nullable: true }) notes!: string | null;
   @Column('text', { name: 'development_status', default: 'accepting' }) developmentStatus!: DevelopmentStatus;
+  /** 'screen': registered in the service; 'import': brought in from an existing list (catalogue import). */
+  @Column('text', { default: 'screen' }) origin!: 'screen' | 'import';
+  /** Counted as 開拓 in the reports: false for what an import created, until a coordinator says it was developed. */
+  @Column('boolean', { default: true }) developed!: boolean;
   /** normalizeJapanese(name), for the `q` filter; never sent to clients. */
   @Column('text', { name: 'search_name', select: false, default: '' }) searchName?: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -36,6 +36,10 @@ export class OrganizationRepository {
       if (!current) return null;
       const searchName = dto.name !== undefined ? { searchName: normalizeJapanese(dto.name) } : {};
       await repo.save(repo.merge(current, { ...(dto as Partial<OrganizationEntity>), ...searchName }));
+      // Marking an imported host as developed (or not) counts the resources brought in with it the same way.
+      if (dto.developed !== undefined) {
+        await manager.query(`UPDATE resources SET developed = $2 WHERE organization_id = $1 AND origin = 'import'`, [id, dto.developed]);
+      }
       return repo.findOneByOrFail({ id });
     });
   }

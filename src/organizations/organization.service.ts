@@ -28,6 +28,10 @@ export class OrganizationService {
 
   async update(actor: Actor, id: string, dto: UpdateOrganizationDto): Promise<OrganizationEntity> {
     this.assertCanAccess(actor, id);
+    // Whether a host counts as 開拓 is the coordinators' figure for the city, not the host's own claim.
+    if (dto.developed !== undefined && actor.role === 'host') {
+      throw AppException.forbidden('開拓として数えるかどうかは支援員が決めます。');
+    }
     const updated = await this.organizations.update(id, dto);
     if (!updated) throw AppException.notFound('受入先', id);
     return updated;

@@ -135,7 +135,7 @@ const SOURCES: Record<string, Source> = {
   'catalogue.newResources': {
     kind: 'resource',
     sql: `SELECT r.id::text AS id, r.created_at AS at, r.title AS "resourceTitle", r.area AS area, r.type AS type, r.status AS state
-      FROM resources r WHERE r.created_at >= $1 AND r.created_at < $2`,
+      FROM resources r WHERE r.created_at >= $1 AND r.created_at < $2 AND r.developed`,
     area: 'area',
     type: 'type',
   },
@@ -151,7 +151,7 @@ const SOURCES: Record<string, Source> = {
   'catalogue.newOrganizations': {
     kind: 'organization',
     sql: `SELECT o.id::text AS id, o.created_at AS at, o.name AS "resourceTitle", COALESCE(o.area, '（未設定）') AS area
-      FROM organizations o WHERE o.created_at >= $1 AND o.created_at < $2`,
+      FROM organizations o WHERE o.created_at >= $1 AND o.created_at < $2 AND o.developed`,
     area: 'area',
   },
   'searches.total': searchSource(''),

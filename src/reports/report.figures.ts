@@ -3,8 +3,9 @@
  * snapshots keep the version they were made with and are served as they were.
  * 1: the first rules. 2: figures as of the earlier of the period's end and now (months in progress).
  * 3: a rate with an empty denominator is null (「—」), not 0.
+ * 4: 新規の受入先 / 新規の資源（開拓） leave out what a catalogue import brought in (organizations/resources.developed).
  */
-export const REPORT_RULES_VERSION = 3;
+export const REPORT_RULES_VERSION = 4;
 
 /** A cell withheld by small-number suppression (docs/reports.md): 「3未満」 (below the threshold) or 「秘匿」 (secondary). */
 export interface SuppressedCell {

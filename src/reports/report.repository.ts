@@ -252,12 +252,13 @@ export class ReportRepository {
       this.query(
         `SELECT pr.i AS pi, CASE WHEN GROUPING(o.area) = 0 THEN 'area' END AS dim, COALESCE(o.area, '（未設定）') AS dim_value, count(*) AS n
            FROM organizations o JOIN pr ON o.created_at >= pr.f AND o.created_at < pr.t
-          WHERE o.created_at >= $spanFrom AND o.created_at < $spanTo GROUP BY GROUPING SETS ((pr.i), (pr.i, o.area))`,
+          WHERE o.created_at >= $spanFrom AND o.created_at < $spanTo AND o.developed -- 開拓 only: not a list brought in (import)
+          GROUP BY GROUPING SETS ((pr.i), (pr.i, o.area))`,
         ps,
       ),
       this.query(
         `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n FROM resources r JOIN pr ON r.created_at >= pr.f AND r.created_at < pr.t
-          WHERE r.created_at >= $spanFrom AND r.created_at < $spanTo
+          WHERE r.created_at >= $spanFrom AND r.created_at < $spanTo AND r.developed -- 開拓 only: not a list brought in (import)
           ${SETS_AREA_AND_TYPE}`,
         ps,
       ),

@@ -95,6 +95,10 @@ describe('catalogue import screen', () => {
     await page.getByRole('row').filter({ hasText: '4 行目' }).getByText('注意').first().waitFor();
     await page.getByLabel('表示する行').selectOption('create');
     await page.getByRole('row').filter({ hasText: '5 行目' }).getByText('新規').waitFor();
+    // Each row says which activity it is, and whose (the trial's first import showed only row numbers).
+    const fifth = page.getByRole('row').filter({ hasText: '5 行目' });
+    await fifth.getByText(`古紙の仕分け体験${run}`, { exact: false }).waitFor();
+    await fifth.getByText(`（社会福祉法人みどり会${run}）`).waitFor();
     await page.getByLabel('表示する行').selectOption('problems');
     await checkA11y(page);
     await page.getByRole('heading', { name: /^プレビュー：/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));

@@ -77,6 +77,13 @@ describe('backup and restore of the embedded database', () => {
       const placement = await propose(t, person.id, resources[i % 2].id);
       await transition(t, placement.id, { to: 'active', followUp: { lengthDays: 60, checkpointDays: [14, 30, 60] } }).expect(200);
     }
+    // What a catalogue import marks (origin, developed, the live-field baseline) is data a restore must bring back.
+    await t.app.get(DataSource).query(`UPDATE organizations SET origin = 'import', developed = false WHERE id = $1`, [org.id]);
+    await t.app.get(DataSource).query(
+      `UPDATE resources SET origin = 'import', developed = false,
+                import_baseline = '{"vacancies": {"list": 5, "live": 4}, "status": {"list": "open", "live": "open"}}' WHERE id = $1`,
+      [resources[0].id],
+    );
     // A month no other test reports on: freezing a month of theirs would change their figures.
     await t.app.get(ReportService).snapshot('2001-01');
     await waitFor(async () => {
@@ -124,6 +131,10 @@ describe('backup and restore of the embedded database', () => {
     const target = await newTarget();
     await restoreBackup({ file: result.file, databaseUrl: target.url });
     expect(await tableChecksums(target.url)).toEqual(before);
+    const marks = (url: string) =>
+      queryRows(url, `SELECT origin, developed, import_baseline::text AS baseline FROM resources WHERE origin = 'import' ORDER BY id`);
+    expect(await marks(target.url)).toEqual(await marks(t.config.databaseUrl!));
+    expect(await marks(target.url)).toHaveLength(1);
     const figures = (url: string) => queryRows(url, `SELECT period, figures::text FROM report_snapshots ORDER BY period`);
     expect(await figures(target.url)).toEqual(await figures(t.config.databaseUrl!));
 

@@ -10,6 +10,7 @@ import {
   parseYes,
 } from '../../src/catalogue-import/cell-parsers';
 import { findHeaderRow, guessMapping, TEMPLATE_FIELDS, TEMPLATE_HEADERS } from '../../src/catalogue-import/import.columns';
+import { rowToRecord } from '../../src/catalogue-import/import.record';
 
 describe('catalogue import: values as people type them', () => {
   it.each([
@@ -131,6 +132,55 @@ describe('catalogue import: headers', () => {
       0: 'organizationName',
       1: 'title',
     });
+  });
+
+  it('reads contact headers as contact fields wherever the word stands; the most specific header wins', () => {
+    const field = (header: string, others: string[] = ['団体名', '活動名']) => guessMapping([...others, header])[others.length] ?? null;
+    // The trial's list: 「担当者連絡先」 held the number and was read as 担当者.
+    expect(field('担当者連絡先')).toBe('contact');
+    expect(field('担当者 連絡先')).toBe('contact');
+    expect(field('担当者・連絡先')).toBe('contact');
+    expect(field('連絡先（電話）')).toBe('contact');
+    expect(field('連絡先電話番号')).toBe('phone');
+    expect(field('担当者電話番号')).toBe('phone');
+    expect(field('担当者TEL')).toBe('phone');
+    expect(field('ＴＥＬ')).toBe('phone');
+    expect(field('電話番号（代表）')).toBe('phone');
+    expect(field('携帯電話')).toBe('phone');
+    expect(field('担当者メール')).toBe('email');
+    expect(field('E-mail')).toBe('email');
+    expect(field('連絡先メールアドレス')).toBe('email');
+    expect(field('問い合わせ先')).toBe('contact');
+    expect(field('電話・メール')).toBe('contact');
+    expect(field('FAX番号')).toBeNull();
+    // A name column stays a name.
+    expect(field('担当者')).toBe('contactPerson');
+    expect(field('担当者名')).toBe('contactPerson');
+    expect(field('担当者名（ふりがな）')).toBe('contactPerson');
+    // A list with both: each column to its own field.
+    expect(guessMapping(['団体名', '活動名', '担当者', '担当者連絡先', 'メール'])).toEqual({
+      0: 'organizationName',
+      1: 'title',
+      2: 'contactPerson',
+      3: 'contact',
+      4: 'email',
+    });
+    expect(guessMapping(['団体名', '活動名', '担当者名', '担当者電話', '担当者メール'])).toEqual({
+      0: 'organizationName',
+      1: 'title',
+      2: 'contactPerson',
+      3: 'phone',
+      4: 'email',
+    });
+  });
+
+  it('a 担当者連絡先 column fills the phone (and a name beside it the person), not the 担当者', () => {
+    const headers = ['団体名', '活動名', '担当者', '担当者連絡先'];
+    const mapping = guessMapping(headers);
+    const record = rowToRecord(2, ['NPO法人あおば', '農作業', '山田', '０３－１２３４－５６７８'], mapping, headers);
+    expect(record.organization.contact).toEqual({ person: '山田', phone: '03-1234-5678' });
+    const mixed = rowToRecord(3, ['NPO法人あおば', '農作業', '', '03-1234-5678 aoba@example.jp（佐藤）'], mapping, headers);
+    expect(mixed.organization.contact).toEqual({ person: '佐藤', phone: '03-1234-5678', email: 'aoba@example.jp' });
   });
 
   it('the template headers map onto themselves', () => {

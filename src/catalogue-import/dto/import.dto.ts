@@ -45,11 +45,20 @@ export class ImportMatchDto {
   @ApiProperty({ description: '一致した資源（団体名 / 活動名）' }) label!: string;
 }
 
+export class ImportChangeDto {
+  @ApiProperty({ description: '項目（テンプレートの見出し）' }) field!: string;
+  @ApiProperty({ description: 'いまの値' }) from!: string;
+  @ApiProperty({ description: '確定後の値' }) to!: string;
+}
+
 export class ImportRowDto {
   @ApiProperty({ description: 'ファイルの行番号（HSDS ではサービスの順番）' }) row!: number;
   @ApiProperty({ enum: ['create', 'update', 'unchanged', 'refused'] }) action!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'この行の活動名' }) title!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'この行の団体名' }) host!: string | null;
   @ApiProperty({ type: [ImportMessageDto] }) messages!: ImportMessageDto[];
   @ApiPropertyOptional({ type: ImportMatchDto, nullable: true }) match!: ImportMatchDto | null;
+  @ApiProperty({ type: [ImportChangeDto], description: '更新の行で変わる項目（いまの値 → 確定後の値）' }) changes!: ImportChangeDto[];
 }
 
 export class ImportSummaryDto {

@@ -17,6 +17,9 @@ export class OrganizationView {
   @ApiProperty({ type: ContactView }) contact!: ContactView;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ enum: DEVELOPMENT_STATUSES }) developmentStatus!: string;
+  @ApiProperty({ enum: ['screen', 'import'], description: 'screen: この画面・API で登録 / import: 既存の一覧から取り込み' })
+  origin!: string;
+  @ApiProperty({ description: '集計で開拓（新規の受入先）として数えるか' }) developed!: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }

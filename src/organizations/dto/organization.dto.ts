@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { NestedObject } from '../../common/validators';
 import { DEVELOPMENT_STATUSES, ORGANIZATION_KINDS, type DevelopmentStatus, type OrganizationKind } from '../../common/catalogue.constants';
@@ -42,7 +42,15 @@ export class CreateOrganizationDto {
   developmentStatus?: DevelopmentStatus;
 }
 
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {
+  @ApiPropertyOptional({
+    description:
+      '集計で開拓（新規の受入先・資源）として数えるか。一覧の取り込みで登録した受入先は false。本当に開拓した受入先なら true にする（その受入先の取り込んだ資源も同じ）。支援員と管理者だけが変えられます',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'developed は true か false です' })
+  developed?: boolean;
+}
 
 export class ListOrganizationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS }) @IsOptional() @IsIn(ORGANIZATION_KINDS as unknown as string[]) kind?: OrganizationKind;

@@ -1688,6 +1688,14 @@ export interface components {
             /** @description 読み取った条件の値（応答の understood[].value） */
             value: string | number;
         };
+        ImportChangeDto: {
+            /** @description 項目（テンプレートの見出し） */
+            field: string;
+            /** @description いまの値 */
+            from: string;
+            /** @description 確定後の値 */
+            to: string;
+        };
         ImportColumnDto: {
             /**
              * @description 割り当てた項目（null: 読み込まない）
@@ -1762,10 +1770,16 @@ export interface components {
         ImportRowDto: {
             /** @enum {string} */
             action: "create" | "update" | "unchanged" | "refused";
+            /** @description 更新の行で変わる項目（いまの値 → 確定後の値） */
+            changes: components["schemas"]["ImportChangeDto"][];
+            /** @description この行の団体名 */
+            host: string | null;
             match?: components["schemas"]["ImportMatchDto"] | null;
             messages: components["schemas"]["ImportMessageDto"][];
             /** @description ファイルの行番号（HSDS ではサービスの順番） */
             row: number;
+            /** @description この行の活動名 */
+            title: string | null;
         };
         ImportStartedDto: {
             id: string;
@@ -1913,6 +1927,8 @@ export interface components {
             contact: components["schemas"]["ContactView"];
             /** Format: date-time */
             createdAt: string;
+            /** @description 集計で開拓（新規の受入先）として数えるか */
+            developed: boolean;
             /** @enum {string} */
             developmentStatus: "developing" | "accepting" | "suspended";
             id: string;
@@ -1920,6 +1936,11 @@ export interface components {
             kind: "npo" | "social_welfare_council" | "social_welfare_corporation" | "company" | "farm" | "shop" | "neighbourhood_association" | "municipality" | "cooperative" | "disability_service" | "school" | "religious" | "general_incorporated_association" | "medical_corporation" | "commerce_association" | "citizen_group" | "other";
             name: string;
             notes: string | null;
+            /**
+             * @description screen: この画面・API で登録 / import: 既存の一覧から取り込み
+             * @enum {string}
+             */
+            origin: "screen" | "import";
             /** Format: date-time */
             updatedAt: string;
         };
@@ -2415,6 +2436,8 @@ export interface components {
              */
             area?: string | null;
             contact?: components["schemas"]["ContactDto"];
+            /** @description 集計で開拓（新規の受入先・資源）として数えるか。一覧の取り込みで登録した受入先は false。本当に開拓した受入先なら true にする（その受入先の取り込んだ資源も同じ）。支援員と管理者だけが変えられます */
+            developed?: boolean;
             /**
              * @description developing 開拓中 / accepting 受入可 / suspended 休止
              * @enum {string}

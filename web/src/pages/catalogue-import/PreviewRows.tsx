@@ -17,7 +17,7 @@ const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
 const shows = (filter: Filter) => (row: ImportRow) =>
   filter === 'all' ? true : filter === 'problems' ? hasProblem(row) : row.action === filter;
 
-/** The preview row by row: what will happen to it, the resource it matched, and the messages about its cells. */
+/** The preview row by row: the activity, what will happen to it, which fields change, and the messages about its cells. */
 export function PreviewRows({ rows }: { rows: ImportRow[] }) {
   const [filter, setFilter] = useState<Filter>(() => (rows.some(hasProblem) ? 'problems' : 'all'));
   const [page, setPage] = useState(1);
@@ -48,8 +48,9 @@ export function PreviewRows({ rows }: { rows: ImportRow[] }) {
               <thead>
                 <tr>
                   <th scope="col">行</th>
+                  <th scope="col">活動（団体）</th>
                   <th scope="col">結果</th>
-                  <th scope="col">一致した資源</th>
+                  <th scope="col">変わる項目</th>
                   <th scope="col">確認してほしいこと</th>
                 </tr>
               </thead>
@@ -72,9 +73,28 @@ function PreviewRow({ row }: { row: ImportRow }) {
     <tr>
       <td>{row.row} 行目</td>
       <td>
+        {row.title || '（活動名なし）'}
+        {row.host && <span className="import-rows__host">（{row.host}）</span>}
+        {row.match && row.match.label !== `${row.host} / ${row.title}` && (
+          <span className="import-rows__match">一致した資源：{row.match.label}</span>
+        )}
+      </td>
+      <td>
         <span className={`tag import-action import-action--${row.action}`}>{ACTION_LABELS[row.action]}</span>
       </td>
-      <td>{row.match ? row.match.label : '—'}</td>
+      <td>
+        {row.changes.length === 0 ? (
+          row.action === 'unchanged' ? '変更なし' : '—'
+        ) : (
+          <ul className="import-changes">
+            {row.changes.map((c, i) => (
+              <li key={i}>
+                {c.field}：{c.from} → {c.to}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
       <td>
         {row.messages.length === 0 ? (
           '—'

@@ -50,6 +50,15 @@ function OrganizationDetail({ o, onSaved, onReload }: { o: Organization; onSaved
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const canEdit = session?.user.role === 'admin' || session?.user.role === 'coordinator';
+  // A host brought in from the 社協's list is not 開拓 in the reports unless the coordinator says it was developed.
+  const developed = useMutation({
+    mutationFn: (next: boolean) =>
+      unwrap(api.PATCH('/api/v1/organizations/{id}', { params: { path: { id: o.id } }, body: { developed: next } })),
+    onSuccess: (saved) => {
+      onSaved(saved);
+      setMessage(saved.developed ? '開拓として集計に数えます。' : '開拓としては数えません。');
+    },
+  });
   const resources = useQuery({
     queryKey: ['resources', { organizationId: o.id }],
     queryFn: () => unwrap(api.GET('/api/v1/resources', { params: { query: { organizationId: o.id, limit: 100 } } })),
@@ -71,6 +80,11 @@ function OrganizationDetail({ o, onSaved, onReload }: { o: Organization; onSaved
         <dd>{o.area ?? '未登録'}</dd>
         <dt>開拓の状況</dt>
         <dd>{DEVELOPMENT_STATUS_LABELS[o.developmentStatus] ?? o.developmentStatus}</dd>
+        <dt>登録のしかた</dt>
+        <dd>
+          {o.origin === 'import' ? '既存の一覧から取り込み' : 'この画面で登録'}
+          {o.origin === 'import' && (o.developed ? '（開拓として集計に数えます）' : '（開拓としては数えません）')}
+        </dd>
         <dt>連絡先</dt>
         <dd>{[o.contact?.person, o.contact?.phone, o.contact?.email].filter(Boolean).join('／') || '未登録'}</dd>
         <dt>メモ</dt>
@@ -81,8 +95,19 @@ function OrganizationDetail({ o, onSaved, onReload }: { o: Organization; onSaved
           <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
             受入先の情報を編集する
           </button>
+          {o.origin === 'import' && (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={developed.isPending}
+              onClick={() => developed.mutate(!o.developed)}
+            >
+              {o.developed ? '開拓として数えない' : '開拓として数える（本当に開拓した受入先）'}
+            </button>
+          )}
         </div>
       )}
+      {developed.isError && <ApiErrorNotice error={developed.error} onReload={onReload} />}
       {canEdit && editing && (
         <OrganizationEditForm
           o={o}
