@@ -134,7 +134,8 @@ describe('fit of the understood kinds', () => {
 
   it('turns a wish the resource does not meet into a caution, never a reason', () => {
     // thu 13:00–16:00 (180 minutes), unpaid
-    const { reasons, cautions } = understoodExplanation(candidate(), { timeOfDay: ['morning'], sessionMinutes: 120, reward: ['wants_money'] });
+    const wish = { timeOfDay: ['morning'], sessionMinutes: 120, reward: ['wants_money'] };
+    const { reasons, cautions } = understoodExplanation(candidate(), wish);
     expect(reasons).toEqual([]);
     expect(cautions).toEqual(['午前の開催なし', '1 回 180 分（希望は 120 分まで）', '無償の活動']);
   });
