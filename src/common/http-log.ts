@@ -32,6 +32,18 @@ export const REDACTED_PATHS = [
   'res.body',
 ];
 
+/** The response as logged: status code and size. pino-http writes `responseTime` (ms) beside it. */
+export function loggedResponse(res: { statusCode?: number | null; headers?: Record<string, unknown> }): {
+  statusCode: number | null;
+  contentLength?: number;
+} {
+  // No other response header: they are the same on every line (and set-cookie is a credential).
+  const length = res.headers?.['content-length'];
+  const logged: { statusCode: number | null; contentLength?: number } = { statusCode: res.statusCode ?? null };
+  if (length !== undefined && Number.isFinite(Number(length))) logged.contentLength = Number(length);
+  return logged;
+}
+
 /** pino-http options of the service's logger (nestjs-pino's LoggerModule). */
 export function httpLogOptions(level: string): Params['pinoHttp'] {
   return {
@@ -41,6 +53,7 @@ export function httpLogOptions(level: string): Params['pinoHttp'] {
     autoLogging: { ignore: (req) => req.url === '/health' || Boolean(req.url?.startsWith('/assets/')) },
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggedUrl(req.url) }),
+      res: loggedResponse,
     },
   };
 }

@@ -4,10 +4,10 @@ import { MailRepository } from '../auth/mail.repository';
 import { AuditService } from '../audit/audit.service';
 import { BusinessCalendar } from '../calendar/business-calendar';
 import { Clock } from '../common/clock';
-import { addressOf } from '../common/person-name';
 import { AppConfig } from '../config/app-config';
 import { JobName } from '../jobs/job.constants';
 import { ReconcileRegistry } from '../jobs/reconcile.registry';
+import { placementRef } from './calendar-feed.service';
 import { DigestRepository, type DigestRecipient, type DueItem } from './digest.repository';
 
 const SECTIONS: Array<{ kind: DueItem['kind']; heading: string }> = [
@@ -20,8 +20,10 @@ const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 
 /**
  * The morning digest: on business days at DIGEST_TIME (Asia/Tokyo), one e-mail per coordinator who has
- * something due today, overdue, 「その後の様子確認」 or an unread urgent concern. Lines name the person by
- * display name and the place only, with a link into the web app: never needs, health or household text.
+ * something due today, overdue, 「その後の様子確認」 or an unread urgent concern. E-mail passes through mail services
+ * outside the municipality, so, like the calendar feed, it carries no personal data: no display name, not even the
+ * place (a place and a date tell who goes where), never needs, health or household text — only counts, what is due
+ * and when, the placement's reference (No.…) and a link to its page, behind sign-in.
  * The ledger (one row per coordinator and day) makes it idempotent; the reconcile pass catches up a day
  * whose run was missed (downtime), and the claim keeps a concurrent run from sending twice.
  */
@@ -59,13 +61,14 @@ export class MorningDigestService implements OnModuleInit {
       const items = await this.digests.items(recipient.id, today, this.clock.now());
       if (!items.length || !(await this.digests.claim(recipient.id, today, items.length))) continue;
       try {
+        // The mail tells its reader that these people have dates (no field of theirs): recorded as a read.
         await this.audit.record(
           this.actorOf(recipient),
           'read',
           items.map((i) => i.participantId),
-          ['displayName'],
+          [],
         );
-        await this.mail.send({ to: recipient.email, ...this.compose(recipient, today, items) });
+        await this.mail.send({ to: recipient.email, ...this.compose(today, items) });
         await this.digests.markSent(recipient.id, today);
         sent++;
       } catch (err) {
@@ -89,19 +92,25 @@ export class MorningDigestService implements OnModuleInit {
     return this.run();
   }
 
-  compose(recipient: DigestRecipient, today: string, items: DueItem[]): { subject: string; text: string } {
+  /** Subject and plain-text body (no HTML part): nothing of the person, see the class comment. */
+  compose(today: string, items: DueItem[]): { subject: string; text: string } {
     const weekday = WEEKDAYS[new Date(`${today}T00:00:00Z`).getUTCDay()];
-    const lines = [`${recipient.displayName} 様`, '', `${today}（${weekday}）のフォローの予定です。`];
+    // No greeting by name either: the mail names nobody.
+    const lines = [`${today}（${weekday}）のフォローの予定です。合計 ${items.length} 件。`];
     for (const section of SECTIONS) {
       const group = items.filter((i) => i.kind === section.kind);
       if (!group.length) continue;
       lines.push('', `■ ${section.heading}（${group.length} 件）`);
       for (const item of group) {
-        lines.push(`・${addressOf(item.displayName)}／${item.resourceTitle}${detail(item)}`);
+        lines.push(`・${placementRef(item.placementId)}${detail(item)}`);
         lines.push(`  ${this.config.publicUrl}/placements/${item.placementId}`);
       }
     }
-    lines.push('', '詳しい内容はサインインして確認してください（このメールには相談内容・健康・世帯の情報を載せていません）。');
+    lines.push(
+      '',
+      'No. は支援記録の番号です。対象の方と活動先は、リンク先でサインインして確認してください。',
+      '（このメールには氏名・活動先・相談内容・健康・世帯の情報を載せていません。）',
+    );
     return { subject: `【参加支援】今日のフォロー ${items.length} 件（${today}）`, text: lines.join('\n') };
   }
 
@@ -110,9 +119,10 @@ export class MorningDigestService implements OnModuleInit {
   }
 }
 
+/** What is due and by when (期限); the date it was planned for when the office calendar moved it. */
 function detail(item: DueItem): string {
-  if (item.kind === 'urgent') return '';
-  if (item.kind === 'after_closure') return `（期日 ${item.dueOn}）`;
+  if (item.kind === 'urgent') return ' 至急の懸念（未読）';
+  if (item.kind === 'after_closure') return ` その後の様子確認（期限 ${item.dueOn}）`;
   const moved = item.nominalDueOn && item.nominalDueOn !== item.dueOn ? `、計画日 ${item.nominalDueOn}` : '';
-  return ` ${item.dayOffset}日目（期日 ${item.dueOn}${moved}）`;
+  return ` 定着フォロー確認 ${item.dayOffset}日目（期限 ${item.dueOn}${moved}）`;
 }

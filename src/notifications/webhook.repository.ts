@@ -3,12 +3,32 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { placementRef } from '../follow-up/calendar-feed.service';
 import type { Notification } from './notification.repository';
 
 /** What the webhook receives: a notification without its per-reader state. */
 export type OutgoingNotification = Omit<Notification, 'readAt'>;
 
 const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** What each kind says in the webhook's message: no name, no place, nothing of the person. */
+const WEBHOOK_TEXT: Record<string, string> = {
+  checkpoint_due: '定着フォロー確認の時期です',
+  decision_needed: '最終の定着フォロー確認の時期です（継続・終了の判断）',
+  checkpoint_overdue: '定着フォロー確認の記録がまだありません',
+  urgent_concern: '【至急】緊急の懸念が記録されました',
+};
+
+/**
+ * The webhook's `message`: what happened, the placement's reference and a link to its page (behind sign-in). The stored
+ * message names the person and the place for the web app; the webhook usually feeds an outside mail or chat service,
+ * so, like the calendar feed and the morning digest, it carries no personal data.
+ */
+export function webhookMessage(notification: Pick<OutgoingNotification, 'kind' | 'placementId'>, publicUrl: string): string {
+  const what = WEBHOOK_TEXT[notification.kind] ?? 'お知らせがあります';
+  if (!notification.placementId) return `${what}。サインインして確認してください。`;
+  return `${what}（${placementRef(notification.placementId)}）。サインインして確認してください：${publicUrl}/placements/${notification.placementId}`;
+}
 
 /**
  * The notification outbox and the HTTP call to the deployment's webhook. The body is
@@ -53,7 +73,7 @@ export class WebhookRepository {
       kind: notification.kind,
       placementId: notification.placementId,
       checkpointId: notification.checkpointId,
-      message: notification.message,
+      message: webhookMessage(notification, this.config.publicUrl),
       createdAt: notification.createdAt,
     });
     const timestamp = String(Math.floor(Date.now() / 1000));

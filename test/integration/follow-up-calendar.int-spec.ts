@@ -51,6 +51,41 @@ function body(raw: string): string {
   return text;
 }
 
+/** RFC 2047 encoded words (nodemailer's Japanese subject), adjacent ones joined before decoding. */
+function decodeHeader(value: string): string {
+  return value.replace(/(?:=\?utf-8\?[bq]\?[^?]*\?=\s*)+/gi, (run) => {
+    const bytes = [...run.matchAll(/=\?utf-8\?([bq])\?([^?]*)\?=/gi)].map(([, enc, data]) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(data, 'base64')
+        : Buffer.from(
+            data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ),
+    );
+    return Buffer.concat(bytes).toString('utf8');
+  });
+}
+
+/** The whole message decoded: its subject and every text part (plain, HTML, nested multiparts), with each part's type. */
+function decodeMail(raw: string): { subject: string; parts: Array<{ type: string; text: string }> } {
+  const headers = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const subject = decodeHeader(/^Subject: (.*)$/im.exec(headers)?.[1] ?? '');
+  const parts = (part: string): Array<{ type: string; text: string }> => {
+    const head = part.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+    const type = (/^Content-Type: ([^;\s]+)/im.exec(head)?.[1] ?? 'text/plain').toLowerCase();
+    const boundary = /boundary="?([^";\s]+)"?/i.exec(head)?.[1];
+    if (!type.startsWith('multipart/') || !boundary) return [{ type, text: body(part) }];
+    return part
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .flatMap((p) => parts(p.replace(/^\r?\n/, '')));
+  };
+  return { subject, parts: parts(raw) };
+}
+
+/** Everything of a digest's participant that must never be in an e-mail (the place included: with a date it tells who goes where). */
+const PERSON_TEXT = ['Aさん', 'さん', '畑の草取り', '人と話すのが苦手', '細かい作業が得意', '最初は短時間から', '通院中', '母と二人暮らし'];
+
 describe('follow-up on the office calendar: digest, calendar feed, after closure', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -95,8 +130,8 @@ describe('follow-up on the office calendar: digest, calendar feed, after closure
   const mailsTo = () => smtp.mails.filter((m) => m.to === email && body(m.raw).includes('フォローの予定'));
   const digest = () => t.app.get(MorningDigestService);
 
-  it('sends one digest per coordinator and business day, with names and places only, never on closed days', async () => {
-    const placement = await activePlacement([0, 14]);
+  it('sends one digest per coordinator and business day, without any personal data, never on closed days', async () => {
+    const placement = await activePlacement([0, 14], { displayName: '南野 ひかり', realName: '南野光' });
     const [day0] = placement.followUp.checkpoints;
     expect(calendar.isBusinessDay(day0.dueOn)).toBe(true);
 
@@ -111,10 +146,25 @@ describe('follow-up on the office calendar: digest, calendar feed, after closure
     await digest().run();
     await digest().run();
     expect(mailsTo()).toHaveLength(1);
-    const text = body(mailsTo()[0].raw);
-    expect(text).toContain('Aさん／畑の草取り');
+    // E-mail passes through outside mail services: counts, what is due and by when, the placement's reference and a link.
+    const mail = decodeMail(mailsTo()[0].raw);
+    const ref = `No.${placement.id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+    expect(mail.subject).toMatch(/^【参加支援】今日のフォロー \d+ 件（\d{4}-\d{2}-\d{2}）$/);
+    expect(mail.parts.map((p) => p.type)).toEqual(['text/plain']);
+    const [{ text }] = mail.parts;
+    expect(text).toMatch(/■ (今日までの確認日|記録のない期限超過の確認日)（\d+ 件）/);
+    expect(text).toContain(`・${ref} 定着フォロー確認 0日目（期限 ${day0.dueOn}`);
     expect(text).toContain(`https://sanka.example.jp/placements/${placement.id}`);
-    for (const secret of ['人と話すのが苦手', '通院中', '母と二人暮らし']) expect(text).not.toContain(secret);
+    // Nothing of the person in the subject or in any part (plain text or HTML, were one added): no name, no place, no needs.
+    for (const secret of ['南野', 'ひかり', '南野光', ...PERSON_TEXT]) {
+      expect(mail.subject).not.toContain(secret);
+      for (const part of mail.parts) expect(part.text).not.toContain(secret);
+    }
+    // The same holds for the builder itself, whatever the items it is given carry.
+    const items = await digest().itemsFor(coordinator.id);
+    expect(items.map((i) => i.displayName)).toContain('南野 ひかり');
+    const composed = digest().compose(day0.dueOn, items);
+    for (const secret of ['南野', 'ひかり', ...PERSON_TEXT]) expect(JSON.stringify(composed)).not.toContain(secret);
 
     // The repeatable job: 08:30 Tokyo every day (the task itself skips closed days).
     await t.app.get(JobRepository).scheduleMorningDigest();
@@ -132,7 +182,9 @@ describe('follow-up on the office calendar: digest, calendar feed, after closure
     expect(await digest().catchUp()).toBe(0);
     await digest().run();
     expect(mailsTo().length - before).toBe(1);
-    expect(body(mailsTo().at(-1)!.raw)).toContain('Aさん／畑の草取り');
+    const mail = decodeMail(mailsTo().at(-1)!.raw);
+    expect(mail.parts[0].text).toMatch(/・No\.[0-9A-F]{8} /);
+    for (const secret of ['南野', 'ひかり', ...PERSON_TEXT]) expect(JSON.stringify(mail)).not.toContain(secret);
   });
 
   it('serves a personal iCalendar feed without any personal data, with stable UIDs, and refuses revoked secrets', async () => {

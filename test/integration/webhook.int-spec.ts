@@ -40,8 +40,8 @@ describe('outbound webhook for notifications (signed, retried)', () => {
 
   it('delivers an urgent concern with a valid signature, retrying after a failure', async () => {
     const org = await createOrganization(t);
-    const resource = await createResource(t, org.id);
-    const person = await createParticipant(t);
+    const resource = await createResource(t, org.id, { title: '畑の草取り' });
+    const person = await createParticipant(t, { displayName: '西田 あおい', realName: '西田葵' });
     await giveConsent(t, person.id);
     const placement = await propose(t, person.id, resource.id);
     failOnceFor = placement.id;
@@ -68,8 +68,27 @@ describe('outbound webhook for notifications (signed, retried)', () => {
     expect(last.headers['x-sanka-signature']).toBe(`sha256=${expected}`);
     expect(last.headers['x-sanka-event']).toBe('urgent_concern');
     const payload = JSON.parse(last.body);
+    const ref = `No.${placement.id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
     expect(payload.message).toContain('至急');
-    expect(last.body).not.toContain('連絡がつかない');
-    expect(last.body).not.toContain('通院中');
+    expect(payload.message).toContain(`（${ref}）`);
+    expect(payload.message).toContain(`/placements/${placement.id}`);
+    // The stored notification names the person and the place (for the web app, behind sign-in)…
+    const [stored] = await db.query(`SELECT message FROM notifications WHERE placement_id = $1 AND kind = 'urgent_concern'`, [
+      placement.id,
+    ]);
+    expect(stored.message).toContain('西田 あおいさん');
+    // …the webhook feeds outside chat or mail services: nothing of the person, not even the place.
+    for (const secret of [
+      '西田',
+      'あおい',
+      '西田葵',
+      'さん',
+      '畑の草取り',
+      '連絡がつかない',
+      '人と話すのが苦手',
+      '通院中',
+      '母と二人暮らし',
+    ])
+      expect(last.body).not.toContain(secret);
   });
 });
