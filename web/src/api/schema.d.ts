@@ -129,7 +129,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ内容） */
+        /** 今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ項目。メールには名前・場所を書かない） */
         get: operations["FollowUpCalendarController_due"];
         put?: never;
         post?: never;
