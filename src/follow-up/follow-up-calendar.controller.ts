@@ -78,7 +78,8 @@ export class FollowUpCalendarController {
   @Get('follow-up/today')
   @Roles('admin', 'coordinator')
   @ApiOperation({
-    summary: '今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ項目。メールには名前・場所を書かない）',
+    summary:
+      '今日の自分の一覧（ホーム用）：期限超過・今日までの確認日・その後の様子確認・未読の至急の懸念（朝のメールと同じ項目。メールには名前・場所を書かない）',
   })
   @ApiOkResponse({ type: DueListDto })
   async due(@CurrentActor() actor: Actor): Promise<DueListDto> {
