@@ -81,7 +81,10 @@ describe('prepared candidate statement (real embedded DB, real model)', () => {
         expect(name.startsWith(PREPARED_PREFIX)).toBe(true);
         const unnamed: Array<Record<string, unknown>> = await db.query(text, named.params);
         expect(rowsOf(unnamed)).toEqual(shape(found).map(({ id, v, l, w }) => ({ id, v, l, w })));
-        expect(ourRows(found)).toHaveLength(4); // our resources are among them: not a comparison of empty lists
+        // Not a comparison of empty lists: some of our resources are among them. Not all four: the search is
+        // unfiltered over the integration database every spec writes to, so in a full run other specs' resources
+        // can push our weakest match out of the 50 (CI saw 3 of 4).
+        expect(ourRows(found).length).toBeGreaterThanOrEqual(1);
       }
       const [stats] = await db.query(
         `SELECT sum(generic_plans)::int AS generic, sum(generic_plans + custom_plans)::int AS runs
