@@ -136,10 +136,12 @@ export class MatchRepository {
       if (fromIndex) return fromIndex;
     }
     // The exact list needs no settings: one statement, one round trip (no BEGIN/COMMIT around it).
-    if (exact) return (await this.candidateQuery(this.dataSource, candidateSql(where, true, filtered), params, filtered)).map(toCandidate);
+    // The SQL lists stay unnamed: at 100,000 resources the generic plan of the HNSW statement doubled its database CPU
+    // (55 → 111 ms per search, docs/benchmarks.md scorecard), so only the in-process index's statement is prepared.
+    if (exact) return (await this.candidateQuery(this.dataSource, candidateSql(where, true, filtered), params, false)).map(toCandidate);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(hnswSettings().join('; '));
-      return (await this.candidateQuery(manager, candidateSql(where, false, filtered), params, filtered)).map(toCandidate);
+      return (await this.candidateQuery(manager, candidateSql(where, false, filtered), params, false)).map(toCandidate);
     });
   }
 
@@ -189,7 +191,7 @@ export class MatchRepository {
          FROM (SELECT ${changeFingerprintSql(since)} AS fingerprint) f
          LEFT JOIN (${candidateSql(where, true, filtered, ids)}) c ON true`,
       withIds,
-      filtered,
+      !filtered,
     );
     return {
       fingerprint: rows[0]?.indexFingerprint as string,
@@ -198,7 +200,8 @@ export class MatchRepository {
   }
 
   /**
-   * The candidate statement of a search that no filter narrows, as a named (prepared) statement: the database
+   * The candidate statement over the in-process index's ids of a search that no filter narrows (`prepare`), as a
+   * named (prepared) statement: the database
    * parses and plans it once per connection instead of once per search (planning was ≈ 6 ms of ≈ 21 ms of database
    * CPU per search; after five runs PostgreSQL keeps its generic plan, which costs no more here). Filtered searches
    * stay unnamed, planned per search: which lexical shape is cheaper depends on how many resources the filter
@@ -212,9 +215,9 @@ export class MatchRepository {
     db: Pick<DataSource, 'query'>,
     text: string,
     params: unknown[],
-    filtered: boolean,
+    prepare: boolean,
   ): Promise<Array<Record<string, unknown>>> {
-    if (filtered) return (await db.query(text, params)) as Array<Record<string, unknown>>;
+    if (!prepare) return (await db.query(text, params)) as Array<Record<string, unknown>>;
     const name = `${PREPARED_PREFIX}${this.statementGeneration}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     try {
       // TypeORM hands the query to pg as is: a { name, text } config makes pg send Parse once per connection.

@@ -7,7 +7,8 @@ import { createOrganization, createResource } from '../support/factories';
 import { createTestApp, uniqueArea, waitFor, type TestApp } from '../support/test-app';
 
 /**
- * The candidate statement of an unfiltered search runs as a named (prepared) statement (MatchRepository.candidateQuery):
+ * The candidate statement of an unfiltered search over the in-process index's ids runs as a named (prepared) statement
+ * (MatchRepository.candidateQuery):
  * it must give the rows the same text gives unnamed — also once PostgreSQL has switched to its generic plan (after five
  * runs) — and keep working through a schema change, a result type changed by a migration, and new connections (the
  * embedded server shares one session among them).
@@ -43,6 +44,8 @@ describe('prepared candidate statement (real embedded DB, real model)', () => {
     const embedded = await embedding.embed(['静かな場所でこつこつ作業したい'], 'query');
     model = embedded.model;
     vector = embedded.vectors[0];
+    // Only the in-process index's statement is prepared (the SQL lists stay unnamed): wait until it answers.
+    expect(await t.app.get(ResourceVectorIndex).ready(model)).toBe(true);
   });
   afterAll(async () => t.close());
 

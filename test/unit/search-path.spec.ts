@@ -50,9 +50,12 @@ const textOf = (query: Sent) => (typeof query === 'string' ? query : query.text)
 /** A DataSource that answers the catalogue and EXPLAIN estimates and records every statement. */
 function fakeDataSource(tableRows: { tuples: number; pages: number; current: number }, planRows: number) {
   const statements: string[] = [];
+  /** The statements sent named ({ name, text }): prepared by pg. */
+  const named: string[] = [];
   const answer = (query: Sent) => {
     const sql = textOf(query);
     statements.push(sql.trim());
+    if (typeof query === 'object') named.push(sql.trim());
     if (sql.includes('table rows estimate')) return [tableRows];
     if (/^\s*EXPLAIN/.test(sql)) return [{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': planRows } }] }];
     return [];
@@ -63,7 +66,7 @@ function fakeDataSource(tableRows: { tuples: number; pages: number; current: num
       fn({ query: async (sql: Sent) => answer(sql) }),
     ),
   };
-  return { ds, statements };
+  return { ds, statements, named };
 }
 
 describe('exact or HNSW without a per-search EXPLAIN', () => {
@@ -249,18 +252,23 @@ describe('prepared candidate statement', () => {
         const sql = textOf(query);
         if (sql.includes('table rows estimate')) return [{ tuples: 9_000, pages: 4_500, current: 4_500 }];
         if (refuse && typeof query === 'object') throw Object.assign(new Error('refused'), { code: refuse });
+        if (sql.includes('SELECT f.fingerprint')) return [{ indexFingerprint: '0:0', id: null }];
         return [];
       }),
     };
+    // The in-process index answers: only its statement (over its ids) is prepared.
+    const index = {
+      nearest: jest.fn(() => ({ nearest: [{ id: 'a', similarity: 0.9 }], since: '100', fingerprint: '0:0', asked: 1 })),
+      refresh: jest.fn(async () => false),
+    } as unknown as ResourceVectorIndex;
     const candidates = () => sent.filter((q) => textOf(q).includes('WITH q AS'));
-    return { ds, sent, candidates };
+    return { ds, sent, candidates, index };
   }
   const search = (repo: MatchRepository, filters = {}) =>
     repo.findCandidates('m', vector(0.1), ['畑'], { includeFull: false, ...filters }, 100);
-
   it('names an unfiltered search by its text: the same name for the same text, another for another text', async () => {
-    const { ds, candidates } = setup();
-    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    const { ds, candidates, index } = setup();
+    const repo = new MatchRepository(ds as unknown as DataSource, config, index);
     await search(repo);
     await search(repo);
     await search(repo, { includeFull: true });
@@ -272,16 +280,16 @@ describe('prepared candidate statement', () => {
   });
 
   it('sends filtered searches unnamed', async () => {
-    const { ds, candidates } = setup();
-    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    const { ds, candidates, index } = setup();
+    const repo = new MatchRepository(ds as unknown as DataSource, config, index);
     await search(repo, { areas: ['北区'] });
     expect(candidates()).toHaveLength(1);
     expect(typeof candidates()[0]).toBe('string');
   });
 
   it.each(['26000', '42P05', '0A000'])('answers unnamed when the database refuses the name (%s), and renames the next', async (code) => {
-    const { ds, candidates } = setup(code);
-    const repo = new MatchRepository(ds as unknown as DataSource, config);
+    const { ds, candidates, index } = setup(code);
+    const repo = new MatchRepository(ds as unknown as DataSource, config, index);
     await expect(search(repo)).resolves.toEqual([]);
     await search(repo);
     const [named1, unnamed1, named2] = candidates();
@@ -290,11 +298,26 @@ describe('prepared candidate statement', () => {
     expect((named2 as { name: string }).name).not.toBe((named1 as { name: string }).name);
   });
 
-  it('lets any other database error through', async () => {
-    const { ds, candidates } = setup('42P01');
-    const repo = new MatchRepository(ds as unknown as DataSource, config);
-    await expect(search(repo)).rejects.toMatchObject({ code: '42P01' });
-    expect(candidates()).toHaveLength(1);
+  it('on any other database error the index path gives up and the SQL exact list answers, unnamed', async () => {
+    const { ds, candidates, index } = setup('42P01');
+    const repo = new MatchRepository(ds as unknown as DataSource, config, index);
+    await expect(search(repo)).resolves.toEqual([]);
+    const [named, sql] = candidates();
+    expect(typeof named).toBe('object');
+    expect(typeof sql).toBe('string');
+    expect(sql).not.toContain('r.id = ANY($');
+  });
+
+  it('sends the SQL lists unnamed: the exact list without the index, and the HNSW list (its generic plan was 2× slower)', async () => {
+    const small = fakeDataSource({ tuples: 9_000, pages: 4_500, current: 4_500 }, 0);
+    await search(new MatchRepository(small.ds as unknown as DataSource, config));
+    const large = fakeDataSource({ tuples: 100_000, pages: 50_000, current: 50_000 }, 75_000);
+    await search(new MatchRepository(large.ds as unknown as DataSource, config));
+    for (const { statements, named } of [small, large]) {
+      expect(statements.filter((q) => q.startsWith('WITH q AS'))).toHaveLength(1);
+      expect(named).toEqual([]);
+    }
+    expect(large.statements.some((q) => q.startsWith('SET LOCAL hnsw.ef_search'))).toBe(true);
   });
 });
 
