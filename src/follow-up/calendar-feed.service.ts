@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppException, ErrorCode } from '../common/app.exception';
 import { Clock } from '../common/clock';
+import { placementRef } from '../common/placement-ref';
 import { FEED_PATH } from '../common/secret-paths';
 import { addDays } from '../common/tokyo-time';
 import { AppConfig } from '../config/app-config';
@@ -87,11 +88,6 @@ export class CalendarFeedService {
     }
     return actor.userId;
   }
-}
-
-/** The placement's reference in a feed: the start of its id, enough to tell a coordinator's placements apart. */
-export function placementRef(placementId: string): string {
-  return `No.${placementId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 }
 
 /** 「定着フォロー確認 28日目（No.1A2B3C4D）」: what is due and the placement's reference, no personal data. */

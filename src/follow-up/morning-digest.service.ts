@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { JobName } from '../jobs/job.constants';
 import { ReconcileRegistry } from '../jobs/reconcile.registry';
-import { placementRef } from './calendar-feed.service';
+import { placementRef } from '../common/placement-ref';
 import { DigestRepository, type DigestRecipient, type DueItem } from './digest.repository';
 
 const SECTIONS: Array<{ kind: DueItem['kind']; heading: string }> = [

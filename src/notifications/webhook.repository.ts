@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { placementRef } from '../follow-up/calendar-feed.service';
+import { placementRef } from '../common/placement-ref';
 import type { Notification } from './notification.repository';
 
 /** What the webhook receives: a notification without its per-reader state. */

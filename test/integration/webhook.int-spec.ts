@@ -76,7 +76,7 @@ describe('outbound webhook for notifications (signed, retried)', () => {
     const [stored] = await db.query(`SELECT message FROM notifications WHERE placement_id = $1 AND kind = 'urgent_concern'`, [
       placement.id,
     ]);
-    expect(stored.message).toContain('西田 あおいさん');
+    expect(stored.message).toContain('西田 あおい（畑の草取り）');
     // …the webhook feeds outside chat or mail services: nothing of the person, not even the place.
     for (const secret of [
       '西田',
