@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { placementRef } from '../common/placement-ref';
+import type { NotificationKind } from './notification.kinds';
 import type { Notification } from './notification.repository';
 
 /** What the webhook receives: a notification without its per-reader state. */
@@ -11,12 +12,14 @@ export type OutgoingNotification = Omit<Notification, 'readAt'>;
 
 const DELIVERY_TIMEOUT_MS = 10_000;
 
-/** What each kind says in the webhook's message: no name, no place, nothing of the person. */
-const WEBHOOK_TEXT: Record<string, string> = {
+/** What each kind says in the webhook's message: no name, no place, nothing of the person. Every kind has one. */
+const WEBHOOK_TEXT: Record<NotificationKind, string> = {
   checkpoint_due: '定着フォロー確認の時期です',
   decision_needed: '最終の定着フォロー確認の時期です（継続・終了の判断）',
   checkpoint_overdue: '定着フォロー確認の記録がまだありません',
   urgent_concern: '【至急】緊急の懸念が記録されました',
+  host_dates: '受入先が見学・体験の日付を決めました',
+  host_feedback: '受入先が確認日の様子を記録しました',
 };
 
 /**
@@ -25,7 +28,7 @@ const WEBHOOK_TEXT: Record<string, string> = {
  * so, like the calendar feed and the morning digest, it carries no personal data.
  */
 export function webhookMessage(notification: Pick<OutgoingNotification, 'kind' | 'placementId'>, publicUrl: string): string {
-  const what = WEBHOOK_TEXT[notification.kind] ?? 'お知らせがあります';
+  const what = WEBHOOK_TEXT[notification.kind as NotificationKind] ?? 'お知らせがあります';
   if (!notification.placementId) return `${what}。サインインして確認してください。`;
   return `${what}（${placementRef(notification.placementId)}）。サインインして確認してください：${publicUrl}/placements/${notification.placementId}`;
 }

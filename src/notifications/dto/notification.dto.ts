@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { NOTIFICATION_KINDS } from '../notification.kinds';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ default: false })
@@ -13,7 +14,7 @@ export class ListNotificationsQuery {
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
-    enum: ['checkpoint_due', 'checkpoint_overdue', 'decision_needed', 'urgent_concern', 'host_dates', 'host_feedback'],
+    enum: NOTIFICATION_KINDS,
     description:
       '確認日・記録の期限超過・最終確認（終結か延長かの判断）・緊急の懸念・受入先が見学／体験の日付を決めた・受入先が確認日の様子を記録した',
   })
