@@ -11,6 +11,7 @@ import type { Candidate } from './match.repository';
 import {
   allRead,
   understoodFitPartsByKind,
+  cite as citePhrase,
   understoodExplanation,
   type FitPart,
   type FitPartKind,
@@ -225,8 +226,7 @@ export function explain(r: Ranked, best: Ranked, person: PersonPreferences, want
   if (r.signals.vector >= Math.max(best.signals.vector * 0.85, VECTOR_NEAR_MIN)) out.push('希望の内容と近い');
   if (c.matchedTerms.length) out.push(`キーワードが一致（${c.matchedTerms.slice(0, 4).join('・')}）`);
   const days = DAYS.filter((d) => wantedDays.includes(d) && c.scheduleDays.includes(d));
-  // A reason that answers words of the needs text cites them: 「『人と話すのが苦手』→ 人と話すことが少ない」.
-  const cite = (key: string, text: string) => (person.phrases?.[key] ? `『${person.phrases[key]}』→ ${text}` : text);
+  const cite = (key: string, text: string) => citePhrase(person, key, text);
   if (days.length) out.push(cite(`availableDays:${days[0]}`, `希望の曜日（${days.map((d) => DAY_LABELS[d]).join('・')}）に活動あり`));
   else if (wantedDays.length && c.accommodations.includes('flexible_schedule')) out.push('日時の相談可');
   else if (wantedDays.length && c.scheduleDays.length) {

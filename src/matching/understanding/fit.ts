@@ -130,7 +130,8 @@ export function understoodFitPartsByKind(r: Resource, p: UnderstoodPreferences, 
   return parts;
 }
 
-const cite = (p: UnderstoodPreferences, key: string, text: string) => {
+/** A reason that answers words of the needs text cites them: 「『人と話すのが苦手』→ 人と話すことが少ない」. */
+export const cite = (p: Pick<UnderstoodPreferences, 'phrases'>, key: string, text: string) => {
   const phrase = p.phrases?.[key];
   return phrase ? `『${phrase}』→ ${text}` : text;
 };
