@@ -14,7 +14,7 @@ import type { JapaneseTokenizer } from '../src/common/japanese/tokenizer';
 import type { Candidate } from '../src/matching/match.repository';
 import type { MatchService, SignalTexts } from '../src/matching/match.service';
 import { rank, type PersonPreferences, type RankingWeights } from '../src/matching/ranking';
-import { signalText } from './signal-text';
+import { signalText } from '../src/matching/understanding/signal-text';
 import { ascend, InMemoryRanker, SPACES } from './eval-tuning';
 import { folds, mean, ndcgAt, type Grades } from './metrics';
 

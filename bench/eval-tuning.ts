@@ -14,6 +14,7 @@ import {
   type RankingWeights,
 } from '../src/matching/ranking';
 import type { FitPart, FitPartKind } from '../src/matching/understanding/fit';
+import { conceptSignal } from '../src/matching/understanding/concepts';
 import { folds, hitAt, mean, ndcgAt, type Grades } from './metrics';
 
 const K = 10;
@@ -45,6 +46,7 @@ const steps = (from: number, to: number, step: number) =>
 const SIGNALS: Param[] = [
   { name: 'lexical', values: steps(0, 1, 0.05), get: (w) => w.lexical, set: (w, v) => ({ ...w, lexical: v }) },
   { name: 'fit', values: steps(0, 1.2, 0.05), get: (w) => w.fit, set: (w, v) => ({ ...w, fit: v }) },
+  { name: 'concept', values: steps(0, 1, 0.05), get: (w) => w.concept, set: (w, v) => ({ ...w, concept: v }) },
   {
     name: 'lexicalHalfRank',
     // ts_rank_cd runs ≈ 0–2, Okapi BM25 ≈ 0–40 on the dev set: one grid for both
@@ -80,6 +82,7 @@ interface Row {
   vector: number;
   lexicalRank: number;
   parts: FitPart[];
+  concept: number;
 }
 
 /** One setup: the pools with one set of preferences per need (e.g. structured + understood, or text-only). */
@@ -101,6 +104,7 @@ export class InMemoryRanker {
         vector: c.vectorSimilarity,
         lexicalRank: c.lexicalRank,
         parts: fitParts(c, prefs[i]),
+        concept: conceptSignal(c.concepts, prefs[i].concept, prefs[i].avoidConcept),
       })),
     );
   }
@@ -112,7 +116,8 @@ export class InMemoryRanker {
         s:
           w.vector * r.vector +
           w.lexical * lexicalSignal(r.lexicalRank, w.lexicalHalfRank) +
-          w.fit * combineFit(r.parts, w.fitParts, w.readWeight ?? 1, this.minTotal),
+          w.fit * combineFit(r.parts, w.fitParts, w.readWeight ?? 1, this.minTotal) +
+          w.concept * r.concept,
       }))
       .sort((a, b) => b.s - a.s || a.r.id.localeCompare(b.r.id))
       .slice(0, K)
@@ -164,7 +169,7 @@ export function ascend(
 export const fmtWeights = (w: RankingWeights) => {
   const parts = KINDS.filter((k) => (w.fitParts?.[k] ?? 1) !== 1).map((k) => `${k}: ${w.fitParts![k]}`);
   return (
-    `{ vector: ${w.vector}, lexical: ${w.lexical}, fit: ${w.fit}` +
+    `{ vector: ${w.vector}, lexical: ${w.lexical}, fit: ${w.fit}, concept: ${w.concept}` +
     (w.lexicalHalfRank !== undefined && w.lexicalHalfRank !== LEXICAL_HALF_RANK ? `, lexicalHalfRank: ${w.lexicalHalfRank}` : '') +
     ((w.readWeight ?? 1) !== 1 ? `, readWeight: ${w.readWeight}` : '') +
     (parts.length ? `, fitParts: { ${parts.join(', ')} }` : '') +

@@ -114,6 +114,8 @@ export interface WriteRow {
   titleTokens: string;
   bodyTokens: string;
   searchText: string;
+  /** matching/understanding/concepts.ts resourceConcepts */
+  concepts: string[];
   postings: Postings;
   hashChanged: boolean;
   /** The live fields as the list gives them (absent: no such column or a blank cell). */
@@ -340,20 +342,22 @@ export class ImportRepository {
             title_tokens: r.titleTokens,
             body_tokens: r.bodyTokens,
             search_text: r.searchText,
+            concepts: r.concepts,
             hash_changed: r.hashChanged,
             list_vacancies: r.listValues?.vacancies ?? null,
             list_status: r.listValues?.status ?? null,
           })),
         );
       const extra =
-        'id uuid, organization_id uuid, external_id text, content_hash text, title_tokens text, body_tokens text, search_text text';
+        'id uuid, organization_id uuid, external_id text, content_hash text, title_tokens text, body_tokens text, search_text text, ' +
+        'concepts text[]';
       for (const creates of chunks(allCreates)) {
         await m.query(
           `INSERT INTO resources (id, organization_id, external_id, ${columns.join(', ')}, content_hash, embedding_status,
-                                  search_tokens, search_text, text_rules, origin, developed, import_baseline)
+                                  search_tokens, search_text, concepts, text_rules, origin, developed, import_baseline)
            SELECT x.id, x.organization_id, x.external_id, ${columns.map((c) => `x.${c}`).join(', ')}, x.content_hash, 'pending',
                   setweight(to_tsvector('simple', x.title_tokens), 'A') || setweight(to_tsvector('simple', x.body_tokens), 'B'),
-                  x.search_text, $2, 'import', false,
+                  x.search_text, x.concepts, $2, 'import', false,
                   jsonb_build_object('vacancies', jsonb_build_object('list', x.list_vacancies, 'live', x.vacancies),
                                      'status', jsonb_build_object('list', x.list_status, 'live', x.status))
              FROM jsonb_to_recordset($1::jsonb) AS x(${extra}, list_vacancies integer, list_status text, ${recordType})`,
@@ -403,7 +407,7 @@ export class ImportRepository {
                          embedding_error = CASE WHEN x.hash_changed THEN NULL ELSE r.embedding_error END,
                          search_tokens = setweight(to_tsvector('simple', x.title_tokens), 'A')
                                       || setweight(to_tsvector('simple', x.body_tokens), 'B'),
-                         search_text = x.search_text, text_rules = $2, updated_at = now()
+                         search_text = x.search_text, concepts = x.concepts, text_rules = $2, updated_at = now()
                     FROM x LEFT JOIN h ON h.id = x.id WHERE r.id = x.id
                   RETURNING r.id, r.status)
            INSERT INTO resource_status_events (resource_id, status)

@@ -57,6 +57,7 @@ interface PreparedRecord {
   titleTokens: string;
   bodyTokens: string;
   searchText: string;
+  concepts: string[];
   postings: Postings;
   hashChanged: boolean;
   listValues: Partial<Record<LiveField, unknown>>;
@@ -416,6 +417,7 @@ export class ImportService {
       titleTokens: text.tokens.title.join(' '),
       bodyTokens: text.tokens.body.join(' '),
       searchText: text.tokens.text,
+      concepts: text.tokens.concepts,
       postings: text.tokens.postings,
       hashChanged: !match || match.contentHash !== text.hash,
       listValues: Object.fromEntries(LIVE_FIELDS.filter((f) => f in given).map((f) => [f, given[f]])),
@@ -512,6 +514,7 @@ export class ImportService {
         titleTokens: p.record.titleTokens,
         bodyTokens: p.record.bodyTokens,
         searchText: p.record.searchText,
+        concepts: p.record.concepts,
         postings: p.record.postings,
         hashChanged: p.record.hashChanged,
         listValues: p.record.listValues,

@@ -18,6 +18,7 @@ import { SearchChanges1765600000000 } from '../../migrations/1765600000000-Searc
 import { LexicalBm251765700000000 } from '../../migrations/1765700000000-LexicalBm25';
 import { ReportColumns1766000000100 } from '../../migrations/1766000000100-ReportColumns';
 import { ImportOrigin1766000000300 } from '../../migrations/1766000000300-ImportOrigin';
+import { ResourceConcepts1766100000000 } from '../../migrations/1766100000000-ResourceConcepts';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { updateReturning } from '../common/sql';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   LexicalBm251765700000000,
   ReportColumns1766000000100,
   ImportOrigin1766000000300,
+  ResourceConcepts1766100000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

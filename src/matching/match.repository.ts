@@ -34,7 +34,7 @@ export interface CandidateScores {
  * shows (toResourceSummary). Not the long texts, the address or the timestamps: the candidate statement returns
  * ≈ 190 rows per search, and their wide columns were sent, parsed (dates) and dropped (docs/benchmarks.md).
  */
-export const CANDIDATE_PROPERTIES = [...SUMMARY_PROPERTIES, 'scheduleDays'] as const satisfies readonly (keyof Resource)[];
+export const CANDIDATE_PROPERTIES = [...SUMMARY_PROPERTIES, 'scheduleDays', 'concepts'] as const satisfies readonly (keyof Resource)[];
 
 export type Candidate = Pick<Resource, (typeof CANDIDATE_PROPERTIES)[number]> & CandidateScores;
 

@@ -91,7 +91,12 @@ export class MatchService {
       results: top.map((r) => ({
         resource: toResourceSummary(r.candidate),
         score: round(r.score),
-        signals: { vector: round(r.signals.vector), lexical: round(r.signals.lexical), fit: round(r.signals.fit) },
+        signals: {
+          vector: round(r.signals.vector),
+          lexical: round(r.signals.lexical),
+          fit: round(r.signals.fit),
+          concept: round(r.signals.concept),
+        },
         ...withOutcome(explain(r, top[0], input.preferences, wantedDays), outcome.explanations.get(r.candidate.id)),
       })),
       understood: input.understood ?? [],

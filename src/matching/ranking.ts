@@ -17,6 +17,7 @@ import {
   type FitPartKind,
   type UnderstoodPreferences,
 } from './understanding/fit';
+import { conceptSignal } from './understanding/concepts';
 
 /**
  * Hybrid ranking: a weighted sum of three signals, each on a fixed scale so that the
@@ -24,6 +25,7 @@ import {
  *   vector  — cosine similarity of needs and resource text (−1..1, in practice 0..1)
  *   lexical — Okapi BM25 of shared content words (src/matching/bm25.ts), saturated to 0..1
  *   fit     — agreement with the person's stated constraints, −1..1
+ *   concept — what the place is about against what the needs text wants and avoids (understanding/concepts.ts), −1..1
  * Weights were tuned on test/fixtures/matching-devset.json (npm run eval:matching -- --tune);
  * see docs/matching.md.
  */
@@ -31,6 +33,8 @@ export interface RankingWeights {
   vector: number;
   lexical: number;
   fit: number;
+  /** The concept signal (understanding/concepts.ts): what the place is about against what the person wants and avoids. */
+  concept: number;
   /** How much each kind of constraint counts within `fit` (a weighted mean); missing kinds count 1. */
   fitParts?: Partial<Record<FitPartKind, number>>;
   /** BM25 score at which the lexical signal reaches half of its maximum (default LEXICAL_HALF_RANK). */
@@ -51,7 +55,7 @@ export interface RankingWeights {
  * shrinkage (combineFit minTotal 1) 0.2 is ahead under plain CV but not on hit@3 under the nested CV (benchmarks.md
  * 「Read weight」).
  */
-export const DEFAULT_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.45, fit: 0.45 };
+export const DEFAULT_WEIGHTS: RankingWeights = { vector: 1, lexical: 0.45, fit: 0.45, concept: 0.3 };
 
 /**
  * A search whose best score is below this is counted as an unmet need. Calibrated on the dev set's 100 served and
@@ -79,7 +83,7 @@ export interface PersonPreferences extends UnderstoodPreferences {
 export interface Ranked<C extends Candidate = Candidate> {
   candidate: C;
   score: number;
-  signals: { vector: number; lexical: number; fit: number };
+  signals: { vector: number; lexical: number; fit: number; concept: number };
 }
 
 export function lexicalSignal(rank: number, halfRank = LEXICAL_HALF_RANK): number {
@@ -175,8 +179,13 @@ export function rank<C extends Candidate>(
         vector: candidate.vectorSimilarity,
         lexical: lexicalSignal(candidate.lexicalRank, weights.lexicalHalfRank),
         fit: fitSignal(candidate, person, weights.fitParts, weights.readWeight ?? 1),
+        concept: conceptSignal(candidate.concepts, person.concept, person.avoidConcept),
       };
-      const score = weights.vector * signals.vector + weights.lexical * signals.lexical + weights.fit * signals.fit;
+      const score =
+        weights.vector * signals.vector +
+        weights.lexical * signals.lexical +
+        weights.fit * signals.fit +
+        weights.concept * signals.concept;
       return { candidate, score, signals };
     })
     .sort((a, b) => b.score - a.score || a.candidate.id.localeCompare(b.candidate.id));

@@ -34,11 +34,11 @@ export class TextIndexRepository {
       const rows = await updateReturning(
         manager,
         `UPDATE resources SET search_tokens = setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'B'),
-                search_text = $6, text_rules = $7, content_hash = $3,
+                search_text = $6, text_rules = $7, content_hash = $3, concepts = $8,
                 embedding_status = CASE WHEN $3 = $2 THEN embedding_status ELSE 'pending' END,
                 embedding_error = CASE WHEN $3 = $2 THEN embedding_error ELSE NULL END
           WHERE id = $1 AND content_hash = $2 AND text_rules < $7 RETURNING id`,
-        [id, readHash, hash, tokens.title.join(' '), tokens.body.join(' '), tokens.text, version],
+        [id, readHash, hash, tokens.title.join(' '), tokens.body.join(' '), tokens.text, version, tokens.concepts],
       );
       if (rows.length) await writePostings(manager, id, tokens.postings);
       return rows.length > 0;

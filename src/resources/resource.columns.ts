@@ -28,6 +28,7 @@ const RESOURCE_COLUMNS: { readonly [K in keyof Omit<ResourceEntity, 'organizatio
   capacity: 'capacity',
   vacancies: 'vacancies',
   accommodations: 'accommodations',
+  concepts: 'concepts',
   demandTalking: 'demand_talking',
   demandPhysical: 'demand_physical',
   demandLiteracy: 'demand_literacy',

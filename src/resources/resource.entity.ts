@@ -37,6 +37,8 @@ export class ResourceEntity {
   @Column('integer') capacity!: number;
   @Column('integer') vacancies!: number;
   @Column('text', { array: true, default: [] }) accommodations!: string[];
+  /** Derived from type, title, description and tasks with the lexical index (matching/understanding/concepts.ts). */
+  @Column('text', { array: true, default: [] }) concepts!: string[];
   @Column('text', { name: 'demand_talking', default: 'medium' }) demandTalking!: DemandLevel;
   @Column('text', { name: 'demand_physical', default: 'medium' }) demandPhysical!: DemandLevel;
   @Column('text', { name: 'demand_literacy', default: 'medium' }) demandLiteracy!: DemandLevel;

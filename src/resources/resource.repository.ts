@@ -19,6 +19,8 @@ export interface LexicalTokens {
   text: string;
   /** The BM25 postings (table resource_terms), written in the same transaction as the tokens. */
   postings: Postings;
+  /** What the resource is about (matching/understanding/concepts.ts resourceConcepts): column concepts. */
+  concepts: string[];
 }
 
 /**
@@ -154,9 +156,9 @@ export class ResourceRepository {
     await manager.query(
       `UPDATE resources SET search_tokens =
          setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B'),
-         search_text = $4, text_rules = $5
+         search_text = $4, text_rules = $5, concepts = $6
         WHERE id = $1`,
-      [id, tokens.title.join(' '), tokens.body.join(' '), tokens.text, TEXT_RULES_VERSION],
+      [id, tokens.title.join(' '), tokens.body.join(' '), tokens.text, TEXT_RULES_VERSION, tokens.concepts],
     );
     await writePostings(manager, id, tokens.postings);
   }

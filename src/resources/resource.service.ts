@@ -13,6 +13,7 @@ import type { ResourceEntity, ScheduleSlot } from './resource.entity';
 import { ResourceRepository, type LexicalTokens } from './resource.repository';
 import { contentHash, resourceLexicalBody, resourcePassage, resourceSearchText, type ResourceTextFields } from './resource-text';
 import { toResourceView, type ResourceView } from './resource.view';
+import { resourceConcepts } from '../matching/understanding/concepts';
 
 @Injectable()
 export class ResourceService {
@@ -116,7 +117,13 @@ export class ResourceService {
     const body = this.tokenizer.lexicalTerms(resourceLexicalBody(fields));
     return {
       hash: contentHash(passage),
-      tokens: { title: title.words, body: body.words, text: resourceSearchText(fields), postings: postingsOf(title, body) },
+      tokens: {
+        title: title.words,
+        body: body.words,
+        text: resourceSearchText(fields),
+        postings: postingsOf(title, body),
+        concepts: resourceConcepts(fields),
+      },
     };
   }
 }

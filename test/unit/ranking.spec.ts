@@ -17,6 +17,7 @@ function candidate(overrides: Partial<Candidate> = {}): Candidate {
     capacity: 3,
     vacancies: 2,
     accommodations: ['visit_ok', 'quiet'],
+    concepts: ['farming'],
     demandTalking: 'low',
     demandPhysical: 'high',
     demandLiteracy: 'low',
@@ -54,7 +55,7 @@ describe('ranking', () => {
     expect(fitSignal(candidate(), p, { avoid: 0 })).toBe(1);
     expect(combineFit([{ kind: 'day', value: 1 }], { day: 0 })).toBe(0);
     expect(combineFit([{ kind: 'avoid', value: -1.5 }])).toBe(-1);
-    const [byDay] = rank([candidate()], p, { vector: 1, lexical: 0, fit: 1, fitParts: { day: 3 } });
+    const [byDay] = rank([candidate()], p, { vector: 1, lexical: 0, fit: 1, concept: 0, fitParts: { day: 3 } });
     expect(byDay.signals.fit).toBe(0.375);
   });
 

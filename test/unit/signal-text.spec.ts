@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { JapaneseTokenizer } from '../../src/common/japanese/tokenizer';
-import { signalText, type SignalTextOptions } from '../../bench/signal-text';
+import { signalText, type SignalTextOptions } from '../../src/matching/understanding/signal-text';
 
 /**
  * The text the vector and lexical signals read: phrases of avoidance, refusal and negation left out

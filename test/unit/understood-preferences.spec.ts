@@ -178,7 +178,7 @@ describe('readWeight: a constraint read from the needs text and not also entered
     expect(fitSignal(candidate(), p, undefined, 0.5)).toBeCloseTo(-1 / 3);
     expect(fitSignal(candidate(), p, undefined, 0)).toBe(-1);
     expect(DEFAULT_WEIGHTS.readWeight ?? 1).toBe(1);
-    const [r] = rank([candidate()], p, { vector: 1, lexical: 0, fit: 1, readWeight: 0.5 });
+    const [r] = rank([candidate()], p, { vector: 1, lexical: 0, fit: 1, concept: 0, readWeight: 0.5 });
     expect(r.signals.fit).toBeCloseTo(-1 / 3);
   });
 

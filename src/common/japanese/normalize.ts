@@ -4,8 +4,10 @@ import { foldItaiji } from './itaiji';
  * The version of the rules below. Stored with every indexed row (`text_rules`); raising it makes the
  * re-index at start-up (TextReindexService) rebuild lexical columns and re-embed rows whose text changed.
  * 2: the BM25 postings (resource_terms) with the character bigrams of unknown words (LexicalBm25 migration).
+ * 3: resources.concepts (src/matching/understanding/concepts.ts; ResourceConcepts migration). Raise it when the
+ *    `resource` patterns or `types` of CONCEPTS change, so that stored rows follow.
  */
-export const TEXT_RULES_VERSION = 2;
+export const TEXT_RULES_VERSION = 3;
 
 const KATAKANA = '\u30A1-\u30FA\u30FC\u30FD-\u30FF';
 /** Marks people type for the long vowel ー: hyphens, dashes, minus, wave dash, tilde (after NFKC). */

@@ -10,6 +10,11 @@ export class SignalsView {
   @ApiProperty({ description: '意味の近さ（0〜1）' }) vector!: number;
   @ApiProperty({ description: 'キーワードの一致（0〜1）' }) lexical!: number;
   @ApiProperty({ description: '本人の条件への適合（-1〜1）' }) fit!: number;
+  @ApiProperty({
+    description:
+      '活動内容の合い方（-1〜1）: 希望文の「希望する内容」のうち資源が当たる割合、「避けたい内容」に当たれば -1（docs/matching.md §8）',
+  })
+  concept!: number;
 }
 
 export class SearchResultView {

@@ -1,3 +1,4 @@
+import { CONCEPT_LABELS } from './concepts';
 import type { Candidate } from '../match.repository';
 
 /**
@@ -12,6 +13,9 @@ export interface UnderstoodPreferences {
   travel?: string[];
   setting?: string[];
   reward?: string[];
+  /** Concepts wanted and avoided (concepts.ts): the concept signal of ranking.ts, not a fit part. */
+  concept?: string[];
+  avoidConcept?: string[];
   /** `field:value` → the words of the needs text it was read from, cited by the reasons. */
   phrases?: Record<string, string>;
   /**
@@ -23,7 +27,10 @@ export interface UnderstoodPreferences {
 }
 
 type Slot = { day: string; start: string; end: string };
-type Resource = Pick<Candidate, 'schedule' | 'scheduleDays' | 'frequencyNote' | 'accessMinutes' | 'accommodations' | 'reward'>;
+type Resource = Pick<
+  Candidate,
+  'schedule' | 'scheduleDays' | 'frequencyNote' | 'accessMinutes' | 'accommodations' | 'reward' | 'concepts'
+>;
 
 /** Hours of each part of the day, in minutes since midnight: a slot belongs to every part it overlaps. */
 const PARTS: Record<string, [number, number]> = { morning: [6 * 60, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
@@ -175,5 +182,8 @@ export function understoodExplanation(
     if (r.reward === 'unpaid') cautions.push('無償の活動');
     else if (r.reward) out.push(cite(p, 'reward:wants_money', r.reward === 'paid' ? '有償' : '謝礼あり'));
   }
+  // what the place is about (concepts.ts): 「『手先は器用』→ 手作業・軽作業」, or what the person avoids
+  for (const c of p.concept ?? []) if (r.concepts.includes(c)) out.push(cite(p, `concept:${c}`, CONCEPT_LABELS[c] ?? c));
+  for (const c of p.avoidConcept ?? []) if (r.concepts.includes(c)) cautions.push(`避けたい内容に当たる：${CONCEPT_LABELS[c] ?? c}`);
   return { reasons: out, cautions };
 }

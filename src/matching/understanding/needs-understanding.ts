@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { normalizeJapanese } from '../../common/japanese/normalize';
 import { JapaneseTokenizer } from '../../common/japanese/tokenizer';
 import { readingForm } from './reading-form';
+import { readConcepts } from './concepts';
+import { refusedSpans, type RefusalKind } from './signal-text';
 import { clausesOf, othersAt, type Clause, type Tokenize } from './clauses';
 import {
   ABSENT_AFTER,
@@ -313,7 +315,14 @@ function readDurations(clause: Clause, add: Add, previous: string): void {
 export class NeedsUnderstanding {
   constructor(private readonly tokenizer: JapaneseTokenizer) {}
 
+  /** The constraints (understandNeeds) and the concepts (concepts.ts) of a needs text. */
   read(text: string): Understood[] {
-    return understandNeeds(text, (t) => this.tokenizer.tokens(t));
+    const tokenize: Tokenize = (t) => this.tokenizer.tokens(t);
+    const normalised = normalizeJapanese(text);
+    const spans = (kinds: RefusalKind[]) => refusedSpans(normalised, tokenize, { kinds });
+    return [
+      ...understandNeeds(text, tokenize),
+      ...readConcepts(text, { avoided: spans(['avoid', 'contrast']), difficult: spans(['difficulty']), unneeded: spans(['unneeded']) }),
+    ];
   }
 }

@@ -9,6 +9,7 @@ import {
   type Understood,
   type UnderstoodField,
 } from './vocabulary';
+import { CONCEPT_LABELS } from './concepts';
 
 /** What the search returns for each thing it read: whether it was used, and a label a coordinator can read. */
 export interface UnderstoodView extends Understood {
@@ -43,6 +44,9 @@ export function understoodLabel(u: Pick<Understood, 'field' | 'value'>): string 
         return SETTING_LABELS[v as string] ?? String(v);
       case 'reward':
         return REWARD_WISH_LABELS[v as string] ?? String(v);
+      case 'concept':
+      case 'avoidConcept':
+        return CONCEPT_LABELS[v as string] ?? String(v);
     }
   })();
   return `${UNDERSTOOD_FIELD_LABELS[u.field]}: ${text}`;
@@ -117,6 +121,8 @@ export function mergeUnderstood(
     travel: union(undefined, strings('travel')),
     setting: union(undefined, strings('setting')),
     reward: union(undefined, strings('reward')),
+    concept: union(undefined, strings('concept')),
+    avoidConcept: union(undefined, strings('avoidConcept')),
     phrases: Object.fromEntries(used.map((u) => [phraseKey(u.field, u.value), u.phrase])),
     // what was read and not also entered: its fit parts count RankingWeights.readWeight (ranking.ts)
     readOnly: union(

@@ -1,4 +1,5 @@
 import { ACCOMMODATIONS, DAYS, DEMAND_KINDS } from '../../common/catalogue.constants';
+import { CONCEPT_CODES } from './concepts';
 
 /**
  * What the needs text can be read for (docs/understanding-labels.md, the labelling contract).
@@ -15,6 +16,10 @@ export const UNDERSTOOD_VALUES = {
   travel: ['near_home', 'no_car'],
   setting: ['outdoor', 'indoor'],
   reward: ['wants_money', 'unpaid_ok'],
+  /** What the person wants to do or find, or is good at (concepts.ts; not in the labelled sets of eval:understanding). */
+  concept: CONCEPT_CODES,
+  /** What the person avoids doing or being among (concepts.ts). */
+  avoidConcept: CONCEPT_CODES,
 } as const satisfies Record<string, readonly string[] | 'number'>;
 
 export type UnderstoodField = keyof typeof UNDERSTOOD_VALUES;
@@ -40,6 +45,8 @@ export const UNDERSTOOD_FIELD_LABELS: Record<UnderstoodField, string> = {
   travel: '移動',
   setting: '活動の場所',
   reward: '報酬',
+  concept: '希望する内容',
+  avoidConcept: '避けたい内容',
 };
 
 export const TIME_OF_DAY_LABELS: Record<string, string> = { morning: '午前', afternoon: '午後', evening: '夕方以降' };

@@ -29,6 +29,7 @@ function WhyRanked({ signals, titleId }: { signals: Result['signals']; titleId: 
     { label: '希望との意味の近さ', ...level(signals.vector) },
     { label: 'ことばの一致', ...level(signals.lexical) },
     { label: '本人の条件への合い方', ...fitLevel(signals.fit) },
+    { label: '活動内容の合い方', ...fitLevel(signals.concept) },
   ];
   return (
     <div>

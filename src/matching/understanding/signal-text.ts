@@ -1,6 +1,6 @@
-import { normalizeJapanese } from '../src/common/japanese/normalize';
-import type { Morpheme } from '../src/common/japanese/tokenizer';
-import { clausesOf, type Clause, type Tokenize } from '../src/matching/understanding/clauses';
+import { normalizeJapanese } from '../../common/japanese/normalize';
+import type { Morpheme } from '../../common/japanese/tokenizer';
+import { clausesOf, type Clause, type Tokenize } from './clauses';
 
 /**
  * The text the vector and lexical signals read (docs/matching.md §2 「避けたいことは信号に入れない」).
@@ -109,6 +109,18 @@ interface Span {
 /** See the comment at the top of the file. Pure: the morphological analyser is passed in. */
 export function signalText(text: string, tokenize: Tokenize, options: SignalTextOptions = {}): SignalText {
   const normalised = normalizeJapanese(text);
+  const dropped = refusedSpans(normalised, tokenize, options);
+  const kept = keep(normalised, dropped);
+  // a needs text that only says what to avoid still needs a query: then the whole text is read
+  if (!/[\p{L}\p{N}]/u.test(kept)) return { text: normalised, dropped: [] };
+  return { text: kept, dropped };
+}
+
+/**
+ * The refused phrases of an already normalised text, as [start, end) offsets in order (merged): what signalText leaves
+ * out, also when that is the whole text. The concepts a person avoids are read from them (concepts.ts).
+ */
+export function refusedSpans(normalised: string, tokenize: Tokenize, options: SignalTextOptions = {}): Array<[number, number]> {
   const kinds = new Set(options.kinds ?? REFUSAL_KINDS);
   const clauses = clausesOf(normalised, tokenize);
   const spans: Span[] = [];
@@ -144,11 +156,7 @@ export function signalText(text: string, tokenize: Tokenize, options: SignalText
       spans.push({ start, end: clause.start + s.end, narrow: s.narrow });
     }
   }
-  const dropped = merge(spans);
-  const kept = keep(normalised, dropped);
-  // a needs text that only says what to avoid still needs a query: then the whole text is read
-  if (!/[\p{L}\p{N}]/u.test(kept)) return { text: normalised, dropped: [] };
-  return { text: kept, dropped };
+  return merge(spans);
 }
 
 /**
