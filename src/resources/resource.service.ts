@@ -13,7 +13,7 @@ import type { ResourceEntity, ScheduleSlot } from './resource.entity';
 import { ResourceRepository, type LexicalTokens } from './resource.repository';
 import { contentHash, resourceLexicalBody, resourcePassage, resourceSearchText, type ResourceTextFields } from './resource-text';
 import { toResourceView, type ResourceView } from './resource.view';
-import { resourceConcepts } from '../matching/understanding/concepts';
+import { resourceConcepts } from '../common/concepts';
 
 @Injectable()
 export class ResourceService {

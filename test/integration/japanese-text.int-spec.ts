@@ -124,7 +124,7 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
     const row = async (id: string) =>
       (
         await db.query(
-          `SELECT content_hash, embedded_at, text_rules, search_text, search_tokens::text AS tokens FROM resources WHERE id = $1`,
+          `SELECT content_hash, embedded_at, text_rules, search_text, search_tokens::text AS tokens, concepts FROM resources WHERE id = $1`,
           [id],
         )
       )[0];
@@ -133,6 +133,8 @@ describe('Japanese text normalisation in the catalogue, the lexical index and se
     expect(a.text_rules).toBe(TEXT_RULES_VERSION);
     expect(a.search_text).toContain('ボードゲーム');
     expect(a.tokens).toContain('ゲーム');
+    // ... and the concepts (TEXT_RULES_VERSION 3): an ibasho is a place to belong; a board game is a hobby.
+    expect(a.concepts).toEqual(expect.arrayContaining(['belong', 'creative']));
     // The re-index writes the BM25 postings of rows that had none (the backfill of TEXT_RULES_VERSION 2).
     const terms = async (id: string) =>
       ((await db.query(`SELECT term FROM resource_terms WHERE resource_id = $1`, [id])) as Array<{ term: string }>).map((r) => r.term);

@@ -298,7 +298,38 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
     // The participant path reads the stored needs text.
     const person = await createParticipant(t, { area, needs: '大勢は苦手で少人数なら。静かな所がいい' });
     const stored = await search({ participantId: person.id, filters: { areas: [area] } }).expect(200);
-    expect(stored.body.understood.map((u: { value: string }) => u.value).sort()).toEqual(['quiet', 'small_group']);
+    const storedRead = stored.body.understood.map((u: { field: string; value: string }) => `${u.field}=${u.value}`).sort();
+    expect(storedRead).toEqual(['avoidConcept=lively', 'preferredAccommodations=quiet', 'preferredAccommodations=small_group']);
+  });
+
+  it('reads what the person wants to do and avoid as concepts, stores each resource’s, ranks and explains with them', async () => {
+    const area = uniqueArea();
+    const { farm, data, salon } = await catalogue(area);
+    const stored = await t.app.get(DataSource).query(`SELECT id, concepts FROM resources WHERE id = ANY($1::uuid[])`, [[farm.id, data.id, salon.id]]);
+    const conceptsOf = (id: string) => [...stored.find((r: { id: string }) => r.id === id).concepts].sort();
+    expect(conceptsOf(farm.id)).toEqual(['farming', 'work']);
+    expect(conceptsOf(data.id)).toEqual(['office', 'work']);
+    expect(conceptsOf(salon.id)).toEqual(['belong']);
+
+    const needs = '野菜を育てるのに興味がある。おしゃべりの多い居場所は避けたい。';
+    const res = await search({ needs, filters: { areas: [area] } }).expect(200);
+    const read = res.body.understood.filter((u: { field: string }) => u.field.endsWith('oncept'));
+    expect(read).toEqual([
+      { phrase: '野菜', field: 'concept', value: 'farming', label: '希望する内容: 農作業・園芸', applied: true },
+      { phrase: '居場所', field: 'avoidConcept', value: 'belong', label: '避けたい内容: 居場所', applied: true },
+    ]);
+    type Result = { resource: { id: string }; signals: { concept: number }; reasons: string[]; cautions: string[] };
+    const byId = (body: { results: Result[] }, id: string) => body.results.find((r) => r.resource.id === id)!;
+    expect(res.body.results[0].resource.id).toBe(farm.id);
+    expect(byId(res.body, farm.id).signals.concept).toBe(1);
+    expect(byId(res.body, farm.id).reasons).toContain('『野菜』→ 農作業・園芸');
+    expect(byId(res.body, salon.id).signals.concept).toBe(-1);
+    expect(byId(res.body, salon.id).cautions).toContain('避けたい内容に当たる：居場所');
+
+    // The coordinator removes the avoided concept: the salon is no longer held against it.
+    const without = await search({ needs, filters: { areas: [area] }, ignore: [{ field: 'avoidConcept', value: 'belong' }] }).expect(200);
+    expect(byId(without.body, salon.id).signals.concept).toBe(0);
+    expect(byId(without.body, salon.id).cautions.join()).not.toContain('避けたい内容');
   });
 
   it('refuses an ignore entry with an unknown field, naming the field in Japanese', async () => {

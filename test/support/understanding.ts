@@ -4,7 +4,8 @@ import { NeedsUnderstanding } from '../../src/matching/understanding/needs-under
 
 /**
  * The service's NeedsUnderstanding over the real kuromoji, for the understanding specs (call inside a describe: it
- * registers the beforeAll that loads the dictionary). `read` gives the entries as sorted `field=value` strings.
+ * registers the beforeAll that loads the dictionary). The constraints only (the concepts have their own spec,
+ * concepts.spec.ts). `read` gives the entries as sorted `field=value` strings.
  */
 export function understandingForTests() {
   const tokenizer = new JapaneseTokenizer();
@@ -13,7 +14,7 @@ export function understandingForTests() {
     Logger.overrideLogger(false);
     await tokenizer.ready();
   });
-  const understand = (text: string) => understanding.read(text);
+  const understand = (text: string) => understanding.constraints(text);
   const read = (text: string) =>
     understand(text)
       .map((u) => `${u.field}=${u.value}`)

@@ -41,7 +41,7 @@ describe('ranking', () => {
   it('scores with the default weights: vector + lexical (at the default half-rank) + fit', () => {
     const c = candidate({ vectorSimilarity: 0.6, lexicalRank: 0.3 });
     const [r] = rank([c], { avoid: ['talking'] });
-    expect(r.signals).toEqual({ vector: 0.6, lexical: lexicalSignal(0.3, DEFAULT_WEIGHTS.lexicalHalfRank), fit: 1 });
+    expect(r.signals).toEqual({ vector: 0.6, lexical: lexicalSignal(0.3, DEFAULT_WEIGHTS.lexicalHalfRank), fit: 1, concept: 0 });
     expect(r.score).toBeCloseTo(DEFAULT_WEIGHTS.vector * 0.6 + DEFAULT_WEIGHTS.lexical * r.signals.lexical + DEFAULT_WEIGHTS.fit * 1);
     // a resource that matches no content word gets no lexical part however the weights are set
     expect(rank([candidate()], {})[0].signals.lexical).toBe(0);
@@ -115,5 +115,20 @@ describe('ranking', () => {
     expect(explain(weak, weak, {}, []).reasons).not.toContain('希望の内容と近い');
     const [strong] = rank([candidate({ vectorSimilarity: 0.45 })], {});
     expect(explain(strong, strong, {}, []).reasons).toContain('希望の内容と近い');
+  });
+
+  it('adds the concept signal: what the place is about against what the needs want and avoid, cited in the reasons', () => {
+    const person = { concept: ['farming'], phrases: { 'concept:farming': '土いじり' } };
+    const [withConcept] = rank([candidate()], person);
+    const [without] = rank([candidate()], {});
+    expect(withConcept.signals.concept).toBe(1);
+    expect(withConcept.score - without.score).toBeCloseTo(DEFAULT_WEIGHTS.concept);
+    expect(explain(withConcept, withConcept, person, []).reasons).toContain('『土いじり』→ 農作業・園芸');
+    const avoids = { avoidConcept: ['farming'], phrases: { 'avoidConcept:farming': '畑' } };
+    const [avoided] = rank([candidate()], avoids);
+    expect(avoided.signals.concept).toBe(-1);
+    const { reasons, cautions } = explain(avoided, avoided, avoids, []);
+    expect(cautions).toContain('避けたい内容に当たる：農作業・園芸');
+    expect(reasons.join()).not.toContain('農作業');
   });
 });

@@ -1,4 +1,4 @@
-import { CONCEPT_LABELS } from './concepts';
+import { CONCEPT_LABELS } from '../../common/concepts';
 import type { Candidate } from '../match.repository';
 
 /**

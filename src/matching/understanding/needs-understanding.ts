@@ -315,14 +315,22 @@ function readDurations(clause: Clause, add: Add, previous: string): void {
 export class NeedsUnderstanding {
   constructor(private readonly tokenizer: JapaneseTokenizer) {}
 
-  /** The constraints (understandNeeds) and the concepts (concepts.ts) of a needs text. */
+  /** What the search reads of a needs text: the constraints and the concepts. */
   read(text: string): Understood[] {
-    const tokenize: Tokenize = (t) => this.tokenizer.tokens(t);
-    const normalised = normalizeJapanese(text);
-    const spans = (kinds: RefusalKind[]) => refusedSpans(normalised, tokenize, { kinds });
-    return [
-      ...understandNeeds(text, tokenize),
-      ...readConcepts(text, { avoided: spans(['avoid', 'contrast']), difficult: spans(['difficulty']), unneeded: spans(['unneeded']) }),
-    ];
+    return [...this.constraints(text), ...this.concepts(text)];
   }
+
+  /** The constraints (understandNeeds): the labelled vocabulary of eval:understanding. */
+  constraints(text: string): Understood[] {
+    return understandNeeds(text, this.tokenize);
+  }
+
+  /** The concepts (concepts.ts), wanted or avoided as the refusal phrases of signal-text.ts say. */
+  concepts(text: string): Understood[] {
+    const normalised = normalizeJapanese(text);
+    const spans = (kinds: RefusalKind[]) => refusedSpans(normalised, this.tokenize, { kinds });
+    return readConcepts(text, { avoided: spans(['avoid', 'contrast']), difficult: spans(['difficulty']), unneeded: spans(['unneeded']) });
+  }
+
+  private readonly tokenize: Tokenize = (t) => this.tokenizer.tokens(t);
 }

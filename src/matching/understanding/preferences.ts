@@ -9,7 +9,7 @@ import {
   type Understood,
   type UnderstoodField,
 } from './vocabulary';
-import { CONCEPT_LABELS } from './concepts';
+import { CONCEPT_LABELS } from '../../common/concepts';
 
 /** What the search returns for each thing it read: whether it was used, and a label a coordinator can read. */
 export interface UnderstoodView extends Understood {

@@ -1,5 +1,5 @@
 import { ACCOMMODATIONS, DAYS, DEMAND_KINDS } from '../../common/catalogue.constants';
-import { CONCEPT_CODES } from './concepts';
+import { CONCEPT_CODES } from '../../common/concepts';
 
 /**
  * What the needs text can be read for (docs/understanding-labels.md, the labelling contract).

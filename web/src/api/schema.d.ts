@@ -1684,7 +1684,7 @@ export interface components {
              * @description 読み取った条件の項目（応答の understood[].field）
              * @enum {string}
              */
-            field: "avoid" | "preferredAccommodations" | "availableDays" | "timeOfDay" | "sessionsPerWeek" | "sessionMinutes" | "maxTravelMinutes" | "travel" | "setting" | "reward";
+            field: "avoid" | "preferredAccommodations" | "availableDays" | "timeOfDay" | "sessionsPerWeek" | "sessionMinutes" | "maxTravelMinutes" | "travel" | "setting" | "reward" | "concept" | "avoidConcept";
             /** @description 読み取った条件の値（応答の understood[].value） */
             value: string | number;
         };
@@ -2340,6 +2340,8 @@ export interface components {
             role: "admin" | "coordinator" | "host" | "viewer";
         };
         SignalsView: {
+            /** @description 活動内容の合い方（-1〜1）: 希望文の「希望する内容」のうち資源が当たる割合、「避けたい内容」に当たれば -1（docs/matching.md §8） */
+            concept: number;
             /** @description 本人の条件への適合（-1〜1） */
             fit: number;
             /** @description キーワードの一致（0〜1） */
@@ -2401,7 +2403,7 @@ export interface components {
              * @description 条件の項目
              * @enum {string}
              */
-            field: "avoid" | "preferredAccommodations" | "availableDays" | "timeOfDay" | "sessionsPerWeek" | "sessionMinutes" | "maxTravelMinutes" | "travel" | "setting" | "reward";
+            field: "avoid" | "preferredAccommodations" | "availableDays" | "timeOfDay" | "sessionsPerWeek" | "sessionMinutes" | "maxTravelMinutes" | "travel" | "setting" | "reward" | "concept" | "avoidConcept";
             /** @description 日本語の表示（例「避けたいこと: 人と話す」） */
             label: string;
             /**
