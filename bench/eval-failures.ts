@@ -9,7 +9,7 @@ export function reportWorst(
   count = 10,
 ): void {
   const rows = needs.map((n, i) => ({ n, i, ndcg: ndcgAt(lists[i], grades[i], 10) })).sort((a, b) => a.ndcg - b.ndcg || a.i - b.i);
-  console.log(`\n${count} worst needs by nDCG@10 (hybrid):`);
+  console.log(`\n${count} worst needs by nDCG@10 (hybrid + understood, as the service ranks):`);
   for (const { n, i, ndcg } of rows.slice(0, count)) {
     const wanted = Object.entries(grades[i])
       .sort((a, b) => b[1] - a[1])

@@ -222,13 +222,15 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   );
   const concepts = read.flat().filter((u) => CONCEPT_FIELDS.includes(u.field)).length;
   console.log('\n                                        nDCG@10  hit@3  hit@3≥2');
-  console.log(`hybrid (structured only)                ${f3(hybrid.ndcg).padStart(7)}  ${f3(hybrid.hit)}  ${f3(hybrid.hit2)}`);
-  console.log(
-    `hybrid + understood constraints         ${f3(plusConstraints.ndcg).padStart(7)}  ${f3(plusConstraints.hit)}  ${f3(plusConstraints.hit2)}`,
-  );
-  console.log(
-    `hybrid + understood (+ concepts)        ${f3(plusUnderstood.ndcg).padStart(7)}  ${f3(plusUnderstood.hit)}  ${f3(plusUnderstood.hit2)}` +
-      `  (${read.filter((u) => u.length).length}/${read.length} needs with something read, ${read.flat().length} entries, ${concepts} of them concepts)`,
+  const line = (label: string, x: { ndcg: number; hit: number; hit2: number }, note = '') =>
+    console.log(`${label.padEnd(40)}${f3(x.ndcg).padStart(7)}  ${f3(x.hit)}  ${f3(x.hit2)}${note}`);
+  line('hybrid (structured only)', hybrid);
+  line('hybrid + understood constraints', plusConstraints);
+  const withSomething = read.filter((u) => u.length).length;
+  line(
+    'hybrid + understood (+ concepts)',
+    plusUnderstood,
+    `  (${withSomething}/${read.length} needs with something read, ${read.flat().length} entries, ${concepts} of them concepts)`,
   );
   // Issue #17 "Done when": the new hybrid (what the service ranks with: structured + understood + concepts) ahead of
   // today's hybrid (structured only), constraints-only, vector-only, lexical-only and the bigram BM25 baseline.
@@ -260,7 +262,13 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
       DEFAULT_WEIGHTS,
     ),
   );
-  row('hybrid + understood constraints', rerank(read.map((u) => mergeUnderstood({}, constraintsOnly(u)).preferences), DEFAULT_WEIGHTS));
+  row(
+    'hybrid + understood constraints',
+    rerank(
+      read.map((u) => mergeUnderstood({}, constraintsOnly(u)).preferences),
+      DEFAULT_WEIGHTS,
+    ),
+  );
   row('hybrid + understood (+ concepts)', rerank(textOnlyPrefs, DEFAULT_WEIGHTS));
   if (fmtWeights(PREVIOUS_WEIGHTS) !== fmtWeights(DEFAULT_WEIGHTS)) {
     console.log(`previous weights ${fmtWeights(PREVIOUS_WEIGHTS)}:`);
@@ -348,9 +356,15 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
     ];
   };
   reportUnmet(unmetStatistics(DEFAULT_WEIGHTS), UNMET_THRESHOLD);
-  evaluateDiversity(pools, prefs, grades, keyOf, DEFAULT_WEIGHTS);
-  evaluateOutcomes(pools, prefs, grades, keyOf, DEFAULT_WEIGHTS);
-  reportWorst(devset.needs, lists.get('hybrid')!, grades, new Map(devset.resources.map((r) => [r.key, r.title])));
+  // Variety, outcomes and the worst needs on what the service ranks with: structured + understood (+ concepts).
+  evaluateDiversity(pools, understoodPrefs, grades, keyOf, DEFAULT_WEIGHTS);
+  evaluateOutcomes(pools, understoodPrefs, grades, keyOf, DEFAULT_WEIGHTS);
+  const serviceLists = pools.map((pool, i) =>
+    rank(pool, understoodPrefs[i], DEFAULT_WEIGHTS)
+      .slice(0, K)
+      .map((r) => keyOf.get(r.candidate.id)!),
+  );
+  reportWorst(devset.needs, serviceLists, grades, new Map(devset.resources.map((r) => [r.key, r.title])));
 
   // The text the two text signals read: refused phrases left out (the service) vs the whole needs text (before).
   await compareSignalText({

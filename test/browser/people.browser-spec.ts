@@ -121,6 +121,8 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     for (const card of await results.all()) {
       const fitRow = await card.locator('.why__row').filter({ hasText: '本人の条件への合い方' }).textContent();
       expect(fitRow).toMatch(/合わない点が多い|合わない点あり|どちらとも言えない|やや合う|合う|よく合う/);
+      const conceptRow = await card.locator('.why__row').filter({ hasText: '活動内容の合い方' }).textContent();
+      expect(conceptRow).toMatch(/合わない点が多い|合わない点あり|どちらとも言えない|やや合う|合う|よく合う/);
       if (!(await card.getByRole('list', { name: '合う理由' }).getByText('希望の内容と近い').count())) continue;
       const meaning = await card.locator('.why__row').filter({ hasText: '希望との意味の近さ' }).textContent();
       expect(meaning).not.toMatch(/低い|ほとんどなし/);
@@ -131,6 +133,8 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     const understood = page.getByRole('region', { name: '読み取った条件' });
     await understood.getByText('「人と話すのが苦手」→ 避けたいこと: 人と話す').waitFor();
     await understood.getByText('「静かな場所」→ 希望する配慮: 静かな環境').waitFor();
+    // what the person wants to do, read as a concept (docs/matching.md §8)
+    await understood.getByText('「黙々と」→ 希望する内容: 手作業・軽作業').waitFor();
     const removeQuiet = understood.getByRole('button', { name: '「静かな場所」（希望する配慮: 静かな環境）を外す' });
     await removeQuiet.click();
     await page.getByRole('button', { name: '外した条件を戻す（1 件）' }).waitFor();

@@ -305,7 +305,9 @@ describe('embedding jobs and ranked matching (real model, pgvector, BullMQ)', ()
   it('reads what the person wants to do and avoid as concepts, stores each resource’s, ranks and explains with them', async () => {
     const area = uniqueArea();
     const { farm, data, salon } = await catalogue(area);
-    const stored = await t.app.get(DataSource).query(`SELECT id, concepts FROM resources WHERE id = ANY($1::uuid[])`, [[farm.id, data.id, salon.id]]);
+    const stored = await t.app
+      .get(DataSource)
+      .query(`SELECT id, concepts FROM resources WHERE id = ANY($1::uuid[])`, [[farm.id, data.id, salon.id]]);
     const conceptsOf = (id: string) => [...stored.find((r: { id: string }) => r.id === id).concepts].sort();
     expect(conceptsOf(farm.id)).toEqual(['farming', 'work']);
     expect(conceptsOf(data.id)).toEqual(['office', 'work']);

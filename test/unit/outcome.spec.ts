@@ -12,7 +12,11 @@ const counts = (resourceId: string, c: Partial<OutcomeCounts>): OutcomeCounts =>
   rematched: 0,
   ...c,
 });
-const ranked = (id: string, score: number) => ({ candidate: { id } as Candidate, score, signals: { vector: score, lexical: 0, fit: 0, concept: 0 } });
+const ranked = (id: string, score: number) => ({
+  candidate: { id } as Candidate,
+  score,
+  signals: { vector: score, lexical: 0, fit: 0, concept: 0 },
+});
 
 describe('outcome-aware ranking', () => {
   it('uses and shows nothing below three people', () => {

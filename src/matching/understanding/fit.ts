@@ -27,10 +27,7 @@ export interface UnderstoodPreferences {
 }
 
 type Slot = { day: string; start: string; end: string };
-type Resource = Pick<
-  Candidate,
-  'schedule' | 'scheduleDays' | 'frequencyNote' | 'accessMinutes' | 'accommodations' | 'reward' | 'concepts'
->;
+type Resource = Pick<Candidate, 'schedule' | 'scheduleDays' | 'frequencyNote' | 'accessMinutes' | 'accommodations' | 'reward' | 'concepts'>;
 
 /** Hours of each part of the day, in minutes since midnight: a slot belongs to every part it overlaps. */
 const PARTS: Record<string, [number, number]> = { morning: [6 * 60, 12 * 60], afternoon: [12 * 60, 17 * 60], evening: [17 * 60, 24 * 60] };
