@@ -13,6 +13,7 @@ import { clausesOf, type Clause, type Tokenize } from './clauses';
  * Measured on the dev set and NOT adopted by the search (MatchService.signalTexts reads the whole text): it is not ahead
  * cross-validated, because hosts word their welcome with the refused words themselves (docs/benchmarks.md,
  * 「避けたいことを信号から外す」). The eval keeps the comparison (bench/eval-signal-text.ts).
+ * Its refusal phrases (`refusedSpans`) do decide which concepts a person avoids (concepts.ts, docs/matching.md §8).
  *
  * General rules over the clauses of `clauses.ts` and kuromoji morphemes, not sentences:
  * - **Refusal** (a predicate of avoidance, difficulty or no need: 避けたい, 苦手, 無理, 嫌, 性に合わない, 向いていない,
