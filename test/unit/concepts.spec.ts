@@ -40,6 +40,13 @@ describe('concepts', () => {
       expect(resource({ title: 'リユース自転車の整備', tasks: ['パンク修理'] })).toEqual(['crafts']); // パンク is not パン
     });
 
+    it('does not take who is NOT there for who is, nor a word inside another word', () => {
+      expect(resource({ title: '静かな読書室', description: '大勢で騒ぐことはありません。子どもはいません。' })).toEqual(['creative']);
+      expect(resource({ title: '大会議室での封入作業', tasks: ['封入'] })).toEqual([]);
+      expect(resource({ title: '小学生の登下校見守り' })).toEqual(['childcare', 'among_children']);
+      expect(resource({ title: 'パン工房の袋詰め' })).toEqual(['handwork', 'cooking']);
+    });
+
     it('uses the same normalisation as the rest of the index (half-width katakana)', () => {
       expect(resource({ title: 'ﾊﾟｿｺﾝ入力' })).toEqual(['office']);
     });
@@ -61,6 +68,23 @@ describe('concepts', () => {
       ['子どもを実家に預けられる日なら行ける。', []],
       // wanted and avoided at once: left to the other signals
       ['料理は好きだが、料理を人に出すのは怖い。', []],
+      // a concept named as a fact, not a wish, gives nothing (v2, after a red-team of 149 sentences)
+      ['母の年金収入で暮らしている。', []],
+      ['ゲーム依存で昼夜逆転している。', []],
+      ['料理はしたことがない。', []],
+      // someone else's activity is not the person's (clauses.ts)
+      ['父は大工だった。本人は外に出るきっかけがほしい。', ['+belong(外に出るきっかけ)']],
+      // a past that ended badly is no wish; a wish after it is
+      ['以前は接客をしていたが、トラブルで辞めた。', []],
+      ['工場は辞めたが、畑仕事ならやってみたい。', ['+farming(畑)']],
+      // a strength denied, a dislike said plainly, a heading with an arrow
+      ['手先が器用というわけではない。', []],
+      ['歌うのは好きではない。', ['-creative(歌)']],
+      ['できないこと→力仕事、運転', ['-driving(運転)']],
+      // meeting friends refused is not every place to belong refused
+      ['友達に会うのが怖い。', []],
+      // a word inside another word
+      ['長いスパンで見守ってほしい。沢山の人がいる所は苦手。', []],
     ])('%s', (text, expected) => {
       expect(concepts(text).sort()).toEqual([...expected].sort());
     });
@@ -72,7 +96,9 @@ describe('concepts', () => {
 
     it('reads avoidance when the whole text is a refusal (signalText would keep it all)', () => {
       const spans = { avoided: [[0, 9]] as Array<[number, number]>, difficult: [], unneeded: [] };
-      expect(readConcepts('にぎやかな所は避けたい', spans)).toEqual([{ phrase: 'にぎやか', field: 'avoidConcept', value: 'lively' }]);
+      expect(readConcepts('にぎやかな所は避けたい', spans, (t) => tokenizer.tokens(t))).toEqual([
+        { phrase: 'にぎやか', field: 'avoidConcept', value: 'lively' },
+      ]);
       expect(concepts('にぎやかな所は避けたい')).toEqual(['-lively(にぎやか)']);
     });
   });

@@ -1,5 +1,6 @@
 import { normalizeJapanese } from '../../common/japanese/normalize';
 import { CONCEPTS } from '../../common/concepts';
+import { clausesOf, othersAt, type Tokenize } from './clauses';
 import type { Understood } from './vocabulary';
 
 /** The spans of a needs text (normalised) that refuse something, by how (signal-text.ts refusedSpans). */
@@ -13,25 +14,59 @@ export interface RefusalSpans {
 }
 
 /**
+ * A sentence that says what the person wants or can do: a wish (たい, ほしい, やってみ, なら), a liking or strength (好き,
+ * 得意, 器用, 興味, 自信がある, 慣れて), or that something is fine (平気, 大丈夫, 苦にならない). A concept named in a sentence
+ * without one is a fact, not a wish: 「母の年金収入で暮らしている」「ゲーム依存で昼夜逆転」「料理はしたことがない」.
+ */
+const WISH =
+  /たい|たく(?!な)|ほしい|欲しい|やってみ|なら|好き(?!では|じゃ|(?:という|な)?わけ)|得意(?!では|じゃ|(?:という|な)?わけ)|(?<!不)器用(?!(?:という|な)?わけ)|上手|興味|関心|自信が(?:ある|あり)|慣れて|向いて(?!い?な)|生かし|活かし|うれしい|嬉しい|楽しい|希望|できる|できそう|いい|良い|よい|平気|大丈夫|問題な|構わな|かまわな|苦にならな/u;
+/** A past that ended badly (「接客をしていたが、トラブルで辞めた」): what came before it in the sentence is no wish. */
+const ENDED_BADLY = /辞め|やめた|退職|失敗|トラブル|病ん|ミスが|クビ|解雇|続かな/u;
+
+/**
  * The concepts a needs text names, as understood entries: `concept` (wanted, or a strength) and `avoidConcept` (named
- * inside a phrase of avoidance or difficulty). A concept named in a phrase of no need, or a learnable one named as a
+ * inside a phrase of avoidance or difficulty). Nothing is read from a clause about someone else (「父は大工だった」,
+ * clauses.ts). A concept is wanted only in a sentence that says a wish (WISH), and not before a past that ended badly
+ * in the same sentence with no wish after it. A concept named in a phrase of no need, or a learnable one named as a
  * difficulty, gives nothing; one both wanted and avoided (「子どもは苦手だが子ども食堂の調理なら」) gives nothing either —
  * the other signals decide. The first mention of each concept is its phrase, in the coordinator's characters when
  * normalisation kept the length.
  */
-export function readConcepts(text: string, refusals: RefusalSpans): Understood[] {
+export function readConcepts(text: string, refusals: RefusalSpans, tokenize: Tokenize): Understood[] {
   const normalised = normalizeJapanese(text);
   const source = normalised.length === text.length ? text : normalised;
   const within = (spans: ReadonlyArray<readonly [number, number]>, at: number) => spans.some(([s, e]) => at >= s && at < e);
+  const clauses = clausesOf(normalised, tokenize);
+  const someoneElse = (at: number) => {
+    const clause = clauses.find((c) => at >= c.start && at < c.start + c.text.length);
+    return !!clause && othersAt(clause, at - clause.start);
+  };
+  const sentenceAt = (at: number) => {
+    const start = Math.max(...['。', '！', '？', '\n'].map((e) => normalised.lastIndexOf(e, at - 1))) + 1;
+    const ends = ['。', '！', '？', '\n'].map((e) => normalised.indexOf(e, at)).filter((i) => i >= 0);
+    return { start, end: ends.length ? Math.min(...ends) : normalised.length };
+  };
+  const isWish = (at: number, length: number) => {
+    const { start, end } = sentenceAt(at);
+    const sentence = normalised.slice(start, end);
+    const offset = at - start;
+    // the concept's own words do not count as the wish (「手伝いたい」 is both)
+    const rest = sentence.slice(0, offset) + ' ' + sentence.slice(offset + length);
+    if (!WISH.test(rest) && !/たい|ほしい|欲しい|好き|得意/u.test(sentence.slice(offset, offset + length))) return false;
+    const badly = ENDED_BADLY.exec(sentence.slice(offset + length));
+    return !badly || WISH.test(sentence.slice(offset + length + badly.index));
+  };
   const wanted = new Map<string, string>();
   const avoided = new Map<string, string>();
   for (const concept of CONCEPTS) {
     for (const m of normalised.matchAll(new RegExp(concept.needs.source, 'gu'))) {
+      if (someoneElse(m.index) || within(refusals.unneeded, m.index)) continue;
       const phrase = source.slice(m.index, m.index + m[0].length);
-      if (within(refusals.unneeded, m.index)) continue;
       const avoid = within(refusals.avoided, m.index);
       const difficult = within(refusals.difficult, m.index);
       if (difficult && !avoid && concept.learnable) continue;
+      if (!avoid && !difficult && !isWish(m.index, m[0].length)) continue;
+      if ((avoid || difficult) && concept.refusedAs && !concept.refusedAs.test(m[0])) continue;
       const into = avoid || difficult ? avoided : wanted;
       if (!into.has(concept.code)) into.set(concept.code, phrase);
     }

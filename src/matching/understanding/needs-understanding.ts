@@ -329,7 +329,11 @@ export class NeedsUnderstanding {
   concepts(text: string): Understood[] {
     const normalised = normalizeJapanese(text);
     const spans = (kinds: RefusalKind[]) => refusedSpans(normalised, this.tokenize, { kinds });
-    return readConcepts(text, { avoided: spans(['avoid', 'contrast']), difficult: spans(['difficulty']), unneeded: spans(['unneeded']) });
+    return readConcepts(
+      text,
+      { avoided: spans(['avoid', 'contrast']), difficult: spans(['difficulty']), unneeded: spans(['unneeded']) },
+      this.tokenize,
+    );
   }
 
   private readonly tokenize: Tokenize = (t) => this.tokenizer.tokens(t);
