@@ -2144,7 +2144,7 @@ export interface components {
             at: string;
             id: string;
             /** @enum {string} */
-            kind: "placement" | "participant" | "checkpoint" | "checkin" | "search" | "resource" | "organization";
+            kind: "placement" | "participant" | "checkpoint" | "checkin" | "search" | "resource" | "organization" | "unmet_need";
             outcome: string | null;
             participantId: string | null;
             /** @description 本人の表示名（削除済みは「（削除済み）」） */
@@ -2153,11 +2153,13 @@ export interface components {
             /** @description 資源のタイトル（受入先の指標では受入先名） */
             resourceTitle: string | null;
             state: string | null;
+            /** @description 未充足ニーズの記録の要約（本人を特定しない短い文）。ほかの記録では null */
+            summary: string | null;
             type: string | null;
         };
         ReportRecordsDto: {
             area: string | null;
-            /** @description 担当地区の外の本人の記録は含まない（地区を限られたコーディネーター） */
+            /** @description 担当地区の外の本人の記録（未充足ニーズでは担当地区の外の記録）は含まない（地区を限られたコーディネーター） */
             areaLimited: boolean;
             /** @description 記録は現在のデータから（スナップショットの数値とは、その後の修正の分だけ違うことがある） */
             asOf: string;
