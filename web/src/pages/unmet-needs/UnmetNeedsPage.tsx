@@ -95,7 +95,8 @@ export function UnmetNeedsPage() {
       )}
       {data && data.items.length > 0 && (
         <>
-          <div className="table-wrap">
+          {/* On a phone the table scrolls sideways inside this box: focusable, so the keyboard can scroll it too. */}
+          <div className="table-wrap" role="region" aria-label="未充足ニーズの一覧（横にスクロールできます）" tabIndex={0}>
             <table className="table unmet-needs__table">
               <caption className="visually-hidden">未充足ニーズの一覧（新しい順）</caption>
               <thead>
