@@ -34,7 +34,10 @@ export class UnmetNeedController {
   }
 
   @Get()
-  @ApiOperation({ summary: '未充足ニーズの一覧（新しい順。地区・種別で絞り込み）' })
+  @ApiOperation({
+    summary:
+      '未充足ニーズの一覧（新しい順。地区・種別で絞り込み。page または cursor で続きを取得。地区を限られたコーディネーターには担当地区の記録だけ）',
+  })
   @ApiOkResponse({ type: UnmetNeedPage })
   async list(@CurrentActor() actor: Actor, @Query() query: ListUnmetNeedsQuery): Promise<UnmetNeedPage> {
     const page = await this.unmet.list({ ...query, areas: areaFilter(actor) });

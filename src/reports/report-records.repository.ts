@@ -5,7 +5,7 @@ import type { Period } from './report.period';
 
 /** One record behind a figure (drill-down). Participant fields are set only for participant-bearing figures. */
 export interface ReportRecord {
-  kind: 'placement' | 'participant' | 'checkpoint' | 'checkin' | 'search' | 'resource' | 'organization';
+  kind: 'placement' | 'participant' | 'checkpoint' | 'checkin' | 'search' | 'resource' | 'organization' | 'unmet_need';
   id: string;
   /** When it happened (ISO instant) or its date (YYYY-MM-DD). */
   at: string;
@@ -17,6 +17,8 @@ export interface ReportRecord {
   type: string | null;
   state: string | null;
   outcome: string | null;
+  /** The coordinator's short, non-identifying summary of an unmet-needs register entry; null for other records. */
+  summary: string | null;
 }
 
 export interface RecordFilter {
@@ -43,6 +45,7 @@ interface Source {
   /** Column of the breakdown area / type in `sql`'s rows, for the filters. */
   area: string;
   type?: string;
+  /** Column of the area that limits an area-limited coordinator: the person's area (a register entry's own area). */
   participantArea?: string;
   /** For 実人数: one row per person. */
   distinctPeople?: boolean;
@@ -156,6 +159,16 @@ const SOURCES: Record<string, Source> = {
   },
   'searches.total': searchSource(''),
   'searches.unmet': searchSource('AND s.unmet'),
+  // The unmet-needs register: no person, but an area-limited coordinator lists only their areas' entries (as its list does).
+  'unmetNeeds.recorded': {
+    kind: 'unmet_need',
+    sql: `SELECT n.id::text AS id, n.created_at AS at, n.area AS area, COALESCE(n.resource_type, '（指定なし）') AS type,
+        n.summary AS summary
+      FROM unmet_needs n WHERE n.created_at >= $1 AND n.created_at < $2`,
+    area: 'area',
+    type: 'type',
+    participantArea: 'area',
+  },
 };
 
 function participantSource(base: string): Source {
@@ -189,8 +202,8 @@ function resourceSource(extra: string): Source {
 }
 
 /**
- * Searches: the breakdown is the area / type the search was filtered on (「（指定なし）」 when not filtered).
- * HOOK (unmet-needs register): when the `unmet_needs` table lands, `searches.unmet` can list its entries here instead.
+ * Searches: the breakdown is the area / type the search was filtered on (「（指定なし）」 when not filtered). The
+ * register's entries are listed apart (`unmetNeeds.recorded`).
  */
 function searchSource(extra: string): Source {
   return {
@@ -260,6 +273,7 @@ export class ReportRecordsRepository {
       type: json ? (r.types_json as string[]).join('・') : ((r.type as string | undefined) ?? null),
       state: (r.state as string | undefined) ?? null,
       outcome: (r.outcome as string | undefined) ?? null,
+      summary: (r.summary as string | undefined) ?? null,
     }));
   }
 }

@@ -4,8 +4,10 @@
  * 1: the first rules. 2: figures as of the earlier of the period's end and now (months in progress).
  * 3: a rate with an empty denominator is null (「—」), not 0.
  * 4: 新規の受入先 / 新規の資源（開拓） leave out what a catalogue import brought in (organizations/resources.developed).
+ * 5: 未充足ニーズの記録（登録簿） counts the unmet-needs register's entries (unmet_needs) by area and wanted type, beside
+ *    the searches flagged unmet (unchanged).
  */
-export const REPORT_RULES_VERSION = 4;
+export const REPORT_RULES_VERSION = 5;
 
 /** A cell withheld by small-number suppression (docs/reports.md): 「3未満」 (below the threshold) or 「秘匿」 (secondary). */
 export interface SuppressedCell {
@@ -48,6 +50,7 @@ export const ADDITIVE_KEYS = new Set([
   'catalogue.newResources',
   'searches.total',
   'searches.unmet',
+  'unmetNeeds.recorded',
 ]);
 
 export type BreakdownKind = 'area' | 'type' | 'outcome' | 'referralRoute' | 'readinessStage' | 'areaFilter' | 'typeFilter';
@@ -90,4 +93,5 @@ export const FIGURE_LABELS: Record<string, string> = {
   'catalogue.pausedOrClosed': '休止・受付終了にした資源',
   'searches.total': '資源の検索',
   'searches.unmet': '合う資源がなかった検索（未充足ニーズ）',
+  'unmetNeeds.recorded': '未充足ニーズの記録（登録簿・地区と望まれた種別）',
 };

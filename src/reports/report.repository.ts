@@ -283,12 +283,13 @@ export class ReportRepository {
   }
 
   /**
-   * Searches and unmet needs, by the areas and types the coordinator filtered on.
-   * HOOK (unmet-needs register): when the `unmet_needs` table lands, count its entries by area and type here too.
+   * Searches and unmet needs: searches by the areas and types the coordinator filtered on (those whose best score was
+   * below the threshold are `searches.unmet`), and the unmet-needs register's entries (`unmet_needs`, recorded by a
+   * coordinator from the search screen) by their area and wanted type (「（指定なし）」 when none was chosen).
    */
   private async searches(ps: Period[]): Promise<Figure[][]> {
-    const [byArea, byType] = await Promise.all(
-      (['areas', 'types'] as const).map((filter) =>
+    const [byArea, byType, register] = await Promise.all([
+      ...(['areas', 'types'] as const).map((filter) =>
         this.query(
           `SELECT pr.i AS pi, CASE WHEN GROUPING(f.v) = 0 THEN '${filter === 'areas' ? 'areaFilter' : 'typeFilter'}' END AS dim,
                   COALESCE(f.v, '（指定なし）') AS dim_value, count(DISTINCT s.id) AS total, count(DISTINCT s.id) FILTER (WHERE s.unmet) AS unmet
@@ -300,10 +301,19 @@ export class ReportRepository {
           ps,
         ),
       ),
-    );
-    return ps.map((_, i) =>
-      figures([...byArea[i], ...byType[i].filter((r) => r.dim !== null)], { 'searches.total': 'total', 'searches.unmet': 'unmet' }),
-    );
+      this.query(
+        `SELECT ${BY_AREA_AND_TYPE}, count(*) AS n
+           FROM (SELECT n.created_at, n.area, COALESCE(n.resource_type, '（指定なし）') AS type FROM unmet_needs n
+                  WHERE n.created_at >= $spanFrom AND n.created_at < $spanTo ${ONCE}) r
+           JOIN ${inPeriod('r.created_at')}
+          ${SETS_AREA_AND_TYPE}`,
+        ps,
+      ),
+    ]);
+    return ps.map((_, i) => [
+      ...figures([...byArea[i], ...byType[i].filter((r) => r.dim !== null)], { 'searches.total': 'total', 'searches.unmet': 'unmet' }),
+      ...figures(register[i], { 'unmetNeeds.recorded': 'n' }),
+    ]);
   }
 
   /**
@@ -380,7 +390,8 @@ export class ReportRepository {
   /** The earliest month with any data, for catching up missed snapshots. */
   async firstDataAt(): Promise<Date | null> {
     const rows = await this.dataSource.query(
-      `SELECT LEAST((SELECT min(created_at) FROM organizations), (SELECT min(created_at) FROM participants)) AS first`,
+      `SELECT LEAST((SELECT min(created_at) FROM organizations), (SELECT min(created_at) FROM participants),
+                    (SELECT min(created_at) FROM unmet_needs)) AS first`,
     );
     return rows[0]?.first ?? null;
   }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EXACT_TOTAL_LIMIT } from '../../src/common/limits';
+import { createUser, signIn } from '../support/people';
 import { createTestApp, uniqueArea, type TestApp } from '../support/test-app';
 
 /**
@@ -138,6 +139,50 @@ describe('cursor paging of the large lists', () => {
     expect(first.total).toBeGreaterThan(EXACT_TOTAL_LIMIT);
     const seen = await walk('/api/v1/audit', { route, limit: 100 });
     expect(seen.map((r) => r.id)).toEqual(await expectedOrder('audit_log', 'at', 'route = $1', [route], 'DESC'));
+  });
+
+  it('walks the unmet-needs register by cursor, within an area-limited coordinator’s areas, with entries added between pages', async () => {
+    const area = uniqueArea('未充足');
+    const other = uniqueArea('未充足他');
+    const insert = (where: string, n: number, at: string) =>
+      db.query(
+        `INSERT INTO unmet_needs (area, resource_type, summary, created_at)
+          SELECT $1, CASE WHEN g % 2 = 0 THEN 'ibasho' END, '一覧テスト' || g, $2::timestamptz FROM generate_series(1, $3) g`,
+        [where, at, n],
+      );
+    // Ties on created_at (one statement) and rows in another area, which the coordinator must never see.
+    await insert(area, 13, '2026-10-01T10:00:00+09:00');
+    await insert(area, 8, '2026-10-03T09:30:00.250001+09:00');
+    await insert(other, 9, '2026-10-02T10:00:00+09:00');
+    const before = await expectedOrder('unmet_needs', 'created_at', 'area = $1', [area]);
+    const user = await createUser(t, 'coordinator', { areas: [area] });
+    const coordinator = await signIn(t, user.login, user.password);
+    const seen: Row[] = [];
+    let cursor: string | null = null;
+    for (let page = 1; page < 20; page++) {
+      const body: Body = (
+        await t
+          .http()
+          .get('/api/v1/unmet-needs')
+          .query({ limit: 5, ...(cursor ? { cursor } : {}) })
+          .set(coordinator)
+          .expect(200)
+      ).body;
+      expect(body.totalEstimated).toBe(false);
+      seen.push(...body.items);
+      cursor = body.nextCursor;
+      if (!cursor) break;
+      await insert(area, 1, '2026-11-01T10:00:00+09:00'); // newer than every shown row: not listed in this walk
+    }
+    expect(seen.map((r) => r.id)).toEqual(before);
+    // page keeps working beside the cursor; the other area stays out of reach even when asked for by name.
+    const page2: Body = (await t.http().get('/api/v1/unmet-needs').query({ area, limit: 5, page: 2 }).set(t.admin).expect(200)).body;
+    const now = await expectedOrder('unmet_needs', 'created_at', 'area = $1', [area]);
+    expect(page2.items.map((r) => r.id)).toEqual(now.slice(5, 10));
+    const asked: Body = (await t.http().get('/api/v1/unmet-needs').query({ area: other }).set(coordinator).expect(200)).body;
+    expect(asked).toMatchObject({ items: [], total: 0, nextCursor: null });
+    const bad = await t.http().get('/api/v1/unmet-needs').query({ cursor: 'not-a-cursor' }).set(coordinator).expect(400);
+    expect(bad.body.errors[0].field).toBe('cursor');
   });
 
   it.each(['not-a-cursor', 'eyJ4IjoxfQ', 'a'.repeat(300), 'abc$'])(

@@ -68,6 +68,7 @@ describe('people workspace API', () => {
         resourceType: 'housing_support',
         resourceTypeLabel: '住まい支援',
         summary: '短期間の住まい。駅の近く',
+        recordedBy: 'coordinator さん', // the staff member who recorded it; the register names no person supported
       }),
     );
     await t.http().post('/api/v1/unmet-needs').set(coordinator).send({ area: other, summary: 'x' }).expect(403);
@@ -87,6 +88,11 @@ describe('people workspace API', () => {
     const mine = await t.http().get('/api/v1/unmet-needs').set(coordinator).expect(200);
     expect(mine.body.items.map((u: { area: string }) => u.area)).toEqual([area]);
     const all = await t.http().get('/api/v1/unmet-needs').query({ area: other }).set(t.admin).expect(200);
-    expect(all.body.items).toEqual([expect.objectContaining({ area: other, resourceType: null, summary: '平日午前の軽作業' })]);
+    expect(all.body.items).toEqual([
+      expect.objectContaining({ area: other, resourceType: null, summary: '平日午前の軽作業', recordedBy: null }), // ADMIN_TOKEN: no one
+    ]);
+    // Asking for another area by name does not widen an area-limited coordinator's reach.
+    const asked = await t.http().get('/api/v1/unmet-needs').query({ area: other }).set(coordinator).expect(200);
+    expect(asked.body).toMatchObject({ items: [], total: 0 });
   });
 });

@@ -86,6 +86,7 @@ describe('the 年度 counted in one pass: stocks at each end, and the copies of 
       `DELETE FROM participants WHERE created_at < '2023-04-01'`,
       `DELETE FROM organizations WHERE created_at < '2023-04-01'`,
       `DELETE FROM search_logs WHERE created_at < '2023-04-01'`,
+      `DELETE FROM unmet_needs WHERE created_at < '2023-04-01'`,
     ])
       await db.query(sql);
     await t.close();

@@ -369,6 +369,58 @@ describe('monthly and fiscal-year reports', () => {
     await t.http().get('/api/v1/reports/monthly/2025-10/figures/matches.total/records').set(vh).expect(403);
   });
 
+  it('counts the unmet-needs register by area and wanted type, across a month boundary, in the month, the 年度 and the CSV', async () => {
+    const key = 'unmetNeeds.recorded';
+    type Counted = { value: number; breakdowns?: { area?: Record<string, number>; type?: Record<string, number> } };
+    const of = (figures: Array<Counted & { key: string }>) => figures.find((f) => f.key === key)!;
+    const month = async (m: string) =>
+      of((await t.http().get(`/api/v1/reports/monthly/${m}`).query({ live: true }).set(t.admin)).body.figures);
+    // 23:59:50 JST on 30 September is September; 00:00:00 on 1 October and 23:59:59 on 31 October are October;
+    // 00:00:00 on 1 November is November.
+    expect(await month('2025-09')).toMatchObject({ value: 1, breakdowns: { area: { 東部: 1 }, type: { ibasho: 1 } } });
+    const oct = await month('2025-10');
+    expect(oct).toMatchObject({ value: 3, label: '未充足ニーズの記録（登録簿・地区と望まれた種別）' });
+    expect(oct.breakdowns).toEqual({ area: { 東部: 1, 西部: 2 }, type: { ibasho: 1, work_experience: 1, '（指定なし）': 1 } });
+    expect(await month('2025-11')).toMatchObject({ value: 1, breakdowns: { area: { 東部: 1 }, type: { volunteer: 1 } } });
+    // Beside the searches flagged unmet, which keep their own count.
+    const octFigures = (await t.http().get('/api/v1/reports/monthly/2025-10').query({ live: true }).set(t.admin)).body.figures;
+    expect(octFigures.find((f: { key: string }) => f.key === 'searches.unmet').value).toBe(1);
+
+    const fy = (await t.http().get('/api/v1/reports/fiscal-year/2025').query({ live: true }).set(t.admin).expect(200)).body;
+    expect(fy.rulesVersion).toBe(REPORT_RULES_VERSION);
+    expect(REPORT_RULES_VERSION).toBeGreaterThanOrEqual(5); // the register's figure came with rules version 5
+    const total = of(fy.total.figures);
+    expect(total.value).toBe(5);
+    expect(total.breakdowns).toEqual({
+      area: { 東部: 3, 西部: 2 },
+      type: { ibasho: 2, work_experience: 1, volunteer: 1, '（指定なし）': 1 },
+    });
+    expect(fy.months.map((m: { figures: Array<Counted & { key: string }> } | null) => (m ? of(m.figures).value : null))).toEqual([
+      0, 0, 0, 0, 0, 1, 3, 1, 0, 0, 0, 0,
+    ]);
+
+    const csv = (await t.http().get('/api/v1/reports/fiscal-year/2025').query({ format: 'csv', live: true }).set(t.admin).expect(200)).text;
+    const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
+    const label = '未充足ニーズの記録（登録簿・地区と望まれた種別）';
+    expect(rows).toContainEqual(['2025-10', label, '合計', '', '3']);
+    expect(rows).toContainEqual(['2025-10', label, '地区', '西部', '2']);
+    expect(rows).toContainEqual(['2025-10', label, '資源の種別', '就労体験', '1']);
+    expect(rows).toContainEqual(['2025-10', label, '資源の種別', '（指定なし）', '1']);
+    expect(rows).toContainEqual(['2025年度 合計', label, '地区', '東部', '3']);
+
+    // Drill-down: the entries themselves (their summaries, no person), and an area-limited coordinator sees only their areas'.
+    const all = (await t.http().get(`/api/v1/reports/monthly/2025-10/figures/${key}/records`).set(t.admin).expect(200)).body;
+    expect(all.records.map((r: { summary: string }) => r.summary).sort()).toEqual(
+      ['報告テスト：土日の居場所', '報告テスト：送迎のある活動', '報告テスト：座ってできる軽作業'].sort(),
+    );
+    expect(all.records.every((r: { kind: string; participantId: null }) => r.kind === 'unmet_need' && r.participantId === null)).toBe(true);
+    const west = await createUser(t, 'coordinator', { areas: ['西部'] });
+    const headers = await signIn(t, west.login, west.password);
+    const mine = (await t.http().get(`/api/v1/reports/monthly/2025-10/figures/${key}/records`).set(headers).expect(200)).body;
+    expect(mine.areaLimited).toBe(true);
+    expect(mine.records.map((r: { area: string }) => r.area)).toEqual(['西部', '西部']);
+  });
+
   it('withholds small breakdown cells as 3未満 and keeps them from being recovered from totals or other months', async () => {
     const res = (await t.http().get('/api/v1/reports/fiscal-year/2025').query({ suppressBelow: 3 }).set(t.admin).expect(200)).body;
     expect(res.suppressBelow).toBe(3);

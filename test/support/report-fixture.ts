@@ -147,6 +147,15 @@ export async function reportFixture(db: DataSource): Promise<void> {
   await search('2025-10-10T10:00:00', { areas: ['東部'], types: ['ibasho'] }, false);
   await search('2025-10-20T10:00:00', {}, true);
   await search('2025-11-01T00:00:10', {}, true);
+
+  // The unmet-needs register: entries on both sides of the month's bounds, in two areas, one with no wanted type.
+  const unmet = (at: string, area: string, type: string | null, summary: string) =>
+    db.query(`INSERT INTO unmet_needs (area, resource_type, summary, created_at) VALUES ($1, $2, $3, $4)`, [area, type, summary, JST(at)]);
+  await unmet('2025-09-30T23:59:50', '東部', 'ibasho', '報告テスト：夜に開いている居場所'); // September
+  await unmet('2025-10-01T00:00:00', '東部', 'ibasho', '報告テスト：土日の居場所');
+  await unmet('2025-10-15T10:00:00', '西部', null, '報告テスト：送迎のある活動');
+  await unmet('2025-10-31T23:59:59', '西部', 'work_experience', '報告テスト：座ってできる軽作業');
+  await unmet('2025-11-01T00:00:00', '東部', 'volunteer', '報告テスト：短時間のボランティア'); // November
 }
 
 /** Hand count of October 2025. */
@@ -185,4 +194,8 @@ export const EXPECTED: Record<string, { value: number; breakdowns?: Record<strin
   'catalogue.pausedOrClosed': { value: 2 },
   'searches.total': { value: 2, breakdowns: { areaFilter: { 東部: 1, '（指定なし）': 1 }, typeFilter: { ibasho: 1, '（指定なし）': 1 } } },
   'searches.unmet': { value: 1, breakdowns: { areaFilter: { 東部: 0, '（指定なし）': 1 } } },
+  'unmetNeeds.recorded': {
+    value: 3,
+    breakdowns: { area: { 東部: 1, 西部: 2 }, type: { ibasho: 1, work_experience: 1, '（指定なし）': 1 } },
+  },
 };

@@ -11,6 +11,7 @@ import { ParticipantFormPage } from './pages/participants/ParticipantFormPage';
 import { ParticipantPage } from './pages/participants/ParticipantPage';
 import { ParticipantsPage } from './pages/participants/ParticipantsPage';
 import { SearchPage } from './pages/search/SearchPage';
+import { UnmetNeedsPage } from './pages/unmet-needs/UnmetNeedsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { PlacementPage } from './pages/placements/PlacementPage';
@@ -86,6 +87,14 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'matching', element: <Navigate to="/search" replace /> },
+          {
+            path: 'unmet-needs',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <UnmetNeedsPage />
+              </RequireRole>
+            ),
+          },
           {
             path: 'placements',
             element: (

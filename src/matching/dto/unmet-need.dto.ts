@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { RESOURCE_TYPES, type ResourceType } from '../../common/catalogue.constants';
-import { PageQuery } from '../../common/pagination';
+import { CursorPageQuery } from '../../common/pagination';
 
 export const UNMET_SUMMARY_MAX = 200;
 
@@ -22,7 +22,7 @@ export class CreateUnmetNeedDto {
   summary!: string;
 }
 
-export class ListUnmetNeedsQuery extends PageQuery {
+export class ListUnmetNeedsQuery extends CursorPageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) area?: string;
   @ApiPropertyOptional({ enum: RESOURCE_TYPES })
   @IsOptional()
@@ -36,7 +36,13 @@ export class UnmetNeedView {
   @ApiProperty({ enum: RESOURCE_TYPES, nullable: true }) resourceType!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '就労体験' }) resourceTypeLabel!: string | null;
   @ApiProperty() summary!: string;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time', description: '記録した日時' }) createdAt!: Date;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '記録した職員の表示名（APIトークンで記録したときはその持ち主、持ち主のないトークンはトークン名）。分からなければ null',
+  })
+  recordedBy!: string | null;
 }
 
 export class UnmetNeedPage {
@@ -44,4 +50,8 @@ export class UnmetNeedPage {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() limit!: number;
+  @ApiProperty({ type: String, nullable: true, description: '次のページの cursor（これを cursor に渡す。最後のページでは null）' })
+  nextCursor!: string | null;
+  @ApiProperty({ description: 'true のとき total は統計による推定値（件数が多い一覧）。false のときは正確な件数' })
+  totalEstimated!: boolean;
 }

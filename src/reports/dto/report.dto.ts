@@ -83,7 +83,8 @@ export class FiscalYearReportDto {
 }
 
 export class ReportRecordDto {
-  @ApiProperty({ enum: ['placement', 'participant', 'checkpoint', 'checkin', 'search', 'resource', 'organization'] }) kind!: string;
+  @ApiProperty({ enum: ['placement', 'participant', 'checkpoint', 'checkin', 'search', 'resource', 'organization', 'unmet_need'] })
+  kind!: string;
   @ApiProperty() id!: string;
   @ApiProperty({ description: '日時（ISO 8601）または日付（YYYY-MM-DD）' }) at!: string;
   @ApiProperty({ type: String, nullable: true }) participantId!: string | null;
@@ -94,6 +95,8 @@ export class ReportRecordDto {
   @ApiProperty({ type: String, nullable: true }) type!: string | null;
   @ApiProperty({ type: String, nullable: true }) state!: string | null;
   @ApiProperty({ type: String, nullable: true }) outcome!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '未充足ニーズの記録の要約（本人を特定しない短い文）。ほかの記録では null' })
+  summary!: string | null;
 }
 
 export class ReportRecordsDto {
@@ -102,7 +105,10 @@ export class ReportRecordsDto {
   @ApiProperty({ example: '2025-10' }) month!: string;
   @ApiProperty({ type: String, nullable: true }) area!: string | null;
   @ApiProperty({ type: String, nullable: true }) type!: string | null;
-  @ApiProperty({ description: '担当地区の外の本人の記録は含まない（地区を限られたコーディネーター）' }) areaLimited!: boolean;
+  @ApiProperty({
+    description: '担当地区の外の本人の記録（未充足ニーズでは担当地区の外の記録）は含まない（地区を限られたコーディネーター）',
+  })
+  areaLimited!: boolean;
   @ApiProperty({ description: '記録は現在のデータから（スナップショットの数値とは、その後の修正の分だけ違うことがある）' })
   asOf!: string;
   @ApiProperty({ type: [ReportRecordDto] }) records!: ReportRecordDto[];

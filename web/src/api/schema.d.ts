@@ -863,7 +863,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 未充足ニーズの一覧（新しい順。地区・種別で絞り込み） */
+        /** 未充足ニーズの一覧（新しい順。地区・種別で絞り込み。page または cursor で続きを取得。地区を限られたコーディネーターには担当地区の記録だけ） */
         get: operations["UnmetNeedController_list"];
         put?: never;
         /** 未充足ニーズを記録する（地区・望まれた種別・本人を特定しない短い要約。受入先の開拓と集計に使う） */
@@ -2144,7 +2144,7 @@ export interface components {
             at: string;
             id: string;
             /** @enum {string} */
-            kind: "placement" | "participant" | "checkpoint" | "checkin" | "search" | "resource" | "organization";
+            kind: "placement" | "participant" | "checkpoint" | "checkin" | "search" | "resource" | "organization" | "unmet_need";
             outcome: string | null;
             participantId: string | null;
             /** @description 本人の表示名（削除済みは「（削除済み）」） */
@@ -2153,11 +2153,13 @@ export interface components {
             /** @description 資源のタイトル（受入先の指標では受入先名） */
             resourceTitle: string | null;
             state: string | null;
+            /** @description 未充足ニーズの記録の要約（本人を特定しない短い文）。ほかの記録では null */
+            summary: string | null;
             type: string | null;
         };
         ReportRecordsDto: {
             area: string | null;
-            /** @description 担当地区の外の本人の記録は含まない（地区を限られたコーディネーター） */
+            /** @description 担当地区の外の本人の記録（未充足ニーズでは担当地区の外の記録）は含まない（地区を限られたコーディネーター） */
             areaLimited: boolean;
             /** @description 記録は現在のデータから（スナップショットの数値とは、その後の修正の分だけ違うことがある） */
             asOf: string;
@@ -2417,14 +2419,23 @@ export interface components {
         UnmetNeedPage: {
             items: components["schemas"]["UnmetNeedView"][];
             limit: number;
+            /** @description 次のページの cursor（これを cursor に渡す。最後のページでは null） */
+            nextCursor: string | null;
             page: number;
             total: number;
+            /** @description true のとき total は統計による推定値（件数が多い一覧）。false のときは正確な件数 */
+            totalEstimated: boolean;
         };
         UnmetNeedView: {
             area: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 記録した日時
+             */
             createdAt: string;
             id: string;
+            /** @description 記録した職員の表示名（APIトークンで記録したときはその持ち主、持ち主のないトークンはトークン名）。分からなければ null */
+            recordedBy: string | null;
             /** @enum {string|null} */
             resourceType: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other" | null;
             /** @example 就労体験 */
@@ -4066,6 +4077,8 @@ export interface operations {
         parameters: {
             query?: {
                 area?: string;
+                /** @description 続きの位置：前の応答の nextCursor をそのまま渡すと、その次の limit 件を返す（キーセット方式。行が増えても重複・欠落しない）。指定したときは page を使わない */
+                cursor?: string;
                 limit?: number;
                 page?: number;
                 resourceType?: "ibasho" | "work_experience" | "volunteer" | "housing_support" | "other";

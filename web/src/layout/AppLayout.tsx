@@ -14,6 +14,7 @@ export const NAV_ITEMS = [
   { to: '/placements', label: '紹介' },
   { to: '/notifications', label: '通知' },
   { to: '/catalogue', label: '資源・受入先' },
+  { to: '/unmet-needs', label: '未充足ニーズ' },
   { to: '/reports', label: '集計' },
 ] as const;
 

@@ -30,6 +30,8 @@ export function DrillDownPanel({ target, onClose }: { target: DrillTarget; onClo
   });
   useEffect(() => heading.current?.focus(), [target]);
   const records = query.data?.records ?? [];
+  // The unmet-needs register: its entries name no person; the summary stands where a resource would.
+  const register = target.key === 'unmetNeeds.recorded';
   return (
     <section className="report-panel drill-down" aria-labelledby="drill-down-title">
       <div className="report-panel__head">
@@ -40,7 +42,7 @@ export function DrillDownPanel({ target, onClose }: { target: DrillTarget; onClo
           閉じる
         </button>
       </div>
-      {query.data?.areaLimited && <p>担当地区の本人の記録だけを表示しています。</p>}
+      {query.data?.areaLimited && <p>{register ? '担当地区の記録だけを表示しています。' : '担当地区の本人の記録だけを表示しています。'}</p>}
       <ApiErrorNotice error={query.error} />
       {query.isPending && <p className="loading">読み込んでいます…</p>}
       {query.data && (
@@ -51,7 +53,7 @@ export function DrillDownPanel({ target, onClose }: { target: DrillTarget; onClo
               <tr>
                 <th scope="col">日付</th>
                 <th scope="col">本人</th>
-                <th scope="col">資源・受入先</th>
+                <th scope="col">{register ? '要約' : '資源・受入先'}</th>
                 <th scope="col">地区</th>
                 <th scope="col">種別</th>
                 <th scope="col">状態</th>
@@ -62,7 +64,7 @@ export function DrillDownPanel({ target, onClose }: { target: DrillTarget; onClo
                 <tr key={`${r.kind}-${r.id}`}>
                   <td>{r.at.length === 10 ? formatDateJa(r.at) : formatDateTimeJa(r.at)}</td>
                   <td>{r.participantName ?? '—'}</td>
-                  <td>{r.resourceTitle ?? '—'}</td>
+                  <td>{(register ? r.summary : r.resourceTitle) ?? '—'}</td>
                   <td>{r.area ?? '—'}</td>
                   <td>{r.type ? label(r.type) : '—'}</td>
                   <td>{r.state ? (STATE_LABELS[r.state] ?? r.state) : '—'}</td>

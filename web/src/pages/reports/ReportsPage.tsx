@@ -32,6 +32,7 @@ const CARDS: Array<{ key: string; title: string; rate?: boolean }> = [
   { key: 'followup.settledRatePercent', title: '定着率', rate: true },
   { key: 'followup.overdueAtEnd', title: '月末の期限超過の確認日' },
   { key: 'searches.unmet', title: '未充足ニーズ（合う資源がなかった検索）' },
+  { key: 'unmetNeeds.recorded', title: '未充足ニーズの記録（登録簿）' },
   { key: 'catalogue.openAtEnd', title: 'つなぎ先の数（月末）' },
   { key: 'catalogue.ibashoOpenAtEnd', title: '居場所の数（月末）' },
 ];
@@ -197,13 +198,19 @@ export function ReportsPage() {
                 note={`定着率 ${display(headline(figure(figures, 'followup.settledRatePercent')), true)}（参加・受入を経た終結のうち定着の割合。終結がない月は「—」）`}
               />
               <ChartPanel
-                title="未充足ニーズ：検索条件の地区別"
-                description="合う資源がなかった検索。受入先の開拓の手がかりです。"
+                title="未充足ニーズ：地区別"
+                description="検索画面から記録した未充足ニーズ（登録簿）と、合う資源がなかった検索（検索条件の地区）。受入先の開拓の手がかりです。"
                 model={models.unmetByArea}
                 horizontal
                 onDrill={onDrill}
               />
-              <ChartPanel title="未充足ニーズ：検索条件の種別別" model={models.unmetByType} horizontal onDrill={onDrill} />
+              <ChartPanel
+                title="未充足ニーズ：種別別"
+                description="記録は望まれた種別、検索は検索条件の種別。"
+                model={models.unmetByType}
+                horizontal
+                onDrill={onDrill}
+              />
             </div>
           </section>
         </>
@@ -275,20 +282,24 @@ function buildModels(fy: FiscalYearReport, figures: Figure[], month: string) {
     rows: trendRows,
     columns: [monthly('catalogue.openAtEnd', 'つなぎ先の数', 'line'), monthly('catalogue.ibashoOpenAtEnd', '居場所の数', 'line')],
   };
-  const breakdown = (kind: 'area' | 'type' | 'outcome' | 'areaFilter' | 'typeFilter', keys: Array<[string, string]>, rowHeader: string) => {
-    const names = [...new Set(keys.flatMap(([key]) => Object.keys(figure(figures, key)?.breakdowns?.[kind] ?? {})))].sort((a, b) =>
-      a.localeCompare(b, 'ja'),
-    );
-    const filter = kind === 'area' || kind === 'areaFilter' ? 'area' : kind === 'type' || kind === 'typeFilter' ? 'type' : null;
+  type Kind = 'area' | 'type' | 'outcome' | 'areaFilter' | 'typeFilter';
+  // Each column reads its figure's breakdown of `kind`, or of its own kind (the register by area beside searches by filter).
+  const breakdown = (kind: Kind, keys: Array<[string, string, Kind?]>, rowHeader: string) => {
+    const of = (key: string, own?: Kind) => figure(figures, key)?.breakdowns?.[own ?? kind] ?? {};
+    const names = [...new Set(keys.flatMap(([key, , own]) => Object.keys(of(key, own))))].sort((a, b) => a.localeCompare(b, 'ja'));
+    const filterOf = (k: Kind) => (k === 'area' || k === 'areaFilter' ? 'area' : k === 'type' || k === 'typeFilter' ? 'type' : null);
     return {
       rowHeader,
       rows: names.map(label),
-      columns: keys.map(([key, name]) => ({
-        name,
-        kind: 'bar' as const,
-        cells: names.map((n) => figure(figures, key)?.breakdowns?.[kind]?.[n] ?? 0),
-        drill: filter ? (i: number) => ({ month, key, [filter]: names[i], title: `${month} ${name}（${label(names[i])}）` }) : undefined,
-      })),
+      columns: keys.map(([key, name, own]) => {
+        const filter = filterOf(own ?? kind);
+        return {
+          name,
+          kind: 'bar' as const,
+          cells: names.map((n) => of(key, own)[n] ?? 0),
+          drill: filter ? (i: number) => ({ month, key, [filter]: names[i], title: `${month} ${name}（${label(names[i])}）` }) : undefined,
+        };
+      }),
     };
   };
   return {
@@ -312,8 +323,22 @@ function buildModels(fy: FiscalYearReport, figures: Figure[], month: string) {
       '種別',
     ),
     outcomes: breakdown('outcome', [['placements.closed.total', '終結（延べ）']], '終結の理由'),
-    // HOOK (unmet-needs register): when the register lands, its entries by area/type can replace the searches here.
-    unmetByArea: breakdown('areaFilter', [['searches.unmet', '未充足ニーズ（検索）']], '検索条件の地区'),
-    unmetByType: breakdown('typeFilter', [['searches.unmet', '未充足ニーズ（検索）']], '検索条件の種別'),
+    // The register's entries (by their area and wanted type) beside the searches flagged unmet (by the search's filters).
+    unmetByArea: breakdown(
+      'area',
+      [
+        ['unmetNeeds.recorded', '記録（登録簿）'],
+        ['searches.unmet', '合う資源がなかった検索', 'areaFilter'],
+      ],
+      '地区',
+    ),
+    unmetByType: breakdown(
+      'type',
+      [
+        ['unmetNeeds.recorded', '記録（登録簿）'],
+        ['searches.unmet', '合う資源がなかった検索', 'typeFilter'],
+      ],
+      '種別',
+    ),
   };
 }

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import { api, unwrap } from '../../api/client';
 import { ValidationError } from '../../api/errors';
@@ -44,7 +45,7 @@ export function UnmetNeedForm({ area, resourceType }: { area: string; resourceTy
   if (done) {
     return (
       <p className="notice notice--info" role="status">
-        未充足ニーズとして記録しました。受入先の開拓と集計に使われます。
+        未充足ニーズとして記録しました。受入先の開拓と集計に使われます。<Link to="/unmet-needs">未充足ニーズの一覧を見る</Link>
       </p>
     );
   }
