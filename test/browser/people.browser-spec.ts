@@ -192,7 +192,7 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     const madeOn = form.getByLabel('策定日');
     const today = await madeOn.inputValue();
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(await form.getByLabel('種類', { exact: true }).inputValue()).toBe('initial');
+    expect(await form.getByLabel('種類').inputValue()).toBe('initial');
     await checkA11y(page);
 
     // The service's Japanese message, beside the date.
@@ -209,8 +209,9 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     const list = page.getByRole('table', { name: '参加支援プラン（策定日の新しい順）' });
     await list.getByRole('cell', { name: '初回', exact: true }).waitFor();
     await list.getByRole('cell', { name: '週1回の居場所から' }).waitFor();
-    // After the initial plan the form offers 見直し.
-    expect(await form.getByLabel('種類', { exact: true }).inputValue()).toBe('revision');
+    // After the initial plan the form is empty again and offers 見直し.
+    expect(await form.getByLabel('種類').inputValue()).toBe('revision');
+    expect(await form.getByLabel('メモ（任意）').inputValue()).toBe('');
     await checkA11y(page);
     await page.getByRole('heading', { level: 2, name: '参加支援プラン' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'participant-plans');

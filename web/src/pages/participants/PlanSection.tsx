@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { api, unwrap } from '../../api/client';
@@ -36,9 +36,12 @@ export function PlanSection({ participantId, consented }: { participantId: strin
   const hasInitial = Boolean(plans.data?.items.some((p) => p.planKind === 'initial'));
   const form = useForm<PlanValues>({
     resolver: zodResolver(schema),
-    values: { madeOn: tokyoToday(), planKind: hasInitial ? 'revision' : 'initial', note: '' },
-    resetOptions: { keepDirtyValues: true },
+    defaultValues: { madeOn: tokyoToday(), planKind: 'initial', note: '' },
   });
+  // The kind the person needs next: 初回 until they have an initial plan, then 見直し (unless the coordinator chose).
+  useEffect(() => {
+    if (!form.getFieldState('planKind').isDirty) form.setValue('planKind', hasInitial ? 'revision' : 'initial');
+  }, [form, hasInitial]);
   const [topErrors, setTopErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const { errors } = form.formState;
@@ -56,7 +59,7 @@ export function PlanSection({ participantId, consented }: { participantId: strin
       setSaved(null);
     },
     onSuccess: (plan) => {
-      form.reset({ madeOn: tokyoToday(), planKind: 'revision', note: '' });
+      form.reset({ madeOn: tokyoToday(), planKind: plan.planKind === 'initial' || hasInitial ? 'revision' : 'initial', note: '' });
       setSaved(`${formatDateJa(plan.madeOn)}の参加支援プラン（${PLAN_KIND_LABELS[plan.planKind as PlanKind]}）を記録しました。`);
       void queryClient.invalidateQueries({ queryKey: ['plans', participantId] });
     },
