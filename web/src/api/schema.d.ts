@@ -3501,7 +3501,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 本人の記録、同意の履歴、紹介とその経過、確認の記録、監査ログの該当行をそのまま含む JSON 文書 */
+            /** @description 本人の記録、同意の履歴、紹介とその経過、確認の記録、参加支援プラン（supportPlans）、監査ログの該当行をそのまま含む JSON 文書 */
             200: {
                 headers: {
                     [name: string]: unknown;
