@@ -63,6 +63,9 @@ import { PlacementRepository } from './placements/placement.repository';
 import { PlacementService } from './placements/placement.service';
 import { PlacementFollowUp } from './placements/placement-follow-up';
 import { PlacementViews } from './placements/placement.views';
+import { PlanController } from './plans/plan.controller';
+import { PlanRepository } from './plans/plan.repository';
+import { PlanService } from './plans/plan.service';
 import { HealthController } from './health/health.controller';
 import { HealthRepository } from './health/health.repository';
 import { HealthService } from './health/health.service';
@@ -120,6 +123,7 @@ const controllers = [
   UnmetNeedController,
   ParticipantController,
   PlacementController,
+  PlanController,
   FollowUpController,
   FollowUpCalendarController,
   WorklistController,
@@ -145,6 +149,7 @@ const repositories = [
   ParticipantRepository,
   UnmetNeedRepository,
   PlacementRepository,
+  PlanRepository,
   FollowUpRepository,
   WorklistRepository,
   ReportRepository,
@@ -185,6 +190,7 @@ const services = [
   JapaneseTokenizer,
   ParticipantService,
   PlacementService,
+  PlanService,
   PlacementViews,
   FollowUpService,
   FollowUpPlacementService,

@@ -21,6 +21,7 @@ import {
   REFERRAL_ROUTES,
 } from './participants/participant.constants';
 import { OUTCOME_LABELS, PLACEMENT_STATE_LABELS } from './placements/placement.constants';
+import { PLAN_KIND_LABELS, PLAN_KINDS } from './plans/plan.constants';
 
 export const VOCABULARY_TS = 'web/src/api/vocabulary.ts';
 
@@ -49,6 +50,8 @@ const VOCABULARY = {
   HOST_VISIBLE_FIELDS,
   PLACEMENT_STATE_LABELS,
   OUTCOME_LABELS,
+  PLAN_KINDS,
+  PLAN_KIND_LABELS,
   AUDIT_LABELS,
 };
 

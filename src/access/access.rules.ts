@@ -190,3 +190,17 @@ export function assertReferralConsent(p: { consentStatus: string }): void {
     );
   }
 }
+
+/** A 参加支援プラン needs the person's obtained consent too (domain.md, Consent); the refusal names the field. */
+export function assertPlanConsent(p: { consentStatus: string }): void {
+  if (p.consentStatus !== 'obtained') {
+    const message =
+      p.consentStatus === 'withdrawn'
+        ? '本人が同意を撤回しているため、参加支援プランは記録できません。'
+        : '本人の同意（本人同意）が記録されていないため、参加支援プランは記録できません。先に同意を記録してください。';
+    throw new AppException(ErrorCode.ConsentRequired, message, {
+      consentStatus: p.consentStatus,
+      errors: [{ field: 'consentStatus', message: '同意の状態が「同意あり」の本人にだけプランを記録できます' }],
+    });
+  }
+}

@@ -26,6 +26,7 @@ const AUDIT_PART_LABELS: Record<string, string> = {
   consent: '同意',
   checkins: 'フォローの記録',
   events: '紹介の経過',
+  plans: '参加支援プラン',
 };
 
 /**

@@ -19,6 +19,7 @@ import { LexicalBm251765700000000 } from '../../migrations/1765700000000-Lexical
 import { ReportColumns1766000000100 } from '../../migrations/1766000000100-ReportColumns';
 import { ImportOrigin1766000000300 } from '../../migrations/1766000000300-ImportOrigin';
 import { ResourceConcepts1766100000000 } from '../../migrations/1766100000000-ResourceConcepts';
+import { SupportPlans1766100000100 } from '../../migrations/1766100000100-SupportPlans';
 import { ApiTokenEntity } from '../auth/api-token.entity';
 import { updateReturning } from '../common/sql';
 import { OrganizationEntity } from '../organizations/organization.entity';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   ReportColumns1766000000100,
   ImportOrigin1766000000300,
   ResourceConcepts1766100000000,
+  SupportPlans1766100000100,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

@@ -61,7 +61,8 @@ export class ParticipantController {
   @Roles('admin')
   @ApiOperation({ summary: '本人について保有するすべての情報を JSON で出力する（個人情報の開示請求用、監査ログに記録）' })
   @ApiOkResponse({
-    description: '本人の記録、同意の履歴、紹介とその経過、確認の記録、監査ログの該当行をそのまま含む JSON 文書',
+    description:
+      '本人の記録、同意の履歴、紹介とその経過、確認の記録、参加支援プラン（supportPlans）、監査ログの該当行をそのまま含む JSON 文書',
     schema: { type: 'object', additionalProperties: true },
   })
   export(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {

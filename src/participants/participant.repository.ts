@@ -235,9 +235,9 @@ export class ParticipantRepository {
     );
   }
 
-  /** Consent history, placements with their events, check-ins and notifications of one person. */
+  /** Consent history, placements with their events, check-ins, notifications and support plans of one person. */
   async exportAll(id: string) {
-    const [consentEvents, placements, events, checkins, notifications] = await Promise.all([
+    const [consentEvents, placements, events, checkins, notifications, supportPlans] = await Promise.all([
       this.dataSource.query(
         `SELECT status, method, scope, recorded_at AS "recordedAt" FROM consent_events WHERE participant_id = $1 ORDER BY recorded_at`,
         [id],
@@ -265,13 +265,19 @@ export class ParticipantRepository {
           WHERE p.participant_id = $1 ORDER BY n.created_at`,
         [id],
       ),
+      this.dataSource.query(
+        `SELECT id, kind AS "planKind", to_char(made_on, 'YYYY-MM-DD') AS "madeOn", coordinator_user_id AS "coordinatorId", note,
+                created_at AS "createdAt"
+           FROM support_plans WHERE participant_id = $1 ORDER BY made_on, created_at`,
+        [id],
+      ),
     ]);
-    return { consentEvents, placements, placementEvents: events, checkins, notifications };
+    return { consentEvents, placements, placementEvents: events, checkins, notifications, supportPlans };
   }
 
   /**
    * Tombstone: every personal field is cleared, free text about the person in placements,
-   * check-ins and notifications too; ids, dates, area, route and stage stay so that
+   * check-ins, notifications and support plans too; ids, dates, area, route and stage stay so that
    * past report figures do not change.
    */
   async erase(id: string): Promise<void> {
@@ -301,6 +307,8 @@ export class ParticipantRepository {
         [id],
       );
       await m.query(`UPDATE consent_events SET method = NULL WHERE participant_id = $1`, [id]);
+      // 参加支援プラン: the rows (kind, 策定日, area) stay for the プラン策定件数; the note goes.
+      await m.query(`UPDATE support_plans SET note = NULL WHERE participant_id = $1`, [id]);
     });
   }
 }

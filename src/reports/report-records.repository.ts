@@ -5,7 +5,7 @@ import type { Period } from './report.period';
 
 /** One record behind a figure (drill-down). Participant fields are set only for participant-bearing figures. */
 export interface ReportRecord {
-  kind: 'placement' | 'participant' | 'checkpoint' | 'checkin' | 'search' | 'resource' | 'organization' | 'unmet_need';
+  kind: 'placement' | 'participant' | 'plan' | 'checkpoint' | 'checkin' | 'search' | 'resource' | 'organization' | 'unmet_need';
   id: string;
   /** When it happened (ISO instant) or its date (YYYY-MM-DD). */
   at: string;
@@ -129,6 +129,10 @@ const SOURCES: Record<string, Source> = {
     ),
     kind: 'checkpoint',
   },
+  'plans.made.total': planSource('initial'),
+  'plans.made.people': planSource('initial', true),
+  'plans.revised.total': planSource('revision'),
+  'plans.revised.people': planSource('revision', true),
   'participants.registered': participantSource(`SELECT pa.id::text AS id, pa.created_at AS at FROM participants pa
     WHERE pa.created_at >= $1 AND pa.created_at < $2`),
   'participants.consentObtained': participantSource(consent('obtained')),
@@ -180,6 +184,21 @@ function participantSource(base: string): Source {
       FROM (${base}) b JOIN participants pa ON pa.id::text = b.id`,
     area: 'area',
     participantArea: 'pa_area',
+  };
+}
+
+/** 参加支援プラン of one kind whose 策定日 is in the period; the area is the person's (the copy the report counts by). */
+function planSource(kind: 'initial' | 'revision', distinctPeople = false): Source {
+  return {
+    kind: 'plan',
+    sql: `SELECT sp.id::text AS id, to_char(sp.made_on, 'YYYY-MM-DD') AS at, sp.participant_id::text AS "participantId",
+        CASE WHEN pa.erased_at IS NULL THEN pa.display_name ELSE '（削除済み）' END AS "participantName",
+        sp.participant_area AS area, pa.area AS pa_area, sp.kind AS state
+      FROM support_plans sp JOIN participants pa ON pa.id = sp.participant_id
+      WHERE sp.made_on >= $3::date AND sp.made_on < $4::date AND sp.kind = '${kind}'`,
+    area: 'area',
+    participantArea: 'pa_area',
+    distinctPeople,
   };
 }
 

@@ -5,7 +5,8 @@
  * 3: a rate with an empty denominator is null (「—」), not 0.
  * 4: 新規の受入先 / 新規の資源（開拓） leave out what a catalogue import brought in (organizations/resources.developed).
  * 5: 未充足ニーズの記録（登録簿） counts the unmet-needs register's entries (unmet_needs) by area and wanted type, beside
- *    the searches flagged unmet (unchanged).
+ *    the searches flagged unmet (unchanged); 参加支援のプラン策定件数 (plans.*: initial plans 延べ and 実人数, revisions
+ *    apart). Snapshots made before lack both.
  */
 export const REPORT_RULES_VERSION = 5;
 
@@ -39,6 +40,8 @@ export const RATE_KEYS = new Set(['followup.settledRatePercent']);
 export const ADDITIVE_KEYS = new Set([
   'placements.proposed.total',
   'matches.total',
+  'plans.made.total',
+  'plans.revised.total',
   'placements.closed.total',
   'placements.rematched',
   'followup.ended',
@@ -71,6 +74,10 @@ export const FIGURE_LABELS: Record<string, string> = {
   'placements.proposed.people': '紹介の提案（実人数）',
   'matches.total': 'マッチング件数：参加・受入の開始（延べ）',
   'matches.people': 'マッチング件数：参加・受入の開始（実人数）',
+  'plans.made.total': '参加支援のプラン策定件数（延べ）',
+  'plans.made.people': '参加支援のプラン策定件数（実人数）',
+  'plans.revised.total': '参加支援プランの見直し（延べ）',
+  'plans.revised.people': '参加支援プランの見直し（実人数）',
   'placements.closed.total': '終結（延べ）',
   'placements.closed.people': '終結（実人数）',
   'placements.rematched': 'つなぎなおし',

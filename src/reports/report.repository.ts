@@ -72,6 +72,7 @@ export class ReportRepository {
     const parts = await Promise.all([
       this.proposed(ps),
       this.transitions(ps),
+      this.plans(ps),
       this.followUp(ps),
       this.participants(ps),
       this.catalogue(ps),
@@ -138,6 +139,34 @@ export class ReportRepository {
       out.push({ key: 'followup.settledRatePercent', label: '', value: ended ? Math.round((1000 * settled!) / ended) / 10 : null });
       return out;
     });
+  }
+
+  /**
+   * 参加支援のプラン策定件数: initial plans (策定) by their 策定日 (a Tokyo date) in the period, 延べ and 実人数; revisions
+   * (見直し) apart. Each plan carries its person's area (kept by triggers, migration SupportPlans), so the statement
+   * reads the plans alone, by the person's current area as the participant figures do.
+   */
+  private async plans(ps: Period[]): Promise<Figure[][]> {
+    const rows = await this.query(
+      `SELECT pr.i AS pi, CASE WHEN GROUPING(s.area) = 0 THEN 'area' END AS dim, s.area AS dim_value,
+              count(*) FILTER (WHERE s.kind = 'initial') AS made,
+              count(DISTINCT s.participant_id) FILTER (WHERE s.kind = 'initial') AS made_people,
+              count(*) FILTER (WHERE s.kind = 'revision') AS revised,
+              count(DISTINCT s.participant_id) FILTER (WHERE s.kind = 'revision') AS revised_people
+         FROM (SELECT sp.made_on, sp.kind, sp.participant_id, sp.participant_area AS area FROM support_plans sp
+                WHERE sp.made_on >= $spanFromDate::date AND sp.made_on < $spanToDate::date ${ONCE}) s
+         JOIN ${onDayOfPeriod('s.made_on')}
+        GROUP BY GROUPING SETS ((pr.i), (pr.i, s.area))`,
+      ps,
+    );
+    return rows.map((r) =>
+      figures(r, {
+        'plans.made.total': 'made',
+        'plans.made.people': 'made_people',
+        'plans.revised.total': 'revised',
+        'plans.revised.people': 'revised_people',
+      }),
+    );
   }
 
   private async followUp(ps: Period[]): Promise<Figure[][]> {

@@ -19,7 +19,8 @@ export function suppressPeriods(periods: Figure[][], threshold: number, opts: { 
   const keys = new Set(tables.flatMap((figures) => figures.map((f) => f.key)));
   for (const key of keys) {
     if (!isAboutPeople(key)) continue;
-    const additive = Boolean(opts.yearTotal) && ADDITIVE_KEYS.has(key);
+    // The 年度 = the sum of the months only when every month has the figure (a snapshot made under older rules may not).
+    const additive = Boolean(opts.yearTotal) && ADDITIVE_KEYS.has(key) && periods.every((figures) => figures.some((f) => f.key === key));
     suppressFigure(
       out.map((figures) => figures.find((f) => f.key === key)),
       threshold,

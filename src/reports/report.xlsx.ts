@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { neutraliseCell } from '../common/csv';
-import { RATE_KEYS, type BreakdownKind, type BreakdownValue, type Figure } from './report.figures';
+import { FIGURE_LABELS, RATE_KEYS, type BreakdownKind, type BreakdownValue, type Figure } from './report.figures';
 
 /** A rate with an empty denominator. */
 export const NO_RATE = '—';
@@ -37,7 +37,7 @@ export async function buildWorkbook(meta: WorkbookMeta, columns: Column[], break
   wb.creator = '参加支援マッチング';
   wb.title = meta.title;
   const main = sheet(wb, columns.length === 1 ? '月次' : '年度', meta);
-  const figures = (columns.find((c) => c.figures)?.figures ?? []).map((f) => ({ key: f.key, label: f.label }));
+  const figures = indicatorRows(columns);
   header(main, ['指標', ...columns.map((c) => c.header)], [44, ...columns.map(() => 11)]);
   for (const { key, label } of figures) {
     const row = main.addRow([text(label), ...columns.map((c) => cellValue(c.figures ? c.figures.find((f) => f.key === key) : undefined))]);
@@ -57,6 +57,18 @@ export async function buildWorkbook(meta: WorkbookMeta, columns: Column[], break
     total.font = { bold: true };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The indicators of every column, in report order: a month served from a snapshot made under older rules lacks the
+ * figures added since (e.g. the プラン策定件数, rules version 5), and its cells of those rows stay empty.
+ */
+function indicatorRows(columns: Column[]): Array<{ key: string; label: string }> {
+  const seen = new Map<string, string>();
+  for (const c of columns) for (const f of c.figures ?? []) if (!seen.has(f.key)) seen.set(f.key, f.label);
+  const order = Object.keys(FIGURE_LABELS);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return [...seen].map(([key, label]) => ({ key, label })).sort((a, b) => rank(a.key) - rank(b.key));
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string, meta: WorkbookMeta): ExcelJS.Worksheet {

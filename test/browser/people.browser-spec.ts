@@ -182,6 +182,41 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await screenshot(page, 'participants');
   });
 
+  it('records a 参加支援プラン on the person’s page and lists it; a date in the future is refused beside the field', async () => {
+    await signInAs(central);
+    await page.goto(`/participants/${personId}`);
+    await page.getByRole('heading', { level: 2, name: '参加支援プラン' }).waitFor();
+    await page.getByText('まだ参加支援プランの記録はありません。').waitFor();
+    const form = page.getByRole('form', { name: 'プランを記録する' });
+    // The date defaults to today (Tokyo) and the kind to 初回 while the person has no plan.
+    const madeOn = form.getByLabel('策定日');
+    const today = await madeOn.inputValue();
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await form.getByLabel('種類').inputValue()).toBe('initial');
+    await checkA11y(page);
+
+    // The service's Japanese message, beside the date.
+    await madeOn.fill('2099-01-01');
+    await form.getByRole('button', { name: 'プランを記録する' }).click();
+    await form.getByText('策定日（2099-01-01）は今日').waitFor();
+    expect(await madeOn.getAttribute('aria-invalid')).toBe('true');
+    await checkA11y(page);
+
+    await madeOn.fill(today);
+    await form.getByLabel('メモ（任意）').fill('週1回の居場所から');
+    await form.getByRole('button', { name: 'プランを記録する' }).click();
+    await form.getByText('の参加支援プラン（初回）を記録しました。').waitFor();
+    const list = page.getByRole('table', { name: '参加支援プラン（策定日の新しい順）' });
+    await list.getByRole('cell', { name: '初回', exact: true }).waitFor();
+    await list.getByRole('cell', { name: '週1回の居場所から' }).waitFor();
+    // After the initial plan the form is empty again and offers 見直し.
+    expect(await form.getByLabel('種類').inputValue()).toBe('revision');
+    expect(await form.getByLabel('メモ（任意）').inputValue()).toBe('');
+    await checkA11y(page);
+    await page.getByRole('heading', { level: 2, name: '参加支援プラン' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'participant-plans');
+  });
+
   it('shows a search validation error beside the needs field', async () => {
     await signInAs(central);
     await page.goto('/matching'); // the menu's address goes to /search

@@ -115,6 +115,10 @@ describe('集計 screen', () => {
     // Cards: the headline figures.
     await expect(page.getByTestId('card-matches.total').textContent()).resolves.toBe(String(value(monthly.figures, 'matches.total')));
     await expect(page.getByTestId('card-followup.settledRatePercent').textContent()).resolves.toMatch(/^(—|\d+\.\d %)$/);
+    // The プラン策定件数 (延べ and 実人数) beside the matches.
+    for (const key of ['plans.made.total', 'plans.made.people'])
+      await expect(page.getByTestId(`card-${key}`).textContent()).resolves.toBe(String(value(monthly.figures, key)));
+    await page.getByRole('heading', { name: '参加支援プランの策定と見直し（月ごと）' }).waitFor();
     await page.evaluate(() => document.fonts.ready);
     await page.waitForFunction(() => document.querySelectorAll('.chart canvas').length >= 3);
     // The cards and the 年度 trend in one screen (the controls are above).

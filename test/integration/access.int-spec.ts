@@ -40,6 +40,8 @@ const RULES: Record<string, Role[] | typeof PUBLIC> = {
   'PUT /api/v1/participants/{id}/consent': ['admin', 'coordinator'],
   'GET /api/v1/participants/{id}/export': ['admin'],
   'GET /api/v1/participants/{id}/consents': ['admin', 'coordinator'],
+  'POST /api/v1/participants/{id}/plans': ['admin', 'coordinator'],
+  'GET /api/v1/participants/{id}/plans': ['admin', 'coordinator'],
   'POST /api/v1/unmet-needs': ['admin', 'coordinator'],
   'GET /api/v1/unmet-needs': ['admin', 'coordinator'],
   'POST /api/v1/placements': ['admin', 'coordinator'],

@@ -83,7 +83,7 @@ export class FiscalYearReportDto {
 }
 
 export class ReportRecordDto {
-  @ApiProperty({ enum: ['placement', 'participant', 'checkpoint', 'checkin', 'search', 'resource', 'organization', 'unmet_need'] })
+  @ApiProperty({ enum: ['placement', 'participant', 'plan', 'checkpoint', 'checkin', 'search', 'resource', 'organization', 'unmet_need'] })
   kind!: string;
   @ApiProperty() id!: string;
   @ApiProperty({ description: '日時（ISO 8601）または日付（YYYY-MM-DD）' }) at!: string;

@@ -548,6 +548,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/participants/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人の参加支援プランの一覧（策定日の新しい順、監査ログに記録） */
+        get: operations["PlanController_list"];
+        put?: never;
+        /** 参加支援プランを記録する（初回 initial / 見直し revision）。本人同意が必要。策定日は今日以前で 90 日前まで。消去した本人には記録できない */
+        post: operations["PlanController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/placements": {
         parameters: {
             query?: never;
@@ -1321,6 +1339,20 @@ export interface components {
             /** @description つなぎなおし：終結（outcome: rematched）した同じ本人の紹介の id。その紹介の rematchedTo がこの紹介になります */
             rematchedFrom?: string;
             resourceId: string;
+        };
+        CreatePlanDto: {
+            /**
+             * @description 策定日（YYYY-MM-DD、東京の日付）。今日以前で、90 日前まで
+             * @example 2026-11-27
+             */
+            madeOn: string;
+            /** @description 短いメモ（本人を特定できる内容・希望・健康・世帯のことは書かない）。本人の記録を消去すると消えます */
+            note?: string;
+            /**
+             * @description initial 初回の策定 / revision 見直し（初回のプランが先に必要）
+             * @enum {string}
+             */
+            planKind: "initial" | "revision";
         };
         CreateResourceDto: {
             /** @description 本来の対象外の人も受け入れるか */
@@ -2124,6 +2156,31 @@ export interface components {
             /** @example 2026-12-02 */
             visitDate: string | null;
         };
+        PlanList: {
+            /** @description 策定日の新しい順 */
+            items: components["schemas"]["PlanView"][];
+        };
+        PlanView: {
+            /** @description 策定したコーディネーター（利用者） */
+            coordinator: components["schemas"]["CoordinatorRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 策定日（東京の日付）
+             * @example 2026-11-27
+             */
+            madeOn: string;
+            note: string | null;
+            /** Format: uuid */
+            participantId: string;
+            /**
+             * @description initial 初回 / revision 見直し
+             * @enum {string}
+             */
+            planKind: "initial" | "revision";
+        };
         RecomputeDueDatesDto: {
             /**
              * @description true で実際に移動します（省略時は移動する確認日の一覧だけを返します）
@@ -2144,7 +2201,7 @@ export interface components {
             at: string;
             id: string;
             /** @enum {string} */
-            kind: "placement" | "participant" | "checkpoint" | "checkin" | "search" | "resource" | "organization" | "unmet_need";
+            kind: "placement" | "participant" | "plan" | "checkpoint" | "checkin" | "search" | "resource" | "organization" | "unmet_need";
             outcome: string | null;
             participantId: string | null;
             /** @description 本人の表示名（削除済みは「（削除済み）」） */
@@ -3455,7 +3512,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 本人の記録、同意の履歴、紹介とその経過、確認の記録、監査ログの該当行をそのまま含む JSON 文書 */
+            /** @description 本人の記録、同意の履歴、紹介とその経過、確認の記録、参加支援プラン（supportPlans）、監査ログの該当行をそのまま含む JSON 文書 */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3464,6 +3521,55 @@ export interface operations {
                     "application/json": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    PlanController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+        };
+    };
+    PlanController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 再送しても二重に登録しないためのキー（1〜200 文字、24 時間有効）。同じキーの再送には最初の応答を返し、内容が違えば 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
                 };
             };
         };

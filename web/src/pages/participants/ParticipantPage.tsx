@@ -7,6 +7,7 @@ import { ApiErrorNotice } from '../../components/ApiErrorNotice';
 import { Page } from '../../components/Page';
 import { formatDateJa, formatDateTimeJa } from '../../lib/dates';
 import { ConsentForm } from './ConsentForm';
+import { PlanSection } from './PlanSection';
 import { Empty, LoadFailure, Loading } from './fields';
 import {
   ACCOMMODATIONS,
@@ -53,7 +54,8 @@ export function ParticipantPage() {
     queryFn: () => unwrap(api.GET('/api/v1/participants/{id}', { params: { path: { id: id! } } })),
   });
   if (participant.isPending) return <Loading what="本人の記録" />;
-  if (participant.isError) return <LoadFailure error={participant.error} what="本人" back={{ to: '/participants', label: '本人の一覧へ戻る' }} />;
+  if (participant.isError)
+    return <LoadFailure error={participant.error} what="本人" back={{ to: '/participants', label: '本人の一覧へ戻る' }} />;
   return <ParticipantRecord p={participant.data} onSaved={(saved) => queryClient.setQueryData(['participant', id], saved)} />;
 }
 
@@ -142,9 +144,7 @@ function ParticipantRecord({ p, onSaved }: { p: Participant; onSaved: (p: Partic
           <dd>{p.consent.scope.length ? p.consent.scope.map((f) => SCOPE_ITEMS[f as HostVisibleField]?.label ?? f).join('、') : 'なし'}</dd>
         </dl>
         {p.consent.status !== 'obtained' && (
-          <p className="notice notice--warning">
-            同意がないため、受入先への紹介（提案）はできません。情報の共有は支援会議の中だけです。
-          </p>
+          <p className="notice notice--warning">同意がないため、受入先への紹介（提案）はできません。情報の共有は支援会議の中だけです。</p>
         )}
         <ConsentForm
           participant={p}
@@ -154,6 +154,11 @@ function ParticipantRecord({ p, onSaved }: { p: Participant; onSaved: (p: Partic
           }}
         />
         <ConsentHistory participantId={p.id} />
+      </section>
+
+      <section className="section" aria-labelledby="plans">
+        <h2 id="plans">参加支援プラン</h2>
+        <PlanSection participantId={p.id} consented={p.consent.status === 'obtained'} />
       </section>
 
       <section className="section" aria-labelledby="placements">

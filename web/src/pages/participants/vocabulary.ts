@@ -67,3 +67,8 @@ export function scheduleText(schedule: readonly { day: string; start: string; en
   if (!schedule.length) return '日時は相談';
   return schedule.map((s) => `${DAY_LABELS[s.day as Day] ?? s.day} ${s.start}〜${s.end}`).join('、');
 }
+
+/** 参加支援プランの種類: 初回 (initial) / 見直し (revision). */
+export const PLAN_KINDS = service.PLAN_KINDS;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = service.PLAN_KIND_LABELS;

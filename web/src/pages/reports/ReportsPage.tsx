@@ -28,6 +28,8 @@ import './reports.css';
 const CARDS: Array<{ key: string; title: string; rate?: boolean }> = [
   { key: 'matches.total', title: 'マッチング件数（延べ）' },
   { key: 'matches.people', title: 'マッチング件数（実人数）' },
+  { key: 'plans.made.total', title: 'プラン策定件数（延べ）' },
+  { key: 'plans.made.people', title: 'プラン策定件数（実人数）' },
   { key: 'placements.closed.total', title: '終結（延べ）' },
   { key: 'followup.settledRatePercent', title: '定着率', rate: true },
   { key: 'followup.overdueAtEnd', title: '月末の期限超過の確認日' },
@@ -182,6 +184,12 @@ export function ReportsPage() {
             <h2 id="report-year-trend">{year}年度の推移</h2>
             <div className="report-grid">
               <ChartPanel title="マッチング件数と終結（月ごと）" model={models.trend} onDrill={onDrill} />
+              <ChartPanel
+                title="参加支援プランの策定と見直し（月ごと）"
+                description="策定は初回のプラン、見直しは別に数えます（策定日の月）。"
+                model={models.plans}
+                onDrill={onDrill}
+              />
               <ChartPanel title="定着フォローの確認日" model={models.followUp} onDrill={onDrill} />
               <ChartPanel title="つなぎ先と居場所の数（月末）" model={models.catalogue} onDrill={onDrill} />
             </div>
@@ -272,6 +280,15 @@ function buildModels(fy: FiscalYearReport, figures: Figure[], month: string) {
       monthly('placements.closed.total', '終結（延べ）', 'bar'),
     ],
   };
+  const plans: TableModel = {
+    rowHeader: '月',
+    rows: trendRows,
+    columns: [
+      monthly('plans.made.total', 'プラン策定件数（延べ）', 'bar'),
+      monthly('plans.made.people', 'プラン策定件数（実人数）', 'line'),
+      monthly('plans.revised.total', 'プランの見直し（延べ）', 'bar'),
+    ],
+  };
   const followUp: TableModel = {
     rowHeader: '月',
     rows: trendRows,
@@ -304,12 +321,14 @@ function buildModels(fy: FiscalYearReport, figures: Figure[], month: string) {
   };
   return {
     trend,
+    plans,
     followUp,
     catalogue,
     byArea: breakdown(
       'area',
       [
         ['matches.total', 'マッチング件数（延べ）'],
+        ['plans.made.total', 'プラン策定件数（延べ）'],
         ['followup.activeAtEnd', '月末の定着フォロー中'],
       ],
       '地区',

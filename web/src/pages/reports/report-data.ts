@@ -37,8 +37,9 @@ export function figure(figures: Figure[] | undefined, key: string): Figure | und
   return figures?.find((f) => f.key === key);
 }
 
+/** A figure the report does not have (a month served from a snapshot made before the figure existed) is 「—」, not 0. */
 export function headline(f: Figure | undefined): CellValue {
-  if (!f) return undefined;
+  if (!f) return null;
   if (f.suppressed) return { value: null, suppressed: true, display: f.display ?? '秘匿' };
   return f.value;
 }
