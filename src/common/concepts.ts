@@ -50,7 +50,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     code: 'contribute',
-    label: '人の役に立つ',
+    // the type volunteer is part of it: 「お金にならないボランティアはやりたくない」 avoids this very concept
+    label: 'ボランティア・人の役に立つ',
     needs:
       /役に立|役立|ボランティア|人のために|誰かのため|手伝いたい|お手伝いがしたい|恩返し|貢献|ありがとう|感謝され|喜ばれ|頼られ|相手になれ|おしゃべり相手/u,
     types: ['volunteer'],

@@ -230,6 +230,23 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await checkA11y(page);
   });
 
+  it('shows the values one phrase gave as one chip, removed at once; a refusal is read as avoided, not wanted', async () => {
+    await signInAs(central);
+    await page.goto('/search');
+    await page.getByLabel('希望・ニーズ').fill('平日の午後なら行ける。農作業には興味がない。手先は器用。');
+    await page.getByRole('button', { name: '検索' }).click();
+    const understood = page.getByRole('region', { name: '読み取った条件' });
+    await understood.getByText('「平日」→ 参加できる曜日: 月曜・火曜・水曜・木曜・金曜').waitFor();
+    await understood.getByText('「農作業」→ 避けたい内容: 農作業・園芸').waitFor();
+    await understood.getByText('「手先」→ 希望する内容: 手作業・軽作業').waitFor();
+    expect(await understood.getByText(/希望する内容: 農作業/).count()).toBe(0);
+    await understood.getByRole('button', { name: /^「平日」/ }).click();
+    await page.getByRole('button', { name: '外した条件を戻す（1 件）' }).waitFor();
+    expect(await understood.getByText(/参加できる曜日/).count()).toBe(0);
+    await understood.getByText('「手先」→ 希望する内容: 手作業・軽作業').waitFor();
+    await checkA11y(page);
+  });
+
   it('records an unmet need when nothing fits, without personal data', async () => {
     await signInAs(central);
     await page.goto('/search');

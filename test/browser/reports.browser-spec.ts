@@ -191,7 +191,44 @@ describe('集計 screen', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation', { name: 'メインメニュー' }).isVisible()).resolves.toBe(false);
     await expect(page.getByRole('heading', { name: /年度の推移/ }).isVisible()).resolves.toBe(true);
+    // every chart stays inside its panel in the print columns (a canvas drawn at screen width used to run past it)
+    await page.waitForFunction(() => document.querySelectorAll('.chart canvas').length > 0);
+    const overflowing = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLCanvasElement>('.chart canvas'))
+        .filter((canvas) => {
+          const panel = canvas.closest('.report-panel')!.getBoundingClientRect();
+          const box = canvas.getBoundingClientRect();
+          return box.right > panel.right + 1 || box.left < panel.left - 1;
+        })
+        .map((canvas) => canvas.closest('.report-panel')!.querySelector('h2, h3')?.textContent),
+    );
+    expect(overflowing).toEqual([]);
+    // page.pdf() lays the page out at A4 width without a resize event: the canvas must scale to its column by CSS
+    const maxWidths = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLCanvasElement>('.chart canvas')).map((c) => getComputedStyle(c).maxWidth),
+    );
+    expect(new Set(maxWidths)).toEqual(new Set(['100%']));
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('fits a phone’s width without scrolling sideways', async () => {
+    await openReports(coordinator);
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.waitForFunction(() => document.querySelectorAll('.chart canvas').length > 0);
+      const wide = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('body *'))
+          .filter((e) => e.getBoundingClientRect().right > 391)
+          .slice(0, 8)
+          .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+      );
+      expect(wide).toEqual([]);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
   });
 });

@@ -83,6 +83,10 @@ describe('concepts', () => {
       ['できないこと→力仕事、運転', ['-driving(運転)']],
       // meeting friends refused is not every place to belong refused
       ['友達に会うのが怖い。', []],
+      // no interest is a refusal (a new-user trial: 「農作業には興味がない」 was read as a wish); an interest is a wish
+      ['農作業には興味がない。', ['-farming(農作業)']],
+      ['料理に興味がある。', ['+cooking(料理)']],
+      ['お金にならないボランティアはやりたくない。', ['-contribute(ボランティア)']],
       // a word inside another word
       ['長いスパンで見守ってほしい。沢山の人がいる所は苦手。', []],
     ])('%s', (text, expected) => {

@@ -167,5 +167,8 @@ describe('understandNeeds v4', () => {
     ['人と話すこと自体は嫌がらない。', 'avoid=talking'],
     ['重い物は持てないことはない。', 'avoid=physical'],
     ['外は平気。', 'setting=indoor'],
+    // no interest refuses the wish (2026-11-30, a new-user trial)
+    ['オンラインには興味がない。', 'preferredAccommodations=online'],
+    ['送迎には関心がない。', 'preferredAccommodations=transport'],
   ])('guards: %s does not give %s', (text, unexpected) => expect(read(text)).not.toContain(unexpected));
 });

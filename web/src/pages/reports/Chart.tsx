@@ -63,12 +63,18 @@ export function Chart({
       return chart;
     };
     const resize = () => chart?.resize();
+    // print layout (columns of A4) and back: redraw at the new size; the print CSS also scales the canvas down
+    const print = window.matchMedia('print');
     window.addEventListener('resize', resize);
     window.addEventListener('beforeprint', resize);
+    window.addEventListener('afterprint', resize);
+    print.addEventListener('change', resize);
     return () => {
       disposed = true;
       window.removeEventListener('resize', resize);
       window.removeEventListener('beforeprint', resize);
+      window.removeEventListener('afterprint', resize);
+      print.removeEventListener('change', resize);
       chart?.dispose();
     };
   }, [categories, series, horizontal]);

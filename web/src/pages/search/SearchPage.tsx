@@ -134,8 +134,8 @@ export function SearchPage() {
 
   const [topErrors, setTopErrors] = useState<string[]>([]);
   const [compared, setCompared] = useState<string[]>([]);
-  // 読み取った条件 the coordinator removed; a new search from the form starts again with none.
-  const [ignored, setIgnored] = useState<Ignore[]>([]);
+  // 読み取った条件 the coordinator removed, one list per chip; a new search from the form starts again with none.
+  const [ignored, setIgnored] = useState<Ignore[][]>([]);
   const searched = useRef<Values | null>(null);
   const search = useMutation({
     mutationFn: ({ v, ignore }: { v: Values; ignore: Ignore[] }) =>
@@ -147,10 +147,10 @@ export function SearchPage() {
     onError: (error) => setTopErrors(applyServerErrors(error, form.setError, FIELDS)),
   });
   const { errors } = form.formState;
-  const run = (v: Values, ignore: Ignore[]) => {
+  const run = (v: Values, ignore: Ignore[][]) => {
     searched.current = v;
     setIgnored(ignore);
-    search.mutate({ v, ignore });
+    search.mutate({ v, ignore: ignore.flat() });
   };
 
   return (
@@ -277,7 +277,7 @@ export function SearchPage() {
           items={search.data.understood}
           removed={ignored.length}
           busy={search.isPending}
-          onRemove={(item) => run(searched.current!, [...ignored, item])}
+          onRemove={(items) => run(searched.current!, [...ignored, items])}
           onRestore={() => run(searched.current!, [])}
         />
       )}
@@ -339,9 +339,7 @@ function Results({
               rank={i + 1}
               compared={compared.includes(result.resource.id)}
               canCompare={compared.length < 3}
-              onCompare={(on) =>
-                setCompared(on ? [...compared, result.resource.id] : compared.filter((id) => id !== result.resource.id))
-              }
+              onCompare={(on) => setCompared(on ? [...compared, result.resource.id] : compared.filter((id) => id !== result.resource.id))}
               proposal={<Propose participant={participant} resource={result.resource} rematchedFrom={params.get('rematchedFrom')} />}
             />
           </li>
