@@ -45,6 +45,7 @@ describe('app shell', () => {
       '紹介',
       '通知',
       '資源・受入先',
+      '未充足ニーズ',
       '集計',
     ]);
     await expect(menu.getByRole('link', { name: 'ホーム' }).getAttribute('aria-current')).resolves.toBe('page');

@@ -150,6 +150,12 @@ describe('BM25 lexical relevance in SQL (resource_terms, lexical_corpus)', () =>
       .send({ description: '駅前の花壇と小さな畑の手入れ、野菜の収穫をします。' })
       .expect(200);
     await corpusIsCurrent();
+    // the edit changed the embedded text: the resource is a candidate again once the worker has re-embedded it (CI on
+    // a loaded machine searched before that and found it missing)
+    await waitFor(async () => {
+      const [r] = await db.query(`SELECT embedding_status AS s FROM resources WHERE id = $1`, [ids.garden]);
+      return r.s === 'ready';
+    }, 'edited resource re-embedded');
     const edited = await search(NEEDS);
     const reference = bm25Scores(await allPostings(), edited.terms);
     for (const c of edited.candidates.filter((x) => Object.values(ids).includes(x.id)))

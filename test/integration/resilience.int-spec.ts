@@ -37,6 +37,7 @@ describe('Idempotency-Key on creating routes', () => {
       [
         'POST /api/v1/organizations',
         'POST /api/v1/participants',
+        'POST /api/v1/participants/{id}/plans',
         'POST /api/v1/placements',
         'POST /api/v1/placements/{id}/checkins',
         'POST /api/v1/resources',
