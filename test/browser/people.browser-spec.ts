@@ -288,7 +288,8 @@ describe('本人・マッチング検索・資源 (coordinator screens)', () => 
     await signInAs(central);
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '資源・受入先' }).click();
     await h1().filter({ hasText: '資源・受入先' }).waitFor();
-    await page.getByRole('link', { name: '農園での草取り・収穫体験' }).waitFor();
+    // another spec file (workspace) may have made a resource of the same title in the shared test service
+    await page.getByRole('link', { name: '農園での草取り・収穫体験' }).first().waitFor();
     await checkA11y(page);
     await screenshot(page, 'catalogue');
 
