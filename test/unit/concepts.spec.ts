@@ -131,6 +131,18 @@ describe('concepts', () => {
     expect(isUnderstoodValue('avoidConcept', 'no-such-concept')).toBe(false);
   });
 
+  it('reads a text once and gives copies from then on (a chip removed searches the same text again)', () => {
+    const spy = jest.spyOn(understanding, 'constraints');
+    const text = '手先は器用。午後から週1回くらいなら。';
+    const first = understanding.read(text);
+    first[0].phrase = 'changed by a caller';
+    const again = understanding.read(text);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(again).toEqual(understanding.read(text));
+    expect(again.map((u) => u.phrase)).not.toContain('changed by a caller');
+    spy.mockRestore();
+  });
+
   it('has unique codes and labels, and patterns that match no empty string', () => {
     expect(new Set(CONCEPTS.map((c) => c.code)).size).toBe(CONCEPTS.length);
     expect(new Set(CONCEPTS.map((c) => c.label)).size).toBe(CONCEPTS.length);

@@ -310,15 +310,32 @@ function readDurations(clause: Clause, add: Add, previous: string): void {
   }
 }
 
+const READ_CACHE_SIZE = 500;
+
 /** The Nest face of understandNeeds: the search injects it; the tokenizer is the app's one kuromoji. */
 @Injectable()
 export class NeedsUnderstanding {
   constructor(private readonly tokenizer: JapaneseTokenizer) {}
 
-  /** What the search reads of a needs text: the constraints and the concepts. */
+  /**
+   * What the search reads of a needs text: the constraints and the concepts. A pure function of the text, kept for the
+   * last READ_CACHE_SIZE texts: a coordinator who removes a chip searches the same text again (≈ 5 ms of this process
+   * per reading, docs/benchmarks.md). The cache holds needs texts in memory only, as the query-embedding cache does.
+   */
   read(text: string): Understood[] {
-    return [...this.constraints(text), ...this.concepts(text)];
+    const cached = this.readCache.get(text);
+    if (cached) {
+      this.readCache.delete(text);
+      this.readCache.set(text, cached);
+      return cached.map((u) => ({ ...u }));
+    }
+    const read = [...this.constraints(text), ...this.concepts(text)];
+    this.readCache.set(text, read);
+    if (this.readCache.size > READ_CACHE_SIZE) this.readCache.delete(this.readCache.keys().next().value!);
+    return read.map((u) => ({ ...u }));
   }
+
+  private readonly readCache = new Map<string, Understood[]>();
 
   /** The constraints (understandNeeds): the labelled vocabulary of eval:understanding. */
   constraints(text: string): Understood[] {
