@@ -59,7 +59,7 @@ export function readConcepts(text: string, refusals: RefusalSpans, tokenize: Tok
     const { start, end } = sentenceAt(at);
     const sentence = normalised.slice(start, end);
     const offset = at - start;
-    // the concept's own words do not count as the wish (「手伝いたい」 is both)
+    // the rest of the sentence says the wish, or the concept's own words do (「手伝いたい」「子どもが好き」)
     const rest = sentence.slice(0, offset) + ' ' + sentence.slice(offset + length);
     if (!WISH.test(rest) && !/たい|ほしい|欲しい|好き|得意/u.test(sentence.slice(offset, offset + length))) return false;
     const badly = ENDED_BADLY.exec(sentence.slice(offset + length));
