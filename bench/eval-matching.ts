@@ -163,12 +163,14 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
     hit: mean(subset.map((i) => hitAt(rankedLists[i], grades[i], 3, HIT_GRADE))),
     hit2: mean(subset.map((i) => hitAt(rankedLists[i], grades[i], 3, 2))),
   });
-  const reranked = (w: RankingWeights) =>
+  /** The top K of every need's pool, re-ranked in memory with one set of preferences per need. */
+  const listsFor = (p: PersonPreferences[], w: RankingWeights) =>
     pools.map((pool, i) =>
-      rank(pool, prefs[i], w)
+      rank(pool, p[i], w)
         .slice(0, K)
         .map((r) => keyOf.get(r.candidate.id)!),
     );
+  const reranked = (w: RankingWeights) => listsFor(prefs, w);
 
   const differing = reranked(DEFAULT_WEIGHTS).filter((l, i) => l.join() !== lists.get('hybrid')![i].join()).length;
   console.log(
@@ -204,20 +206,15 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   const understanding = app.get(NeedsUnderstanding);
   const read = devset.needs.map((n) => understanding.read(n.needs));
   const understoodPrefs = read.map((u, i) => mergeUnderstood(prefs[i], u).preferences);
-  const plusUnderstood = score(
-    pools.map((pool, i) =>
-      rank(pool, understoodPrefs[i], DEFAULT_WEIGHTS)
-        .slice(0, K)
-        .map((r) => keyOf.get(r.candidate.id)!),
-    ),
-  );
+  // what the service ranks with: structured + understood (+ concepts)
+  const serviceLists = listsFor(understoodPrefs, DEFAULT_WEIGHTS);
+  const plusUnderstood = score(serviceLists);
   // The same without the concepts (understanding/concepts.ts): the understood constraints alone, as before concepts.
   const constraintsOnly = (u: Understood[]) => u.filter((x) => !CONCEPT_FIELDS.includes(x.field));
   const plusConstraints = score(
-    pools.map((pool, i) =>
-      rank(pool, mergeUnderstood(prefs[i], constraintsOnly(read[i])).preferences, DEFAULT_WEIGHTS)
-        .slice(0, K)
-        .map((r) => keyOf.get(r.candidate.id)!),
+    listsFor(
+      read.map((u, i) => mergeUnderstood(prefs[i], constraintsOnly(u)).preferences),
+      DEFAULT_WEIGHTS,
     ),
   );
   const concepts = read.flat().filter((u) => CONCEPT_FIELDS.includes(u.field)).length;
@@ -242,14 +239,7 @@ async function evaluate(app: INestApplicationContext, devset: DevSet): Promise<v
   );
   // Text-only (what matters for coordinators, who mostly write free text): the dev needs with their structured
   // constraints removed; the hybrid with no constraints at all vs the hybrid with what was read from the text.
-  const rerank = (p: PersonPreferences[], w: RankingWeights) =>
-    score(
-      pools.map((pool, i) =>
-        rank(pool, p[i], w)
-          .slice(0, K)
-          .map((r) => keyOf.get(r.candidate.id)!),
-      ),
-    );
+  const rerank = (p: PersonPreferences[], w: RankingWeights) => score(listsFor(p, w));
   const textOnlyPrefs = read.map((u) => mergeUnderstood({}, u).preferences);
   const row = (label: string, x: { ndcg: number; hit: number; hit2: number }) =>
     console.log(`${label.padEnd(40)} ${f3(x.ndcg).padStart(7)}  ${f3(x.hit)}  ${f3(x.hit2)}`);
@@ -287,19 +277,15 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
 
   // Which read fields help: the same merge without one field at a time.
   for (const field of [...new Set(read.flat().map((u) => u.field))]) {
-    const without = score(
-      pools.map((pool, i) =>
-        rank(
-          pool,
+    const without = rerank(
+      read.map(
+        (u, i) =>
           mergeUnderstood(
             prefs[i],
-            read[i].filter((u) => u.field !== field),
+            u.filter((x) => x.field !== field),
           ).preferences,
-          DEFAULT_WEIGHTS,
-        )
-          .slice(0, K)
-          .map((r) => keyOf.get(r.candidate.id)!),
       ),
+      DEFAULT_WEIGHTS,
     );
     const n = read.flat().filter((u) => u.field === field).length;
     console.log(`  without ${`${field} (${n})`.padEnd(28)} ${f3(without.ndcg)}  ${f3(without.hit)}  ${f3(without.hit2)}`);
@@ -356,14 +342,9 @@ text-only (structured constraints removed)  nDCG@10  hit@3  hit@3≥2`);
     ];
   };
   reportUnmet(unmetStatistics(DEFAULT_WEIGHTS), UNMET_THRESHOLD);
-  // Variety, outcomes and the worst needs on what the service ranks with: structured + understood (+ concepts).
+  // Variety, outcomes and the worst needs on what the service ranks with (serviceLists above).
   evaluateDiversity(pools, understoodPrefs, grades, keyOf, DEFAULT_WEIGHTS);
   evaluateOutcomes(pools, understoodPrefs, grades, keyOf, DEFAULT_WEIGHTS);
-  const serviceLists = pools.map((pool, i) =>
-    rank(pool, understoodPrefs[i], DEFAULT_WEIGHTS)
-      .slice(0, K)
-      .map((r) => keyOf.get(r.candidate.id)!),
-  );
   reportWorst(devset.needs, serviceLists, grades, new Map(devset.resources.map((r) => [r.key, r.title])));
 
   // The text the two text signals read: refused phrases left out (the service) vs the whole needs text (before).
